@@ -1,0 +1,34 @@
+import { CopyLinkButton } from "./copy-link-button";
+
+/** Plain share links (no third-party scripts) and a copy-link button. */
+export function ShareLinks({ url, title }: { url: string; title: string }) {
+  const u = encodeURIComponent(url);
+  const t = encodeURIComponent(title);
+  const links = [
+    { name: "X", href: `https://x.com/intent/post?url=${u}&text=${t}` },
+    { name: "Facebook", href: `https://www.facebook.com/sharer/sharer.php?u=${u}` },
+    { name: "LinkedIn", href: `https://www.linkedin.com/sharing/share-offsite/?url=${u}` },
+    { name: "WhatsApp", href: `https://wa.me/?text=${encodeURIComponent(`${title} ${url}`)}` },
+    { name: "Email", href: `mailto:?subject=${t}&body=${u}` },
+  ];
+  return (
+    <section aria-labelledby="share-heading" className="mt-10 border-t border-gray-200 pt-6">
+      <h2 id="share-heading" className="text-sm font-semibold">
+        Share this post:
+      </h2>
+      <ul className="mt-2 flex flex-wrap items-center gap-3 text-sm">
+        {links.map((link) => (
+          <li key={link.name}>
+            <a href={link.href} rel="noopener noreferrer" target="_blank" className="rounded border border-gray-300 px-3 py-1 hover:bg-gray-100">
+              {link.name}
+              <span className="sr-only"> (opens in a new tab)</span>
+            </a>
+          </li>
+        ))}
+        <li>
+          <CopyLinkButton url={url} />
+        </li>
+      </ul>
+    </section>
+  );
+}

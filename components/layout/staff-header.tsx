@@ -1,0 +1,29 @@
+import Link from "next/link";
+import { can } from "@/lib/auth/permissions";
+import type { SessionUser } from "@/lib/data/types";
+import { SignOutButton } from "./sign-out-button";
+
+const ROLE_LABEL = { ADMIN: "Admin", EDITOR: "Editor", JOURNALIST: "Journalist" } as const;
+
+/** The header of every dashboard and admin page: where you are, who you are, and sign out. */
+export function StaffHeader({ user }: { user: SessionUser }) {
+  return (
+    <header className="border-b border-gray-300 bg-white">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-4 px-4 py-3">
+        <nav aria-label="Staff" className="flex items-center gap-5 text-sm font-semibold">
+          <Link href="/" className="font-serif text-xl">
+            Dateline
+          </Link>
+          <Link href="/dashboard">Articles</Link>
+          {can(user.role, "admin:access") && <Link href="/admin">Admin</Link>}
+        </nav>
+        <div className="flex items-center gap-3 text-sm">
+          <span>
+            {user.name} <span className="text-muted">({ROLE_LABEL[user.role]})</span>
+          </span>
+          <SignOutButton />
+        </div>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,39 @@
+import { defineConfig, globalIgnores } from "eslint/config";
+import nextVitals from "eslint-config-next/core-web-vitals";
+import nextTs from "eslint-config-next/typescript";
+
+export default defineConfig([
+  ...nextVitals,
+  ...nextTs,
+  globalIgnores([".next/**", "node_modules/**", ".data/**", "lib/generated/**", "next-env.d.ts", "test-results/**", "playwright-report/**", "bench-results/**"]),
+  {
+    rules: {
+      // Only lib/env.ts reads the environment (HOUSE-STYLE §6); scripts and tests are tooling and may.
+      "no-restricted-properties": "off",
+    },
+  },
+  {
+    files: ["app/**", "components/**", "lib/**"],
+    ignores: ["lib/env.ts", "lib/db/migrate.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        { selector: "MemberExpression[object.name='process'][property.name='env']", message: "Read configuration through lib/env.ts." },
+      ],
+    },
+  },
+  {
+    // Playwright fixtures receive a `use` callback that is not React's hook.
+    files: ["e2e/**"],
+    rules: { "react-hooks/rules-of-hooks": "off" },
+  },
+  {
+    files: ["app/**", "components/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["@/lib/db", "@/lib/db/*", "@/lib/generated/*"], message: "Only lib/data touches Prisma: import from @/lib/data." }] },
+      ],
+    },
+  },
+]);

@@ -1,0 +1,70 @@
+/**
+ * The one permission map (HOUSE-STYLE §3). The data layer checks these before every read of private data and every
+ * change; proxy.ts and the layouts only use them to redirect early. Tests import the same map, so a change here is
+ * a change in what the tests expect.
+ */
+export const ROLES = ["ADMIN", "EDITOR", "JOURNALIST"] as const;
+export type Role = (typeof ROLES)[number];
+
+const STAFF: readonly Role[] = ROLES;
+const DESK: readonly Role[] = ["ADMIN", "EDITOR"];
+const ADMIN: readonly Role[] = ["ADMIN"];
+
+export const PERMISSIONS = {
+  "dashboard:access": STAFF,
+  "admin:access": ADMIN,
+
+  "article:create": STAFF,
+  "article:read:own": STAFF,
+  "article:read:any": DESK,
+  "article:update:own": STAFF,
+  "article:update:any": DESK,
+  "article:submit": STAFF,
+  "article:publish": DESK,
+  "article:schedule": DESK,
+  "article:unpublish": DESK,
+  "article:delete:own": STAFF,
+  "article:delete:any": DESK,
+  "article:correct": DESK,
+  "note:create": STAFF,
+
+  "tag:create": DESK,
+  "tag:manage": ADMIN,
+  "section:manage": ADMIN,
+
+  "media:upload": STAFF,
+  "media:update:own": STAFF,
+  "media:update:any": DESK,
+
+  "user:read": ADMIN,
+  "user:manage": ADMIN,
+  "invitation:manage": ADMIN,
+  "settings:manage": ADMIN,
+  "audit:read": ADMIN,
+  "profile:update:own": STAFF,
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(role: Role | null | undefined, permission: Permission): boolean {
+  if (!role) return false;
+  return (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}
+
+/** Thrown by the data layer when the acting user may not do something. Routes turn it into a 403 or a message. */
+export class ForbiddenError extends Error {
+  constructor(public readonly permission: Permission | string) {
+    super(`You do not have permission to do that (${permission}).`);
+    this.name = "ForbiddenError";
+  }
+}
+
+export function assertCan(role: Role | null | undefined, permission: Permission): void {
+  if (!can(role, permission)) throw new ForbiddenError(permission);
+}
+
+/** Where each protected area of the site starts, and who may enter. proxy.ts and the authorization tests use it. */
+export const PROTECTED_AREAS = [
+  { prefix: "/dashboard", permission: "dashboard:access" },
+  { prefix: "/admin", permission: "admin:access" },
+] as const satisfies readonly { prefix: string; permission: Permission }[];

@@ -1,0 +1,151 @@
+/**
+ * The article body is stored as the editor's JSON document (ProseMirror/Tiptap shape: { type, attrs, content, marks,
+ * text }). The server derives the HTML readers get and the plain text search indexes from it here.
+ *
+ * Safety: the HTML is built from an allowlist of node and mark types; every text and attribute is escaped; links
+ * keep only http(s), mailto and site-relative URLs. Unknown nodes are dropped (their text kept), so HTML from a
+ * client is never trusted or passed through.
+ */
+import { z } from "zod";
+
+export type DocMark = { type: string; attrs?: Record<string, unknown> };
+export type DocNode = {
+  type: string;
+  attrs?: Record<string, unknown>;
+  content?: DocNode[];
+  marks?: DocMark[];
+  text?: string;
+};
+
+const MarkSchema = z.object({ type: z.string().max(40), attrs: z.record(z.string(), z.unknown()).optional() });
+export const DocNodeSchema: z.ZodType<DocNode> = z.lazy(() =>
+  z.object({
+    type: z.string().max(40),
+    attrs: z.record(z.string(), z.unknown()).optional(),
+    content: z.array(DocNodeSchema).max(20_000).optional(),
+    marks: z.array(MarkSchema).max(10).optional(),
+    text: z.string().max(1_000_000).optional(),
+  }),
+);
+export const DocumentSchema = DocNodeSchema.refine((node) => node.type === "doc", {
+  message: "The body must be an editor document",
+});
+
+export function emptyDocument(): DocNode {
+  return { type: "doc", content: [{ type: "paragraph" }] };
+}
+
+export function escapeHtml(value: string): string {
+  return value
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&#39;");
+}
+
+/** Returns the URL if it is safe to put in an href, else null. */
+export function safeHref(raw: unknown): string | null {
+  if (typeof raw !== "string") return null;
+  const value = raw.trim();
+  if (value.length === 0 || value.length > 2048) return null;
+  if (value.startsWith("/") && !value.startsWith("//")) return value;
+  if (value.startsWith("#")) return value;
+  try {
+    const url = new URL(value);
+    return ["http:", "https:", "mailto:"].includes(url.protocol) ? url.toString() : null;
+  } catch {
+    return null;
+  }
+}
+
+function renderMarks(text: string, marks: DocMark[] | undefined): string {
+  let html = escapeHtml(text);
+  for (const mark of marks ?? []) {
+    switch (mark.type) {
+      case "bold":
+        html = `<strong>${html}</strong>`;
+        break;
+      case "italic":
+        html = `<em>${html}</em>`;
+        break;
+      case "link": {
+        const href = safeHref(mark.attrs?.href);
+        if (href) {
+          const external = /^https?:/.test(href);
+          html = `<a href="${escapeHtml(href)}"${external ? ' rel="noopener noreferrer nofollow"' : ""}>${html}</a>`;
+        }
+        break;
+      }
+      default:
+        break; // unknown marks are dropped, text kept
+    }
+  }
+  return html;
+}
+
+function renderChildren(node: DocNode): string {
+  return (node.content ?? []).map(renderNode).join("");
+}
+
+function renderNode(node: DocNode): string {
+  switch (node.type) {
+    case "doc":
+      return renderChildren(node);
+    case "text":
+      return renderMarks(node.text ?? "", node.marks);
+    case "paragraph": {
+      const inner = renderChildren(node);
+      return inner ? `<p>${inner}</p>` : "";
+    }
+    case "heading": {
+      const level = node.attrs?.level === 3 ? 3 : 2;
+      return `<h${level}>${renderChildren(node)}</h${level}>`;
+    }
+    case "blockquote":
+      return `<blockquote>${renderChildren(node)}</blockquote>`;
+    case "bulletList":
+      return `<ul>${renderChildren(node)}</ul>`;
+    case "orderedList":
+      return `<ol>${renderChildren(node)}</ol>`;
+    case "listItem":
+      return `<li>${renderChildren(node)}</li>`;
+    case "horizontalRule":
+      return "<hr>";
+    case "hardBreak":
+      return "<br>";
+    default:
+      // Not on the allowlist: keep the words, drop the element.
+      return renderChildren(node);
+  }
+}
+
+export function renderDocumentHtml(doc: DocNode): string {
+  return renderNode(doc);
+}
+
+const BLOCKS = new Set(["paragraph", "heading", "blockquote", "listItem", "horizontalRule"]);
+
+export function documentToPlainText(doc: DocNode): string {
+  const parts: string[] = [];
+  const walk = (node: DocNode) => {
+    if (node.type === "text") parts.push(node.text ?? "");
+    else if (node.type === "hardBreak") parts.push("\n");
+    for (const child of node.content ?? []) walk(child);
+    if (BLOCKS.has(node.type)) parts.push("\n\n");
+  };
+  walk(doc);
+  return parts
+    .join("")
+    .replace(/[ \t]+\n/g, "\n")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
+}
+
+/** Builds a document from plain paragraphs; used by the seed and by tests. */
+export function documentFromParagraphs(paragraphs: string[]): DocNode {
+  return {
+    type: "doc",
+    content: paragraphs.map((text) => ({ type: "paragraph", content: text ? [{ type: "text", text }] : [] })),
+  };
+}

@@ -1,0 +1,16 @@
+/**
+ * Builds a Prisma client on the pg driver adapter. The app uses the singleton in lib/db/index.ts; tooling that runs
+ * outside Next (seed, benchmarks, tests) calls this directly with its own connection string.
+ */
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+
+export function createPrismaClient(connectionString: string, options: { max?: number } = {}) {
+  const adapter = new PrismaPg({ connectionString, max: options.max ?? 10 });
+  return new PrismaClient({ adapter, omit: { user: { passwordHash: true } } });
+}
+
+export type Db = ReturnType<typeof createPrismaClient>;
+
+/** The client inside `db.$transaction(async (tx) => …)`; functions that take part in a caller's transaction take it. */
+export type DbTx = Omit<Db, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;

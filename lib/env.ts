@@ -1,0 +1,55 @@
+/**
+ * The only reader of process.env in the app (HOUSE-STYLE §6). Parsed with zod on first use, so a wrong or missing
+ * variable stops the server with a message that names it instead of failing somewhere deep in a request.
+ *
+ * DATABASE_URL and AUTH_SECRET are normally supplied by scripts/run.ts (`npm run dev` / `npm start`): it starts the
+ * embedded PostgreSQL when DATABASE_URL is unset, and in development generates AUTH_SECRET into .data/ when unset.
+ */
+import { z } from "zod";
+
+const EnvSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    DATABASE_URL: z
+      .string({ error: "DATABASE_URL is not set. Start the app with `npm run dev` or `npm start`, which provide one." })
+      .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgresql:// URL"),
+    AUTH_SECRET: z.string().optional(),
+    NEXTAUTH_SECRET: z.string().optional(),
+    NEXTAUTH_URL: z.url().optional(),
+    SITE_URL: z.url().optional(),
+  })
+  .transform((env, ctx) => {
+    const secret = env.AUTH_SECRET ?? env.NEXTAUTH_SECRET;
+    if (!secret || secret.length < 32) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["AUTH_SECRET"],
+        message:
+          "AUTH_SECRET must be set to a random string of at least 32 characters (e.g. `openssl rand -base64 32`). " +
+          "`npm run dev` generates one into .data/auth-secret; production requires it to be set.",
+      });
+      return z.NEVER;
+    }
+    return {
+      nodeEnv: env.NODE_ENV,
+      databaseUrl: env.DATABASE_URL,
+      authSecret: secret,
+      siteUrl: (env.SITE_URL ?? env.NEXTAUTH_URL ?? "http://localhost:3000").replace(/\/$/, ""),
+      isProduction: env.NODE_ENV === "production",
+    };
+  });
+
+export type Env = z.output<typeof EnvSchema>;
+
+let cached: Env | undefined;
+
+export function getEnv(): Env {
+  if (cached) return cached;
+  const parsed = EnvSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  - ${issue.path.join(".") || "env"}: ${issue.message}`);
+    throw new Error(`Dateline cannot start: the environment is not valid.\n${lines.join("\n")}`);
+  }
+  cached = parsed.data;
+  return cached;
+}

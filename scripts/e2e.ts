@@ -1,0 +1,84 @@
+/**
+ * `npm run test:e2e`: Playwright in Chromium against `next start` (the production build), on a throwaway embedded
+ * PostgreSQL seeded with the demo newsroom, so the dev data in .data/ is never touched.
+ *
+ * Chromium: Playwright's own build if installed, else the system's /usr/bin/chromium; as root with apt-get, Debian's
+ * `chromium` package is installed; otherwise we stop and say how to get one. Nothing downloads a browser.
+ */
+import { execFileSync, spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { chromium } from "@playwright/test";
+import { assertLocalDatabaseUrl, findFreePort, makeThrowawayDir } from "./db/embedded";
+import { prepareDatabase } from "./db/prepare";
+
+const SYSTEM_CHROMIUM = ["/usr/bin/chromium", "/usr/bin/chromium-browser"];
+
+function findChromium(): string {
+  try {
+    const own = chromium.executablePath();
+    if (own && existsSync(own)) return own;
+  } catch {
+    /* Playwright's browser is not installed: fine */
+  }
+  const system = SYSTEM_CHROMIUM.find((p) => existsSync(p));
+  if (system) return system;
+  const isRoot = process.getuid?.() === 0;
+  const hasApt = spawnSync("sh", ["-c", "command -v apt-get"]).status === 0;
+  if (isRoot && hasApt) {
+    console.log("[e2e] no Chromium found: installing Debian's chromium package with apt-get");
+    execFileSync("apt-get", ["update", "-qq"], { stdio: "inherit" });
+    execFileSync("apt-get", ["install", "-y", "-qq", "chromium"], { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
+    const installed = SYSTEM_CHROMIUM.find((p) => existsSync(p));
+    if (installed) return installed;
+  }
+  console.error(
+    "[e2e] No Chromium to test with. Install one without downloading a Playwright build, e.g. on Debian/Ubuntu:\n" +
+      "        sudo apt-get install chromium\n" +
+      "      or set CHROMIUM_PATH to a Chromium or Chrome executable.",
+  );
+  process.exit(1);
+}
+
+async function main() {
+  if (!existsSync(path.join(process.cwd(), ".next", "BUILD_ID"))) {
+    console.error("[e2e] There is no production build: run `npm run build` first (npm test does).");
+    process.exit(1);
+  }
+  const browser = process.env.CHROMIUM_PATH || findChromium();
+  const given = process.env.TEST_DATABASE_URL;
+  if (given) assertLocalDatabaseUrl(given);
+  const prepared = await prepareDatabase({
+    url: given,
+    dataDir: given ? undefined : makeThrowawayDir("dateline-e2e"),
+    database: "dateline_e2e",
+    throwaway: true,
+    log: (line) => console.log(`[e2e] ${line}`),
+  });
+  const port = await findFreePort(Number.parseInt(process.env.E2E_PORT ?? "3100", 10));
+  const secret = randomBytes(32).toString("base64url");
+  const env = {
+    ...process.env,
+    DATABASE_URL: prepared.url,
+    AUTH_SECRET: secret,
+    NEXTAUTH_SECRET: secret,
+    NEXTAUTH_URL: `http://localhost:${port}`,
+    SITE_URL: `http://localhost:${port}`,
+    E2E_PORT: String(port),
+    CHROMIUM_PATH: browser,
+  };
+  const playwrightCli = path.join(process.cwd(), "node_modules", "@playwright", "test", "cli.js");
+  const child = spawn(process.execPath, [playwrightCli, "test", ...process.argv.slice(2)], { stdio: "inherit", env });
+  const forward = (signal: NodeJS.Signals) => child.kill(signal);
+  process.on("SIGINT", forward);
+  process.on("SIGTERM", forward);
+  const code = await new Promise<number>((resolve) => child.on("exit", (c) => resolve(c ?? 1)));
+  await prepared.embedded?.stop();
+  process.exit(code);
+}
+
+main().catch((error: unknown) => {
+  console.error(`[e2e] ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

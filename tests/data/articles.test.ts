@@ -1,0 +1,105 @@
+import { describe, expect, it } from "vitest";
+import { findLatestPublished, getPublishedArticle, listArticlesForDashboard, updateArticleContent } from "@/lib/data/articles";
+import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/data/errors";
+import { documentFromParagraphs } from "@/lib/content/document";
+import { makeArticle, makeSection, makeUser, rawDb } from "../support/factories";
+
+describe("public article queries", () => {
+  it("never return drafts, in-review, scheduled, archived or not-yet-due articles", async () => {
+    const author = await makeUser("JOURNALIST");
+    const section = await makeSection();
+    const published = await makeArticle(author, { status: "PUBLISHED", sectionId: section.id });
+    const hidden = await Promise.all([
+      makeArticle(author, { status: "DRAFT", sectionId: section.id }),
+      makeArticle(author, { status: "IN_REVIEW", sectionId: section.id }),
+      makeArticle(author, { status: "SCHEDULED", sectionId: section.id, publishedAt: null }),
+      makeArticle(author, { status: "ARCHIVED", sectionId: section.id, publishedAt: new Date(Date.now() - 86_400_000) }),
+      // Marked published but with a publish time in the future: not yet public.
+      makeArticle(author, { status: "PUBLISHED", sectionId: section.id, publishedAt: new Date(Date.now() + 86_400_000) }),
+      // A draft that once had a publish time (unpublished back to draft) must not leak either.
+      makeArticle(author, { status: "DRAFT", sectionId: section.id, publishedAt: new Date(Date.now() - 86_400_000) }),
+    ]);
+
+    const listed = await findLatestPublished({ sectionSlug: section.slug, take: 100 });
+    expect(listed.map((a) => a.id)).toEqual([published.id]);
+
+    expect(await getPublishedArticle(section.slug, published.slug)).toMatchObject({ id: published.id });
+    for (const article of hidden) {
+      expect(await getPublishedArticle(section.slug, article.slug), article.status).toBeNull();
+    }
+  });
+
+  it("returns co-authors in byline order", async () => {
+    const first = await makeUser("JOURNALIST", "Zed First");
+    const second = await makeUser("JOURNALIST", "Amy Second");
+    const article = await makeArticle(first, { status: "PUBLISHED" });
+    await rawDb().articleAuthor.create({ data: { articleId: article.id, userId: second.id, position: 1 } });
+    const found = await getPublishedArticle(article.section.slug, article.slug);
+    expect(found?.authors.map((a) => a.name)).toEqual(["Zed First", "Amy Second"]);
+  });
+});
+
+describe("staff article access", () => {
+  const content = (headline: string) => ({ headline, body: documentFromParagraphs(["New words."]) });
+
+  it("refuses a journalist's update of another journalist's article and changes nothing", async () => {
+    const owner = await makeUser("JOURNALIST");
+    const other = await makeUser("JOURNALIST");
+    const article = await makeArticle(owner);
+    await expect(updateArticleContent(other, article.id, article.version, content("Hijacked"))).rejects.toBeInstanceOf(NotFoundError);
+    const after = await rawDb().article.findUniqueOrThrow({ where: { id: article.id } });
+    expect(after.headline).toBe(article.headline);
+    expect(after.version).toBe(article.version);
+  });
+
+  it("refuses a journalist who can see (as co-author of nothing) but not edit: the editor desk can edit", async () => {
+    const owner = await makeUser("JOURNALIST");
+    const editor = await makeUser("EDITOR");
+    const article = await makeArticle(owner);
+    const saved = await updateArticleContent(editor, article.id, article.version, content("Edited by the desk"));
+    expect(saved.version).toBe(article.version + 1);
+    const after = await rawDb().article.findUniqueOrThrow({ where: { id: article.id } });
+    expect(after.headline).toBe("Edited by the desk");
+    expect(after.bodyHtml).toBe("<p>New words.</p>");
+    expect(after.lastEditedById).toBe(editor.id);
+  });
+
+  it("lets a co-author edit their own article", async () => {
+    const owner = await makeUser("JOURNALIST");
+    const coAuthor = await makeUser("JOURNALIST");
+    const article = await makeArticle(owner);
+    await rawDb().articleAuthor.create({ data: { articleId: article.id, userId: coAuthor.id, position: 1 } });
+    await expect(updateArticleContent(coAuthor, article.id, article.version, content("Co-written"))).resolves.toEqual({ version: article.version + 1 });
+  });
+
+  it("refuses a stale save with a conflict and keeps the refused text as a revision", async () => {
+    const owner = await makeUser("JOURNALIST");
+    const article = await makeArticle(owner);
+    await updateArticleContent(owner, article.id, article.version, content("First save"));
+    const stale = updateArticleContent(owner, article.id, article.version, content("Stale save"));
+    await expect(stale).rejects.toBeInstanceOf(ConflictError);
+    const after = await rawDb().article.findUniqueOrThrow({ where: { id: article.id } });
+    expect(after.headline).toBe("First save");
+    const conflict = await rawDb().revision.findFirst({ where: { articleId: article.id, kind: "CONFLICT" } });
+    expect(conflict?.headline).toBe("Stale save");
+  });
+
+  it("limits a journalist's dashboard to their own articles", async () => {
+    const me = await makeUser("JOURNALIST");
+    const someoneElse = await makeUser("JOURNALIST");
+    const mine = await makeArticle(me);
+    const theirs = await makeArticle(someoneElse);
+    const ids = (await listArticlesForDashboard(me, { take: 200 })).map((a) => a.id);
+    expect(ids).toContain(mine.id);
+    expect(ids).not.toContain(theirs.id);
+    const editor = await makeUser("EDITOR");
+    const editorIds = (await listArticlesForDashboard(editor, { take: 200 })).map((a) => a.id);
+    expect(editorIds).toEqual(expect.arrayContaining([theirs.id]));
+  });
+
+  it("refuses an admin-only action with a ForbiddenError, not a silent no-op", async () => {
+    const { listUsers } = await import("@/lib/data/users");
+    const journalist = await makeUser("JOURNALIST");
+    await expect(listUsers(journalist)).rejects.toBeInstanceOf(ForbiddenError);
+  });
+});
