@@ -6,6 +6,7 @@
 import "server-only";
 import { cache } from "react";
 import { forbidden, redirect } from "next/navigation";
+import { connection } from "next/server";
 import { getServerSession } from "next-auth";
 import { getAuthOptions } from "@/lib/auth/options";
 import { can, type Permission } from "@/lib/auth/permissions";
@@ -15,6 +16,7 @@ import type { SessionUser } from "@/lib/data/types";
 type SessionState = { user: SessionUser } | { user: null; hadSession: boolean };
 
 const readSession = cache(async (): Promise<SessionState> => {
+  await connection(); // per request, never prerendered at build time
   const session = await getServerSession(getAuthOptions());
   const claims = session?.user as { id?: unknown; sv?: unknown } | undefined;
   if (!claims || typeof claims.id !== "string") return { user: null, hadSession: false };

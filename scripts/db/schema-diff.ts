@@ -22,6 +22,7 @@
  *   options.schemaPath / options.migrationsDir default to prisma/schema.prisma and prisma/migrations.
  *   diagnoseMigrationHistory(databaseUrl) → what the engine makes of that database's _prisma_migrations
  *     (`prisma migrate status`), to check that lib/db/migrate.ts writes it the way Prisma reads it.
+ *   withSchemaEngine(databaseUrl, options, run) → an engine on that database, for scripts/db/schema-engine.mjs.
  *   shadowServerFromUrl(url), isEmptyMigration(sql), readMigrationList(dir), loadSchemaEngine(): helpers.
  *
  * Prisma internals this relies on (versions are pinned in package.json; tests/schema/schema-drift.test.ts fails
@@ -118,7 +119,7 @@ export function shadowServerFromUrl(connectionString: string): ShadowServer {
   }
   const database = decodeURIComponent(url.pathname.replace(/^\//, ""));
   return {
-    host: url.hostname || "127.0.0.1",
+    host: url.hostname.replace(/^\[(.*)\]$/, "$1") || "127.0.0.1",
     port: url.port ? Number(url.port) : 5432,
     user: decodeURIComponent(url.username),
     password: decodeURIComponent(url.password),
@@ -214,6 +215,20 @@ export async function diagnoseMigrationHistory(
       filters: NO_FILTERS,
     }),
   );
+}
+
+/**
+ * Runs `run` with an engine whose main database is `databaseUrl`; shadow databases are created (and dropped) on
+ * the same server, so its user needs CREATEDB. For scripts/db/schema-engine.mjs, which serves the engine to the
+ * Prisma CLI.
+ */
+export async function withSchemaEngine<T>(
+  databaseUrl: string,
+  options: Pick<SchemaDiffOptions, "databasePrefix" | "engineLog"> & { schema?: SchemasContainer },
+  run: (engine: SchemaEngine) => Promise<T>,
+): Promise<T> {
+  const server = shadowServerFromUrl(databaseUrl);
+  return withEngine(server, options, options.schema, server.maintenanceDatabase ?? "postgres", run);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -513,8 +528,8 @@ export function loadSchemaEngine(): Promise<EngineModule> {
 /** Runs `use` with a fresh engine whose adapters live on `server`; frees the engine and drops every scratch db. */
 async function withEngine<T>(
   server: ShadowServer,
-  options: SchemaDiffOptions,
-  schema: SchemasContainer,
+  options: Pick<SchemaDiffOptions, "databasePrefix" | "engineLog">,
+  schema: SchemasContainer | undefined,
   mainDatabase: string | undefined,
   run: (engine: SchemaEngine) => Promise<T>,
 ): Promise<T> {
@@ -525,7 +540,7 @@ async function withEngine<T>(
   let engine: SchemaEngine | undefined;
   try {
     engine = await glue.SchemaEngine.new(
-      { datamodels: schema.files.map((file): [string, string] => [file.path, file.content]) },
+      { datamodels: schema?.files.map((file): [string, string] => [file.path, file.content]) },
       (line: string) => engineLog(line),
       bindMigrationAwareSqlAdapterFactory(factory),
     );
