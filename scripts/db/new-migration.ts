@@ -38,7 +38,7 @@ function parseArgs(argv: string[]): Args | string {
   return { name, print };
 }
 
-/** add-Search_Index → add_search_index, as Prisma's CLI stores names. */
+/** addSearch-Index → add_search_index: the lower-case snake_case Prisma uses in directory names. */
 function snakeName(name: string): string {
   return name
     .replace(/([a-z0-9])([A-Z])/g, "$1_$2")

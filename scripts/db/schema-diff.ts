@@ -40,7 +40,7 @@
  * - `devDiagnostic` must run before `evaluateDataLoss`.
  */
 import { randomBytes } from "node:crypto";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -288,11 +288,13 @@ async function withScratchServer<T>(options: SchemaDiffOptions, run: (server: Sh
   if (options.server) return run(options.server);
   const log = options.log ?? (() => {});
   log("starting a throwaway PostgreSQL for the shadow database");
-  const embedded = await startEmbeddedPostgres({ dataDir: makeThrowawayDir("dateline-shadow"), throwaway: true, log });
+  const dataDir = makeThrowawayDir("dateline-shadow");
+  const embedded = await startEmbeddedPostgres({ dataDir, throwaway: true, log });
   try {
     return await run(shadowServerFromUrl(embedded.url("postgres")));
   } finally {
-    await embedded.stop();
+    await embedded.stop(); // removes the cluster; its temporary parent directory is ours to remove
+    rmSync(path.dirname(dataDir), { recursive: true, force: true });
   }
 }
 
@@ -483,11 +485,13 @@ class ScratchAdapterFactory implements SqlMigrationAwareDriverAdapterFactory {
  * globalThis: instantiating a second one would leave the glue's cached views on the first one's memory.
  */
 const ENGINE_CACHE = Symbol.for("dateline.schema-engine-wasm");
+const ENGINE_TRAPPED = Symbol.for("dateline.schema-engine-wasm.trapped");
 type EngineModule = typeof import("@prisma/schema-engine-wasm/schema_engine_bg");
 type PanicRegistry = { set_message(message: string): void; lastPanic?: string };
 type EngineGlobals = typeof globalThis & {
   PRISMA_WASM_PANIC_REGISTRY?: PanicRegistry;
   [ENGINE_CACHE]?: Promise<EngineModule>;
+  [ENGINE_TRAPPED]?: boolean;
 };
 
 const engineGlobals = globalThis as EngineGlobals;
@@ -534,6 +538,9 @@ async function withEngine<T>(
   run: (engine: SchemaEngine) => Promise<T>,
 ): Promise<T> {
   const glue = await loadSchemaEngine();
+  if (engineGlobals[ENGINE_TRAPPED]) {
+    throw new Error("The Prisma schema engine panicked earlier in this process and cannot be used again: restart.");
+  }
   const engineLog = options.engineLog ?? (() => {});
   const databases = new ScratchDatabases(server, options.databasePrefix ?? DEFAULT_PREFIX);
   const factory = new ScratchAdapterFactory(server, databases, mainDatabase);
@@ -544,14 +551,43 @@ async function withEngine<T>(
       (line: string) => engineLog(line),
       bindMigrationAwareSqlAdapterFactory(factory),
     );
-    return await run(engine);
+    return await rejectOnWasmTrap(run(engine));
   } catch (error) {
     throw engineError(error);
   } finally {
-    engine?.free();
+    try {
+      engine?.free();
+    } catch {
+      // A trapped engine may trap again on free(); the process will not use it any more.
+    }
     await factory.closeAll();
     await databases.dropAll();
   }
+}
+
+/**
+ * A Rust panic traps the WASM inside a promise callback, so it surfaces as an uncaught exception, not as a
+ * rejection: the process would die with its throwaway PostgreSQL still running and the work never settling. While
+ * the engine works, such a trap rejects the work instead, so the callers' `finally` blocks clean up. Other uncaught
+ * exceptions keep Node's default behaviour (unless someone else, e.g. vitest, listens for them).
+ */
+function rejectOnWasmTrap<T>(work: Promise<T>): Promise<T> {
+  let listener: ((error: Error) => void) | undefined;
+  const trapped = new Promise<never>((_, reject) => {
+    listener = (error) => {
+      if (error instanceof WebAssembly.RuntimeError) {
+        engineGlobals[ENGINE_TRAPPED] = true;
+        reject(error);
+      } else if (process.listenerCount("uncaughtException") === 1) {
+        console.error(error);
+        process.exit(1);
+      }
+    };
+    process.on("uncaughtException", listener);
+  });
+  return Promise.race([work, trapped]).finally(() => {
+    if (listener) process.off("uncaughtException", listener);
+  });
 }
 
 /** The engine rejects with plain objects or strings at times, and traps after a panic: make one readable Error. */

@@ -8,10 +8,12 @@
  *
  * Databases are created on the test server (TEST_ADMIN_DATABASE_URL, from tests/global-setup.ts) and dropped again.
  */
+import { execFile } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { promisify } from "node:util";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyMigrations, readMigrations } from "@/lib/db/migrate";
@@ -27,6 +29,8 @@ import {
 } from "@/scripts/db/schema-diff";
 
 const ENGINE_TIMEOUT = 60_000;
+const PROJECT_ROOT = path.resolve(path.dirname(DEFAULT_SCHEMA_PATH), "..");
+const execFileAsync = promisify(execFile);
 
 function adminUrl(): string {
   const url = process.env.TEST_ADMIN_DATABASE_URL;
@@ -164,6 +168,22 @@ describe("the migration runner (lib/db/migrate.ts)", () => {
         hasMigrationsTable: true,
         history: null,
       });
+    },
+    ENGINE_TIMEOUT,
+  );
+
+  it(
+    "satisfies the Prisma CLI too: `prisma migrate status` (through scripts/db/schema-engine.mjs) sees no pending work",
+    async () => {
+      await applyMigrations(url(), { dir: DEFAULT_MIGRATIONS_DIR });
+      const cli = path.join(PROJECT_ROOT, "node_modules", "prisma", "build", "index.js");
+      const { stdout } = await execFileAsync(process.execPath, [cli, "migrate", "status"], {
+        cwd: PROJECT_ROOT,
+        env: { ...process.env, DATABASE_URL: url(), PRISMA_HIDE_UPDATE_MESSAGE: "1" },
+        timeout: 60_000,
+      });
+      expect(stdout).toContain(`${readMigrations(DEFAULT_MIGRATIONS_DIR).length} migrations found in prisma/migrations`);
+      expect(stdout).toContain("Database schema is up to date!");
     },
     ENGINE_TIMEOUT,
   );
