@@ -185,8 +185,7 @@ export async function seedSynthetic(db: Db, count: number, options: { batchSize?
   const start = await db.article.count({ where: { slug: { startsWith: "synthetic-" } } });
   const now = Date.now();
   const cities = ["Monterrey", "Saltillo", "Laredo", "San Antonio", "Chihuahua", "Torreón", "Houston", "Mexico City"];
-  for (let offset = 0; offset < count; offset += batchSize) {
-    const n = Math.min(batchSize, count - offset);
+  const buildBatch = (offset: number, n: number) => {
     const articlesData: Prisma.ArticleCreateManyInput[] = [];
     const authorsData: Prisma.ArticleAuthorCreateManyInput[] = [];
     const tagsData: Prisma.ArticleTagCreateManyInput[] = [];
@@ -218,12 +217,26 @@ export async function seedSynthetic(db: Db, count: number, options: { batchSize?
       authorsData.push({ articleId: id, userId: author, position: 0 });
       if (tagRows.length > 0) tagsData.push({ articleId: id, tagId: pick(tagRows, k).id, position: 0 });
     }
-    await db.$transaction([
-      db.article.createMany({ data: articlesData }),
-      db.articleAuthor.createMany({ data: authorsData }),
-      db.articleTag.createMany({ data: tagsData }),
-    ]);
-    options.log?.(`  ${offset + n} / ${count}`);
-  }
+    return { articlesData, authorsData, tagsData };
+  };
+
+  // Two batches in flight: PostgreSQL computes the search vectors of one while Node builds the next.
+  const offsets: number[] = [];
+  for (let offset = 0; offset < count; offset += batchSize) offsets.push(offset);
+  let done = 0;
+  const worker = async () => {
+    for (let offset = offsets.shift(); offset !== undefined; offset = offsets.shift()) {
+      const n = Math.min(batchSize, count - offset);
+      const { articlesData, authorsData, tagsData } = buildBatch(offset, n);
+      await db.$transaction([
+        db.article.createMany({ data: articlesData }),
+        db.articleAuthor.createMany({ data: authorsData }),
+        db.articleTag.createMany({ data: tagsData }),
+      ]);
+      done += n;
+      options.log?.(`  ${done} / ${count}`);
+    }
+  };
+  await Promise.all([worker(), worker(), worker()]);
   return count;
 }
