@@ -53,3 +53,11 @@ export function getEnv(): Env {
   cached = parsed.data;
   return cached;
 }
+
+/**
+ * True while `next build` prerenders pages. There is no database then (and none should be baked into the build):
+ * public queries answer empty, and the cache handler never serves what the build rendered.
+ */
+export function isBuildPhase(): boolean {
+  return process.env.NEXT_PHASE === "phase-production-build";
+}

@@ -1,0 +1,100 @@
+/**
+ * The public pages' cache: what each public query is tagged with, and how a change expires those tags.
+ *
+ * Public reads go through `publicQuery`, which caches the result in Next's data cache under tags that also attach
+ * to the page rendering it. A change to published content calls `expirePublicTags` inside its own transaction: the
+ * tags are written to "CacheTag" and announced with NOTIFY at commit, and every app instance's cache handler
+ * (lib/cache/isr-handler.cjs) drops the affected pages. docs/decisions/0004-public-page-cache.md has the reasons.
+ */
+import "server-only";
+import { unstable_cache } from "next/cache";
+import { isBuildPhase } from "@/lib/env";
+import type { DbTx } from "@/lib/db/client";
+
+export const CacheTags = {
+  /** Every public page: settings, navigation. */
+  site: "site",
+  home: "home",
+  article: (id: string) => `article:${id}`,
+  section: (slug: string) => `section:${slug}`,
+  tag: (slug: string) => `tag:${slug}`,
+  author: (slug: string) => `author:${slug}`,
+  /** Any list of the latest articles (feeds, sitemaps, search). */
+  latest: "latest",
+} as const;
+
+export const CACHE_CHANNEL = "dateline_cache_tags";
+
+/** A safety net: even without an invalidation, a cached public page is rebuilt after this many seconds. */
+export const PUBLIC_REVALIDATE_SECONDS = 3600;
+
+type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
+
+/** Dates survive the JSON round trip through the cache as {"$date": iso}. */
+function encode(value: unknown): Json {
+  if (value instanceof Date) return { $date: value.toISOString() };
+  if (Array.isArray(value)) return value.map(encode);
+  if (value && typeof value === "object") {
+    const out: Record<string, Json> = {};
+    for (const [k, v] of Object.entries(value)) if (v !== undefined) out[k] = encode(v);
+    return out;
+  }
+  return value as Json;
+}
+
+function decode(value: Json): unknown {
+  if (Array.isArray(value)) return value.map(decode);
+  if (value && typeof value === "object") {
+    if (typeof value.$date === "string" && Object.keys(value).length === 1) return new Date(value.$date);
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = decode(v);
+    return out;
+  }
+  return value;
+}
+
+/**
+ * Wraps a public read: cached under `name` + its arguments, tagged with `tags(...args)` (plus "site"). During
+ * `next build` it returns `buildFallback` without touching the database.
+ */
+export function publicQuery<A extends unknown[], R>(
+  name: string,
+  fn: (...args: A) => Promise<R>,
+  options: { tags: (...args: A) => string[]; buildFallback: R },
+): (...args: A) => Promise<R> {
+  return async (...args: A) => {
+    if (isBuildPhase()) return options.buildFallback;
+    const tags = [CacheTags.site, ...options.tags(...args)];
+    const cached = unstable_cache(async () => encode(await fn(...args)), [name, JSON.stringify(args)], {
+      tags,
+      revalidate: PUBLIC_REVALIDATE_SECONDS,
+    });
+    return decode(await cached()) as R;
+  };
+}
+
+/**
+ * Expires public cache tags as part of the caller's transaction: nothing is announced unless the change commits,
+ * and the announcement reaches every instance (and this one) right after the commit.
+ */
+export async function expirePublicTags(tx: Pick<DbTx, "$executeRaw">, tags: string[]): Promise<void> {
+  const unique = [...new Set(tags)];
+  if (unique.length === 0) return;
+  await tx.$executeRaw`
+    INSERT INTO "CacheTag" (tag, "expiredAt") SELECT unnest(${unique}::text[]), clock_timestamp()
+    ON CONFLICT (tag) DO UPDATE SET "expiredAt" = EXCLUDED."expiredAt"`;
+  await tx.$executeRaw`
+    SELECT pg_notify(${CACHE_CHANNEL}, json_build_object('tags', ${unique}::text[], 'at', extract(epoch from clock_timestamp()) * 1000)::text)`;
+}
+
+/** The tags a change to one published article touches: its page, lists it appears on, feeds and sitemaps. */
+export function tagsForArticle(article: { id: string; sectionSlug: string; tagSlugs: string[]; authorSlugs: string[] }): string[] {
+  return [
+    CacheTags.article(article.id),
+    CacheTags.home,
+    CacheTags.latest,
+    CacheTags.section(article.sectionSlug),
+    ...article.tagSlugs.map(CacheTags.tag),
+    ...article.authorSlugs.map(CacheTags.author),
+  ];
+}
