@@ -1,3 +1,4 @@
+import path from "node:path";
 import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
@@ -5,6 +6,10 @@ const nextConfig: NextConfig = {
   reactStrictMode: true,
   // forbidden() gives the admin area a real 403 page for signed-in staff without the role.
   experimental: { authInterrupts: true },
+  // Public pages and their data are cached by our handler, which every instance invalidates through PostgreSQL
+  // (docs/decisions/0004-public-page-cache.md). Next's own in-memory layer is off so nothing bypasses it.
+  cacheHandler: path.resolve(process.cwd(), "lib/cache/isr-handler.cjs"),
+  cacheMaxMemorySize: 0,
 };
 
 export default nextConfig;

@@ -10,6 +10,7 @@ import type { ArticleStatus } from "@/lib/generated/prisma/enums";
 import { getDb } from "@/lib/db";
 import { assertCan, can } from "@/lib/auth/permissions";
 import { documentToPlainText, renderDocumentHtml, type DocNode } from "@/lib/content/document";
+import { CacheTags, publicQuery } from "./cache";
 import { ConflictError, ForbiddenError, NotFoundError } from "./errors";
 import type { SessionUser } from "./types";
 
@@ -60,6 +61,51 @@ export async function findLatestPublished(options: { take?: number; sectionSlug?
   });
   return rows.map(toCard);
 }
+
+export const PAGE_SIZE = 20;
+
+export type ListFilter = { sectionSlug?: string; tagSlug?: string; authorSlug?: string };
+
+function listWhere(filter: ListFilter): Prisma.ArticleWhereInput {
+  return {
+    ...publishedWhere(),
+    ...(filter.sectionSlug ? { section: { slug: filter.sectionSlug } } : {}),
+    ...(filter.tagSlug ? { tags: { some: { tag: { slug: filter.tagSlug } } } } : {}),
+    ...(filter.authorSlug ? { authors: { some: { user: { slug: filter.authorSlug } } } } : {}),
+  };
+}
+
+/**
+ * One numbered page of published articles, newest first, for section, tag and author pages (page 1 is the newest).
+ * Cached and tagged with the list it belongs to, so a publish in that list refreshes it.
+ */
+export const findPublishedPage = publicQuery(
+  "findPublishedPage",
+  async (filter: ListFilter, page: number, perPage: number = PAGE_SIZE) => {
+    const where = listWhere(filter);
+    const safePage = Math.max(1, Math.floor(page));
+    const [total, rows] = await Promise.all([
+      getDb().article.count({ where }),
+      getDb().article.findMany({
+        where,
+        orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+        skip: (safePage - 1) * perPage,
+        take: perPage,
+        select: cardSelect,
+      }),
+    ]);
+    return { items: rows.map(toCard), total, page: safePage, totalPages: Math.max(1, Math.ceil(total / perPage)) };
+  },
+  {
+    tags: (filter) => [
+      CacheTags.latest,
+      ...(filter.sectionSlug ? [CacheTags.section(filter.sectionSlug)] : []),
+      ...(filter.tagSlug ? [CacheTags.tag(filter.tagSlug)] : []),
+      ...(filter.authorSlug ? [CacheTags.author(filter.authorSlug)] : []),
+    ],
+    buildFallback: { items: [], total: 0, page: 1, totalPages: 1 },
+  },
+);
 
 /** The full public article, or null when there is no published article at that section and slug. */
 export async function getPublishedArticle(sectionSlug: string, slug: string) {

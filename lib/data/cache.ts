@@ -15,7 +15,8 @@ export const CacheTags = {
   /** Every public page: settings, navigation. */
   site: "site",
   home: "home",
-  article: (id: string) => `article:${id}`,
+  /** An article's page, by its slug (a slug change expires the old and the new). */
+  article: (slug: string) => `article:${slug}`,
   section: (slug: string) => `section:${slug}`,
   tag: (slug: string) => `tag:${slug}`,
   author: (slug: string) => `author:${slug}`,
@@ -88,9 +89,9 @@ export async function expirePublicTags(tx: Pick<DbTx, "$executeRaw">, tags: stri
 }
 
 /** The tags a change to one published article touches: its page, lists it appears on, feeds and sitemaps. */
-export function tagsForArticle(article: { id: string; sectionSlug: string; tagSlugs: string[]; authorSlugs: string[] }): string[] {
+export function tagsForArticle(article: { slug: string; sectionSlug: string; tagSlugs: string[]; authorSlugs: string[] }): string[] {
   return [
-    CacheTags.article(article.id),
+    CacheTags.article(article.slug),
     CacheTags.home,
     CacheTags.latest,
     CacheTags.section(article.sectionSlug),

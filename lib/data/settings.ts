@@ -1,28 +1,37 @@
-/** Site settings: one row (id 1), created with defaults when missing. */
+/** Site settings (one row, id 1, with defaults when missing) and the house ad slots. Cached with the "site" tag. */
 import "server-only";
 import { getDb } from "@/lib/db";
+import { CacheTags, publicQuery } from "./cache";
 
-export type SiteSettings = { siteName: string; description: string; locale: string; timeZone: string };
+export type SiteSettings = { siteName: string; description: string; locale: string; timeZone: string; logoUrl: string | null };
 
 const DEFAULTS: SiteSettings = {
   siteName: "Dateline",
   description: "News from the north of Mexico and the border, reported by the Dateline newsroom.",
   locale: "en-US",
   timeZone: "America/Monterrey",
+  logoUrl: null,
 };
 
-export async function getSiteSettings(): Promise<SiteSettings> {
-  const row = await getDb().settings.findUnique({
-    where: { id: 1 },
-    select: { siteName: true, description: true, locale: true, timeZone: true },
-  });
-  return row ?? DEFAULTS;
-}
+export const getSiteSettings = publicQuery(
+  "getSiteSettings",
+  async (): Promise<SiteSettings> => {
+    const row = await getDb().settings.findUnique({
+      where: { id: 1 },
+      select: { siteName: true, description: true, locale: true, timeZone: true, logoUrl: true },
+    });
+    return row ?? DEFAULTS;
+  },
+  { tags: () => [CacheTags.site], buildFallback: DEFAULTS },
+);
 
-export async function listAdSlots(placement: "HEADER" | "IN_ARTICLE" | "SIDEBAR") {
-  return getDb().adSlot.findMany({
-    where: { placement, enabled: true },
-    orderBy: { position: "asc" },
-    select: { id: true, kind: true, imageUrl: true, linkUrl: true, altText: true, name: true },
-  });
-}
+export const listAdSlots = publicQuery(
+  "listAdSlots",
+  async (placement: "HEADER" | "IN_ARTICLE" | "SIDEBAR") =>
+    getDb().adSlot.findMany({
+      where: { placement, enabled: true },
+      orderBy: { position: "asc" },
+      select: { id: true, kind: true, imageUrl: true, linkUrl: true, altText: true, name: true },
+    }),
+  { tags: () => [CacheTags.site], buildFallback: [] },
+);

@@ -1,0 +1,46 @@
+import Link from "next/link";
+
+/**
+ * Numbered pagination for public lists: page 1 lives at `basePath`, page n at `${basePath}/page/${n}`, so every
+ * page is a plain cacheable URL. rel="prev"/"next" links are rendered too (React hoists them into <head>).
+ */
+export function pageHref(basePath: string, page: number): string {
+  const base = basePath === "/" ? "" : basePath;
+  return page <= 1 ? basePath : `${base}/page/${page}`;
+}
+
+export function Pagination({ basePath, page, totalPages }: { basePath: string; page: number; totalPages: number }) {
+  if (totalPages <= 1) return null;
+  const pages = Array.from({ length: totalPages }, (_, i) => i + 1).filter((n) => n === 1 || n === totalPages || Math.abs(n - page) <= 2);
+  return (
+    <nav aria-label="Pagination" className="mt-10 flex flex-wrap items-center gap-2 text-sm">
+      {page > 1 && <link rel="prev" href={pageHref(basePath, page - 1)} />}
+      {page < totalPages && <link rel="next" href={pageHref(basePath, page + 1)} />}
+      {page > 1 && (
+        <Link href={pageHref(basePath, page - 1)} className="rounded border border-gray-300 px-3 py-1 hover:bg-gray-100 dark:border-gray-600 dark:hover:bg-gray-800">
+          Previous<span className="sr-only"> page</span>
+        </Link>
+      )}
+      <ol className="flex flex-wrap gap-1">
+        {pages.map((n, i) => (
+          <li key={n} className="flex items-center gap-1">
+            {i > 0 && pages[i - 1] !== n - 1 && <span aria-hidden="true">…</span>}
+            <Link
+              href={pageHref(basePath, n)}
+              aria-current={n === page ? "page" : undefined}
+              aria-label={`Page ${n}`}
+              className={`rounded px-3 py-1 ${n === page ? "bg-ink font-bold text-white dark:bg-white dark:text-ink" : "hover:bg-gray-100 dark:hover:bg-gray-800"}`}
+            >
+              {n}
+            </Link>
+          </li>
+        ))}
+      </ol>
+      {page < totalPages && (
+        <Link href={pageHref(basePath, page + 1)} className="rounded border border-gray-300 px-3 py-1 hover:bg-gray-100 dark:border-gray-600 dark:hover:bg-gray-800">
+          Next<span className="sr-only"> page</span>
+        </Link>
+      )}
+    </nav>
+  );
+}
