@@ -1403,6 +1403,11 @@ export const articles: SeedArticle[] = [
 
 export const corrections: { articleSlug: string; text: string; daysAfterPublish: number }[] = [
   {
+    articleSlug: "chihuahua-farmers-and-city-officials-reach-deal-on-sharing-aquifer-water",
+    text: "An earlier version of this article gave the wrong term for the agreement. It runs for five years, not three.",
+    daysAfterPublish: 1,
+  },
+  {
     articleSlug: "solar-farm-near-chihuahua-begins-sending-power-to-the-grid",
     text: "An earlier version of this article misstated the capacity of the plant. It is 120 megawatts, not 210.",
     daysAfterPublish: 1,
@@ -1411,5 +1416,44 @@ export const corrections: { articleSlug: string; text: string; daysAfterPublish:
     articleSlug: "torreon-election-officials-finish-recount-in-tight-council-district-race",
     text: "An earlier version of this article misstated the winning margin in the council race. The incumbent won by 41 votes, not 14.",
     daysAfterPublish: 1,
+  },
+];
+
+/** Demo images (our own drawings, in public/demo), used as featured images. */
+export const featuredImages: {
+  articleSlug: string;
+  file: string;
+  width: number;
+  height: number;
+  alt: string;
+  caption: string;
+  credit: string;
+}[] = [
+  {
+    articleSlug: "monterrey-council-approves-emergency-water-plan-as-reservoirs-drop",
+    file: "demo/reservoir-dusk.png",
+    width: 1200,
+    height: 675,
+    alt: "A low reservoir at dusk below dark mountains, with the sun setting over the ridge",
+    caption: "Reservoirs that serve the metropolitan area have fallen to about a third of capacity.",
+    credit: "Illustration: Dateline",
+  },
+  {
+    articleSlug: "chihuahua-farmers-and-city-officials-reach-deal-on-sharing-aquifer-water",
+    file: "demo/reservoir-dusk.png",
+    width: 1200,
+    height: 675,
+    alt: "Open water in a dry valley at dusk, mountains behind",
+    caption: "The shared aquifer supplies both the city and the farms around it.",
+    credit: "Illustration: Dateline",
+  },
+  {
+    articleSlug: "solar-farm-near-chihuahua-begins-sending-power-to-the-grid",
+    file: "demo/solar-field.png",
+    width: 1200,
+    height: 675,
+    alt: "Rows of solar panels on flat desert ground under a clear sky",
+    caption: "Rows of panels at the new plant outside Chihuahua.",
+    credit: "Illustration: Dateline",
   },
 ];

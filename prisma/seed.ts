@@ -9,7 +9,10 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { hashPassword } from "@/lib/auth/password";
 import { documentToPlainText, renderDocumentHtml, type DocNode } from "@/lib/content/document";
 import { slugify } from "@/lib/content/slug";
-import { articles, corrections, sections, staff, type SeedBlock } from "./seed-data";
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { articles, corrections, featuredImages, sections, staff, type SeedBlock } from "./seed-data";
 
 export const DEMO_PASSWORD = "dateline-demo-2026";
 export const DEMO_ACCOUNTS = staff.slice(0, 3).map((s) => ({ email: s.email, role: s.role, name: s.name }));
@@ -89,6 +92,33 @@ export async function seedDemo(db: Db, options: { now?: Date; hashRounds?: numbe
     tagIds.set(name, row.id);
   }
 
+  const mediaIds = new Map<string, string>();
+  const uploaderId = userIds.get(staff[1]!.email) as string;
+  for (const image of featuredImages) {
+    if (mediaIds.has(image.articleSlug)) continue;
+    const bytes = readFileSync(path.join(process.cwd(), "public", image.file));
+    const hash = createHash("sha256").update(bytes).update(image.articleSlug).digest("hex");
+    const row = await db.media.upsert({
+      where: { hash },
+      update: {},
+      create: {
+        hash,
+        uploaderId,
+        storageKey: image.file,
+        filename: path.basename(image.file),
+        mimeType: "image/png",
+        bytes: bytes.length,
+        width: image.width,
+        height: image.height,
+        alt: image.alt,
+        caption: image.caption,
+        credit: image.credit,
+      },
+      select: { id: true },
+    });
+    mediaIds.set(image.articleSlug, row.id);
+  }
+
   let createdArticles = 0;
   for (const item of articles) {
     const exists = await db.article.findUnique({ where: { slug: item.slug }, select: { id: true } });
@@ -118,6 +148,7 @@ export async function seedDemo(db: Db, options: { now?: Date; hashRounds?: numbe
           status: item.status,
           publishedAt: item.status === "PUBLISHED" ? when : null,
           seoDescription: item.seoDescription ?? "",
+          featuredImageId: mediaIds.get(item.slug) ?? null,
           createdById: firstAuthor,
           lastEditedById: firstAuthor,
           createdAt: when,
@@ -126,6 +157,8 @@ export async function seedDemo(db: Db, options: { now?: Date; hashRounds?: numbe
         },
         select: { id: true },
       });
+      const mediaId = mediaIds.get(item.slug);
+      if (mediaId) await tx.mediaUsage.create({ data: { mediaId, articleId: article.id } });
       await tx.revision.create({
         data: {
           articleId: article.id,

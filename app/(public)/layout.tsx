@@ -1,14 +1,24 @@
-import { connection } from "next/server";
+import type { Metadata } from "next";
 import { SiteFooter, SiteHeader } from "@/components/layout/site-header";
 import { listSections } from "@/lib/data/sections";
 import { getSiteSettings } from "@/lib/data/settings";
+import { getEnv, isBuildPhase } from "@/lib/env";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const settings = await getSiteSettings();
+  return {
+    metadataBase: new URL(isBuildPhase() ? "http://localhost:3000" : getEnv().siteUrl),
+    title: { default: settings.siteName, template: `%s · ${settings.siteName}` },
+    description: settings.description,
+    openGraph: { siteName: settings.siteName, locale: settings.locale.replace("-", "_") },
+  };
+}
 
 export default async function PublicLayout({ children }: { children: React.ReactNode }) {
-  await connection();
   const [settings, sections] = await Promise.all([getSiteSettings(), listSections()]);
   return (
-    <>
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2">
+    <div className="public-theme">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:bg-white focus:p-2 focus:text-ink">
         Skip to content
       </a>
       <SiteHeader siteName={settings.siteName} sections={sections} />
@@ -16,6 +26,6 @@ export default async function PublicLayout({ children }: { children: React.React
         {children}
       </main>
       <SiteFooter siteName={settings.siteName} />
-    </>
+    </div>
   );
 }

@@ -1,37 +1,57 @@
-import { connection } from "next/server";
+/** The front page: the lead story, the next top stories, then the latest of each section in the admins' order. */
+import Link from "next/link";
 import { ArticleCard } from "@/components/article/article-card";
-import { findLatestPublished } from "@/lib/data/articles";
+import { getFrontPage } from "@/lib/data/articles";
 import { getSiteSettings } from "@/lib/data/settings";
 
+export const revalidate = 3600;
+
 export default async function HomePage() {
-  await connection();
-  const [settings, articles] = await Promise.all([getSiteSettings(), findLatestPublished({ take: 20 })]);
-  const [lead, ...rest] = articles;
+  const [settings, front] = await Promise.all([getSiteSettings(), getFrontPage()]);
+  const dates = { locale: settings.locale, timeZone: settings.timeZone };
   return (
     <>
-      <h1 className="sr-only">{settings.siteName}: latest news</h1>
-      {!lead ? (
+      <h1 className="sr-only">{settings.siteName}: the latest news</h1>
+      {!front.lead ? (
         <p>No articles have been published yet.</p>
       ) : (
-        <div className="grid gap-8 md:grid-cols-3">
+        <div className="grid gap-10 md:grid-cols-3">
           <section aria-labelledby="lead-heading" className="md:col-span-2">
             <h2 id="lead-heading" className="sr-only">
               Lead story
             </h2>
-            <ArticleCard article={lead} locale={settings.locale} timeZone={settings.timeZone} lead />
+            <ArticleCard article={front.lead} {...dates} lead />
           </section>
-          <section aria-labelledby="latest-heading">
-            <h2 id="latest-heading" className="mb-4 border-b-2 border-ink pb-1 text-sm font-bold uppercase tracking-wide">
-              Latest
+          <section aria-labelledby="top-heading">
+            <h2 id="top-heading" className="mb-4 border-b-2 border-ink pb-1 text-sm font-bold uppercase tracking-wide dark:border-gray-300">
+              Top stories
             </h2>
             <div className="space-y-5">
-              {rest.map((article) => (
-                <ArticleCard key={article.id} article={article} locale={settings.locale} timeZone={settings.timeZone} />
+              {front.top.map((article) => (
+                <ArticleCard key={article.id} article={article} {...dates} />
               ))}
             </div>
           </section>
         </div>
       )}
+      {front.bySection.map(({ section, articles }) => (
+        <section key={section.slug} aria-labelledby={`section-${section.slug}`} className="mt-12">
+          <h2 id={`section-${section.slug}`} className="mb-4 flex items-baseline justify-between border-b-2 border-ink pb-1 text-sm font-bold uppercase tracking-wide dark:border-gray-300">
+            <Link href={`/${section.slug}`} className="hover:underline">
+              {section.name}
+            </Link>
+            <Link href={`/${section.slug}`} className="text-xs font-semibold normal-case tracking-normal text-muted hover:underline">
+              More {section.name}
+              <span aria-hidden="true"> →</span>
+            </Link>
+          </h2>
+          <div className="grid gap-6 sm:grid-cols-2 lg:grid-cols-4">
+            {articles.map((article) => (
+              <ArticleCard key={article.id} article={article} {...dates} />
+            ))}
+          </div>
+        </section>
+      ))}
     </>
   );
 }

@@ -6,7 +6,7 @@ type Ad = { id: string; imageUrl: string; linkUrl: string; altText: string; name
 
 export function AdSlot({ ad, placement }: { ad?: Ad; placement: string }) {
   return (
-    <aside aria-label="Advertising" className="mx-auto my-4 max-w-3xl border border-dashed border-gray-300 bg-gray-50 p-3 text-center" data-placement={placement}>
+    <aside aria-label="Advertising" className="mx-auto my-4 max-w-3xl border border-dashed border-gray-300 bg-gray-50 p-3 text-center dark:border-gray-600 dark:bg-gray-900" data-placement={placement}>
       <p className="text-[11px] font-semibold uppercase tracking-widest text-muted">Advertising</p>
       {ad && ad.imageUrl ? (
         <a href={ad.linkUrl || undefined} rel="sponsored noopener" className="mt-2 inline-block">

@@ -13,7 +13,7 @@ type Card = {
 export function ArticleCard({ article, locale, timeZone, lead = false }: { article: Card; locale: string; timeZone: string; lead?: boolean }) {
   const Heading = lead ? "h2" : "h3";
   return (
-    <article className="border-b border-gray-200 pb-5">
+    <article className="border-b border-gray-200 pb-5 dark:border-gray-700">
       <p className="text-xs font-semibold uppercase tracking-wide text-accent">{article.section.name}</p>
       <Heading className={`mt-1 font-serif font-bold leading-tight ${lead ? "text-3xl" : "text-xl"}`}>
         <Link href={`/${article.section.slug}/${article.slug}`} className="hover:underline">

@@ -9,7 +9,7 @@ export function CopyLinkButton({ url }: { url: string }) {
     <>
       <button
         type="button"
-        className="rounded border border-gray-300 px-3 py-1 hover:bg-gray-100"
+        className="rounded border border-gray-300 px-3 py-1 hover:bg-gray-100 dark:border-gray-600 dark:hover:bg-gray-800"
         onClick={async () => {
           await navigator.clipboard.writeText(url);
           setCopied(true);

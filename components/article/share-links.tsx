@@ -12,14 +12,14 @@ export function ShareLinks({ url, title }: { url: string; title: string }) {
     { name: "Email", href: `mailto:?subject=${t}&body=${u}` },
   ];
   return (
-    <section aria-labelledby="share-heading" className="mt-10 border-t border-gray-200 pt-6">
+    <section aria-labelledby="share-heading" className="mt-10 border-t border-gray-200 pt-6 dark:border-gray-700">
       <h2 id="share-heading" className="text-sm font-semibold">
         Share this post:
       </h2>
       <ul className="mt-2 flex flex-wrap items-center gap-3 text-sm">
         {links.map((link) => (
           <li key={link.name}>
-            <a href={link.href} rel="noopener noreferrer" target="_blank" className="rounded border border-gray-300 px-3 py-1 hover:bg-gray-100">
+            <a href={link.href} rel="noopener noreferrer" target="_blank" className="rounded border border-gray-300 px-3 py-1 hover:bg-gray-100 dark:border-gray-600 dark:hover:bg-gray-800">
               {link.name}
               <span className="sr-only"> (opens in a new tab)</span>
             </a>

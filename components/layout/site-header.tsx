@@ -4,7 +4,7 @@ type Props = { siteName: string; sections: { name: string; slug: string }[] };
 
 export function SiteHeader({ siteName, sections }: Props) {
   return (
-    <header className="border-b border-gray-300 bg-white">
+    <header className="border-b border-gray-300 bg-white dark:border-gray-700 dark:bg-gray-950">
       <div className="mx-auto flex max-w-5xl flex-wrap items-baseline justify-between gap-4 px-4 py-4">
         <Link href="/" className="font-serif text-3xl font-bold tracking-tight">
           {siteName}
@@ -27,7 +27,7 @@ export function SiteHeader({ siteName, sections }: Props) {
 
 export function SiteFooter({ siteName }: { siteName: string }) {
   return (
-    <footer className="mt-16 border-t border-gray-300 bg-white">
+    <footer className="mt-16 border-t border-gray-300 bg-white dark:border-gray-700 dark:bg-gray-950">
       <div className="mx-auto flex max-w-5xl flex-wrap justify-between gap-4 px-4 py-6 text-sm text-muted">
         <p>
           © {new Date().getFullYear()} {siteName}

@@ -29,7 +29,7 @@ export function Pagination({ basePath, page, totalPages }: { basePath: string; p
               href={pageHref(basePath, n)}
               aria-current={n === page ? "page" : undefined}
               aria-label={`Page ${n}`}
-              className={`rounded px-3 py-1 ${n === page ? "bg-ink font-bold text-white dark:bg-white dark:text-ink" : "hover:bg-gray-100 dark:hover:bg-gray-800"}`}
+              className={`rounded px-3 py-1 ${n === page ? "bg-ink font-bold text-paper" : "hover:bg-gray-100 dark:hover:bg-gray-800"}`}
             >
               {n}
             </Link>

@@ -108,33 +108,133 @@ export const findPublishedPage = publicQuery(
 );
 
 /** The full public article, or null when there is no published article at that section and slug. */
-export async function getPublishedArticle(sectionSlug: string, slug: string) {
-  const row = await getDb().article.findFirst({
-    where: { ...publishedWhere(), slug, section: { slug: sectionSlug } },
-    select: {
-      ...cardSelect,
-      bodyHtml: true,
-      revisedAt: true,
-      seoTitle: true,
-      seoDescription: true,
-      tags: { orderBy: { position: "asc" }, select: { tag: { select: { name: true, slug: true } } } },
-      corrections: {
-        orderBy: { publishedAt: "asc" },
-        select: { id: true, kind: true, text: true, publishedAt: true },
+export const getPublishedArticle = publicQuery(
+  "getPublishedArticle",
+  async (sectionSlug: string, slug: string) => {
+    const row = await getDb().article.findFirst({
+      where: { ...publishedWhere(), slug, section: { slug: sectionSlug } },
+      select: {
+        ...cardSelect,
+        bodyHtml: true,
+        revisedAt: true,
+        updatedAt: true,
+        seoTitle: true,
+        seoDescription: true,
+        featuredImage: { select: { storageKey: true, width: true, height: true, alt: true, caption: true, credit: true } },
+        tags: { orderBy: { position: "asc" }, select: { tag: { select: { name: true, slug: true } } } },
+        corrections: {
+          orderBy: { publishedAt: "asc" },
+          select: { id: true, kind: true, text: true, publishedAt: true },
+        },
       },
-    },
-  });
-  if (!row) return null;
-  return {
-    ...toCard(row),
-    bodyHtml: row.bodyHtml,
-    revisedAt: row.revisedAt,
-    seoTitle: row.seoTitle,
-    seoDescription: row.seoDescription,
-    tags: row.tags.map((t) => t.tag),
-    corrections: row.corrections,
-  };
-}
+    });
+    if (!row) return null;
+    const image = row.featuredImage;
+    return {
+      ...toCard(row),
+      bodyHtml: row.bodyHtml,
+      revisedAt: row.revisedAt,
+      seoTitle: row.seoTitle,
+      seoDescription: row.seoDescription,
+      featuredImage: image
+        ? { url: `/${image.storageKey}`, width: image.width, height: image.height, alt: image.alt, caption: image.caption, credit: image.credit }
+        : null,
+      tags: row.tags.map((t) => t.tag),
+      corrections: row.corrections,
+    };
+  },
+  { tags: (sectionSlug, slug) => [CacheTags.article(slug), CacheTags.section(sectionSlug)], buildFallback: null },
+);
+
+export type ArticleLocation = { kind: "moved"; path: string } | { kind: "gone" } | null;
+
+/**
+ * What to answer for a public article URL that has no published article: the current URL when the slug was renamed
+ * or the section changed (a permanent redirect), "gone" when the article was unpublished (410), else null (404).
+ */
+export const locateArticle = publicQuery(
+  "locateArticle",
+  async (sectionSlug: string, slug: string): Promise<ArticleLocation> => {
+    const db = getDb();
+    const redirect = await db.slugRedirect.findUnique({ where: { entity_oldSlug: { entity: "ARTICLE", oldSlug: slug } }, select: { targetId: true } });
+    const article = await db.article.findFirst({
+      where: redirect ? { id: redirect.targetId } : { slug },
+      select: { slug: true, status: true, publishedAt: true, section: { select: { slug: true } } },
+    });
+    if (!article) {
+      const movedSection = await db.slugRedirect.findUnique({ where: { entity_oldSlug: { entity: "SECTION", oldSlug: sectionSlug } }, select: { targetId: true } });
+      if (!movedSection) return null;
+      const section = await db.section.findUnique({ where: { id: movedSection.targetId }, select: { slug: true } });
+      const again = section && (await db.article.findFirst({ where: { ...publishedWhere(), slug, section: { slug: section.slug } }, select: { id: true } }));
+      return again && section ? { kind: "moved", path: `/${section.slug}/${slug}` } : null;
+    }
+    if (article.status === "ARCHIVED") return { kind: "gone" };
+    const isPublic = article.status === "PUBLISHED" && article.publishedAt !== null && article.publishedAt <= new Date();
+    if (!isPublic) return null;
+    const path = `/${article.section.slug}/${article.slug}`;
+    return path === `/${sectionSlug}/${slug}` ? null : { kind: "moved", path };
+  },
+  { tags: (sectionSlug, slug) => [CacheTags.article(slug), CacheTags.section(sectionSlug)], buildFallback: null },
+);
+
+/** Up to four other published articles sharing the article's tags, else its section; newest first. */
+export const findRelatedArticles = publicQuery(
+  "findRelatedArticles",
+  async (articleId: string, sectionSlug: string, tagSlugs: string[]): Promise<ArticleCard[]> => {
+    const db = getDb();
+    const byTag = tagSlugs.length
+      ? await db.article.findMany({
+          where: { ...publishedWhere(), id: { not: articleId }, tags: { some: { tag: { slug: { in: tagSlugs } } } } },
+          orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+          take: 4,
+          select: cardSelect,
+        })
+      : [];
+    const need = 4 - byTag.length;
+    const bySection = need > 0
+      ? await db.article.findMany({
+          where: { ...publishedWhere(), id: { notIn: [articleId, ...byTag.map((a) => a.id)] }, section: { slug: sectionSlug } },
+          orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+          take: need,
+          select: cardSelect,
+        })
+      : [];
+    return [...byTag, ...bySection].map(toCard);
+  },
+  { tags: (_id, sectionSlug, tagSlugs) => [CacheTags.latest, CacheTags.section(sectionSlug), ...tagSlugs.map(CacheTags.tag)], buildFallback: [] },
+);
+
+/** The front page: a lead story, the next top stories, and the latest few of each section in the admins' order. */
+export const getFrontPage = publicQuery(
+  "getFrontPage",
+  async () => {
+    const db = getDb();
+    const latest = await db.article.findMany({
+      where: publishedWhere(),
+      orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+      take: 5,
+      select: cardSelect,
+    });
+    const shown = latest.map((a) => a.id);
+    const sections = await db.section.findMany({ orderBy: [{ position: "asc" }, { name: "asc" }], select: { name: true, slug: true } });
+    const bySection = await Promise.all(
+      sections.map(async (section) => ({
+        section,
+        articles: (
+          await db.article.findMany({
+            where: { ...publishedWhere(), section: { slug: section.slug }, id: { notIn: shown } },
+            orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+            take: 4,
+            select: cardSelect,
+          })
+        ).map(toCard),
+      })),
+    );
+    const [lead, ...top] = latest.map(toCard);
+    return { lead: lead ?? null, top, bySection: bySection.filter((s) => s.articles.length > 0) };
+  },
+  { tags: () => [CacheTags.home, CacheTags.latest], buildFallback: { lead: null, top: [], bySection: [] } },
+);
 
 export type PublicArticle = NonNullable<Awaited<ReturnType<typeof getPublishedArticle>>>;
 

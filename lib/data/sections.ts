@@ -27,3 +27,15 @@ export const getSectionBySlug = publicQuery(
     getDb().section.findUnique({ where: { slug }, select: { id: true, name: true, slug: true, description: true } }),
   { tags: (slug) => [CacheTags.section(slug)], buildFallback: null },
 );
+
+/** The current slug of a section that was renamed from `oldSlug`, or null. */
+export const resolveSectionSlug = publicQuery(
+  "resolveSectionSlug",
+  async (oldSlug: string) => {
+    const redirect = await getDb().slugRedirect.findUnique({ where: { entity_oldSlug: { entity: "SECTION", oldSlug } }, select: { targetId: true } });
+    if (!redirect) return null;
+    const section = await getDb().section.findUnique({ where: { id: redirect.targetId }, select: { slug: true } });
+    return section?.slug ?? null;
+  },
+  { tags: (slug) => [CacheTags.section(slug)], buildFallback: null },
+);

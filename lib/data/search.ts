@@ -1,0 +1,214 @@
+/**
+ * Reader search (/search): PostgreSQL full-text search over published articles only.
+ *
+ * Matching uses the generated, GIN-indexed column Article."searchVector" (headline A, dek B, body text C; see
+ * prisma/migrations/*_search_and_constraints) with `websearch_to_tsquery('english', q)`, which accepts anything a
+ * person types ("quotes", -minus, or) and never raises a syntax error. Prisma cannot express tsvector queries, so
+ * the ranking runs in one $queryRaw with every value bound as a parameter; the cards are then read through Prisma
+ * with the same published-only condition as every other public read.
+ *
+ * Snippets come from `ts_headline`, which marks matches with StartSel/StopSel. We pass two private-use characters as
+ * the markers (and delete those characters from the text first, so an article can never fake one), then split on
+ * them here: readers get `{ text, isMatch }` segments that the UI renders as React text and <mark> elements. No
+ * HTML from the database is ever injected.
+ *
+ * Results are cached per (normalized query, page) with publicQuery under the "latest" tag: a burst of readers
+ * searching the news of the day costs one query per page, and any publish, unpublish or edit of a published article
+ * expires "latest" (tagsForArticle), so results are never staler than the article pages themselves. The recency
+ * factor ages by at most the cache's one-hour lifetime, which does not change an order measured in days.
+ */
+import "server-only";
+import { z } from "zod";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { getDb } from "@/lib/db";
+import { publishedWhere } from "./articles";
+import { CacheTags, publicQuery } from "./cache";
+
+export const SEARCH_QUERY_MAX_LENGTH = 200;
+export const SEARCH_PAGE_SIZE = 10;
+/** Deeper pages cost an ever longer OFFSET scan and are never read: results stop at 50 pages (500 articles). */
+export const SEARCH_MAX_PAGE = 50;
+
+/** ts_headline's StartSel/StopSel: private-use code points, removed from the text before highlighting. */
+const MARK_START = "\uE000";
+const MARK_STOP = "\uE001";
+const MARKERS = MARK_START + MARK_STOP;
+const SNIPPET_OPTIONS = `StartSel="${MARK_START}", StopSel="${MARK_STOP}", MaxWords=32, MinWords=12, ShortWord=3, MaxFragments=2, FragmentDelimiter=" … "`;
+const HEADLINE_OPTIONS = `StartSel="${MARK_START}", StopSel="${MARK_STOP}", HighlightAll=true`;
+
+/** Control characters (PostgreSQL refuses NUL in text) and our own markers become spaces. */
+function stripUnsafeCharacters(value: string): string {
+  let out = "";
+  for (const char of value) {
+    const code = char.codePointAt(0) ?? 0;
+    out += code < 0x20 || code === 0x7f || char === MARK_START || char === MARK_STOP ? " " : char;
+  }
+  return out;
+}
+
+const firstValue = (value: unknown) => (Array.isArray(value) ? value[0] : value) ?? "";
+
+/** `?q=` as typed (first value when repeated), with whitespace collapsed; longer than 200 characters is refused. */
+export const SearchQuerySchema = z.preprocess(
+  firstValue,
+  z
+    .string()
+    .transform((value) => stripUnsafeCharacters(value).replace(/\s+/g, " ").trim())
+    .pipe(
+      z.string().max(SEARCH_QUERY_MAX_LENGTH, {
+        error: `Searches can be up to ${SEARCH_QUERY_MAX_LENGTH} characters long. Try fewer or shorter words.`,
+      }),
+    ),
+);
+
+/** `?page=`: a whole number from 1 to SEARCH_MAX_PAGE; anything else means page 1. */
+export const SearchPageSchema = z.preprocess(firstValue, z.coerce.number().int().min(1).max(SEARCH_MAX_PAGE)).catch(1);
+
+export type HighlightSegment = { text: string; isMatch: boolean };
+
+/** Splits ts_headline output on the markers into plain-text segments; unbalanced or stray markers are harmless. */
+export function parseHighlights(raw: string): HighlightSegment[] {
+  const segments: HighlightSegment[] = [];
+  let isMatch = false;
+  let text = "";
+  const flush = () => {
+    if (text === "") return;
+    const last = segments[segments.length - 1];
+    if (last && last.isMatch === isMatch) last.text += text;
+    else segments.push({ text, isMatch });
+    text = "";
+  };
+  for (const char of raw) {
+    if (char === MARK_START || char === MARK_STOP) {
+      flush();
+      isMatch = char === MARK_START;
+    } else {
+      text += char;
+    }
+  }
+  flush();
+  return segments;
+}
+
+const resultSelect = {
+  id: true,
+  slug: true,
+  publishedAt: true,
+  section: { select: { name: true, slug: true } },
+  authors: { orderBy: { position: "asc" }, select: { user: { select: { name: true, slug: true } } } },
+} as const satisfies Prisma.ArticleSelect;
+
+export type SearchResult = {
+  id: string;
+  slug: string;
+  /** The headline with every matched word marked. */
+  headline: HighlightSegment[];
+  /** Up to two fragments of dek and body around the matches. */
+  snippet: HighlightSegment[];
+  publishedAt: Date;
+  section: { name: string; slug: string };
+  authors: { name: string; slug: string }[];
+};
+
+export type SearchResults = {
+  /** The query as searched (normalized); empty when there was nothing to search for. */
+  query: string;
+  items: SearchResult[];
+  total: number;
+  page: number;
+  totalPages: number;
+};
+
+type RankedRow = { total: number; id: string | null; headline: string | null; snippet: string | null };
+
+/**
+ * Ranking: relevance decayed by age.
+ *
+ *   score = ts_rank_cd(searchVector, query, 1) × (0.35 + 0.65 × 0.5 ^ (ageDays / 30))
+ *
+ * - ts_rank_cd is cover density over the weighted vector (A headline 1.0, B dek 0.4, C body 0.2 by default), with
+ *   normalization 1: divided by 1 + log(document length), so a long piece does not win by repetition alone.
+ * - The recency factor is 1 for an article published now, halves its boost every 30 days, and never drops below
+ *   0.35: a 30-day-old article keeps 0.675, a year-old one about 0.35. Recency therefore breaks ties and lifts
+ *   fresh news, but cannot bury relevance: a headline match (5× a single body mention) still beats a fresher
+ *   body-only mention at any age, since the largest possible recency advantage is 1 / 0.35 ≈ 2.9×.
+ * Ties fall back to the newer article, then the id, so pagination is stable.
+ */
+async function runSearch(query: string, page: number): Promise<SearchResults> {
+  const offset = (page - 1) * SEARCH_PAGE_SIZE;
+  const rows = await getDb().$queryRaw<RankedRow[]>`
+    WITH q AS (
+      SELECT websearch_to_tsquery('english', ${query}) AS query, (now() AT TIME ZONE 'UTC') AS now
+    ),
+    matches AS (
+      SELECT a.id, a."publishedAt",
+        ts_rank_cd(a."searchVector", q.query, 1)
+          * (0.35 + 0.65 * power(0.5, greatest(extract(epoch FROM (q.now - a."publishedAt"))::float8, 0) / 86400 / 30))
+          AS score
+      FROM "Article" a CROSS JOIN q
+      WHERE a.status = 'PUBLISHED' AND a."publishedAt" <= q.now AND a."searchVector" @@ q.query
+    ),
+    ranked AS (
+      SELECT id, row_number() OVER (ORDER BY score DESC, "publishedAt" DESC, id DESC) AS position
+      FROM matches
+      ORDER BY position
+      LIMIT ${SEARCH_PAGE_SIZE}::int OFFSET ${offset}::int
+    )
+    SELECT t.total, r.id,
+      ts_headline('english', translate(a.headline, ${MARKERS}, ''), q.query, ${HEADLINE_OPTIONS}) AS headline,
+      ts_headline('english', translate(concat_ws(' ', nullif(a.dek, ''), a."bodyText"), ${MARKERS}, ''), q.query, ${SNIPPET_OPTIONS})
+        AS snippet
+    FROM (SELECT count(*)::int AS total FROM matches) t
+    CROSS JOIN q
+    LEFT JOIN ranked r ON true
+    LEFT JOIN "Article" a ON a.id = r.id
+    ORDER BY r.position`;
+
+  const total = rows[0]?.total ?? 0;
+  const totalPages = Math.min(SEARCH_MAX_PAGE, Math.max(1, Math.ceil(total / SEARCH_PAGE_SIZE)));
+  const ranked = rows.filter((row): row is RankedRow & { id: string } => row.id !== null);
+  if (ranked.length === 0) return { query, items: [], total, page, totalPages };
+
+  // The same published-only condition again: an article unpublished between the two reads is dropped, not shown.
+  const cards = await getDb().article.findMany({
+    where: { ...publishedWhere(), id: { in: ranked.map((row) => row.id) } },
+    select: resultSelect,
+  });
+  const byId = new Map(cards.map((card) => [card.id, card]));
+  const items = ranked.flatMap((row): SearchResult[] => {
+    const card = byId.get(row.id);
+    if (!card) return [];
+    return [
+      {
+        id: card.id,
+        slug: card.slug,
+        headline: parseHighlights(row.headline ?? ""),
+        snippet: parseHighlights(row.snippet ?? ""),
+        publishedAt: card.publishedAt as Date,
+        section: card.section,
+        authors: card.authors.map((a) => a.user),
+      },
+    ];
+  });
+  return { query, items, total, page, totalPages };
+}
+
+const EMPTY: SearchResults = { query: "", items: [], total: 0, page: 1, totalPages: 1 };
+
+const cachedSearch = publicQuery("searchPublishedArticles", runSearch, {
+  tags: () => [CacheTags.latest],
+  buildFallback: EMPTY,
+});
+
+/**
+ * One page of published articles matching `q`, best first. Never throws on what a reader types: the query is
+ * normalized (control characters removed, whitespace collapsed, cut to 200 characters, lower-cased — search is
+ * case-insensitive, and one cache entry then serves "Water" and "water"); an empty query, a stop word or
+ * punctuation alone simply match nothing.
+ */
+export async function searchPublishedArticles(q: string, page = 1): Promise<SearchResults> {
+  const query = stripUnsafeCharacters(q).replace(/\s+/g, " ").trim().slice(0, SEARCH_QUERY_MAX_LENGTH).trim().toLowerCase();
+  if (query === "") return EMPTY;
+  const safePage = Number.isFinite(page) ? Math.min(SEARCH_MAX_PAGE, Math.max(1, Math.floor(page))) : 1;
+  return cachedSearch(query, safePage);
+}

@@ -1,0 +1,66 @@
+/**
+ * Structured data for articles: NewsArticle (every co-author as a Person, corrections, the dateline as
+ * locationCreated) and a BreadcrumbList. Serialized so a headline can never close the <script> element.
+ */
+import { isoWithOffset } from "@/lib/format";
+
+type ArticleForLd = {
+  headline: string;
+  dek: string;
+  publishedAt: Date;
+  revisedAt: Date | null;
+  datelineCity: string;
+  section: { name: string; slug: string };
+  slug: string;
+  authors: { name: string; slug: string }[];
+  corrections: { text: string; publishedAt: Date }[];
+  imageUrl: string;
+};
+
+type Site = { siteName: string; timeZone: string; siteUrl: string; logoUrl: string };
+
+export function newsArticleJsonLd(article: ArticleForLd, site: Site) {
+  const url = `${site.siteUrl}/${article.section.slug}/${article.slug}`;
+  return {
+    "@context": "https://schema.org",
+    "@type": "NewsArticle",
+    mainEntityOfPage: { "@type": "WebPage", "@id": url },
+    url,
+    headline: article.headline,
+    description: article.dek || undefined,
+    image: [article.imageUrl],
+    datePublished: isoWithOffset(article.publishedAt, site.timeZone),
+    dateModified: isoWithOffset(article.revisedAt ?? article.publishedAt, site.timeZone),
+    author: article.authors.map((a) => ({ "@type": "Person", name: a.name, url: `${site.siteUrl}/author/${a.slug}` })),
+    publisher: {
+      "@type": "NewsMediaOrganization",
+      name: site.siteName,
+      url: site.siteUrl,
+      logo: { "@type": "ImageObject", url: site.logoUrl },
+    },
+    articleSection: article.section.name,
+    ...(article.datelineCity ? { locationCreated: { "@type": "Place", name: article.datelineCity } } : {}),
+    ...(article.corrections.length
+      ? {
+          correction: article.corrections.map((c) => ({
+            "@type": "CorrectionComment",
+            text: c.text,
+            datePublished: isoWithOffset(c.publishedAt, site.timeZone),
+          })),
+        }
+      : {}),
+  };
+}
+
+export function breadcrumbJsonLd(items: { name: string; url: string }[]) {
+  return {
+    "@context": "https://schema.org",
+    "@type": "BreadcrumbList",
+    itemListElement: items.map((item, index) => ({ "@type": "ListItem", position: index + 1, name: item.name, item: item.url })),
+  };
+}
+
+/** JSON for a <script type="application/ld+json">: "<" is escaped so no string can end the script. */
+export function serializeJsonLd(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+}
