@@ -67,6 +67,9 @@ async function main() {
     SITE_URL: `http://localhost:${port}`,
     E2E_PORT: String(port),
     CHROMIUM_PATH: browser,
+    // Specs call the real data layer (e.g. to publish); its modules are marked `server-only`, which resolves to an
+    // empty module under the react-server condition, as it does inside Next's server.
+    NODE_OPTIONS: [process.env.NODE_OPTIONS, "--conditions=react-server"].filter(Boolean).join(" "),
   };
   const playwrightCli = path.join(process.cwd(), "node_modules", "@playwright", "test", "cli.js");
   const child = spawn(process.execPath, [playwrightCli, "test", ...process.argv.slice(2)], { stdio: "inherit", env });

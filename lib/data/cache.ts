@@ -8,6 +8,7 @@
  */
 import "server-only";
 import { unstable_cache } from "next/cache";
+import { CACHE_CHANNEL_NAME as CACHE_CHANNEL } from "@/lib/cache/channel";
 import { isBuildPhase } from "@/lib/env";
 import type { DbTx } from "@/lib/db/client";
 
@@ -24,7 +25,7 @@ export const CacheTags = {
   latest: "latest",
 } as const;
 
-export const CACHE_CHANNEL = "dateline_cache_tags";
+
 
 /** A safety net: even without an invalidation, a cached public page is rebuilt after this many seconds. */
 export const PUBLIC_REVALIDATE_SECONDS = 3600;

@@ -30,18 +30,18 @@ export const SEARCH_PAGE_SIZE = 10;
 export const SEARCH_MAX_PAGE = 50;
 
 /** ts_headline's StartSel/StopSel: private-use code points, removed from the text before highlighting. */
-const MARK_START = "\uE000";
-const MARK_STOP = "\uE001";
-const MARKERS = MARK_START + MARK_STOP;
-const SNIPPET_OPTIONS = `StartSel="${MARK_START}", StopSel="${MARK_STOP}", MaxWords=32, MinWords=12, ShortWord=3, MaxFragments=2, FragmentDelimiter=" … "`;
-const HEADLINE_OPTIONS = `StartSel="${MARK_START}", StopSel="${MARK_STOP}", HighlightAll=true`;
+export const HIGHLIGHT_START = "\uE000";
+export const HIGHLIGHT_STOP = "\uE001";
+const MARKERS = HIGHLIGHT_START + HIGHLIGHT_STOP;
+const SNIPPET_OPTIONS = `StartSel="${HIGHLIGHT_START}", StopSel="${HIGHLIGHT_STOP}", MaxWords=32, MinWords=12, ShortWord=3, MaxFragments=2, FragmentDelimiter=" … "`;
+const HEADLINE_OPTIONS = `StartSel="${HIGHLIGHT_START}", StopSel="${HIGHLIGHT_STOP}", HighlightAll=true`;
 
 /** Control characters (PostgreSQL refuses NUL in text) and our own markers become spaces. */
 function stripUnsafeCharacters(value: string): string {
   let out = "";
   for (const char of value) {
     const code = char.codePointAt(0) ?? 0;
-    out += code < 0x20 || code === 0x7f || char === MARK_START || char === MARK_STOP ? " " : char;
+    out += code < 0x20 || code === 0x7f || char === HIGHLIGHT_START || char === HIGHLIGHT_STOP ? " " : char;
   }
   return out;
 }
@@ -79,9 +79,9 @@ export function parseHighlights(raw: string): HighlightSegment[] {
     text = "";
   };
   for (const char of raw) {
-    if (char === MARK_START || char === MARK_STOP) {
+    if (char === HIGHLIGHT_START || char === HIGHLIGHT_STOP) {
       flush();
-      isMatch = char === MARK_START;
+      isMatch = char === HIGHLIGHT_START;
     } else {
       text += char;
     }

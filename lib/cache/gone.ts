@@ -1,0 +1,74 @@
+/**
+ * Which public article URLs answer 410 Gone: articles that were published and then unpublished (ARCHIVED), at their
+ * current and former URLs. Pages cannot set a 410 status in the App Router, so proxy.ts asks this module.
+ *
+ * The set is small and kept in memory; it is reloaded whenever the public cache is invalidated (the same NOTIFY
+ * channel as lib/data/cache.ts), so every app instance agrees within moments. If the database cannot be reached the
+ * answer is "not gone" and the page itself renders its 404.
+ */
+import pg from "pg";
+import { CACHE_CHANNEL_NAME } from "./channel";
+
+type State = { paths: Set<string>; ready: Promise<void> | null; listener: pg.Client | null; reloadTimer: NodeJS.Timeout | null };
+
+const state: State = ((globalThis as { __datelineGone?: State }).__datelineGone ??= {
+  paths: new Set(),
+  ready: null,
+  listener: null,
+  reloadTimer: null,
+});
+
+const GONE_SQL = `
+  SELECT '/' || s.slug || '/' || a.slug AS path FROM "Article" a JOIN "Section" s ON s.id = a."sectionId" WHERE a.status = 'ARCHIVED'
+  UNION
+  SELECT '/' || s.slug || '/' || r."oldSlug" FROM "SlugRedirect" r
+    JOIN "Article" a ON a.id = r."targetId" JOIN "Section" s ON s.id = a."sectionId"
+  WHERE r.entity = 'ARTICLE' AND a.status = 'ARCHIVED'`;
+
+async function reload(databaseUrl: string) {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  try {
+    await client.connect();
+    const { rows } = await client.query<{ path: string }>(GONE_SQL);
+    state.paths = new Set(rows.map((r) => r.path));
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+function listen(databaseUrl: string) {
+  const client = new pg.Client({ connectionString: databaseUrl, application_name: "dateline-gone-listener" });
+  const retry = () => {
+    if (state.listener === client) state.listener = null;
+    client.end().catch(() => {});
+    setTimeout(() => listen(databaseUrl), 1_000).unref();
+  };
+  client.on("error", retry);
+  client.on("notification", () => {
+    if (state.reloadTimer) return;
+    state.reloadTimer = setTimeout(() => {
+      state.reloadTimer = null;
+      reload(databaseUrl).catch(() => {});
+    }, 25);
+  });
+  client
+    .connect()
+    .then(() => client.query(`LISTEN ${CACHE_CHANNEL_NAME}`))
+    .then(() => {
+      state.listener = client;
+      return reload(databaseUrl);
+    })
+    .catch(retry);
+}
+
+export async function isGonePath(pathname: string, databaseUrl: string | undefined): Promise<boolean> {
+  if (!databaseUrl) return false;
+  if (!state.ready) {
+    state.ready = reload(databaseUrl).catch(() => {
+      state.ready = null;
+    });
+    listen(databaseUrl);
+  }
+  await state.ready;
+  return state.paths.has(pathname);
+}
