@@ -71,7 +71,13 @@ export function publicQuery<A extends unknown[], R>(
       tags,
       revalidate: PUBLIC_REVALIDATE_SECONDS,
     });
-    return decode(await cached()) as R;
+    try {
+      return decode(await cached()) as R;
+    } catch (error) {
+      // Outside a Next server (tests, scripts) there is no cache to use: read straight through.
+      if (error instanceof Error && error.message.includes("incrementalCache missing")) return fn(...args);
+      throw error;
+    }
   };
 }
 

@@ -3,13 +3,6 @@ import "server-only";
 import { getDb } from "@/lib/db";
 import { CacheTags, publicQuery } from "./cache";
 
-/** Section slugs that would shadow the site's own routes. Creating or renaming a section to one of these is refused. */
-export const RESERVED_SECTION_SLUGS = new Set([
-  "search", "login", "logout", "dashboard", "admin", "api", "tag", "tags", "author", "authors", "feed", "feeds",
-  "feed.xml", "atom.xml", "feed.json", "rss", "sitemap", "sitemap.xml", "sitemaps", "news-sitemap.xml", "robots.txt",
-  "page", "preview", "invite", "reset-password", "accept-invitation", "_next", "static", "media", "favicon.ico",
-  "opengraph-image", "og", "404", "500",
-]);
 
 export const listSections = publicQuery(
   "listSections",

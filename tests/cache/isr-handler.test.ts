@@ -1,0 +1,89 @@
+/**
+ * The cache handler against the real test database: an entry is served until one of its tags expires, and a tag
+ * expired in ANOTHER process (here: a plain SQL transaction, as the data layer does) reaches it through NOTIFY.
+ */
+import { createRequire } from "node:module";
+import { afterAll, describe, expect, it } from "vitest";
+import pg from "pg";
+
+const require = createRequire(import.meta.url);
+type Handler = {
+  get(key: string, ctx: Record<string, unknown>): Promise<{ value: unknown; lastModified: number } | null>;
+  set(key: string, data: unknown, ctx: Record<string, unknown>): Promise<void>;
+  revalidateTag(tags: string | string[]): Promise<void>;
+};
+const Handler = require("../../lib/cache/isr-handler.cjs") as new () => Handler;
+
+const page = (html: string, tags: string[]) => ({ kind: "APP_PAGE", html, headers: { "x-next-cache-tags": tags.join(",") }, status: 200 });
+
+async function expireElsewhere(tags: string[]) {
+  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await client.connect();
+  try {
+    await client.query("BEGIN");
+    await client.query(
+      `INSERT INTO "CacheTag" (tag, "expiredAt") SELECT unnest($1::text[]), clock_timestamp()
+       ON CONFLICT (tag) DO UPDATE SET "expiredAt" = EXCLUDED."expiredAt"`,
+      [tags],
+    );
+    await client.query(`SELECT pg_notify('dateline_cache_tags', json_build_object('tags', $1::text[], 'at', extract(epoch from clock_timestamp()) * 1000)::text)`, [tags]);
+    await client.query("COMMIT");
+  } finally {
+    await client.end();
+  }
+}
+
+const waitFor = async (check: () => Promise<boolean>, ms = 2_000) => {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    if (await check()) return true;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return false;
+};
+
+describe("public cache handler", () => {
+  const handler = new Handler();
+  afterAll(async () => {
+    const state = (globalThis as { __datelineCache?: { listener?: pg.Client | null } }).__datelineCache;
+    await state?.listener?.end().catch(() => {});
+  });
+
+  it("serves an entry until a tag of it is expired by another process, then misses", async () => {
+    const key = `/route-cache/APP_PAGE/test/${Date.now()}`;
+    const tag = `article:test-${Date.now()}`;
+    // Let the listener connect first (a fresh process has nothing cached anyway).
+    await waitFor(async () => Boolean((globalThis as { __datelineCache?: { listener?: unknown } }).__datelineCache?.listener));
+    await handler.set(key, page("<p>v1</p>", ["home", tag]), { tags: [] });
+    expect((await handler.get(key, { kind: "APP_PAGE" }))?.value).toMatchObject({ html: "<p>v1</p>" });
+
+    await expireElsewhere(["unrelated-tag"]);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(await handler.get(key, { kind: "APP_PAGE" }), "an unrelated tag leaves the entry alone").not.toBeNull();
+
+    await expireElsewhere([tag]);
+    expect(await waitFor(async () => (await handler.get(key, { kind: "APP_PAGE" })) === null)).toBe(true);
+  });
+
+  it("expires locally at once and records the tag for other instances on revalidateTag", async () => {
+    const key = `/route-cache/APP_PAGE/local/${Date.now()}`;
+    const tag = `section:local-${Date.now()}`;
+    await handler.set(key, page("<p>x</p>", [tag]), { tags: [] });
+    await handler.revalidateTag([tag]);
+    expect(await handler.get(key, { kind: "APP_PAGE" })).toBeNull();
+    const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await client.connect();
+    const { rowCount } = await client.query(`SELECT 1 FROM "CacheTag" WHERE tag = $1`, [tag]);
+    await client.end();
+    expect(rowCount).toBe(1);
+  });
+
+  it("checks the tags Next passes for data entries (unstable_cache)", async () => {
+    const key = `fetch-${Date.now()}`;
+    const tag = `tag:data-${Date.now()}`;
+    await handler.set(key, { kind: "FETCH", data: { body: "{}" } }, { tags: [tag] });
+    expect(await handler.get(key, { kind: "FETCH", tags: [tag] })).not.toBeNull();
+    await expireElsewhere([tag]);
+    expect(await waitFor(async () => (await handler.get(key, { kind: "FETCH", tags: [tag] })) === null)).toBe(true);
+  });
+});
