@@ -31,3 +31,25 @@ export function isoWithOffset(date: Date, timeZone: string): string {
   const offset = zone === "" ? "+00:00" : zone.length === 3 ? `${zone}:00` : zone;
   return `${get("year")}-${get("month")}-${get("day")}T${get("hour")}:${get("minute")}:${get("second")}${offset}`;
 }
+
+/** The UTC instant of a wall-clock time ("2026-06-16T09:30") in `timeZone`, e.g. the newsroom's. */
+export function zonedTimeToUtc(local: string, timeZone: string): Date {
+  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(local);
+  if (!match) throw new Error(`Not a local date-time: ${local}`);
+  const [, y, mo, d, h, mi] = match.map(Number) as [number, number, number, number, number, number];
+  const asUtc = Date.UTC(y, mo - 1, d, h, mi);
+  // The zone's offset at that moment, found by formatting the guess back into the zone (twice, across DST edges).
+  let guess = asUtc;
+  for (let i = 0; i < 2; i++) {
+    const shown = isoWithOffset(new Date(guess), timeZone);
+    const offset = /([+-])(\d{2}):(\d{2})$/.exec(shown);
+    const minutes = offset ? (offset[1] === "-" ? -1 : 1) * (Number(offset[2]) * 60 + Number(offset[3])) : 0;
+    guess = asUtc - minutes * 60_000;
+  }
+  return new Date(guess);
+}
+
+/** A Date as the value of <input type="datetime-local"> in `timeZone`. */
+export function toLocalInputValue(date: Date, timeZone: string): string {
+  return isoWithOffset(date, timeZone).slice(0, 16);
+}

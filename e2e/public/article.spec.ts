@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { publishArticle, unpublishArticle } from "@/lib/data/publishing";
+import { publishArticle, unpublishArticle } from "@/lib/data/workflow";
 import { articles, corrections, featuredImages, staff } from "@/prisma/seed-data";
 import { testDb } from "../support/db";
 import { createDraft, editorActor } from "../support/articles";

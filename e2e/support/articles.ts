@@ -9,12 +9,15 @@ export async function createDraft(options: { sectionSlug?: string; headline?: st
   const author = await createTestUser(options.authorRole ?? "JOURNALIST");
   const section = await testDb().section.findUniqueOrThrow({ where: { slug: options.sectionSlug ?? "news" } });
   const id = uniqueId();
-  const body = documentFromParagraphs([`A test story ${id} with enough words to read like one.`, "A second paragraph."]);
+  const body = documentFromParagraphs([
+    `A test story ${id} with enough words to read like one. The council met on Tuesday to discuss the water plan, and residents filled the chamber to ask questions about pressure cuts.`,
+    "Officials said the schedule would be reviewed every month, and that neighborhoods with the oldest pipes would be first in line for repairs paid for by the new fund.",
+  ]);
   const article = await testDb().article.create({
     data: {
       slug: `test-story-${id}`,
       headline: options.headline ?? `Test story ${id}`,
-      dek: "A story made by a test.",
+      dek: "A story made by a test, with a dek long enough to serve as its search description.",
       body: body as unknown as Prisma.InputJsonValue,
       bodyHtml: renderDocumentHtml(body),
       bodyText: documentToPlainText(body),

@@ -112,12 +112,77 @@ function renderNode(node: DocNode): string {
       return `<li>${renderChildren(node)}</li>`;
     case "horizontalRule":
       return "<hr>";
+    case "image":
+      return renderImage(node);
+    case "embed":
+      return renderEmbed(node);
     case "hardBreak":
       return "<br>";
     default:
       // Not on the allowlist: keep the words, drop the element.
       return renderChildren(node);
   }
+}
+
+/** Images in the body come from our media library: only site-relative sources are kept. */
+function renderImage(node: DocNode): string {
+  const src = typeof node.attrs?.src === "string" && node.attrs.src.startsWith("/") && !node.attrs.src.startsWith("//") ? node.attrs.src : null;
+  if (!src) return "";
+  const alt = typeof node.attrs?.alt === "string" ? node.attrs.alt : "";
+  const caption = typeof node.attrs?.caption === "string" ? node.attrs.caption : "";
+  const size = (v: unknown) => (typeof v === "number" && Number.isInteger(v) && v > 0 && v < 20000 ? v : null);
+  const width = size(node.attrs?.width);
+  const height = size(node.attrs?.height);
+  const dims = width && height ? ` width="${width}" height="${height}"` : "";
+  return `<figure><img src="${escapeHtml(src)}" alt="${escapeHtml(alt)}"${dims} loading="lazy" decoding="async">${caption ? `<figcaption>${escapeHtml(caption)}</figcaption>` : ""}</figure>`;
+}
+
+/** A YouTube video id from its common URL shapes, else null. */
+export function youTubeId(url: URL): string | null {
+  const host = url.hostname.replace(/^www\./, "");
+  let id: string | null = null;
+  if (host === "youtu.be") id = url.pathname.slice(1);
+  else if (host === "youtube.com" || host === "m.youtube.com") id = url.pathname === "/watch" ? url.searchParams.get("v") : url.pathname.match(/^\/(?:embed|shorts)\/([^/]+)/)?.[1] ?? null;
+  return id && /^[A-Za-z0-9_-]{6,20}$/.test(id) ? id : null;
+}
+
+/** Embeds: YouTube as a privacy-enhanced, sandboxed iframe; anything else (X, etc.) as a plain link card. */
+function renderEmbed(node: DocNode): string {
+  const href = safeHref(node.attrs?.url);
+  if (!href || !/^https?:/.test(href)) return "";
+  const url = new URL(href);
+  const video = youTubeId(url);
+  if (video) {
+    return `<figure class="embed embed-video"><iframe src="https://www.youtube-nocookie.com/embed/${video}" title="Embedded video" width="560" height="315" loading="lazy" sandbox="allow-scripts allow-same-origin allow-presentation" allow="encrypted-media; picture-in-picture" referrerpolicy="strict-origin-when-cross-origin" allowfullscreen></iframe></figure>`;
+  }
+  return `<p class="embed embed-link"><a href="${escapeHtml(href)}" rel="noopener noreferrer nofollow">${escapeHtml(url.hostname.replace(/^www\./, ""))}: ${escapeHtml(url.pathname.length > 1 ? decodeURIComponentSafe(url.pathname) : url.hostname)}</a></p>`;
+}
+
+function decodeURIComponentSafe(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
+/** Words in a document (for the publish checklist). */
+export function countWords(doc: DocNode): number {
+  const text = documentToPlainText(doc);
+  return text ? text.split(/\s+/).filter(Boolean).length : 0;
+}
+
+/** The images a document uses, with their alt text (for the checklist and media usage tracking). */
+export function documentImages(doc: DocNode): { mediaId: string | null; alt: string }[] {
+  const found: { mediaId: string | null; alt: string }[] = [];
+  const walk = (node: DocNode) => {
+    if (node.type === "image") {
+      found.push({ mediaId: typeof node.attrs?.mediaId === "string" ? node.attrs.mediaId : null, alt: typeof node.attrs?.alt === "string" ? node.attrs.alt.trim() : "" });
+    }
+    for (const child of node.content ?? []) walk(child);
+  };
+  walk(doc);
+  return found;
 }
 
 export function renderDocumentHtml(doc: DocNode): string {

@@ -5,6 +5,8 @@
 import "server-only";
 import { getDb } from "@/lib/db";
 import { SLUG_PATTERN } from "@/lib/content/slug";
+import { assertCan } from "@/lib/auth/permissions";
+import type { SessionUser } from "./types";
 import { publishedWhere } from "./articles";
 import { CacheTags, publicQuery } from "./cache";
 
@@ -25,3 +27,10 @@ export const getTagBySlug = publicQuery(
   },
   { tags: (slug) => [CacheTags.tag(slug)], buildFallback: null },
 );
+
+/** Every tag name, for the editor's suggestions (staff only: a draft's tag may name an unpublished story). */
+export async function listTagNames(actor: SessionUser): Promise<string[]> {
+  assertCan(actor.role, "dashboard:access");
+  const rows = await getDb().tag.findMany({ orderBy: { name: "asc" }, select: { name: true }, take: 2000 });
+  return rows.map((r) => r.name);
+}

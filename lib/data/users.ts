@@ -178,3 +178,9 @@ export async function setUserStatus(actor: SessionUser, userId: string, status: 
 export async function countUsers(): Promise<number> {
   return getDb().user.count();
 }
+
+/** Names for the byline picker: any staff member may see who can be credited. */
+export async function listStaffForByline(actor: SessionUser) {
+  assertCan(actor.role, "dashboard:access");
+  return getDb().user.findMany({ where: { status: "ACTIVE" }, orderBy: { name: "asc" }, select: { id: true, name: true } });
+}

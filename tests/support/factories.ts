@@ -31,12 +31,17 @@ export async function makeArticle(
 ) {
   const sectionId = options.sectionId ?? (await makeSection()).id;
   const id = uid();
-  const body = documentFromParagraphs([`Body of article ${id}.`]);
+  const body = documentFromParagraphs([
+    `Body of article ${id}. The council met on Tuesday to discuss the water plan, and residents filled the chamber to ask questions about pressure cuts.`,
+    "Officials said the schedule would be reviewed every month, and that neighborhoods with the oldest pipes would be first in line for repairs paid for by the new fund.",
+  ]);
   const status = options.status ?? "DRAFT";
   return rawDb().article.create({
     data: {
       slug: `article-${id}`,
       headline: options.headline ?? `Headline ${id}`,
+      dek: "A dek long enough to stand in for the search description of the article.",
+      datelineCity: "Monterrey",
       body: body as unknown as Prisma.InputJsonValue,
       bodyHtml: renderDocumentHtml(body),
       bodyText: documentToPlainText(body),

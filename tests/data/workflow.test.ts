@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { publishArticle, unpublishArticle } from "@/lib/data/publishing";
+import { publishArticle, unpublishArticle } from "@/lib/data/workflow";
 import { ForbiddenError } from "@/lib/data/errors";
 import { findLatestPublished, getPublishedArticle } from "@/lib/data/articles";
 import { makeArticle, makeUser, rawDb } from "../support/factories";

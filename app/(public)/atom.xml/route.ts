@@ -1,0 +1,8 @@
+/** /atom.xml: the site's latest articles as Atom 1.0. Cached, and refreshed by any publish (lib/feeds/routes.ts). */
+import { feedResponse } from "@/lib/feeds/routes";
+
+export const revalidate = 3600;
+
+export function GET(): Promise<Response> {
+  return feedResponse("atom", { kind: "site" });
+}

@@ -1,0 +1,39 @@
+/**
+ * PUT /api/articles/:id — the editor's save (autosave and manual). A route handler rather than a server action so
+ * that a save can be sent with `keepalive` as the page closes, and so that a conflict is a real 409.
+ * Body: the fields of ArticleSaveSchema (JSON, at most 5 MB). Answers 200 { version, slug, savedAt }, 400, 401, 403,
+ * 404, or 409 { currentVersion } (the refused content is kept as a revision).
+ */
+import { NextResponse } from "next/server";
+import { getCurrentUser } from "@/lib/auth/session";
+import { saveArticle } from "@/lib/data/editor";
+import { failure } from "@/lib/actions/result";
+import { ArticleSaveSchema } from "@/lib/validation/articles";
+
+const MAX_BYTES = 5 * 1024 * 1024;
+
+export async function PUT(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const user = await getCurrentUser();
+  if (!user) return NextResponse.json({ ok: false, status: 401, message: "Your session has ended. Sign in again; your text is kept on this device." }, { status: 401 });
+  const raw = await request.text();
+  if (raw.length > MAX_BYTES) return NextResponse.json({ ok: false, status: 413, message: "This article is too large to save (over 5 MB)." }, { status: 413 });
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    return NextResponse.json({ ok: false, status: 400, message: "The request body is not valid JSON." }, { status: 400 });
+  }
+  const { id } = await params;
+  const parsed = ArticleSaveSchema.safeParse({ ...(json as object), articleId: id });
+  if (!parsed.success) {
+    const result = failure(parsed.error);
+    return NextResponse.json(result, { status: result.status });
+  }
+  try {
+    const saved = await saveArticle(user, parsed.data);
+    return NextResponse.json({ ok: true, data: { version: saved.version, slug: saved.slug, savedAt: saved.savedAt.toISOString() } });
+  } catch (error) {
+    const result = failure(error);
+    return NextResponse.json(result, { status: result.status });
+  }
+}

@@ -1,0 +1,183 @@
+/**
+ * Reads for distribution: the RSS/Atom/JSON feeds, the sitemaps and the Google News sitemap. Public reads, so the
+ * published-only condition (publishedWhere) is inside every query. Each is cached with publicQuery under
+ * CacheTags.latest (plus the section's or author's tag), which every publish and unpublish expires.
+ *
+ * Every read comes twice: `read*` runs the query (tests call it; Vitest has no Next cache), and the cached export
+ * next to it is what routes use. During `next build` the cached ones answer empty without a database.
+ *
+ * Sitemaps must stay fast at 100,000+ articles: they select only the id, slug, section slug and dates, walk the
+ * articles in primary-key order, and read a 50,000-URL chunk in keyset batches (id > last id) after one narrow
+ * ordered lookup of the chunk's first id. Primary-key order also keeps chunks stable: a new article lands in the
+ * last chunk instead of shifting every URL into the next file.
+ */
+import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { getDb } from "@/lib/db";
+import type { FeedArticle } from "@/lib/feeds/feed";
+import { NEWS_SITEMAP_MAX_URLS, NEWS_SITEMAP_WINDOW_MS } from "@/lib/feeds/sitemap";
+import { publishedWhere } from "./articles";
+import { CacheTags, publicQuery } from "./cache";
+
+/** How many of the latest articles every feed lists. */
+export const FEED_LENGTH = 50;
+
+export type FeedScope = { kind: "site" } | { kind: "section"; slug: string } | { kind: "author"; slug: string };
+
+/** Same rule as the author page (lib/data/authors.ts): current and former staff who have published. */
+const PUBLIC_AUTHOR_STATUSES = ["ACTIVE", "DEACTIVATED"] as const;
+
+const feedArticleSelect = {
+  id: true,
+  slug: true,
+  headline: true,
+  dek: true,
+  bodyHtml: true,
+  publishedAt: true,
+  revisedAt: true,
+  section: { select: { name: true, slug: true } },
+  authors: { orderBy: { position: "asc" }, select: { user: { select: { name: true, slug: true } } } },
+} as const satisfies Prisma.ArticleSelect;
+
+function scopeWhere(scope: FeedScope): Prisma.ArticleWhereInput {
+  switch (scope.kind) {
+    case "site":
+      return {};
+    case "section":
+      return { section: { slug: scope.slug } };
+    case "author":
+      return { authors: { some: { user: { slug: scope.slug } } } };
+  }
+}
+
+/** The latest published articles of the site, a section or an author, newest first, with every co-author. */
+export async function readFeedArticles(scope: FeedScope, take: number = FEED_LENGTH): Promise<FeedArticle[]> {
+  const rows = await getDb().article.findMany({
+    where: { AND: [publishedWhere(), scopeWhere(scope)] },
+    orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+    take,
+    select: feedArticleSelect,
+  });
+  return rows.map((row) => ({
+    id: row.id,
+    slug: row.slug,
+    headline: row.headline,
+    dek: row.dek,
+    bodyHtml: row.bodyHtml,
+    publishedAt: row.publishedAt as Date,
+    revisedAt: row.revisedAt,
+    section: row.section,
+    authors: row.authors.map((a) => a.user),
+  }));
+}
+
+export const findFeedArticles = publicQuery("findFeedArticles", (scope: FeedScope) => readFeedArticles(scope), {
+  tags: (scope) => [
+    CacheTags.latest,
+    ...(scope.kind === "section" ? [CacheTags.section(scope.slug)] : []),
+    ...(scope.kind === "author" ? [CacheTags.author(scope.slug)] : []),
+  ],
+  buildFallback: [],
+});
+
+/** A site-relative URL in a sitemap, with its last change when known. */
+export type SitemapEntry = { path: string; lastmod: Date | null };
+
+export type SitemapOverview = {
+  /** Home, sections, tags and authors that have published articles: the URLs before the articles. */
+  pages: SitemapEntry[];
+  articleCount: number;
+};
+
+export async function readSitemapOverview(): Promise<SitemapOverview> {
+  const db = getDb();
+  const published = publishedWhere();
+  const [articleCount, sections, newestBySection, tags, authors] = await Promise.all([
+    db.article.count({ where: published }),
+    db.section.findMany({ orderBy: [{ position: "asc" }, { name: "asc" }], select: { id: true, slug: true } }),
+    db.article.groupBy({ by: ["sectionId"], where: published, _max: { publishedAt: true } }),
+    db.tag.findMany({ where: { articles: { some: { article: published } } }, orderBy: { slug: "asc" }, select: { slug: true } }),
+    db.user.findMany({
+      where: { status: { in: [...PUBLIC_AUTHOR_STATUSES] }, authorships: { some: { article: published } } },
+      orderBy: { slug: "asc" },
+      select: { slug: true },
+    }),
+  ]);
+  const newest = new Map(newestBySection.map((group) => [group.sectionId, group._max.publishedAt]));
+  const home = [...newest.values()].reduce<Date | null>((latest, d) => (d && (!latest || d > latest) ? d : latest), null);
+  return {
+    pages: [
+      { path: "/", lastmod: home },
+      ...sections.map((s) => ({ path: `/${s.slug}`, lastmod: newest.get(s.id) ?? null })),
+      ...tags.map((t) => ({ path: `/tag/${t.slug}`, lastmod: null })),
+      ...authors.map((a) => ({ path: `/author/${a.slug}`, lastmod: null })),
+    ],
+    articleCount,
+  };
+}
+
+export const getSitemapOverview = publicQuery("getSitemapOverview", readSitemapOverview, {
+  tags: () => [CacheTags.latest],
+  buildFallback: { pages: [], articleCount: 0 },
+});
+
+/** Rows per query inside one sitemap chunk: bounded result sets however large the chunk. */
+const SITEMAP_BATCH_SIZE = 10_000;
+
+/**
+ * Published articles `offset` .. `offset + take` in primary-key order, as sitemap entries (lastmod = revisedAt ??
+ * publishedAt). One ordered lookup finds the first id, then keyset batches read the rest.
+ */
+export async function readSitemapArticles(offset: number, take: number, batchSize: number = SITEMAP_BATCH_SIZE): Promise<SitemapEntry[]> {
+  if (take <= 0) return [];
+  const db = getDb();
+  const published = publishedWhere();
+  let lowerBound: Prisma.StringFilter | undefined;
+  if (offset > 0) {
+    const first = await db.article.findFirst({ where: published, orderBy: { id: "asc" }, skip: offset, select: { id: true } });
+    if (!first) return [];
+    lowerBound = { gte: first.id };
+  }
+  const entries: SitemapEntry[] = [];
+  while (entries.length < take) {
+    const want = Math.min(batchSize, take - entries.length);
+    const rows = await db.article.findMany({
+      where: lowerBound ? { AND: [published, { id: lowerBound }] } : published,
+      orderBy: { id: "asc" },
+      take: want,
+      select: { id: true, slug: true, publishedAt: true, revisedAt: true, section: { select: { slug: true } } },
+    });
+    for (const row of rows) {
+      entries.push({ path: `/${row.section.slug}/${row.slug}`, lastmod: row.revisedAt ?? row.publishedAt });
+    }
+    const last = rows.at(-1);
+    if (!last || rows.length < want) break;
+    lowerBound = { gt: last.id };
+  }
+  return entries;
+}
+
+export const findSitemapArticles = publicQuery(
+  "findSitemapArticles",
+  (offset: number, take: number) => readSitemapArticles(offset, take),
+  { tags: () => [CacheTags.latest], buildFallback: [] },
+);
+
+export type NewsSitemapArticle = { path: string; headline: string; publishedAt: Date };
+
+/** Articles published in the last 48 hours, newest first, at most 1,000 (Google News' limits). */
+export async function readNewsSitemapArticles(now: Date = new Date()): Promise<NewsSitemapArticle[]> {
+  const since = new Date(now.getTime() - NEWS_SITEMAP_WINDOW_MS);
+  const rows = await getDb().article.findMany({
+    where: { AND: [publishedWhere(now), { publishedAt: { gte: since } }] },
+    orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+    take: NEWS_SITEMAP_MAX_URLS,
+    select: { slug: true, headline: true, publishedAt: true, section: { select: { slug: true } } },
+  });
+  return rows.map((row) => ({ path: `/${row.section.slug}/${row.slug}`, headline: row.headline, publishedAt: row.publishedAt as Date }));
+}
+
+export const findNewsSitemapArticles = publicQuery("findNewsSitemapArticles", () => readNewsSitemapArticles(), {
+  tags: () => [CacheTags.latest],
+  buildFallback: [],
+});

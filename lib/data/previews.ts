@@ -1,0 +1,77 @@
+/**
+ * Share previews: a signed link to an unpublished article as it will look, for people without an account. The token
+ * is random and only its SHA-256 is stored; a link expires (48 hours by default) and can be revoked.
+ */
+import "server-only";
+import { createHash, randomBytes } from "node:crypto";
+import { getDb } from "@/lib/db";
+import { NotFoundError } from "./errors";
+import { reachableWhere } from "./editor";
+import { writeAudit } from "./audit";
+import type { SessionUser } from "./types";
+
+export const PREVIEW_HOURS = 48;
+
+const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
+
+export async function createPreviewLink(actor: SessionUser, articleId: string, hours = PREVIEW_HOURS) {
+  const article = await getDb().article.findFirst({ where: { id: articleId, ...reachableWhere(actor) }, select: { id: true } });
+  if (!article) throw new NotFoundError("That article");
+  const token = randomBytes(32).toString("base64url");
+  const expiresAt = new Date(Date.now() + hours * 3_600_000);
+  const link = await getDb().$transaction(async (tx) => {
+    const created = await tx.previewLink.create({ data: { articleId, tokenHash: hashToken(token), createdById: actor.id, expiresAt }, select: { id: true } });
+    await writeAudit(tx, { actor, action: "preview.create", targetType: "Article", targetId: articleId, details: { expiresAt: expiresAt.toISOString() } });
+    return created;
+  });
+  return { id: link.id, token, path: `/preview/${token}`, expiresAt };
+}
+
+export async function listPreviewLinks(actor: SessionUser, articleId: string) {
+  const article = await getDb().article.findFirst({ where: { id: articleId, ...reachableWhere(actor) }, select: { id: true } });
+  if (!article) throw new NotFoundError("That article");
+  return getDb().previewLink.findMany({
+    where: { articleId, revokedAt: null, expiresAt: { gt: new Date() } },
+    orderBy: { createdAt: "desc" },
+    select: { id: true, expiresAt: true, createdAt: true, createdBy: { select: { name: true } } },
+  });
+}
+
+export async function revokePreviewLink(actor: SessionUser, linkId: string) {
+  const link = await getDb().previewLink.findFirst({ where: { id: linkId, article: reachableWhere(actor) }, select: { id: true, articleId: true } });
+  if (!link) throw new NotFoundError("That preview link");
+  await getDb().$transaction(async (tx) => {
+    await tx.previewLink.update({ where: { id: linkId }, data: { revokedAt: new Date() } });
+    await writeAudit(tx, { actor, action: "preview.revoke", targetType: "Article", targetId: link.articleId });
+  });
+}
+
+/** The article behind a preview token, or null when the link is unknown, expired or revoked. */
+export async function getArticleByPreviewToken(token: string) {
+  if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
+  const link = await getDb().previewLink.findUnique({
+    where: { tokenHash: hashToken(token) },
+    select: { expiresAt: true, revokedAt: true, articleId: true },
+  });
+  if (!link || link.revokedAt || link.expiresAt <= new Date()) return null;
+  const row = await getDb().article.findUnique({
+    where: { id: link.articleId },
+    select: {
+      id: true,
+      slug: true,
+      headline: true,
+      dek: true,
+      datelineCity: true,
+      publishedAt: true,
+      updatedAt: true,
+      bodyHtml: true,
+      status: true,
+      section: { select: { name: true, slug: true } },
+      authors: { orderBy: { position: "asc" }, select: { user: { select: { id: true, name: true, slug: true } } } },
+      tags: { orderBy: { position: "asc" }, select: { tag: { select: { name: true, slug: true } } } },
+      featuredImage: { select: { storageKey: true, width: true, height: true, alt: true, caption: true, credit: true } },
+    },
+  });
+  if (!row) return null;
+  return { ...row, authors: row.authors.map((a) => a.user), tags: row.tags.map((t) => t.tag), expiresAt: link.expiresAt };
+}

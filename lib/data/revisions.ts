@@ -1,0 +1,51 @@
+/** An article's revision history: list, read two for a diff, and restore one (which saves it as a new version). */
+import "server-only";
+import { getDb } from "@/lib/db";
+import type { DocNode } from "@/lib/content/document";
+import { NotFoundError } from "./errors";
+import { getArticleForEditor, reachableWhere, saveArticle } from "./editor";
+import type { SessionUser } from "./types";
+
+export async function listRevisions(actor: SessionUser, articleId: string) {
+  const article = await getDb().article.findFirst({ where: { id: articleId, ...reachableWhere(actor) }, select: { id: true } });
+  if (!article) throw new NotFoundError("That article");
+  return getDb().revision.findMany({
+    where: { articleId },
+    orderBy: { createdAt: "desc" },
+    take: 200,
+    select: { id: true, version: true, kind: true, status: true, headline: true, createdAt: true, author: { select: { name: true } } },
+  });
+}
+
+export async function getRevision(actor: SessionUser, revisionId: string) {
+  const revision = await getDb().revision.findFirst({
+    where: { id: revisionId, article: reachableWhere(actor) },
+    select: { id: true, articleId: true, version: true, kind: true, headline: true, dek: true, body: true, bodyText: true, datelineCity: true, seoTitle: true, seoDescription: true, createdAt: true, author: { select: { name: true } } },
+  });
+  if (!revision) throw new NotFoundError("That revision");
+  return { ...revision, body: revision.body as unknown as DocNode };
+}
+
+/** Restores a revision's text on top of the current version; the restore itself becomes a new revision. */
+export async function restoreRevision(actor: SessionUser, revisionId: string, baseVersion: number) {
+  const revision = await getRevision(actor, revisionId);
+  const current = await getArticleForEditor(actor, revision.articleId);
+  const saved = await saveArticle(actor, {
+    articleId: current.id,
+    baseVersion,
+    mode: "manual",
+    headline: revision.headline,
+    dek: revision.dek,
+    body: revision.body,
+    datelineCity: revision.datelineCity,
+    seoTitle: revision.seoTitle,
+    seoDescription: revision.seoDescription,
+    sectionId: current.sectionId,
+    tags: current.tags,
+    authorIds: current.authors.map((a) => a.id),
+    featuredImageId: current.featuredImageId,
+    slug: current.slug,
+  });
+  await getDb().revision.updateMany({ where: { articleId: current.id, version: saved.version, kind: "MANUAL" }, data: { kind: "RESTORE" } });
+  return saved;
+}

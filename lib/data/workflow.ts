@@ -1,0 +1,260 @@
+/**
+ * Putting articles in front of readers and taking them away. Each change commits together with its revision, its
+ * audit entry and the expiry of exactly the public cache tags it touches (lib/data/cache.ts), so readers on every
+ * app instance see it within moments, and never see a half-made change.
+ */
+import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { getDb } from "@/lib/db";
+import type { DbTx } from "@/lib/db/client";
+import { assertCan, can } from "@/lib/auth/permissions";
+import { countWords, documentImages, type DocNode } from "@/lib/content/document";
+import { MIN_BODY_WORDS, SEO_DESCRIPTION_MAX, SEO_DESCRIPTION_MIN } from "@/lib/validation/articles";
+import { writeAudit } from "./audit";
+import { expirePublicTags, tagsForArticle } from "./cache";
+import { NotFoundError } from "./errors";
+import type { SessionUser } from "./types";
+
+const publicShape = {
+  id: true,
+  slug: true,
+  status: true,
+  version: true,
+  headline: true,
+  dek: true,
+  body: true,
+  bodyText: true,
+  datelineCity: true,
+  seoTitle: true,
+  seoDescription: true,
+  publishedAt: true,
+  section: { select: { slug: true } },
+  tags: { select: { tag: { select: { slug: true } } } },
+  authors: { select: { user: { select: { slug: true } } } },
+} as const satisfies Prisma.ArticleSelect;
+
+type PublicShape = Prisma.ArticleGetPayload<{ select: typeof publicShape }>;
+
+type TaggableArticle = {
+  slug: string;
+  section: { slug: string };
+  tags: { tag: { slug: string } }[];
+  authors: { user: { slug: string } }[];
+};
+
+export function articleCacheTags(article: TaggableArticle): string[] {
+  return tagsForArticle({
+    slug: article.slug,
+    sectionSlug: article.section.slug,
+    tagSlugs: article.tags.map((t) => t.tag.slug),
+    authorSlugs: article.authors.map((a) => a.user.slug),
+  });
+}
+
+async function snapshot(tx: DbTx, article: PublicShape, actor: { id: string }, status: PublicShape["status"], version: number) {
+  await tx.revision.create({
+    data: {
+      articleId: article.id,
+      version,
+      kind: "STATUS",
+      headline: article.headline,
+      dek: article.dek,
+      body: article.body as Prisma.InputJsonValue,
+      bodyText: article.bodyText,
+      datelineCity: article.datelineCity,
+      seoTitle: article.seoTitle,
+      seoDescription: article.seoDescription,
+      status,
+      authorId: actor.id,
+    },
+  });
+}
+
+/** What a publish or schedule needs and this article lacks; empty when it may go out. */
+export async function publishChecklist(tx: DbTx, articleId: string): Promise<string[]> {
+  const article = await tx.article.findUnique({
+    where: { id: articleId },
+    select: {
+      headline: true,
+      datelineCity: true,
+      body: true,
+      seoDescription: true,
+      dek: true,
+      sectionId: true,
+      featuredImage: { select: { alt: true } },
+      _count: { select: { authors: true } },
+    },
+  });
+  if (!article) throw new NotFoundError("That article");
+  const body = article.body as unknown as DocNode;
+  const missing: string[] = [];
+  if (!article.headline.trim()) missing.push("Add a headline.");
+  if (!article.sectionId) missing.push("Choose a section.");
+  if (article._count.authors === 0) missing.push("Add at least one author.");
+  if (!article.datelineCity.trim()) missing.push("Add a dateline (the city the story is reported from).");
+  const words = countWords(body);
+  if (words < MIN_BODY_WORDS) missing.push(`Write at least ${MIN_BODY_WORDS} words in the body (it has ${words}).`);
+  const images = documentImages(body);
+  const withoutAlt = images.filter((i) => !i.alt).length + (article.featuredImage && !article.featuredImage.alt.trim() ? 1 : 0);
+  if (withoutAlt > 0) missing.push(`Add alt text to every image (${withoutAlt} ${withoutAlt === 1 ? "image has" : "images have"} none).`);
+  const seo = (article.seoDescription || article.dek).trim().length;
+  if (seo < SEO_DESCRIPTION_MIN || seo > SEO_DESCRIPTION_MAX) {
+    missing.push(`Write an SEO description of ${SEO_DESCRIPTION_MIN}–${SEO_DESCRIPTION_MAX} characters (it has ${seo}).`);
+  }
+  return missing;
+}
+
+/** Thrown when a transition is not allowed from the article's current status, or its checklist is not met. */
+export class WorkflowError extends Error {
+  constructor(
+    message: string,
+    public readonly missing: string[] = [],
+  ) {
+    super(message);
+    this.name = "WorkflowError";
+  }
+}
+
+async function loadForTransition(tx: DbTx, actor: SessionUser, articleId: string) {
+  const article = await tx.article.findFirst({
+    where: { id: articleId, ...(can(actor.role, "article:read:any") ? {} : { OR: [{ createdById: actor.id }, { authors: { some: { userId: actor.id } } }] }) },
+    select: publicShape,
+  });
+  if (!article) throw new NotFoundError("That article");
+  // Serialize transitions of one article: concurrent publish/schedule/scheduler runs wait for each other.
+  await tx.$executeRaw`SELECT id FROM "Article" WHERE id = ${articleId} FOR UPDATE`;
+  return tx.article.findUniqueOrThrow({ where: { id: articleId }, select: publicShape });
+}
+
+async function transition(
+  tx: DbTx,
+  actor: SessionUser | null,
+  article: PublicShape,
+  data: Prisma.ArticleUpdateInput,
+  action: string,
+  details: Prisma.InputJsonValue = {},
+) {
+  const updated = await tx.article.update({
+    where: { id: article.id },
+    data: { ...data, version: { increment: 1 }, ...(actor ? { lastEditedBy: { connect: { id: actor.id } } } : {}) },
+    select: { version: true, status: true, publishedAt: true, scheduledAt: true },
+  });
+  const revisionAuthor = actor ?? (await tx.article.findUniqueOrThrow({ where: { id: article.id }, select: { createdById: true } })).createdById;
+  await snapshot(tx, article, typeof revisionAuthor === "string" ? { id: revisionAuthor } : revisionAuthor, updated.status, updated.version);
+  await writeAudit(tx, { actor, action, targetType: "Article", targetId: article.id, details: { headline: article.headline, from: article.status, to: updated.status, ...(details as object) } });
+  return updated;
+}
+
+/** DRAFT → IN_REVIEW, by one of the article's authors (or the desk). */
+export async function submitForReview(actor: SessionUser, articleId: string) {
+  assertCan(actor.role, "article:submit");
+  return getDb().$transaction(async (tx) => {
+    const article = await loadForTransition(tx, actor, articleId);
+    if (article.status !== "DRAFT") throw new WorkflowError("Only a draft can be submitted for review.");
+    return transition(tx, actor, article, { status: "IN_REVIEW" }, "article.submit");
+  });
+}
+
+/** IN_REVIEW (or SCHEDULED) → DRAFT, by the desk, with a note to the author saying why. */
+export async function sendBack(actor: SessionUser, articleId: string, note: string) {
+  assertCan(actor.role, "article:publish");
+  return getDb().$transaction(async (tx) => {
+    const article = await loadForTransition(tx, actor, articleId);
+    if (article.status !== "IN_REVIEW" && article.status !== "SCHEDULED") throw new WorkflowError("Only an article in review or scheduled can be sent back.");
+    await tx.editorialNote.create({ data: { articleId, authorId: actor.id, body: note } });
+    return transition(tx, actor, article, { status: "DRAFT", scheduledAt: null }, "article.send_back", { note });
+  });
+}
+
+/** → PUBLISHED now, by the desk, if the checklist is met. An article keeps its first publish time when republished. */
+export async function publishArticle(actor: SessionUser, articleId: string, options: { now?: Date } = {}) {
+  assertCan(actor.role, "article:publish");
+  const now = options.now ?? new Date();
+  return getDb().$transaction(async (tx) => {
+    const article = await loadForTransition(tx, actor, articleId);
+    if (article.status === "PUBLISHED") throw new WorkflowError("This article is already published.");
+    const missing = await publishChecklist(tx, articleId);
+    if (missing.length > 0) throw new WorkflowError("This article is not ready to publish.", missing);
+    const updated = await transition(tx, actor, article, { status: "PUBLISHED", publishedAt: article.publishedAt ?? now, scheduledAt: null, archivedAt: null }, "article.publish");
+    await expirePublicTags(tx, [...articleCacheTags(article), ...(article.status === "ARCHIVED" ? ["gone"] : [])]);
+    return updated;
+  });
+}
+
+/** → SCHEDULED for `at` (in the future), by the desk, if the checklist is met. The scheduler publishes it then. */
+export async function scheduleArticle(actor: SessionUser, articleId: string, at: Date, options: { now?: Date } = {}) {
+  assertCan(actor.role, "article:schedule");
+  if (at.getTime() <= (options.now ?? new Date()).getTime()) throw new WorkflowError("Choose a time in the future.");
+  return getDb().$transaction(async (tx) => {
+    const article = await loadForTransition(tx, actor, articleId);
+    if (article.status === "PUBLISHED") throw new WorkflowError("This article is already published.");
+    const missing = await publishChecklist(tx, articleId);
+    if (missing.length > 0) throw new WorkflowError("This article is not ready to schedule.", missing);
+    return transition(tx, actor, article, { status: "SCHEDULED", scheduledAt: at }, "article.schedule", { at: at.toISOString() });
+  });
+}
+
+/** SCHEDULED → IN_REVIEW, by the desk. */
+export async function cancelSchedule(actor: SessionUser, articleId: string) {
+  assertCan(actor.role, "article:schedule");
+  return getDb().$transaction(async (tx) => {
+    const article = await loadForTransition(tx, actor, articleId);
+    if (article.status !== "SCHEDULED") throw new WorkflowError("This article is not scheduled.");
+    return transition(tx, actor, article, { status: "IN_REVIEW", scheduledAt: null }, "article.unschedule");
+  });
+}
+
+/**
+ * Publishes every scheduled article that is due (never early), including ones missed while no server ran. Safe to
+ * run from every app instance at once and from an outside cron: rows are claimed with FOR UPDATE SKIP LOCKED, so
+ * each article is published exactly once. Returns the ids it published.
+ */
+export async function publishDueArticles(options: { now?: Date; limit?: number } = {}): Promise<string[]> {
+  const now = options.now ?? new Date();
+  const published: string[] = [];
+  for (;;) {
+    const batch = await getDb().$transaction(async (tx) => {
+      const due = await tx.$queryRaw<{ id: string }[]>`
+        SELECT id FROM "Article" WHERE status = 'SCHEDULED' AND "scheduledAt" <= ${now}
+        ORDER BY "scheduledAt" LIMIT ${options.limit ?? 20} FOR UPDATE SKIP LOCKED`;
+      for (const { id } of due) {
+        const article = await tx.article.findUniqueOrThrow({ where: { id }, select: { ...publicShape, scheduledAt: true } });
+        await transition(tx, null, article, { status: "PUBLISHED", publishedAt: article.publishedAt ?? now, scheduledAt: null }, "article.publish_scheduled", {
+          scheduledFor: article.scheduledAt?.toISOString() ?? null,
+        });
+        await expirePublicTags(tx, articleCacheTags(article));
+      }
+      return due.map((d) => d.id);
+    });
+    published.push(...batch);
+    if (batch.length < (options.limit ?? 20)) return published;
+  }
+}
+
+/** Adds a correction (or update, clarification) to a published article: shown on the page, in JSON-LD, and it
+ * moves the article's modified time. */
+export async function addCorrection(actor: SessionUser, input: { articleId: string; kind: "CORRECTION" | "UPDATE" | "CLARIFICATION"; text: string }) {
+  assertCan(actor.role, "article:correct");
+  return getDb().$transaction(async (tx) => {
+    const article = await loadForTransition(tx, actor, input.articleId);
+    if (article.status !== "PUBLISHED") throw new WorkflowError("Corrections are added to published articles.");
+    const now = new Date();
+    const correction = await tx.correction.create({ data: { articleId: article.id, kind: input.kind, text: input.text, authorId: actor.id, publishedAt: now }, select: { id: true } });
+    await tx.article.update({ where: { id: article.id }, data: { revisedAt: now } });
+    await writeAudit(tx, { actor, action: "article.correct", targetType: "Article", targetId: article.id, details: { kind: input.kind, text: input.text } });
+    await expirePublicTags(tx, articleCacheTags(article));
+    return correction;
+  });
+}
+
+/** PUBLISHED → ARCHIVED, by the desk. Its URL then answers 410 Gone. */
+export async function unpublishArticle(actor: SessionUser, articleId: string) {
+  assertCan(actor.role, "article:unpublish");
+  return getDb().$transaction(async (tx) => {
+    const article = await loadForTransition(tx, actor, articleId);
+    if (article.status !== "PUBLISHED") throw new WorkflowError("Only a published article can be unpublished.");
+    const updated = await transition(tx, actor, article, { status: "ARCHIVED", archivedAt: new Date() }, "article.unpublish");
+    await expirePublicTags(tx, [...articleCacheTags(article), "gone"]);
+    return updated;
+  });
+}

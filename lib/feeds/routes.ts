@@ -1,0 +1,134 @@
+/**
+ * The responses behind the feed and sitemap URLs. Twelve route files share these few functions, so each route file
+ * only declares its URL, its cache lifetime and which of these it answers with.
+ *
+ * Nothing here reads the request (headers, cookies, search params): the routes stay cacheable (ISR), and the only
+ * inputs are the URL's parameters and cached data-layer reads, whose tags (CacheTags.latest, section, author, site)
+ * attach to the cached response so a publish refreshes it.
+ */
+import "server-only";
+import { SLUG_PATTERN } from "@/lib/content/slug";
+import { getAuthorBySlug } from "@/lib/data/authors";
+import {
+  findFeedArticles,
+  findNewsSitemapArticles,
+  findSitemapArticles,
+  getSitemapOverview,
+  type FeedScope,
+  type SitemapEntry,
+} from "@/lib/data/distribution";
+import { getSectionBySlug } from "@/lib/data/sections";
+import { getSiteSettings } from "@/lib/data/settings";
+import { newsLanguageCode } from "./dates";
+import { buildFeedDocument, type FeedChannel } from "./feed";
+import { feedContentType, type FeedFormat } from "./formats";
+import { getPublicSiteUrl } from "./site-url";
+import {
+  buildSitemapPlan,
+  parseSitemapChunkFile,
+  renderNewsSitemap,
+  renderSitemapIndex,
+  renderUrlset,
+  sitemapChunkSlice,
+  type SitemapUrl,
+} from "./sitemap";
+
+const XML_CONTENT_TYPE = "application/xml; charset=utf-8";
+
+function documentResponse(body: string, contentType: string): Response {
+  return new Response(body, { headers: { "content-type": contentType, "x-content-type-options": "nosniff" } });
+}
+
+function notFoundResponse(): Response {
+  return new Response("Not found\n", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
+}
+
+type ChannelText = Pick<FeedChannel, "title" | "description" | "pagePath" | "feedBasePath">;
+
+/** The feed's own title and page, or null when the section or author has no public page. */
+async function describeScope(scope: FeedScope, siteName: string, siteDescription: string): Promise<ChannelText | null> {
+  switch (scope.kind) {
+    case "site":
+      return { title: siteName, description: siteDescription, pagePath: "/", feedBasePath: "" };
+    case "section": {
+      if (!SLUG_PATTERN.test(scope.slug)) return null;
+      const section = await getSectionBySlug(scope.slug);
+      if (!section) return null;
+      return {
+        title: `${section.name} · ${siteName}`,
+        description: section.description || `The latest ${section.name} articles from ${siteName}.`,
+        pagePath: `/${section.slug}`,
+        feedBasePath: `/${section.slug}`,
+      };
+    }
+    case "author": {
+      if (!SLUG_PATTERN.test(scope.slug)) return null;
+      const author = await getAuthorBySlug(scope.slug);
+      if (!author) return null;
+      return {
+        title: `${author.name} · ${siteName}`,
+        description: `Articles by ${author.name} for ${siteName}.`,
+        pagePath: `/author/${author.slug}`,
+        feedBasePath: `/author/${author.slug}`,
+      };
+    }
+  }
+}
+
+/** A feed of the latest articles of the site, a section or an author; 404 for an unknown section or author. */
+export async function feedResponse(format: FeedFormat, scope: FeedScope): Promise<Response> {
+  const settings = await getSiteSettings();
+  const text = await describeScope(scope, settings.siteName, settings.description);
+  if (!text) return notFoundResponse();
+  const articles = await findFeedArticles(scope);
+  const channel: FeedChannel = {
+    ...text,
+    siteUrl: getPublicSiteUrl(),
+    siteName: settings.siteName,
+    language: settings.locale,
+    logoUrl: settings.logoUrl,
+  };
+  return documentResponse(buildFeedDocument(format, channel, articles), feedContentType(format));
+}
+
+function toSitemapUrl(siteUrl: string) {
+  return (entry: SitemapEntry): SitemapUrl => ({ loc: `${siteUrl}${entry.path}`, lastmod: entry.lastmod });
+}
+
+/** /sitemap.xml: every public URL while they fit in one file, else an index of /sitemaps/{n}.xml. */
+export async function sitemapResponse(): Promise<Response> {
+  const siteUrl = getPublicSiteUrl();
+  const overview = await getSitemapOverview();
+  const plan = buildSitemapPlan(overview.pages.length + overview.articleCount);
+  if (plan.kind === "index") {
+    const chunks = Array.from({ length: plan.chunkCount }, (_, i) => ({ loc: `${siteUrl}/sitemaps/${i + 1}.xml` }));
+    return documentResponse(renderSitemapIndex(chunks), XML_CONTENT_TYPE);
+  }
+  const articles = await findSitemapArticles(0, overview.articleCount);
+  return documentResponse(renderUrlset([...overview.pages, ...articles].map(toSitemapUrl(siteUrl))), XML_CONTENT_TYPE);
+}
+
+/** /sitemaps/{n}.xml: one chunk of the index; 404 when /sitemap.xml is a single urlset or there is no such chunk. */
+export async function sitemapChunkResponse(file: string): Promise<Response> {
+  const chunk = parseSitemapChunkFile(file);
+  if (chunk === null) return notFoundResponse();
+  const overview = await getSitemapOverview();
+  if (buildSitemapPlan(overview.pages.length + overview.articleCount).kind !== "index") return notFoundResponse();
+  const slice = sitemapChunkSlice(chunk, overview.pages.length, overview.articleCount);
+  if (!slice) return notFoundResponse();
+  const siteUrl = getPublicSiteUrl();
+  const pages = overview.pages.slice(slice.pages.start, slice.pages.end);
+  const articles = await findSitemapArticles(slice.articles.offset, slice.articles.take);
+  return documentResponse(renderUrlset([...pages, ...articles].map(toSitemapUrl(siteUrl))), XML_CONTENT_TYPE);
+}
+
+/** /news-sitemap.xml: the last 48 hours for Google News, with the publication's name and language. */
+export async function newsSitemapResponse(): Promise<Response> {
+  const [settings, articles] = await Promise.all([getSiteSettings(), findNewsSitemapArticles()]);
+  const siteUrl = getPublicSiteUrl();
+  const body = renderNewsSitemap(
+    articles.map((a) => ({ loc: `${siteUrl}${a.path}`, title: a.headline, publishedAt: a.publishedAt })),
+    { name: settings.siteName, language: newsLanguageCode(settings.locale), timeZone: settings.timeZone },
+  );
+  return documentResponse(body, XML_CONTENT_TYPE);
+}

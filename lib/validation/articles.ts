@@ -1,0 +1,52 @@
+/** Shapes of article input, shared by the editor (client) and its server actions. */
+import { z } from "zod";
+import { DocumentSchema } from "@/lib/content/document";
+import { SLUG_PATTERN } from "@/lib/content/slug";
+
+export const SEO_TITLE_MAX = 70;
+export const SEO_DESCRIPTION_MIN = 50;
+export const SEO_DESCRIPTION_MAX = 160;
+export const MIN_BODY_WORDS = 50;
+
+export const ArticleFieldsSchema = z.object({
+  headline: z.string().trim().max(200, "Keep the headline under 200 characters"),
+  dek: z.string().trim().max(400, "Keep the dek under 400 characters"),
+  body: DocumentSchema,
+  datelineCity: z.string().trim().max(80, "Keep the dateline under 80 characters"),
+  sectionId: z.string().min(1, "Choose a section").max(40),
+  tags: z.array(z.string().trim().min(1).max(40, "Tags are at most 40 characters")).max(20, "Use at most 20 tags"),
+  authorIds: z
+    .array(z.string().min(1).max(40))
+    .min(1, "An article needs at least one author")
+    .max(10, "Use at most 10 authors")
+    .refine((ids) => new Set(ids).size === ids.length, "Each author can appear once"),
+  featuredImageId: z.string().max(40).nullable(),
+  slug: z.string().trim().max(80, "Keep the slug under 80 characters").regex(SLUG_PATTERN, "Use lower-case letters, digits and single dashes"),
+  seoTitle: z.string().trim().max(SEO_TITLE_MAX, `Keep the SEO title to ${SEO_TITLE_MAX} characters`),
+  seoDescription: z.string().trim().max(SEO_DESCRIPTION_MAX, `Keep the SEO description to ${SEO_DESCRIPTION_MAX} characters`),
+});
+export type ArticleFields = z.infer<typeof ArticleFieldsSchema>;
+
+export const ArticleSaveSchema = ArticleFieldsSchema.extend({
+  articleId: z.string().min(1).max(40),
+  baseVersion: z.number().int().positive(),
+  mode: z.enum(["autosave", "manual"]),
+});
+export type ArticleSave = z.infer<typeof ArticleSaveSchema>;
+
+export const ScheduleSchema = z.object({
+  articleId: z.string().min(1).max(40),
+  /** A local date and time in the site's time zone, from <input type="datetime-local">. */
+  at: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "Choose a date and a time"),
+});
+
+export const NoteSchema = z.object({
+  articleId: z.string().min(1).max(40),
+  body: z.string().trim().min(1, "Write a note").max(5000, "Keep notes under 5,000 characters"),
+});
+
+export const CorrectionSchema = z.object({
+  articleId: z.string().min(1).max(40),
+  kind: z.enum(["CORRECTION", "UPDATE", "CLARIFICATION"]),
+  text: z.string().trim().min(10, "Describe the correction in a sentence").max(2000, "Keep it under 2,000 characters"),
+});
