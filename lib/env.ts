@@ -17,6 +17,9 @@ const EnvSchema = z
     NEXTAUTH_SECRET: z.string().optional(),
     NEXTAUTH_URL: z.url().optional(),
     SITE_URL: z.url().optional(),
+    CRON_SECRET: z.string().min(32, "CRON_SECRET must be at least 32 characters").optional(),
+    SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(250).max(3_600_000).default(5_000),
+    DISABLE_SCHEDULER: z.enum(["0", "1"]).optional(),
   })
   .transform((env, ctx) => {
     const secret = env.AUTH_SECRET ?? env.NEXTAUTH_SECRET;
@@ -36,6 +39,9 @@ const EnvSchema = z
       authSecret: secret,
       siteUrl: (env.SITE_URL ?? env.NEXTAUTH_URL ?? "http://localhost:3000").replace(/\/$/, ""),
       isProduction: env.NODE_ENV === "production",
+      cronSecret: env.CRON_SECRET ?? null,
+      schedulerIntervalMs: env.SCHEDULER_INTERVAL_MS,
+      schedulerEnabled: env.DISABLE_SCHEDULER !== "1",
     };
   });
 

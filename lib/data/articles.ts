@@ -250,29 +250,65 @@ function editableBy(actor: SessionUser): Prisma.ArticleWhereInput {
   return { OR: [{ createdById: actor.id }, { authors: { some: { userId: actor.id } } }] };
 }
 
-export type DashboardFilters = { mine?: boolean; status?: ArticleStatus; take?: number };
+export type DashboardFilters = {
+  mine?: boolean;
+  status?: ArticleStatus;
+  sectionId?: string;
+  authorId?: string;
+  q?: string;
+  sort?: "updated" | "created" | "headline" | "published";
+  page?: number;
+  perPage?: number;
+};
 
+const DASHBOARD_ORDER = {
+  updated: [{ updatedAt: "desc" }, { id: "desc" }],
+  created: [{ createdAt: "desc" }, { id: "desc" }],
+  headline: [{ headline: "asc" }, { id: "asc" }],
+  published: [{ publishedAt: { sort: "desc", nulls: "last" } }, { id: "desc" }],
+} as const satisfies Record<string, Prisma.ArticleOrderByWithRelationInput[]>;
+
+/** The dashboard's article list: what the actor may see, filtered, searched, sorted and paginated. */
 export async function listArticlesForDashboard(actor: SessionUser, filters: DashboardFilters = {}) {
   assertCan(actor.role, "dashboard:access");
   const mine: Prisma.ArticleWhereInput = filters.mine
     ? { OR: [{ createdById: actor.id }, { authors: { some: { userId: actor.id } } }] }
     : {};
-  return getDb().article.findMany({
-    where: { AND: [visibleTo(actor), mine, filters.status ? { status: filters.status } : {}] },
-    orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
-    take: Math.min(filters.take ?? 50, 200),
-    select: {
-      id: true,
-      slug: true,
-      headline: true,
-      status: true,
-      updatedAt: true,
-      publishedAt: true,
-      section: { select: { name: true, slug: true } },
-      authors: authorsSelect,
-      lastEditedBy: { select: { name: true } },
-    },
-  });
+  const q = filters.q?.trim();
+  const where: Prisma.ArticleWhereInput = {
+    AND: [
+      visibleTo(actor),
+      mine,
+      filters.status ? { status: filters.status } : {},
+      filters.sectionId ? { sectionId: filters.sectionId } : {},
+      filters.authorId ? { authors: { some: { userId: filters.authorId } } } : {},
+      q ? { OR: [{ headline: { contains: q, mode: "insensitive" } }, { dek: { contains: q, mode: "insensitive" } }, { slug: { contains: q.toLowerCase() } }] } : {},
+    ],
+  };
+  const perPage = Math.min(filters.perPage ?? 25, 200);
+  const page = Math.max(1, Math.floor(filters.page ?? 1));
+  const [total, items] = await Promise.all([
+    getDb().article.count({ where }),
+    getDb().article.findMany({
+      where,
+      orderBy: [...DASHBOARD_ORDER[filters.sort ?? "updated"]],
+      skip: (page - 1) * perPage,
+      take: perPage,
+      select: {
+        id: true,
+        slug: true,
+        headline: true,
+        status: true,
+        updatedAt: true,
+        publishedAt: true,
+        scheduledAt: true,
+        section: { select: { name: true, slug: true } },
+        authors: authorsSelect,
+        lastEditedBy: { select: { name: true } },
+      },
+    }),
+  ]);
+  return { items, total, page, totalPages: Math.max(1, Math.ceil(total / perPage)) };
 }
 
 export type ArticleContentInput = {

@@ -89,11 +89,11 @@ describe("staff article access", () => {
     const someoneElse = await makeUser("JOURNALIST");
     const mine = await makeArticle(me);
     const theirs = await makeArticle(someoneElse);
-    const ids = (await listArticlesForDashboard(me, { take: 200 })).map((a) => a.id);
+    const ids = (await listArticlesForDashboard(me, { perPage: 200 })).items.map((a) => a.id);
     expect(ids).toContain(mine.id);
     expect(ids).not.toContain(theirs.id);
     const editor = await makeUser("EDITOR");
-    const editorIds = (await listArticlesForDashboard(editor, { take: 200 })).map((a) => a.id);
+    const editorIds = (await listArticlesForDashboard(editor, { perPage: 200 })).items.map((a) => a.id);
     expect(editorIds).toEqual(expect.arrayContaining([theirs.id]));
   });
 

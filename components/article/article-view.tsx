@@ -1,0 +1,111 @@
+/**
+ * The article as readers see it, top to bottom: section, headline, dek, byline, dateline and dates, featured image,
+ * body, corrections, tags, share links and "< Back". Used by the public page and by share previews, so a preview
+ * looks exactly like the published article.
+ */
+import Link from "next/link";
+import { Byline } from "@/components/article/byline";
+import { ShareLinks } from "@/components/article/share-links";
+import { formatPublicDate, isoWithOffset } from "@/lib/format";
+
+export type ArticleViewData = {
+  headline: string;
+  dek: string;
+  datelineCity: string;
+  publishedAt: Date | null;
+  revisedAt: Date | null;
+  bodyHtml: string;
+  section: { name: string; slug: string };
+  authors: { name: string; slug: string }[];
+  tags: { name: string; slug: string }[];
+  corrections: { id: string; kind: "CORRECTION" | "UPDATE" | "CLARIFICATION"; text: string; publishedAt: Date }[];
+  featuredImage: { url: string; width: number; height: number; alt: string; caption: string; credit: string } | null;
+};
+
+const CORRECTION_LABEL = { CORRECTION: "Correction", UPDATE: "Update", CLARIFICATION: "Clarification" } as const;
+
+export function ArticleView({ article, url, locale, timeZone }: { article: ArticleViewData; url: string; locale: string; timeZone: string }) {
+  const date = (d: Date) => formatPublicDate(d, locale, timeZone);
+  return (
+    <article className="mx-auto max-w-3xl">
+      <header>
+        <p className="text-sm font-semibold uppercase tracking-wide text-accent">
+          <Link href={`/${article.section.slug}`}>{article.section.name}</Link>
+        </p>
+        <h1 className="mt-2 font-serif text-4xl font-bold leading-tight md:text-5xl">{article.headline}</h1>
+        {article.dek && <p className="mt-3 text-xl text-muted">{article.dek}</p>}
+        <div className="mt-5 space-y-1 border-y border-gray-200 py-3 dark:border-gray-700">
+          <Byline authors={article.authors} />
+          <p className="text-sm text-muted">
+            {article.datelineCity && <span className="font-semibold uppercase tracking-wide text-ink">{article.datelineCity}</span>}
+            {article.datelineCity && article.publishedAt && " · "}
+            {article.publishedAt && <time dateTime={isoWithOffset(article.publishedAt, timeZone)}>{date(article.publishedAt)}</time>}
+            {article.publishedAt && article.revisedAt && article.revisedAt > article.publishedAt && (
+              <>
+                {" · "}Updated <time dateTime={isoWithOffset(article.revisedAt, timeZone)}>{date(article.revisedAt)}</time>
+              </>
+            )}
+          </p>
+        </div>
+      </header>
+
+      {article.featuredImage && (
+        <figure className="mt-6">
+          {/* eslint-disable-next-line @next/next/no-img-element -- the media pipeline (responsive variants) serves these */}
+          <img
+            src={article.featuredImage.url}
+            alt={article.featuredImage.alt}
+            width={article.featuredImage.width}
+            height={article.featuredImage.height}
+            fetchPriority="high"
+            className="h-auto w-full rounded"
+          />
+          {(article.featuredImage.caption || article.featuredImage.credit) && (
+            <figcaption className="mt-2 text-sm text-muted">
+              {article.featuredImage.caption} {article.featuredImage.credit && <span className="text-xs uppercase tracking-wide">{article.featuredImage.credit}</span>}
+            </figcaption>
+          )}
+        </figure>
+      )}
+
+      <div className="article-body mt-8 font-serif text-lg leading-relaxed" dangerouslySetInnerHTML={{ __html: article.bodyHtml }} />
+
+      {article.corrections.length > 0 && (
+        <section aria-labelledby="corrections-heading" className="mt-8 rounded border-l-4 border-amber-500 bg-amber-50 p-4 dark:bg-amber-950">
+          <h2 id="corrections-heading" className="font-semibold">
+            Corrections and updates
+          </h2>
+          <ul className="mt-2 space-y-2 text-sm">
+            {article.corrections.map((c) => (
+              <li key={c.id}>
+                <strong>{CORRECTION_LABEL[c.kind]}</strong> (<time dateTime={isoWithOffset(c.publishedAt, timeZone)}>{date(c.publishedAt)}</time>): {c.text}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      {article.tags.length > 0 && (
+        <nav aria-label="Tags" className="mt-8">
+          <ul className="flex flex-wrap gap-2 text-sm">
+            {article.tags.map((tag) => (
+              <li key={tag.slug}>
+                <Link href={`/tag/${tag.slug}`} className="rounded-full bg-gray-100 px-3 py-1 hover:bg-gray-200 dark:bg-gray-800 dark:hover:bg-gray-700">
+                  {tag.name}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      )}
+
+      <ShareLinks url={url} title={article.headline} />
+
+      <p className="mt-8">
+        <Link href={`/${article.section.slug}`} className="font-semibold hover:underline">
+          {"< Back"}
+        </Link>
+      </p>
+    </article>
+  );
+}

@@ -1,0 +1,13 @@
+import { z } from "zod";
+
+/** The dashboard list's query string; anything unknown or malformed falls back to the default. */
+export const DashboardQuerySchema = z.object({
+  status: z.enum(["DRAFT", "IN_REVIEW", "SCHEDULED", "PUBLISHED", "ARCHIVED"]).optional().catch(undefined),
+  section: z.string().max(40).optional().catch(undefined),
+  author: z.string().max(40).optional().catch(undefined),
+  mine: z.enum(["1"]).optional().catch(undefined),
+  q: z.string().trim().max(200).optional().catch(undefined),
+  sort: z.enum(["updated", "created", "headline", "published"]).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(10_000).optional().catch(undefined),
+});
+export type DashboardQuery = z.infer<typeof DashboardQuerySchema>;

@@ -1,0 +1,112 @@
+import { describe, expect, it } from "vitest";
+import { createDraftArticle, getArticleForEditor, saveArticle } from "@/lib/data/editor";
+import { ConflictError, DataValidationError } from "@/lib/data/errors";
+import { locateArticle } from "@/lib/data/articles";
+import { restoreRevision, listRevisions } from "@/lib/data/revisions";
+import { documentFromParagraphs } from "@/lib/content/document";
+import type { SessionUser } from "@/lib/data/types";
+import { makeArticle, makeSection, makeUser, rawDb, uid } from "../support/factories";
+
+async function saveInput(actor: SessionUser, articleId: string, overrides: Record<string, unknown> = {}) {
+  const current = await getArticleForEditor(actor, articleId);
+  return {
+    articleId,
+    baseVersion: current.version,
+    mode: "manual" as const,
+    headline: current.headline || "A headline",
+    dek: current.dek,
+    body: current.body,
+    datelineCity: current.datelineCity,
+    sectionId: current.sectionId,
+    tags: current.tags,
+    authorIds: current.authors.map((a) => a.id),
+    featuredImageId: current.featuredImageId,
+    slug: current.slug,
+    seoTitle: current.seoTitle,
+    seoDescription: current.seoDescription,
+    ...overrides,
+  };
+}
+
+describe("the editor's saves", () => {
+  it("creates a draft bylined to its creator and saves new text as a new version", async () => {
+    await makeSection();
+    const journalist = await makeUser("JOURNALIST");
+    const { id } = await createDraftArticle(journalist);
+    const input = await saveInput(journalist, id, { headline: "Fresh words", body: documentFromParagraphs(["Hello <b>readers</b>."]) });
+    const saved = await saveArticle(journalist, input);
+    expect(saved.version).toBe(input.baseVersion + 1);
+    const row = await rawDb().article.findUniqueOrThrow({ where: { id } });
+    expect(row.bodyHtml).toBe("<p>Hello &lt;b&gt;readers&lt;/b&gt;.</p>");
+    expect(row.bodyText).toBe("Hello <b>readers</b>.");
+  });
+
+  it("refuses a save based on an old version (409) and keeps the refused text as a revision", async () => {
+    const journalist = await makeUser("JOURNALIST");
+    const article = await makeArticle(journalist);
+    const first = await saveInput(journalist, article.id, { headline: "Mine first" });
+    const second = { ...first, headline: "Theirs second", body: documentFromParagraphs(["The words that must not be lost."]) };
+    await saveArticle(journalist, first);
+    await expect(saveArticle(journalist, second)).rejects.toBeInstanceOf(ConflictError);
+    const conflict = await rawDb().revision.findFirst({ where: { articleId: article.id, kind: "CONFLICT" } });
+    expect(conflict?.bodyText).toBe("The words that must not be lost.");
+  });
+
+  it("keeps the old URL working when a published article's slug changes", async () => {
+    const editor = await makeUser("EDITOR");
+    const article = await makeArticle(editor, { status: "PUBLISHED" });
+    const newSlug = `renamed-${uid()}`;
+    await saveArticle(editor, await saveInput(editor, article.id, { slug: newSlug }));
+    expect(await locateArticle(article.section.slug, article.slug)).toEqual({ kind: "moved", path: `/${article.section.slug}/${newSlug}` });
+  });
+
+  it("refuses a slug another article has", async () => {
+    const editor = await makeUser("EDITOR");
+    const a = await makeArticle(editor);
+    const b = await makeArticle(editor);
+    await expect(saveArticle(editor, await saveInput(editor, b.id, { slug: a.slug }))).rejects.toMatchObject({ field: "slug" });
+  });
+
+  it("lets editors create tags on the fly but not journalists", async () => {
+    const journalist = await makeUser("JOURNALIST");
+    const editor = await makeUser("EDITOR");
+    const article = await makeArticle(journalist);
+    const name = `Brand new ${uid()}`;
+    await expect(saveArticle(journalist, await saveInput(journalist, article.id, { tags: [name] }))).rejects.toBeInstanceOf(DataValidationError);
+    await saveArticle(editor, await saveInput(editor, article.id, { tags: [name] }));
+    expect((await getArticleForEditor(journalist, article.id)).tags).toEqual([name]);
+  });
+
+  it("keeps co-authors in order and refuses a journalist removing themselves", async () => {
+    const me = await makeUser("JOURNALIST");
+    const other = await makeUser("JOURNALIST");
+    const article = await makeArticle(me);
+    await saveArticle(me, await saveInput(me, article.id, { authorIds: [other.id, me.id] }));
+    expect((await getArticleForEditor(me, article.id)).authors.map((a) => a.id)).toEqual([other.id, me.id]);
+    await expect(saveArticle(me, await saveInput(me, article.id, { authorIds: [other.id] }))).rejects.toMatchObject({ field: "authorIds" });
+  });
+
+  it("adds at most one autosave revision every few minutes, and one per manual save", async () => {
+    const me = await makeUser("JOURNALIST");
+    const article = await makeArticle(me);
+    for (let i = 0; i < 3; i++) await saveArticle(me, await saveInput(me, article.id, { mode: "autosave", headline: `Autosave ${i}` }));
+    await saveArticle(me, await saveInput(me, article.id, { mode: "manual", headline: "Manual" }));
+    const kinds = (await listRevisions(me, article.id)).map((r) => r.kind);
+    expect(kinds.filter((k) => k === "AUTOSAVE")).toHaveLength(1);
+    expect(kinds.filter((k) => k === "MANUAL")).toHaveLength(1);
+  });
+
+  it("restores an old revision as a new version", async () => {
+    const me = await makeUser("JOURNALIST");
+    const article = await makeArticle(me);
+    await saveArticle(me, await saveInput(me, article.id, { headline: "Version A", body: documentFromParagraphs(["Old text."]) }));
+    const old = (await listRevisions(me, article.id)).find((r) => r.headline === "Version A")!;
+    await saveArticle(me, await saveInput(me, article.id, { headline: "Version B", body: documentFromParagraphs(["New text."]) }));
+    const current = await getArticleForEditor(me, article.id);
+    await restoreRevision(me, old.id, current.version);
+    const after = await rawDb().article.findUniqueOrThrow({ where: { id: article.id } });
+    expect(after.headline).toBe("Version A");
+    expect(after.bodyText).toBe("Old text.");
+    expect((await listRevisions(me, article.id))[0]?.kind).toBe("RESTORE");
+  });
+});
