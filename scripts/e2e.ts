@@ -42,7 +42,7 @@ function findChromium(): string {
 }
 
 async function main() {
-  if (!existsSync(path.join(process.cwd(), ".next", "BUILD_ID"))) {
+  if (!existsSync(path.join(process.cwd(), process.env.NEXT_DIST_DIR || ".next", "BUILD_ID"))) {
     console.error("[e2e] There is no production build: run `npm run build` first (npm test does).");
     process.exit(1);
   }

@@ -44,7 +44,7 @@ function authSecret(): string {
 
 async function main() {
   const secret = authSecret();
-  if (mode === "start" && !existsSync(path.join(root, ".next", "BUILD_ID"))) {
+  if (mode === "start" && !existsSync(path.join(root, process.env.NEXT_DIST_DIR || ".next", "BUILD_ID"))) {
     console.error("[dateline] There is no production build. Run `npm run build` first.");
     process.exit(1);
   }
