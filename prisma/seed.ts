@@ -210,7 +210,7 @@ function syntheticParagraph(seed: number, sentences = 4): string {
 
 /** Adds `count` published synthetic articles quickly (multi-row inserts in batches), spread over the last year. */
 export async function seedSynthetic(db: Db, count: number, options: { batchSize?: number; log?: (line: string) => void } = {}): Promise<number> {
-  const batchSize = options.batchSize ?? 2000;
+  const batchSize = options.batchSize ?? 1000;
   const sectionRows = await db.section.findMany({ select: { id: true } });
   const authorRows = await db.user.findMany({ where: { status: "ACTIVE" }, select: { id: true } });
   const tagRows = await db.tag.findMany({ select: { id: true } });

@@ -3,6 +3,7 @@ import { SiteFooter, SiteHeader } from "@/components/layout/site-header";
 import { listSections } from "@/lib/data/sections";
 import { getSiteSettings } from "@/lib/data/settings";
 import { getEnv, isBuildPhase } from "@/lib/env";
+import { feedAlternates } from "@/lib/feeds/links";
 
 export async function generateMetadata(): Promise<Metadata> {
   const settings = await getSiteSettings();
@@ -11,6 +12,8 @@ export async function generateMetadata(): Promise<Metadata> {
     title: { default: settings.siteName, template: `%s · ${settings.siteName}` },
     description: settings.description,
     openGraph: { siteName: settings.siteName, locale: settings.locale.replace("-", "_") },
+    twitter: { card: "summary" },
+    alternates: { types: feedAlternates("", settings.siteName) },
   };
 }
 

@@ -1,10 +1,17 @@
 /** The front page: the lead story, the next top stories, then the latest of each section in the admins' order. */
+import type { Metadata } from "next";
 import Link from "next/link";
+import { feedAlternates } from "@/lib/feeds/links";
 import { ArticleCard } from "@/components/article/article-card";
 import { getFrontPage } from "@/lib/data/articles";
 import { getSiteSettings } from "@/lib/data/settings";
 
 export const revalidate = 3600;
+
+export async function generateMetadata(): Promise<Metadata> {
+  const settings = await getSiteSettings();
+  return { alternates: { canonical: "/", types: feedAlternates("", settings.siteName) } };
+}
 
 export default async function HomePage() {
   const [settings, front] = await Promise.all([getSiteSettings(), getFrontPage()]);

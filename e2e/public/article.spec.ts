@@ -121,3 +121,12 @@ test("a renamed slug redirects permanently, and an unpublished article answers 4
   expect((await request.get("/")).status()).toBe(200);
   expect(await (await request.get("/")).text()).not.toContain(draft.headline);
 });
+
+test("pages link their feeds for autodiscovery", async ({ page }) => {
+  await page.goto("/energy");
+  const hrefs = await page.locator('link[rel="alternate"][type="application/rss+xml"]').evaluateAll((links) => links.map((l) => l.getAttribute("href")));
+  expect(hrefs.map((h) => new URL(h!, "http://x").pathname)).toEqual(["/feed.xml", "/energy/feed.xml"]);
+  await page.goto("/");
+  await expect(page.locator('link[rel="alternate"][type="application/atom+xml"]')).toHaveCount(1);
+  await expect(page.locator('link[rel="canonical"]')).toHaveAttribute("href", /\/$/);
+});

@@ -95,7 +95,7 @@ function articleContentHtml(article: FeedArticle, siteUrl: string): string {
 }
 
 function createFeed(channel: FeedChannel, articles: FeedArticle[]): Feed {
-  const pageUrl = `${channel.siteUrl}${channel.pagePath === "/" ? "/" : channel.pagePath}`;
+  const pageUrl = `${channel.siteUrl}${channel.pagePath}`;
   const feedUrl = (f: FeedFormat) => `${channel.siteUrl}${feedPath(channel.feedBasePath, f)}`;
   const newest = articles.reduce<Date | undefined>((latest, a) => {
     const updated = articleUpdated(a);

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { SectionListing } from "@/components/article/section-listing";
 import { getSectionBySlug } from "@/lib/data/sections";
+import { getSiteSettings } from "@/lib/data/settings";
+import { combineFeedAlternates, feedAlternates } from "@/lib/feeds/links";
 
 export const revalidate = 3600;
 export async function generateStaticParams() {
@@ -10,8 +12,16 @@ export async function generateStaticParams() {
 type Props = { params: Promise<{ section: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const section = await getSectionBySlug((await params).section);
-  return section ? { title: section.name, description: section.description || undefined, alternates: { canonical: `/${section.slug}` } } : {};
+  const [section, settings] = await Promise.all([getSectionBySlug((await params).section), getSiteSettings()]);
+  if (!section) return {};
+  return {
+    title: section.name,
+    description: section.description || undefined,
+    alternates: {
+      canonical: `/${section.slug}`,
+      types: combineFeedAlternates(feedAlternates("", settings.siteName), feedAlternates(`/${section.slug}`, `${section.name} · ${settings.siteName}`)),
+    },
+  };
 }
 
 export default async function SectionPage({ params }: Props) {

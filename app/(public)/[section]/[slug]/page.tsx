@@ -13,6 +13,7 @@ import { findRelatedArticles, getPublishedArticle, locateArticle } from "@/lib/d
 import { getSiteSettings, listAdSlots } from "@/lib/data/settings";
 import { getEnv } from "@/lib/env";
 import { isoWithOffset } from "@/lib/format";
+import { feedAlternates } from "@/lib/feeds/links";
 import { breadcrumbJsonLd, newsArticleJsonLd, serializeJsonLd } from "@/lib/seo/json-ld";
 
 export const revalidate = 3600;
@@ -47,7 +48,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return {
     title,
     description,
-    alternates: { canonical: path },
+    alternates: { canonical: path, types: feedAlternates("", settings.siteName) },
     openGraph: {
       type: "article",
       url: `${siteUrl}${path}`,

@@ -3,6 +3,7 @@
  * the page), the metadata and the listing itself. Both routes are ISR pages, so nothing here reads the request.
  */
 import type { Metadata } from "next";
+import { feedAlternates } from "@/lib/feeds/links";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { ArticleCard } from "@/components/article/article-card";
@@ -25,7 +26,7 @@ export async function tagMetadata(slug: string, page: number): Promise<Metadata>
   return {
     title: page > 1 ? `${tag.name}, page ${page}` : tag.name,
     description: `Articles about ${tag.name} from ${settings.siteName}, newest first.`,
-    alternates: { canonical: pageHref(`/tag/${tag.slug}`, page) },
+    alternates: { canonical: pageHref(`/tag/${tag.slug}`, page), types: feedAlternates("", settings.siteName) },
   };
 }
 

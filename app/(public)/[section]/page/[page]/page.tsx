@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { notFound, permanentRedirect } from "next/navigation";
 import { SectionListing } from "@/components/article/section-listing";
 import { getSectionBySlug } from "@/lib/data/sections";
+import { getSiteSettings } from "@/lib/data/settings";
+import { combineFeedAlternates, feedAlternates } from "@/lib/feeds/links";
 
 export const revalidate = 3600;
 export async function generateStaticParams() {
@@ -17,8 +19,15 @@ function pageNumber(raw: string): number {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { section: slug, page } = await params;
-  const section = await getSectionBySlug(slug);
-  return section ? { title: `${section.name}, page ${page}`, alternates: { canonical: `/${section.slug}/page/${page}` } } : {};
+  const [section, settings] = await Promise.all([getSectionBySlug(slug), getSiteSettings()]);
+  if (!section) return {};
+  return {
+    title: `${section.name}, page ${page}`,
+    alternates: {
+      canonical: `/${section.slug}/page/${page}`,
+      types: combineFeedAlternates(feedAlternates("", settings.siteName), feedAlternates(`/${section.slug}`, `${section.name} · ${settings.siteName}`)),
+    },
+  };
 }
 
 export default async function SectionPagedPage({ params }: Props) {

@@ -4,6 +4,7 @@
  * reads the request. (It lives in page/ because the author folder's siblings belong to the feed routes.)
  */
 import type { Metadata } from "next";
+import { combineFeedAlternates, feedAlternates } from "@/lib/feeds/links";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { ArticleCard } from "@/components/article/article-card";
@@ -34,7 +35,10 @@ export async function authorMetadata(slug: string, page: number): Promise<Metada
     description: author.bio
       ? summarize(author.bio)
       : `${AUTHOR_ROLE_LABEL[author.role]} at ${settings.siteName}: articles by ${author.name}, newest first.`,
-    alternates: { canonical: pageHref(`/author/${author.slug}`, page) },
+    alternates: {
+      canonical: pageHref(`/author/${author.slug}`, page),
+      types: combineFeedAlternates(feedAlternates("", settings.siteName), feedAlternates(`/author/${author.slug}`, `${author.name} · ${settings.siteName}`)),
+    },
   };
 }
 

@@ -1,0 +1,398 @@
+/**
+ * `npm run bench`: the reader's and the editor's paths, measured against this machine's own ceiling, in one run.
+ *
+ *   npm run bench                               10,000 articles, 10 s per target, 50 connections
+ *   npm run bench -- --articles 100000 --duration 20 --connections 100
+ *   npm run bench -- --compare bench-results/A.json bench-results/B.json
+ *   npm run bench -- --check                    exit 1 when a budget in bench/budgets.json is missed
+ *
+ * It builds when there is no build, starts `next start` on its own throwaway embedded PostgreSQL (never the dev
+ * data) seeded with N published articles, and a bare Node http server that answers the exact bytes of one article
+ * page: the ceiling for a response of that size. Then it loads each target for the same time with autocannon and
+ * prints one table (and writes it as JSON to bench-results/). Not for CI: timings on shared machines are noisy.
+ */
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import http from "node:http";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import autocannon from "autocannon";
+import pg from "pg";
+import { createPrismaClient } from "@/lib/db/client";
+import { seedSynthetic } from "@/prisma/seed";
+import { DEMO_PASSWORD } from "@/prisma/seed";
+import { findFreePort, makeThrowawayDir } from "../db/embedded";
+import { prepareDatabase } from "../db/prepare";
+
+type Args = { articles: number; duration: number; connections: number; compare?: [string, string]; check: boolean; build: boolean; out?: string };
+
+function parseArgs(argv: string[]): Args {
+  const args: Args = { articles: 10_000, duration: 10, connections: 50, check: false, build: false };
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i];
+    const next = () => {
+      const value = argv[++i];
+      if (value === undefined) throw new Error(`${flag} needs a value`);
+      return value;
+    };
+    if (flag === "--articles") args.articles = Number.parseInt(next(), 10);
+    else if (flag === "--duration") args.duration = Number.parseInt(next(), 10);
+    else if (flag === "--connections") args.connections = Number.parseInt(next(), 10);
+    else if (flag === "--compare") args.compare = [next(), next()];
+    else if (flag === "--check") args.check = true;
+    else if (flag === "--build") args.build = true;
+    else if (flag === "--out") args.out = next();
+    else throw new Error(`Unknown flag ${flag}. See the header of scripts/bench/index.ts.`);
+  }
+  if (!(args.articles >= 0) || !(args.duration > 0) || !(args.connections > 0)) throw new Error("--articles, --duration and --connections take positive numbers");
+  return args;
+}
+
+export type TargetResult = {
+  name: string;
+  path: string;
+  requestsPerSec: number;
+  p50: number;
+  p97_5: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+  bytesPerResponse: number;
+  ceilingRatio: number | null;
+};
+
+export type BenchReport = {
+  at: string;
+  machine: { cpus: number; node: string };
+  options: { articles: number; duration: number; connections: number };
+  results: TargetResult[];
+  server: { peakRssMb: number };
+  javascript: { articlePageGzipKb: number; editorGzipKb: number };
+};
+
+const log = (line: string) => console.log(`[bench] ${line}`);
+
+// ---------- comparing two runs ----------
+function compare(a: BenchReport, b: BenchReport) {
+  console.log(`\nComparing ${a.at} (A) with ${b.at} (B); ratios are B / A\n`);
+  console.log(pad("target", 22) + pad("req/s A", 10) + pad("req/s B", 10) + pad("ratio", 8) + pad("p99 A", 9) + pad("p99 B", 9) + pad("ratio", 8));
+  for (const ra of a.results) {
+    const rb = b.results.find((r) => r.name === ra.name);
+    if (!rb) continue;
+    console.log(
+      pad(ra.name, 22) + pad(ra.requestsPerSec.toFixed(0), 10) + pad(rb.requestsPerSec.toFixed(0), 10) + pad((rb.requestsPerSec / ra.requestsPerSec).toFixed(2), 8) +
+        pad(`${ra.p99}`, 9) + pad(`${rb.p99}`, 9) + pad((rb.p99 / Math.max(ra.p99, 1)).toFixed(2), 8),
+    );
+  }
+}
+
+// ---------- helpers ----------
+const pad = (value: string, width: number) => value.padEnd(width);
+
+async function waitForHttp(url: string, timeoutMs = 90_000) {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    try {
+      const res = await fetch(url);
+      if (res.status < 500) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
+}
+
+function processTreeRssKb(pid: number): number {
+  try {
+    const out = execFileSync("ps", ["-e", "-o", "pid=,ppid=,rss="], { encoding: "utf8" });
+    const rows = out.trim().split("\n").map((l) => l.trim().split(/\s+/).map(Number) as [number, number, number]);
+    const tree = new Set([pid]);
+    let grew = true;
+    while (grew) {
+      grew = false;
+      for (const [p, pp] of rows) if (tree.has(pp) && !tree.has(p)) (tree.add(p), (grew = true));
+    }
+    return rows.filter(([p]) => tree.has(p)).reduce((sum, [, , rss]) => sum + rss, 0);
+  } catch {
+    return 0;
+  }
+}
+
+async function gzippedScripts(html: string, base: string, cookie?: string): Promise<number> {
+  const srcs = [...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]!).filter((s) => s.startsWith("/_next/"));
+  let total = 0;
+  for (const src of new Set(srcs)) {
+    const res = await fetch(new URL(src, base), { headers: cookie ? { cookie } : {} });
+    total += gzipSync(Buffer.from(await res.arrayBuffer())).length;
+  }
+  return total;
+}
+
+/** Signs in through next-auth's credentials flow and returns the session cookie. */
+async function signIn(base: string, email: string, password: string): Promise<string> {
+  const csrfRes = await fetch(`${base}/api/auth/csrf`);
+  const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
+  const csrfCookie = csrfRes.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const res = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookie },
+    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
+  });
+  const session = res.headers.getSetCookie().map((c) => c.split(";")[0]).find((c) => c?.includes("session-token"));
+  if (!session) throw new Error(`Could not sign in as ${email} (status ${res.status})`);
+  return session;
+}
+
+type Load = { name: string; path: string; requests?: autocannon.Request[]; connections?: number; method?: string; headers?: Record<string, string> };
+
+async function load(base: string, target: Load, args: Args): Promise<autocannon.Result> {
+  return autocannon({
+    url: `${base}${target.path}`,
+    connections: target.connections ?? args.connections,
+    duration: args.duration,
+    requests: target.requests,
+    headers: target.headers,
+    method: (target.method ?? "GET") as autocannon.Request["method"],
+  });
+}
+
+function toResult(name: string, targetPath: string, r: autocannon.Result, ceiling: number | null): TargetResult {
+  const total = r.requests.total || 1;
+  return {
+    name,
+    path: targetPath,
+    requestsPerSec: r.requests.average,
+    p50: r.latency.p50,
+    p97_5: r.latency.p97_5,
+    p99: r.latency.p99,
+    errors: r.errors + r.timeouts,
+    non2xx: r.non2xx,
+    bytesPerResponse: Math.round(r.throughput.total / total),
+    ceilingRatio: ceiling ? r.requests.average / ceiling : null,
+  };
+}
+
+function checkBudgets(report: BenchReport, file: string): string[] {
+  const budgets = JSON.parse(readFileSync(file, "utf8")) as {
+    targets: Record<string, { p99MaxMs?: number; p95MaxMs?: number; p50MaxMs?: number; ceilingRatioMin?: number; atArticles?: number }>;
+    maxErrors: number;
+  };
+  const misses: string[] = [];
+  for (const [name, budget] of Object.entries(budgets.targets)) {
+    if (budget.atArticles && report.options.articles < budget.atArticles) continue;
+    const r = report.results.find((x) => x.name === name);
+    if (!r) {
+      misses.push(`${name}: not measured`);
+      continue;
+    }
+    if (budget.p99MaxMs !== undefined && r.p99 > budget.p99MaxMs) misses.push(`${name}: p99 ${r.p99} ms > ${budget.p99MaxMs} ms`);
+    if (budget.p95MaxMs !== undefined && r.p97_5 > budget.p95MaxMs) misses.push(`${name}: p97.5 ${r.p97_5} ms > ${budget.p95MaxMs} ms (p95 budget)`);
+    if (budget.p50MaxMs !== undefined && r.p50 > budget.p50MaxMs) misses.push(`${name}: p50 ${r.p50} ms > ${budget.p50MaxMs} ms`);
+    if (budget.ceilingRatioMin !== undefined && (r.ceilingRatio ?? 0) < budget.ceilingRatioMin) {
+      misses.push(`${name}: ${(r.ceilingRatio ?? 0).toFixed(2)} of the ceiling < ${budget.ceilingRatioMin}`);
+    }
+  }
+  for (const r of report.results) if (r.errors + r.non2xx > budgets.maxErrors) misses.push(`${r.name}: ${r.errors} errors and ${r.non2xx} non-2xx`);
+  return misses;
+}
+
+// ---------- the run ----------
+async function main() {
+  const args = parseArgs(process.argv.slice(2));
+  if (args.compare) {
+    const [a, b] = args.compare.map((f) => JSON.parse(readFileSync(f, "utf8")) as BenchReport);
+    compare(a!, b!);
+    return;
+  }
+  const root = process.cwd();
+  const distDir = process.env.NEXT_DIST_DIR || ".next";
+  if (args.build || !existsSync(path.join(root, distDir, "BUILD_ID"))) {
+    log("building (next build)…");
+    execFileSync(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  }
+
+  log(`starting a throwaway PostgreSQL and seeding ${args.articles.toLocaleString("en-US")} articles…`);
+  const prepared = await prepareDatabase({ dataDir: makeThrowawayDir("dateline-bench"), database: "dateline_bench", throwaway: true, log: () => {} });
+  let server: ChildProcess | null = null;
+  let ceilingServer: http.Server | null = null;
+  try {
+    const db = createPrismaClient(prepared.url, { max: 4 });
+    const started = Date.now();
+    if (args.articles > 0) await seedSynthetic(db, args.articles);
+    log(`seeded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+
+    const port = await findFreePort(3300);
+    const base = `http://127.0.0.1:${port}`;
+    const secret = randomBytes(32).toString("base64url");
+    server = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
+      stdio: ["ignore", "ignore", "inherit"],
+      env: { ...process.env, DATABASE_URL: prepared.url, AUTH_SECRET: secret, NEXTAUTH_SECRET: secret, NEXTAUTH_URL: base, SITE_URL: base, NEXT_TELEMETRY_DISABLED: "1" },
+    });
+    await waitForHttp(`${base}/login`);
+    let peakRssKb = 0;
+    const sampler = setInterval(() => (peakRssKb = Math.max(peakRssKb, processTreeRssKb(server!.pid!))), 500);
+
+    // Paths to load.
+    const client = new pg.Client({ connectionString: prepared.url });
+    await client.connect();
+    const { rows: paths } = await client.query<{ path: string }>(
+      `SELECT '/' || s.slug || '/' || a.slug AS path FROM "Article" a JOIN "Section" s ON s.id = a."sectionId"
+       WHERE a.status = 'PUBLISHED' ORDER BY a."publishedAt" DESC LIMIT 20000`,
+    );
+    const { rows: [tagRow] } = await client.query<{ slug: string }>(
+      `SELECT t.slug FROM "Tag" t JOIN "ArticleTag" at ON at."tagId" = t.id GROUP BY t.slug ORDER BY count(*) DESC LIMIT 1`,
+    );
+    const { rows: [sectionRow] } = await client.query<{ slug: string }>(`SELECT slug FROM "Section" ORDER BY position LIMIT 1`);
+    await client.end();
+    const articlePath = paths[0]!.path;
+    const uncached = paths.slice(1).map((p) => p.path);
+
+    // The ceiling: a bare Node server answering the article page's exact bytes.
+    await fetch(`${base}${articlePath}`);
+    const articleRes = await fetch(`${base}${articlePath}`);
+    const articleBytes = Buffer.from(await articleRes.arrayBuffer());
+    const ceilingPort = await findFreePort(3400);
+    ceilingServer = http.createServer((_req, res) => {
+      res.writeHead(200, { "content-type": "text/html; charset=utf-8", "content-length": articleBytes.length });
+      res.end(articleBytes);
+    });
+    await new Promise<void>((resolve) => ceilingServer!.listen(ceilingPort, "127.0.0.1", resolve));
+
+    // The editor: 10 editors autosaving their own article.
+    const editorCookie = await signIn(base, "editor@dateline.test", DEMO_PASSWORD);
+    const editor = await db.user.findUniqueOrThrow({ where: { email: "editor@dateline.test" }, select: { id: true } });
+    const section = await db.section.findFirstOrThrow({ select: { id: true } });
+    const editorArticles: { id: string; version: number }[] = [];
+    for (let i = 0; i < 10; i++) {
+      const a = await db.article.create({
+        data: { slug: `bench-edit-${i}-${randomBytes(3).toString("hex")}`, headline: `Bench article ${i}`, body: { type: "doc", content: [] }, sectionId: section.id, createdById: editor.id, authors: { create: [{ userId: editor.id, position: 0 }] } },
+        select: { id: true, version: true },
+      });
+      editorArticles.push(a);
+    }
+    const words = "The council met on Tuesday to discuss the water plan and residents asked about pressure cuts in older districts ".repeat(40);
+
+    const targets: Load[] = [
+      { name: "ceiling (bare node)", path: "/" },
+      { name: "article (cached)", path: articlePath },
+      { name: "home", path: "/" },
+      { name: "section", path: `/${sectionRow!.slug}` },
+      { name: "tag", path: `/tag/${tagRow?.slug ?? "water"}` },
+      { name: "search", path: "/search?q=water+council" },
+      { name: "rss", path: "/feed.xml" },
+      { name: "sitemap", path: "/sitemap.xml" },
+      {
+        name: "article (uncached)",
+        path: uncached[0] ?? articlePath,
+        requests: [{ setupRequest: (req) => ({ ...req, path: uncached.shift() ?? articlePath }) }],
+      },
+      {
+        name: "autosave (10 editors)",
+        path: "/api/articles",
+        connections: 10,
+        requests: [
+          {
+            method: "PUT",
+            setupRequest: (req, context) => {
+              const ctx = context as { index?: number };
+              ctx.index ??= editorArticles.findIndex((a) => !(a as { taken?: boolean }).taken);
+              const article = editorArticles[ctx.index]!;
+              (article as { taken?: boolean }).taken = true;
+              return {
+                ...req,
+                path: `/api/articles/${article.id}`,
+                headers: { "content-type": "application/json", cookie: editorCookie },
+                body: JSON.stringify({
+                  baseVersion: article.version,
+                  mode: "autosave",
+                  headline: `Bench article ${ctx.index}`,
+                  dek: "",
+                  body: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: `${words} ${Date.now()}` }] }] },
+                  datelineCity: "Monterrey",
+                  sectionId: section.id,
+                  tags: [],
+                  authorIds: [editor.id],
+                  featuredImageId: null,
+                  slug: `bench-edit-${ctx.index}`,
+                  seoTitle: "",
+                  seoDescription: "",
+                }),
+              };
+            },
+            onResponse: (status, body, context) => {
+              const ctx = context as { index?: number };
+              if (status === 200 && ctx.index !== undefined) editorArticles[ctx.index]!.version = (JSON.parse(body) as { data: { version: number } }).data.version;
+            },
+          },
+        ],
+      },
+    ];
+
+    const results: TargetResult[] = [];
+    let ceilingRps: number | null = null;
+    for (const target of targets) {
+      const isCeiling = target.name.startsWith("ceiling");
+      const targetBase = isCeiling ? `http://127.0.0.1:${ceilingPort}` : base;
+      if (!isCeiling && !target.requests) await fetch(`${targetBase}${target.path}`); // warm the cache
+      log(`loading ${target.name} ${target.path} for ${args.duration} s…`);
+      const r = await load(targetBase, target, args);
+      if (isCeiling) ceilingRps = r.requests.average;
+      results.push(toResult(target.name, target.path, r, isCeiling ? 1 : ceilingRps));
+      if (isCeiling) results[results.length - 1]!.ceilingRatio = 1;
+    }
+    clearInterval(sampler);
+
+    const articleHtml = await (await fetch(`${base}${articlePath}`)).text();
+    const editorHtml = await (await fetch(`${base}/dashboard/articles/${editorArticles[0]!.id}`, { headers: { cookie: editorCookie } })).text();
+    const report: BenchReport = {
+      at: new Date().toISOString(),
+      machine: { cpus: (await import("node:os")).cpus().length, node: process.version },
+      options: { articles: args.articles, duration: args.duration, connections: args.connections },
+      results,
+      server: { peakRssMb: Math.round(peakRssKb / 1024) },
+      javascript: {
+        articlePageGzipKb: Math.round((await gzippedScripts(articleHtml, base)) / 102.4) / 10,
+        editorGzipKb: Math.round((await gzippedScripts(editorHtml, base, editorCookie)) / 102.4) / 10,
+      },
+    };
+    await db.$disconnect();
+
+    console.log("");
+    console.log(pad("target", 24) + pad("req/s", 10) + pad("p50 ms", 8) + pad("p97.5", 8) + pad("p99 ms", 8) + pad("errors", 8) + pad("non-2xx", 9) + pad("KB/resp", 9) + "× ceiling");
+    for (const r of results) {
+      console.log(
+        pad(r.name, 24) + pad(r.requestsPerSec.toFixed(0), 10) + pad(String(r.p50), 8) + pad(String(r.p97_5), 8) + pad(String(r.p99), 8) + pad(String(r.errors), 8) + pad(String(r.non2xx), 9) +
+          pad((r.bytesPerResponse / 1024).toFixed(1), 9) + (r.ceilingRatio === null ? "" : r.ceilingRatio.toFixed(3)),
+      );
+    }
+    console.log(`\nserver peak memory: ${report.server.peakRssMb} MB · JavaScript (gzip): article page ${report.javascript.articlePageGzipKb} KB, editor ${report.javascript.editorGzipKb} KB`);
+    mkdirSync(path.join(root, "bench-results"), { recursive: true });
+    const out = args.out ?? path.join(root, "bench-results", `${report.at.replace(/[:.]/g, "-")}.json`);
+    writeFileSync(out, JSON.stringify(report, null, 2));
+    log(`wrote ${path.relative(root, out)}`);
+
+    if (args.check) {
+      const misses = checkBudgets(report, path.join(root, "bench", "budgets.json"));
+      if (misses.length > 0) {
+        console.log(`\nBudget misses:\n${misses.map((m) => `  - ${m}`).join("\n")}`);
+        process.exitCode = 1;
+      } else console.log("\nAll budgets met.");
+    }
+  } finally {
+    ceilingServer?.close();
+    if (server && server.exitCode === null) {
+      const exited = new Promise((r) => server!.once("exit", r));
+      server.kill("SIGINT");
+      await exited;
+    }
+    await prepared.embedded?.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(`[bench] ${error instanceof Error ? error.stack : String(error)}`);
+  process.exit(1);
+});
