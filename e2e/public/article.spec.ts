@@ -130,3 +130,13 @@ test("pages link their feeds for autodiscovery", async ({ page }) => {
   await expect(page.locator('link[rel="alternate"][type="application/atom+xml"]')).toHaveCount(1);
   await expect(page.locator('link[rel="canonical"]')).toHaveAttribute("href", /\/$/);
 });
+
+test("the reader's site follows a dark system setting and stays accessible", async ({ page }) => {
+  await page.emulateMedia({ colorScheme: "dark" });
+  await page.goto(`/${coAuthored.section}/${coAuthored.slug}`);
+  const background = await page.locator(".public-theme").evaluate((el) => getComputedStyle(el).backgroundColor);
+  expect(background).toBe("rgb(18, 20, 23)");
+  await expectNoAxeViolations(page);
+  await page.goto("/");
+  await expectNoAxeViolations(page);
+});
