@@ -112,7 +112,12 @@ function processTreeRssKb(pid: number): number {
     let grew = true;
     while (grew) {
       grew = false;
-      for (const [p, pp] of rows) if (tree.has(pp) && !tree.has(p)) (tree.add(p), (grew = true));
+      for (const [p, pp] of rows) {
+        if (tree.has(pp) && !tree.has(p)) {
+          tree.add(p);
+          grew = true;
+        }
+      }
     }
     return rows.filter(([p]) => tree.has(p)).reduce((sum, [, , rss]) => sum + rss, 0);
   } catch {
