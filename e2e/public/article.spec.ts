@@ -140,3 +140,12 @@ test("the reader's site follows a dark system setting and stays accessible", asy
   await page.goto("/");
   await expectNoAxeViolations(page);
 });
+
+test("the in-server scheduler publishes a scheduled article when it is due, not before", async ({ request }) => {
+  const { scheduleArticle } = await import("@/lib/data/workflow");
+  const draft = await createDraft({ sectionSlug: "culture" });
+  await scheduleArticle(await editorActor(), draft.id, new Date(Date.now() + 4_000));
+  expect((await request.get(draft.path)).status()).toBe(404);
+  await expect.poll(async () => (await request.get(draft.path)).status(), { timeout: 25_000, intervals: [500] }).toBe(200);
+  expect(await (await request.get("/culture")).text()).toContain(draft.headline);
+});

@@ -1,0 +1,133 @@
+/**
+ * The article editor. Loads everything the editor shows in one go (the data layer checks that this user may open
+ * the article), computes the permission flags here, formats dates in the newsroom's time zone, and hands the client
+ * component only the fields it needs.
+ */
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { ArticleEditor } from "@/components/editor/article-editor";
+import type { ArticleEditorProps, StaffOption } from "@/components/editor/types";
+import { can } from "@/lib/auth/permissions";
+import { requireUser } from "@/lib/auth/session";
+import { getArticleForEditor } from "@/lib/data/editor";
+import { NotFoundError } from "@/lib/data/errors";
+import { listMediaForPicker } from "@/lib/data/media";
+import { listNotes } from "@/lib/data/notes";
+import { listPreviewLinks } from "@/lib/data/previews";
+import { listRevisions } from "@/lib/data/revisions";
+import { listSections } from "@/lib/data/sections";
+import { getSiteSettings } from "@/lib/data/settings";
+import { listTagNames } from "@/lib/data/tags";
+import { listStaffForByline } from "@/lib/data/users";
+import { getEnv } from "@/lib/env";
+import { toLocalInputValue } from "@/lib/format";
+
+type Props = { params: Promise<{ id: string }> };
+
+/** One read shared by generateMetadata and the page; a missing or unreachable article is a 404. */
+const loadArticle = cache(async (id: string) => {
+  const user = await requireUser(`/dashboard/articles/${id}`);
+  try {
+    return { user, article: await getArticleForEditor(user, id) };
+  } catch (error) {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  }
+});
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { id } = await params;
+  const { article } = await loadArticle(id);
+  return { title: `Edit: ${article.headline.trim() || "Untitled"}`, robots: { index: false } };
+}
+
+export default async function EditArticlePage({ params }: Props) {
+  const { id } = await params;
+  const { user, article } = await loadArticle(id);
+  const [sections, staff, tagNames, media, revisions, notes, previewLinks, settings] = await Promise.all([
+    listSections(),
+    listStaffForByline(user),
+    listTagNames(user),
+    listMediaForPicker(user),
+    listRevisions(user, article.id),
+    listNotes(user, article.id),
+    listPreviewLinks(user, article.id),
+    getSiteSettings(),
+  ]);
+  const { locale, timeZone } = settings;
+  const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone });
+  const withSeconds = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "medium", timeZone });
+
+  // Authors who are no longer active staff still need their names in the byline list.
+  const byline: StaffOption[] = [...staff, ...article.authors.filter((a) => !staff.some((s) => s.id === a.id))];
+
+  const props: ArticleEditorProps = {
+    article: {
+      id: article.id,
+      version: article.version,
+      status: article.status,
+      updatedAt: article.updatedAt.toISOString(),
+      hasBeenPublished: article.publishedAt !== null,
+      publishedAtLabel: article.publishedAt ? dateTime.format(article.publishedAt) : null,
+      scheduledAtLabel: article.scheduledAt ? dateTime.format(article.scheduledAt) : null,
+      scheduledAtInput: article.scheduledAt ? toLocalInputValue(article.scheduledAt, timeZone) : "",
+      lastEditedBy: article.lastEditedBy?.name ?? null,
+      fields: {
+        headline: article.headline,
+        dek: article.dek,
+        datelineCity: article.datelineCity,
+        sectionId: article.sectionId,
+        tags: article.tags,
+        authorIds: article.authors.map((a) => a.id),
+        featuredImageId: article.featuredImageId,
+        slug: article.slug,
+        seoTitle: article.seoTitle,
+        seoDescription: article.seoDescription,
+      },
+      body: article.body,
+    },
+    sections: sections.map((s) => ({ id: s.id, name: s.name, slug: s.slug })),
+    staff: byline,
+    tagNames,
+    media: media.map((m) => ({
+      id: m.id,
+      url: m.url,
+      thumbUrl: "thumbUrl" in m && typeof m.thumbUrl === "string" ? m.thumbUrl : m.url,
+      alt: m.alt,
+      caption: m.caption,
+      width: m.width,
+      height: m.height,
+      filename: m.filename,
+    })),
+    revisions: revisions.map((r) => ({
+      id: r.id,
+      version: r.version,
+      kind: r.kind,
+      status: r.status,
+      headline: r.headline,
+      author: r.author.name,
+      createdAt: r.createdAt.toISOString(),
+      createdAtLabel: withSeconds.format(r.createdAt),
+    })),
+    notes: notes.map((n) => ({ id: n.id, body: n.body, author: n.author.name, createdAt: n.createdAt.toISOString(), createdAtLabel: dateTime.format(n.createdAt) })),
+    previewLinks: previewLinks.map((l) => ({
+      id: l.id,
+      createdBy: l.createdBy.name,
+      createdAtLabel: withSeconds.format(l.createdAt),
+      expiresAtLabel: dateTime.format(l.expiresAt),
+    })),
+    locale,
+    timeZone,
+    siteUrl: getEnv().siteUrl,
+    flags: {
+      canPublish: can(user.role, "article:publish"),
+      canSchedule: can(user.role, "article:schedule"),
+      canUnpublish: can(user.role, "article:unpublish"),
+      canCorrect: can(user.role, "article:correct"),
+      canCreateTags: can(user.role, "tag:create"),
+    },
+  };
+
+  return <ArticleEditor key={article.id} {...props} />;
+}

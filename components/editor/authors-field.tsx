@@ -1,0 +1,141 @@
+"use client";
+
+/** The byline: an ordered list of staff, with add, remove and move buttons that all work from the keyboard. */
+import { useEffect, useRef, useState } from "react";
+import type { StaffOption } from "./types";
+import { buttonClass, errorClass, hintClass, inputClass, labelClass } from "./ui";
+
+type Props = {
+  staff: StaffOption[];
+  value: string[];
+  onChange: (ids: string[]) => void;
+  error?: string;
+};
+
+export function AuthorsField({ staff, value, onChange, error }: Props) {
+  const names = new Map(staff.map((s) => [s.id, s.name]));
+  const nameOf = (id: string) => names.get(id) ?? "A former staff member";
+  const [toAdd, setToAdd] = useState("");
+  const [announcement, setAnnouncement] = useState("");
+  const pendingFocus = useRef<string | null>(null);
+
+  // Moving an item re-orders the list; keep the keyboard focus on the item that moved.
+  useEffect(() => {
+    if (!pendingFocus.current) return;
+    document.getElementById(pendingFocus.current)?.focus();
+    pendingFocus.current = null;
+  });
+
+  const buttonId = (authorId: string, what: "up" | "down" | "remove") => `author-${authorId}-${what}`;
+
+  const move = (index: number, delta: -1 | 1) => {
+    const target = index + delta;
+    const id = value[index];
+    if (!id || target < 0 || target >= value.length) return;
+    const next = [...value];
+    next.splice(index, 1);
+    next.splice(target, 0, id);
+    onChange(next);
+    const stillPossible = delta === -1 ? target > 0 : target < next.length - 1;
+    pendingFocus.current = buttonId(id, (delta === -1) === stillPossible ? "up" : "down");
+    setAnnouncement(`${nameOf(id)} moved to position ${target + 1} of ${next.length}.`);
+  };
+
+  const remove = (index: number) => {
+    const id = value[index];
+    if (!id) return;
+    const next = value.filter((v) => v !== id);
+    onChange(next);
+    const neighbour = next[Math.min(index, next.length - 1)];
+    pendingFocus.current = neighbour ? buttonId(neighbour, "remove") : "field-authors";
+    setAnnouncement(`${nameOf(id)} removed from the byline.`);
+  };
+
+  const add = () => {
+    if (!toAdd || value.includes(toAdd)) return;
+    onChange([...value, toAdd]);
+    setAnnouncement(`${nameOf(toAdd)} added to the byline.`);
+    setToAdd("");
+  };
+
+  const available = staff.filter((s) => !value.includes(s.id));
+  const describedBy = ["authors-hint", error ? "authors-error" : null].filter(Boolean).join(" ");
+
+  return (
+    <div>
+      <label htmlFor="field-authors" id="authors-label" className={labelClass}>
+        Authors
+      </label>
+      {value.length === 0 ? (
+        <p className="mt-1 text-sm">No authors yet.</p>
+      ) : (
+        <ol aria-labelledby="authors-label" className="mt-1 divide-y divide-gray-200 rounded border border-gray-300 bg-white">
+          {value.map((id, index) => {
+            const name = nameOf(id);
+            return (
+              <li key={id} className="flex flex-wrap items-center gap-2 px-3 py-2">
+                <span className="min-w-0 flex-1 font-medium">
+                  <span className="text-muted">{index + 1}.</span> {name}
+                </span>
+                <button
+                  id={buttonId(id, "up")}
+                  type="button"
+                  className={buttonClass}
+                  aria-label={`Move ${name} up`}
+                  disabled={index === 0}
+                  onClick={() => move(index, -1)}
+                >
+                  Up
+                </button>
+                <button
+                  id={buttonId(id, "down")}
+                  type="button"
+                  className={buttonClass}
+                  aria-label={`Move ${name} down`}
+                  disabled={index === value.length - 1}
+                  onClick={() => move(index, 1)}
+                >
+                  Down
+                </button>
+                <button id={buttonId(id, "remove")} type="button" className={buttonClass} aria-label={`Remove ${name}`} onClick={() => remove(index)}>
+                  Remove
+                </button>
+              </li>
+            );
+          })}
+        </ol>
+      )}
+      <div className="mt-2 flex flex-wrap items-end gap-2">
+        <select
+          id="field-authors"
+          value={toAdd}
+          onChange={(e) => setToAdd(e.target.value)}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy}
+          className={`${inputClass} mt-0 w-auto min-w-[14rem] flex-1`}
+        >
+          <option value="">Choose a staff member to add…</option>
+          {available.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.name}
+            </option>
+          ))}
+        </select>
+        <button type="button" className={buttonClass} onClick={add} disabled={!toAdd}>
+          Add author
+        </button>
+      </div>
+      <p id="authors-hint" className={hintClass}>
+        The byline lists them in this order.
+      </p>
+      {error && (
+        <p id="authors-error" className={errorClass}>
+          {error}
+        </p>
+      )}
+      <p aria-live="polite" className="sr-only">
+        {announcement}
+      </p>
+    </div>
+  );
+}

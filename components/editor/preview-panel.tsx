@@ -1,0 +1,126 @@
+"use client";
+
+/** Share previews: a link to the unpublished article for people without an account, until it expires or is revoked. */
+import { useRouter } from "next/navigation";
+import { memo, useId, useRef, useState } from "react";
+import { createPreviewAction, revokePreviewAction } from "@/app/dashboard/articles/[id]/actions";
+import type { PreviewLinkItem } from "./types";
+import { buttonClass, errorClass, hintClass, inputClass, labelClass, panelClass, panelHeadingClass } from "./ui";
+
+type Props = { articleId: string; links: PreviewLinkItem[]; locale: string; timeZone: string };
+
+export const PreviewPanel = memo(function PreviewPanel({ articleId, links, locale, timeZone }: Props) {
+  const id = useId();
+  const router = useRouter();
+  const [created, setCreated] = useState<{ url: string; expires: string } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState("");
+  const [busy, setBusy] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+
+  const create = async () => {
+    setBusy(true);
+    setError(null);
+    setNotice("");
+    try {
+      const result = await createPreviewAction(articleId);
+      if (result.ok) {
+        const expires = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone }).format(new Date(result.data.expiresAt));
+        setCreated({ url: `${window.location.origin}${result.data.path}`, expires });
+        router.refresh();
+      } else {
+        setError(result.message);
+      }
+    } catch {
+      setError("Could not reach the server. Try again.");
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const copy = async () => {
+    if (!created) return;
+    try {
+      await navigator.clipboard.writeText(created.url);
+      setNotice("Link copied.");
+    } catch {
+      input.current?.select();
+      setNotice("Select the link and copy it (Ctrl+C or ⌘C).");
+    }
+  };
+
+  const revoke = async (linkId: string) => {
+    setError(null);
+    setNotice("");
+    try {
+      const result = await revokePreviewAction(articleId, linkId);
+      if (result.ok) {
+        setCreated(null);
+        setNotice("The preview link was revoked.");
+        router.refresh();
+      } else {
+        setError(result.message);
+      }
+    } catch {
+      setError("Could not reach the server. Try again.");
+    }
+  };
+
+  return (
+    <section aria-labelledby={`${id}-heading`} className={panelClass}>
+      <h2 id={`${id}-heading`} className={panelHeadingClass}>
+        Share a preview
+      </h2>
+      <p className={hintClass}>Anyone with the link can read this version without signing in, until it expires.</p>
+      <button type="button" className={`${buttonClass} mt-2`} onClick={() => void create()} disabled={busy}>
+        Create preview link
+      </button>
+      {created && (
+        <div className="mt-3">
+          <label htmlFor={`${id}-link`} className={labelClass}>
+            Preview link
+          </label>
+          <div className="mt-1 flex gap-2">
+            <input
+              ref={input}
+              id={`${id}-link`}
+              type="text"
+              readOnly
+              value={created.url}
+              onFocus={(e) => e.currentTarget.select()}
+              aria-describedby={`${id}-expires`}
+              className={`${inputClass} mt-0 font-mono text-sm`}
+            />
+            <button type="button" className={buttonClass} onClick={() => void copy()}>
+              Copy
+            </button>
+          </div>
+          <p id={`${id}-expires`} className={hintClass}>
+            Expires {created.expires}.
+          </p>
+        </div>
+      )}
+      {error && <p className={errorClass}>{error}</p>}
+      <p aria-live="polite" className="mt-1 text-sm">
+        {notice}
+      </p>
+      {links.length > 0 && (
+        <>
+          <h3 className="mt-3 text-sm font-bold">Active links</h3>
+          <ul className="mt-1 space-y-2 text-sm">
+            {links.map((link) => (
+              <li key={link.id} className="flex flex-wrap items-center justify-between gap-2">
+                <span>
+                  Created {link.createdAtLabel} by {link.createdBy}; expires {link.expiresAtLabel}
+                </span>
+                <button type="button" className={buttonClass} aria-label={`Revoke preview link created ${link.createdAtLabel}`} onClick={() => void revoke(link.id)}>
+                  Revoke
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+});

@@ -1,0 +1,176 @@
+"use client";
+
+/** Revision history: who saved what when, a word diff between any two revisions, and restoring one. */
+import { memo, useEffect, useId, useState } from "react";
+import { getRevisionAction } from "@/app/dashboard/articles/[id]/actions";
+import type { RevisionItem } from "./types";
+import { buttonClass, errorClass, inputClass, labelClass, panelClass, panelHeadingClass } from "./ui";
+import { DiffLegend, WordDiff } from "./word-diff";
+
+const STATUS_LABELS: Record<string, string> = { DRAFT: "Draft", IN_REVIEW: "In review", SCHEDULED: "Scheduled", PUBLISHED: "Published", ARCHIVED: "Archived" };
+
+function kindLabel(revision: RevisionItem): string {
+  switch (revision.kind) {
+    case "AUTOSAVE":
+      return "Autosave";
+    case "MANUAL":
+      return "Saved";
+    case "RESTORE":
+      return "Restored";
+    case "CONFLICT":
+      return "Conflict (not applied)";
+    case "STATUS":
+      return `Status: ${STATUS_LABELS[revision.status] ?? revision.status}`;
+    default:
+      return revision.kind;
+  }
+}
+
+type Loaded = { headline: string; bodyText: string } | { error: string };
+
+type Props = {
+  revisions: RevisionItem[];
+  disabled: boolean;
+  /** Restores a revision; resolves to an error message, or null when it worked. */
+  onRestore: (revisionId: string) => Promise<string | null>;
+};
+
+const SHOWN = 25;
+
+export const RevisionsPanel = memo(function RevisionsPanel({ revisions, disabled, onRestore }: Props) {
+  const id = useId();
+  const [fromChoice, setFromChoice] = useState<string | null>(null);
+  const [toChoice, setToChoice] = useState<string | null>(null);
+  const [loaded, setLoaded] = useState<Record<string, Loaded>>({});
+  const [showAll, setShowAll] = useState(false);
+  const [restoring, setRestoring] = useState<string | null>(null);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+
+  const exists = (revisionId: string | null) => revisionId !== null && revisions.some((r) => r.id === revisionId);
+  const fromId = exists(fromChoice) ? fromChoice : (revisions[1]?.id ?? null);
+  const toId = exists(toChoice) ? toChoice : (revisions[0]?.id ?? null);
+
+  useEffect(() => {
+    const missing = [fromId, toId].filter((r): r is string => r !== null && !(r in loaded));
+    if (missing.length === 0) return;
+    let alive = true;
+    void Promise.all(
+      missing.map(async (revisionId) => {
+        try {
+          const result = await getRevisionAction(revisionId);
+          return [revisionId, result.ok ? { headline: result.data.headline, bodyText: result.data.bodyText } : { error: result.message }] as const;
+        } catch {
+          return [revisionId, { error: "Could not load this revision." }] as const;
+        }
+      }),
+    ).then((entries) => {
+      if (alive) setLoaded((prev) => ({ ...prev, ...Object.fromEntries(entries) }));
+    });
+    return () => {
+      alive = false;
+    };
+  }, [fromId, toId, loaded]);
+
+  const restore = async (revision: RevisionItem) => {
+    setRestoring(revision.id);
+    setMessage(null);
+    const problem = await onRestore(revision.id);
+    setRestoring(null);
+    setMessage(problem ? { ok: false, text: problem } : { ok: true, text: `Restored the revision from ${revision.createdAtLabel}.` });
+  };
+
+  const from = fromId ? loaded[fromId] : undefined;
+  const to = toId ? loaded[toId] : undefined;
+  const label = (r: RevisionItem) => `${r.createdAtLabel} — ${kindLabel(r)}, ${r.author}`;
+  const shown = showAll ? revisions : revisions.slice(0, SHOWN);
+
+  return (
+    <section aria-labelledby={`${id}-heading`} className={panelClass}>
+      <h2 id={`${id}-heading`} className={panelHeadingClass}>
+        Revisions
+      </h2>
+      {revisions.length === 0 ? (
+        <p className="mt-2 text-sm text-muted">No revisions yet. A revision is kept at every manual save, every few minutes of autosaving and every status change.</p>
+      ) : (
+        <>
+          {revisions.length > 1 && (
+            <div className="mt-2 space-y-2">
+              <div>
+                <label htmlFor={`${id}-from`} className={labelClass}>
+                  Compare from
+                </label>
+                <select id={`${id}-from`} value={fromId ?? ""} onChange={(e) => setFromChoice(e.target.value)} className={`${inputClass} text-sm`}>
+                  {revisions.map((r) => (
+                    <option key={r.id} value={r.id}>
+                      {label(r)}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <div>
+                <label htmlFor={`${id}-to`} className={labelClass}>
+                  Compare to
+                </label>
+                <select id={`${id}-to`} value={toId ?? ""} onChange={(e) => setToChoice(e.target.value)} className={`${inputClass} text-sm`}>
+                  {revisions.map((r) => (
+                    <option key={r.id} value={r.id}>
+                      {label(r)}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <div aria-live="polite" aria-busy={!from || !to}>
+                {!from || !to ? (
+                  <p className="text-sm text-muted">Loading the comparison…</p>
+                ) : "error" in from || "error" in to ? (
+                  <p className={errorClass}>{"error" in from ? from.error : "error" in to ? to.error : ""}</p>
+                ) : (
+                  <div>
+                    <DiffLegend removedLabel="only in the “from” revision" addedLabel="only in the “to” revision" />
+                    <h3 className="mt-2 text-sm font-bold">Headline</h3>
+                    <WordDiff label="Headline changes between the revisions" from={from.headline} to={to.headline} removedLabel="removed" addedLabel="added" className="mt-1" />
+                    <h3 className="mt-2 text-sm font-bold">Body</h3>
+                    <WordDiff label="Body changes between the revisions" from={from.bodyText} to={to.bodyText} removedLabel="removed" addedLabel="added" className="mt-1 max-h-80 overflow-y-auto" />
+                  </div>
+                )}
+              </div>
+            </div>
+          )}
+          <h3 className="mt-4 text-sm font-bold">History</h3>
+          <ol className="mt-1 divide-y divide-gray-200 text-sm">
+            {shown.map((revision) => (
+              <li key={revision.id} className="flex flex-wrap items-start justify-between gap-2 py-2">
+                <div className="min-w-0 flex-1">
+                  <p>
+                    <span className="font-semibold">{kindLabel(revision)}</span> · {revision.author}
+                  </p>
+                  <p className="text-xs text-muted">
+                    <time dateTime={revision.createdAt}>{revision.createdAtLabel}</time> · version {revision.version}
+                  </p>
+                  <p className="truncate">{revision.headline || "Untitled"}</p>
+                </div>
+                <button
+                  type="button"
+                  className={buttonClass}
+                  aria-label={`Restore revision from ${revision.createdAtLabel}`}
+                  disabled={disabled || restoring !== null}
+                  onClick={() => void restore(revision)}
+                >
+                  Restore
+                </button>
+              </li>
+            ))}
+          </ol>
+          {revisions.length > SHOWN && (
+            <button type="button" className={`${buttonClass} mt-2`} onClick={() => setShowAll(!showAll)} aria-expanded={showAll}>
+              {showAll ? "Show fewer" : `Show all ${revisions.length} revisions`}
+            </button>
+          )}
+        </>
+      )}
+      <p aria-live="polite" className={message && !message.ok ? errorClass : "mt-2 text-sm font-semibold text-green-900"}>
+        {message?.text}
+      </p>
+    </section>
+  );
+});

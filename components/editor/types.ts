@@ -1,0 +1,101 @@
+/**
+ * What the editor page hands its client component: only the fields the browser needs, dates already formatted on
+ * the server (so the first render matches the HTML), and the permission flags computed from the permission map.
+ */
+import type { DocNode } from "@/lib/content/document";
+
+/** The article's editable fields except the body, in the shape PUT /api/articles/:id takes them. */
+export type EditableFields = {
+  headline: string;
+  dek: string;
+  datelineCity: string;
+  sectionId: string;
+  tags: string[];
+  authorIds: string[];
+  featuredImageId: string | null;
+  slug: string;
+  seoTitle: string;
+  seoDescription: string;
+};
+
+/** Everything one save sends (with baseVersion and mode added on the way out). */
+export type SavePayload = EditableFields & { body: DocNode };
+
+/** The article as it is saved now, from getCurrentArticleAction (conflicts, restores, taking over). */
+export type CurrentArticle = SavePayload & {
+  version: number;
+  status: string;
+  bodyText: string;
+  updatedAt: string;
+  lastEditedBy: string | null;
+};
+
+export type MediaOption = {
+  id: string;
+  url: string;
+  /** A smaller rendition for pickers (the original when there is none). */
+  thumbUrl: string;
+  alt: string;
+  caption: string;
+  width: number;
+  height: number;
+  filename: string;
+};
+
+export type StaffOption = { id: string; name: string };
+export type SectionOption = { id: string; name: string; slug: string };
+
+export type RevisionItem = {
+  id: string;
+  version: number;
+  kind: "AUTOSAVE" | "MANUAL" | "STATUS" | "CONFLICT" | "RESTORE";
+  status: string;
+  headline: string;
+  author: string;
+  createdAt: string;
+  /** With seconds, so that two revisions of the same minute have different names. */
+  createdAtLabel: string;
+};
+
+export type NoteItem = { id: string; body: string; author: string; createdAt: string; createdAtLabel: string };
+
+export type PreviewLinkItem = { id: string; createdBy: string; createdAtLabel: string; expiresAtLabel: string };
+
+export type EditorFlags = {
+  canPublish: boolean;
+  canSchedule: boolean;
+  canUnpublish: boolean;
+  canCorrect: boolean;
+  canCreateTags: boolean;
+};
+
+export type EditorArticle = {
+  id: string;
+  version: number;
+  status: string;
+  updatedAt: string;
+  /** Set once the article has ever been published: from then on the slug is no longer generated. */
+  hasBeenPublished: boolean;
+  publishedAtLabel: string | null;
+  scheduledAtLabel: string | null;
+  /** The scheduled time as a datetime-local value in the site's time zone, or "". */
+  scheduledAtInput: string;
+  lastEditedBy: string | null;
+  fields: EditableFields;
+  body: DocNode;
+};
+
+export type ArticleEditorProps = {
+  article: EditorArticle;
+  sections: SectionOption[];
+  staff: StaffOption[];
+  tagNames: string[];
+  media: MediaOption[];
+  revisions: RevisionItem[];
+  notes: NoteItem[];
+  previewLinks: PreviewLinkItem[];
+  locale: string;
+  timeZone: string;
+  siteUrl: string;
+  flags: EditorFlags;
+};

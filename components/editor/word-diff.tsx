@@ -1,0 +1,59 @@
+"use client";
+
+/**
+ * A word-level diff. Insertions and deletions are <ins>/<del>, told apart by colour and by underline/strike-through,
+ * and announced by hidden text, since most screen readers say nothing about <ins> and <del>.
+ */
+import { diffWords } from "diff";
+import { useMemo } from "react";
+
+type Props = {
+  /** Names the diff (it may scroll, so it is focusable for keyboard scrolling). */
+  label: string;
+  from: string;
+  to: string;
+  /** What a deletion means here, e.g. "only in theirs". */
+  removedLabel: string;
+  addedLabel: string;
+  className?: string;
+};
+
+export function WordDiff({ label, from, to, removedLabel, addedLabel, className }: Props) {
+  const parts = useMemo(() => diffWords(from, to), [from, to]);
+  const changed = parts.some((p) => p.added || p.removed);
+  return (
+    <div role="group" aria-label={label} tabIndex={0} className={`whitespace-pre-wrap break-words rounded border border-gray-300 bg-white p-3 text-sm leading-relaxed ${className ?? ""}`}>
+      {!changed && <span className="sr-only">No differences. </span>}
+      {parts.map((part, index) => {
+        if (part.added) {
+          return (
+            <ins key={index} className="rounded-sm bg-green-100 text-green-950 underline decoration-green-800 decoration-2 underline-offset-2">
+              <span className="sr-only">[{addedLabel}: </span>
+              {part.value}
+              <span className="sr-only">]</span>
+            </ins>
+          );
+        }
+        if (part.removed) {
+          return (
+            <del key={index} className="rounded-sm bg-red-100 text-red-950 line-through decoration-red-800 decoration-2">
+              <span className="sr-only">[{removedLabel}: </span>
+              {part.value}
+              <span className="sr-only">]</span>
+            </del>
+          );
+        }
+        return <span key={index}>{part.value}</span>;
+      })}
+    </div>
+  );
+}
+
+export function DiffLegend({ removedLabel, addedLabel }: { removedLabel: string; addedLabel: string }) {
+  return (
+    <p className="text-xs text-muted">
+      <del className="bg-red-100 px-1 text-red-950 line-through decoration-red-800">struck through</del>: {removedLabel}.{" "}
+      <ins className="bg-green-100 px-1 text-green-950 underline decoration-green-800">underlined</ins>: {addedLabel}.
+    </p>
+  );
+}
