@@ -9,15 +9,26 @@ export function pageHref(basePath: string, page: number): string {
   return page <= 1 ? basePath : `${base}/page/${page}`;
 }
 
-export function Pagination({ basePath, page, totalPages }: { basePath: string; page: number; totalPages: number }) {
+type Props = {
+  page: number;
+  totalPages: number;
+  /** Path-based pages under this path… */
+  basePath?: string;
+  /** …or any URL scheme (search keeps its query string). */
+  hrefFor?: (page: number) => string;
+  label?: string;
+};
+
+export function Pagination({ basePath = "/", page, totalPages, hrefFor, label = "Pagination" }: Props) {
   if (totalPages <= 1) return null;
+  const href = hrefFor ?? ((n: number) => pageHref(basePath, n));
   const pages = Array.from({ length: totalPages }, (_, i) => i + 1).filter((n) => n === 1 || n === totalPages || Math.abs(n - page) <= 2);
   return (
-    <nav aria-label="Pagination" className="mt-10 flex flex-wrap items-center gap-2 text-sm">
-      {page > 1 && <link rel="prev" href={pageHref(basePath, page - 1)} />}
-      {page < totalPages && <link rel="next" href={pageHref(basePath, page + 1)} />}
+    <nav aria-label={label} className="mt-10 flex flex-wrap items-center gap-2 text-sm">
+      {page > 1 && <link rel="prev" href={href(page - 1)} />}
+      {page < totalPages && <link rel="next" href={href(page + 1)} />}
       {page > 1 && (
-        <Link href={pageHref(basePath, page - 1)} className="rounded border border-gray-300 px-3 py-1 hover:bg-gray-100 dark:border-gray-600 dark:hover:bg-gray-800">
+        <Link href={href(page - 1)} className="rounded border border-gray-300 px-3 py-1 hover:bg-gray-100 dark:border-gray-600 dark:hover:bg-gray-800">
           Previous<span className="sr-only"> page</span>
         </Link>
       )}
@@ -26,7 +37,7 @@ export function Pagination({ basePath, page, totalPages }: { basePath: string; p
           <li key={n} className="flex items-center gap-1">
             {i > 0 && pages[i - 1] !== n - 1 && <span aria-hidden="true">…</span>}
             <Link
-              href={pageHref(basePath, n)}
+              href={href(n)}
               aria-current={n === page ? "page" : undefined}
               aria-label={`Page ${n}`}
               className={`rounded px-3 py-1 ${n === page ? "bg-ink font-bold text-paper" : "hover:bg-gray-100 dark:hover:bg-gray-800"}`}
@@ -37,7 +48,7 @@ export function Pagination({ basePath, page, totalPages }: { basePath: string; p
         ))}
       </ol>
       {page < totalPages && (
-        <Link href={pageHref(basePath, page + 1)} className="rounded border border-gray-300 px-3 py-1 hover:bg-gray-100 dark:border-gray-600 dark:hover:bg-gray-800">
+        <Link href={href(page + 1)} className="rounded border border-gray-300 px-3 py-1 hover:bg-gray-100 dark:border-gray-600 dark:hover:bg-gray-800">
           Next<span className="sr-only"> page</span>
         </Link>
       )}
