@@ -7,7 +7,8 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   // forbidden() gives the admin area a real 403 page for signed-in staff without the role.
-  experimental: { authInterrupts: true },
+  // proxy.ts sees /api/media uploads (20 MB max); Next buffers a body the proxy sees only up to this size.
+  experimental: { authInterrupts: true, proxyClientMaxBodySize: "21mb" },
   // Public pages and their data are cached by our handler, which every instance invalidates through PostgreSQL
   // (docs/decisions/0004-public-page-cache.md). Next's own in-memory layer is off so nothing bypasses it.
   cacheHandler: path.resolve(process.cwd(), "lib/cache/isr-handler.cjs"),

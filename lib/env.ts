@@ -20,6 +20,22 @@ const EnvSchema = z
     CRON_SECRET: z.string().min(32, "CRON_SECRET must be at least 32 characters").optional(),
     SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(250).max(3_600_000).default(5_000),
     DISABLE_SCHEDULER: z.enum(["0", "1"]).optional(),
+    // Outgoing mail (invitations, password resets). Without SMTP_URL, messages are written to the server log.
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\//, "SMTP_URL must be an smtp:// or smtps:// URL (e.g. smtps://user:pass@smtp.example.com:465)")
+      .optional(),
+    MAIL_FROM: z.string().min(3, "MAIL_FROM must be an address such as Dateline <newsroom@example.com>").optional(),
+    // Media storage (lib/media/storage.ts): local disk by default; an S3-compatible bucket when MEDIA_STORAGE=s3.
+    MEDIA_STORAGE: z.enum(["local", "s3"]).default("local"),
+    MEDIA_LOCAL_DIR: z.string().min(1).default(".data/media"),
+    MEDIA_S3_BUCKET: z.string().min(1).optional(),
+    MEDIA_S3_REGION: z.string().min(1).default("us-east-1"),
+    MEDIA_S3_ENDPOINT: z.url("MEDIA_S3_ENDPOINT must be a URL, e.g. https://s3.example.com").optional(),
+    MEDIA_S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+    MEDIA_S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+    MEDIA_S3_FORCE_PATH_STYLE: z.enum(["0", "1"]).optional(),
+    MEDIA_S3_PREFIX: z.string().regex(/^(?:[A-Za-z0-9._-]+\/)*$/, "MEDIA_S3_PREFIX must be empty or end with a slash, e.g. media/").default(""),
   })
   .transform((env, ctx) => {
     const secret = env.AUTH_SECRET ?? env.NEXTAUTH_SECRET;
@@ -33,6 +49,10 @@ const EnvSchema = z
       });
       return z.NEVER;
     }
+    if (env.MEDIA_STORAGE === "s3" && !env.MEDIA_S3_BUCKET) {
+      ctx.addIssue({ code: "custom", path: ["MEDIA_S3_BUCKET"], message: "MEDIA_S3_BUCKET must be set when MEDIA_STORAGE=s3." });
+      return z.NEVER;
+    }
     return {
       nodeEnv: env.NODE_ENV,
       databaseUrl: env.DATABASE_URL,
@@ -42,6 +62,23 @@ const EnvSchema = z
       cronSecret: env.CRON_SECRET ?? null,
       schedulerIntervalMs: env.SCHEDULER_INTERVAL_MS,
       schedulerEnabled: env.DISABLE_SCHEDULER !== "1",
+      smtpUrl: env.SMTP_URL ?? null,
+      mailFrom: env.MAIL_FROM ?? "Dateline <no-reply@dateline.invalid>",
+      media:
+        env.MEDIA_STORAGE === "s3"
+          ? ({
+              driver: "s3",
+              bucket: env.MEDIA_S3_BUCKET as string,
+              region: env.MEDIA_S3_REGION,
+              endpoint: env.MEDIA_S3_ENDPOINT ?? null,
+              credentials:
+                env.MEDIA_S3_ACCESS_KEY_ID && env.MEDIA_S3_SECRET_ACCESS_KEY
+                  ? { accessKeyId: env.MEDIA_S3_ACCESS_KEY_ID, secretAccessKey: env.MEDIA_S3_SECRET_ACCESS_KEY }
+                  : null,
+              forcePathStyle: env.MEDIA_S3_FORCE_PATH_STYLE === "1",
+              prefix: env.MEDIA_S3_PREFIX,
+            } as const)
+          : ({ driver: "local", dir: env.MEDIA_LOCAL_DIR } as const),
     };
   });
 

@@ -1440,10 +1440,10 @@ export const featuredImages: {
   },
   {
     articleSlug: "chihuahua-farmers-and-city-officials-reach-deal-on-sharing-aquifer-water",
-    file: "demo/reservoir-dusk.png",
+    file: "demo/aquifer-valley.png",
     width: 1200,
     height: 675,
-    alt: "Open water in a dry valley at dusk, mountains behind",
+    alt: "Green irrigated fields and a canal on the floor of a dry valley below tan hills",
     caption: "The shared aquifer supplies both the city and the farms around it.",
     credit: "Illustration: Dateline",
   },

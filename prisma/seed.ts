@@ -7,9 +7,10 @@
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { hashPassword } from "@/lib/auth/password";
+import { ingestImageFile } from "@/lib/media/ingest";
+import { createLocalStorage } from "@/lib/media/storage";
 import { documentToPlainText, renderDocumentHtml, type DocNode } from "@/lib/content/document";
 import { slugify } from "@/lib/content/slug";
-import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { articles, corrections, featuredImages, sections, staff, type SeedBlock } from "./seed-data";
@@ -92,24 +93,25 @@ export async function seedDemo(db: Db, options: { now?: Date; hashRounds?: numbe
     tagIds.set(name, row.id);
   }
 
+  // Demo images go through the same pipeline as uploads (variants, stripped metadata, content-hashed names).
+  const storage = createLocalStorage(process.env.MEDIA_LOCAL_DIR ?? path.join(process.cwd(), ".data", "media"));
   const mediaIds = new Map<string, string>();
   const uploaderId = userIds.get(staff[1]!.email) as string;
+  const ingested = new Map<string, Awaited<ReturnType<typeof ingestImageFile>>>();
   for (const image of featuredImages) {
-    if (mediaIds.has(image.articleSlug)) continue;
-    const bytes = readFileSync(path.join(process.cwd(), "public", image.file));
-    const hash = createHash("sha256").update(bytes).update(image.articleSlug).digest("hex");
+    let media = ingested.get(image.file);
+    if (!media) {
+      media = await ingestImageFile(readFileSync(path.join(process.cwd(), "public", image.file)), storage);
+      ingested.set(image.file, media);
+    }
     const row = await db.media.upsert({
-      where: { hash },
+      where: { hash: media.hash },
       update: {},
       create: {
-        hash,
+        ...media,
+        variants: media.variants as unknown as Prisma.InputJsonValue,
         uploaderId,
-        storageKey: image.file,
         filename: path.basename(image.file),
-        mimeType: "image/png",
-        bytes: bytes.length,
-        width: image.width,
-        height: image.height,
         alt: image.alt,
         caption: image.caption,
         credit: image.credit,

@@ -7,7 +7,8 @@
  */
 import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { chromium } from "@playwright/test";
 import { assertLocalDatabaseUrl, findFreePort, makeThrowawayDir } from "./db/embedded";
@@ -49,6 +50,8 @@ async function main() {
   const browser = process.env.CHROMIUM_PATH || findChromium();
   const given = process.env.TEST_DATABASE_URL;
   if (given) assertLocalDatabaseUrl(given);
+  // Uploaded media go to a throwaway folder too, never .data/media.
+  process.env.MEDIA_LOCAL_DIR ??= mkdtempSync(path.join(os.tmpdir(), "dateline-e2e-media-"));
   const prepared = await prepareDatabase({
     url: given,
     dataDir: given ? undefined : makeThrowawayDir("dateline-e2e"),
@@ -67,6 +70,7 @@ async function main() {
     SITE_URL: `http://localhost:${port}`,
     E2E_PORT: String(port),
     CHROMIUM_PATH: browser,
+    MEDIA_LOCAL_DIR: process.env.MEDIA_LOCAL_DIR,
     // Specs call the real data layer (e.g. to publish); its modules are marked `server-only`, which resolves to an
     // empty module under the react-server condition, as it does inside Next's server.
     NODE_OPTIONS: [process.env.NODE_OPTIONS, "--conditions=react-server"].filter(Boolean).join(" "),

@@ -7,6 +7,7 @@ import Link from "next/link";
 import { Byline } from "@/components/article/byline";
 import { ShareLinks } from "@/components/article/share-links";
 import { formatPublicDate, isoWithOffset } from "@/lib/format";
+import { imageSourcesFromUrl } from "@/lib/media/sources";
 
 export type ArticleViewData = {
   headline: string;
@@ -21,6 +22,37 @@ export type ArticleViewData = {
   corrections: { id: string; kind: "CORRECTION" | "UPDATE" | "CLARIFICATION"; text: string; publishedAt: Date }[];
   featuredImage: { url: string; width: number; height: number; alt: string; caption: string; credit: string } | null;
 };
+
+/**
+ * The featured image: the first image on the page, so it loads eagerly at high priority; AVIF and WebP srcsets from
+ * the media library's variants (derived from its URL, lib/media/sources.ts), and width/height so nothing shifts.
+ */
+function FeaturedImage({ image }: { image: NonNullable<ArticleViewData["featuredImage"]> }) {
+  const sources = imageSourcesFromUrl(image);
+  return (
+    <figure className="mt-6">
+      <picture>
+        {sources.avifSrcSet && <source type="image/avif" srcSet={sources.avifSrcSet} sizes={sources.sizes} />}
+        <img
+          src={sources.src}
+          srcSet={sources.srcSet || undefined}
+          sizes={sources.srcSet ? sources.sizes : undefined}
+          alt={image.alt}
+          width={image.width}
+          height={image.height}
+          loading="eager"
+          fetchPriority="high"
+          className="h-auto w-full rounded"
+        />
+      </picture>
+      {(image.caption || image.credit) && (
+        <figcaption className="mt-2 text-sm text-muted">
+          {image.caption} {image.credit && <span className="text-xs uppercase tracking-wide">{image.credit}</span>}
+        </figcaption>
+      )}
+    </figure>
+  );
+}
 
 const CORRECTION_LABEL = { CORRECTION: "Correction", UPDATE: "Update", CLARIFICATION: "Clarification" } as const;
 
@@ -49,24 +81,7 @@ export function ArticleView({ article, url, locale, timeZone }: { article: Artic
         </div>
       </header>
 
-      {article.featuredImage && (
-        <figure className="mt-6">
-          {/* eslint-disable-next-line @next/next/no-img-element -- the media pipeline (responsive variants) serves these */}
-          <img
-            src={article.featuredImage.url}
-            alt={article.featuredImage.alt}
-            width={article.featuredImage.width}
-            height={article.featuredImage.height}
-            fetchPriority="high"
-            className="h-auto w-full rounded"
-          />
-          {(article.featuredImage.caption || article.featuredImage.credit) && (
-            <figcaption className="mt-2 text-sm text-muted">
-              {article.featuredImage.caption} {article.featuredImage.credit && <span className="text-xs uppercase tracking-wide">{article.featuredImage.credit}</span>}
-            </figcaption>
-          )}
-        </figure>
-      )}
+      {article.featuredImage && <FeaturedImage image={article.featuredImage} />}
 
       <div className="article-body mt-8 font-serif text-lg leading-relaxed" dangerouslySetInnerHTML={{ __html: article.bodyHtml }} />
 

@@ -23,6 +23,7 @@ import { BodyEditor } from "./body-editor";
 import { ConflictPanel } from "./conflict-panel";
 import { CorrectionsPanel } from "./corrections-panel";
 import { FeaturedImageField } from "./featured-image-field";
+import type { MediaOption } from "./types";
 import { clearLocalDraft, contentKey, readLocalDraft } from "./local-draft";
 import { NotesPanel } from "./notes-panel";
 import { PreviewPanel } from "./preview-panel";
@@ -95,7 +96,9 @@ function withoutKeys(errors: Record<string, string>, keys: string[]): Record<str
 type ConflictState = { mine: SavePayload; theirs: CurrentArticle | null; error: string | null };
 
 export function ArticleEditor(props: ArticleEditorProps) {
-  const { article, sections, staff, tagNames, media, revisions, notes, previewLinks, locale, timeZone, siteUrl, flags } = props;
+  const { article, sections, staff, tagNames, revisions, notes, previewLinks, locale, timeZone, siteUrl, flags } = props;
+  // Images uploaded from inside the editor join the library list at once (featured image and body pickers).
+  const [media, setMedia] = useState<MediaOption[]>(props.media);
   const articleId = article.id;
   const router = useRouter();
 
@@ -655,7 +658,16 @@ export function ArticleEditor(props: ArticleEditorProps) {
                 </select>
                 {fieldError("sectionId")}
               </div>
-              <FeaturedImageField media={media} value={fields.featuredImageId} onChange={(id) => updateFields({ featuredImageId: id })} error={fieldErrors.featuredImageId} />
+              <FeaturedImageField
+                media={media}
+                value={fields.featuredImageId}
+                onChange={(id) => updateFields({ featuredImageId: id })}
+                onUploaded={(option) => {
+                  setMedia((list) => [option, ...list.filter((m) => m.id !== option.id)]);
+                  updateFields({ featuredImageId: option.id });
+                }}
+                error={fieldErrors.featuredImageId}
+              />
             </div>
 
             <TagsField value={fields.tags} onChange={(tags) => updateFields({ tags })} tagNames={tagNames} canCreateTags={flags.canCreateTags} error={fieldErrors.tags} />

@@ -1,12 +1,20 @@
 "use client";
 
 /** The featured image: one of the library's images (or none), with a thumbnail of the choice. */
+import { MediaUploader } from "@/components/media/media-uploader";
 import type { MediaOption } from "./types";
 import { errorClass, hintClass, inputClass, labelClass } from "./ui";
 
-type Props = { media: MediaOption[]; value: string | null; onChange: (id: string | null) => void; error?: string };
+type Props = {
+  media: MediaOption[];
+  value: string | null;
+  onChange: (id: string | null) => void;
+  /** An image uploaded here, to add to the library list and choose. */
+  onUploaded?: (media: MediaOption) => void;
+  error?: string;
+};
 
-export function FeaturedImageField({ media, value, onChange, error }: Props) {
+export function FeaturedImageField({ media, value, onChange, onUploaded, error }: Props) {
   const chosen = value ? media.find((m) => m.id === value) : undefined;
   const describedBy = ["featured-image-hint", error ? "featured-image-error" : null].filter(Boolean).join(" ");
   return (
@@ -45,6 +53,17 @@ export function FeaturedImageField({ media, value, onChange, error }: Props) {
         <p id="featured-image-error" className={errorClass}>
           {error}
         </p>
+      )}
+      {onUploaded && (
+        <details className="mt-2">
+          <summary className="cursor-pointer text-sm font-medium">Upload a new image</summary>
+          <div className="mt-2">
+            <MediaUploader
+              refreshAfterUpload={false}
+              onUploaded={(m) => onUploaded({ id: m.id, url: m.url, thumbUrl: m.thumbUrl, width: m.width, height: m.height, alt: m.alt, caption: m.caption, filename: m.filename })}
+            />
+          </div>
+        </details>
       )}
     </div>
   );

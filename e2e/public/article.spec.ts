@@ -38,7 +38,9 @@ test("an article with two authors, a correction and a featured image shows all o
   expect(news.dateModified >= news.datePublished).toBe(true);
   expect(news.locationCreated.name).toBe(coAuthored.datelineCity);
   expect(news.correction[0].text).toBe(correction.text);
-  expect(news.image[0]).toContain(image.file);
+  expect(news.image[0]).toMatch(/\/media\/.+/);
+  await expect(page.locator('meta[property="og:image:width"]').first()).toHaveAttribute("content", "1200");
+  await expect(page.locator('meta[property="og:image:height"]').first()).toHaveAttribute("content", "630");
   expect(news.publisher.logo.url).toMatch(/^http/);
   expect(crumbs["@type"]).toBe("BreadcrumbList");
   expect(crumbs.itemListElement).toHaveLength(3);

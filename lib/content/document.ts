@@ -7,6 +7,7 @@
  * client is never trusted or passed through.
  */
 import { z } from "zod";
+import { ARTICLE_IMAGE_SIZES, parseMediaUrl, responsiveImageFromUrl } from "@/lib/media/keys";
 
 export type DocMark = { type: string; attrs?: Record<string, unknown> };
 export type DocNode = {
@@ -124,17 +125,28 @@ function renderNode(node: DocNode): string {
   }
 }
 
-/** Images in the body come from our media library: only site-relative sources are kept. */
+/**
+ * Images in the body come from our media library: only site-relative sources are kept. A library image's URL names
+ * its content hash and original size (lib/media/keys.ts), so its AVIF and WebP srcsets are derived from `src` here,
+ * with no database lookup; width and height reserve its space, and body images load lazily (they are below the fold).
+ */
 function renderImage(node: DocNode): string {
   const src = typeof node.attrs?.src === "string" && node.attrs.src.startsWith("/") && !node.attrs.src.startsWith("//") ? node.attrs.src : null;
   if (!src) return "";
   const alt = typeof node.attrs?.alt === "string" ? node.attrs.alt : "";
   const caption = typeof node.attrs?.caption === "string" ? node.attrs.caption : "";
   const size = (v: unknown) => (typeof v === "number" && Number.isInteger(v) && v > 0 && v < 20000 ? v : null);
-  const width = size(node.attrs?.width);
-  const height = size(node.attrs?.height);
+  const own = parseMediaUrl(src);
+  const width = size(node.attrs?.width) ?? own?.width;
+  const height = size(node.attrs?.height) ?? own?.height;
   const dims = width && height ? ` width="${width}" height="${height}"` : "";
-  return `<figure><img src="${escapeHtml(src)}" alt="${escapeHtml(alt)}"${dims} loading="lazy" decoding="async">${caption ? `<figcaption>${escapeHtml(caption)}</figcaption>` : ""}</figure>`;
+  const responsive = responsiveImageFromUrl(src);
+  const sizes = escapeHtml(ARTICLE_IMAGE_SIZES);
+  const img = responsive
+    ? `<img src="${escapeHtml(responsive.src)}" srcset="${escapeHtml(responsive.srcSet)}" sizes="${sizes}" alt="${escapeHtml(alt)}"${dims} loading="lazy" decoding="async" class="h-auto w-full rounded">`
+    : `<img src="${escapeHtml(src)}" alt="${escapeHtml(alt)}"${dims} loading="lazy" decoding="async" class="h-auto max-w-full rounded">`;
+  const picture = responsive ? `<picture><source type="image/avif" srcset="${escapeHtml(responsive.avifSrcSet)}" sizes="${sizes}">${img}</picture>` : img;
+  return `<figure class="my-8">${picture}${caption ? `<figcaption class="mt-2 text-sm text-muted">${escapeHtml(caption)}</figcaption>` : ""}</figure>`;
 }
 
 /** A YouTube video id from its common URL shapes, else null. */

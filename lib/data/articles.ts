@@ -10,6 +10,7 @@ import type { ArticleStatus } from "@/lib/generated/prisma/enums";
 import { getDb } from "@/lib/db";
 import { assertCan, can } from "@/lib/auth/permissions";
 import { documentToPlainText, renderDocumentHtml, type DocNode } from "@/lib/content/document";
+import { openGraphImageForMedia } from "@/lib/media/sources";
 import { CacheTags, publicQuery } from "./cache";
 import { ConflictError, ForbiddenError, NotFoundError } from "./errors";
 import type { SessionUser } from "./types";
@@ -120,7 +121,7 @@ export const getPublishedArticle = publicQuery(
         updatedAt: true,
         seoTitle: true,
         seoDescription: true,
-        featuredImage: { select: { storageKey: true, width: true, height: true, alt: true, caption: true, credit: true } },
+        featuredImage: { select: { storageKey: true, width: true, height: true, alt: true, caption: true, credit: true, variants: true } },
         tags: { orderBy: { position: "asc" }, select: { tag: { select: { name: true, slug: true } } } },
         corrections: {
           orderBy: { publishedAt: "asc" },
@@ -137,7 +138,15 @@ export const getPublishedArticle = publicQuery(
       seoTitle: row.seoTitle,
       seoDescription: row.seoDescription,
       featuredImage: image
-        ? { url: `/${image.storageKey}`, width: image.width, height: image.height, alt: image.alt, caption: image.caption, credit: image.credit }
+        ? {
+            url: `/${image.storageKey}`,
+            width: image.width,
+            height: image.height,
+            alt: image.alt,
+            caption: image.caption,
+            credit: image.credit,
+            og: openGraphImageForMedia(image),
+          }
         : null,
       tags: row.tags.map((t) => t.tag),
       corrections: row.corrections,

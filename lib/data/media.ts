@@ -1,18 +1,304 @@
 /**
- * The media library as the editor needs it today: choose an existing image. (Uploads, variants and the library
- * page are the media issue's.)
+ * The media library: upload (validated and processed by lib/media/pipeline.ts, deduplicated by content hash), list
+ * and search, edit alt text, caption, credit and focal point, and delete what no article uses.
+ *
+ * Authorization is here, as everywhere in lib/data: any staff member uploads and browses; only the uploader, an
+ * editor or an admin edits or deletes (the ownership is part of the query). Files are written to storage only after
+ * the pipeline accepted the upload, and removed only after the row's deletion committed.
  */
 import "server-only";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { getDb } from "@/lib/db";
-import { assertCan } from "@/lib/auth/permissions";
+import type { DbTx } from "@/lib/db/client";
+import { assertCan, can, ForbiddenError } from "@/lib/auth/permissions";
+import { isMediaKey, mediaUrl, readVariants, type MediaVariant } from "@/lib/media/keys";
+import { processImage, regenerateOgCrop } from "@/lib/media/pipeline";
+import { imageSourcesForMedia, openGraphImageForMedia, thumbnailUrl } from "@/lib/media/sources";
+import { getMediaStorage, readStoredFile, type MediaStorage } from "@/lib/media/storage";
+import { cleanFilename, type MediaUpdate } from "@/lib/media/validation";
+import { writeAudit } from "./audit";
+import { expirePublicTags } from "./cache";
+import { DataValidationError, NotFoundError } from "./errors";
+import { articleCacheTags } from "./workflow";
 import type { SessionUser } from "./types";
 
+export const MEDIA_PAGE_SIZE = 24;
+
+/** Refused deletion: the image is a featured or body image of at least one article. */
+export class MediaInUseError extends DataValidationError {
+  constructor(public readonly articles: { id: string; headline: string }[]) {
+    const names = articles.slice(0, 3).map((a) => `“${a.headline || "Untitled"}”`);
+    const more = articles.length > 3 ? ` and ${articles.length - 3} more` : "";
+    super(
+      "media",
+      `This image cannot be deleted: it is used in ${articles.length} ${articles.length === 1 ? "article" : "articles"} (${names.join(", ")}${more}). Remove it from ${articles.length === 1 ? "that article" : "them"} first.`,
+    );
+    this.name = "MediaInUseError";
+  }
+}
+
+/** The media rows the actor may change: their own uploads, or every one for the desk. */
+function editableWhere(actor: SessionUser): Prisma.MediaWhereInput {
+  return can(actor.role, "media:update:any") ? {} : { uploaderId: actor.id };
+}
+
+function canEditMedia(actor: SessionUser, media: { uploaderId: string }): boolean {
+  return can(actor.role, "media:update:any") || (can(actor.role, "media:update:own") && media.uploaderId === actor.id);
+}
+
+/** Articles that use an image: featured, or in the body (MediaUsage, kept in step by saveArticle). */
+function usedByWhere(mediaId: string): Prisma.ArticleWhereInput {
+  return { OR: [{ featuredImageId: mediaId }, { mediaUsages: { some: { mediaId } } }] };
+}
+
+const cardSelect = {
+  id: true,
+  hash: true,
+  storageKey: true,
+  filename: true,
+  mimeType: true,
+  bytes: true,
+  width: true,
+  height: true,
+  alt: true,
+  caption: true,
+  credit: true,
+  variants: true,
+  createdAt: true,
+  uploader: { select: { id: true, name: true } },
+} as const satisfies Prisma.MediaSelect;
+
+type CardRow = Prisma.MediaGetPayload<{ select: typeof cardSelect }>;
+
+function toCard({ variants, ...row }: CardRow) {
+  return { ...row, url: `/${row.storageKey}`, thumbUrl: thumbnailUrl({ ...row, variants }), sources: imageSourcesForMedia({ ...row, variants }) };
+}
+
+/** The editor's image picker: the latest 100 images. (url, width and height are what the body image node stores.) */
 export async function listMediaForPicker(actor: SessionUser) {
   assertCan(actor.role, "dashboard:access");
   const rows = await getDb().media.findMany({
-    orderBy: { createdAt: "desc" },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: 100,
-    select: { id: true, storageKey: true, alt: true, caption: true, credit: true, width: true, height: true, filename: true },
+    select: { id: true, hash: true, storageKey: true, alt: true, caption: true, credit: true, width: true, height: true, filename: true },
   });
-  return rows.map((m) => ({ ...m, url: `/${m.storageKey}` }));
+  return rows.map((m) => ({ ...m, url: `/${m.storageKey}`, thumbUrl: thumbnailUrl(m) }));
+}
+
+export type MediaListFilters = { q?: string; uploaderId?: string; from?: Date; to?: Date; page?: number; perPage?: number };
+
+/** The library grid: search over file name, alt text, caption and credit; filters by uploader and upload date. */
+export async function listMedia(actor: SessionUser, filters: MediaListFilters = {}) {
+  assertCan(actor.role, "dashboard:access");
+  const perPage = Math.min(Math.max(filters.perPage ?? MEDIA_PAGE_SIZE, 1), 100);
+  const q = filters.q?.trim();
+  const where: Prisma.MediaWhereInput = {
+    AND: [
+      q
+        ? {
+            OR: (["filename", "alt", "caption", "credit"] as const).map((field) => ({ [field]: { contains: q, mode: "insensitive" } }) as Prisma.MediaWhereInput),
+          }
+        : {},
+      filters.uploaderId ? { uploaderId: filters.uploaderId } : {},
+      filters.from || filters.to ? { createdAt: { ...(filters.from ? { gte: filters.from } : {}), ...(filters.to ? { lt: filters.to } : {}) } } : {},
+    ],
+  };
+  const db = getDb();
+  const total = await db.media.count({ where });
+  const totalPages = Math.max(1, Math.ceil(total / perPage));
+  const page = Math.min(Math.max(filters.page ?? 1, 1), totalPages);
+  const rows = await db.media.findMany({
+    where,
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    skip: (page - 1) * perPage,
+    take: perPage,
+    select: cardSelect,
+  });
+  return { items: rows.map(toCard), total, page, totalPages };
+}
+
+/** Everyone who has uploaded something, for the library's uploader filter. */
+export async function listMediaUploaders(actor: SessionUser) {
+  assertCan(actor.role, "dashboard:access");
+  return getDb().user.findMany({ where: { media: { some: {} } }, orderBy: { name: "asc" }, select: { id: true, name: true } });
+}
+
+/** One image with its variants, the articles that use it and whether the actor may change it. */
+export async function getMediaDetail(actor: SessionUser, mediaId: string) {
+  assertCan(actor.role, "dashboard:access");
+  const db = getDb();
+  const row = await db.media.findUnique({ where: { id: mediaId }, select: { ...cardSelect, uploaderId: true, focalX: true, focalY: true, updatedAt: true } });
+  if (!row) throw new NotFoundError("That image");
+  const usedIn = await db.article.findMany({
+    where: usedByWhere(mediaId),
+    orderBy: { updatedAt: "desc" },
+    select: { id: true, headline: true, status: true, slug: true, featuredImageId: true, section: { select: { slug: true } } },
+  });
+  const variants = readVariants(row.variants);
+  return {
+    ...toCard(row),
+    uploaderId: row.uploaderId,
+    focalX: row.focalX,
+    focalY: row.focalY,
+    updatedAt: row.updatedAt,
+    variants: variants.map((v) => ({ ...v, url: mediaUrl(v.key) })),
+    openGraph: openGraphImageForMedia(row),
+    usedIn: usedIn.map((a) => ({ id: a.id, headline: a.headline, status: a.status, path: `/${a.section.slug}/${a.slug}`, asFeatured: a.featuredImageId === mediaId })),
+    canEdit: canEditMedia(actor, row),
+  };
+}
+
+export type MediaDetail = Awaited<ReturnType<typeof getMediaDetail>>;
+
+/** Removes stored files, logging (not throwing) failures: the row is already gone or never existed. */
+async function removeFiles(storage: MediaStorage, keys: string[]) {
+  const results = await Promise.allSettled(keys.filter(isMediaKey).map((key) => storage.delete(key)));
+  for (const result of results) if (result.status === "rejected") console.error("[dateline] could not remove a media file", result.reason);
+}
+
+/**
+ * Validates, processes and stores an upload. Returns the new image, or the existing one when the same file was
+ * uploaded before (`duplicate: true`). Throws MediaRejectedError (with the message to show) and stores nothing when
+ * the file is not an acceptable image.
+ */
+export async function uploadMedia(actor: SessionUser, input: { bytes: Buffer; filename: string }, options: { storage?: MediaStorage } = {}) {
+  assertCan(actor.role, "media:upload");
+  const processed = await processImage(input.bytes);
+  const db = getDb();
+  const existing = await db.media.findUnique({ where: { hash: processed.hash }, select: { id: true } });
+  if (existing) return { id: existing.id, duplicate: true as const };
+
+  const storage = options.storage ?? getMediaStorage();
+  await Promise.all(processed.files.map((file) => storage.put(file.key, file.body, file.contentType)));
+  try {
+    const created = await db.$transaction(async (tx) => {
+      const row = await tx.media.create({
+        data: {
+          uploaderId: actor.id,
+          hash: processed.hash,
+          storageKey: processed.storageKey,
+          filename: cleanFilename(input.filename),
+          mimeType: processed.mimeType,
+          bytes: processed.bytes,
+          width: processed.width,
+          height: processed.height,
+          variants: processed.variants as unknown as Prisma.InputJsonValue,
+        },
+        select: { id: true },
+      });
+      await writeAudit(tx, { actor, action: "media.upload", targetType: "Media", targetId: row.id, details: { filename: cleanFilename(input.filename), bytes: processed.bytes } });
+      return row;
+    });
+    return { id: created.id, duplicate: false as const };
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      // The same file was uploaded at the same moment: its files are identical to ours, so keep them and share the row.
+      const row = await db.media.findUnique({ where: { hash: processed.hash }, select: { id: true } });
+      if (row) return { id: row.id, duplicate: true as const };
+    }
+    if (!(await db.media.findUnique({ where: { hash: processed.hash }, select: { id: true } }))) {
+      await removeFiles(storage, processed.files.map((f) => f.key));
+    }
+    throw error;
+  }
+}
+
+/** Published articles that show this image, for expiring their cached pages when it changes. */
+async function publishedUsersTags(tx: DbTx, mediaId: string): Promise<string[]> {
+  const articles = await tx.article.findMany({
+    where: { status: "PUBLISHED", ...usedByWhere(mediaId) },
+    select: { slug: true, section: { select: { slug: true } }, tags: { select: { tag: { select: { slug: true } } } }, authors: { select: { user: { select: { slug: true } } } } },
+  });
+  return articles.flatMap(articleCacheTags);
+}
+
+async function findEditable(actor: SessionUser, mediaId: string) {
+  if (!can(actor.role, "media:update:any")) assertCan(actor.role, "media:update:own");
+  const db = getDb();
+  const row = await db.media.findFirst({
+    where: { id: mediaId, ...editableWhere(actor) },
+    select: { id: true, hash: true, focalX: true, focalY: true, variants: true, alt: true, caption: true, credit: true },
+  });
+  if (row) return row;
+  if (await db.media.findUnique({ where: { id: mediaId }, select: { id: true } })) throw new ForbiddenError("media:update:any");
+  throw new NotFoundError("That image");
+}
+
+/**
+ * Changes alt text, caption, credit and focal point. A new focal point re-renders the Open Graph crop from the stored
+ * master (images without one, like the demo files, just keep the numbers). Pages of published articles that show the image are expired in the same transaction.
+ */
+export async function updateMedia(actor: SessionUser, mediaId: string, input: MediaUpdate, options: { storage?: MediaStorage } = {}) {
+  const current = await findEditable(actor, mediaId);
+  const storage = options.storage ?? getMediaStorage();
+  const variants = readVariants(current.variants);
+  const focalChanged = Math.abs(current.focalX - input.focalX) > 1e-6 || Math.abs(current.focalY - input.focalY) > 1e-6;
+
+  let nextVariants: MediaVariant[] = variants;
+  let replacedOg: string | null = null;
+  let newOg: string | null = null;
+  const master = variants.find((v) => v.kind === "master");
+  if (focalChanged && master) {
+    const bytes = await readStoredFile(storage, master.key);
+    if (bytes) {
+      const folder = master.key.slice(0, master.key.indexOf("/"));
+      const { body, ...og } = await regenerateOgCrop(bytes, folder, { x: input.focalX, y: input.focalY });
+      const previous = variants.find((v) => v.kind === "og");
+      if (previous?.key !== og.key) {
+        await storage.put(og.key, body, "image/jpeg");
+        newOg = og.key;
+        replacedOg = previous?.key ?? null;
+      }
+      nextVariants = [...variants.filter((v) => v.kind !== "og"), og];
+    }
+  }
+  try {
+    await getDb().$transaction(async (tx) => {
+      const updated = await tx.media.updateMany({
+        where: { id: mediaId, ...editableWhere(actor) },
+        data: {
+          alt: input.alt,
+          caption: input.caption,
+          credit: input.credit,
+          focalX: input.focalX,
+          focalY: input.focalY,
+          variants: nextVariants as unknown as Prisma.InputJsonValue,
+        },
+      });
+      if (updated.count !== 1) throw new NotFoundError("That image");
+      const changed = (["alt", "caption", "credit", "focalX", "focalY"] as const).filter((k) => current[k] !== input[k]);
+      await writeAudit(tx, { actor, action: "media.update", targetType: "Media", targetId: mediaId, details: { changed } });
+      await expirePublicTags(tx, await publishedUsersTags(tx, mediaId));
+    });
+  } catch (error) {
+    if (newOg) await removeFiles(storage, [newOg]);
+    throw error;
+  }
+  if (replacedOg) await removeFiles(storage, [replacedOg]);
+}
+
+/** Deletes an image no article uses, and then its files. Refused with MediaInUseError while any article uses it. */
+export async function deleteMedia(actor: SessionUser, mediaId: string, options: { storage?: MediaStorage } = {}) {
+  const current = await findEditable(actor, mediaId);
+  const db = getDb();
+  try {
+    await db.$transaction(async (tx) => {
+      // Serialize with a concurrent save that starts using the image (its foreign key would then refuse us anyway).
+      await tx.$executeRaw`SELECT id FROM "Media" WHERE id = ${mediaId} FOR UPDATE`;
+      const usedIn = await tx.article.findMany({ where: usedByWhere(mediaId), orderBy: { updatedAt: "desc" }, select: { id: true, headline: true } });
+      if (usedIn.length > 0) throw new MediaInUseError(usedIn);
+      const deleted = await tx.media.deleteMany({ where: { id: mediaId, ...editableWhere(actor) } });
+      if (deleted.count !== 1) throw new NotFoundError("That image");
+      await writeAudit(tx, { actor, action: "media.delete", targetType: "Media", targetId: mediaId, details: { hash: current.hash } });
+    });
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2003") {
+      const usedIn = await db.article.findMany({ where: usedByWhere(mediaId), select: { id: true, headline: true } });
+      if (usedIn.length > 0) throw new MediaInUseError(usedIn);
+    }
+    throw error;
+  }
+  // Content-addressed files: leave them if the same file was uploaded again in the meantime.
+  if (await db.media.findUnique({ where: { hash: current.hash }, select: { id: true } })) return;
+  await removeFiles(options.storage ?? getMediaStorage(), readVariants(current.variants).map((v) => v.key));
 }

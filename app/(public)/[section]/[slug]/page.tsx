@@ -33,7 +33,9 @@ const loadArticle = cache(async (section: string, slug: string) => {
 });
 
 function imageFor(article: Awaited<ReturnType<typeof loadArticle>>, siteUrl: string) {
-  if (article.featuredImage) return { url: `${siteUrl}${article.featuredImage.url}`, width: article.featuredImage.width, height: article.featuredImage.height, alt: article.featuredImage.alt };
+  const image = article.featuredImage;
+  if (image?.og) return { url: `${siteUrl}${image.og.url}`, width: image.og.width, height: image.og.height, alt: image.alt };
+  if (image) return { url: `${siteUrl}${image.url}`, width: image.width, height: image.height, alt: image.alt };
   return { url: `${siteUrl}/og/${article.section.slug}/${article.slug}`, width: 1200, height: 630, alt: article.headline };
 }
 

@@ -1,0 +1,93 @@
+/**
+ * POST /api/media — upload one image (multipart/form-data, field "file", at most 20 MB). Staff only.
+ * A route handler rather than a server action: uploads are larger than a server action's body limit, and the
+ * library and the editor both send files here with fetch. The file is judged by its content (lib/media/pipeline.ts);
+ * a refused file gets a status (413, 415, 422) and the message to show, and nothing is stored.
+ * Answers 201 { ok, data: { id, duplicate, url, thumbUrl, width, height, alt, caption, filename } } (200 with
+ * duplicate: true for a file already in the library).
+ */
+import { NextResponse } from "next/server";
+import { getCurrentUser } from "@/lib/auth/session";
+import { failure } from "@/lib/actions/result";
+import { getMediaDetail, uploadMedia } from "@/lib/data/media";
+import { MAX_UPLOAD_BYTES, MediaRejectedError, REJECTION_MESSAGES } from "@/lib/media/errors";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+/** Room for the multipart envelope around the file. */
+const MAX_BODY_BYTES = MAX_UPLOAD_BYTES + 64 * 1024;
+
+function reply(status: number, message: string) {
+  return NextResponse.json({ ok: false, status, message, fieldErrors: { file: message } }, { status });
+}
+
+/** The request body, or null when it is larger than `limit` (read no further than that). */
+async function readCapped(request: Request, limit: number): Promise<Uint8Array | null> {
+  if (!request.body) return new Uint8Array();
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => {});
+      return null;
+    }
+    chunks.push(value);
+  }
+  const body = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return body;
+}
+
+export async function POST(request: Request) {
+  // Browsers send this header; a form posted from another site must not upload in a staff member's name.
+  if (request.headers.get("sec-fetch-site") === "cross-site") return reply(403, "Uploads must come from this site.");
+  const user = await getCurrentUser();
+  if (!user) return reply(401, "Your session has ended. Sign in again to upload.");
+
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > MAX_BODY_BYTES) return reply(413, REJECTION_MESSAGES["too-large"]);
+  const raw = await readCapped(request, MAX_BODY_BYTES);
+  if (!raw) return reply(413, REJECTION_MESSAGES["too-large"]);
+
+  if (declared > 0 && raw.byteLength < declared) {
+    // Something in front of this handler kept only part of the body (Next's proxy buffers at most
+    // experimental.proxyClientMaxBodySize, 10 MB by default: docs/decisions/0006-media-storage.md).
+    console.error(`[dateline] upload cut short: ${raw.byteLength} of ${declared} bytes arrived`);
+    return reply(413, "The upload was cut short before it reached the library. Try a smaller file, or ask an admin to raise the server's upload limit.");
+  }
+
+  let file: FormDataEntryValue | null;
+  try {
+    const form = await new Response(raw as BodyInit, { headers: { "content-type": request.headers.get("content-type") ?? "" } }).formData();
+    file = form.get("file");
+  } catch {
+    return reply(400, "The upload was incomplete or not a form. Try again.");
+  }
+  if (!(file instanceof File)) return reply(400, "Choose an image to upload.");
+  if (file.size > MAX_UPLOAD_BYTES) return reply(413, REJECTION_MESSAGES["too-large"]);
+
+  try {
+    const uploaded = await uploadMedia(user, { bytes: Buffer.from(await file.arrayBuffer()), filename: file.name });
+    const media = await getMediaDetail(user, uploaded.id);
+    return NextResponse.json(
+      {
+        ok: true,
+        data: { id: media.id, duplicate: uploaded.duplicate, url: media.url, thumbUrl: media.thumbUrl, width: media.width, height: media.height, alt: media.alt, caption: media.caption, filename: media.filename },
+      },
+      { status: uploaded.duplicate ? 200 : 201 },
+    );
+  } catch (error) {
+    if (error instanceof MediaRejectedError) return reply(error.status, error.message);
+    const result = failure(error);
+    return NextResponse.json(result, { status: result.status });
+  }
+}
