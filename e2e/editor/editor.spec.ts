@@ -404,7 +404,7 @@ test("the editor page has no accessibility violations", async ({ page, login }) 
   await expect(bodyOf(page).getByRole("img", { name: "Solar panels in a field at dusk" })).toBeVisible();
   await expectSaved(page);
   const stored = await readArticle(article.id);
-  expect(stored.bodyHtml).toMatch(/<figure[^>]*><img src="\/[^"]+" alt="Solar panels in a field at dusk" width="\d+" height="\d+"[^>]*><figcaption[^>]*>A caption written in the editor\.<\/figcaption><\/figure>/);
+  expect(stored.bodyHtml).toMatch(/<figure[^>]*>(?:<picture>.*?)?<img src="\/[^"]+"[^>]* alt="Solar panels in a field at dusk" width="\d+" height="\d+"[^>]*>(?:<\/picture>)?<figcaption[^>]*>A caption written in the editor\.<\/figcaption><\/figure>/);
   expect(stored.bodyHtml).toContain("youtube-nocookie.com/embed/dQw4w9WgXcQ");
   expect(await testDb().mediaUsage.count({ where: { articleId: article.id } })).toBe(1);
 });
