@@ -1,14 +1,20 @@
+/**
+ * The admin area's frame: the staff header and the admin sub-navigation. The permission check here only keeps
+ * others out early (a 403 page); every page, action and route below checks again, and so does the data layer.
+ */
 import type { Metadata } from "next";
+import { AdminNav } from "@/components/admin/admin-nav";
 import { StaffHeader } from "@/components/layout/staff-header";
 import { requirePermission } from "@/lib/auth/session";
 
-export const metadata: Metadata = { title: "Admin", robots: { index: false } };
+export const metadata: Metadata = { title: { default: "Admin", template: "%s · Admin · Dateline" }, robots: { index: false } };
 
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
   const user = await requirePermission("admin:access", "/admin");
   return (
     <>
       <StaffHeader user={user} />
+      <AdminNav />
       <main id="main" className="mx-auto max-w-6xl px-4 py-8">
         {children}
       </main>

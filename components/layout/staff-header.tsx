@@ -15,6 +15,8 @@ export function StaffHeader({ user }: { user: SessionUser }) {
             Dateline
           </Link>
           <Link href="/dashboard">Articles</Link>
+          <Link href="/dashboard/media">Media</Link>
+          <Link href="/dashboard/profile">Profile</Link>
           {can(user.role, "admin:access") && <Link href="/admin">Admin</Link>}
         </nav>
         <div className="flex items-center gap-3 text-sm">

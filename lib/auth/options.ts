@@ -2,6 +2,10 @@
  * next-auth 4 configuration: email + password (Credentials) with JWT sessions. JWTs cannot be revoked on their own,
  * so each carries the user's id and session version, and lib/auth/session.ts re-checks both against the database on
  * every dashboard and admin request (docs/decisions/0003-session-revocation.md).
+ *
+ * authorize() checks the sign-in rate limit (lib/data/rate-limit.ts) before it looks at the password, and answers
+ * every refusal (limited, unknown email, wrong password, inactive account) with the same null, which the sign-in
+ * page shows as one generic message.
  */
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
@@ -9,6 +13,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { getEnv } from "@/lib/env";
 import { verifyPassword } from "@/lib/auth/password";
+import { checkSignInLimit } from "@/lib/data/rate-limit";
 import { findUserForSignIn, recordFailedSignIn, recordSuccessfulSignIn } from "@/lib/data/users";
 
 const CredentialsSchema = z.object({
@@ -21,6 +26,11 @@ function clientIp(headers: Record<string, unknown> | undefined): string {
   const first = typeof forwarded === "string" ? forwarded.split(",")[0]?.trim() : undefined;
   const real = headers?.["x-real-ip"];
   return (first || (typeof real === "string" ? real : "") || "unknown").slice(0, 64);
+}
+
+/** The client's address as the audit log and the rate limits record it, from a Fetch API Headers object. */
+export function requestIp(headers: Headers): string {
+  return clientIp({ "x-forwarded-for": headers.get("x-forwarded-for") ?? undefined, "x-real-ip": headers.get("x-real-ip") ?? undefined });
 }
 
 export function getAuthOptions(): NextAuthOptions {
@@ -37,6 +47,11 @@ export function getAuthOptions(): NextAuthOptions {
           const parsed = CredentialsSchema.safeParse(credentials);
           const ip = clientIp(req?.headers);
           if (!parsed.success) return null;
+          const limit = await checkSignInLimit(parsed.data.email, ip);
+          if (limit.limited) {
+            await recordFailedSignIn(parsed.data.email, ip, "rate_limited");
+            return null; // the same answer as a wrong password: nothing tells whether the account exists
+          }
           const user = await findUserForSignIn(parsed.data.email);
           const passwordOk = await verifyPassword(parsed.data.password, user?.passwordHash);
           if (!user || !passwordOk || user.status !== "ACTIVE") {

@@ -1,12 +1,13 @@
 /**
  * The audit log. Entries are written with the same transaction client as the change they record, so a change and
  * its entry commit or roll back together. The table is append-only: a trigger in the migrations refuses UPDATE and
- * DELETE, and nothing here offers either.
+ * DELETE, and nothing here offers either. Reading it (the admin page and its CSV export) needs "audit:read".
  */
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { getDb } from "@/lib/db";
 import type { DbTx } from "@/lib/db/client";
+import { assertCan, type Role } from "@/lib/auth/permissions";
 
 type Tx = Pick<DbTx, "auditLog">;
 
@@ -36,4 +37,85 @@ export async function writeAudit(tx: Tx, entry: AuditEntry): Promise<void> {
 /** For events that change nothing else (a failed sign-in). */
 export async function recordAuditEvent(entry: AuditEntry): Promise<void> {
   await writeAudit(getDb(), entry);
+}
+
+export type AuditFilters = {
+  /** An exact action, e.g. "user.role_change". */
+  action?: string;
+  /** Part of the actor's email (case-insensitive); "system" finds entries with no actor. */
+  actor?: string;
+  /** Entries at or after this instant. */
+  from?: Date;
+  /** Entries before this instant. */
+  to?: Date;
+};
+
+export const AUDIT_PAGE_SIZE = 50;
+
+function auditWhere(filters: AuditFilters): Prisma.AuditLogWhereInput {
+  const actor = filters.actor?.trim();
+  return {
+    ...(filters.action ? { action: filters.action } : {}),
+    ...(actor ? (actor.toLowerCase() === "system" ? { actorId: null } : { actorEmail: { contains: actor, mode: "insensitive" as const } }) : {}),
+    ...(filters.from || filters.to ? { createdAt: { ...(filters.from ? { gte: filters.from } : {}), ...(filters.to ? { lt: filters.to } : {}) } } : {}),
+  };
+}
+
+const auditSelect = {
+  id: true,
+  createdAt: true,
+  action: true,
+  actorId: true,
+  actorEmail: true,
+  targetType: true,
+  targetId: true,
+  ip: true,
+  details: true,
+} as const;
+
+export type AuditRow = Prisma.AuditLogGetPayload<{ select: typeof auditSelect }>;
+
+/** One page of the audit log, newest first (admins only). */
+export async function listAuditEntries(actor: { role: Role }, filters: AuditFilters = {}, page = 1) {
+  assertCan(actor.role, "audit:read");
+  const where = auditWhere(filters);
+  const db = getDb();
+  const total = await db.auditLog.count({ where });
+  const totalPages = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
+  const safePage = Math.min(Math.max(1, Math.floor(page)), totalPages);
+  const items = await db.auditLog.findMany({
+    where,
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    skip: (safePage - 1) * AUDIT_PAGE_SIZE,
+    take: AUDIT_PAGE_SIZE,
+    select: auditSelect,
+  });
+  return { items, total, page: safePage, totalPages };
+}
+
+/** The actions that occur in the log, for the filter. */
+export async function listAuditActions(actor: { role: Role }): Promise<string[]> {
+  assertCan(actor.role, "audit:read");
+  const rows = await getDb().auditLog.findMany({ distinct: ["action"], select: { action: true }, orderBy: { action: "asc" } });
+  return rows.map((r) => r.action);
+}
+
+/** Every matching entry, newest first, in batches: for the CSV export, without holding the whole log in memory. */
+export async function* iterateAuditEntries(actor: { role: Role }, filters: AuditFilters = {}, batchSize = 1000): AsyncGenerator<AuditRow[]> {
+  assertCan(actor.role, "audit:read");
+  const where = auditWhere(filters);
+  let cursor: string | undefined;
+  for (;;) {
+    const batch = await getDb().auditLog.findMany({
+      where,
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      take: batchSize,
+      ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
+      select: auditSelect,
+    });
+    if (batch.length === 0) return;
+    yield batch;
+    if (batch.length < batchSize) return;
+    cursor = batch[batch.length - 1]!.id;
+  }
 }

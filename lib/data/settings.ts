@@ -31,7 +31,7 @@ export const listAdSlots = publicQuery(
     getDb().adSlot.findMany({
       where: { placement, enabled: true },
       orderBy: { position: "asc" },
-      select: { id: true, kind: true, imageUrl: true, linkUrl: true, altText: true, name: true },
+      select: { id: true, kind: true, imageUrl: true, linkUrl: true, altText: true, name: true, html: true },
     }),
   { tags: () => [CacheTags.site], buildFallback: [] },
 );

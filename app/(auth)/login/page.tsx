@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { connection } from "next/server";
 import { getCurrentUser } from "@/lib/auth/session";
@@ -6,6 +7,13 @@ import { safeReturnPath } from "@/lib/auth/return-path";
 import { LoginForm } from "./login-form";
 
 export const metadata: Metadata = { title: "Sign in", robots: { index: false } };
+
+/** Messages for people arriving from the invitation and password pages. */
+const WELCOME = {
+  invited: "Your account is ready. Sign in with your email and the password you chose.",
+  "password-reset": "Your password was changed. Sign in with the new one.",
+  "password-changed": "Your password was changed and every other session was signed out. Sign in with the new one.",
+} as const;
 
 type Props = { searchParams: Promise<{ callbackUrl?: string; reason?: string; error?: string }> };
 
@@ -23,7 +31,17 @@ export default async function LoginPage({ searchParams }: Props) {
           Your session has ended. Please sign in again.
         </p>
       )}
+      {params.reason && Object.hasOwn(WELCOME, params.reason) && (
+        <p role="status" className="mt-4 rounded border border-green-700 bg-green-50 p-3 text-sm text-green-900">
+          {WELCOME[params.reason as keyof typeof WELCOME]}
+        </p>
+      )}
       <LoginForm returnTo={returnTo} />
+      <p className="mt-4 text-center text-sm">
+        <Link href="/forgot-password" className="underline">
+          Forgot password?
+        </Link>
+      </p>
     </main>
   );
 }

@@ -4,7 +4,8 @@
  */
 import type { Metadata } from "next";
 import { feedAlternates } from "@/lib/feeds/links";
-import { notFound } from "next/navigation";
+import { resolveTagSlug } from "@/lib/data/admin-tags";
+import { notFound, permanentRedirect } from "next/navigation";
 import { cache } from "react";
 import { ArticleCard } from "@/components/article/article-card";
 import { Pagination, pageHref } from "@/components/ui/pagination";
@@ -32,7 +33,12 @@ export async function tagMetadata(slug: string, page: number): Promise<Metadata>
 
 export async function TagListing({ slug, page }: { slug: string; page: number }) {
   const tag = await loadTag(slug);
-  if (!tag) notFound();
+  if (!tag) {
+    // A renamed or merged tag's old URL answers 308 to its current one.
+    const current = await resolveTagSlug(slug);
+    if (current) permanentRedirect(page > 1 ? `/tag/${current}/page/${page}` : `/tag/${current}`);
+    notFound();
+  }
   const [settings, list] = await Promise.all([getSiteSettings(), findPublishedPage({ tagSlug: tag.slug }, page)]);
   if (page > list.totalPages) notFound();
   return (

@@ -1,0 +1,189 @@
+"use client";
+/** The site settings form and the ad slot form (image house ad, or an HTML snippet shown in a sandboxed frame). */
+import { useState } from "react";
+import { useActionForm } from "@/components/admin/use-action-form";
+import { DANGER_BUTTON, FormMessage, PRIMARY_BUTTON, SelectField, TextAreaField, TextField } from "@/components/admin/fields";
+import { deleteAdSlotAction, saveAdSlotAction, updateSettingsAction } from "./actions";
+
+type Settings = {
+  siteName: string;
+  description: string;
+  logoUrl: string | null;
+  locale: string;
+  timeZone: string;
+  socialLinks: Partial<Record<string, string>>;
+};
+
+export function SettingsForm({
+  settings,
+  timeZones,
+  networks,
+}: {
+  settings: Settings;
+  timeZones: string[];
+  networks: readonly (readonly [key: string, label: string])[];
+}) {
+  const { state, pending, onSubmit, formRef, errors } = useActionForm(updateSettingsAction);
+  return (
+    <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4">
+      <TextField id="siteName" name="siteName" label="Site name" defaultValue={settings.siteName} required error={errors.siteName} />
+      <TextAreaField
+        id="description"
+        name="description"
+        label="Description"
+        hint="Used by search engines and link previews. At most 300 characters."
+        rows={2}
+        defaultValue={settings.description}
+        error={errors.description}
+      />
+      <TextField
+        id="logoUrl"
+        name="logoUrl"
+        type="url"
+        label="Logo URL"
+        hint="Starting with https:// or a path on this site, such as /logo.png. Leave empty for the default."
+        defaultValue={settings.logoUrl ?? ""}
+        error={errors.logoUrl}
+      />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <TextField
+          id="locale"
+          name="locale"
+          label="Locale"
+          hint="How dates read, as a language tag: en-US, es-MX…"
+          defaultValue={settings.locale}
+          required
+          error={errors.locale}
+        />
+        <SelectField
+          id="timeZone"
+          name="timeZone"
+          label="Time zone"
+          hint="The newsroom's clock: publication times and dates use it."
+          defaultValue={settings.timeZone}
+          options={timeZones.map((zone) => [zone, zone.replaceAll("_", " ")] as const)}
+          error={errors.timeZone}
+        />
+      </div>
+      <fieldset className="rounded border border-gray-300 p-3">
+        <legend className="px-1 text-sm font-semibold">Social links</legend>
+        <p className="text-xs text-muted">The full address of each profile. Leave empty for networks the site is not on.</p>
+        <div className="mt-2 grid gap-3 sm:grid-cols-2">
+          {networks.map(([key, label]) => (
+            <TextField
+              key={key}
+              id={`social-${key}`}
+              name={`social.${key}`}
+              type="url"
+              label={label}
+              defaultValue={settings.socialLinks[key] ?? ""}
+              error={errors[`socialLinks.${key}`]}
+            />
+          ))}
+        </div>
+      </fieldset>
+      <FormMessage state={state && (state.ok || !state.fieldErrors) ? state : null} />
+      <button type="submit" disabled={pending} className={PRIMARY_BUTTON}>
+        {pending ? "Saving…" : "Save settings"}
+      </button>
+    </form>
+  );
+}
+
+type Ad = {
+  id: string;
+  name: string;
+  placement: string;
+  enabled: boolean;
+  kind: "IMAGE" | "HTML";
+  imageUrl: string;
+  linkUrl: string;
+  altText: string;
+  html: string;
+  position: number;
+};
+
+const PLACEMENTS = [
+  ["HEADER", "Header (top of the article page)"],
+  ["IN_ARTICLE", "In the article"],
+  ["SIDEBAR", "Sidebar"],
+] as const;
+
+export function AdSlotForm({ ad }: { ad: Ad | null }) {
+  const { state, pending, onSubmit, formRef, errors } = useActionForm(saveAdSlotAction);
+  const [kind, setKind] = useState<"IMAGE" | "HTML">(ad?.kind ?? "IMAGE");
+  return (
+    <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4">
+      <input type="hidden" name="adSlotId" value={ad?.id ?? ""} />
+      <TextField id="ad-name" name="name" label="Name" hint="For the newsroom only, e.g. “Subscribe banner”." defaultValue={ad?.name ?? ""} required error={errors.name} />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <SelectField id="ad-placement" name="placement" label="Placement" defaultValue={ad?.placement ?? "HEADER"} options={PLACEMENTS} error={errors.placement} />
+        <TextField
+          id="ad-position"
+          name="position"
+          type="number"
+          min={0}
+          max={999}
+          label="Order"
+          hint="Lower numbers come first when a placement has several ads."
+          defaultValue={String(ad?.position ?? 0)}
+          error={errors.position}
+        />
+      </div>
+      <div className="flex items-center gap-2">
+        <input id="ad-enabled" name="enabled" type="checkbox" defaultChecked={ad?.enabled ?? true} className="h-4 w-4" />
+        <label htmlFor="ad-enabled" className="text-sm font-medium">
+          Enabled (shown to readers)
+        </label>
+      </div>
+      <fieldset className="rounded border border-gray-300 p-3">
+        <legend className="px-1 text-sm font-semibold">What the ad shows</legend>
+        <div className="flex flex-wrap gap-4 text-sm">
+          <label className="flex items-center gap-2">
+            <input type="radio" name="kind" value="IMAGE" checked={kind === "IMAGE"} onChange={() => setKind("IMAGE")} />
+            An image with a link
+          </label>
+          <label className="flex items-center gap-2">
+            <input type="radio" name="kind" value="HTML" checked={kind === "HTML"} onChange={() => setKind("HTML")} />
+            An HTML snippet
+          </label>
+        </div>
+        <div className="mt-3 space-y-3" hidden={kind !== "IMAGE"}>
+          <TextField id="ad-imageUrl" name="imageUrl" label="Image URL" hint="https://… or a path on this site." defaultValue={ad?.imageUrl ?? ""} error={errors.imageUrl} />
+          <TextField id="ad-linkUrl" name="linkUrl" label="Link URL (optional)" hint="Where a click on the ad goes." defaultValue={ad?.linkUrl ?? ""} error={errors.linkUrl} />
+          <TextField id="ad-altText" name="altText" label="Image description (alt text)" hint="What the ad says, for people who cannot see it." defaultValue={ad?.altText ?? ""} error={errors.altText} />
+        </div>
+        <div className="mt-3" hidden={kind !== "HTML"}>
+          <TextAreaField
+            id="ad-html"
+            name="html"
+            label="HTML snippet"
+            hint="Shown inside a sandboxed frame: scripts do not run and it cannot touch the page. Links open in a new tab."
+            rows={6}
+            defaultValue={ad?.html ?? ""}
+            className="font-mono"
+            error={errors.html}
+          />
+        </div>
+      </fieldset>
+      <p className="text-xs text-muted">Every ad is shown under the label “Advertising”.</p>
+      <FormMessage state={state && (state.ok || !state.fieldErrors) ? state : null} />
+      <button type="submit" disabled={pending} className={PRIMARY_BUTTON}>
+        {ad ? "Save ad slot" : "Create ad slot"}
+      </button>
+    </form>
+  );
+}
+
+export function DeleteAdSlotForm({ ad }: { ad: { id: string; name: string } }) {
+  const { state, pending, onSubmit, formRef } = useActionForm(deleteAdSlotAction);
+  return (
+    <form ref={formRef} onSubmit={onSubmit} className="space-y-2">
+      <input type="hidden" name="adSlotId" value={ad.id} />
+      <button type="submit" disabled={pending} className={DANGER_BUTTON}>
+        Delete this ad slot
+      </button>
+      <FormMessage state={state} />
+    </form>
+  );
+}

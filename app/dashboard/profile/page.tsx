@@ -1,0 +1,54 @@
+/**
+ * /dashboard/profile: every staff member's own profile (name, bio, avatar), which feeds their public author page,
+ * and their password.
+ */
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requirePermission } from "@/lib/auth/session";
+import { getOwnProfile } from "@/lib/data/users";
+import { PasswordForm, ProfileForm } from "./profile-forms";
+
+export const metadata: Metadata = { title: "Your profile" };
+
+type Props = { searchParams: Promise<{ password?: string }> };
+
+export default async function ProfilePage({ searchParams }: Props) {
+  const user = await requirePermission("profile:update:own", "/dashboard/profile");
+  const [profile, { password }] = await Promise.all([getOwnProfile(user), searchParams]);
+  return (
+    <>
+      <h1 className="text-2xl font-bold">Your profile</h1>
+      <p className="mt-2 text-sm text-muted">
+        Signed in as {profile.email}. Once you have a published article, readers find this on{" "}
+        <Link href={`/author/${profile.slug}`} className="underline">
+          your author page
+        </Link>
+        .
+      </p>
+      {password === "changed" && (
+        <p role="status" className="mt-4 rounded border border-green-700 bg-green-50 p-2 text-sm text-green-900">
+          Your password was changed. Every other session of your account was signed out.
+        </p>
+      )}
+      <div className="mt-8 grid gap-10 lg:grid-cols-2">
+        <section aria-labelledby="profile-heading">
+          <h2 id="profile-heading" className="text-lg font-semibold">
+            Public profile
+          </h2>
+          <div className="mt-4">
+            <ProfileForm profile={profile} />
+          </div>
+        </section>
+        <section aria-labelledby="password-heading">
+          <h2 id="password-heading" className="text-lg font-semibold">
+            Password
+          </h2>
+          <p className="mt-1 text-sm text-muted">Changing it signs you out everywhere else.</p>
+          <div className="mt-4">
+            <PasswordForm />
+          </div>
+        </section>
+      </div>
+    </>
+  );
+}

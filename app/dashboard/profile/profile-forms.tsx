@@ -1,0 +1,80 @@
+"use client";
+/**
+ * The profile and password forms. A password change ends every session of the account, this one included, so on
+ * success the form signs in again with the new password (falling back to the sign-in page).
+ */
+import { signIn } from "next-auth/react";
+import { useEffect, useRef, type FormEvent } from "react";
+import { useActionForm } from "@/components/admin/use-action-form";
+import { FormMessage, PRIMARY_BUTTON, TextAreaField, TextField } from "@/components/admin/fields";
+import { changePasswordAction, updateProfileAction } from "./actions";
+
+const AFTER_CHANGE = "/dashboard/profile?password=changed";
+const SIGN_IN_AGAIN = "/login?reason=password-changed";
+
+type Profile = { name: string; bio: string; avatarUrl: string | null };
+
+export function ProfileForm({ profile }: { profile: Profile }) {
+  const { state, pending, onSubmit, formRef, errors } = useActionForm(updateProfileAction);
+  return (
+    <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4">
+      <TextField id="name" name="name" label="Name" hint="As readers see it in bylines and on your author page." autoComplete="name" defaultValue={profile.name} required error={errors.name} />
+      <TextAreaField id="bio" name="bio" label="Bio" hint="A few sentences about your beat. At most 1,000 characters." rows={4} defaultValue={profile.bio} error={errors.bio} />
+      <TextField
+        id="avatarUrl"
+        name="avatarUrl"
+        type="url"
+        label="Avatar URL"
+        hint="A square photo, starting with https:// (or a path on this site). Leave empty for initials."
+        defaultValue={profile.avatarUrl ?? ""}
+        error={errors.avatarUrl}
+      />
+      <FormMessage state={state && (state.ok || !state.fieldErrors) ? state : null} />
+      <button type="submit" disabled={pending} className={PRIMARY_BUTTON}>
+        {pending ? "Saving…" : "Save profile"}
+      </button>
+    </form>
+  );
+}
+
+export function PasswordForm() {
+  const { state, pending, onSubmit, formRef, errors } = useActionForm(changePasswordAction);
+  const newPassword = useRef("");
+
+  useEffect(() => {
+    if (!state?.ok) return;
+    const password = newPassword.current;
+    newPassword.current = "";
+    // A full navigation (not the router): the session cookie has just changed.
+    const go = (path: string) => window.location.assign(path);
+    signIn("credentials", { redirect: false, email: state.data.email, password })
+      .then((result) => go(result?.ok && !result.error ? AFTER_CHANGE : SIGN_IN_AGAIN))
+      .catch(() => go(SIGN_IN_AGAIN));
+  }, [state]);
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    newPassword.current = String(new FormData(event.currentTarget).get("password") ?? "");
+    onSubmit(event);
+  }
+
+  return (
+    <form ref={formRef} onSubmit={submit} noValidate className="space-y-4">
+      <TextField id="currentPassword" name="currentPassword" type="password" label="Current password" autoComplete="current-password" required error={errors.currentPassword} />
+      <TextField
+        id="password"
+        name="password"
+        type="password"
+        label="New password"
+        hint="At least 12 characters. A few unrelated words work well; common passwords are refused."
+        autoComplete="new-password"
+        required
+        error={errors.password}
+      />
+      <TextField id="confirmPassword" name="confirmPassword" type="password" label="Confirm new password" autoComplete="new-password" required error={errors.confirmPassword} />
+      <FormMessage state={state && (state.ok || !state.fieldErrors) ? state : null} />
+      <button type="submit" disabled={pending || Boolean(state?.ok)} className={PRIMARY_BUTTON}>
+        {pending ? "Changing…" : "Change password"}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,41 @@
+"use client";
+/**
+ * Runs a server action from a form with useActionState, without React's automatic form reset (which would empty
+ * every field when the server refuses one of them). After a refusal the first invalid field gets the focus, so a
+ * keyboard or screen-reader user lands on what to fix.
+ */
+import { startTransition, useActionState, useEffect, useRef, type FormEvent } from "react";
+import type { ActionResult } from "@/lib/actions/result";
+
+export type FormAction<T> = (previous: ActionResult<T> | null, formData: FormData) => Promise<ActionResult<T>>;
+
+/**
+ * `resetOnSuccess` empties the form after it worked (a "create" form); `resetOnFailure` puts the fields back to what
+ * the page showed (a control that reflects the current value, such as a role picker, after a refusal).
+ */
+export function useActionForm<T>(action: FormAction<T>, options: { resetOnSuccess?: boolean; resetOnFailure?: boolean } = {}) {
+  const [state, dispatch, pending] = useActionState<ActionResult<T> | null, FormData>(action, null);
+  const formRef = useRef<HTMLFormElement>(null);
+  const { resetOnSuccess = false, resetOnFailure = false } = options;
+
+  useEffect(() => {
+    if (!state) return;
+    if (state.ok) {
+      if (resetOnSuccess) formRef.current?.reset();
+    } else if (resetOnFailure) {
+      formRef.current?.reset();
+    } else {
+      formRef.current?.querySelector<HTMLElement>("[aria-invalid='true']")?.focus();
+    }
+  }, [state, resetOnSuccess, resetOnFailure]);
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const submitter = (event.nativeEvent as SubmitEvent).submitter;
+    const data = new FormData(event.currentTarget, submitter);
+    startTransition(() => dispatch(data));
+  }
+
+  const errors: Record<string, string> = state && !state.ok ? (state.fieldErrors ?? {}) : {};
+  return { state, pending, onSubmit, formRef, errors };
+}

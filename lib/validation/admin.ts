@@ -1,0 +1,190 @@
+/**
+ * Zod schemas for the admin area's forms (sections, tags, site settings, ad slots, the audit filters) and the URL
+ * rule every admin-entered link follows. Shared by the forms' server actions; the data layer trusts their output.
+ */
+import { z } from "zod";
+import { SLUG_PATTERN, slugify } from "@/lib/content/slug";
+import { zonedTimeToUtc } from "@/lib/format";
+import { SectionInputSchema } from "./sections";
+
+/** A link readers may follow or load: http(s) only, or a path on this site. Never javascript:, data: and the like. */
+export function isSafeWebUrl(value: string): boolean {
+  if (value.startsWith("/")) return !value.startsWith("//") && !value.startsWith("/\\");
+  try {
+    const url = new URL(value);
+    return (url.protocol === "https:" || url.protocol === "http:") && Boolean(url.hostname);
+  } catch {
+    return false;
+  }
+}
+
+const URL_HINT = "Enter a web address starting with https:// (or a path on this site starting with /)";
+
+/** An optional URL field: empty becomes null. */
+export const OptionalUrlSchema = z
+  .string()
+  .trim()
+  .max(500, "Use at most 500 characters")
+  .refine((v) => v === "" || isSafeWebUrl(v), URL_HINT)
+  .transform((v) => v || null);
+
+const RequiredUrlSchema = z.string().trim().min(1, URL_HINT).max(500, "Use at most 500 characters").refine(isSafeWebUrl, URL_HINT);
+
+const IdSchema = z.string().trim().min(1, "Missing id").max(64, "Invalid id");
+
+// Sections ---------------------------------------------------------------------------------------------------------
+
+/** Top-level paths the staff pages own that are not in RESERVED_SECTION_SLUGS (yet). */
+const MORE_RESERVED_SLUGS = new Set(["forgot-password", "reset-password", "invite", "profile", "settings", "users"]);
+
+export const AdminSectionInputSchema = SectionInputSchema.superRefine((input, ctx) => {
+  if (MORE_RESERVED_SLUGS.has(input.slug)) ctx.addIssue({ code: "custom", path: ["slug"], message: "That slug is used by the site itself; choose another" });
+});
+export type AdminSectionInput = z.infer<typeof AdminSectionInputSchema>;
+
+export const SectionMoveSchema = z.object({ sectionId: IdSchema, direction: z.enum(["up", "down"], { error: "Choose up or down" }) });
+
+// Tags -------------------------------------------------------------------------------------------------------------
+
+export const TagInputSchema = z
+  .object({
+    name: z.string().trim().min(1, "Enter a name").max(60, "Use at most 60 characters"),
+    slug: z.string().trim().max(80, "Use at most 80 characters").default(""),
+  })
+  .transform((input) => ({ name: input.name, slug: input.slug || slugify(input.name) }))
+  .superRefine((input, ctx) => {
+    if (!SLUG_PATTERN.test(input.slug)) {
+      ctx.addIssue({ code: "custom", path: ["slug"], message: "Use lower-case letters, digits and single dashes (e.g. city-council)" });
+    }
+  });
+export type TagInput = z.infer<typeof TagInputSchema>;
+
+export const TagMergeSchema = z
+  .object({ sourceId: IdSchema, targetId: z.string().trim().min(1, "Choose the tag to merge into").max(64) })
+  .refine((v) => v.sourceId !== v.targetId, { path: ["targetId"], message: "Choose a different tag to merge into" });
+
+// Site settings ----------------------------------------------------------------------------------------------------
+
+export function isValidLocale(value: string): boolean {
+  try {
+    const [canonical] = Intl.getCanonicalLocales(value);
+    return Boolean(canonical) && Intl.DateTimeFormat.supportedLocalesOf([value]).length > 0;
+  } catch {
+    return false;
+  }
+}
+
+export function isValidTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const SOCIAL_LABELS = { x: "X", facebook: "Facebook", instagram: "Instagram", linkedin: "LinkedIn", youtube: "YouTube", tiktok: "TikTok", whatsapp: "WhatsApp" } as const;
+export { SOCIAL_LABELS };
+
+const SocialUrlSchema = z
+  .string()
+  .trim()
+  .max(500, "Use at most 500 characters")
+  .refine((v) => v === "" || (isSafeWebUrl(v) && !v.startsWith("/")), "Enter the full address of the profile, starting with https://");
+
+export const SiteSettingsSchema = z.object({
+  siteName: z.string().trim().min(1, "Enter the site's name").max(80, "Use at most 80 characters"),
+  description: z.string().trim().max(300, "Use at most 300 characters"),
+  logoUrl: OptionalUrlSchema,
+  locale: z
+    .string()
+    .trim()
+    .min(2, "Enter a locale such as en-US or es-MX")
+    .max(35, "Enter a locale such as en-US or es-MX")
+    .refine(isValidLocale, "That is not a locale this server knows; use a tag such as en-US or es-MX")
+    .transform((v) => Intl.getCanonicalLocales(v)[0] ?? v),
+  timeZone: z
+    .string()
+    .trim()
+    .min(1, "Choose a time zone")
+    .max(64, "Choose a time zone from the list")
+    .refine(isValidTimeZone, "That is not a time zone; choose one from the list (e.g. America/Monterrey)"),
+  socialLinks: z.object(
+    Object.fromEntries(Object.keys(SOCIAL_LABELS).map((k) => [k, SocialUrlSchema])) as Record<keyof typeof SOCIAL_LABELS, typeof SocialUrlSchema>,
+  ),
+});
+export type SiteSettingsFormInput = z.infer<typeof SiteSettingsSchema>;
+
+// Ad slots ---------------------------------------------------------------------------------------------------------
+
+export const AD_PLACEMENTS = ["HEADER", "IN_ARTICLE", "SIDEBAR"] as const;
+export const AD_KINDS = ["IMAGE", "HTML"] as const;
+
+export const AdSlotSchema = z
+  .object({
+    name: z.string().trim().min(1, "Enter a name for this slot").max(80, "Use at most 80 characters"),
+    placement: z.enum(AD_PLACEMENTS, { error: "Choose where the ad appears" }),
+    enabled: z.boolean(),
+    kind: z.enum(AD_KINDS, { error: "Choose an image or an HTML snippet" }),
+    imageUrl: z.string().trim().max(500, "Use at most 500 characters"),
+    linkUrl: z.string().trim().max(500, "Use at most 500 characters"),
+    altText: z.string().trim().max(200, "Use at most 200 characters"),
+    html: z.string().trim().max(20_000, "Use at most 20,000 characters"),
+    position: z.coerce.number({ error: "Enter a number" }).int("Enter a whole number").min(0, "Use 0 or more").max(999, "Use at most 999"),
+  })
+  .superRefine((ad, ctx) => {
+    if (ad.kind === "IMAGE") {
+      const image = RequiredUrlSchema.safeParse(ad.imageUrl);
+      if (!image.success) ctx.addIssue({ code: "custom", path: ["imageUrl"], message: image.error.issues[0]?.message ?? URL_HINT });
+      if (ad.linkUrl && !isSafeWebUrl(ad.linkUrl)) ctx.addIssue({ code: "custom", path: ["linkUrl"], message: URL_HINT });
+      if (!ad.altText) ctx.addIssue({ code: "custom", path: ["altText"], message: "Describe the image for people who cannot see it" });
+    } else if (!ad.html) {
+      ctx.addIssue({ code: "custom", path: ["html"], message: "Paste the HTML snippet of the ad" });
+    }
+  });
+export type AdSlotFormInput = z.infer<typeof AdSlotSchema>;
+
+// Audit log --------------------------------------------------------------------------------------------------------
+
+const DateSchema = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date such as 2026-11-28")
+  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), "That is not a real date");
+
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === "" || v === null ? undefined : v), schema.optional());
+
+export const AuditQuerySchema = z
+  .object({
+    action: optional(z.string().trim().max(100, "Choose an action from the list")),
+    actor: optional(z.string().trim().max(320, "Use at most 320 characters")),
+    from: optional(DateSchema),
+    to: optional(DateSchema),
+    page: optional(z.coerce.number().int().min(1).max(100_000)).catch(undefined),
+  })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { path: ["to"], message: "The end date is before the start date" });
+export type AuditQuery = z.infer<typeof AuditQuerySchema>;
+
+/** The named text fields of a submitted form, with "" for any that are missing (FormData gives null or a File). */
+export function formValues<K extends string>(formData: FormData, keys: readonly K[]): Record<K, string> {
+  return Object.fromEntries(
+    keys.map((key) => {
+      const value = formData.get(key);
+      return [key, typeof value === "string" ? value : ""];
+    }),
+  ) as Record<K, string>;
+}
+
+/** The audit query's calendar days, read in the newsroom's time zone, as the instants the data layer filters on. */
+export function auditFiltersFromQuery(query: AuditQuery, timeZone: string) {
+  const nextDay = (day: string) => {
+    const [y, m, d] = day.split("-").map(Number) as [number, number, number];
+    return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
+  };
+  return {
+    action: query.action,
+    actor: query.actor,
+    from: query.from ? zonedTimeToUtc(`${query.from}T00:00`, timeZone) : undefined,
+    to: query.to ? zonedTimeToUtc(`${nextDay(query.to)}T00:00`, timeZone) : undefined,
+  };
+}
