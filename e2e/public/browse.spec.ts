@@ -203,6 +203,7 @@ test.describe("in dark mode", () => {
   test.use({ colorScheme: "dark" });
 
   test("search, tag and author pages stay accessible", async ({ page }) => {
+    test.slow(); // five pages, each with an axe run: over 30 s on a busy 2-core machine
     for (const path of ["/search?q=water", "/search?q=zyxwvut", "/tag/water", `/author/${ana.slug}`]) {
       await page.goto(path);
       await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
