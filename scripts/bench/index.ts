@@ -278,6 +278,7 @@ async function main() {
       });
       editorArticles.push(a);
     }
+    const inFlight = new Set<string>();
     const words = "The council met on Tuesday to discuss the water plan and residents asked about pressure cuts in older districts ".repeat(40);
 
     const targets: Load[] = [
@@ -301,11 +302,13 @@ async function main() {
         requests: [
           {
             method: "PUT",
+            // autocannon clears the context after each request, so each request claims a free article (one per
+            // connection: 10 of each) and releases it in onResponse; an editor never races themself into a 409.
             setupRequest: (req, context) => {
               const ctx = context as { index?: number };
-              ctx.index ??= editorArticles.findIndex((a) => !(a as { taken?: boolean }).taken);
+              ctx.index = editorArticles.findIndex((a) => !inFlight.has(a.id));
               const article = editorArticles[ctx.index]!;
-              (article as { taken?: boolean }).taken = true;
+              inFlight.add(article.id);
               return {
                 ...req,
                 path: `/api/articles/${article.id}`,
@@ -329,7 +332,10 @@ async function main() {
             },
             onResponse: (status, body, context) => {
               const ctx = context as { index?: number };
-              if (status === 200 && ctx.index !== undefined) editorArticles[ctx.index]!.version = (JSON.parse(body) as { data: { version: number } }).data.version;
+              if (ctx.index === undefined) return;
+              const article = editorArticles[ctx.index]!;
+              if (status === 200) article.version = (JSON.parse(body) as { data: { version: number } }).data.version;
+              inFlight.delete(article.id);
             },
           },
         ],
