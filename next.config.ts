@@ -7,7 +7,8 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   // forbidden() gives the admin area a real 403 page for signed-in staff without the role.
-  // proxy.ts sees /api/media uploads (20 MB max); Next buffers a body the proxy sees only up to this size.
+  // Next buffers a request body the proxy sees only up to this size; uploads (20 MB max) are kept under it should
+  // the proxy matcher ever include /api/media (today it does not: see proxy.ts).
   experimental: { authInterrupts: true, proxyClientMaxBodySize: "21mb" },
   // Public pages and their data are cached by our handler, which every instance invalidates through PostgreSQL
   // (docs/decisions/0004-public-page-cache.md). Next's own in-memory layer is off so nothing bypasses it.

@@ -2,11 +2,14 @@
  * Runs before routing, and only redirects or answers early:
  * - signed-out visitors of the dashboard and admin go to /login (with a callbackUrl back); whether a signed-in user
  *   is still active, and what their role allows, is checked on the server by lib/auth/session.ts and lib/data;
- * - the URL of an unpublished article answers 410 Gone (pages cannot set that status themselves).
+ * - the URL of an unpublished article answers 410 Gone (pages cannot set that status themselves);
+ * - `/search?q=…&page=n` with a valid query is rewritten to its cacheable path (search/results/…), so repeated
+ *   searches are page-cache hits instead of a render each; the address bar keeps the query string.
  */
 import { withAuth, type NextRequestWithAuth } from "next-auth/middleware";
 import { NextResponse, type NextFetchEvent } from "next/server";
 import { isGonePath } from "@/lib/cache/gone";
+import { SearchPageSchema, SearchQuerySchema, searchResultsPath } from "@/lib/validation/search";
 
 const requireSignIn = withAuth({ pages: { signIn: "/login" } });
 
@@ -18,6 +21,12 @@ export default async function proxy(request: NextRequestWithAuth, event: NextFet
   const { pathname } = request.nextUrl;
   if (pathname === "/dashboard" || pathname.startsWith("/dashboard/") || pathname === "/admin" || pathname.startsWith("/admin/")) {
     return requireSignIn(request, event);
+  }
+  if (pathname === "/search") {
+    const q = SearchQuerySchema.safeParse(request.nextUrl.searchParams.getAll("q"));
+    if (!q.success || q.data === "") return NextResponse.next(); // the form, or the page's own message
+    const page = SearchPageSchema.parse(request.nextUrl.searchParams.get("page") ?? undefined);
+    return NextResponse.rewrite(new URL(searchResultsPath(q.data, page), request.url));
   }
   let path = pathname;
   try {
@@ -31,4 +40,18 @@ export default async function proxy(request: NextRequestWithAuth, event: NextFet
   return NextResponse.next();
 }
 
-export const config = { matcher: ["/dashboard", "/dashboard/:path*", "/admin", "/admin/:path*", "/:section/:slug"] };
+/**
+ * The proxy costs every request it sees, so it sees only the staff areas and URLs shaped like an article
+ * (/section/slug, both lower-case slugs) and /search: not tag, author, preview or invitation pages, feeds (a dot in the name),
+ * Next's own files or the API. tests/unit/proxy-matcher.test.ts pins this list.
+ */
+export const config = {
+  matcher: [
+    "/dashboard",
+    "/dashboard/:path*",
+    "/admin",
+    "/admin/:path*",
+    "/search",
+    "/:section((?!(?:tag|author|preview|invite|reset-password|api|media|sitemaps|og|dashboard|admin)/)[a-z0-9-]+)/:slug([a-z0-9-]+)",
+  ],
+};

@@ -2,7 +2,7 @@
  * The reader's search form: a plain GET form to /search, so it works without JavaScript and every search is a
  * shareable URL. One search landmark, one labelled field, one button.
  */
-import { SEARCH_QUERY_MAX_LENGTH } from "@/lib/data/search";
+import { SEARCH_QUERY_MAX_LENGTH } from "@/lib/validation/search";
 
 type Props = { defaultValue?: string; error?: string };
 

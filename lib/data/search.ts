@@ -18,51 +18,33 @@
  * factor ages by at most the cache's one-hour lifetime, which does not change an order measured in days.
  */
 import "server-only";
-import { z } from "zod";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { getDb } from "@/lib/db";
 import { publishedWhere } from "./articles";
 import { CacheTags, publicQuery } from "./cache";
+import {
+  HIGHLIGHT_START,
+  HIGHLIGHT_STOP,
+  SEARCH_MAX_PAGE,
+  SEARCH_PAGE_SIZE,
+  SEARCH_QUERY_MAX_LENGTH,
+  stripUnsafeCharacters,
+} from "@/lib/validation/search";
 
-export const SEARCH_QUERY_MAX_LENGTH = 200;
-export const SEARCH_PAGE_SIZE = 10;
-/** Deeper pages cost an ever longer OFFSET scan and are never read: results stop at 50 pages (500 articles). */
-export const SEARCH_MAX_PAGE = 50;
+export {
+  HIGHLIGHT_START,
+  HIGHLIGHT_STOP,
+  SEARCH_MAX_PAGE,
+  SEARCH_PAGE_SIZE,
+  SEARCH_QUERY_MAX_LENGTH,
+  SearchPageSchema,
+  SearchQuerySchema,
+  stripUnsafeCharacters,
+} from "@/lib/validation/search";
 
-/** ts_headline's StartSel/StopSel: private-use code points, removed from the text before highlighting. */
-export const HIGHLIGHT_START = "\uE000";
-export const HIGHLIGHT_STOP = "\uE001";
 const MARKERS = HIGHLIGHT_START + HIGHLIGHT_STOP;
 const SNIPPET_OPTIONS = `StartSel="${HIGHLIGHT_START}", StopSel="${HIGHLIGHT_STOP}", MaxWords=32, MinWords=12, ShortWord=3, MaxFragments=2, FragmentDelimiter=" … "`;
 const HEADLINE_OPTIONS = `StartSel="${HIGHLIGHT_START}", StopSel="${HIGHLIGHT_STOP}", HighlightAll=true`;
-
-/** Control characters (PostgreSQL refuses NUL in text) and our own markers become spaces. */
-function stripUnsafeCharacters(value: string): string {
-  let out = "";
-  for (const char of value) {
-    const code = char.codePointAt(0) ?? 0;
-    out += code < 0x20 || code === 0x7f || char === HIGHLIGHT_START || char === HIGHLIGHT_STOP ? " " : char;
-  }
-  return out;
-}
-
-const firstValue = (value: unknown) => (Array.isArray(value) ? value[0] : value) ?? "";
-
-/** `?q=` as typed (first value when repeated), with whitespace collapsed; longer than 200 characters is refused. */
-export const SearchQuerySchema = z.preprocess(
-  firstValue,
-  z
-    .string()
-    .transform((value) => stripUnsafeCharacters(value).replace(/\s+/g, " ").trim())
-    .pipe(
-      z.string().max(SEARCH_QUERY_MAX_LENGTH, {
-        error: `Searches can be up to ${SEARCH_QUERY_MAX_LENGTH} characters long. Try fewer or shorter words.`,
-      }),
-    ),
-);
-
-/** `?page=`: a whole number from 1 to SEARCH_MAX_PAGE; anything else means page 1. */
-export const SearchPageSchema = z.preprocess(firstValue, z.coerce.number().int().min(1).max(SEARCH_MAX_PAGE)).catch(1);
 
 export type HighlightSegment = { text: string; isMatch: boolean };
 

@@ -1,0 +1,47 @@
+/**
+ * Which requests pass through proxy.ts. It must see the staff areas (sign-in redirect) and every URL that can be an
+ * article (410 Gone for unpublished ones), and nothing else: each request it sees costs throughput.
+ */
+import { unstable_doesMiddlewareMatch } from "next/experimental/testing/server";
+import { describe, expect, it } from "vitest";
+import { config } from "@/proxy";
+
+const matches = (url: string) => unstable_doesMiddlewareMatch({ config, url });
+
+describe("proxy matcher", () => {
+  it.each([
+    "/dashboard",
+    "/dashboard/articles/abc",
+    "/admin",
+    "/admin/users",
+    "/news/monterrey-council-approves-emergency-water-plan",
+    "/business/q3-results-2025",
+    "/search?q=water",
+  ])("sees %s", (url) => {
+    expect(matches(url)).toBe(true);
+  });
+
+  it.each([
+    "/",
+    "/news",
+    "/news/page/2",
+    "/news/feed.xml",
+    "/news/atom.xml",
+    // (/news/feed.json does pass: Next's matchers also accept a trailing ".json", for data requests. It is harmless.)
+    "/tag/water",
+    "/author/ana-ruiz",
+    "/preview/some-token",
+    "/invite/some-token",
+    "/reset-password/some-token",
+    "/api/media",
+    "/api/articles/abc",
+    "/sitemaps/articles-1.xml",
+    "/og/news/some-slug",
+    "/_next/image",
+    "/_next/static/chunks/app.js",
+    "/search/results/d2F0ZXI/1",
+    "/feed.xml",
+  ])("does not see %s", (url) => {
+    expect(matches(url)).toBe(false);
+  });
+});
