@@ -9,8 +9,9 @@
  * redirect/forbidden/notFound throw recognisable signals; next/cache, next/headers and next/server's request-scoped
  * helpers are inert because there is no request. The database is never mocked.
  *
- * Outcomes are classified strictly:
- * - refused, signed out: a redirect to /login with a callbackUrl;
+ * Subjects are the three roles, signed out, and REVOKED: an admin deactivated after signing in, whose session must
+ * open nothing. Outcomes are classified strictly:
+ * - refused, signed out: a redirect to /login with a callbackUrl (revoked: with reason=session-ended);
  * - refused, signed in: forbidden(), or a 403 failure whose message names a permission the role lacks; for someone
  *   else's row under an ownership rule, also a 404 "not found" (the row is hidden, not admitted to);
  * - a validation failure (400, 422) never counts as a refusal: the same arguments succeed for an allowed role, so a
@@ -71,8 +72,13 @@ vi.mock("next/server", async (importOriginal) => ({
   after: () => {},
 }));
 
-type Subject = Role | "SIGNED_OUT";
-const SUBJECTS: readonly Subject[] = [...ROLES, "SIGNED_OUT"];
+/**
+ * REVOKED is an admin whose account was deactivated after signing in: the session cookie (here, its claims) is still
+ * valid, and must open nothing, like no session at all.
+ */
+type Subject = Role | "SIGNED_OUT" | "REVOKED";
+const SUBJECTS: readonly Subject[] = [...ROLES, "SIGNED_OUT", "REVOKED"];
+const isSignedIn = (subject: Subject): subject is Role => subject !== "SIGNED_OUT" && subject !== "REVOKED";
 
 // Discovery ----------------------------------------------------------------------------------------------------------
 
@@ -157,12 +163,14 @@ async function call(fn: Discovered["fn"], args: unknown[]): Promise<Outcome> {
   }
 }
 
-type Verdict = "success" | "signed-out-redirect" | "refused-permission" | "refused-hidden" | "validation-failure" | "other";
+type Verdict = "success" | "signed-out-redirect" | "session-ended-redirect" | "refused-permission" | "refused-hidden" | "validation-failure" | "other";
 
 function classify(outcome: Outcome, subject: Subject, c: ActionCase): { verdict: Verdict; detail: string } {
   const detail = outcome.kind === "threw" ? `threw ${String(outcome.error)}` : JSON.stringify(outcome);
   if (outcome.kind === "redirect") {
-    if (/^\/login\?(.*&)?callbackUrl=/.test(outcome.url)) return { verdict: "signed-out-redirect", detail };
+    if (/^\/login\?(.*&)?callbackUrl=/.test(outcome.url)) {
+      return { verdict: /[?&]reason=session-ended(&|$)/.test(outcome.url) ? "session-ended-redirect" : "signed-out-redirect", detail };
+    }
     if (c.successRedirect?.test(outcome.url)) return { verdict: "success", detail };
     return { verdict: "other", detail };
   }
@@ -174,7 +182,7 @@ function classify(outcome: Outcome, subject: Subject, c: ActionCase): { verdict:
     if (value.status === 403) {
       // The refusal must name a permission this role does not hold (lib/auth/permissions.ts ForbiddenError).
       const named = /You do not have permission to do that \(([\w:]+)\)\./.exec(value.message ?? "")?.[1];
-      const lacks = named !== undefined && subject !== "SIGNED_OUT" && !can(subject, named as Parameters<typeof can>[1]);
+      const lacks = named !== undefined && isSignedIn(subject) && !can(subject, named as Parameters<typeof can>[1]);
       return { verdict: lacks ? "refused-permission" : "other", detail };
     }
     if (value.status === 404 && /was not found/.test(value.message ?? "")) return { verdict: "refused-hidden", detail };
@@ -186,7 +194,7 @@ function classify(outcome: Outcome, subject: Subject, c: ActionCase): { verdict:
 function expectedAllowed(c: ActionCase, subject: Subject, ownership: Ownership): boolean {
   const rule = c.rule;
   if (rule.kind === "public") return true;
-  if (subject === "SIGNED_OUT") return false;
+  if (!isSignedIn(subject)) return false;
   if (rule.kind === "signed-in") return true;
   if (rule.kind === "permission") return can(subject, rule.permission);
   return can(subject, ownership === "own" ? rule.own : rule.any);
@@ -203,14 +211,16 @@ async function auditCountBy(actor: SessionUser | null): Promise<number | null> {
 
 /** Runs one (action, subject, ownership) cell; returns the problems found, empty when the cell is right. */
 async function runCell(target: Discovered, c: ActionCase, subject: Subject, ownership: Ownership, admin: SessionUser): Promise<string[]> {
-  const actor = subject === "SIGNED_OUT" ? null : await makeUser(subject);
+  const actor = subject === "SIGNED_OUT" ? null : await makeUser(subject === "REVOKED" ? "ADMIN" : subject);
+  const claims = actor ? await sessionClaims(actor) : null;
+  if (subject === "REVOKED" && actor) await rawDb().user.update({ where: { id: actor.id }, data: { status: "DEACTIVATED" } });
   const owner = ownership === "own" && actor ? actor : await makeUser("JOURNALIST");
   const ctx: RunContext = { actor, admin, owner };
   const prepared = await c.prepare(ctx);
   const before = await prepared.touched();
   const auditBefore = await auditCountBy(actor);
 
-  signals.claims = actor ? await sessionClaims(actor) : null;
+  signals.claims = claims;
   let outcome: Outcome;
   try {
     outcome = await call(target.fn, prepared.args);
@@ -239,7 +249,11 @@ async function runCell(target: Discovered, c: ActionCase, subject: Subject, owne
     }
   } else {
     const acceptable: Verdict[] =
-      subject === "SIGNED_OUT" ? ["signed-out-redirect"] : c.rule.kind === "owned" && ownership === "other" ? ["refused-permission", "refused-hidden"] : ["refused-permission"];
+      subject === "SIGNED_OUT"
+        ? ["signed-out-redirect"]
+        : subject === "REVOKED"
+          ? ["session-ended-redirect"]
+          : c.rule.kind === "owned" && ownership === "other" ? ["refused-permission", "refused-hidden"] : ["refused-permission"];
     if (!acceptable.includes(verdict)) {
       problems.push(
         verdict === "validation-failure"
@@ -278,7 +292,7 @@ describe("server action authorization matrix", () => {
       expect(target, `${key} is not an exported server action (see the discovery test)`).toBeDefined();
       type Cell = { subject: Subject; ownership: Ownership };
       const cells = SUBJECTS.flatMap((subject): Cell[] =>
-        (c.rule.kind === "owned" || c.withOwnRow) && subject !== "SIGNED_OUT"
+        (c.rule.kind === "owned" || c.withOwnRow) && isSignedIn(subject)
           ? [
               { subject, ownership: "own" },
               { subject, ownership: "other" },
