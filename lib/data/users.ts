@@ -11,7 +11,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { Role, UserStatus } from "@/lib/generated/prisma/enums";
 import { getDb } from "@/lib/db";
 import type { DbTx } from "@/lib/db/client";
-import { assertCan } from "@/lib/auth/permissions";
+import { assertCan, can } from "@/lib/auth/permissions";
 import { hashPassword, passwordProblem, verifyPassword } from "@/lib/auth/password";
 import { slugify } from "@/lib/content/slug";
 import { writeAudit } from "./audit";
@@ -197,8 +197,36 @@ async function lockAdminSet(tx: DbTx): Promise<void> {
 }
 
 /**
+ * Links an admin was shown stay in their hands after they lose the right to issue them: an invitation (possibly for
+ * an admin account) and a password reset link for a colleague's account. When `userId` no longer holds the
+ * permission behind them (deactivated, or moved to a role without it), the pending invitations they sent or last
+ * re-sent are revoked and the unused reset links they issued are expired, in the same transaction as the change.
+ * Returns how many of each, for the audit entry.
+ */
+async function withdrawIssuedLinks(tx: DbTx, userId: string, stillMay: { invite: boolean; reset: boolean }) {
+  const now = new Date();
+  let invitations = 0;
+  let resets = 0;
+  if (!stillMay.invite) {
+    const resent = await tx.auditLog.findMany({ where: { actorId: userId, action: "invitation.resend", targetType: "Invitation" }, select: { targetId: true } });
+    invitations = (
+      await tx.invitation.updateMany({
+        where: { OR: [{ invitedById: userId }, { id: { in: resent.map((r) => r.targetId) } }], acceptedAt: null, revokedAt: null, expiresAt: { gt: now } },
+        data: { revokedAt: now },
+      })
+    ).count;
+  }
+  if (!stillMay.reset) {
+    resets = (await tx.passwordReset.updateMany({ where: { issuedById: userId, usedAt: null, expiresAt: { gt: now } }, data: { expiresAt: now } })).count;
+  }
+  // Only what happened: most role changes withdraw nothing, and their audit entry stays { from, to }.
+  return { ...(invitations ? { withdrawnInvitations: invitations } : {}), ...(resets ? { withdrawnResetLinks: resets } : {}) };
+}
+
+/**
  * Deactivates or reactivates an account. Deactivation bumps the session version, so the user's open sessions are
- * refused on their next request. The last active admin cannot be deactivated.
+ * refused on their next request, and the invitation and reset links they issued stop working. The last active admin
+ * cannot be deactivated.
  */
 export async function setUserStatus(actor: SessionUser, userId: string, status: "ACTIVE" | "DEACTIVATED") {
   assertCan(actor.role, "user:manage");
@@ -217,11 +245,13 @@ export async function setUserStatus(actor: SessionUser, userId: string, status: 
       data: { status, ...(status === "DEACTIVATED" ? { sessionVersion: { increment: 1 } } : {}) },
       select: { id: true, role: true, status: true },
     });
+    const withdrawn = status === "DEACTIVATED" ? await withdrawIssuedLinks(tx, userId, { invite: false, reset: false }) : undefined;
     await writeAudit(tx, {
       actor,
       action: status === "DEACTIVATED" ? "user.deactivate" : "user.reactivate",
       targetType: "User",
       targetId: userId,
+      ...(withdrawn && Object.keys(withdrawn).length > 0 ? { details: withdrawn } : {}),
     });
     return updated;
   });
@@ -229,8 +259,8 @@ export async function setUserStatus(actor: SessionUser, userId: string, status: 
 
 /**
  * Changes a staff member's role. The role is read from the database on every request (lib/auth/session.ts), so
- * the change applies on the person's next request without ending their session. The last active admin cannot be
- * demoted.
+ * the change applies on the person's next request without ending their session. A role without the invitation or
+ * user permissions also withdraws the links the person issued with them. The last active admin cannot be demoted.
  */
 export async function setUserRole(actor: SessionUser, userId: string, role: Role) {
   assertCan(actor.role, "user:manage");
@@ -243,7 +273,8 @@ export async function setUserRole(actor: SessionUser, userId: string, role: Role
       throw new DataValidationError("role", "The last active admin cannot be demoted. Make someone else an admin first.");
     }
     const updated = await tx.user.update({ where: { id: userId }, data: { role }, select: { id: true, role: true, status: true } });
-    await writeAudit(tx, { actor, action: "user.role_change", targetType: "User", targetId: userId, details: { from: target.role, to: role } });
+    const withdrawn = await withdrawIssuedLinks(tx, userId, { invite: can(role, "invitation:manage"), reset: can(role, "user:manage") });
+    await writeAudit(tx, { actor, action: "user.role_change", targetType: "User", targetId: userId, details: { from: target.role, to: role, ...withdrawn } });
     return updated;
   });
 }

@@ -1,0 +1,530 @@
+/**
+ * The case table of the server-action authorization matrix (tests/authz/actions-matrix.test.ts): one entry per
+ * exported function of every "use server" module under app/, keyed "<file>#<export>". The matrix test discovers the
+ * actions from the filesystem and fails on an action with no case here, and on a case whose action is gone.
+ *
+ * Each case says which rule governs the action (a permission from lib/auth/permissions.ts, an ownership rule, "any
+ * signed-in staff member" or "public") and how to build valid arguments from fresh rows in the test database. The
+ * same arguments are used for every role, so a role that is refused cannot have failed on its input: the allowed
+ * roles prove the arguments valid. `touched` reads the rows the action would change; a refusal must leave them as
+ * they were, and a success must change them (so the snapshot is known to cover what the action writes).
+ */
+import { randomBytes } from "node:crypto";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Permission } from "@/lib/auth/permissions";
+import type { SessionUser } from "@/lib/data/types";
+import { createAdSlot } from "@/lib/data/admin-settings";
+import { createInvitation } from "@/lib/data/invitations";
+import { issuePasswordReset } from "@/lib/data/password-resets";
+import { createPreviewLink } from "@/lib/data/previews";
+import { makeArticle, makeSection, makeUser, rawDb, uid } from "../support/factories";
+
+export type Rule =
+  /** Anyone, signed in or not (the sign-in pages' own flows, guarded by a token or by answering the same to all). */
+  | { kind: "public"; why: string }
+  /** Any signed-in, active staff member, whatever the role. */
+  | { kind: "signed-in"; why: string }
+  /** A role-wide permission: allowed exactly when can(role, permission). */
+  | { kind: "permission"; permission: Permission }
+  /** Allowed on the actor's own row when can(role, own), on someone else's when can(role, any). */
+  | { kind: "owned"; own: Permission; any: Permission };
+
+export type Ownership = "own" | "other";
+
+export type RunContext = {
+  /** The signed-in user running the action, or null when signed out. */
+  actor: SessionUser | null;
+  /** An admin, for building fixtures through the data layer. Never the actor. */
+  admin: SessionUser;
+  /** Who owns (created, co-authors, uploaded) the row the action targets: the actor itself, or another journalist. */
+  owner: SessionUser;
+};
+
+export type Prepared = {
+  args: unknown[];
+  /** The rows the action would change, read before and after the call. */
+  touched: () => Promise<unknown>;
+  /** Extra checks on a successful call's result (the value returned, or the redirect URL). */
+  verify?: (result: unknown) => void;
+};
+
+export type ActionCase = {
+  rule: Rule;
+  /** Run every role on a row it owns as well as on another person's (always true for "owned" rules). */
+  withOwnRow?: boolean;
+  /** Success is this redirect (from next/navigation) rather than `{ ok: true }`. */
+  successRedirect?: RegExp;
+  /** A read: success returns data and changes nothing. */
+  readOnly?: boolean;
+  prepare: (ctx: RunContext) => Promise<Prepared>;
+};
+
+// Helpers ------------------------------------------------------------------------------------------------------------
+
+const STRONG_PASSWORD = "quiet-harbor-lantern-8472";
+
+function form(values: Record<string, string>): FormData {
+  const data = new FormData();
+  for (const [key, value] of Object.entries(values)) data.set(key, value);
+  return data;
+}
+
+const tokenOf = (link: string) => link.slice(link.lastIndexOf("/") + 1);
+
+async function articleRow(id: string) {
+  return rawDb().article.findUnique({
+    where: { id },
+    select: { status: true, version: true, publishedAt: true, scheduledAt: true, archivedAt: true, revisedAt: true, headline: true, lastEditedById: true },
+  });
+}
+
+/** The article's row plus everything hanging off it that an editor action writes. */
+async function articleState(id: string) {
+  const db = rawDb();
+  return {
+    article: await articleRow(id),
+    notes: await db.editorialNote.count({ where: { articleId: id } }),
+    corrections: await db.correction.count({ where: { articleId: id } }),
+    revisions: await db.revision.count({ where: { articleId: id } }),
+    previews: await db.previewLink.findMany({ where: { articleId: id }, orderBy: { id: "asc" }, select: { id: true, revokedAt: true } }),
+    presence: await db.articlePresence.findMany({ where: { articleId: id }, orderBy: { userId: "asc" }, select: { userId: true, displacedAt: true, lastSeenAt: true } }),
+  };
+}
+
+async function makeMedia(owner: SessionUser) {
+  const id = uid();
+  return rawDb().media.create({
+    data: { uploaderId: owner.id, hash: `authz-${id}-${randomBytes(8).toString("hex")}`, storageKey: `authz/${id}`, filename: `${id}.jpg`, mimeType: "image/jpeg", bytes: 1000, width: 800, height: 600, variants: [] },
+    select: { id: true },
+  });
+}
+
+const mediaRow = (id: string) => rawDb().media.findUnique({ where: { id }, select: { alt: true, caption: true, credit: true, focalX: true, focalY: true } });
+const userRow = (id: string) =>
+  rawDb().user.findUnique({ where: { id }, select: { role: true, status: true, name: true, bio: true, passwordHash: true, sessionVersion: true } });
+
+/** A future local time for <input type="datetime-local">, a year ahead (the site's time zone cannot matter). */
+function nextYearLocal(): string {
+  const d = new Date(Date.now() + 365 * 86_400_000);
+  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, "0")}-${String(d.getUTCDate()).padStart(2, "0")}T10:30`;
+}
+
+async function makeRevision(articleId: string, authorId: string) {
+  const article = await rawDb().article.findUniqueOrThrow({ where: { id: articleId } });
+  return rawDb().revision.create({
+    data: {
+      articleId,
+      version: article.version,
+      kind: "MANUAL",
+      headline: `Restored headline ${uid()}`,
+      dek: article.dek,
+      body: article.body as Prisma.InputJsonValue,
+      bodyText: article.bodyText,
+      datelineCity: article.datelineCity,
+      status: article.status,
+      authorId,
+    },
+    select: { id: true },
+  });
+}
+
+const ARTICLE_OWNERSHIP_READ: Rule = { kind: "owned", own: "article:read:own", any: "article:read:any" };
+const ARTICLE_OWNERSHIP_UPDATE: Rule = { kind: "owned", own: "article:update:own", any: "article:update:any" };
+
+// The cases ----------------------------------------------------------------------------------------------------------
+
+export const ACTION_CASES: Record<string, ActionCase> = {
+  // Sign-in pages: public flows. Their guard is the token (or the same answer for every email), not a session.
+  "app/(auth)/forgot-password/actions.ts#requestPasswordResetAction": {
+    rule: { kind: "public", why: "a signed-out person asks for a reset link; the answer is the same for every email" },
+    async prepare() {
+      const target = await makeUser("JOURNALIST");
+      return {
+        args: [null, form({ email: target.email })],
+        touched: () => rawDb().passwordReset.count({ where: { userId: target.id } }),
+      };
+    },
+  },
+  "app/(auth)/invite/[token]/actions.ts#acceptInvitationAction": {
+    rule: { kind: "public", why: "the invitation token is the credential" },
+    successRedirect: /^\/login\?reason=invited$/,
+    async prepare({ admin }) {
+      const email = `invitee-${uid()}@test.dateline.test`;
+      const invitation = await createInvitation(admin, { email, role: "JOURNALIST" });
+      return {
+        args: [null, form({ token: tokenOf(invitation.link), name: "Invited Person", password: STRONG_PASSWORD, confirmPassword: STRONG_PASSWORD })],
+        touched: () => rawDb().user.findUnique({ where: { email }, select: { id: true, role: true } }),
+      };
+    },
+  },
+  "app/(auth)/reset-password/[token]/actions.ts#completePasswordResetAction": {
+    rule: { kind: "public", why: "the reset token is the credential" },
+    successRedirect: /^\/login\?reason=password-reset$/,
+    async prepare({ admin }) {
+      const target = await makeUser("JOURNALIST");
+      const issued = await issuePasswordReset(admin, target.id);
+      return {
+        args: [null, form({ token: tokenOf(issued.link), password: STRONG_PASSWORD, confirmPassword: STRONG_PASSWORD })],
+        touched: () => userRow(target.id),
+      };
+    },
+  },
+
+  // Admin: invitations ----------------------------------------------------------------------------------------------
+  "app/admin/invitations/actions.ts#createInvitationAction": {
+    rule: { kind: "permission", permission: "invitation:manage" },
+    async prepare() {
+      const email = `new-${uid()}@test.dateline.test`;
+      return {
+        args: [null, form({ email, role: "EDITOR" })],
+        touched: () => rawDb().invitation.findMany({ where: { email }, select: { id: true } }),
+        verify: (r) => expectData(r, (d: { email: string }) => d.email === email),
+      };
+    },
+  },
+  "app/admin/invitations/actions.ts#resendInvitationAction": {
+    rule: { kind: "permission", permission: "invitation:manage" },
+    async prepare({ admin }) {
+      const invitation = await createInvitation(admin, { email: `resend-${uid()}@test.dateline.test`, role: "JOURNALIST" });
+      return {
+        args: [null, form({ invitationId: invitation.id })],
+        touched: () => rawDb().invitation.findUnique({ where: { id: invitation.id }, select: { tokenHash: true, expiresAt: true, revokedAt: true } }),
+      };
+    },
+  },
+  "app/admin/invitations/actions.ts#revokeInvitationAction": {
+    rule: { kind: "permission", permission: "invitation:manage" },
+    async prepare({ admin }) {
+      const invitation = await createInvitation(admin, { email: `revoke-${uid()}@test.dateline.test`, role: "JOURNALIST" });
+      return {
+        args: [null, form({ invitationId: invitation.id })],
+        touched: () => rawDb().invitation.findUnique({ where: { id: invitation.id }, select: { revokedAt: true } }),
+      };
+    },
+  },
+
+  // Admin: sections -------------------------------------------------------------------------------------------------
+  "app/admin/sections/actions.ts#createSectionAction": {
+    rule: { kind: "permission", permission: "section:manage" },
+    async prepare() {
+      const slug = `authz-${uid()}`;
+      return {
+        args: [null, form({ name: `Authz ${slug}`, slug, description: "" })],
+        touched: () => rawDb().section.findUnique({ where: { slug }, select: { id: true } }),
+      };
+    },
+  },
+  "app/admin/sections/actions.ts#updateSectionAction": {
+    rule: { kind: "permission", permission: "section:manage" },
+    async prepare() {
+      const section = await makeSection();
+      return {
+        args: [null, form({ sectionId: section.id, name: `Renamed ${uid()}`, slug: section.slug, description: "Now described." })],
+        touched: () => rawDb().section.findUnique({ where: { id: section.id }, select: { name: true, slug: true, description: true } }),
+      };
+    },
+  },
+  "app/admin/sections/actions.ts#moveSectionAction": {
+    rule: { kind: "permission", permission: "section:manage" },
+    async prepare() {
+      const db = rawDb();
+      const last = (await db.section.aggregate({ _max: { position: true } }))._max.position ?? 0;
+      const first = await db.section.update({ where: { id: (await makeSection()).id }, data: { position: last + 1 }, select: { id: true } });
+      const second = await db.section.update({ where: { id: (await makeSection()).id }, data: { position: last + 2 }, select: { id: true } });
+      return {
+        args: [null, form({ sectionId: second.id, direction: "up" })],
+        touched: () => db.section.findMany({ where: { id: { in: [first.id, second.id] } }, orderBy: { id: "asc" }, select: { id: true, position: true } }),
+      };
+    },
+  },
+
+  // Admin: settings and ad slots ------------------------------------------------------------------------------------
+  "app/admin/settings/actions.ts#updateSettingsAction": {
+    rule: { kind: "permission", permission: "settings:manage" },
+    async prepare() {
+      const current = await rawDb().settings.findUnique({ where: { id: 1 } });
+      return {
+        // Only the description changes: the site's name, locale and time zone stay as other test files expect them.
+        args: [
+          null,
+          form({
+            siteName: current?.siteName ?? "Dateline",
+            description: `Described by the authorization matrix ${uid()}`,
+            logoUrl: current?.logoUrl ?? "",
+            locale: current?.locale ?? "en-US",
+            timeZone: current?.timeZone ?? "America/Monterrey",
+          }),
+        ],
+        touched: () => rawDb().settings.findUnique({ where: { id: 1 }, select: { description: true } }),
+      };
+    },
+  },
+  "app/admin/settings/actions.ts#saveAdSlotAction": {
+    rule: { kind: "permission", permission: "settings:manage" },
+    successRedirect: /^\/admin\/settings\?ad=created$/,
+    async prepare() {
+      const name = `Authz ad ${uid()}`;
+      return {
+        args: [null, form({ name, placement: "SIDEBAR", kind: "IMAGE", imageUrl: "/logo.png", linkUrl: "", altText: "Logo", html: "", position: "500" })],
+        touched: () => rawDb().adSlot.findMany({ where: { name }, select: { id: true } }),
+      };
+    },
+  },
+  "app/admin/settings/actions.ts#deleteAdSlotAction": {
+    rule: { kind: "permission", permission: "settings:manage" },
+    successRedirect: /^\/admin\/settings\?ad=deleted$/,
+    async prepare({ admin }) {
+      const ad = await createAdSlot(admin, { name: `Authz ${uid()}`, placement: "SIDEBAR", enabled: false, kind: "IMAGE", imageUrl: "/logo.png", linkUrl: "", altText: "Logo", html: "", position: 500 });
+      return { args: [null, form({ adSlotId: ad.id })], touched: () => rawDb().adSlot.findUnique({ where: { id: ad.id }, select: { id: true } }) };
+    },
+  },
+
+  // Admin: tags -----------------------------------------------------------------------------------------------------
+  "app/admin/tags/actions.ts#createTagAction": {
+    rule: { kind: "permission", permission: "tag:manage" },
+    async prepare() {
+      const slug = `authz-${uid()}`;
+      return { args: [null, form({ name: `Authz ${slug}`, slug })], touched: () => rawDb().tag.findUnique({ where: { slug }, select: { id: true } }) };
+    },
+  },
+  "app/admin/tags/actions.ts#renameTagAction": {
+    rule: { kind: "permission", permission: "tag:manage" },
+    async prepare() {
+      const tag = await rawDb().tag.create({ data: { name: `Tag ${uid()}`, slug: `tag-${uid()}` } });
+      const slug = `renamed-${uid()}`;
+      return { args: [null, form({ tagId: tag.id, name: `Renamed ${slug}`, slug })], touched: () => rawDb().tag.findUnique({ where: { id: tag.id }, select: { name: true, slug: true } }) };
+    },
+  },
+  "app/admin/tags/actions.ts#mergeTagAction": {
+    rule: { kind: "permission", permission: "tag:manage" },
+    successRedirect: /^\/admin\/tags\/[\w-]+\?merged=1$/,
+    async prepare() {
+      const source = await rawDb().tag.create({ data: { name: `Source ${uid()}`, slug: `source-${uid()}` } });
+      const target = await rawDb().tag.create({ data: { name: `Target ${uid()}`, slug: `target-${uid()}` } });
+      return {
+        args: [null, form({ sourceId: source.id, targetId: target.id })],
+        touched: () => rawDb().tag.findUnique({ where: { id: source.id }, select: { id: true } }),
+        verify: (url) => {
+          if (url !== `/admin/tags/${target.id}?merged=1`) throw new Error(`merged into the wrong tag: ${String(url)}`);
+        },
+      };
+    },
+  },
+
+  // Admin: users ----------------------------------------------------------------------------------------------------
+  "app/admin/users/actions.ts#setUserRoleAction": {
+    rule: { kind: "permission", permission: "user:manage" },
+    async prepare() {
+      const target = await makeUser("JOURNALIST");
+      return { args: [null, form({ userId: target.id, role: "EDITOR" })], touched: () => userRow(target.id) };
+    },
+  },
+  "app/admin/users/actions.ts#setUserStatusAction": {
+    rule: { kind: "permission", permission: "user:manage" },
+    async prepare() {
+      const target = await makeUser("JOURNALIST");
+      return { args: [null, form({ userId: target.id, status: "DEACTIVATED" })], touched: () => userRow(target.id) };
+    },
+  },
+  "app/admin/users/actions.ts#issuePasswordResetAction": {
+    rule: { kind: "permission", permission: "user:manage" },
+    async prepare() {
+      const target = await makeUser("JOURNALIST");
+      return {
+        args: [null, form({ userId: target.id })],
+        touched: () => rawDb().passwordReset.count({ where: { userId: target.id } }),
+        verify: (r) => expectData(r, (d: { email: string; link: string }) => d.email === target.email && d.link.includes("/reset-password/")),
+      };
+    },
+  },
+
+  // Dashboard: new article ------------------------------------------------------------------------------------------
+  "app/dashboard/actions.ts#createArticleAction": {
+    rule: { kind: "permission", permission: "article:create" },
+    successRedirect: /^\/dashboard\/articles\/[\w-]+$/,
+    async prepare({ actor }) {
+      return {
+        args: [],
+        touched: async () => (actor ? rawDb().article.count({ where: { createdById: actor.id } }) : rawDb().article.count()),
+      };
+    },
+  },
+
+  // Dashboard: the editor's workflow actions -------------------------------------------------------------------------
+  "app/dashboard/articles/[id]/actions.ts#submitForReviewAction": {
+    rule: { kind: "owned", own: "article:submit", any: "article:update:any" },
+    async prepare({ owner }) {
+      const article = await makeArticle(owner, { status: "DRAFT" });
+      return { args: [article.id], touched: () => articleState(article.id), verify: (r) => expectData(r, (s) => s === "IN_REVIEW") };
+    },
+  },
+  "app/dashboard/articles/[id]/actions.ts#sendBackAction": {
+    rule: { kind: "permission", permission: "article:publish" },
+    withOwnRow: true,
+    async prepare({ owner }) {
+      const article = await makeArticle(owner, { status: "IN_REVIEW" });
+      return { args: [article.id, "Needs a second source."], touched: () => articleState(article.id), verify: (r) => expectData(r, (s) => s === "DRAFT") };
+    },
+  },
+  "app/dashboard/articles/[id]/actions.ts#publishAction": {
+    rule: { kind: "permission", permission: "article:publish" },
+    withOwnRow: true,
+    async prepare({ owner }) {
+      const article = await makeArticle(owner, { status: "IN_REVIEW" });
+      return { args: [article.id], touched: () => articleState(article.id), verify: (r) => expectData(r, (s) => s === "PUBLISHED") };
+    },
+  },
+  "app/dashboard/articles/[id]/actions.ts#scheduleAction": {
+    rule: { kind: "permission", permission: "article:schedule" },
+    withOwnRow: true,
+    async prepare({ owner }) {
+      const article = await makeArticle(owner, { status: "IN_REVIEW" });
+      return { args: [article.id, nextYearLocal()], touched: () => articleState(article.id), verify: (r) => expectData(r, (s) => s === "SCHEDULED") };
+    },
+  },
+  "app/dashboard/articles/[id]/actions.ts#cancelScheduleAction": {
+    rule: { kind: "permission", permission: "article:schedule" },
+    withOwnRow: true,
+    async prepare({ owner }) {
+      const article = await makeArticle(owner, { status: "IN_REVIEW" });
+      await rawDb().article.update({ where: { id: article.id }, data: { status: "SCHEDULED", scheduledAt: new Date(Date.now() + 365 * 86_400_000) } });
+      return { args: [article.id], touched: () => articleState(article.id), verify: (r) => expectData(r, (s) => s === "IN_REVIEW") };
+    },
+  },
+  "app/dashboard/articles/[id]/actions.ts#unpublishAction": {
+    rule: { kind: "permission", permission: "article:unpublish" },
+    withOwnRow: true,
+    async prepare({ owner }) {
+      const article = await makeArticle(owner, { status: "PUBLISHED", publishedAt: new Date(Date.now() - 3 * 365 * 86_400_000) });
+      return { args: [article.id], touched: () => articleState(article.id), verify: (r) => expectData(r, (s) => s === "ARCHIVED") };
+    },
+  },
+  "app/dashboard/articles/[id]/actions.ts#addCorrectionAction": {
+    rule: { kind: "permission", permission: "article:correct" },
+    withOwnRow: true,
+    async prepare({ owner }) {
+      const article = await makeArticle(owner, { status: "PUBLISHED", publishedAt: new Date(Date.now() - 3 * 365 * 86_400_000) });
+      return { args: [{ articleId: article.id, kind: "CORRECTION", text: "An earlier version misspelled the mayor's name." }], touched: () => articleState(article.id) };
+    },
+  },
+  "app/dashboard/articles/[id]/actions.ts#addNoteAction": {
+    rule: { kind: "owned", own: "note:create", any: "article:read:any" },
+    async prepare({ owner }) {
+      const article = await makeArticle(owner);
+      return { args: [article.id, "Checked the quotes with the source."], touched: () => articleState(article.id) };
+    },
+  },
+  "app/dashboard/articles/[id]/actions.ts#createPreviewAction": {
+    rule: ARTICLE_OWNERSHIP_READ,
+    async prepare({ owner }) {
+      const article = await makeArticle(owner);
+      return { args: [article.id], touched: () => articleState(article.id), verify: (r) => expectData(r, (d: { path: string }) => d.path.startsWith("/preview/")) };
+    },
+  },
+  "app/dashboard/articles/[id]/actions.ts#revokePreviewAction": {
+    rule: ARTICLE_OWNERSHIP_READ,
+    async prepare({ owner }) {
+      const article = await makeArticle(owner);
+      const link = await createPreviewLink(owner, article.id);
+      return { args: [article.id, link.id], touched: () => articleState(article.id) };
+    },
+  },
+  "app/dashboard/articles/[id]/actions.ts#getRevisionAction": {
+    rule: ARTICLE_OWNERSHIP_READ,
+    readOnly: true,
+    async prepare({ owner }) {
+      const article = await makeArticle(owner);
+      const revision = await makeRevision(article.id, owner.id);
+      return { args: [revision.id], touched: () => articleState(article.id), verify: (r) => expectData(r, (d: { id: string }) => d.id === revision.id) };
+    },
+  },
+  "app/dashboard/articles/[id]/actions.ts#restoreRevisionAction": {
+    rule: ARTICLE_OWNERSHIP_UPDATE,
+    async prepare({ owner }) {
+      const article = await makeArticle(owner);
+      const revision = await makeRevision(article.id, owner.id);
+      return { args: [article.id, revision.id, article.version], touched: () => articleState(article.id), verify: (r) => expectData(r, (v) => v === article.version + 1) };
+    },
+  },
+  "app/dashboard/articles/[id]/actions.ts#heartbeatAction": {
+    rule: ARTICLE_OWNERSHIP_READ,
+    async prepare({ owner }) {
+      const article = await makeArticle(owner);
+      return { args: [article.id], touched: () => articleState(article.id) };
+    },
+  },
+  "app/dashboard/articles/[id]/actions.ts#takeOverAction": {
+    rule: ARTICLE_OWNERSHIP_READ,
+    async prepare({ owner }) {
+      const article = await makeArticle(owner);
+      // Someone else has it open: a take-over displaces them.
+      const other = await makeUser("EDITOR");
+      await rawDb().articlePresence.create({ data: { articleId: article.id, userId: other.id } });
+      return { args: [article.id], touched: () => articleState(article.id) };
+    },
+  },
+  "app/dashboard/articles/[id]/actions.ts#leaveAction": {
+    rule: { kind: "signed-in", why: "it only deletes the caller's own presence row, on any article id" },
+    withOwnRow: true,
+    async prepare({ actor, owner }) {
+      const article = await makeArticle(owner);
+      if (actor) await rawDb().articlePresence.create({ data: { articleId: article.id, userId: actor.id } });
+      return { args: [article.id], touched: () => articleState(article.id) };
+    },
+  },
+  "app/dashboard/articles/[id]/editor-actions.ts#getCurrentArticleAction": {
+    rule: ARTICLE_OWNERSHIP_READ,
+    readOnly: true,
+    async prepare({ owner }) {
+      const article = await makeArticle(owner);
+      return { args: [article.id], touched: () => articleState(article.id), verify: (r) => expectData(r, (d: { headline: string }) => d.headline === article.headline) };
+    },
+  },
+
+  // Dashboard: media ------------------------------------------------------------------------------------------------
+  "app/dashboard/media/[id]/actions.ts#updateMediaAction": {
+    rule: { kind: "owned", own: "media:update:own", any: "media:update:any" },
+    async prepare({ owner }) {
+      const media = await makeMedia(owner);
+      return {
+        args: [media.id, null, form({ alt: "A council meeting", caption: "The chamber on Tuesday.", credit: "Staff", focalX: "50", focalY: "50" })],
+        touched: () => mediaRow(media.id),
+      };
+    },
+  },
+  "app/dashboard/media/[id]/actions.ts#deleteMediaAction": {
+    rule: { kind: "owned", own: "media:update:own", any: "media:update:any" },
+    successRedirect: /^\/dashboard\/media\?deleted=1$/,
+    async prepare({ owner }) {
+      const media = await makeMedia(owner);
+      return { args: [media.id], touched: () => mediaRow(media.id) };
+    },
+  },
+
+  // Dashboard: the signed-in person's own account --------------------------------------------------------------------
+  "app/dashboard/profile/actions.ts#updateProfileAction": {
+    rule: { kind: "permission", permission: "profile:update:own" },
+    async prepare({ actor }) {
+      return {
+        args: [null, form({ name: `Renamed ${uid()}`, bio: "Covers the city council.", avatarUrl: "" })],
+        touched: async () => (actor ? userRow(actor.id) : null),
+      };
+    },
+  },
+  "app/dashboard/profile/actions.ts#changePasswordAction": {
+    rule: { kind: "permission", permission: "profile:update:own" },
+    async prepare({ actor }) {
+      return {
+        // makeUser's password (tests/support/factories.ts)
+        args: [null, form({ currentPassword: "a-long-test-password", password: STRONG_PASSWORD, confirmPassword: STRONG_PASSWORD })],
+        touched: async () => (actor ? userRow(actor.id) : null),
+      };
+    },
+  },
+};
+
+/** Checks a successful ActionResult's data; throws (failing the run) with what was returned otherwise. */
+function expectData<T>(result: unknown, check: (data: T) => boolean): void {
+  const data = (result as { data?: T }).data as T;
+  if (!check(data)) throw new Error(`unexpected result data: ${JSON.stringify(data)}`);
+}
