@@ -32,8 +32,9 @@ export class DataValidationError extends Error {
 
 /** PostgreSQL error classes that mean "the server is going away or not there yet", not "this query is wrong". */
 const UNAVAILABLE_SQLSTATES = new Set(["57P01", "57P02", "57P03", "08000", "08001", "08003", "08004", "08006"]);
-/** Prisma's codes for an unreachable server, a closed connection and an exhausted pool. */
-const UNAVAILABLE_PRISMA_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024"]);
+/** Prisma's codes for an unreachable server, a closed connection, an exhausted pool, and a transaction that outlived
+ * its time limit (an overloaded server): all pass, and the same request succeeds later. */
+const UNAVAILABLE_PRISMA_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024", "P2028"]);
 /** The driver adapter's kinds for the same. */
 const UNAVAILABLE_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
 const UNAVAILABLE_MESSAGE = /Connection terminated|ECONNREFUSED|ECONNRESET|Can't reach database server|database system is (shutting down|starting up|in recovery mode)|terminating connection due to administrator command|Connection is closed/i;

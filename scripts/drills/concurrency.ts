@@ -11,7 +11,9 @@
  * (autocannon) cycle through home, sections, articles and feeds.
  *
  * Passes when there are 0 server errors (5xx, or no answer) for readers and editors, and 0 lost saves: every line of
- * every accepted (200) save is in its article at the end or in the article's revision history. Exit 1 otherwise.
+ * every accepted (200) save is in its article at the end or in the article's revision history, and every accepted
+ * save became exactly the version after the one it was based on (else it silently replaced another accepted save,
+ * which a later merge could hide). Exit 1 otherwise.
  * Not for CI: it loads both cores for the whole run.
  */
 import autocannon from "autocannon";
@@ -24,7 +26,18 @@ import { createDraft, documentOf, findLostMarkers, linesOf, loadArticle, pad, pa
 const USAGE = "Flags: --duration S --readers N --editors N --shared N (see the header of scripts/drills/concurrency.ts).";
 const log = (line: string) => console.log(`[drill] ${line}`);
 
-type EditorStats = { name: string; articleId: string; accepted: number; conflicts: number; serverErrors: number; other: Record<string, number>; markers: string[]; maxMs: number };
+type EditorStats = {
+  name: string;
+  articleId: string;
+  accepted: number;
+  conflicts: number;
+  serverErrors: number;
+  other: Record<string, number>;
+  markers: string[];
+  /** Accepted saves that did not become exactly base + 1: applied over a version their sender never saw. */
+  overwrites: string[];
+  maxMs: number;
+};
 
 async function createEditors(db: Db, count: number): Promise<{ id: string; email: string }[]> {
   const passwordHash = await hashPassword(DEMO_PASSWORD, 4);
@@ -60,7 +73,7 @@ async function main() {
     const stats: EditorStats[] = [];
     for (const [i, user] of users.entries()) {
       const articleId = i < args.shared ? sharedArticle! : await createDraft(db, user.id, `own-${i}`);
-      stats.push({ name: `editor ${i}${i < args.shared ? " (shared)" : ""}`, articleId, accepted: 0, conflicts: 0, serverErrors: 0, other: {}, markers: [], maxMs: 0 });
+      stats.push({ name: `editor ${i}${i < args.shared ? " (shared)" : ""}`, articleId, accepted: 0, conflicts: 0, serverErrors: 0, other: {}, markers: [], overwrites: [], maxMs: 0 });
     }
 
     const endAt = Date.now() + args.duration * 1000;
@@ -83,6 +96,8 @@ async function main() {
         me.maxMs = Math.max(me.maxMs, answer.ms);
         if (answer.status === 200 && answer.version) {
           me.accepted++;
+          // Saved on top of exactly the version it was based on, or it silently replaced someone's accepted save.
+          if (answer.version !== version + 1) me.overwrites.push(`based on ${version}, saved as ${answer.version}`);
           version = answer.version;
           // This save carried all of my lines so far: each must survive.
           me.markers = lines.filter((l) => l.startsWith(`Editor ${i} `));
@@ -123,10 +138,11 @@ async function main() {
     let lostTotal = 0;
     for (const s of stats) {
       const lost = await findLostMarkers(db, s.articleId, s.markers);
-      lostTotal += lost.length;
+      lostTotal += lost.length + s.overwrites.length;
+      if (s.overwrites.length > 0) failures.push(`${s.name}: ${s.overwrites.length} accepted saves overwrote a version they never saw (${s.overwrites.slice(0, 3).join("; ")})`);
       if (lost.length > 0) failures.push(`${s.name}: ${lost.length} accepted lines missing, e.g. ${lost.slice(0, 3).join(" | ")}`);
       const other = Object.entries(s.other).filter(([k]) => !(Number(k) >= 500) && k !== "no answer").map(([k, v]) => `${v}×${k}`).join(" ") || "-";
-      console.log(pad(s.name, 22) + pad(s.accepted, 10) + pad(s.conflicts, 7) + pad(s.serverErrors, 6) + pad(other, 14) + pad(`${Math.round(s.maxMs)} ms`, 10) + lost.length);
+      console.log(pad(s.name, 22) + pad(s.accepted, 10) + pad(s.conflicts, 7) + pad(s.serverErrors, 6) + pad(other, 14) + pad(`${Math.round(s.maxMs)} ms`, 10) + (lost.length + s.overwrites.length));
     }
     const editor5xx = stats.reduce((sum, s) => sum + s.serverErrors, 0);
     const accepted = stats.reduce((sum, s) => sum + s.accepted, 0);
