@@ -7,6 +7,22 @@ import { defineConfig, devices } from "@playwright/test";
 const port = Number.parseInt(process.env.E2E_PORT ?? "3100", 10);
 const baseURL = `http://localhost:${port}`;
 
+const chromium = {
+  ...devices["Desktop Chrome"],
+  launchOptions: {
+    executablePath: process.env.CHROMIUM_PATH || undefined,
+    args: [
+      "--no-sandbox",
+      "--disable-dev-shm-usage",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      "--disable-quic",
+    ],
+  },
+};
+
 export default defineConfig({
   testDir: "e2e",
   fullyParallel: true,
@@ -21,24 +37,9 @@ export default defineConfig({
     screenshot: "only-on-failure",
   },
   projects: [
-    {
-      name: "chromium",
-      use: {
-        ...devices["Desktop Chrome"],
-        launchOptions: {
-          executablePath: process.env.CHROMIUM_PATH || undefined,
-          args: [
-            "--no-sandbox",
-            "--disable-dev-shm-usage",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-            "--disable-quic",
-          ],
-        },
-      },
-    },
+    { name: "chromium", use: chromium, testIgnore: /[\\/]e2e[\\/]faults[\\/]/ },
+    // Stops the shared PostgreSQL for a few seconds: it runs after every other spec has finished, alone.
+    { name: "db-outage", use: chromium, testMatch: /[\\/]e2e[\\/]faults[\\/].*\.spec\.ts$/, dependencies: ["chromium"] },
   ],
   webServer: {
     command: `node node_modules/next/dist/bin/next start -p ${port}`,

@@ -2,17 +2,22 @@
  * `npm run test:e2e`: Playwright in Chromium against `next start` (the production build), on a throwaway embedded
  * PostgreSQL seeded with the demo newsroom, so the dev data in .data/ is never touched.
  *
+ * The database-outage spec (project "db-outage", run last and alone) stops and starts this PostgreSQL through a small
+ * control endpoint on 127.0.0.1 (E2E_DB_CONTROL_URL: POST /stop, POST /start): the runner owns the postgres process,
+ * so it is the one to halt and resume it, and it still stops it for good at the end.
+ *
  * Chromium: Playwright's own build if installed, else the system's /usr/bin/chromium; as root with apt-get, Debian's
  * `chromium` package is installed; otherwise we stop and say how to get one. Nothing downloads a browser.
  */
 import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdtempSync } from "node:fs";
+import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { chromium } from "@playwright/test";
 import { assertLocalDatabaseUrl, findFreePort, makeThrowawayDir } from "./db/embedded";
-import { prepareDatabase } from "./db/prepare";
+import { prepareDatabase, type PreparedDatabase } from "./db/prepare";
 
 const SYSTEM_CHROMIUM = ["/usr/bin/chromium", "/usr/bin/chromium-browser"];
 
@@ -42,6 +47,26 @@ function findChromium(): string {
   process.exit(1);
 }
 
+/** POST /stop and POST /start halt and resume the embedded PostgreSQL; each answers 204 once it is done. */
+async function startDatabaseControl(embedded: NonNullable<PreparedDatabase["embedded"]>): Promise<{ url: string; close(): void }> {
+  const server = http.createServer((req, res) => {
+    const action = req.method === "POST" && req.url === "/stop" ? embedded.halt : req.method === "POST" && req.url === "/start" ? embedded.resume : null;
+    if (!action) {
+      res.writeHead(404).end();
+      return;
+    }
+    console.log(`[e2e] PostgreSQL ${req.url === "/stop" ? "stopping" : "starting"} (db-outage spec)`);
+    action().then(
+      () => res.writeHead(204).end(),
+      (error: unknown) => res.writeHead(500, { "content-type": "text/plain" }).end(String(error)),
+    );
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : 0;
+  return { url: `http://127.0.0.1:${port}`, close: () => server.close() };
+}
+
 async function main() {
   if (!existsSync(path.join(process.cwd(), process.env.NEXT_DIST_DIR || ".next", "BUILD_ID"))) {
     console.error("[e2e] There is no production build: run `npm run build` first (npm test does).");
@@ -59,6 +84,7 @@ async function main() {
     throwaway: true,
     log: (line) => console.log(`[e2e] ${line}`),
   });
+  const control = prepared.embedded ? await startDatabaseControl(prepared.embedded) : null;
   const port = await findFreePort(Number.parseInt(process.env.E2E_PORT ?? "3100", 10));
   const secret = randomBytes(32).toString("base64url");
   const env = {
@@ -71,6 +97,8 @@ async function main() {
     E2E_PORT: String(port),
     CHROMIUM_PATH: browser,
     MEDIA_LOCAL_DIR: process.env.MEDIA_LOCAL_DIR,
+    // Unset with TEST_DATABASE_URL: the runner does not own that server, and the db-outage spec skips.
+    E2E_DB_CONTROL_URL: control?.url ?? "",
     // Specs call the real data layer (e.g. to publish); its modules are marked `server-only`, which resolves to an
     // empty module under the react-server condition, as it does inside Next's server.
     NODE_OPTIONS: [process.env.NODE_OPTIONS, "--conditions=react-server"].filter(Boolean).join(" "),
@@ -81,6 +109,7 @@ async function main() {
   process.on("SIGINT", forward);
   process.on("SIGTERM", forward);
   const code = await new Promise<number>((resolve) => child.on("exit", (c) => resolve(c ?? 1)));
+  control?.close();
   await prepared.embedded?.stop();
   process.exit(code);
 }

@@ -308,7 +308,9 @@ export class SaveController {
     }
     this.writeLocal();
     if (response.status >= 500) {
-      this.emit({ kind: "error", message: "Not saved: the server had a problem. Your changes are kept on this device; trying again shortly." });
+      // 503: the database is down or restarting (the server says so rather than failing); the retry lands once it is back.
+      const why = response.status === 503 ? "the database is not answering" : "the server had a problem";
+      this.emit({ kind: "error", message: `Not saved: ${why}. Your changes are kept on this device; trying again shortly.` });
       this.scheduleRetry(mode);
       return "error";
     }

@@ -4,7 +4,7 @@
  */
 import "server-only";
 import { ZodError } from "zod";
-import { ConflictError, DataValidationError, ForbiddenError, NotFoundError } from "@/lib/data/errors";
+import { ConflictError, DataValidationError, ForbiddenError, NotFoundError, isDatabaseUnavailable } from "@/lib/data/errors";
 import { WorkflowError } from "@/lib/data/workflow";
 
 export type ActionFailure = {
@@ -17,6 +17,8 @@ export type ActionFailure = {
 };
 export type ActionResult<T = undefined> = { ok: true; data: T; message?: string } | ActionFailure;
 
+export const DATABASE_UNAVAILABLE_MESSAGE = "The database is not answering for the moment. Your work is kept; it is saved as soon as the database is back.";
+
 export function failure(error: unknown): ActionFailure {
   if (error instanceof ZodError) {
     const fieldErrors: Record<string, string> = {};
@@ -28,6 +30,11 @@ export function failure(error: unknown): ActionFailure {
   if (error instanceof DataValidationError) return { ok: false, status: 400, message: error.message, fieldErrors: { [error.field]: error.message } };
   if (error instanceof ForbiddenError) return { ok: false, status: 403, message: error.message };
   if (error instanceof NotFoundError) return { ok: false, status: 404, message: error.message };
+  if (isDatabaseUnavailable(error)) {
+    // An outage, not a bug: one line in the log, and a 503 the client retries.
+    console.error(`[dateline] the database is unavailable: ${error instanceof Error ? error.message.split("\n").filter(Boolean).at(-1) : String(error)}`);
+    return { ok: false, status: 503, message: DATABASE_UNAVAILABLE_MESSAGE };
+  }
   console.error("[dateline] unexpected error in an action", error);
   return { ok: false, status: 500, message: "Something went wrong on our side. Your work is kept; try again in a moment." };
 }

@@ -25,8 +25,11 @@ const GONE_SQL = `
     JOIN "Article" a ON a.id = r."targetId" JOIN "Section" s ON s.id = a."sectionId"
   WHERE r.entity = 'ARTICLE' AND a.status = 'ARCHIVED'`;
 
+/** A connection attempt that gets no answer must not hold readers' requests in proxy.ts for long. */
+const CONNECT_TIMEOUT_MS = 3_000;
+
 async function reload(databaseUrl: string) {
-  const client = new pg.Client({ connectionString: databaseUrl });
+  const client = new pg.Client({ connectionString: databaseUrl, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
   try {
     await client.connect();
     const { rows } = await client.query<{ path: string }>(GONE_SQL);
@@ -37,8 +40,12 @@ async function reload(databaseUrl: string) {
 }
 
 function listen(databaseUrl: string) {
-  const client = new pg.Client({ connectionString: databaseUrl, application_name: "dateline-gone-listener" });
+  const client = new pg.Client({ connectionString: databaseUrl, application_name: "dateline-gone-listener", connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+  let retried = false;
   const retry = () => {
+    // An "error" event and a rejected step can both report one failure: reconnect once, not twice.
+    if (retried) return;
+    retried = true;
     if (state.listener === client) state.listener = null;
     client.end().catch(() => {});
     setTimeout(() => listen(databaseUrl), 1_000).unref();

@@ -75,7 +75,7 @@ function connectListener() {
   const url = process.env.DATABASE_URL;
   if (!url || state.listener || state.connecting) return;
   state.connecting = (async () => {
-    const client = new pg.Client({ connectionString: url, application_name: "dateline-cache-listener" });
+    const client = new pg.Client({ connectionString: url, application_name: "dateline-cache-listener", connectionTimeoutMillis: 3_000 });
     client.on("notification", (message) => {
       try {
         const payload = JSON.parse(message.payload || "{}");
@@ -128,7 +128,7 @@ function isExpired(entry, ctx) {
 async function publishExpiry(tags) {
   const url = process.env.DATABASE_URL;
   if (!url) return;
-  const client = new pg.Client({ connectionString: url });
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3_000 });
   try {
     await client.connect();
     await client.query(

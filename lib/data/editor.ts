@@ -119,6 +119,12 @@ async function resolveTags(tx: DbTx, actor: SessionUser, names: string[]) {
  * ConflictError (someone saved in between; this content is kept as a CONFLICT revision), ForbiddenError,
  * NotFoundError, DataValidationError (a taken slug, an unknown section, author or image).
  */
+/**
+ * A save is a dozen statements in one transaction. Prisma's default 5 s limit turned slow saves on a busy server
+ * (readers saturating the CPU: see scripts/drills/concurrency.ts) into failures; the writer's text is worth waiting for.
+ */
+const SAVE_TRANSACTION = { maxWait: 10_000, timeout: 30_000 } as const;
+
 export async function saveArticle(actor: SessionUser, input: ArticleSave) {
   const db = getDb();
   const found = await db.article.findFirst({ where: { id: input.articleId, ...reachableWhere(actor) }, select: { id: true } });
@@ -138,6 +144,9 @@ export async function saveArticle(actor: SessionUser, input: ArticleSave) {
   };
 
   const outcome = await db.$transaction(async (tx) => {
+    // Lock the row before comparing versions: two saves based on the same version must not both pass the check
+    // (under READ COMMITTED the second would then overwrite the first without a conflict, losing it).
+    await tx.$executeRaw`SELECT 1 FROM "Article" WHERE id = ${input.articleId} FOR UPDATE`;
     const current = await tx.article.findUniqueOrThrow({ where: { id: input.articleId }, select: { ...currentShape } });
     if (current.version !== input.baseVersion) {
       await tx.revision.create({ data: { ...snapshot, articleId: input.articleId, version: input.baseVersion, kind: "CONFLICT", status: current.status, authorId: actor.id } });
@@ -218,7 +227,7 @@ export async function saveArticle(actor: SessionUser, input: ArticleSave) {
       }
     }
     return { kind: "saved", version: updated.version, slug: updated.slug, savedAt: new Date(), revision: dueForRevision } as const;
-  }).catch((error: unknown) => {
+  }, SAVE_TRANSACTION).catch((error: unknown) => {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
       throw new DataValidationError("slug", "Another article already uses this slug. Choose a different one.");
     }

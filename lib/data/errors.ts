@@ -29,3 +29,33 @@ export class DataValidationError extends Error {
     this.name = "DataValidationError";
   }
 }
+
+/** PostgreSQL error classes that mean "the server is going away or not there yet", not "this query is wrong". */
+const UNAVAILABLE_SQLSTATES = new Set(["57P01", "57P02", "57P03", "08000", "08001", "08003", "08004", "08006"]);
+/** Prisma's codes for an unreachable server, a closed connection, an exhausted pool, and a transaction that outlived
+ * its time limit (an overloaded server): all pass, and the same request succeeds later. */
+const UNAVAILABLE_PRISMA_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024", "P2028"]);
+/** The driver adapter's kinds for the same. */
+const UNAVAILABLE_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
+const UNAVAILABLE_MESSAGE = /Connection terminated|ECONNREFUSED|ECONNRESET|Can't reach database server|database system is (shutting down|starting up|in recovery mode)|terminating connection due to administrator command|Connection is closed/i;
+
+/**
+ * Whether an error means the database cannot be reached right now (stopped, restarting, out of connections), so the
+ * caller should answer 503 and the client retry, rather than report a bug. Looks through Prisma's wrapper, the
+ * driver adapter's cause and the pg error underneath.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const seen = new Set<unknown>();
+  let current: unknown = error;
+  for (let depth = 0; depth < 6 && current && typeof current === "object" && !seen.has(current); depth++) {
+    seen.add(current);
+    const e = current as { name?: unknown; code?: unknown; originalCode?: unknown; kind?: unknown; message?: unknown; meta?: { driverAdapterError?: unknown }; cause?: unknown };
+    if (e.name === "PrismaClientInitializationError") return true;
+    if (typeof e.code === "string" && (UNAVAILABLE_PRISMA_CODES.has(e.code) || UNAVAILABLE_SQLSTATES.has(e.code))) return true;
+    if (typeof e.originalCode === "string" && UNAVAILABLE_SQLSTATES.has(e.originalCode)) return true;
+    if (typeof e.kind === "string" && UNAVAILABLE_KINDS.has(e.kind)) return true;
+    if (typeof e.message === "string" && UNAVAILABLE_MESSAGE.test(e.message)) return true;
+    current = e.meta?.driverAdapterError ?? e.cause;
+  }
+  return false;
+}

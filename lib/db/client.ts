@@ -6,7 +6,9 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 
 export function createPrismaClient(connectionString: string, options: { max?: number } = {}) {
-  const adapter = new PrismaPg({ connectionString, max: options.max ?? 10 });
+  // A connection attempt that gets no answer (a server stopping, a dropped network) fails after 5 s instead of
+  // holding the request forever; a refused one fails at once. Either way the pool reconnects on the next query.
+  const adapter = new PrismaPg({ connectionString, max: options.max ?? 10, connectionTimeoutMillis: 5_000 });
   return new PrismaClient({ adapter, omit: { user: { passwordHash: true } } });
 }
 

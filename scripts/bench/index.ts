@@ -11,9 +11,9 @@
  * page: the ceiling for a response of that size. Then it loads each target for the same time with autocannon and
  * prints one table (and writes it as JSON to bench-results/). Not for CI: timings on shared machines are noisy.
  */
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
@@ -24,6 +24,7 @@ import { seedSynthetic } from "@/prisma/seed";
 import { DEMO_PASSWORD } from "@/prisma/seed";
 import { findFreePort, makeThrowawayDir } from "../db/embedded";
 import { prepareDatabase } from "../db/prepare";
+import { ensureBuild, signIn, startAppServer, type AppServer } from "../lib/app-server";
 
 type Args = { articles: number; duration: number; connections: number; warmup: number; compare?: [string, string]; check: boolean; build: boolean; out?: string };
 
@@ -93,20 +94,6 @@ function compare(a: BenchReport, b: BenchReport) {
 // ---------- helpers ----------
 const pad = (value: string, width: number) => value.padEnd(width);
 
-async function waitForHttp(url: string, timeoutMs = 90_000) {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    try {
-      const res = await fetch(url);
-      if (res.status < 500) return;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
-}
-
 function processTreeRssKb(pid: number): number {
   try {
     const out = execFileSync("ps", ["-e", "-o", "pid=,ppid=,rss="], { encoding: "utf8" });
@@ -142,22 +129,6 @@ async function gzippedScripts(html: string, base: string, cookie?: string): Prom
     total += gzipSync(Buffer.from(await res.arrayBuffer())).length;
   }
   return total;
-}
-
-/** Signs in through next-auth's credentials flow and returns the session cookie. */
-async function signIn(base: string, email: string, password: string): Promise<string> {
-  const csrfRes = await fetch(`${base}/api/auth/csrf`);
-  const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
-  const csrfCookie = csrfRes.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-  const res = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookie },
-    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
-  });
-  const session = res.headers.getSetCookie().map((c) => c.split(";")[0]).find((c) => c?.includes("session-token"));
-  if (!session) throw new Error(`Could not sign in as ${email} (status ${res.status})`);
-  return session;
 }
 
 type Load = { name: string; path: string; requests?: autocannon.Request[]; connections?: number; method?: string; headers?: Record<string, string> };
@@ -222,15 +193,11 @@ async function main() {
     return;
   }
   const root = process.cwd();
-  const distDir = process.env.NEXT_DIST_DIR || ".next";
-  if (args.build || !existsSync(path.join(root, distDir, "BUILD_ID"))) {
-    log("building (next build)…");
-    execFileSync(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
-  }
+  ensureBuild(root, { force: args.build, log });
 
   log(`starting a throwaway PostgreSQL and seeding ${args.articles.toLocaleString("en-US")} articles…`);
   const prepared = await prepareDatabase({ dataDir: makeThrowawayDir("dateline-bench"), database: "dateline_bench", throwaway: true, log: () => {} });
-  let server: ChildProcess | null = null;
+  let app: AppServer | null = null;
   let ceilingServer: http.Server | null = null;
   try {
     const db = createPrismaClient(prepared.url, { max: 4 });
@@ -238,16 +205,11 @@ async function main() {
     if (args.articles > 0) await seedSynthetic(db, args.articles);
     log(`seeded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
-    const port = await findFreePort(3300);
-    const base = `http://127.0.0.1:${port}`;
-    const secret = randomBytes(32).toString("base64url");
-    server = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
-      stdio: ["ignore", "ignore", "inherit"],
-      env: { ...process.env, DATABASE_URL: prepared.url, AUTH_SECRET: secret, NEXTAUTH_SECRET: secret, NEXTAUTH_URL: base, SITE_URL: base, NEXT_TELEMETRY_DISABLED: "1" },
-    });
-    await waitForHttp(`${base}/login`);
+    app = await startAppServer({ root, databaseUrl: prepared.url });
+    const { base } = app;
+    const server = app.process;
     let peakRssKb = 0;
-    const sampler = setInterval(() => (peakRssKb = Math.max(peakRssKb, processTreeRssKb(server!.pid!))), 500);
+    const sampler = setInterval(() => (peakRssKb = Math.max(peakRssKb, processTreeRssKb(server.pid!))), 500);
 
     // Paths to load.
     const client = new pg.Client({ connectionString: prepared.url });
@@ -411,11 +373,7 @@ async function main() {
     }
   } finally {
     ceilingServer?.close();
-    if (server && server.exitCode === null) {
-      const exited = new Promise((r) => server!.once("exit", r));
-      server.kill("SIGINT");
-      await exited;
-    }
+    await app?.stop();
     await prepared.embedded?.stop();
   }
 }

@@ -115,7 +115,12 @@ export type EmbeddedServer = {
   /** A connection string for a database on this server. */
   url(database?: string): string;
   createDatabase(name: string): Promise<void>;
+  /** Stops the server and, for a throwaway cluster, deletes its data. */
   stop(): Promise<void>;
+  /** Fault drills: stops PostgreSQL ("fast" shutdown) and keeps its data, so that `resume()` starts it again. */
+  halt(): Promise<void>;
+  /** Starts a halted server again on the same port and data. */
+  resume(): Promise<void>;
 };
 
 export type StartOptions = {
@@ -185,26 +190,41 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Embe
   };
   if (options.database) await createDatabase(options.database);
 
+  const halt = async () => {
+    const child = server.process;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+    child.kill("SIGINT"); // PostgreSQL's "fast" shutdown: ends sessions, checkpoints, removes its lock.
+    const timeout = new Promise<"timeout">((resolve) => setTimeout(() => resolve("timeout"), 15_000).unref());
+    if ((await Promise.race([exited, timeout])) === "timeout") {
+      log("postgres did not stop within 15 s; sending SIGQUIT");
+      child.kill("SIGQUIT");
+      await exited;
+    }
+  };
+
   let stopping: Promise<void> | undefined;
+  const resume = async () => {
+    if (stopping) throw new Error("The embedded PostgreSQL was stopped for good; it cannot be resumed.");
+    const child = server.process;
+    if (child && child.exitCode === null && child.signalCode === null) return;
+    clearStaleLock(dataDir);
+    try {
+      await server.start();
+    } catch (error) {
+      throw new Error(`The embedded PostgreSQL did not start again (data in ${dataDir}): ${String(error ?? "it exited")}`);
+    }
+  };
+
   const stop = () => {
     stopping ??= (async () => {
-      const child = server.process;
-      if (child && child.exitCode === null && child.signalCode === null) {
-        const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-        child.kill("SIGINT"); // PostgreSQL's "fast" shutdown: ends sessions, checkpoints, removes its lock.
-        const timeout = new Promise<"timeout">((resolve) => setTimeout(() => resolve("timeout"), 15_000).unref());
-        if ((await Promise.race([exited, timeout])) === "timeout") {
-          log("postgres did not stop within 15 s; sending SIGQUIT");
-          child.kill("SIGQUIT");
-          await exited;
-        }
-      }
+      await halt();
       if (options.throwaway) rmSync(dataDir, { recursive: true, force: true });
     })();
     return stopping;
   };
 
-  return { port, url, createDatabase, stop };
+  return { port, url, createDatabase, stop, halt, resume };
 }
 
 /** A fresh temporary directory the `postgres` OS user can enter, for throwaway clusters. */

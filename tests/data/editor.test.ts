@@ -52,6 +52,20 @@ describe("the editor's saves", () => {
     expect(conflict?.bodyText).toBe("The words that must not be lost.");
   });
 
+  it("accepts exactly one of several saves sent at once on the same version; the others are conflicts kept as revisions", async () => {
+    const editor = await makeUser("EDITOR");
+    const article = await makeArticle(editor);
+    const base = await saveInput(editor, article.id, { mode: "autosave" });
+    const texts = Array.from({ length: 5 }, (_, i) => `Simultaneous save ${i} ${uid()}.`);
+    const results = await Promise.allSettled(texts.map((text) => saveArticle(editor, { ...base, body: documentFromParagraphs([text]) })));
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    expect(results.filter((r) => r.status === "rejected").map((r) => (r as PromiseRejectedResult).reason)).toEqual(Array(4).fill(expect.any(ConflictError)));
+    const row = await rawDb().article.findUniqueOrThrow({ where: { id: article.id }, select: { version: true, bodyText: true } });
+    expect(row.version).toBe(base.baseVersion + 1);
+    const revisions = await rawDb().revision.findMany({ where: { articleId: article.id }, select: { bodyText: true } });
+    for (const text of texts) expect([row.bodyText, ...revisions.map((r) => r.bodyText)]).toContain(text);
+  });
+
   it("keeps the old URL working when a published article's slug changes", async () => {
     const editor = await makeUser("EDITOR");
     const article = await makeArticle(editor, { status: "PUBLISHED" });

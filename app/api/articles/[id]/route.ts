@@ -2,7 +2,8 @@
  * PUT /api/articles/:id — the editor's save (autosave and manual). A route handler rather than a server action so
  * that a save can be sent with `keepalive` as the page closes, and so that a conflict is a real 409.
  * Body: the fields of ArticleSaveSchema (JSON, at most 5 MB). Answers 200 { version, slug, savedAt }, 400, 401, 403,
- * 404, or 409 { currentVersion } (the refused content is kept as a revision).
+ * 404, 409 { currentVersion } (the refused content is kept as a revision), or 503 with Retry-After while the database
+ * cannot be reached (the editor keeps the text on the device and retries).
  */
 import { NextResponse } from "next/server";
 import { getCurrentUser } from "@/lib/auth/session";
@@ -12,7 +13,21 @@ import { ArticleSaveSchema } from "@/lib/validation/articles";
 
 const MAX_BYTES = 5 * 1024 * 1024;
 
-export async function PUT(request: Request, { params }: { params: Promise<{ id: string }> }) {
+export async function PUT(request: Request, context: { params: Promise<{ id: string }> }) {
+  try {
+    return await save(request, context);
+  } catch (error) {
+    // Reading the session user can fail too (the database is down): answer like any other failure, never a bare 500.
+    return answerFailure(error);
+  }
+}
+
+function answerFailure(error: unknown) {
+  const result = failure(error);
+  return NextResponse.json(result, { status: result.status, headers: result.status === 503 ? { "retry-after": "5" } : undefined });
+}
+
+async function save(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const user = await getCurrentUser();
   if (!user) return NextResponse.json({ ok: false, status: 401, message: "Your session has ended. Sign in again; your text is kept on this device." }, { status: 401 });
   const raw = await request.text();
@@ -29,11 +44,6 @@ export async function PUT(request: Request, { params }: { params: Promise<{ id: 
     const result = failure(parsed.error);
     return NextResponse.json(result, { status: result.status });
   }
-  try {
-    const saved = await saveArticle(user, parsed.data);
-    return NextResponse.json({ ok: true, data: { version: saved.version, slug: saved.slug, savedAt: saved.savedAt.toISOString() } });
-  } catch (error) {
-    const result = failure(error);
-    return NextResponse.json(result, { status: result.status });
-  }
+  const saved = await saveArticle(user, parsed.data);
+  return NextResponse.json({ ok: true, data: { version: saved.version, slug: saved.slug, savedAt: saved.savedAt.toISOString() } });
 }
