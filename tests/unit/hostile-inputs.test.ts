@@ -6,6 +6,7 @@
  */
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
+import { normalizeLinkUrl } from "@/components/editor/urls";
 import { DocumentSchema, escapeHtml, renderDocumentHtml, safeHref, type DocNode } from "@/lib/content/document";
 import { buildFeedDocument, type FeedArticle, type FeedChannel } from "@/lib/feeds/feed";
 import { renderNewsSitemap } from "@/lib/feeds/sitemap";
@@ -68,6 +69,14 @@ describe("the article body renderer, given each hostile entry everywhere in the 
     expect(safeHref("/\\evil.example/x")).toBeNull();
     expect(safeHref("//evil.example/x")).toBeNull();
     expect(safeHref("java\u0000script:alert(1)")).toBeNull();
+  });
+
+  it("lets the editor accept no hostile entry as a link, except a plain path or web address", () => {
+    for (const h of HOSTILE_INPUTS) {
+      const href = normalizeLinkUrl(h.value);
+      if (href !== null) expect(href, label(h)).toMatch(/^(https?:\/\/|mailto:|\/(?![/\\]))/);
+    }
+    expect(normalizeLinkUrl("/\\evil.example/x")).toBeNull();
   });
 
   it("makes every entry storable in jsonb: no NUL, no lone surrogate, anywhere in the document", () => {
