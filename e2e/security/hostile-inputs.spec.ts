@@ -164,11 +164,14 @@ test("every entry through every article field over the editor's save route, and 
     expect(saved.bodyHtml, label(h)).not.toMatch(/<(script|svg|math|iframe|object|embed|style|base|form|meta|link|input|details|template|noscript)\b/i);
   }
 
-  // Search boxes: the reader's search, the dashboard's, the media library's. A 1 MB query is refused by the server
-  // (431) before the app sees it; anything else must answer, and never echo markup.
+  // Search boxes: the reader's search with every entry, the dashboard's and the media library's with one of each
+  // category. A 1 MB query is refused by the server (431) before the app sees it; anything else must answer, and
+  // never echo markup.
+  const oneOfEachCategory = HOSTILE_INPUTS.filter((h, i) => HOSTILE_INPUTS.findIndex((o) => o.category === h.category) === i);
   for (const h of HOSTILE_INPUTS) {
-    for (const path of ["/search?q=", "/dashboard?q=", "/dashboard/media?q="]) {
-      const response = await page.request.get(`${path}${encodeURIComponent(h.value)}`);
+    for (const path of oneOfEachCategory.includes(h) ? ["/search?q=", "/dashboard?q=", "/dashboard/media?q="] : ["/search?q="]) {
+      // A URL cannot carry a lone surrogate: the browser sends U+FFFD in its place, as here.
+      const response = await page.request.get(`${path}${encodeURIComponent(h.value.toWellFormed())}`);
       expect(response.status(), `${label(h)} at ${path}`).toBeLessThan(500);
       // React escapes "<" in text and attributes (and as \u003c in its payload): markup typed in never comes back raw.
       if (response.ok() && h.value.includes("<")) expect(await response.text(), `${label(h)} at ${path}`).not.toContain(stored(h.value));
@@ -241,18 +244,32 @@ test("every entry shown on every page and feed, as text", async ({ page, login, 
     await addNote(actor, front!.id, NoteSchema.parse({ articleId: front!.id, body: text }).body);
   }
 
-  // Every page type, in one browser, signed in as the author.
+  // Every carrier's page over HTTP: no typed markup comes back raw (React escapes "<" in text and attributes, and
+  // as \u003c in its payload), and the JSON-LD is one whole <script> whose headline is the stored one.
+  const markup = usable.filter((h) => h.value.includes("<")).map((h) => stored(h.value));
   for (const carrier of carriers) {
+    const response = await request.get(carrier.path);
+    expect(response.status(), carrier.path).toBe(200);
+    const html = await response.text();
+    for (const raw of markup) expect(html, `${carrier.path} echoes markup`).not.toContain(raw);
+    const scripts = [...html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].map((m) => m[1]!);
+    expect(scripts.length, `${carrier.path}: one JSON-LD script`).toBe(1);
+    expect(scripts[0], carrier.path).not.toMatch(/<|-->/);
+    const ld = [JSON.parse(scripts[0]!)].flat().find((d: { "@type": string }) => d["@type"] === "NewsArticle");
+    expect(ld?.headline, `${carrier.path}: JSON-LD stays whole`).toBe(carrier.headline);
+  }
+
+  // Every page type in one browser, signed in as the author: a few carriers (the headline with the script tags, the
+  // ones with bidi and control characters), the lists, search, the dashboard and the editor.
+  const inBrowser = carriers.filter((c, i) => i === 0 || /[\u0000-\u001f\u202a-\u202e\u2066-\u2069\ud800-\udfff]/.test(c.headline) || i === carriers.length - 1).slice(0, 6);
+  for (const carrier of inBrowser) {
     await expectSafePage(page, carrier.path, dialogs);
     await expect(page.locator("h1").first(), carrier.path).toHaveText(carrier.headline.replace(/\s+/g, " ").trim(), { useInnerText: false });
-    const ld = await page.locator('script[type="application/ld+json"]').allTextContents();
-    expect(ld.length, `${carrier.path}: one JSON-LD script`).toBe(1);
-    const article = [JSON.parse(ld[0]!)].flat().find((d: { "@type": string }) => d["@type"] === "NewsArticle");
-    expect(article?.headline, `${carrier.path}: JSON-LD stays whole`).toBe(carrier.headline);
-    expect(ld.join(""), carrier.path).not.toMatch(/<\/script|<!--/i);
   }
   await expectSafePage(page, front!.path, dialogs);
-  await expect(page.getByText(/^Corrected: /).first()).toBeVisible();
+  const corrections = page.locator('section[aria-labelledby="corrections-heading"] li');
+  await expect(corrections).toHaveCount(packInputs(HOSTILE_INPUTS, 1980).length);
+  await expect(corrections.first()).toContainText("Corrected: ");
   for (const path of [
     `/author/${authorSlug}`,
     `/author/${authorSlug}/page/2`,
@@ -282,7 +299,7 @@ test("every entry shown on every page and feed, as text", async ({ page, login, 
     adminDialogs.push(dialog.message());
     void dialog.dismiss();
   });
-  for (const path of ["/admin/audit", `/admin/tags?q=${encodeURIComponent(tagNames[0]!)}`, `/admin/users?q=${encodeURIComponent(authorName.slice(0, 30))}`, "/admin/tags"]) {
+  for (const path of ["/admin/audit", `/admin/tags?q=${encodeURIComponent(tagNames[0]!)}`, `/admin/users?q=${encodeURIComponent(authorName.slice(0, 30).toWellFormed())}`, "/admin/tags"]) {
     await expectSafePage(admin.page, path, adminDialogs);
   }
   await admin.close();
@@ -316,7 +333,7 @@ test("every entry shown on every page and feed, as text", async ({ page, login, 
       await expectStrictXml(page, await child.text(), loc!);
     }
   }
-  for (const carrier of carriers) {
+  for (const carrier of inBrowser) {
     const response = await request.get(`/og${carrier.path}`);
     expect(response.status(), `OG image of ${carrier.path}`).toBe(200);
     expect(response.headers()["content-type"]).toBe("image/png");
