@@ -107,6 +107,8 @@ function auditDom(): string[] {
       if (name.startsWith("on")) problems.push(`<${el.localName} ${name}>`);
       if (name === "srcdoc") problems.push(`<${el.localName} srcdoc>`);
       if (["href", "src", "action", "formaction", "data", "xlink:href", "poster"].includes(name)) {
+        // React's own placeholder on forms and buttons whose action is a server function, until it hydrates.
+        if (attr.value === "javascript:throw new Error('React form unexpectedly submitted.')") continue;
         const url = attr.value.replace(/[\u0000-\u0020]/g, "").toLowerCase();
         if (/^(javascript|vbscript):/.test(url) || /^data:(text\/html|image\/svg|text\/javascript|application)/.test(url)) problems.push(`<${el.localName} ${name}="${attr.value.slice(0, 60)}">`);
       }
