@@ -3,11 +3,16 @@
  * checks only tell the writer at once instead of letting a link silently vanish on the public page.
  */
 
+/** A path on this site: not "//host", nor "/\\host" (browsers read that backslash as a slash: another site). */
+export function isSitePath(value: string): boolean {
+  return value.startsWith("/") && !value.startsWith("//") && !value.startsWith("/\\");
+}
+
 /** A link target: http(s), mailto or a site-relative path ("/news/x"). "example.com/x" becomes https://example.com/x. */
 export function normalizeLinkUrl(raw: string): string | null {
   const value = raw.trim();
   if (!value || value.length > 2048) return null;
-  if (value.startsWith("/")) return value.startsWith("//") ? null : value;
+  if (value.startsWith("/")) return isSitePath(value) ? value : null;
   const candidate = /^[a-z][a-z0-9+.-]*:/i.test(value) ? value : /^[\w-]+(\.[\w-]+)+(?:[/?#:]|$)/.test(value) ? `https://${value}` : null;
   if (!candidate) return null;
   try {

@@ -11,13 +11,14 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
+import { text } from "@/lib/validation/text";
 import { getEnv } from "@/lib/env";
 import { verifyPassword } from "@/lib/auth/password";
 import { checkSignInLimit } from "@/lib/data/rate-limit";
 import { findUserForSignIn, recordFailedSignIn, recordSuccessfulSignIn } from "@/lib/data/users";
 
 const CredentialsSchema = z.object({
-  email: z.string().trim().min(1).max(320),
+  email: text().min(1).max(320),
   password: z.string().min(1).max(1024),
 });
 

@@ -7,6 +7,7 @@
  * client is never trusted or passed through.
  */
 import { z } from "zod";
+import { toStorableJson } from "@/lib/validation/text";
 import { ARTICLE_IMAGE_SIZES, parseMediaUrl, responsiveImageFromUrl } from "@/lib/media/keys";
 
 export type DocMark = { type: string; attrs?: Record<string, unknown> };
@@ -18,17 +19,19 @@ export type DocNode = {
   text?: string;
 };
 
-const MarkSchema = z.object({ type: z.string().max(40), attrs: z.record(z.string(), z.unknown()).optional() });
+const TypeSchema = z.string().max(40, "The body contains an element type the editor does not know");
+const MarkSchema = z.object({ type: TypeSchema, attrs: z.record(z.string(), z.unknown()).optional() });
 export const DocNodeSchema: z.ZodType<DocNode> = z.lazy(() =>
   z.object({
-    type: z.string().max(40),
+    type: TypeSchema,
     attrs: z.record(z.string(), z.unknown()).optional(),
-    content: z.array(DocNodeSchema).max(20_000).optional(),
-    marks: z.array(MarkSchema).max(10).optional(),
-    text: z.string().max(1_000_000).optional(),
+    content: z.array(DocNodeSchema).max(20_000, "The body has too many paragraphs or elements (at most 20,000 in one place)").optional(),
+    marks: z.array(MarkSchema).max(10, "A piece of text can carry at most 10 styles").optional(),
+    text: z.string().max(1_000_000, "A paragraph of the body can be at most 1,000,000 characters long; split it up").optional(),
   }),
 );
-export const DocumentSchema = DocNodeSchema.refine((node) => node.type === "doc", {
+/** The body as the editor sends it; strings PostgreSQL cannot store in jsonb are made storable first (lib/validation/text.ts). */
+export const DocumentSchema = z.preprocess(toStorableJson, DocNodeSchema).refine((node) => node.type === "doc", {
   message: "The body must be an editor document",
 });
 
@@ -45,12 +48,20 @@ export function escapeHtml(value: string): string {
     .replace(/'/g, "&#39;");
 }
 
+/**
+ * A path on this site. "//host" is another site, and so is "/\\host": browsers read a backslash as a slash in
+ * http(s) URLs, so it would link to (or load an image from) wherever the writer pointed.
+ */
+function isSitePath(value: string): boolean {
+  return value.startsWith("/") && !value.startsWith("//") && !value.startsWith("/\\");
+}
+
 /** Returns the URL if it is safe to put in an href, else null. */
 export function safeHref(raw: unknown): string | null {
   if (typeof raw !== "string") return null;
   const value = raw.trim();
   if (value.length === 0 || value.length > 2048) return null;
-  if (value.startsWith("/") && !value.startsWith("//")) return value;
+  if (value.startsWith("/")) return isSitePath(value) ? value : null;
   if (value.startsWith("#")) return value;
   try {
     const url = new URL(value);
@@ -131,7 +142,7 @@ function renderNode(node: DocNode): string {
  * with no database lookup; width and height reserve its space, and body images load lazily (they are below the fold).
  */
 function renderImage(node: DocNode): string {
-  const src = typeof node.attrs?.src === "string" && node.attrs.src.startsWith("/") && !node.attrs.src.startsWith("//") ? node.attrs.src : null;
+  const src = typeof node.attrs?.src === "string" && isSitePath(node.attrs.src) ? node.attrs.src : null;
   if (!src) return "";
   const alt = typeof node.attrs?.alt === "string" ? node.attrs.alt : "";
   const caption = typeof node.attrs?.caption === "string" ? node.attrs.caption : "";

@@ -96,7 +96,13 @@ export async function getArticleForEditor(actor: SessionUser, articleId: string)
 export type EditorArticle = Awaited<ReturnType<typeof getArticleForEditor>>;
 
 async function resolveTags(tx: DbTx, actor: SessionUser, names: string[]) {
-  const unique = [...new Map(names.map((n) => [slugify(n), n.trim()])).entries()].filter(([slug]) => slug);
+  // A tag with no letter or digit a URL can carry (only symbols, emoji, or another script) has no slug: refuse it by
+  // name rather than dropping it without a word.
+  const unusable = names.find((n) => !slugify(n));
+  if (unusable !== undefined) {
+    throw new DataValidationError("tags", `The tag “${unusable.trim()}” needs at least one letter (a–z) or digit for its web address. Rename it.`);
+  }
+  const unique = [...new Map(names.map((n) => [slugify(n), n.trim()])).entries()];
   const ids: string[] = [];
   for (const [slug, name] of unique) {
     const existing = await tx.tag.findUnique({ where: { slug }, select: { id: true } });

@@ -1,5 +1,6 @@
 /** Shapes of media input, shared by the library's forms (client) and its server actions. */
 import { z } from "zod";
+import { text } from "@/lib/validation/text";
 
 export const ALT_MAX = 500;
 export const CAPTION_MAX = 1000;
@@ -9,9 +10,9 @@ const fraction = (label: string) =>
   z.coerce.number({ error: `${label} must be a number` }).min(0, `${label} must be between 0 and 100`).max(1, `${label} must be between 0 and 100`);
 
 export const MediaUpdateSchema = z.object({
-  alt: z.string().trim().max(ALT_MAX, `Keep alt text under ${ALT_MAX} characters`),
-  caption: z.string().trim().max(CAPTION_MAX, `Keep the caption under ${CAPTION_MAX} characters`),
-  credit: z.string().trim().max(CREDIT_MAX, `Keep the credit under ${CREDIT_MAX} characters`),
+  alt: text().max(ALT_MAX, `Keep alt text under ${ALT_MAX} characters`),
+  caption: text().max(CAPTION_MAX, `Keep the caption under ${CAPTION_MAX} characters`),
+  credit: text().max(CREDIT_MAX, `Keep the credit under ${CREDIT_MAX} characters`),
   /** The focal point as fractions of width and height (0 = left/top, 1 = right/bottom). */
   focalX: fraction("The focal point's horizontal position"),
   focalY: fraction("The focal point's vertical position"),
@@ -26,7 +27,7 @@ const day = z
 
 /** The library page's query string; anything unknown or malformed falls back to the default. */
 export const MediaListQuerySchema = z.object({
-  q: z.string().trim().max(200).optional().catch(undefined),
+  q: text().max(200).optional().catch(undefined),
   uploader: z.string().max(40).optional().catch(undefined),
   from: day,
   to: day,

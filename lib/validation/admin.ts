@@ -3,6 +3,7 @@
  * rule every admin-entered link follows. Shared by the forms' server actions; the data layer trusts their output.
  */
 import { z } from "zod";
+import { text } from "@/lib/validation/text";
 import { SLUG_PATTERN, slugify } from "@/lib/content/slug";
 import { zonedTimeToUtc } from "@/lib/format";
 import { SectionInputSchema } from "./sections";
@@ -21,16 +22,14 @@ export function isSafeWebUrl(value: string): boolean {
 const URL_HINT = "Enter a web address starting with https:// (or a path on this site starting with /)";
 
 /** An optional URL field: empty becomes null. */
-export const OptionalUrlSchema = z
-  .string()
-  .trim()
+export const OptionalUrlSchema = text()
   .max(500, "Use at most 500 characters")
   .refine((v) => v === "" || isSafeWebUrl(v), URL_HINT)
   .transform((v) => v || null);
 
-const RequiredUrlSchema = z.string().trim().min(1, URL_HINT).max(500, "Use at most 500 characters").refine(isSafeWebUrl, URL_HINT);
+const RequiredUrlSchema = text().min(1, URL_HINT).max(500, "Use at most 500 characters").refine(isSafeWebUrl, URL_HINT);
 
-const IdSchema = z.string().trim().min(1, "Missing id").max(64, "Invalid id");
+const IdSchema = text().min(1, "Missing id").max(64, "Invalid id");
 
 // Sections ---------------------------------------------------------------------------------------------------------
 
@@ -48,8 +47,8 @@ export const SectionMoveSchema = z.object({ sectionId: IdSchema, direction: z.en
 
 export const TagInputSchema = z
   .object({
-    name: z.string().trim().min(1, "Enter a name").max(60, "Use at most 60 characters"),
-    slug: z.string().trim().max(80, "Use at most 80 characters").default(""),
+    name: text().min(1, "Enter a name").max(60, "Use at most 60 characters"),
+    slug: text().max(80, "Use at most 80 characters").default(""),
   })
   .transform((input) => ({ name: input.name, slug: input.slug || slugify(input.name) }))
   .superRefine((input, ctx) => {
@@ -60,7 +59,7 @@ export const TagInputSchema = z
 export type TagInput = z.infer<typeof TagInputSchema>;
 
 export const TagMergeSchema = z
-  .object({ sourceId: IdSchema, targetId: z.string().trim().min(1, "Choose the tag to merge into").max(64) })
+  .object({ sourceId: IdSchema, targetId: text().min(1, "Choose the tag to merge into").max(64) })
   .refine((v) => v.sourceId !== v.targetId, { path: ["targetId"], message: "Choose a different tag to merge into" });
 
 // Site settings ----------------------------------------------------------------------------------------------------
@@ -86,26 +85,20 @@ export function isValidTimeZone(value: string): boolean {
 const SOCIAL_LABELS = { x: "X", facebook: "Facebook", instagram: "Instagram", linkedin: "LinkedIn", youtube: "YouTube", tiktok: "TikTok", whatsapp: "WhatsApp" } as const;
 export { SOCIAL_LABELS };
 
-const SocialUrlSchema = z
-  .string()
-  .trim()
+const SocialUrlSchema = text()
   .max(500, "Use at most 500 characters")
   .refine((v) => v === "" || (isSafeWebUrl(v) && !v.startsWith("/")), "Enter the full address of the profile, starting with https://");
 
 export const SiteSettingsSchema = z.object({
-  siteName: z.string().trim().min(1, "Enter the site's name").max(80, "Use at most 80 characters"),
-  description: z.string().trim().max(300, "Use at most 300 characters"),
+  siteName: text().min(1, "Enter the site's name").max(80, "Use at most 80 characters"),
+  description: text().max(300, "Use at most 300 characters"),
   logoUrl: OptionalUrlSchema,
-  locale: z
-    .string()
-    .trim()
+  locale: text()
     .min(2, "Enter a locale such as en-US or es-MX")
     .max(35, "Enter a locale such as en-US or es-MX")
     .refine(isValidLocale, "That is not a locale this server knows; use a tag such as en-US or es-MX")
     .transform((v) => Intl.getCanonicalLocales(v)[0] ?? v),
-  timeZone: z
-    .string()
-    .trim()
+  timeZone: text()
     .min(1, "Choose a time zone")
     .max(64, "Choose a time zone from the list")
     .refine(isValidTimeZone, "That is not a time zone; choose one from the list (e.g. America/Monterrey)"),
@@ -122,14 +115,14 @@ export const AD_KINDS = ["IMAGE", "HTML"] as const;
 
 export const AdSlotSchema = z
   .object({
-    name: z.string().trim().min(1, "Enter a name for this slot").max(80, "Use at most 80 characters"),
+    name: text().min(1, "Enter a name for this slot").max(80, "Use at most 80 characters"),
     placement: z.enum(AD_PLACEMENTS, { error: "Choose where the ad appears" }),
     enabled: z.boolean(),
     kind: z.enum(AD_KINDS, { error: "Choose an image or an HTML snippet" }),
-    imageUrl: z.string().trim().max(500, "Use at most 500 characters"),
-    linkUrl: z.string().trim().max(500, "Use at most 500 characters"),
-    altText: z.string().trim().max(200, "Use at most 200 characters"),
-    html: z.string().trim().max(20_000, "Use at most 20,000 characters"),
+    imageUrl: text().max(500, "Use at most 500 characters"),
+    linkUrl: text().max(500, "Use at most 500 characters"),
+    altText: text().max(200, "Use at most 200 characters"),
+    html: text().max(20_000, "Use at most 20,000 characters"),
     position: z.coerce.number({ error: "Enter a number" }).int("Enter a whole number").min(0, "Use 0 or more").max(999, "Use at most 999"),
   })
   .superRefine((ad, ctx) => {
@@ -146,9 +139,7 @@ export type AdSlotFormInput = z.infer<typeof AdSlotSchema>;
 
 // Audit log --------------------------------------------------------------------------------------------------------
 
-const DateSchema = z
-  .string()
-  .trim()
+const DateSchema = text()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date such as 2026-11-28")
   .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), "That is not a real date");
 
@@ -156,8 +147,8 @@ const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === 
 
 export const AuditQuerySchema = z
   .object({
-    action: optional(z.string().trim().max(100, "Choose an action from the list")),
-    actor: optional(z.string().trim().max(320, "Use at most 320 characters")),
+    action: optional(text().max(100, "Choose an action from the list")),
+    actor: optional(text().max(320, "Use at most 320 characters")),
     from: optional(DateSchema),
     to: optional(DateSchema),
     page: optional(z.coerce.number().int().min(1).max(100_000)).catch(undefined),

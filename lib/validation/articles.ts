@@ -1,5 +1,6 @@
 /** Shapes of article input, shared by the editor (client) and its server actions. */
 import { z } from "zod";
+import { text } from "@/lib/validation/text";
 import { DocumentSchema } from "@/lib/content/document";
 import { SLUG_PATTERN } from "@/lib/content/slug";
 
@@ -9,21 +10,21 @@ export const SEO_DESCRIPTION_MAX = 160;
 export const MIN_BODY_WORDS = 50;
 
 export const ArticleFieldsSchema = z.object({
-  headline: z.string().trim().max(200, "Keep the headline under 200 characters"),
-  dek: z.string().trim().max(400, "Keep the dek under 400 characters"),
+  headline: text().max(200, "Keep the headline under 200 characters"),
+  dek: text().max(400, "Keep the dek under 400 characters"),
   body: DocumentSchema,
-  datelineCity: z.string().trim().max(80, "Keep the dateline under 80 characters"),
+  datelineCity: text().max(80, "Keep the dateline under 80 characters"),
   sectionId: z.string().min(1, "Choose a section").max(40),
-  tags: z.array(z.string().trim().min(1).max(40, "Tags are at most 40 characters")).max(20, "Use at most 20 tags"),
+  tags: z.array(text().min(1, "A tag cannot be empty").max(40, "Tags are at most 40 characters")).max(20, "Use at most 20 tags"),
   authorIds: z
     .array(z.string().min(1).max(40))
     .min(1, "An article needs at least one author")
     .max(10, "Use at most 10 authors")
     .refine((ids) => new Set(ids).size === ids.length, "Each author can appear once"),
   featuredImageId: z.string().max(40).nullable(),
-  slug: z.string().trim().max(80, "Keep the slug under 80 characters").regex(SLUG_PATTERN, "Use lower-case letters, digits and single dashes"),
-  seoTitle: z.string().trim().max(SEO_TITLE_MAX, `Keep the SEO title to ${SEO_TITLE_MAX} characters`),
-  seoDescription: z.string().trim().max(SEO_DESCRIPTION_MAX, `Keep the SEO description to ${SEO_DESCRIPTION_MAX} characters`),
+  slug: text().max(80, "Keep the slug under 80 characters").regex(SLUG_PATTERN, "Use lower-case letters, digits and single dashes"),
+  seoTitle: text().max(SEO_TITLE_MAX, `Keep the SEO title to ${SEO_TITLE_MAX} characters`),
+  seoDescription: text().max(SEO_DESCRIPTION_MAX, `Keep the SEO description to ${SEO_DESCRIPTION_MAX} characters`),
 });
 export type ArticleFields = z.infer<typeof ArticleFieldsSchema>;
 
@@ -42,11 +43,11 @@ export const ScheduleSchema = z.object({
 
 export const NoteSchema = z.object({
   articleId: z.string().min(1).max(40),
-  body: z.string().trim().min(1, "Write a note").max(5000, "Keep notes under 5,000 characters"),
+  body: text().min(1, "Write a note").max(5000, "Keep notes under 5,000 characters"),
 });
 
 export const CorrectionSchema = z.object({
   articleId: z.string().min(1).max(40),
   kind: z.enum(["CORRECTION", "UPDATE", "CLARIFICATION"]),
-  text: z.string().trim().min(10, "Describe the correction in a sentence").max(2000, "Keep it under 2,000 characters"),
+  text: text().min(10, "Describe the correction in a sentence").max(2000, "Keep it under 2,000 characters"),
 });

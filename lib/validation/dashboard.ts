@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "@/lib/validation/text";
 
 /** The dashboard list's query string; anything unknown or malformed falls back to the default. */
 export const DashboardQuerySchema = z.object({
@@ -6,7 +7,7 @@ export const DashboardQuerySchema = z.object({
   section: z.string().max(40).optional().catch(undefined),
   author: z.string().max(40).optional().catch(undefined),
   mine: z.enum(["1"]).optional().catch(undefined),
-  q: z.string().trim().max(200).optional().catch(undefined),
+  q: text().max(200).optional().catch(undefined),
   sort: z.enum(["updated", "created", "headline", "published"]).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).optional().catch(undefined),
 });

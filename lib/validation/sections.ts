@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "@/lib/validation/text";
 import { SLUG_PATTERN } from "@/lib/content/slug";
 
 /** Section slugs that would shadow the site's own routes; a section may not take one. */
@@ -9,17 +10,15 @@ export const RESERVED_SECTION_SLUGS: ReadonlySet<string> = new Set([
   "logo.png", "opengraph-image", "og", "404", "500",
 ]);
 
-export const SectionSlugSchema = z
-  .string()
-  .trim()
+export const SectionSlugSchema = text()
   .min(1, "Enter a slug")
   .max(60, "Use at most 60 characters")
   .regex(SLUG_PATTERN, "Use lower-case letters, digits and single dashes (e.g. local-news)")
   .refine((slug) => !RESERVED_SECTION_SLUGS.has(slug), { message: "That slug is used by the site itself; choose another" });
 
 export const SectionInputSchema = z.object({
-  name: z.string().trim().min(1, "Enter a name").max(60, "Use at most 60 characters"),
+  name: text().min(1, "Enter a name").max(60, "Use at most 60 characters"),
   slug: SectionSlugSchema,
-  description: z.string().trim().max(300, "Use at most 300 characters").default(""),
+  description: text().max(300, "Use at most 300 characters").default(""),
 });
 export type SectionInput = z.infer<typeof SectionInputSchema>;

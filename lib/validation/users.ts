@@ -4,6 +4,7 @@
  * from lib/auth/password.ts; the data layer checks them again with the person's email and name.
  */
 import { z } from "zod";
+import { text } from "@/lib/validation/text";
 import { passwordProblem } from "@/lib/auth/password";
 import { OptionalUrlSchema } from "./admin";
 
@@ -27,14 +28,12 @@ const blankToUndefined = (v: unknown) => (v === "" || v === null || Array.isArra
 
 /** The staff list's query string (?q=&role=&status=); anything unknown is ignored rather than an error. */
 export const UserListQuerySchema = z.object({
-  q: z.preprocess(blankToUndefined, z.string().trim().max(200).optional()).catch(undefined),
+  q: z.preprocess(blankToUndefined, text().max(200).optional()).catch(undefined),
   role: z.preprocess(blankToUndefined, z.enum(ROLES).optional()).catch(undefined),
   status: z.preprocess(blankToUndefined, z.enum(["ACTIVE", "INVITED", "DEACTIVATED"]).optional()).catch(undefined),
 });
 
-export const EmailSchema = z
-  .string({ error: "Enter an email address" })
-  .trim()
+export const EmailSchema = text({ error: "Enter an email address" })
   .toLowerCase()
   .min(1, "Enter an email address")
   .max(320, "Use at most 320 characters")
@@ -54,7 +53,7 @@ export const NewPasswordSchema = z.string({ error: "Enter a password" }).superRe
   if (problem) ctx.addIssue({ code: "custom", message: problem });
 });
 
-const PersonNameSchema = z.string({ error: "Enter your name" }).trim().min(2, "Enter your name as readers should see it").max(80, "Use at most 80 characters");
+const PersonNameSchema = text({ error: "Enter your name" }).min(2, "Enter your name as readers should see it").max(80, "Use at most 80 characters");
 
 function confirmMatches(value: { password: string; confirmPassword: string }, ctx: z.RefinementCtx) {
   if (value.password !== value.confirmPassword) ctx.addIssue({ code: "custom", path: ["confirmPassword"], message: "The two passwords are not the same" });
@@ -82,7 +81,7 @@ export const PasswordChangeSchema = z
 
 export const ProfileInputSchema = z.object({
   name: PersonNameSchema,
-  bio: z.string().trim().max(1000, "Use at most 1,000 characters"),
+  bio: text().max(1000, "Use at most 1,000 characters"),
   avatarUrl: OptionalUrlSchema,
 });
 export type ProfileInput = z.infer<typeof ProfileInputSchema>;
