@@ -1,6 +1,12 @@
 import path from "node:path";
 import type { NextConfig } from "next";
 
+/** Staff and sign-in pages: never shown inside another site's frame (their CSP says frame-ancestors 'none' too). */
+const UNFRAMED = ["/dashboard", "/dashboard/:path*", "/admin", "/admin/:path*", "/login", "/forgot-password", "/invite/:token", "/reset-password/:token", "/preview/:token"];
+/** HSTS only over https: the site's URL at build time, or the request as the TLS-terminating proxy reports it. */
+const HSTS = { key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" };
+const isHttpsSite = /^https:\/\//.test(process.env.SITE_URL ?? process.env.NEXTAUTH_URL ?? "");
+
 const nextConfig: NextConfig = {
   // NEXT_DIST_DIR lets several builds of one checkout live side by side (e.g. parallel work); default .next.
   distDir: process.env.NEXT_DIST_DIR || ".next",
@@ -14,6 +20,23 @@ const nextConfig: NextConfig = {
   // (docs/decisions/0004-public-page-cache.md). Next's own in-memory layer is off so nothing bypasses it.
   cacheHandler: path.resolve(process.cwd(), "lib/cache/isr-handler.cjs"),
   cacheMaxMemorySize: 0,
+  // Every response; each page's Content-Security-Policy comes from proxy.ts (per-request pages, with a nonce) or from
+  // the cache handler (cached public pages, with script hashes): lib/security/csp.ts, lib/cache/page-csp.cjs.
+  async headers() {
+    return [
+      {
+        source: "/:path*",
+        headers: [
+          { key: "X-Content-Type-Options", value: "nosniff" },
+          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+          { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=()" },
+          ...(isHttpsSite ? [HSTS] : []),
+        ],
+      },
+      ...(isHttpsSite ? [] : [{ source: "/:path*", has: [{ type: "header" as const, key: "x-forwarded-proto", value: "https" }], headers: [HSTS] }]),
+      ...UNFRAMED.map((source) => ({ source, headers: [{ key: "X-Frame-Options", value: "DENY" }] })),
+    ];
+  },
 };
 
 export default nextConfig;

@@ -1,17 +1,44 @@
 /**
- * Runs before routing, and only redirects or answers early:
+ * Runs before routing, and only redirects, answers early or adds headers:
+ * - a server action posted from another site, too large or unreadable is refused with a 4xx (Next would answer 500):
+ *   lib/security/server-action-guard.ts;
  * - signed-out visitors of the dashboard and admin go to /login (with a callbackUrl back); whether a signed-in user
  *   is still active, and what their role allows, is checked on the server by lib/auth/session.ts and lib/data;
+ * - pages rendered per request (staff areas, sign-in pages, previews, search) get a Content-Security-Policy with a
+ *   fresh nonce (lib/security/csp.ts); the cached public pages get theirs from the cache handler instead, so the
+ *   proxy does not run for them (the matcher below);
  * - the URL of an unpublished article answers 410 Gone (pages cannot set that status themselves);
  * - `/search?q=…&page=n` with a valid query is rewritten to its cacheable path (search/results/…), so repeated
- *   searches are page-cache hits instead of a render each; the address bar keeps the query string.
+ *   searches are page-cache hits instead of a render each (with the cached pages' policy); the address bar keeps
+ *   the query string. The empty form and a refused query render per request, with a nonce.
  */
 import { withAuth, type NextRequestWithAuth } from "next-auth/middleware";
-import { NextResponse, type NextFetchEvent } from "next/server";
+import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
 import { isGonePath } from "@/lib/cache/gone";
 import { SearchPageSchema, SearchQuerySchema, searchResultsPath } from "@/lib/validation/search";
+import { createNonce, GONE_PAGE_POLICY, noncePagePolicy, type NoncePolicyOptions } from "@/lib/security/csp";
+import { isServerActionRequest, refuseBadServerAction } from "@/lib/security/server-action-guard";
 
-const requireSignIn = withAuth({ pages: { signIn: "/login" } });
+const isDevelopment = process.env.NODE_ENV === "development";
+
+/** Passes the request on with a nonce policy: in the request (Next reads the nonce there) and in the response. */
+function withNoncePolicy(request: NextRequest, frameAncestors: NoncePolicyOptions["frameAncestors"]) {
+  const policy = noncePagePolicy(createNonce(), { frameAncestors, isDevelopment });
+  const headers = new Headers(request.headers);
+  headers.set("content-security-policy", policy);
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set("content-security-policy", policy);
+  return response;
+}
+
+const requireSignIn = withAuth((request) => withNoncePolicy(request, "'none'"), { pages: { signIn: "/login" } });
+
+/** Sign-in pages and previews are never framed. */
+function noncePageKind(pathname: string): NoncePolicyOptions["frameAncestors"] | null {
+  if (pathname === "/login" || pathname === "/forgot-password") return "'none'";
+  if (/^\/(?:invite|reset-password|preview)\/[^/]+$/.test(pathname)) return "'none'";
+  return null;
+}
 
 const GONE_HTML = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="robots" content="noindex"><meta name="viewport" content="width=device-width, initial-scale=1"><title>This article is no longer available</title></head>
 <body style="font-family:system-ui,sans-serif;max-width:40rem;margin:4rem auto;padding:0 1rem;color:#111418;background:#fffdf8">
@@ -19,15 +46,23 @@ const GONE_HTML = `<!doctype html><html lang="en"><head><meta charset="utf-8"><m
 
 export default async function proxy(request: NextRequestWithAuth, event: NextFetchEvent) {
   const { pathname } = request.nextUrl;
+  if (isServerActionRequest(request, pathname)) {
+    const refusal = await refuseBadServerAction(request);
+    if (refusal) return NextResponse.json({ ok: false, ...refusal }, { status: refusal.status });
+  }
   if (pathname === "/dashboard" || pathname.startsWith("/dashboard/") || pathname === "/admin" || pathname.startsWith("/admin/")) {
     return requireSignIn(request, event);
   }
   if (pathname === "/search") {
     const q = SearchQuerySchema.safeParse(request.nextUrl.searchParams.getAll("q"));
-    if (!q.success || q.data === "") return NextResponse.next(); // the form, or the page's own message
-    const page = SearchPageSchema.parse(request.nextUrl.searchParams.get("page") ?? undefined);
-    return NextResponse.rewrite(new URL(searchResultsPath(q.data, page), request.url));
+    if (q.success && q.data !== "") {
+      const page = SearchPageSchema.parse(request.nextUrl.searchParams.get("page") ?? undefined);
+      return NextResponse.rewrite(new URL(searchResultsPath(q.data, page), request.url));
+    }
+    return withNoncePolicy(request, "'self'"); // the form, or the page's own message
   }
+  const frameAncestors = noncePageKind(pathname);
+  if (frameAncestors) return withNoncePolicy(request, frameAncestors);
   let path = pathname;
   try {
     path = decodeURI(pathname);
@@ -35,15 +70,16 @@ export default async function proxy(request: NextRequestWithAuth, event: NextFet
     /* a malformed escape is simply not a known article */
   }
   if (await isGonePath(path, process.env.DATABASE_URL)) {
-    return new NextResponse(GONE_HTML, { status: 410, headers: { "content-type": "text/html; charset=utf-8", "cache-control": "public, max-age=60" } });
+    return new NextResponse(GONE_HTML, { status: 410, headers: { "content-type": "text/html; charset=utf-8", "cache-control": "public, max-age=60", "content-security-policy": GONE_PAGE_POLICY } });
   }
   return NextResponse.next();
 }
 
 /**
- * The proxy costs every request it sees, so it sees only the staff areas and URLs shaped like an article
- * (/section/slug, both lower-case slugs) and /search: not tag, author, preview or invitation pages, feeds (a dot in the name),
- * Next's own files or the API. tests/unit/proxy-matcher.test.ts pins this list.
+ * The proxy costs every request it sees, so it sees only the staff areas, URLs shaped like an article (/section/slug,
+ * both lower-case slugs), the per-request pages that need a nonce, /search, and requests that may be server actions:
+ * not tag or author pages, feeds (a dot in the name), Next's own files or the API. tests/unit/proxy-matcher.test.ts
+ * pins this list.
  */
 export const config = {
   matcher: [
@@ -51,7 +87,15 @@ export const config = {
     "/dashboard/:path*",
     "/admin",
     "/admin/:path*",
-    "/search",
     "/:section((?!(?:tag|author|preview|invite|reset-password|api|media|sitemaps|og|dashboard|admin)/)[a-z0-9-]+)/:slug([a-z0-9-]+)",
+    "/invite/:token",
+    "/reset-password/:token",
+    "/preview/:token",
+    "/login",
+    "/forgot-password",
+    "/search",
+    // Possible server actions anywhere, without running the proxy for every GET of a cached page.
+    { source: "/:path*", has: [{ type: "header", key: "next-action" }] },
+    { source: "/:path*", has: [{ type: "header", key: "content-type", value: "(?:multipart/form-data|application/x-www-form-urlencoded).*" }] },
   ],
 };

@@ -15,6 +15,7 @@
 "use strict";
 
 const pg = require("pg");
+const { addPublicPageCsp } = require("./page-csp.cjs");
 
 const CHANNEL = "dateline_cache_tags";
 /** Entries are stamped this much earlier than their write, so a change committed while a page was rendering (with
@@ -170,6 +171,8 @@ class DatelineCacheHandler {
         await state.store.delete(key);
         return;
       }
+      // Changes data.headers in place: the response that stored the page is sent with that same object.
+      addPublicPageCsp(data);
       await state.store.set(key, {
         value: data,
         lastModified: Date.now() - RENDER_MARGIN_MS,

@@ -158,9 +158,12 @@ export type AuditQuery = z.infer<typeof AuditQuerySchema>;
 
 /** The named text fields of a submitted form, with "" for any that are missing (FormData gives null or a File). */
 export function formValues<K extends string>(formData: FormData, keys: readonly K[]): Record<K, string> {
+  // An action can be called with anything (a hand-made request); without a form every field is empty, so the schema
+  // answers with its own "required" messages instead of the action failing on formData.get.
+  const form = formData instanceof FormData ? formData : new FormData();
   return Object.fromEntries(
     keys.map((key) => {
-      const value = formData.get(key);
+      const value = form.get(key);
       return [key, typeof value === "string" ? value : ""];
     }),
   ) as Record<K, string>;

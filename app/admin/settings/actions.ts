@@ -29,7 +29,7 @@ export async function updateSettingsAction(_previous: ActionResult | null, formD
 function adInput(formData: FormData) {
   return {
     ...formValues(formData, ["name", "placement", "kind", "imageUrl", "linkUrl", "altText", "html", "position"]),
-    enabled: formData.get("enabled") === "on",
+    enabled: formData instanceof FormData && formData.get("enabled") === "on",
   };
 }
 

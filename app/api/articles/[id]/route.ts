@@ -1,14 +1,15 @@
 /**
  * PUT /api/articles/:id — the editor's save (autosave and manual). A route handler rather than a server action so
  * that a save can be sent with `keepalive` as the page closes, and so that a conflict is a real 409.
- * Body: the fields of ArticleSaveSchema (JSON, at most 5 MB). Answers 200 { version, slug, savedAt }, 400, 401, 403,
- * 404, 409 { currentVersion } (the refused content is kept as a revision), or 503 with Retry-After while the database
- * cannot be reached (the editor keeps the text on the device and retries).
+ * Body: the fields of ArticleSaveSchema (a JSON object sent as application/json, at most 5 MB). Answers 200 { version,
+ * slug, savedAt }, 400, 401, 403, 404, 409 { currentVersion } (the refused content is kept as a revision), 413, 415,
+ * or 503 with Retry-After while the database cannot be reached (the editor keeps the text on the device and retries).
  */
 import { NextResponse } from "next/server";
 import { getCurrentUser } from "@/lib/auth/session";
 import { saveArticle } from "@/lib/data/editor";
 import { failure } from "@/lib/actions/result";
+import { readBodyCapped } from "@/lib/security/server-action-guard";
 import { ArticleSaveSchema } from "@/lib/validation/articles";
 
 const MAX_BYTES = 5 * 1024 * 1024;
@@ -30,16 +31,23 @@ function answerFailure(error: unknown) {
 async function save(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const user = await getCurrentUser();
   if (!user) return NextResponse.json({ ok: false, status: 401, message: "Your session has ended. Sign in again; your text is kept on this device." }, { status: 401 });
-  const raw = await request.text();
-  if (raw.length > MAX_BYTES) return NextResponse.json({ ok: false, status: 413, message: "This article is too large to save (over 5 MB)." }, { status: 413 });
+  if (!(request.headers.get("content-type") ?? "").toLowerCase().startsWith("application/json")) {
+    return NextResponse.json({ ok: false, status: 415, message: "Send the article as JSON (Content-Type: application/json)." }, { status: 415 });
+  }
+  // Read no more than the limit: a larger body is refused without being held in memory.
+  const bytes = await readBodyCapped(request, MAX_BYTES);
+  if (!bytes) return NextResponse.json({ ok: false, status: 413, message: "This article is too large to save (over 5 MB)." }, { status: 413 });
   let json: unknown;
   try {
-    json = JSON.parse(raw);
+    json = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
   } catch {
     return NextResponse.json({ ok: false, status: 400, message: "The request body is not valid JSON." }, { status: 400 });
   }
+  if (!json || typeof json !== "object" || Array.isArray(json)) {
+    return NextResponse.json({ ok: false, status: 400, message: "The request body must be a JSON object with the article's fields." }, { status: 400 });
+  }
   const { id } = await params;
-  const parsed = ArticleSaveSchema.safeParse({ ...(json as object), articleId: id });
+  const parsed = ArticleSaveSchema.safeParse({ ...json, articleId: id });
   if (!parsed.success) {
     const result = failure(parsed.error);
     return NextResponse.json(result, { status: result.status });

@@ -20,8 +20,10 @@ function fromPercent(value: FormDataEntryValue | null): number {
   return text === "" ? Number.NaN : Number(text) / 100;
 }
 
-export async function updateMediaAction(mediaId: string, _state: ActionResult | null, form: FormData): Promise<ActionResult> {
+export async function updateMediaAction(mediaId: string, _state: ActionResult | null, formData: FormData): Promise<ActionResult> {
   const user = await requireUser(`/dashboard/media/${mediaId}`);
+  // Anything can be posted to an action: without a form, every field is missing and the schema says so.
+  const form = formData instanceof FormData ? formData : new FormData();
   const parsed = MediaUpdateSchema.safeParse({
     alt: form.get("alt") ?? "",
     caption: form.get("caption") ?? "",

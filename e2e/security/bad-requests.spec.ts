@@ -1,0 +1,166 @@
+/**
+ * Bad requests get a 4xx with a message and change nothing: every route handler that takes a body or parameters,
+ * and every server action of the build (enumerated from its server-reference manifest), with malformed JSON, wrong
+ * content types, wrong types, oversized bodies and posts from another site. Request-level: no browser.
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { expect, test, type APIResponse } from "@playwright/test";
+import { testDb } from "../support/db";
+import { createTestUser } from "../support/factories";
+import { createEditorArticle } from "../support/editor-factories";
+import { signInWithRequest } from "./request-helpers";
+
+type Manifest = { node: Record<string, { workers: Record<string, unknown>; exportedName?: string }> };
+
+/** Every server action of the build, with a page URL it can be posted to (dynamic segments filled in). */
+function buildActions(): { id: string; name: string; url: string }[] {
+  const file = path.join(process.cwd(), process.env.NEXT_DIST_DIR || ".next", "server", "server-reference-manifest.json");
+  const manifest = JSON.parse(readFileSync(file, "utf8")) as Manifest;
+  return Object.entries(manifest.node).map(([id, entry]) => {
+    const worker = Object.keys(entry.workers)[0]!;
+    const route = worker
+      .replace(/^app/, "")
+      .replace(/\/page$/, "")
+      .replace(/\/\([^)]+\)/g, "")
+      .replace(/\[\.{0,3}[^\]]+\]/g, "not-a-real-id");
+    return { id, name: entry.exportedName ?? id, url: route || "/" };
+  });
+}
+
+async function expectRefusal(response: APIResponse, status: number, message: RegExp | string, label: string) {
+  expect(response.status(), `${label}: ${await response.text()}`).toBe(status);
+  const body = (await response.json()) as { ok: boolean; message: string };
+  expect(body.ok, label).toBe(false);
+  expect(body.message, label).toMatch(message);
+}
+
+async function auditCount(actorId: string) {
+  return testDb().auditLog.count({ where: { actorId, NOT: { action: { startsWith: "auth." } } } });
+}
+
+test("every server action refuses other sites, oversized and unreadable bodies with a 4xx, and wrong types with a message", async ({ request }) => {
+  test.slow();
+  const actions = buildActions();
+  expect(actions.length).toBeGreaterThan(30);
+  const admin = await createTestUser("ADMIN");
+  await signInWithRequest(request, admin);
+  const origin = new URL(process.env.NEXTAUTH_URL ?? "http://localhost:3100").origin;
+  const before = await auditCount(admin.id);
+  const post = (action: { id: string; url: string }, data: string | Buffer, headers: Record<string, string> = {}) =>
+    request.post(action.url, { headers: { "next-action": action.id, origin, "content-type": "text/plain;charset=UTF-8", ...headers }, data: Buffer.from(data), maxRedirects: 0 });
+  const tooLarge = Buffer.alloc(1024 * 1024 + 1, 0x20);
+
+  for (const action of actions) {
+    const label = `${action.name} at ${action.url}`;
+    await expectRefusal(await post(action, "[]", { origin: "https://evil.example" }), 403, /another site/, `${label}, cross-origin`);
+    await expectRefusal(await post(action, "[]", { origin: "null" }), 403, /another site/, `${label}, opaque origin`);
+    await expectRefusal(await post(action, "[{bad json"), 400, /not valid JSON/, `${label}, malformed JSON`);
+    await expectRefusal(await post(action, '{"id":1}'), 400, /must be a JSON array/, `${label}, not an array`);
+    await expectRefusal(await post(action, '["$1", "$h2"]'), 400, /refers to a part that was not sent/, `${label}, dangling reference`);
+    await expectRefusal(await post(action, "[1]", { "content-type": "application/json" }), 415, /text\/plain/, `${label}, wrong content type`);
+    await expectRefusal(await post(action, "--zz\r\nbroken", { "content-type": "multipart/form-data; boundary=zz" }), 400, /multipart/, `${label}, broken form`);
+    await expectRefusal(await post(action, tooLarge), 413, /too large/, `${label}, oversized`);
+  }
+
+  // Well-formed requests with arguments of the wrong types reach the action, which answers with a 4xx result.
+  for (const action of actions.filter((a) => a.name !== "createArticleAction")) {
+    for (const args of ["[123, 456, 789]", "[null, null, null]", '[{"userId":["x"]}, "text", {"a":[1]}]']) {
+      const response = await post(action, args);
+      const text = await response.text();
+      const label = `${action.name} ${args}`;
+      expect(response.status(), `${label}: ${text.slice(0, 300)}`).toBe(200);
+      expect(text, label).not.toContain('E{"digest"');
+      expect(text, label).toMatch(/"ok":false,"status":4\d\d,"message":"[^"]+"/);
+    }
+  }
+  // Nothing was changed in the admin's name.
+  expect(await auditCount(admin.id)).toBe(before);
+  expect(await testDb().article.count({ where: { createdById: admin.id } })).toBe(0);
+});
+
+async function articleState(id: string) {
+  return testDb().article.findUniqueOrThrow({ where: { id }, select: { version: true, headline: true, bodyText: true, updatedAt: true } });
+}
+
+test("the editor's save, uploads, sign-in, exports and feeds answer bad requests with a 4xx and change nothing", async ({ request }) => {
+  const editor = await createTestUser("EDITOR");
+  await signInWithRequest(request, editor);
+  const article = await createEditorArticle(editor, { headline: "Before any bad request", paragraphs: ["Unchanged text."] });
+  const before = await articleState(article.id);
+  const url = `/api/articles/${article.id}`;
+  // Buffers, so that Playwright sends the bytes as they are (it would encode a string as JSON for application/json).
+  const put = (data: string | Buffer, contentType = "application/json") => request.put(url, { headers: { "content-type": contentType }, data: Buffer.from(data) });
+
+  await test.step("PUT /api/articles/:id (autosave)", async () => {
+    await expectRefusal(await put("{bad"), 400, "The request body is not valid JSON.", "malformed JSON");
+    for (const body of ["[1,2]", "null", '"text"', "42"]) await expectRefusal(await put(body), 400, /must be a JSON object/, body);
+    await expectRefusal(await put('{"headline":"x"}', "text/plain"), 415, /application\/json/, "text/plain");
+    await expectRefusal(await put('{"headline":"x"}', "application/x-www-form-urlencoded"), 415, /application\/json/, "form");
+    await expectRefusal(await put(JSON.stringify({ headline: 5, dek: [], body: "zz", baseVersion: "one" })), 400, /./, "wrong types");
+    await expectRefusal(await put(Buffer.alloc(5 * 1024 * 1024 + 1, 0x20)), 413, /too large/, "oversized");
+    const unknown = await request.put("/api/articles/not-a-real-id", { headers: { "content-type": "application/json" }, data: Buffer.from("{}") });
+    expect(unknown.status()).toBeGreaterThanOrEqual(400);
+    expect(unknown.status()).toBeLessThan(500);
+    expect(await articleState(article.id)).toEqual(before);
+  });
+
+  await test.step("POST /api/media (upload)", async () => {
+    const mediaBefore = await testDb().media.count({ where: { uploaderId: editor.id } });
+    await expectRefusal(await request.post("/api/media", { headers: { "content-type": "application/json" }, data: Buffer.from("{}") }), 400, /not a form/, "JSON");
+    await expectRefusal(await request.post("/api/media", { headers: { "content-type": "multipart/form-data; boundary=zz" }, data: "--zz\r\nbroken" }), 400, /not a form|incomplete/, "broken form");
+    await expectRefusal(await request.post("/api/media", { multipart: { note: "no file here" } }), 400, /Choose an image/, "no file");
+    await expectRefusal(
+      await request.post("/api/media", { multipart: { file: { name: "notes.png", mimeType: "image/png", buffer: Buffer.from("plain text, not an image") } } }),
+      415,
+      /not an image/,
+      "text as .png",
+    );
+    await expectRefusal(
+      await request.post("/api/media", { multipart: { file: { name: "huge.jpg", mimeType: "image/jpeg", buffer: Buffer.alloc(20 * 1024 * 1024 + 70 * 1024) } } }),
+      413,
+      /./,
+      "oversized",
+    );
+    expect(await testDb().media.count({ where: { uploaderId: editor.id } })).toBe(mediaBefore);
+  });
+
+  await test.step("next-auth endpoints", async () => {
+    const auth = "/api/auth/callback/credentials";
+    const raw = (text: string) => Buffer.from(text);
+    await expectRefusal(await request.post(auth, { headers: { "content-type": "application/json" }, data: raw("{bad") }), 400, /not valid JSON/, "malformed JSON");
+    await expectRefusal(await request.post(auth, { headers: { "content-type": "application/json" }, data: raw("[1]") }), 400, /JSON object/, "array");
+    await expectRefusal(await request.post(auth, { headers: { "content-type": "text/plain" }, data: "email=x" }), 415, /urlencoded/, "text/plain");
+    await expectRefusal(await request.post(auth, { headers: { "content-type": "application/x-www-form-urlencoded" }, data: `email=${"a".repeat(17 * 1024)}` }), 413, /too large/, "oversized");
+    await expectRefusal(await request.post("/api/auth/signout", { headers: { "content-type": "application/json" }, data: raw("{") }), 400, /not valid JSON/, "sign-out");
+    // Still signed in: none of that touched the session.
+    expect(((await (await request.get("/api/auth/session")).json()) as { user?: { email?: string } }).user?.email).toBe(editor.email);
+  });
+
+  await test.step("read-only handlers: wrong methods and parameters are 4xx", async () => {
+    for (const feed of ["/feed.xml", "/atom.xml", "/feed.json", "/news/feed.xml", "/sitemap.xml", "/news-sitemap.xml"]) {
+      const response = await request.post(feed, { data: "x" });
+      expect(response.status(), feed).toBe(405);
+    }
+    for (const missing of ["/sitemaps/not-a-sitemap.xml", "/media/..%2F..%2Fetc%2Fpasswd", "/media/not-a-key.png", "/no-such-section/feed.xml"]) {
+      const response = await request.get(missing);
+      expect(response.status(), missing).toBe(404);
+    }
+    // The audit export is for admins; an editor's bad filter is still only a 403.
+    expect((await request.get("/admin/audit/export?from=not-a-date")).status()).toBe(403);
+    // The cron endpoint is off without CRON_SECRET.
+    expect((await request.post("/api/cron/publish-scheduled", { data: "{bad" })).status()).toBe(404);
+  });
+});
+
+test("the audit export answers a bad filter with a 400 and a message", async ({ request }) => {
+  const admin = await createTestUser("ADMIN");
+  await signInWithRequest(request, admin);
+  for (const query of ["from=not-a-date", "to=2026-13-45", "from=2026-02-01&to=2026-01-01", `actor=${"a".repeat(400)}`]) {
+    const response = await request.get(`/admin/audit/export?${query}`);
+    expect(response.status(), query).toBe(400);
+    expect((await response.text()).trim().length, query).toBeGreaterThan(5);
+  }
+  expect((await request.get("/admin/audit/export")).status()).toBe(200);
+});
+
