@@ -42,7 +42,7 @@ export type Cluster = {
   refreshToken: string;
   refresher: Refresher;
   /** Stops and starts the Redis this cluster started (for tests of Redis going away). */
-  restartRedis(downMs?: number): Promise<void>;
+  redis: { stop(): Promise<void>; start(): Promise<void> };
   stop(): Promise<void>;
 };
 
@@ -253,7 +253,7 @@ export async function startCluster(o: ClusterOptions): Promise<Cluster> {
       confFile,
       nginxConfig({ prefix: nginxDir, port: o.port, upstreams: ports, refreshToken, user: worker?.name ?? null, staticDir: path.join(standalone.distDir, "static") }),
     );
-    if (worker) chownTree(path.join(nginxDir, "cache"), worker.uid, worker.gid), chownTree(path.join(nginxDir, "temp"), worker.uid, worker.gid);
+    if (worker) for (const sub of ["cache", "temp"]) chownTree(path.join(nginxDir, sub), worker.uid, worker.gid);
     const test = spawnSync(bins.nginx, ["-t", "-q", "-p", nginxDir, "-c", confFile], { encoding: "utf8" });
     if (test.status !== 0) throw new Error(`nginx rejected ${confFile}:\n${test.stderr}`);
     const nginxLog = openSync(path.join(dir, "logs", "nginx.log"), "a");
@@ -285,11 +285,9 @@ export async function startCluster(o: ClusterOptions): Promise<Cluster> {
       instances,
       refreshToken,
       refresher,
-      async restartRedis(downMs = 0) {
-        if (!redisPort) throw new Error("this cluster uses an outside Redis (REDIS_URL); it cannot restart it");
-        await stopRedis();
-        if (downMs) await new Promise((r) => setTimeout(r, downMs));
-        await startRedis();
+      redis: {
+        stop: () => (redisPort ? stopRedis() : Promise.reject(new Error("this cluster uses an outside Redis (REDIS_URL)"))),
+        start: () => (redisPort ? startRedis() : Promise.reject(new Error("this cluster uses an outside Redis (REDIS_URL)"))),
       },
       stop: stopAll,
     };
