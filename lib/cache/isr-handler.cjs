@@ -6,8 +6,9 @@
  *   the data layer records the expired tags in PostgreSQL ("CacheTag") in the same transaction as the change and
  *   NOTIFYs channel `dateline_cache_tags`. Every instance LISTENs, so a published change is visible everywhere
  *   within milliseconds, and an instance that lost its connection catches up from the table when it reconnects.
- * - Entries live behind a small store interface (get/set/delete). This one keeps them in process memory (bounded);
- *   a shared store (Redis) implements the same three methods for several instances.
+ * - Entries live behind a small store interface (get/set/delete): process memory (bounded LRU) by default; with
+ *   REDIS_URL set, Redis shared by every instance with this process's memory in front (lib/cache/redis-store.cjs),
+ *   which keeps serving from memory while Redis is unreachable. Tag expiry stays in PostgreSQL either way.
  *
  * Plain CommonJS because Next loads it at run time, outside the bundle. It never throws into a request: on any error
  * it answers "miss", and the page renders fresh.
@@ -48,8 +49,16 @@ class MemoryStore {
 }
 
 /** Process-wide state: Next creates a handler object per request, so nothing lives on the instance. */
+function createStore() {
+  const local = new MemoryStore(MAX_ENTRIES);
+  const url = process.env.REDIS_URL;
+  if (!url || process.env.NEXT_PHASE === "phase-production-build") return local;
+  const { RedisStore } = require("./redis-store.cjs");
+  return new RedisStore(url, local);
+}
+
 const state = (globalThis.__datelineCache ??= {
-  store: new MemoryStore(MAX_ENTRIES),
+  store: createStore(),
   expiry: new Map(), // tag -> epoch ms when it last expired
   listener: null,
   connecting: null,
@@ -196,4 +205,5 @@ class DatelineCacheHandler {
 }
 
 module.exports = DatelineCacheHandler;
+module.exports.MemoryStore = MemoryStore;
 module.exports.default = DatelineCacheHandler;

@@ -5,6 +5,8 @@
  *   npm run bench -- --articles 100000 --duration 20 --connections 100 --warmup 3   (warm-up seconds per target)
  *   npm run bench -- --compare bench-results/A.json bench-results/B.json
  *   npm run bench -- --check                    exit 1 when a budget in bench/budgets.json is missed
+ *   npm run bench -- --cluster                  nginx + N instances + Redis: through the front cache beside the
+ *                                               bare-Node ceiling, and publish-to-visible under load (./cluster.ts)
  *
  * It builds when there is no build, starts `next start` on its own throwaway embedded PostgreSQL (never the dev
  * data) seeded with N published articles, and a bare Node http server that answers the exact bytes of one article
@@ -186,6 +188,11 @@ function checkBudgets(report: BenchReport, file: string): string[] {
 
 // ---------- the run ----------
 async function main() {
+  if (process.argv.includes("--cluster")) {
+    const { benchCluster } = await import("./cluster");
+    await benchCluster(process.argv.slice(2));
+    return;
+  }
   const args = parseArgs(process.argv.slice(2));
   if (args.compare) {
     const [a, b] = args.compare.map((f) => JSON.parse(readFileSync(f, "utf8")) as BenchReport);

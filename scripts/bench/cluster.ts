@@ -1,0 +1,196 @@
+/**
+ * `npm run bench -- --cluster [--articles N --duration S --connections C --instances I]`: the cluster topology
+ * (scripts/cluster) measured through nginx, beside the bare-Node ceiling for the same bytes, in the same run, and the
+ * publish-to-visible time under load.
+ *
+ * - Each reader target (article, home, section, RSS) is loaded through nginx asking for gzip, as browsers do; the
+ *   ceiling for it is a bare Node http server answering that response's exact gzip bytes.
+ * - Publish-to-visible: while the cached article is loaded through nginx at the same connection count, articles are
+ *   published one by one (through the data layer, as the dashboard does) and the front page is polled through nginx
+ *   until it lists each one. The time counts from the publish call's start, so it includes the transaction.
+ *
+ * Starts its own throwaway PostgreSQL, Redis and nginx (never the dev data); needs a build.
+ */
+import http from "node:http";
+import os from "node:os";
+import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { randomBytes } from "node:crypto";
+import autocannon from "autocannon";
+import { createPrismaClient } from "@/lib/db/client";
+import { seedSynthetic } from "@/prisma/seed";
+import { findFreePort, makeThrowawayDir } from "../db/embedded";
+import { prepareDatabase } from "../db/prepare";
+import { startCluster } from "../cluster/cluster";
+
+const log = (line: string) => console.log(`[bench:cluster] ${line}`);
+const pad = (value: string, width: number) => value.padEnd(width);
+
+type Args = { articles: number; duration: number; connections: number; instances: number; warmup: number; publishes: number };
+
+function parseArgs(argv: string[]): Args {
+  const args: Args = { articles: 2_000, duration: 10, connections: 50, instances: Math.max(2, os.availableParallelism()), warmup: 2, publishes: 8 };
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i];
+    if (flag === "--cluster") continue;
+    const value = Number.parseInt(argv[++i] ?? "", 10);
+    if (!Number.isFinite(value) || value < 0) throw new Error(`${flag} needs a number`);
+    if (flag === "--articles") args.articles = value;
+    else if (flag === "--duration") args.duration = value;
+    else if (flag === "--connections") args.connections = value;
+    else if (flag === "--instances") args.instances = value;
+    else if (flag === "--warmup") args.warmup = value;
+    else if (flag === "--publishes") args.publishes = value;
+    else throw new Error(`Unknown flag ${flag} for --cluster. See the header of scripts/bench/cluster.ts.`);
+  }
+  return args;
+}
+
+type Row = { name: string; path: string; rps: number; p50: number; p99: number; errors: number; non2xx: number; kb: number; ratio: number | null };
+
+const GZIP = { "accept-encoding": "gzip, deflate, br" };
+
+function run(url: string, args: Args, duration = args.duration): Promise<autocannon.Result> {
+  return autocannon({ url, connections: args.connections, duration, headers: GZIP });
+}
+
+function row(name: string, p: string, r: autocannon.Result, ceiling: number | null): Row {
+  return {
+    name,
+    path: p,
+    rps: r.requests.average,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    errors: r.errors + r.timeouts,
+    non2xx: r.non2xx,
+    kb: r.throughput.total / Math.max(1, r.requests.total) / 1024,
+    ratio: ceiling ? r.requests.average / ceiling : null,
+  };
+}
+
+export async function benchCluster(argv: string[]): Promise<void> {
+  const args = parseArgs(argv);
+  const root = process.cwd();
+  log(`throwaway PostgreSQL with ${args.articles.toLocaleString("en-US")} articles, ${args.instances} instances behind nginx…`);
+  const prepared = await prepareDatabase({ dataDir: makeThrowawayDir("dateline-bench-cluster"), database: "dateline_bench", throwaway: true, log: () => {} });
+  process.env.DATABASE_URL = prepared.url;
+  process.env.AUTH_SECRET ??= randomBytes(32).toString("base64url");
+  const db = createPrismaClient(prepared.url, { max: 4 });
+  let cluster: Awaited<ReturnType<typeof startCluster>> | null = null;
+  const ceilings: http.Server[] = [];
+  try {
+    if (args.articles > 0) await seedSynthetic(db, args.articles);
+    const port = await findFreePort(8180);
+    cluster = await startCluster({
+      instances: args.instances,
+      port,
+      dir: mkdtempSync(path.join(os.tmpdir(), "dateline-bench-cluster-")),
+      databaseUrl: prepared.url,
+      authSecret: process.env.AUTH_SECRET,
+      env: { DATELINE_CACHE_QUIET: "1", MEDIA_LOCAL_DIR: mkdtempSync(path.join(os.tmpdir(), "dateline-bench-media-")) },
+      log,
+    });
+    const base = cluster.url;
+    const latest = await db.article.findFirstOrThrow({ where: { status: "PUBLISHED" }, orderBy: { publishedAt: "desc" }, select: { slug: true, section: { select: { slug: true } } } });
+    const targets = [
+      { name: "article", path: `/${latest.section.slug}/${latest.slug}` },
+      { name: "home", path: "/" },
+      { name: "section", path: `/${latest.section.slug}` },
+      { name: "rss", path: "/feed.xml" },
+    ];
+
+    const rows: Row[] = [];
+    for (const t of targets) {
+      // The exact bytes nginx serves for it (gzip), and a bare Node server answering them: the ceiling.
+      await fetch(`${base}${t.path}`, { headers: GZIP }).then((r) => r.arrayBuffer());
+      const res = await fetch(`${base}${t.path}`, { headers: GZIP });
+      const raw = await new Promise<{ body: Buffer; headers: http.IncomingHttpHeaders }>((resolve, reject) => {
+        http.get(`${base}${t.path}`, { headers: GZIP }, (r) => {
+          const chunks: Buffer[] = [];
+          r.on("data", (c: Buffer) => chunks.push(c));
+          r.on("end", () => resolve({ body: Buffer.concat(chunks), headers: r.headers }));
+          r.on("error", reject);
+        });
+      });
+      await res.arrayBuffer();
+      const ceilingPort = await findFreePort();
+      const server = http.createServer((_req, reply) => {
+        reply.writeHead(200, {
+          "content-type": String(raw.headers["content-type"] ?? "text/html"),
+          ...(raw.headers["content-encoding"] ? { "content-encoding": String(raw.headers["content-encoding"]) } : {}),
+          "content-length": raw.body.length,
+        });
+        reply.end(raw.body);
+      });
+      ceilings.push(server);
+      await new Promise<void>((resolve) => server.listen(ceilingPort, "127.0.0.1", resolve));
+      if (args.warmup) await run(`http://127.0.0.1:${ceilingPort}/`, args, args.warmup);
+      log(`ceiling for ${t.name} (${(raw.body.length / 1024).toFixed(1)} KB ${raw.headers["content-encoding"] ?? "identity"})…`);
+      const ceiling = await run(`http://127.0.0.1:${ceilingPort}/`, args);
+      rows.push(row(`${t.name} ceiling (bare node)`, t.path, ceiling, ceiling.requests.average));
+      if (args.warmup) await run(`${base}${t.path}`, args, args.warmup);
+      log(`${t.name} through nginx…`);
+      const through = await run(`${base}${t.path}`, args);
+      rows.push(row(`${t.name} via nginx`, t.path, through, ceiling.requests.average));
+      server.close();
+    }
+
+    // Publish-to-visible under load.
+    const { publishArticle } = await import("@/lib/data/workflow");
+    const editor = await db.user.findUniqueOrThrow({ where: { email: "editor@dateline.test" } });
+    const actor = { id: editor.id, email: editor.email, name: editor.name, slug: editor.slug, role: editor.role };
+    const section = await db.section.findFirstOrThrow({ where: { slug: latest.section.slug } });
+    const { documentFromParagraphs, documentToPlainText, renderDocumentHtml } = await import("@/lib/content/document");
+    const loadRun = run(`${base}${targets[0]!.path}`, args, Math.max(args.duration, Math.ceil(args.publishes * 1.2) + 2));
+    await new Promise((r) => setTimeout(r, 1_000));
+    const visible: number[] = [];
+    for (let i = 0; i < args.publishes; i++) {
+      const id = randomBytes(4).toString("hex");
+      const body = documentFromParagraphs([
+        `Bench story ${id}: the council met on Tuesday to discuss the water plan, and residents filled the chamber to ask about pressure cuts.`,
+        "Officials said the schedule would be reviewed every month, and that neighborhoods with the oldest pipes would be first in line.",
+      ]);
+      const headline = `Bench publish ${id}`;
+      const a = await db.article.create({
+        data: {
+          slug: `bench-publish-${id}`, headline, dek: "A story published by the cluster benchmark to time publish-to-visible.",
+          body: body as never, bodyHtml: renderDocumentHtml(body), bodyText: documentToPlainText(body), datelineCity: "Saltillo",
+          sectionId: section.id, createdById: editor.id, authors: { create: [{ userId: editor.id, position: 0 }] },
+        },
+      });
+      const started = performance.now();
+      await publishArticle(actor, a.id);
+      for (;;) {
+        const html = await (await fetch(`${base}/`, { headers: GZIP })).text();
+        if (html.includes(headline)) break;
+        if (performance.now() - started > 10_000) throw new Error(`"${headline}" not on the front page through nginx after 10 s`);
+        await new Promise((r) => setTimeout(r, 5));
+      }
+      visible.push(performance.now() - started);
+      await new Promise((r) => setTimeout(r, 300));
+    }
+    const underLoad = await loadRun;
+    visible.sort((x, y) => x - y);
+    const q = (p: number) => visible[Math.min(visible.length - 1, Math.floor(p * visible.length))] ?? 0;
+
+    console.log("");
+    console.log(pad("target", 28) + pad("req/s", 10) + pad("p50 ms", 8) + pad("p99 ms", 8) + pad("errors", 8) + pad("non-2xx", 9) + pad("KB/resp", 9) + "× ceiling");
+    for (const r of rows) {
+      console.log(pad(r.name, 28) + pad(r.rps.toFixed(0), 10) + pad(String(r.p50), 8) + pad(String(r.p99), 8) + pad(String(r.errors), 8) + pad(String(r.non2xx), 9) + pad(r.kb.toFixed(1), 9) + (r.ratio?.toFixed(3) ?? ""));
+    }
+    console.log(
+      `\npublish → on the front page through nginx, under load (${underLoad.requests.average.toFixed(0)} req/s, p99 ${underLoad.latency.p99} ms, ` +
+        `${underLoad.errors + underLoad.timeouts} errors, ${underLoad.non2xx} non-2xx): median ${q(0.5).toFixed(0)} ms, max ${visible.at(-1)?.toFixed(0)} ms over ${visible.length} publishes`,
+    );
+    const report = { at: new Date().toISOString(), kind: "cluster", options: args, machine: { cpus: os.cpus().length, node: process.version }, results: rows, publishToVisibleMs: visible, underLoad: { rps: underLoad.requests.average, p99: underLoad.latency.p99, errors: underLoad.errors + underLoad.timeouts, non2xx: underLoad.non2xx } };
+    mkdirSync(path.join(root, "bench-results"), { recursive: true });
+    const out = path.join(root, "bench-results", `cluster-${report.at.replace(/[:.]/g, "-")}.json`);
+    writeFileSync(out, JSON.stringify(report, null, 2));
+    log(`wrote ${path.relative(root, out)}`);
+  } finally {
+    for (const s of ceilings) s.close();
+    await cluster?.stop();
+    await db.$disconnect();
+    await prepared.embedded?.stop();
+  }
+}

@@ -1,0 +1,298 @@
+/**
+ * Starts and stops the cluster topology (docs/deploy.md): Redis, N standalone Next instances on their own ports,
+ * nginx in front on one port, and the front-cache refresher. PostgreSQL is prepared by the caller (the CLI uses the
+ * embedded one under .data/ or DATABASE_URL; tests a throwaway one), so this module can be driven by tests and the
+ * benchmark as well as by `npm run cluster`.
+ *
+ * Everything lives under one directory (default .data/cluster): nginx.conf, nginx's cache and logs, Redis's data and
+ * each instance's log. `stop()` ends every process it started and waits for them.
+ */
+import { spawn, spawnSync, execFileSync, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { chownSync, existsSync, mkdirSync, openSync, closeSync, writeFileSync, readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { findFreePort } from "../db/embedded";
+import { prepareStandalone, standaloneEnv } from "../standalone";
+import { nginxConfig } from "./nginx";
+import { startRefresher, type Refresher } from "./refresher";
+
+export type ClusterOptions = {
+  root?: string;
+  dir?: string;
+  instances: number;
+  port: number;
+  databaseUrl: string;
+  /** An existing Redis; when absent one is started under <dir>/redis. */
+  redisUrl?: string;
+  authSecret: string;
+  /** Public URL readers use (NEXTAUTH_URL, SITE_URL); default http://localhost:<port>. */
+  siteUrl?: string;
+  env?: Record<string, string>;
+  log?: (line: string) => void;
+};
+
+export type Instance = { index: number; port: number; process: ChildProcess | null; start(): Promise<void>; kill(signal?: NodeJS.Signals): Promise<void> };
+
+export type Cluster = {
+  port: number;
+  url: string;
+  dir: string;
+  redisUrl: string;
+  instances: Instance[];
+  refreshToken: string;
+  refresher: Refresher;
+  /** Stops and starts the Redis this cluster started (for tests of Redis going away). */
+  redis: { stop(): Promise<void>; start(): Promise<void> };
+  stop(): Promise<void>;
+};
+
+const NGINX_BINS = ["/usr/sbin/nginx", "/usr/local/sbin/nginx", "/usr/bin/nginx"];
+const REDIS_BINS = ["/usr/bin/redis-server", "/usr/local/bin/redis-server", "/usr/sbin/redis-server"];
+
+function which(candidates: string[], name: string): string | null {
+  const found = candidates.find((p) => existsSync(p));
+  if (found) return found;
+  const r = spawnSync("sh", ["-c", `command -v ${name}`], { encoding: "utf8" });
+  return r.status === 0 && r.stdout.trim() ? r.stdout.trim() : null;
+}
+
+/** nginx and redis-server from Debian's packages: installed with apt-get when missing and we are root. */
+export function ensureServerBinaries(log: (line: string) => void, needRedis = true): { nginx: string; redis: string | null } {
+  let nginx = which(NGINX_BINS, "nginx");
+  let redis = needRedis ? which(REDIS_BINS, "redis-server") : null;
+  const missing = [!nginx ? "nginx" : null, needRedis && !redis ? "redis-server" : null].filter((x): x is string => x !== null);
+  if (missing.length) {
+    const isRoot = process.getuid?.() === 0;
+    const hasApt = spawnSync("sh", ["-c", "command -v apt-get"]).status === 0;
+    if (!isRoot || !hasApt) {
+      throw new Error(
+        `Cluster mode needs ${missing.join(" and ")}. Install ${missing.length > 1 ? "them" : "it"} first, e.g. on Debian/Ubuntu:\n` +
+          `    sudo apt-get update && sudo apt-get install -y ${missing.map((m) => (m === "nginx" ? "nginx-light" : m)).join(" ")}`,
+      );
+    }
+    log(`installing ${missing.join(" and ")} with apt-get`);
+    const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
+    execFileSync("apt-get", ["update", "-qq"], { stdio: "inherit", env });
+    execFileSync("apt-get", ["install", "-y", "-qq", ...missing.map((m) => (m === "nginx" ? "nginx-light" : m))], { stdio: "inherit", env });
+    nginx = which(NGINX_BINS, "nginx");
+    redis = needRedis ? which(REDIS_BINS, "redis-server") : null;
+    if (!nginx || (needRedis && !redis)) throw new Error(`apt-get did not provide ${missing.join(" and ")}`);
+  }
+  return { nginx: nginx as string, redis };
+}
+
+function waitForExit(child: ChildProcess, timeoutMs: number): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL");
+    }, timeoutMs);
+    child.once("exit", () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
+
+async function waitForHttp(url: string, timeoutMs: number, child?: ChildProcess): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (child && (child.exitCode !== null || child.signalCode !== null)) throw new Error(`process for ${url} exited early (code ${child.exitCode})`);
+    try {
+      const res = await fetch(url, { redirect: "manual", signal: AbortSignal.timeout(2_000) });
+      await res.arrayBuffer();
+      if (res.status < 500) return;
+    } catch {
+      /* not up yet */
+    }
+    if (Date.now() > deadline) throw new Error(`${url} did not come up within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 150));
+  }
+}
+
+async function waitForTcp(port: number, timeoutMs: number, child?: ChildProcess): Promise<void> {
+  const net = await import("node:net");
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (child && (child.exitCode !== null || child.signalCode !== null)) throw new Error(`process on port ${port} exited early`);
+    const ok = await new Promise<boolean>((resolve) => {
+      const s = net.createConnection({ host: "127.0.0.1", port });
+      s.once("connect", () => {
+        s.destroy();
+        resolve(true);
+      });
+      s.once("error", () => resolve(false));
+    });
+    if (ok) return;
+    if (Date.now() > deadline) throw new Error(`nothing listens on port ${port} after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+function chownTree(dir: string, uid: number, gid: number) {
+  chownSync(dir, uid, gid);
+  for (const name of readdirSync(dir)) {
+    const full = path.join(dir, name);
+    if (statSync(full).isDirectory()) chownTree(full, uid, gid);
+    else chownSync(full, uid, gid);
+  }
+}
+
+/** The unprivileged user nginx's workers run as when we are root (they must write the cache directory). */
+function nginxWorkerUser(): { name: string; uid: number; gid: number } | null {
+  if (process.getuid?.() !== 0) return null;
+  for (const name of ["www-data", "nginx", "nobody"]) {
+    const r = spawnSync("id", ["-u", name], { encoding: "utf8" });
+    const g = spawnSync("id", ["-g", name], { encoding: "utf8" });
+    if (r.status === 0 && g.status === 0) return { name, uid: Number(r.stdout.trim()), gid: Number(g.stdout.trim()) };
+  }
+  return null;
+}
+
+export async function startCluster(o: ClusterOptions): Promise<Cluster> {
+  const root = o.root ?? process.cwd();
+  const dir = path.resolve(root, o.dir ?? path.join(".data", "cluster"));
+  const log = o.log ?? ((line: string) => console.log(`[cluster] ${line}`));
+  const standalone = prepareStandalone(root);
+  const bins = ensureServerBinaries(log, !o.redisUrl);
+  const started: { stop(): Promise<void> }[] = [];
+  const stopAll = async () => {
+    for (const s of started.splice(0).reverse()) await s.stop().catch(() => {});
+  };
+
+  for (const sub of ["logs", "redis", "nginx/logs", "nginx/cache", "nginx/temp"]) mkdirSync(path.join(dir, sub), { recursive: true });
+
+  try {
+    // Redis: shared cache entries for every instance (lib/cache/redis-store.cjs).
+    let redisUrl = o.redisUrl ?? "";
+    let redisProcess: ChildProcess | null = null;
+    let redisPort = 0;
+    const startRedis = async () => {
+      const logFd = openSync(path.join(dir, "logs", "redis.log"), "a");
+      const child = spawn(
+        bins.redis as string,
+        ["--port", String(redisPort), "--bind", "127.0.0.1", "--dir", path.join(dir, "redis"), "--save", "", "--appendonly", "no",
+          "--maxmemory", process.env.CLUSTER_REDIS_MAXMEMORY || "512mb", "--maxmemory-policy", "allkeys-lru", "--daemonize", "no", "--protected-mode", "yes"],
+        { stdio: ["ignore", logFd, logFd] },
+      );
+      closeSync(logFd);
+      redisProcess = child;
+      await waitForTcp(redisPort, 10_000, child);
+    };
+    const stopRedis = async () => {
+      const child = redisProcess;
+      redisProcess = null;
+      if (!child) return;
+      child.kill("SIGTERM");
+      await waitForExit(child, 5_000);
+    };
+    if (!redisUrl) {
+      redisPort = await findFreePort(Number.parseInt(process.env.CLUSTER_REDIS_PORT || "6390", 10));
+      await startRedis();
+      redisUrl = `redis://127.0.0.1:${redisPort}`;
+      started.push({ stop: stopRedis });
+      log(`Redis ready on 127.0.0.1:${redisPort}`);
+    }
+
+    const siteUrl = o.siteUrl ?? `http://localhost:${o.port}`;
+    const refreshToken = randomBytes(24).toString("base64url");
+
+    // Next instances, each on its own port, all on the same database and Redis.
+    const ports: number[] = [];
+    for (let i = 0; i < o.instances; i++) {
+      let p = await findFreePort(o.port + 1 + i);
+      while (ports.includes(p) || p === o.port) p = await findFreePort();
+      ports.push(p);
+    }
+    const instances: Instance[] = ports.map((port, index) => {
+      const instance: Instance = {
+        index,
+        port,
+        process: null,
+        async start() {
+          const logFd = openSync(path.join(dir, "logs", `app-${index + 1}.log`), "a");
+          const child = spawn(process.execPath, [standalone.server], {
+            cwd: standalone.dir,
+            stdio: ["ignore", logFd, logFd],
+            env: {
+              ...process.env,
+              ...standaloneEnv(root, port, "127.0.0.1"),
+              DATABASE_URL: o.databaseUrl,
+              REDIS_URL: redisUrl,
+              AUTH_SECRET: o.authSecret,
+              NEXTAUTH_SECRET: o.authSecret,
+              NEXTAUTH_URL: siteUrl,
+              SITE_URL: process.env.SITE_URL ?? siteUrl,
+              DATELINE_INSTANCE: String(index + 1),
+              ...o.env,
+            },
+          });
+          closeSync(logFd);
+          instance.process = child;
+          await waitForHttp(`http://127.0.0.1:${port}/login`, 60_000, child);
+        },
+        async kill(signal = "SIGTERM") {
+          const child = instance.process;
+          instance.process = null;
+          if (!child) return;
+          child.kill(signal);
+          await waitForExit(child, 8_000);
+        },
+      };
+      return instance;
+    });
+    started.push({ stop: async () => void (await Promise.all(instances.map((i) => i.kill()))) });
+    await Promise.all(instances.map((i) => i.start()));
+    log(`${instances.length} Next instances ready on ${ports.map((p) => `127.0.0.1:${p}`).join(", ")} (logs in ${path.relative(root, dir)}/logs)`);
+
+    // nginx in front.
+    const worker = nginxWorkerUser();
+    const nginxDir = path.join(dir, "nginx");
+    const confFile = path.join(nginxDir, "nginx.conf");
+    writeFileSync(
+      confFile,
+      nginxConfig({ prefix: nginxDir, port: o.port, upstreams: ports, refreshToken, user: worker?.name ?? null, staticDir: path.join(standalone.distDir, "static") }),
+    );
+    if (worker) for (const sub of ["cache", "temp"]) chownTree(path.join(nginxDir, sub), worker.uid, worker.gid);
+    const test = spawnSync(bins.nginx, ["-t", "-q", "-p", nginxDir, "-c", confFile], { encoding: "utf8" });
+    if (test.status !== 0) throw new Error(`nginx rejected ${confFile}:\n${test.stderr}`);
+    const nginxLog = openSync(path.join(dir, "logs", "nginx.log"), "a");
+    const nginx = spawn(bins.nginx, ["-p", nginxDir, "-c", confFile, "-g", "daemon off;"], { stdio: ["ignore", nginxLog, nginxLog] });
+    closeSync(nginxLog);
+    started.push({
+      stop: async () => {
+        nginx.kill("SIGQUIT"); // graceful: finish in-flight requests
+        await waitForExit(nginx, 8_000);
+      },
+    });
+    await waitForTcp(o.port, 10_000, nginx);
+    log(`nginx ready on port ${o.port} (config ${path.relative(root, confFile)})`);
+
+    const refresher = await startRefresher({
+      databaseUrl: o.databaseUrl,
+      nginxPort: o.port,
+      refreshToken,
+      cacheDir: path.join(nginxDir, "cache"),
+      log: process.env.CLUSTER_VERBOSE ? log : undefined,
+    });
+    started.push({ stop: () => refresher.stop() });
+
+    return {
+      port: o.port,
+      url: `http://127.0.0.1:${o.port}`,
+      dir,
+      redisUrl,
+      instances,
+      refreshToken,
+      refresher,
+      redis: {
+        stop: () => (redisPort ? stopRedis() : Promise.reject(new Error("this cluster uses an outside Redis (REDIS_URL)"))),
+        start: () => (redisPort ? startRedis() : Promise.reject(new Error("this cluster uses an outside Redis (REDIS_URL)"))),
+      },
+      stop: stopAll,
+    };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}

@@ -1,0 +1,236 @@
+/**
+ * Publish → readers through nginx, fast. Runs once per cluster (in the `npm run cluster` supervisor), LISTENing on
+ * the same channel as every app instance's cache handler (`dateline_cache_tags`, sent at commit by
+ * lib/data/cache.ts expirePublicTags, whatever made the change: an instance, the scheduler, a script).
+ *
+ * For each notification it maps the expired tags to the public URLs they cover and sends nginx one GET per URL with
+ * the secret refresh header: nginx bypasses its cache for that request, an app instance renders the page fresh
+ * (its own cache dropped the tagged entries on the same NOTIFY) and nginx stores the new response for every reader.
+ *
+ * - Fixed URLs go first (article, home, section/tag/author pages and their feeds, the feeds and sitemaps); numbered
+ *   pages (/news/page/3) and sitemap chunks are found in nginx's cache directory (each file holds a `KEY:` line) and
+ *   refreshed after. The tag "site" (settings, navigation) refreshes every cached URL.
+ * - Each URL is refreshed twice: at once, and again shortly after, in case an instance rendered it a moment before
+ *   it processed the NOTIFY itself.
+ */
+import { readdir, open } from "node:fs/promises";
+import path from "node:path";
+import http from "node:http";
+import pg from "pg";
+import { CACHE_CHANNEL_NAME } from "@/lib/cache/channel";
+import { REFRESH_HEADER } from "./nginx";
+
+export type RefresherOptions = {
+  databaseUrl: string;
+  nginxPort: number;
+  refreshToken: string;
+  cacheDir: string;
+  log?: (line: string) => void;
+  /** Delay of the second refresh of each URL (ms). */
+  confirmAfterMs?: number;
+};
+
+const FEEDS = ["feed.xml", "atom.xml", "feed.json"];
+
+/** The URLs a set of expired tags covers, without the database: everything except article pages. */
+export function urlsForTags(tags: string[]): { exact: string[]; prefixes: string[]; everything: boolean; articleSlugs: string[] } {
+  const exact = new Set<string>();
+  const prefixes = new Set<string>();
+  const articleSlugs: string[] = [];
+  let everything = false;
+  for (const tag of tags) {
+    const [kind, ...rest] = tag.split(":");
+    const slug = encodeURIComponent(rest.join(":"));
+    switch (kind) {
+      case "site":
+        everything = true;
+        break;
+      case "home":
+        exact.add("/");
+        break;
+      case "latest":
+        exact.add("/");
+        for (const f of FEEDS) exact.add(`/${f}`);
+        exact.add("/sitemap.xml");
+        exact.add("/news-sitemap.xml");
+        prefixes.add("/sitemaps/");
+        break;
+      case "section":
+        exact.add(`/${slug}`);
+        for (const f of FEEDS) exact.add(`/${slug}/${f}`);
+        prefixes.add(`/${slug}/page/`);
+        break;
+      case "tag":
+        exact.add(`/tag/${slug}`);
+        prefixes.add(`/tag/${slug}/page/`);
+        break;
+      case "author":
+        exact.add(`/author/${slug}`);
+        for (const f of FEEDS) exact.add(`/author/${slug}/${f}`);
+        prefixes.add(`/author/${slug}/page/`);
+        break;
+      case "article":
+        if (rest.length) articleSlugs.push(rest.join(":"));
+        break;
+      default:
+        break;
+    }
+  }
+  return { exact: [...exact], prefixes: [...prefixes], everything, articleSlugs };
+}
+
+/** Every URL in nginx's cache (GET entries), read from the `KEY: GET /path` line each cache file starts with. */
+export async function cachedUrls(cacheDir: string): Promise<string[]> {
+  const urls: string[] = [];
+  const walk = async (dir: string): Promise<void> => {
+    let entries;
+    try {
+      entries = await readdir(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) await walk(full);
+      else if (entry.isFile() && !entry.name.includes(".")) {
+        try {
+          const handle = await open(full, "r");
+          try {
+            const buf = Buffer.alloc(4096);
+            const { bytesRead } = await handle.read(buf, 0, buf.length, 0);
+            const text = buf.toString("latin1", 0, bytesRead);
+            const match = /\nKEY: GET (\S+)\n/.exec(text);
+            if (match?.[1]) urls.push(match[1]);
+          } finally {
+            await handle.close();
+          }
+        } catch {
+          /* evicted while we looked */
+        }
+      }
+    }
+  };
+  await walk(cacheDir);
+  return urls;
+}
+
+function refreshOne(port: number, token: string, url: string): Promise<number> {
+  return new Promise((resolve) => {
+    const req = http.request(
+      { host: "127.0.0.1", port, path: url, method: "GET", headers: { [REFRESH_HEADER]: token, "accept-encoding": "gzip" }, timeout: 15_000 },
+      (res) => {
+        res.resume();
+        res.on("end", () => resolve(res.statusCode ?? 0));
+        res.on("error", () => resolve(0));
+      },
+    );
+    req.on("timeout", () => req.destroy());
+    req.on("error", () => resolve(0));
+    req.end();
+  });
+}
+
+export type Refresher = { stop(): Promise<void>; refreshed: number };
+
+export async function startRefresher(o: RefresherOptions): Promise<Refresher> {
+  const log = o.log ?? (() => {});
+  const confirmAfterMs = o.confirmAfterMs ?? 1_500;
+  let stopped = false;
+  let client: pg.Client | null = null;
+  /** When we last heard from PostgreSQL: after a reconnect, tags expired since then are refreshed too. */
+  let lastSeen: Date | null = null;
+  const timers = new Set<NodeJS.Timeout>();
+  const self: Refresher = { stop, refreshed: 0 };
+
+  const refreshAll = async (urls: string[]) => {
+    // A few at a time: a publish touches a handful of URLs; "site" may touch thousands.
+    const queue = [...new Set(urls)];
+    const workers = Array.from({ length: Math.min(8, queue.length) }, async () => {
+      for (let url = queue.shift(); url !== undefined; url = queue.shift()) {
+        await refreshOne(o.nginxPort, o.refreshToken, url);
+        self.refreshed++;
+      }
+    });
+    await Promise.all(workers);
+  };
+
+  const articleUrls = async (slugs: string[]): Promise<string[]> => {
+    if (slugs.length === 0 || !client) return [];
+    const { rows } = await client.query<{ url: string }>(
+      `SELECT '/' || s.slug || '/' || a.slug AS url FROM "Article" a JOIN "Section" s ON s.id = a."sectionId" WHERE a.slug = ANY($1::text[])
+       UNION
+       SELECT '/' || s.slug || '/' || r."oldSlug" FROM "SlugRedirect" r JOIN "Article" a ON a.id = r."targetId"
+         JOIN "Section" s ON s.id = a."sectionId" WHERE r.entity = 'ARTICLE' AND (r."oldSlug" = ANY($1::text[]) OR a.slug = ANY($1::text[]))`,
+      [slugs],
+    );
+    return rows.map((r) => encodeURI(r.url));
+  };
+
+  const handle = async (tags: string[]) => {
+    const plan = urlsForTags(tags);
+    const first = [...(await articleUrls(plan.articleSlugs).catch(() => [])), ...plan.exact];
+    await refreshAll(first);
+    let more: string[] = [];
+    if (plan.everything || plan.prefixes.length > 0) {
+      const cached = await cachedUrls(o.cacheDir);
+      more = plan.everything ? cached : cached.filter((u) => plan.prefixes.some((p) => u.startsWith(p)));
+      await refreshAll(more);
+    }
+    const all = [...first, ...more];
+    const timer = setTimeout(() => {
+      timers.delete(timer);
+      if (!stopped) void refreshAll(all);
+    }, confirmAfterMs);
+    timers.add(timer);
+    log(`refreshed ${all.length} URL(s) for ${tags.length} tag(s)`);
+  };
+
+  const connect = async (): Promise<void> => {
+    if (stopped) return;
+    const c = new pg.Client({ connectionString: o.databaseUrl, application_name: "dateline-front-refresher" });
+    const retry = () => {
+      if (client === c) client = null;
+      c.end().catch(() => {});
+      if (!stopped) {
+        const t = setTimeout(() => {
+          timers.delete(t);
+          void connect();
+        }, 1_000);
+        timers.add(t);
+      }
+    };
+    c.on("error", retry);
+    c.on("notification", (message) => {
+      try {
+        const payload = JSON.parse(message.payload || "{}") as { tags?: unknown };
+        lastSeen = new Date();
+        if (Array.isArray(payload.tags)) void handle(payload.tags.filter((t): t is string => typeof t === "string"));
+      } catch {
+        /* malformed payload */
+      }
+    });
+    try {
+      await c.connect();
+      await c.query(`LISTEN ${CACHE_CHANNEL_NAME}`);
+      client = c;
+      if (lastSeen) {
+        const { rows } = await c.query<{ tag: string }>(`SELECT tag FROM "CacheTag" WHERE "expiredAt" > $1`, [new Date(lastSeen.getTime() - 5_000)]);
+        if (rows.length) void handle(rows.map((r) => r.tag));
+      }
+      lastSeen = new Date();
+    } catch {
+      retry();
+    }
+  };
+
+  async function stop() {
+    stopped = true;
+    for (const t of timers) clearTimeout(t);
+    timers.clear();
+    await client?.end().catch(() => {});
+    client = null;
+  }
+
+  await connect();
+  return self;
+}

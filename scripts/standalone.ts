@@ -1,0 +1,54 @@
+/**
+ * The production server is Next's standalone output (`output: "standalone"` in next.config.ts): <distDir>/standalone
+ * holds server.js and the traced node_modules. Next leaves out the build's static assets and public/, which the
+ * server serves only from inside that folder, so they are copied in before each start (cheap; a fresh build
+ * replaces the folder anyway).
+ *
+ * server.js changes its working directory to the standalone folder: paths the app resolves at run time
+ * (MEDIA_LOCAL_DIR) must be absolute, which `standaloneEnv` takes care of.
+ */
+import { cpSync, existsSync, readFileSync, rmSync } from "node:fs";
+import path from "node:path";
+
+export type Standalone = { dir: string; server: string; distDir: string; buildId: string };
+
+export function distDirName(): string {
+  return process.env.NEXT_DIST_DIR || ".next";
+}
+
+/** Finds the standalone build of this checkout and makes it complete, or explains what is missing. */
+export function prepareStandalone(root = process.cwd()): Standalone {
+  const distName = distDirName();
+  const distDir = path.join(root, distName);
+  const buildIdFile = path.join(distDir, "BUILD_ID");
+  if (!existsSync(buildIdFile)) throw new Error("There is no production build. Run `npm run build` first.");
+  const dir = path.join(distDir, "standalone");
+  const server = path.join(dir, "server.js");
+  if (!existsSync(server)) {
+    throw new Error(`The build in ${distName}/ has no standalone server (${path.relative(root, server)}). Run \`npm run build\` again.`);
+  }
+  const buildId = readFileSync(buildIdFile, "utf8").trim();
+  const staticTarget = path.join(dir, distName, "static");
+  const marker = path.join(staticTarget, ".build-id");
+  const current = existsSync(marker) ? readFileSync(marker, "utf8").trim() : null;
+  if (current !== buildId) {
+    rmSync(staticTarget, { recursive: true, force: true });
+    cpSync(path.join(distDir, "static"), staticTarget, { recursive: true });
+    cpSync(buildIdFile, marker);
+  }
+  const publicDir = path.join(root, "public");
+  if (existsSync(publicDir)) cpSync(publicDir, path.join(dir, "public"), { recursive: true });
+  return { dir, server, distDir, buildId };
+}
+
+/** Environment for a standalone server process: its port and interface, and absolute run-time paths. */
+export function standaloneEnv(root: string, port: number, hostname: string): Record<string, string> {
+  return {
+    PORT: String(port),
+    // server.js binds to $HOSTNAME, which shells often set to the machine's name: always set it.
+    HOSTNAME: hostname,
+    MEDIA_LOCAL_DIR: path.resolve(root, process.env.MEDIA_LOCAL_DIR || ".data/media"),
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
+}

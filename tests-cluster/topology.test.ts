@@ -1,0 +1,292 @@
+/**
+ * The cluster topology end to end (`npm run test:cluster`; not part of `npm test`, see docs/deploy.md): two
+ * standalone instances behind nginx, one Redis, one throwaway PostgreSQL seeded with the demo newsroom.
+ *
+ * Needs a production build (`npm run build`) and nginx + redis-server (installed with apt-get as root).
+ */
+import { createRequire } from "node:module";
+import { execFileSync } from "node:child_process";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import type { Cluster } from "../scripts/cluster/cluster";
+import type { Db } from "../lib/db/client";
+
+const require = createRequire(import.meta.url);
+
+let cluster: Cluster;
+let db: Db;
+let stopDatabase: () => Promise<void> = async () => {};
+let unique = 0;
+const CRON_SECRET = "cluster-test-cron-secret-0123456789abcdef";
+const EDITOR = { email: "editor@dateline.test", password: "dateline-demo-2026" };
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const instanceUrl = (i: number) => `http://127.0.0.1:${cluster.instances[i]!.port}`;
+
+async function get(url: string, headers: Record<string, string> = {}) {
+  const res = await fetch(url, { headers, redirect: "manual" });
+  const body = await res.text();
+  return { status: res.status, body, headers: res.headers };
+}
+
+/** Polls until `check` holds; returns the milliseconds it took. */
+async function within(ms: number, what: string, check: () => Promise<boolean>): Promise<number> {
+  const start = Date.now();
+  for (;;) {
+    if (await check()) return Date.now() - start;
+    if (Date.now() - start > ms) throw new Error(`${what}: not within ${ms} ms`);
+    await sleep(20);
+  }
+}
+
+async function draft(label: string) {
+  const { documentFromParagraphs, documentToPlainText, renderDocumentHtml } = await import("../lib/content/document");
+  const section = await db.section.findUniqueOrThrow({ where: { slug: "news" } });
+  const author = await db.user.findUniqueOrThrow({ where: { email: EDITOR.email } });
+  const id = `${Date.now().toString(36)}${(unique++).toString(36)}`;
+  const body = documentFromParagraphs([
+    `A cluster test story ${id}: the council met on Tuesday to discuss the water plan, and residents filled the chamber to ask about pressure cuts.`,
+    "Officials said the schedule would be reviewed every month, and that neighborhoods with the oldest pipes would be first in line for repairs.",
+  ]);
+  const headline = `Cluster ${label} ${id}`;
+  const article = await db.article.create({
+    data: {
+      slug: `cluster-${label}-${id}`,
+      headline,
+      dek: "A story made by the cluster test, with a dek long enough to serve as its search description.",
+      body: body as never,
+      bodyHtml: renderDocumentHtml(body),
+      bodyText: documentToPlainText(body),
+      datelineCity: "Saltillo",
+      sectionId: section.id,
+      createdById: author.id,
+      authors: { create: [{ userId: author.id, position: 0 }] },
+    },
+  });
+  return { id: article.id, headline, path: `/news/${article.slug}` };
+}
+
+async function editorActor() {
+  const user = await db.user.findUniqueOrThrow({ where: { email: EDITOR.email } });
+  return { id: user.id, email: user.email, name: user.name, slug: user.slug, role: user.role } as const;
+}
+
+/** Signs in through next-auth's credentials endpoint; returns the Cookie header of the session. */
+async function signIn(base: string): Promise<string> {
+  const csrf = await fetch(`${base}/api/auth/csrf`);
+  const jar = new Map<string, string>();
+  const keep = (res: Response) => {
+    for (const c of res.headers.getSetCookie()) {
+      const [pair] = c.split(";");
+      const [name, ...value] = (pair ?? "").split("=");
+      if (name) jar.set(name.trim(), value.join("="));
+    }
+  };
+  keep(csrf);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
+  const res = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookie() },
+    body: new URLSearchParams({ csrfToken, email: EDITOR.email, password: EDITOR.password, json: "true" }),
+  });
+  keep(res);
+  if (![...jar.keys()].some((k) => k.includes("session-token"))) throw new Error(`sign-in failed (${res.status})`);
+  return cookie();
+}
+
+beforeAll(async () => {
+  const { findFreePort, makeThrowawayDir } = await import("../scripts/db/embedded");
+  const { prepareDatabase } = await import("../scripts/db/prepare");
+  const { startCluster } = await import("../scripts/cluster/cluster");
+  const prepared = await prepareDatabase({ dataDir: makeThrowawayDir("dateline-cluster"), database: "dateline_cluster", throwaway: true, log: () => {} });
+  stopDatabase = async () => void (await prepared.embedded?.stop());
+  process.env.DATABASE_URL = prepared.url;
+  process.env.AUTH_SECRET ??= "cluster-test-secret-that-is-long-enough";
+  const { createPrismaClient } = await import("../lib/db/client");
+  db = createPrismaClient(prepared.url, { max: 4 });
+  const port = await findFreePort(18080);
+  const os = await import("node:os");
+  const { mkdtempSync } = await import("node:fs");
+  cluster = await startCluster({
+    instances: 2,
+    port,
+    dir: mkdtempSync(`${os.tmpdir()}/dateline-cluster-`),
+    databaseUrl: prepared.url,
+    authSecret: process.env.AUTH_SECRET,
+    env: { CRON_SECRET, SCHEDULER_INTERVAL_MS: "500", MEDIA_LOCAL_DIR: mkdtempSync(`${os.tmpdir()}/dateline-cluster-media-`), DATELINE_CACHE_QUIET: "1" },
+    log: () => {},
+  });
+}, 180_000);
+
+afterAll(async () => {
+  await cluster?.stop();
+  await db?.$disconnect();
+  await stopDatabase();
+}, 60_000);
+
+describe("publish and unpublish reach every reader", () => {
+  test("published through instance A: visible through nginx and directly on B within 1 s, lists refreshed", async () => {
+    const { scheduleArticle } = await import("../lib/data/workflow");
+    const actor = await editorActor();
+    // Readers have the front page and the (not yet existing) article URL cached in nginx.
+    expect((await get(`${cluster.url}/`)).status).toBe(200);
+    expect((await get(`${cluster.url}/`)).headers.get("x-cache")).toBe("HIT");
+
+    let story: Awaited<ReturnType<typeof draft>> | null = null;
+    for (let attempt = 0; attempt < 5 && !story; attempt++) {
+      const candidate = await draft("publish");
+      expect((await get(`${cluster.url}${candidate.path}`)).status).toBe(404);
+      await scheduleArticle(actor, candidate.id, new Date(Date.now() + 300));
+      await sleep(310);
+      // Instance A's own scheduler run; the in-server ticks of both instances race for the same row, so retry until
+      // it is A that published (FOR UPDATE SKIP LOCKED makes the loser publish nothing).
+      const res = await fetch(`${instanceUrl(0)}/api/cron/publish-scheduled`, { method: "POST", headers: { authorization: `Bearer ${CRON_SECRET}` } });
+      const { published } = (await res.json()) as { published: string[] };
+      if (published.includes(candidate.id)) story = candidate;
+      else await within(3_000, "published by a tick", async () => (await db.article.findUniqueOrThrow({ where: { id: candidate.id } })).status === "PUBLISHED");
+    }
+    expect(story, "instance A published one of five scheduled stories").not.toBeNull();
+    const s = story!;
+    const shows = (r: { status: number; body: string }) => r.status === 200 && r.body.includes(s.headline);
+    const viaNginx = await within(1_000, "article through nginx", async () => shows(await get(`${cluster.url}${s.path}`)));
+    const onB = await within(1_000, "article on instance B", async () => shows(await get(`${instanceUrl(1)}${s.path}`)));
+    const home = await within(1_000, "front page through nginx", async () => shows(await get(`${cluster.url}/`)));
+    const feed = await within(1_000, "feed through nginx", async () => shows(await get(`${cluster.url}/feed.xml`)));
+    console.log(`publish→visible after the publish request returned: article via nginx ${viaNginx} ms, on B ${onB} ms, home ${home} ms, feed ${feed} ms`);
+    // Served from nginx's cache afterwards, with the gzip bytes Next made.
+    const again = await fetch(`${cluster.url}${s.path}`, { headers: { "accept-encoding": "gzip" } });
+    await again.arrayBuffer();
+    expect(again.headers.get("x-cache")).toBe("HIT");
+  });
+
+  test("unpublished: gone through nginx and on both instances within 1 s", async () => {
+    const { publishArticle, unpublishArticle } = await import("../lib/data/workflow");
+    const actor = await editorActor();
+    const s = await draft("unpublish");
+    await publishArticle(actor, s.id);
+    await within(1_000, "published through nginx", async () => (await get(`${cluster.url}${s.path}`)).status === 200);
+    expect((await get(`${cluster.url}${s.path}`)).headers.get("x-cache")).toBe("HIT");
+    await unpublishArticle(actor, s.id);
+    const ms = await within(1_000, "410 everywhere", async () => {
+      const all = await Promise.all([get(`${cluster.url}${s.path}`), get(`${instanceUrl(0)}${s.path}`), get(`${instanceUrl(1)}${s.path}`)]);
+      return all.every((r) => r.status === 410);
+    });
+    await within(1_000, "off the front page", async () => !(await get(`${cluster.url}/`)).body.includes(s.headline));
+    expect(ms).toBeLessThan(1_000);
+  });
+});
+
+describe("cookies and the cache never mix", () => {
+  test("a signed-in editor's dashboard is never cached; readers never get staff data or Set-Cookie from the cache", async () => {
+    const cookie = await signIn(cluster.url);
+    const editor = await db.user.findUniqueOrThrow({ where: { email: EDITOR.email } });
+    for (let i = 0; i < 2; i++) {
+      const dash = await get(`${cluster.url}/dashboard`, { cookie });
+      expect(dash.status).toBe(200);
+      expect(dash.body).toContain(editor.name);
+      expect(dash.body).toContain("Sign out");
+      expect(dash.headers.get("x-cache")).toBeNull();
+    }
+    // Public pages for the signed-in editor bypass the cache both ways…
+    const front = await get(`${cluster.url}/`, { cookie });
+    expect(front.headers.get("x-cache")).toBe("BYPASS");
+    // …and a reader afterwards gets no cookie and nothing of the editor's.
+    for (const path of ["/", "/news", "/dashboard", "/login", "/feed.xml"]) {
+      const reader = await get(`${cluster.url}${path}`);
+      expect(reader.headers.get("set-cookie"), path).toBeNull();
+      expect(reader.body, path).not.toContain(editor.email);
+      expect(reader.body.includes("Sign out"), path).toBe(false);
+    }
+    // Nothing nginx stored carries a cookie or a staff area.
+    const stored = execFileSync("sh", ["-c", `cat $(find '${cluster.dir}/nginx/cache' -type f) 2>/dev/null || true`], { maxBuffer: 256 * 1024 * 1024 }).toString("latin1");
+    expect(stored).toContain("KEY: GET /");
+    expect(/^set-cookie:/im.test(stored)).toBe(false);
+    expect(stored).not.toMatch(/KEY: GET \/(dashboard|admin|api|login|preview)/);
+  });
+});
+
+describe("jobs across instances", () => {
+  test("the scheduler running on both instances publishes each due article exactly once", async () => {
+    const { scheduleArticle } = await import("../lib/data/workflow");
+    const actor = await editorActor();
+    const stories = await Promise.all([1, 2, 3, 4].map(() => draft("scheduled")));
+    const due = new Date(Date.now() + 600);
+    for (const s of stories) await scheduleArticle(actor, s.id, due);
+    await sleep(600);
+    // Both in-server schedulers tick every 500 ms; hammer both instances' cron endpoint at the same moment too.
+    await Promise.all(
+      [0, 1, 0, 1, 0, 1].map((i) => fetch(`${instanceUrl(i)}/api/cron/publish-scheduled`, { method: "POST", headers: { authorization: `Bearer ${CRON_SECRET}` } }).then((r) => r.text())),
+    );
+    await within(3_000, "all published", async () => (await db.article.count({ where: { id: { in: stories.map((s) => s.id) }, status: "PUBLISHED" } })) === stories.length);
+    await sleep(1_200); // two more ticks on each instance
+    const audits = await db.auditLog.groupBy({ by: ["targetId"], where: { action: "article.publish_scheduled", targetId: { in: stories.map((s) => s.id) } }, _count: true });
+    expect(audits.map((a) => a._count).sort()).toEqual([1, 1, 1, 1]);
+  });
+});
+
+describe("failures", () => {
+  test("killing one instance under load: 0 failed reader requests", async () => {
+    // Every request misses nginx's cache (a unique query) so all of them reach an instance.
+    let stop = false;
+    let ok = 0;
+    const failures: string[] = [];
+    const paths = ["/", "/news", "/feed.xml"];
+    const worker = async (w: number) => {
+      for (let n = 0; !stop; n++) {
+        try {
+          const r = await fetch(`${cluster.url}${paths[n % paths.length]}?load=${w}-${n}`);
+          await r.arrayBuffer();
+          if (r.status === 200) ok++;
+          else failures.push(`HTTP ${r.status}`);
+        } catch (error) {
+          failures.push(String(error));
+        }
+      }
+    };
+    const load = Promise.all(Array.from({ length: 16 }, (_, w) => worker(w)));
+    await sleep(1_000);
+    await cluster.instances[1]!.kill("SIGKILL");
+    await sleep(3_000);
+    stop = true;
+    await load;
+    expect(failures).toEqual([]);
+    expect(ok).toBeGreaterThan(100);
+    await cluster.instances[1]!.start();
+  }, 60_000);
+
+  test("Redis restarted: the app keeps serving (from its local cache) and writes to Redis again after", async () => {
+    type Conn = { ready: boolean; command(args: (string | number)[]): Promise<unknown>; close(): void };
+    const { RedisConnection } = require("../lib/cache/redis-store.cjs") as { RedisConnection: new (url: string) => Conn };
+    const { publishArticle } = await import("../lib/data/workflow");
+    const actor = await editorActor();
+    const redis = new RedisConnection(cluster.redisUrl);
+    try {
+      await within(5_000, "test's redis client connected", async () => redis.ready);
+      expect(Number(await redis.command(["DBSIZE"]))).toBeGreaterThan(0);
+      await cluster.redis.stop();
+      // Down: both instances answer pages they hold, render new ones, and a publish still reaches readers.
+      const s = await draft("redis-down");
+      await publishArticle(actor, s.id);
+      for (const i of [0, 1]) {
+        for (const path of ["/", "/news", `${s.path}`, `/?while-down=${i}`]) {
+          const r = await get(`${instanceUrl(i)}${path}`);
+          expect(r.status, `${path} on instance ${i + 1}`).toBe(200);
+        }
+        expect((await get(`${instanceUrl(i)}/`)).body).toContain(s.headline);
+      }
+      await cluster.redis.start();
+      await within(5_000, "test's redis client reconnected", async () => redis.ready);
+      // Recovered: the next render is shared through Redis again.
+      const t = await draft("redis-back");
+      await publishArticle(actor, t.id);
+      await within(5_000, "entries written to Redis again", async () => {
+        await get(`${instanceUrl(0)}${t.path}`);
+        return Number(await redis.command(["DBSIZE"])) > 0;
+      });
+      expect((await get(`${cluster.url}${t.path}`)).body).toContain(t.headline);
+    } finally {
+      redis.close();
+    }
+  }, 60_000);
+});

@@ -1,0 +1,97 @@
+/**
+ * The cluster mode's pure parts, fast enough for `npm test`: the RESP reply parser and entry encoding of the Redis
+ * store, its fall-back to local memory when Redis cannot be reached, which URLs the front-cache refresher asks nginx
+ * for, and the nginx configuration's cookie and refresh rules. The topology itself: tests-cluster/ (npm run test:cluster).
+ */
+import { createRequire } from "node:module";
+import net from "node:net";
+import { describe, expect, it } from "vitest";
+import { urlsForTags } from "@/scripts/cluster/refresher";
+import { nginxConfig } from "@/scripts/cluster/nginx";
+
+const require = createRequire(import.meta.url);
+type Store = { get(k: string): Promise<unknown>; set(k: string, v: unknown): Promise<void>; delete(k: string): Promise<void> };
+const redis = require("../../lib/cache/redis-store.cjs") as {
+  parseReply(buf: Buffer, offset: number): [unknown, number] | null;
+  encodeCommand(args: (string | number)[]): Buffer;
+  encodeEntry(entry: unknown): string;
+  decodeEntry(text: string): unknown;
+  RedisStore: new (url: string, local: Store) => Store & { connection: { close(): void } };
+};
+const { MemoryStore } = require("../../lib/cache/isr-handler.cjs") as { MemoryStore: new (max: number) => Store };
+
+describe("RESP", () => {
+  it("encodes commands as arrays of bulk strings, byte lengths included", () => {
+    expect(redis.encodeCommand(["SET", "k", "é", "PX", 5]).toString()).toBe("*5\r\n$3\r\nSET\r\n$1\r\nk\r\n$2\r\né\r\n$2\r\nPX\r\n$1\r\n5\r\n");
+  });
+
+  it("parses each reply type, and says 'incomplete' until a bulk string has fully arrived", () => {
+    expect(redis.parseReply(Buffer.from("+OK\r\n"), 0)).toEqual(["OK", 5]);
+    expect(redis.parseReply(Buffer.from(":42\r\n"), 0)).toEqual([42, 5]);
+    expect(redis.parseReply(Buffer.from("$-1\r\n"), 0)).toEqual([null, 5]);
+    const err = redis.parseReply(Buffer.from("-ERR wrong\r\n"), 0)!;
+    expect(err[0]).toBeInstanceOf(Error);
+    expect((err[0] as Error).message).toBe("ERR wrong");
+    expect(redis.parseReply(Buffer.from("$5\r\nhel"), 0)).toBeNull();
+    const bulk = redis.parseReply(Buffer.from("$5\r\nhello\r\n:1\r\n"), 0)!;
+    expect(String(bulk[0])).toBe("hello");
+    expect(redis.parseReply(Buffer.from("$5\r\nhello\r\n:1\r\n"), bulk[1])).toEqual([1, 15]);
+    expect(redis.parseReply(Buffer.from("*2\r\n:1\r\n$1\r\nx\r\n"), 0)![0]).toEqual([1, Buffer.from("x")]);
+    expect(redis.parseReply(Buffer.from("*2\r\n:1\r\n"), 0)).toBeNull();
+  });
+
+  it("keeps Buffers and Maps of Next's page entries through JSON", () => {
+    const entry = { lastModified: 1, value: { kind: "APP_PAGE", html: "<p>x</p>", rscData: Buffer.from([0, 1, 255]), segmentData: new Map([["/a", Buffer.from("seg")]]), headers: { "x-next-cache-tags": "a,b" } } };
+    const back = redis.decodeEntry(redis.encodeEntry(entry)) as typeof entry;
+    expect(back.value.rscData).toEqual(Buffer.from([0, 1, 255]));
+    expect(back.value.segmentData).toBeInstanceOf(Map);
+    expect(back.value.segmentData.get("/a")).toEqual(Buffer.from("seg"));
+    expect(back.value.headers).toEqual(entry.value.headers);
+  });
+});
+
+describe("Redis store when Redis cannot be reached", () => {
+  it("answers from local memory at once and never throws", async () => {
+    const closed = await new Promise<number>((resolve) => {
+      const s = net.createServer().listen(0, "127.0.0.1", () => {
+        const port = (s.address() as net.AddressInfo).port;
+        s.close(() => resolve(port));
+      });
+    });
+    const store = new redis.RedisStore(`redis://127.0.0.1:${closed}`, new MemoryStore(10));
+    try {
+      const started = Date.now();
+      await store.set("k", { value: 1 });
+      expect(await store.get("k")).toEqual({ value: 1 });
+      expect(await store.get("missing")).toBeUndefined();
+      await store.delete("k");
+      expect(await store.get("k")).toBeUndefined();
+      expect(Date.now() - started).toBeLessThan(200);
+    } finally {
+      store.connection.close();
+    }
+  });
+});
+
+describe("front-cache refresh", () => {
+  it("maps expired tags to the URLs readers see", () => {
+    const plan = urlsForTags(["article:water-plan", "home", "latest", "section:news", "tag:city hall", "author:ana-ruiz", "gone"]);
+    expect(plan.articleSlugs).toEqual(["water-plan"]);
+    expect(plan.everything).toBe(false);
+    expect(plan.exact).toEqual(
+      expect.arrayContaining(["/", "/feed.xml", "/atom.xml", "/feed.json", "/sitemap.xml", "/news-sitemap.xml", "/news", "/news/feed.xml", "/tag/city%20hall", "/author/ana-ruiz", "/author/ana-ruiz/atom.xml"]),
+    );
+    expect(plan.prefixes).toEqual(expect.arrayContaining(["/sitemaps/", "/news/page/", "/tag/city%20hall/page/", "/author/ana-ruiz/page/"]));
+    expect(urlsForTags(["site"]).everything).toBe(true);
+  });
+
+  it("nginx honours the refresh header only with the token and only from this machine; session cookies bypass the cache", () => {
+    const conf = nginxConfig({ prefix: "/x", port: 8080, upstreams: [8081, 8082], refreshToken: "tok123", user: null, staticDir: "/s" });
+    expect(conf).toMatch(/geo \$dateline_local \{\s+default 0;\s+127\.0\.0\.1\/32 1;\s+::1\/128 1;\s+\}/);
+    expect(conf).toContain('"1:tok123" 1;');
+    expect(conf).toMatch(/proxy_cache_bypass [^;]*\$dateline_session[^;]*\$dateline_refresh;/);
+    expect(conf).toMatch(/proxy_no_cache [^;]*\$dateline_session[^;]*\$dateline_private \$dateline_sets_cookie;/);
+    expect(conf).toContain("location ~ ^/(dashboard|admin|api|login|forgot-password|reset-password|invite|preview)(/|$)");
+    expect(conf).toContain("server 127.0.0.1:8082 max_fails=1");
+  });
+});

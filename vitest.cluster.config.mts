@@ -1,0 +1,14 @@
+/** `npm run test:cluster`: the cluster topology end to end (tests-cluster/), separate from `npm test`. */
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  resolve: { alias: { "@": path.resolve(import.meta.dirname), "server-only": path.resolve(import.meta.dirname, "tests/server-only-stub.ts") } },
+  test: {
+    include: ["tests-cluster/**/*.test.ts"],
+    pool: "forks",
+    fileParallelism: false,
+    testTimeout: 30_000,
+    hookTimeout: 180_000,
+  },
+});
