@@ -13,18 +13,37 @@ export async function generateStaticParams() {
 
 type Context = { params: Promise<{ section: string; slug: string }> };
 
-export async function GET(_request: Request, { params }: Context) {
-  const { section, slug } = await params;
-  const [article, settings] = await Promise.all([getPublishedArticle(section, slug), getSiteSettings()]);
-  if (!article) return new Response("Not found", { status: 404 });
+/** The card: headline and section on the site's colours. */
+function renderCard(headline: string, section: string, siteName: string) {
   return new ImageResponse(
     (
       <div style={{ width: "100%", height: "100%", display: "flex", flexDirection: "column", justifyContent: "space-between", background: "#fffdf8", padding: 64, borderTop: "18px solid #a4161a" }}>
-        <div style={{ display: "flex", fontSize: 30, color: "#a4161a", textTransform: "uppercase", letterSpacing: 3 }}>{article.section.name}</div>
-        <div style={{ display: "flex", fontSize: article.headline.length > 90 ? 52 : 64, fontWeight: 700, color: "#111418", lineHeight: 1.15 }}>{article.headline}</div>
-        <div style={{ display: "flex", fontSize: 30, color: "#4b5563" }}>{settings.siteName}</div>
+        <div style={{ display: "flex", fontSize: 30, color: "#a4161a", textTransform: "uppercase", letterSpacing: 3 }}>{section}</div>
+        <div style={{ display: "flex", fontSize: headline.length > 90 ? 52 : 64, fontWeight: 700, color: "#111418", lineHeight: 1.15 }}>{headline}</div>
+        <div style={{ display: "flex", fontSize: 30, color: "#4b5563" }}>{siteName}</div>
       </div>
     ),
     { width: 1200, height: 630 },
   );
+}
+
+/** Only what the bundled Latin font draws: no emoji, other scripts, or invisible controls. */
+function toBundledFontText(value: string): string {
+  return value.replace(/[^\u0020-\u007e\u00a0-\u024f\u2010-\u2027\u2030-\u205e]/gu, "").replace(/\s+/g, " ").trim();
+}
+
+export async function GET(_request: Request, { params }: Context) {
+  const { section, slug } = await params;
+  const [article, settings] = await Promise.all([getPublishedArticle(section, slug), getSiteSettings()]);
+  if (!article) return new Response("Not found", { status: 404 });
+  try {
+    // Rendered here rather than streamed, so a failure can still answer with an image.
+    const image = renderCard(article.headline, article.section.name, settings.siteName);
+    return new Response(await image.arrayBuffer(), { headers: image.headers });
+  } catch (error) {
+    // next/og fetches emoji images from a CDN while rendering; when that fails (offline, blocked), the whole image
+    // failed with a 500. Fall back to the text the bundled font can draw.
+    console.warn("[dateline] OG image fell back to plain text", error);
+    return renderCard(toBundledFontText(article.headline), toBundledFontText(article.section.name), toBundledFontText(settings.siteName));
+  }
 }
