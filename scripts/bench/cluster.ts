@@ -149,6 +149,7 @@ export async function benchCluster(argv: string[]): Promise<void> {
       const body = documentFromParagraphs([
         `Bench story ${id}: the council met on Tuesday to discuss the water plan, and residents filled the chamber to ask about pressure cuts.`,
         "Officials said the schedule would be reviewed every month, and that neighborhoods with the oldest pipes would be first in line.",
+        "The city engineer told the meeting that crews would start in the north districts next month, working at night to keep the water running for schools and clinics.",
       ]);
       const headline = `Bench publish ${id}`;
       const a = await db.article.create({

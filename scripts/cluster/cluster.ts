@@ -9,7 +9,7 @@
  */
 import { spawn, spawnSync, execFileSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { chownSync, existsSync, mkdirSync, openSync, closeSync, writeFileSync, readdirSync, statSync } from "node:fs";
+import { chmodSync, chownSync, existsSync, mkdirSync, openSync, closeSync, writeFileSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { findFreePort } from "../db/embedded";
 import { prepareStandalone, standaloneEnv } from "../standalone";
@@ -28,6 +28,8 @@ export type ClusterOptions = {
   /** Public URL readers use (NEXTAUTH_URL, SITE_URL); default http://localhost:<port>. */
   siteUrl?: string;
   env?: Record<string, string>;
+  /** Extra environment for one instance (0-based index), e.g. to turn its scheduler off. */
+  instanceEnv?: (index: number) => Record<string, string>;
   log?: (line: string) => void;
 };
 
@@ -138,9 +140,21 @@ function chownTree(dir: string, uid: number, gid: number) {
   }
 }
 
+/** Whether every directory above `dir` lets other users through (o+x), as nginx's unprivileged workers need. */
+function traversableByOthers(dir: string): boolean {
+  for (let d = path.dirname(dir); ; d = path.dirname(d)) {
+    if ((statSync(d).mode & 0o001) === 0) return false;
+    if (d === path.dirname(d)) return true;
+  }
+}
+
 /** The unprivileged user nginx's workers run as when we are root (they must write the cache directory). */
-function nginxWorkerUser(): { name: string; uid: number; gid: number } | null {
+function nginxWorkerUser(dir: string, log: (line: string) => void): { name: string; uid: number; gid: number } | null {
   if (process.getuid?.() !== 0) return null;
+  if (!traversableByOthers(dir)) {
+    log(`nginx workers run as root: a directory above ${dir} is closed to other users (chmod o+x it to use www-data)`);
+    return { name: "root", uid: 0, gid: 0 };
+  }
   for (const name of ["www-data", "nginx", "nobody"]) {
     const r = spawnSync("id", ["-u", name], { encoding: "utf8" });
     const g = spawnSync("id", ["-g", name], { encoding: "utf8" });
@@ -161,6 +175,7 @@ export async function startCluster(o: ClusterOptions): Promise<Cluster> {
   };
 
   for (const sub of ["logs", "redis", "nginx/logs", "nginx/cache", "nginx/temp"]) mkdirSync(path.join(dir, sub), { recursive: true });
+  for (const d of [dir, path.join(dir, "nginx")]) chmodSync(d, 0o755);
 
   try {
     // Redis: shared cache entries for every instance (lib/cache/redis-store.cjs).
@@ -225,6 +240,7 @@ export async function startCluster(o: ClusterOptions): Promise<Cluster> {
               SITE_URL: process.env.SITE_URL ?? siteUrl,
               DATELINE_INSTANCE: String(index + 1),
               ...o.env,
+              ...o.instanceEnv?.(index),
             },
           });
           closeSync(logFd);
@@ -246,7 +262,7 @@ export async function startCluster(o: ClusterOptions): Promise<Cluster> {
     log(`${instances.length} Next instances ready on ${ports.map((p) => `127.0.0.1:${p}`).join(", ")} (logs in ${path.relative(root, dir)}/logs)`);
 
     // nginx in front.
-    const worker = nginxWorkerUser();
+    const worker = nginxWorkerUser(path.join(dir, "nginx"), log);
     const nginxDir = path.join(dir, "nginx");
     const confFile = path.join(nginxDir, "nginx.conf");
     writeFileSync(

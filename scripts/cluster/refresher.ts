@@ -10,12 +10,13 @@
  * - Fixed URLs go first (article, home, section/tag/author pages and their feeds, the feeds and sitemaps); numbered
  *   pages (/news/page/3) and sitemap chunks are found in nginx's cache directory (each file holds a `KEY:` line) and
  *   refreshed after. The tag "site" (settings, navigation) refreshes every cached URL.
- * - Each URL is refreshed twice: at once, and again shortly after, in case an instance rendered it a moment before
- *   it processed the NOTIFY itself.
+ * - Each URL is refreshed at once and again 250 ms and 1.5 s later, in case the instance that answered had not yet
+ *   processed the NOTIFY itself (under load its event loop may lag); a repeat that finds fresh data is a cache hit.
  */
 import { readdir, open } from "node:fs/promises";
 import path from "node:path";
 import http from "node:http";
+import os from "node:os";
 import pg from "pg";
 import { CACHE_CHANNEL_NAME } from "@/lib/cache/channel";
 import { REFRESH_HEADER } from "./nginx";
@@ -26,8 +27,8 @@ export type RefresherOptions = {
   refreshToken: string;
   cacheDir: string;
   log?: (line: string) => void;
-  /** Delay of the second refresh of each URL (ms). */
-  confirmAfterMs?: number;
+  /** Delays of the repeat refreshes of each URL (ms). */
+  confirmAfterMs?: number[];
 };
 
 const FEEDS = ["feed.xml", "atom.xml", "feed.json"];
@@ -134,7 +135,7 @@ export type Refresher = { stop(): Promise<void>; refreshed: number };
 
 export async function startRefresher(o: RefresherOptions): Promise<Refresher> {
   const log = o.log ?? (() => {});
-  const confirmAfterMs = o.confirmAfterMs ?? 1_500;
+  const confirmAfterMs = o.confirmAfterMs ?? [250, 1_500];
   let stopped = false;
   let client: pg.Client | null = null;
   /** When we last heard from PostgreSQL: after a reconnect, tags expired since then are refreshed too. */
@@ -143,9 +144,10 @@ export async function startRefresher(o: RefresherOptions): Promise<Refresher> {
   const self: Refresher = { stop, refreshed: 0 };
 
   const refreshAll = async (urls: string[]) => {
-    // A few at a time: a publish touches a handful of URLs; "site" may touch thousands.
+    // In order (the article first, then the front page…) and no more at once than there are cores: each refresh is
+    // a render, and renders sharing a core only make the first one late.
     const queue = [...new Set(urls)];
-    const workers = Array.from({ length: Math.min(8, queue.length) }, async () => {
+    const workers = Array.from({ length: Math.min(Math.max(2, os.availableParallelism()), queue.length) }, async () => {
       for (let url = queue.shift(); url !== undefined; url = queue.shift()) {
         await refreshOne(o.nginxPort, o.refreshToken, url);
         self.refreshed++;
@@ -177,11 +179,13 @@ export async function startRefresher(o: RefresherOptions): Promise<Refresher> {
       await refreshAll(more);
     }
     const all = [...first, ...more];
-    const timer = setTimeout(() => {
-      timers.delete(timer);
-      if (!stopped) void refreshAll(all);
-    }, confirmAfterMs);
-    timers.add(timer);
+    for (const delay of confirmAfterMs) {
+      const timer = setTimeout(() => {
+        timers.delete(timer);
+        if (!stopped) void refreshAll(all);
+      }, delay);
+      timers.add(timer);
+    }
     log(`refreshed ${all.length} URL(s) for ${tags.length} tag(s)`);
   };
 
