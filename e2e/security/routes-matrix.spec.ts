@@ -274,7 +274,9 @@ const ROUTES: Record<string, RouteCase> = {
 
   // The reader's site, feeds, sitemaps, images
   "/": { rule: { kind: "public" }, request: () => get("/") },
-  "/search": { rule: { kind: "public" }, request: () => get("/search?q=backfile") },
+  "/search": { rule: { kind: "public" }, request: () => get("/search") },
+  // What proxy.ts rewrites /search?q=backfile to (lib/validation/search.ts); the query is base64url.
+  "/search/results/[query]/[page]": { rule: { kind: "public" }, request: () => get(`/search/results/${Buffer.from("backfile").toString("base64url")}/1`) },
   "/[section]": { rule: { kind: "public" }, request: (f) => get(`/${f.story.sectionSlug}`) },
   "/[section]/[slug]": { rule: { kind: "public" }, request: (f) => get(f.story.path) },
   // Page 1 is the section's own URL.

@@ -109,7 +109,7 @@ export default async function AuditPage({ searchParams }: Props) {
       </p>
 
       {list.items.length > 0 && (
-        <div className="mt-2 overflow-x-auto">
+        <div className="mt-2 overflow-x-auto" tabIndex={0} role="region" aria-label="Audit entries (scrolls sideways on narrow screens)">
           <table className="w-full border-collapse text-left text-sm">
             <caption className="sr-only">Audit entries, newest first</caption>
             <thead>

@@ -38,7 +38,7 @@ export default async function InvitationsPage() {
       {invitations.length === 0 ? (
         <p className="mt-2 text-sm">No invitations yet.</p>
       ) : (
-        <div className="mt-2 overflow-x-auto">
+        <div className="mt-2 overflow-x-auto" tabIndex={0} role="region" aria-label="Invitations (scrolls sideways on narrow screens)">
           <table className="w-full border-collapse text-left text-sm">
             <caption className="sr-only">Invitations</caption>
             <thead>

@@ -69,7 +69,7 @@ export default async function AdminUsersPage({ searchParams }: Props) {
       </p>
 
       {users.length > 0 && (
-        <div className="mt-2 overflow-x-auto">
+        <div className="mt-2 overflow-x-auto" tabIndex={0} role="region" aria-label="Staff accounts (scrolls sideways on narrow screens)">
           <table className="w-full border-collapse text-left text-sm">
             <caption className="sr-only">Staff accounts</caption>
             <thead>
