@@ -70,6 +70,13 @@ function row(name: string, p: string, r: autocannon.Result, ceiling: number | nu
 
 export async function benchCluster(argv: string[]): Promise<void> {
   const args = parseArgs(argv);
+  if (!process.execArgv.includes("--conditions=react-server") && !(process.env.NODE_OPTIONS ?? "").includes("react-server")) {
+    // It publishes through lib/data, whose modules are `server-only` (an empty module under this condition, as in Next).
+    const { spawnSync } = await import("node:child_process");
+    const r = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(process.cwd(), "scripts/bench/index.ts"), ...argv], { stdio: "inherit" });
+    process.exitCode = r.status ?? 1;
+    return;
+  }
   const root = process.cwd();
   log(`throwaway PostgreSQL with ${args.articles.toLocaleString("en-US")} articles, ${args.instances} instances behind nginx…`);
   const prepared = await prepareDatabase({ dataDir: makeThrowawayDir("dateline-bench-cluster"), database: "dateline_bench", throwaway: true, log: () => {} });
