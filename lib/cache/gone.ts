@@ -9,14 +9,26 @@
 import pg from "pg";
 import { CACHE_CHANNEL_NAME } from "./channel";
 
-type State = { paths: Set<string>; ready: Promise<void> | null; listener: pg.Client | null; reloadTimer: NodeJS.Timeout | null };
+type State = {
+  paths: Set<string>;
+  ready: Promise<void> | null;
+  listener: pg.Client | null;
+  /** A reload under way after a notification; requests wait for it (briefly) so they never answer from the old set. */
+  pending: Promise<void> | null;
+  /** Another notification arrived while reloading: reload once more. */
+  dirty: boolean;
+};
 
 const state: State = ((globalThis as { __datelineGone?: State }).__datelineGone ??= {
   paths: new Set(),
   ready: null,
   listener: null,
-  reloadTimer: null,
+  pending: null,
+  dirty: false,
 });
+
+/** How long a request waits for a reload under way before answering from the set it has. */
+const PENDING_WAIT_MS = 1_000;
 
 const GONE_SQL = `
   SELECT '/' || s.slug || '/' || a.slug AS path FROM "Article" a JOIN "Section" s ON s.id = a."sectionId" WHERE a.status = 'ARCHIVED'
@@ -29,6 +41,13 @@ const GONE_SQL = `
 const CONNECT_TIMEOUT_MS = 3_000;
 
 async function reload(databaseUrl: string) {
+  // On the listener's own connection when it is up: a reload follows every invalidation, and a new connection each
+  // time costs PostgreSQL a backend and this process tens of milliseconds just when pages are being refreshed.
+  if (state.listener) {
+    const { rows } = await state.listener.query<{ path: string }>(GONE_SQL);
+    state.paths = new Set(rows.map((r) => r.path));
+    return;
+  }
   const client = new pg.Client({ connectionString: databaseUrl, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
   try {
     await client.connect();
@@ -52,11 +71,18 @@ function listen(databaseUrl: string) {
   };
   client.on("error", retry);
   client.on("notification", () => {
-    if (state.reloadTimer) return;
-    state.reloadTimer = setTimeout(() => {
-      state.reloadTimer = null;
-      reload(databaseUrl).catch(() => {});
-    }, 25);
+    // Notifications that arrive while a reload runs (a burst of changes) share one more reload after it.
+    state.dirty = true;
+    state.pending ??= (async () => {
+      while (state.dirty) {
+        state.dirty = false;
+        await reload(databaseUrl);
+      }
+    })()
+      .catch(() => {})
+      .finally(() => {
+        state.pending = null;
+      });
   });
   client
     .connect()
@@ -77,5 +103,12 @@ export async function isGonePath(pathname: string, databaseUrl: string | undefin
     listen(databaseUrl);
   }
   await state.ready;
+  // The notification of an unpublish reaches this process before the front cache's refresh request for the page does;
+  // waiting for the reload it started makes that request answer 410, not a 404 from the old set.
+  if (state.pending) {
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([state.pending, new Promise<void>((resolve) => (timer = setTimeout(resolve, PENDING_WAIT_MS)))]);
+    clearTimeout(timer);
+  }
   return state.paths.has(pathname);
 }

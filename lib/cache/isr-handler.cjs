@@ -19,9 +19,17 @@ const pg = require("pg");
 const { addPublicPageCsp } = require("./page-csp.cjs");
 
 const CHANNEL = "dateline_cache_tags";
-/** Entries are stamped this much earlier than their write, so a change committed while a page was rendering (with
- * the old data) still expires it. Costs at most one extra render after an invalidation. */
+/**
+ * An entry counts as written when its render began, so a change committed while a page was rendering (with the old
+ * data) still expires it. The handler knows when a render began from the miss that started it (`get` answered null);
+ * for a write with no miss before it (Next's background revalidation of a stale entry) it assumes the render began
+ * this long before the write: that costs at most one extra render after an invalidation.
+ */
 const RENDER_MARGIN_MS = 2_000;
+/** Tag times come from PostgreSQL's clock and render starts from this machine's: allowance for the two to differ. */
+const CLOCK_SKEW_MS = Number.parseInt(process.env.DATELINE_CLOCK_SKEW_MS || "25", 10);
+/** Misses remembered at most this long (a render that never writes must not pin its key forever). */
+const MISS_TTL_MS = 60_000;
 const MAX_ENTRIES = Number.parseInt(process.env.DATELINE_CACHE_MAX_ENTRIES || "20000", 10);
 
 /** In-process store: a Map used as an LRU. */
@@ -63,7 +71,26 @@ const state = (globalThis.__datelineCache ??= {
   listener: null,
   connecting: null,
   lastSyncAt: 0,
+  /** key -> when the earliest render still pending for it began (its miss). */
+  misses: new Map(),
 });
+
+function noteMiss(key) {
+  const now = Date.now();
+  if (!state.misses.has(key)) state.misses.set(key, now);
+  if (state.misses.size > 10_000) {
+    for (const [k, at] of state.misses) if (now - at > MISS_TTL_MS) state.misses.delete(k);
+  }
+}
+
+/** When the render that produced an entry for `key` began (see RENDER_MARGIN_MS), minus the clock allowance. */
+function renderStartedAt(key) {
+  const now = Date.now();
+  const missAt = state.misses.get(key);
+  state.misses.delete(key);
+  const began = missAt !== undefined && now - missAt < MISS_TTL_MS ? missAt : now - RENDER_MARGIN_MS;
+  return began - CLOCK_SKEW_MS;
+}
 
 function noteExpired(tags, at) {
   for (const tag of tags) {
@@ -163,13 +190,18 @@ class DatelineCacheHandler {
   async get(key, ctx) {
     try {
       const entry = await state.store.get(key);
-      if (!entry) return null;
+      if (!entry) {
+        noteMiss(key);
+        return null;
+      }
       if (isExpired(entry, ctx)) {
+        noteMiss(key);
         await state.store.delete(key);
         return null;
       }
       return entry;
     } catch {
+      noteMiss(key);
       return null;
     }
   }
@@ -177,6 +209,7 @@ class DatelineCacheHandler {
   async set(key, data, ctx) {
     try {
       if (!data) {
+        state.misses.delete(key);
         await state.store.delete(key);
         return;
       }
@@ -184,7 +217,7 @@ class DatelineCacheHandler {
       addPublicPageCsp(data);
       await state.store.set(key, {
         value: data,
-        lastModified: Date.now() - RENDER_MARGIN_MS,
+        lastModified: renderStartedAt(key),
         cacheControl: ctx && !ctx.fetchCache ? ctx.cacheControl : undefined,
         tags: ctx && Array.isArray(ctx.tags) ? ctx.tags : [],
       });

@@ -143,17 +143,47 @@ export async function startRefresher(o: RefresherOptions): Promise<Refresher> {
   const timers = new Set<NodeJS.Timeout>();
   const self: Refresher = { stop, refreshed: 0 };
 
-  const refreshAll = async (urls: string[]) => {
-    // In order (the article first, then the front page…) and no more at once than there are cores: each refresh is
-    // a render, and renders sharing a core only make the first one late.
-    const queue = [...new Set(urls)];
-    const workers = Array.from({ length: Math.min(Math.max(2, os.availableParallelism()), queue.length) }, async () => {
-      for (let url = queue.shift(); url !== undefined; url = queue.shift()) {
-        await refreshOne(o.nginxPort, o.refreshToken, url);
-        self.refreshed++;
+  // One queue for every notification: a URL waiting in it is not queued twice (two publishes in a row refresh the
+  // front page once); a URL being refreshed when a new notification names it is refreshed again after, because that
+  // render may have read the data from before the change. Requests run in queue order (the article first, then the
+  // front page…), no more at once than there are cores: each is a render, and renders sharing a core only make the
+  // first one late.
+  const queued = new Set<string>();
+  const inFlight = new Set<string>();
+  const again = new Set<string>();
+  const idle: Array<() => void> = [];
+  let workers = 0;
+  const maxWorkers = Math.max(2, os.availableParallelism());
+  const work = async () => {
+    workers++;
+    try {
+      for (;;) {
+        const url = queued.values().next().value;
+        if (url === undefined) break;
+        queued.delete(url);
+        inFlight.add(url);
+        try {
+          const started = Date.now();
+          const status = await refreshOne(o.nginxPort, o.refreshToken, url);
+          self.refreshed++;
+          log(`refreshed ${url}: ${status} in ${Date.now() - started} ms`);
+        } finally {
+          inFlight.delete(url);
+          if (again.delete(url)) queued.add(url);
+        }
       }
-    });
-    await Promise.all(workers);
+    } finally {
+      workers--;
+      if (workers === 0) for (const resolve of idle.splice(0)) resolve();
+    }
+  };
+  const refreshAll = (urls: string[]): Promise<void> => {
+    for (const url of urls) {
+      if (inFlight.has(url)) again.add(url);
+      else queued.add(url);
+    }
+    while (workers < maxWorkers && queued.size > 0) void work();
+    return workers === 0 ? Promise.resolve() : new Promise((resolve) => idle.push(resolve));
   };
 
   const articleUrls = async (slugs: string[]): Promise<string[]> => {

@@ -78,6 +78,30 @@ describe("public cache handler", () => {
     expect(rowCount).toBe(1);
   });
 
+  const expiryNoted = (tag: string) =>
+    waitFor(async () => Boolean((globalThis as { __datelineCache?: { expiry: Map<string, number> } }).__datelineCache?.expiry.has(tag)));
+
+  it("expires a page whose render began before its tag expired, though it was written after", async () => {
+    const key = `/route-cache/APP_PAGE/race/${Date.now()}`;
+    const tag = `article:race-${Date.now()}`;
+    expect(await handler.get(key, { kind: "APP_PAGE" }), "the miss that starts the render").toBeNull();
+    await expireElsewhere([tag]);
+    expect(await expiryNoted(tag)).toBe(true);
+    await handler.set(key, page("<p>rendered with the old data</p>", [tag]), { tags: [] });
+    expect(await handler.get(key, { kind: "APP_PAGE" })).toBeNull();
+  });
+
+  it("keeps a page whose render began after its tag expired: one render per change, not two", async () => {
+    const key = `/route-cache/APP_PAGE/after/${Date.now()}`;
+    const tag = `article:after-${Date.now()}`;
+    await expireElsewhere([tag]);
+    expect(await expiryNoted(tag)).toBe(true);
+    await new Promise((r) => setTimeout(r, 60));
+    expect(await handler.get(key, { kind: "APP_PAGE" })).toBeNull();
+    await handler.set(key, page("<p>rendered with the new data</p>", [tag]), { tags: [] });
+    expect((await handler.get(key, { kind: "APP_PAGE" }))?.value).toMatchObject({ html: "<p>rendered with the new data</p>" });
+  });
+
   it("checks the tags Next passes for data entries (unstable_cache)", async () => {
     const key = `fetch-${Date.now()}`;
     const tag = `tag:data-${Date.now()}`;
