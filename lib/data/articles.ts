@@ -225,20 +225,30 @@ export const getFrontPage = publicQuery(
       select: cardSelect,
     });
     const shown = latest.map((a) => a.id);
-    const sections = await db.section.findMany({ orderBy: [{ position: "asc" }, { name: "asc" }], select: { name: true, slug: true } });
-    const bySection = await Promise.all(
-      sections.map(async (section) => ({
-        section,
-        articles: (
-          await db.article.findMany({
-            where: { ...publishedWhere(), section: { slug: section.slug }, id: { notIn: shown } },
-            orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
-            take: 4,
-            select: cardSelect,
-          })
-        ).map(toCard),
-      })),
+    // Each section's latest four not already shown, ranked in one query (not one per section), then their cards.
+    const now = new Date();
+    const [sections, ranked] = await Promise.all([
+      db.section.findMany({ orderBy: [{ position: "asc" }, { name: "asc" }], select: { id: true, name: true, slug: true } }),
+      // LATERAL: per section, an index scan of (sectionId, status, publishedAt) that stops after four rows.
+      db.$queryRaw<Array<{ id: string; sectionId: string }>>`
+        SELECT a.id, s.id AS "sectionId" FROM "Section" s
+        CROSS JOIN LATERAL (
+          SELECT id FROM "Article"
+          WHERE "sectionId" = s.id AND status = 'PUBLISHED' AND "publishedAt" <= ${now} AND NOT (id = ANY(${shown}::text[]))
+          ORDER BY "publishedAt" DESC, id DESC LIMIT 4
+        ) a`,
+    ]);
+    const cards = new Map(
+      (await db.article.findMany({ where: { id: { in: ranked.map((r) => r.id) } }, select: cardSelect })).map((row) => [row.id, toCard(row)]),
     );
+    const bySection = sections.map((section) => ({
+      section: { name: section.name, slug: section.slug },
+      articles: ranked
+        .filter((r) => r.sectionId === section.id)
+        .map((r) => cards.get(r.id))
+        .filter((card) => card !== undefined)
+        .sort((a, b) => b.publishedAt.getTime() - a.publishedAt.getTime() || (a.id < b.id ? 1 : -1)),
+    }));
     const [lead, ...top] = latest.map(toCard);
     return { lead: lead ?? null, top, bySection: bySection.filter((s) => s.articles.length > 0) };
   },

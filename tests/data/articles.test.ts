@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findLatestPublished, getPublishedArticle, listArticlesForDashboard, updateArticleContent } from "@/lib/data/articles";
+import { findLatestPublished, getFrontPage, getPublishedArticle, listArticlesForDashboard, updateArticleContent } from "@/lib/data/articles";
 import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/data/errors";
 import { documentFromParagraphs } from "@/lib/content/document";
 import { makeArticle, makeSection, makeUser, rawDb } from "../support/factories";
@@ -36,6 +36,34 @@ describe("public article queries", () => {
     await rawDb().articleAuthor.create({ data: { articleId: article.id, userId: second.id, position: 1 } });
     const found = await getPublishedArticle(article.section.slug, article.slug);
     expect(found?.authors.map((a) => a.name)).toEqual(["Zed First", "Amy Second"]);
+  });
+});
+
+describe("the front page", () => {
+  it("leads with the five latest, then each section's four latest not shown above, newest first, public ones only", async () => {
+    const author = await makeUser("JOURNALIST");
+    const [busy, quiet, empty] = await Promise.all([makeSection(), makeSection(), makeSection()]);
+    const at = (msAgo: number) => new Date(Date.now() - msAgo);
+    // The five newest anywhere (seconds old: newer than other tests' articles), in the busy section.
+    const newest = [];
+    for (let i = 1; i <= 5; i++) newest.push(await makeArticle(author, { status: "PUBLISHED", sectionId: busy.id, publishedAt: at(i * 1_000) }));
+    const older = [];
+    for (let i = 1; i <= 6; i++) older.push(await makeArticle(author, { status: "PUBLISHED", sectionId: busy.id, publishedAt: at(3_600_000 + i * 60_000) }));
+    const quietOnes = [
+      await makeArticle(author, { status: "PUBLISHED", sectionId: quiet.id, publishedAt: at(7_200_000) }),
+      await makeArticle(author, { status: "PUBLISHED", sectionId: quiet.id, publishedAt: at(7_300_000) }),
+    ];
+    await makeArticle(author, { status: "DRAFT", sectionId: quiet.id });
+    await makeArticle(author, { status: "PUBLISHED", sectionId: quiet.id, publishedAt: new Date(Date.now() + 86_400_000) });
+    await makeArticle(author, { status: "ARCHIVED", sectionId: empty.id, publishedAt: at(60_000) });
+
+    const front = await getFrontPage();
+    expect([front.lead?.id, ...front.top.map((a) => a.id)]).toEqual(newest.map((a) => a.id));
+    expect(front.lead?.authors.map((a) => a.name)).toEqual([author.name]);
+    const block = (slug: string) => front.bySection.find((s) => s.section.slug === slug)?.articles.map((a) => a.id);
+    expect(block(busy.slug), "the four latest after the five above").toEqual(older.slice(0, 4).map((a) => a.id));
+    expect(block(quiet.slug)).toEqual(quietOnes.map((a) => a.id));
+    expect(block(empty.slug), "a section with nothing public has no block").toBeUndefined();
   });
 });
 
