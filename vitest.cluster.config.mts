@@ -1,4 +1,4 @@
-/** `npm run test:cluster`: the cluster topology end to end (tests-cluster/), separate from `npm test`. */
+/** `npm run test:cluster`: the cluster topology end to end (tests-cluster/); `npm test` runs it after the build. */
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
