@@ -50,8 +50,13 @@ type Row = { name: string; path: string; rps: number; p50: number; p99: number; 
 
 const GZIP = { "accept-encoding": "gzip, deflate, br" };
 
+/**
+ * autocannon in a worker thread: on this process's own event loop it would starve what shares it here — the bare-Node
+ * ceiling server, the front-cache refresher (which `npm run cluster` runs in its supervisor, away from any load) and
+ * the publish and polling of the publish-to-visible measurement.
+ */
 function run(url: string, args: Args, duration = args.duration): Promise<autocannon.Result> {
-  return autocannon({ url, connections: args.connections, duration, headers: GZIP });
+  return autocannon({ url, connections: args.connections, duration, headers: GZIP, workers: 1 });
 }
 
 function row(name: string, p: string, r: autocannon.Result, ceiling: number | null): Row {
@@ -167,6 +172,7 @@ export async function benchCluster(argv: string[]): Promise<void> {
         },
       });
       const started = performance.now();
+      if (process.env.CLUSTER_VERBOSE) log(`${new Date().toISOString()} publishing "${headline}"`);
       await publishArticle(actor, a.id);
       for (;;) {
         const html = await (await fetch(`${base}/`, { headers: GZIP })).text();
@@ -175,6 +181,7 @@ export async function benchCluster(argv: string[]): Promise<void> {
         await new Promise((r) => setTimeout(r, 5));
       }
       visible.push(performance.now() - started);
+      if (process.env.CLUSTER_VERBOSE) log(`${new Date().toISOString()} "${headline}" on the front page after ${(performance.now() - started).toFixed(0)} ms`);
       await new Promise((r) => setTimeout(r, 300));
     }
     const underLoad = await loadRun;

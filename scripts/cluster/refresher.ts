@@ -80,6 +80,19 @@ export function urlsForTags(tags: string[]): { exact: string[]; prefixes: string
   return { exact: [...exact], prefixes: [...prefixes], everything, articleSlugs };
 }
 
+const FEED_OR_NUMBERED = new RegExp(`(/(${FEEDS.map((f) => f.replace(".", "\\.")).join("|")})$)|(/page/\\d+$)|(^/sitemaps?[/.])|(^/news-sitemap\\.xml$)`);
+
+/** Feeds, sitemaps and numbered list pages: refreshed after the pages readers land on. */
+export function isFeedOrNumbered(url: string): boolean {
+  return FEED_OR_NUMBERED.test(url.split("?")[0]!);
+}
+
+/** Anything but an article page: the front page, section/tag/author pages, feeds, sitemaps. */
+export function isListOrFeed(url: string): boolean {
+  const p = url.split("?")[0]!;
+  return p === "/" || isFeedOrNumbered(p) || p.startsWith("/tag/") || p.startsWith("/author/") || /^\/[^/]+$/.test(p);
+}
+
 /** Every URL in nginx's cache (GET entries), read from the `KEY: GET /path` line each cache file starts with. */
 export async function cachedUrls(cacheDir: string): Promise<string[]> {
   const urls: string[] = [];
@@ -143,24 +156,38 @@ export async function startRefresher(o: RefresherOptions): Promise<Refresher> {
   const timers = new Set<NodeJS.Timeout>();
   const self: Refresher = { stop, refreshed: 0 };
 
-  // One queue for every notification: a URL waiting in it is not queued twice (two publishes in a row refresh the
-  // front page once); a URL being refreshed when a new notification names it is refreshed again after, because that
-  // render may have read the data from before the change. Requests run in queue order (the article first, then the
-  // front page…), no more at once than there are cores: each is a render, and renders sharing a core only make the
-  // first one late.
-  const queued = new Set<string>();
+  // One queue for every notification, in three tiers: the article pages and the front page first, then the section,
+  // tag and author pages, then feeds, sitemaps and numbered pages. A new publish's article and front page go ahead of
+  // the feeds still queued for the one before. A URL waiting in the queue is not queued twice (two publishes in a row
+  // refresh the front page once); a URL being refreshed when a new notification names it is refreshed again after,
+  // because that render may have read the data from before the change. No more requests at once than there are cores:
+  // each is a render, and renders sharing a core only make the first one late.
+  const tiers: Array<Set<string>> = [new Set(), new Set(), new Set()];
+  const tierOf = (url: string) => (url === "/" || !isListOrFeed(url) ? 0 : isFeedOrNumbered(url) ? 2 : 1);
   const inFlight = new Set<string>();
   const again = new Set<string>();
   const idle: Array<() => void> = [];
   let workers = 0;
   const maxWorkers = Math.max(2, os.availableParallelism());
+  const queuedCount = () => tiers.reduce((n, t) => n + t.size, 0);
+  const enqueue = (url: string) => {
+    if (inFlight.has(url)) again.add(url);
+    else if (!tiers.some((t) => t.has(url))) tiers[tierOf(url)]!.add(url);
+  };
+  const next = (): string | undefined => {
+    for (const tier of tiers) {
+      const url = tier.values().next().value;
+      if (url !== undefined) {
+        tier.delete(url);
+        return url;
+      }
+    }
+    return undefined;
+  };
   const work = async () => {
     workers++;
     try {
-      for (;;) {
-        const url = queued.values().next().value;
-        if (url === undefined) break;
-        queued.delete(url);
+      for (let url = next(); url !== undefined; url = next()) {
         inFlight.add(url);
         try {
           const started = Date.now();
@@ -169,7 +196,7 @@ export async function startRefresher(o: RefresherOptions): Promise<Refresher> {
           log(`refreshed ${url}: ${status} in ${Date.now() - started} ms`);
         } finally {
           inFlight.delete(url);
-          if (again.delete(url)) queued.add(url);
+          if (again.delete(url)) enqueue(url);
         }
       }
     } finally {
@@ -178,11 +205,8 @@ export async function startRefresher(o: RefresherOptions): Promise<Refresher> {
     }
   };
   const refreshAll = (urls: string[]): Promise<void> => {
-    for (const url of urls) {
-      if (inFlight.has(url)) again.add(url);
-      else queued.add(url);
-    }
-    while (workers < maxWorkers && queued.size > 0) void work();
+    for (const url of urls) enqueue(url);
+    while (workers < maxWorkers && queuedCount() > 0) void work();
     return workers === 0 ? Promise.resolve() : new Promise((resolve) => idle.push(resolve));
   };
 

@@ -6,7 +6,7 @@
 import { createRequire } from "node:module";
 import net from "node:net";
 import { describe, expect, it } from "vitest";
-import { urlsForTags } from "@/scripts/cluster/refresher";
+import { isFeedOrNumbered, isListOrFeed, urlsForTags } from "@/scripts/cluster/refresher";
 import { nginxConfig } from "@/scripts/cluster/nginx";
 
 const require = createRequire(import.meta.url);
@@ -83,6 +83,14 @@ describe("front-cache refresh", () => {
     );
     expect(plan.prefixes).toEqual(expect.arrayContaining(["/sitemaps/", "/news/page/", "/tag/city%20hall/page/", "/author/ana-ruiz/page/"]));
     expect(urlsForTags(["site"]).everything).toBe(true);
+  });
+
+  it("refreshes article pages and the front page before lists, and lists before feeds, sitemaps and numbered pages", () => {
+    for (const url of ["/news/council-approves-water-plan", "/sports/late-goal?x=1"]) expect([url, isListOrFeed(url)]).toEqual([url, false]);
+    for (const url of ["/", "/news", "/tag/water", "/author/ana-ruiz"]) expect([url, isListOrFeed(url), isFeedOrNumbered(url)]).toEqual([url, true, false]);
+    for (const url of ["/feed.xml", "/news/atom.xml", "/author/ana-ruiz/feed.json", "/news/page/3", "/tag/water/page/2", "/sitemap.xml", "/sitemaps/2.xml", "/news-sitemap.xml"]) {
+      expect([url, isFeedOrNumbered(url)]).toEqual([url, true]);
+    }
   });
 
   it("nginx honours the refresh header only with the token and only from this machine; session cookies bypass the cache", () => {
