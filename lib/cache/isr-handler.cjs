@@ -15,46 +15,21 @@
  */
 "use strict";
 
-const pg = require("pg");
+const { MemoryStore } = require("./memory-store.cjs");
+const { RENDER_MARGIN_MS, sharedTagExpiry } = require("./tag-expiry.cjs");
 const { addPublicPageCsp } = require("./page-csp.cjs");
 
-const CHANNEL = "dateline_cache_tags";
 /**
  * An entry counts as written when its render began, so a change committed while a page was rendering (with the old
  * data) still expires it. The handler knows when a render began from the miss that started it (`get` answered null);
  * for a write with no miss before it (Next's background revalidation of a stale entry) it assumes the render began
- * this long before the write: that costs at most one extra render after an invalidation.
+ * RENDER_MARGIN_MS before the write: that costs at most one extra render after an invalidation.
  */
-const RENDER_MARGIN_MS = 2_000;
 /** Tag times come from PostgreSQL's clock and render starts from this machine's: allowance for the two to differ. */
 const CLOCK_SKEW_MS = Number.parseInt(process.env.DATELINE_CLOCK_SKEW_MS || "25", 10);
 /** Misses remembered at most this long (a render that never writes must not pin its key forever). */
 const MISS_TTL_MS = 60_000;
 const MAX_ENTRIES = Number.parseInt(process.env.DATELINE_CACHE_MAX_ENTRIES || "20000", 10);
-
-/** In-process store: a Map used as an LRU. */
-class MemoryStore {
-  constructor(maxEntries) {
-    this.maxEntries = maxEntries;
-    this.map = new Map();
-  }
-  async get(key) {
-    const entry = this.map.get(key);
-    if (entry) {
-      this.map.delete(key);
-      this.map.set(key, entry);
-    }
-    return entry;
-  }
-  async set(key, entry) {
-    this.map.delete(key);
-    this.map.set(key, entry);
-    while (this.map.size > this.maxEntries) this.map.delete(this.map.keys().next().value);
-  }
-  async delete(key) {
-    this.map.delete(key);
-  }
-}
 
 /** Process-wide state: Next creates a handler object per request, so nothing lives on the instance. */
 function createStore() {
@@ -65,15 +40,12 @@ function createStore() {
   return new RedisStore(url, local);
 }
 
-const state = (globalThis.__datelineCache ??= {
-  store: createStore(),
-  expiry: new Map(), // tag -> epoch ms when it last expired
-  listener: null,
-  connecting: null,
-  lastSyncAt: 0,
-  /** key -> when the earliest render still pending for it began (its miss). */
-  misses: new Map(),
-});
+const state = (globalThis.__datelineCache ??= {});
+state.store ??= createStore();
+/** key -> when the earliest render still pending for it began (its miss). */
+state.misses ??= new Map();
+/** Tag expiry (PostgreSQL CacheTag + NOTIFY), shared with the 'use cache' handler: lib/cache/tag-expiry.cjs. */
+const tagExpiry = sharedTagExpiry();
 
 function noteMiss(key) {
   const now = Date.now();
@@ -83,65 +55,13 @@ function noteMiss(key) {
   }
 }
 
-/** When the render that produced an entry for `key` began (see RENDER_MARGIN_MS), minus the clock allowance. */
+/** When the render that produced an entry for `key` began (see above), minus the clock allowance. */
 function renderStartedAt(key) {
   const now = Date.now();
   const missAt = state.misses.get(key);
   state.misses.delete(key);
   const began = missAt !== undefined && now - missAt < MISS_TTL_MS ? missAt : now - RENDER_MARGIN_MS;
   return began - CLOCK_SKEW_MS;
-}
-
-function noteExpired(tags, at) {
-  for (const tag of tags) {
-    if ((state.expiry.get(tag) ?? 0) < at) state.expiry.set(tag, at);
-  }
-}
-
-async function catchUp(client) {
-  const since = new Date(Math.max(0, state.lastSyncAt - 60_000));
-  const { rows } = await client.query(
-    `SELECT tag, (extract(epoch from "expiredAt") * 1000)::float8 AS at FROM "CacheTag" WHERE "expiredAt" > $1`,
-    [since],
-  );
-  for (const row of rows) noteExpired([row.tag], row.at);
-  state.lastSyncAt = Date.now();
-}
-
-function connectListener() {
-  const url = process.env.DATABASE_URL;
-  if (!url || state.listener || state.connecting) return;
-  state.connecting = (async () => {
-    const client = new pg.Client({ connectionString: url, application_name: "dateline-cache-listener", connectionTimeoutMillis: 3_000 });
-    client.on("notification", (message) => {
-      try {
-        const payload = JSON.parse(message.payload || "{}");
-        if (Array.isArray(payload.tags)) noteExpired(payload.tags, Number(payload.at) || Date.now());
-      } catch {
-        /* a malformed payload is ignored */
-      }
-    });
-    const reconnect = () => {
-      if (state.listener === client) state.listener = null;
-      client.end().catch(() => {});
-      setTimeout(connectListener, 1_000).unref();
-    };
-    client.on("error", reconnect);
-    client.on("end", () => {
-      if (state.listener === client) reconnect();
-    });
-    try {
-      await client.connect();
-      await client.query(`LISTEN ${CHANNEL}`);
-      await catchUp(client);
-      state.listener = client;
-    } catch {
-      client.end().catch(() => {});
-      setTimeout(connectListener, 1_000).unref();
-    }
-  })().finally(() => {
-    state.connecting = null;
-  });
 }
 
 function entryTags(entry, ctx) {
@@ -155,36 +75,12 @@ function entryTags(entry, ctx) {
 }
 
 function isExpired(entry, ctx) {
-  for (const tag of entryTags(entry, ctx)) {
-    const at = state.expiry.get(tag);
-    if (at !== undefined && at > entry.lastModified) return true;
-  }
-  return false;
-}
-
-async function publishExpiry(tags) {
-  const url = process.env.DATABASE_URL;
-  if (!url) return;
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3_000 });
-  try {
-    await client.connect();
-    await client.query(
-      `WITH t AS (
-         INSERT INTO "CacheTag" (tag, "expiredAt") SELECT unnest($1::text[]), clock_timestamp()
-         ON CONFLICT (tag) DO UPDATE SET "expiredAt" = EXCLUDED."expiredAt" RETURNING 1)
-       SELECT pg_notify($2, json_build_object('tags', $1::text[], 'at', extract(epoch from clock_timestamp()) * 1000)::text)`,
-      [tags, CHANNEL],
-    );
-  } catch {
-    /* other instances fall back to their safety-net revalidation time */
-  } finally {
-    client.end().catch(() => {});
-  }
+  return tagExpiry.isExpiredAfter(entryTags(entry, ctx), entry.lastModified);
 }
 
 class DatelineCacheHandler {
   constructor() {
-    connectListener();
+    tagExpiry.connectListener();
   }
 
   async get(key, ctx) {
@@ -230,8 +126,8 @@ class DatelineCacheHandler {
   async revalidateTag(tags) {
     const list = (Array.isArray(tags) ? tags : [tags]).filter((t) => typeof t === "string" && t.length > 0);
     if (list.length === 0) return;
-    noteExpired(list, Date.now());
-    await publishExpiry(list);
+    tagExpiry.noteExpired(list, Date.now());
+    await tagExpiry.publishExpiry(list);
   }
 
   resetRequestCache() {}

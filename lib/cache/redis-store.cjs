@@ -1,6 +1,7 @@
 /**
- * The shared store for Next's cache handler (lib/cache/isr-handler.cjs) when REDIS_URL is set: every app instance
- * reads and writes the same entries in Redis, with this process's memory LRU in front of it.
+ * The shared store for Next's cache handlers (lib/cache/isr-handler.cjs, lib/cache/use-cache-handler.cjs, each under
+ * its own key prefix) when REDIS_URL is set: every app instance reads and writes the same entries in Redis, with this
+ * process's memory LRU in front of it.
  *
  * - get: local memory first (entries are checked against tag expiry by the handler whichever store answered), then
  *   Redis; a Redis hit is kept locally too. set/delete go to both.
@@ -212,13 +213,17 @@ function decodeEntry(text) {
   });
 }
 
-/** The handler's store interface (get/set/delete) over Redis, with `local` (a MemoryStore) in front. */
+/**
+ * The handler's store interface (get/set/delete) over Redis, with `local` (a MemoryStore) in front. Options: `prefix`
+ * (each handler keeps its entries under its own key prefix), `label` (names the handler in the log lines).
+ */
 class RedisStore {
-  constructor(url, local) {
+  constructor(url, local, { prefix = KEY_PREFIX, label = "cache" } = {}) {
     this.local = local;
+    this.prefix = prefix;
     this.connection = new RedisConnection(url, {
       onState: (up) => {
-        if (process.env.DATELINE_CACHE_QUIET !== "1") console.log(`[dateline] cache: Redis ${up ? "connected" : "unreachable; serving from this instance's memory"}`);
+        if (process.env.DATELINE_CACHE_QUIET !== "1") console.log(`[dateline] ${label}: Redis ${up ? "connected" : "unreachable; serving from this instance's memory"}`);
       },
     });
   }
@@ -227,7 +232,7 @@ class RedisStore {
     const local = await this.local.get(key);
     if (local) return local;
     try {
-      const reply = await this.connection.command(["GET", KEY_PREFIX + key]);
+      const reply = await this.connection.command(["GET", this.prefix + key]);
       if (!reply) return undefined;
       const entry = decodeEntry(reply.toString("utf8"));
       await this.local.set(key, entry);
@@ -237,10 +242,12 @@ class RedisStore {
     }
   }
 
-  async set(key, entry) {
+  /** `ttlMs`: how long Redis keeps the entry (default and at most ENTRY_TTL_MS). */
+  async set(key, entry, ttlMs = ENTRY_TTL_MS) {
     await this.local.set(key, entry);
     try {
-      await this.connection.command(["SET", KEY_PREFIX + key, encodeEntry(entry), "PX", ENTRY_TTL_MS]);
+      const px = Number.isFinite(ttlMs) ? Math.max(1, Math.min(ENTRY_TTL_MS, Math.ceil(ttlMs))) : ENTRY_TTL_MS;
+      await this.connection.command(["SET", this.prefix + key, encodeEntry(entry), "PX", px]);
     } catch {
       /* local copy only: other instances render it themselves */
     }
@@ -249,7 +256,7 @@ class RedisStore {
   async delete(key) {
     await this.local.delete(key);
     try {
-      await this.connection.command(["DEL", KEY_PREFIX + key]);
+      await this.connection.command(["DEL", this.prefix + key]);
     } catch {
       /* the entry's tags still refuse it on every instance */
     }
