@@ -10,7 +10,7 @@
  * holds a standby is started as it is (the cluster's replica survives restarts).
  */
 import { spawn, execFileSync, type ChildProcess } from "node:child_process";
-import { chmodSync, chownSync, copyFileSync, existsSync, lstatSync, mkdirSync, readdirSync, rmSync, writeFileSync, appendFileSync } from "node:fs";
+import { chmodSync, chownSync, copyFileSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { findFreePort } from "../db/embedded";
@@ -97,8 +97,7 @@ function chownTree(dir: string, owner: { uid: number; gid: number }) {
 
 const quote = (value: string) => `'${value.replace(/'/g, "''")}'`;
 
-async function takeBaseBackup(o: Required<Pick<StreamingReplicaOptions, "primaryUrl" | "dataDir" | "slotName">> & { applyDelayMs: number; log: (l: string) => void }) {
-  const primary = new URL(o.primaryUrl);
+async function takeBaseBackup(o: Required<Pick<StreamingReplicaOptions, "primaryUrl" | "dataDir" | "slotName">> & { log: (l: string) => void }) {
   const client = new pg.Client({ connectionString: o.primaryUrl });
   await client.connect();
   try {
@@ -120,6 +119,14 @@ async function takeBaseBackup(o: Required<Pick<StreamingReplicaOptions, "primary
   } finally {
     await client.end();
   }
+  writeFileSync(path.join(o.dataDir, "standby.signal"), "");
+}
+
+const CONFIG_MARKER = "# written by scripts/lib/streaming-replica.ts";
+
+/** (Re)writes the standby settings at the end of postgresql.auto.conf: the primary's port may differ on each start. */
+function writeStandbyConfig(dataDir: string, primaryUrl: string, slotName: string, applyDelayMs: number) {
+  const primary = new URL(primaryUrl);
   const conninfo = [
     `host=${primary.hostname}`,
     `port=${primary.port || "5432"}`,
@@ -127,20 +134,22 @@ async function takeBaseBackup(o: Required<Pick<StreamingReplicaOptions, "primary
     `password=${decodeURIComponent(primary.password)}`,
     "application_name=dateline_replica",
   ].join(" ");
-  writeFileSync(path.join(o.dataDir, "standby.signal"), "");
-  appendFileSync(
-    path.join(o.dataDir, "postgresql.auto.conf"),
-    [
-      "",
-      "# written by scripts/lib/streaming-replica.ts",
-      `primary_conninfo = ${quote(conninfo)}`,
-      `primary_slot_name = ${quote(o.slotName)}`,
-      "hot_standby = on",
-      // Long public reads are not cancelled by conflicting cleanup on the primary (they would fall back anyway).
-      "hot_standby_feedback = on",
-      `recovery_min_apply_delay = ${quote(`${o.applyDelayMs}ms`)}`,
-      "",
-    ].join("\n"),
+  const file = path.join(dataDir, "postgresql.auto.conf");
+  const current = existsSync(file) ? readFileSync(file, "utf8") : "";
+  const kept = current.includes(CONFIG_MARKER) ? current.slice(0, current.indexOf(CONFIG_MARKER)) : `${current}\n`;
+  writeFileSync(
+    file,
+    kept +
+      [
+        CONFIG_MARKER,
+        `primary_conninfo = ${quote(conninfo)}`,
+        `primary_slot_name = ${quote(slotName)}`,
+        "hot_standby = on",
+        // Long public reads are not cancelled by conflicting cleanup on the primary (they would fall back anyway).
+        "hot_standby_feedback = on",
+        `recovery_min_apply_delay = ${quote(`${applyDelayMs}ms`)}`,
+        "",
+      ].join("\n"),
   );
 }
 
@@ -151,8 +160,9 @@ export async function startStreamingReplica(options: StreamingReplicaOptions): P
   const owner = postgresOsUser();
   if (!existsSync(path.join(dataDir, "standby.signal"))) {
     rmSync(dataDir, { recursive: true, force: true });
-    await takeBaseBackup({ primaryUrl: options.primaryUrl, dataDir, slotName, applyDelayMs: options.applyDelayMs ?? 0, log });
+    await takeBaseBackup({ primaryUrl: options.primaryUrl, dataDir, slotName, log });
   }
+  writeStandbyConfig(dataDir, options.primaryUrl, slotName, options.applyDelayMs ?? 0);
   chmodSync(dataDir, 0o700);
   if (owner) chownTree(dataDir, owner);
 
