@@ -351,15 +351,19 @@ class ObservedAdapter implements SqlDriverAdapter {
 /** Prisma sends COMMIT through executeRaw and then calls commit(): report after commit(), and only if it wrote. */
 function observedTransaction(tx: Transaction, onCommit: () => void): Transaction {
   let hasWritten = false;
-  const note = (sql: string) => {
-    if (!isPlainSelect(sql) && !TX_CONTROL.test(sql)) hasWritten = true;
-  };
   return {
     provider: tx.provider,
     adapterName: tx.adapterName,
     options: tx.options,
-    queryRaw: (query) => (note(query.sql), tx.queryRaw(query)),
-    executeRaw: (query) => (note(query.sql), tx.executeRaw(query)),
+    queryRaw: (query) => {
+      if (!isPlainSelect(query.sql)) hasWritten = true;
+      return tx.queryRaw(query);
+    },
+    // $executeRaw is for statements run for their effect (even `SELECT pg_notify(…)`): all but BEGIN/COMMIT count.
+    executeRaw: (query) => {
+      if (!TX_CONTROL.test(query.sql)) hasWritten = true;
+      return tx.executeRaw(query);
+    },
     commit: async () => {
       await tx.commit();
       if (hasWritten) onCommit();

@@ -177,6 +177,25 @@ describe("public reads with a read replica", () => {
     await expectPublicReadsFromReplica();
   });
 
+  it("reads this process's own committed write at once, even one that announces nothing", async () => {
+    const sections = await import("@/lib/data/sections");
+    const section = await lib.factories.makeSection();
+    for (let i = 0; i < 200 && !(await replicaSql.query(`SELECT 1 FROM "Section" WHERE id = $1`, [section.id])).rowCount; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    await expectPublicReadsFromReplica();
+    await pauseReplay();
+    try {
+      // Through the app's primary client, in a transaction, with no NOTIFY: only the commit observer can know.
+      await lib.db.getDb().$transaction(async (tx) => tx.section.update({ where: { id: section.id }, data: { name: "Renamed in-process" } }));
+      expect((await sections.getSectionBySlug(section.slug))?.name).toBe("Renamed in-process");
+      const onReplica = await replicaSql.query<{ name: string }>(`SELECT name FROM "Section" WHERE id = $1`, [section.id]);
+      expect(onReplica.rows[0]?.name).toBe(section.name);
+    } finally {
+      await resumeReplay();
+    }
+  });
+
   it("routes to the primary when another process publishes (its NOTIFY arrives) before the replica replays it", async () => {
     const { article } = await readyToPublish();
     await router().waitForReadyReplica(15_000);
