@@ -112,7 +112,7 @@ export class ReplicaRouter {
     return this.isListening && this.replicas.some((r) => r.verifiedEpoch === this.epoch && !r.isDown);
   }
 
-  /** Resolves when a replica is ready for public reads (tests, the cluster's start-up), or rejects after `timeoutMs`. */
+  /** Resolves when a replica is ready for public reads (tests), or rejects after `timeoutMs`. */
   async waitForReadyReplica(timeoutMs = 10_000): Promise<void> {
     const until = Date.now() + timeoutMs;
     while (!this.hasReadyReplica()) {
