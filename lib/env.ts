@@ -13,6 +13,12 @@ const EnvSchema = z
     DATABASE_URL: z
       .string({ error: "DATABASE_URL is not set. Start the app with `npm run dev` or `npm start`, which provide one." })
       .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgresql:// URL"),
+    // Optional read replicas for the public site: one postgresql:// URL, or several separated by commas.
+    DATABASE_REPLICA_URL: z
+      .string()
+      .optional()
+      .transform((value) => (value ?? "").split(",").map((url) => url.trim()).filter((url) => url.length > 0))
+      .pipe(z.array(z.string().regex(/^postgres(ql)?:\/\//, "DATABASE_REPLICA_URL must be postgresql:// URLs separated by commas"))),
     AUTH_SECRET: z.string().optional(),
     NEXTAUTH_SECRET: z.string().optional(),
     NEXTAUTH_URL: z.url().optional(),
@@ -56,6 +62,7 @@ const EnvSchema = z
     return {
       nodeEnv: env.NODE_ENV,
       databaseUrl: env.DATABASE_URL,
+      databaseReplicaUrls: env.DATABASE_REPLICA_URL,
       authSecret: secret,
       siteUrl: (env.SITE_URL ?? env.NEXTAUTH_URL ?? "http://localhost:3000").replace(/\/$/, ""),
       isProduction: env.NODE_ENV === "production",

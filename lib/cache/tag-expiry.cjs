@@ -65,6 +65,9 @@ function createTagExpiry(options = {}) {
       client.on("notification", (message) => {
         try {
           const payload = JSON.parse(message.payload || "{}");
+          // Public reads go to the primary before any page of these tags can render again, until the read replicas
+          // have replayed this commit (lib/db/replica-router.ts; absent when no replica is configured).
+          globalThis.__datelineReplicaFence?.noteCommit();
           if (Array.isArray(payload.tags)) noteExpired(payload.tags, Number(payload.at) || Date.now());
         } catch {
           /* a malformed payload is ignored */

@@ -6,7 +6,7 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { AdKind, AdPlacement } from "@/lib/generated/prisma/enums";
-import { getDb } from "@/lib/db";
+import { getDb, getPublicReadDb } from "@/lib/db";
 import { assertCan } from "@/lib/auth/permissions";
 import { writeAudit } from "./audit";
 import { CacheTags, expirePublicTags, publicQuery } from "./cache";
@@ -181,7 +181,7 @@ export async function deleteAdSlot(actor: SessionUser, id: string) {
 export const getAdSlotHtml = publicQuery(
   "getAdSlotHtml",
   async (id: string): Promise<string | null> => {
-    const slot = await getDb().adSlot.findFirst({ where: { id, enabled: true, kind: "HTML" }, select: { html: true } });
+    const slot = await getPublicReadDb().adSlot.findFirst({ where: { id, enabled: true, kind: "HTML" }, select: { html: true } });
     return slot?.html || null;
   },
   { tags: () => [CacheTags.site], buildFallback: null },

@@ -8,7 +8,7 @@
  */
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { getDb } from "@/lib/db";
+import { getDb, getPublicReadDb } from "@/lib/db";
 import type { DbTx } from "@/lib/db/client";
 import { assertCan } from "@/lib/auth/permissions";
 import { SLUG_PATTERN } from "@/lib/content/slug";
@@ -186,9 +186,9 @@ export const resolveTagSlug = publicQuery(
   "resolveTagSlug",
   async (oldSlug: string): Promise<string | null> => {
     if (!SLUG_PATTERN.test(oldSlug)) return null;
-    const redirect = await getDb().slugRedirect.findUnique({ where: { entity_oldSlug: { entity: "TAG", oldSlug } }, select: { targetId: true } });
+    const redirect = await getPublicReadDb().slugRedirect.findUnique({ where: { entity_oldSlug: { entity: "TAG", oldSlug } }, select: { targetId: true } });
     if (!redirect) return null;
-    const tag = await getDb().tag.findUnique({ where: { id: redirect.targetId }, select: { slug: true } });
+    const tag = await getPublicReadDb().tag.findUnique({ where: { id: redirect.targetId }, select: { slug: true } });
     return tag && tag.slug !== oldSlug ? tag.slug : null;
   },
   { tags: (slug) => [CacheTags.tag(slug)], buildFallback: null },

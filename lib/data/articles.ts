@@ -7,7 +7,7 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ArticleStatus } from "@/lib/generated/prisma/enums";
-import { getDb } from "@/lib/db";
+import { getDb, getPublicReadDb } from "@/lib/db";
 import { assertCan, can } from "@/lib/auth/permissions";
 import { documentToPlainText, renderDocumentHtml, type DocNode } from "@/lib/content/document";
 import { openGraphImageForMedia } from "@/lib/media/sources";
@@ -54,7 +54,7 @@ function toCard(row: CardRow) {
 export type ArticleCard = ReturnType<typeof toCard>;
 
 export async function findLatestPublished(options: { take?: number; sectionSlug?: string } = {}): Promise<ArticleCard[]> {
-  const rows = await getDb().article.findMany({
+  const rows = await getPublicReadDb().article.findMany({
     where: { ...publishedWhere(), ...(options.sectionSlug ? { section: { slug: options.sectionSlug } } : {}) },
     orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
     take: Math.min(options.take ?? 20, 100),
@@ -86,8 +86,8 @@ export const findPublishedPage = publicQuery(
     const where = listWhere(filter);
     const safePage = Math.max(1, Math.floor(page));
     const [total, rows] = await Promise.all([
-      getDb().article.count({ where }),
-      getDb().article.findMany({
+      getPublicReadDb().article.count({ where }),
+      getPublicReadDb().article.findMany({
         where,
         orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
         skip: (safePage - 1) * perPage,
@@ -112,7 +112,7 @@ export const findPublishedPage = publicQuery(
 export const getPublishedArticle = publicQuery(
   "getPublishedArticle",
   async (sectionSlug: string, slug: string) => {
-    const row = await getDb().article.findFirst({
+    const row = await getPublicReadDb().article.findFirst({
       where: { ...publishedWhere(), slug, section: { slug: sectionSlug } },
       select: {
         ...cardSelect,
@@ -164,7 +164,7 @@ export type ArticleLocation = { kind: "moved"; path: string } | { kind: "gone" }
 export const locateArticle = publicQuery(
   "locateArticle",
   async (sectionSlug: string, slug: string): Promise<ArticleLocation> => {
-    const db = getDb();
+    const db = getPublicReadDb();
     const redirect = await db.slugRedirect.findUnique({ where: { entity_oldSlug: { entity: "ARTICLE", oldSlug: slug } }, select: { targetId: true } });
     const article = await db.article.findFirst({
       where: redirect ? { id: redirect.targetId } : { slug },
@@ -190,7 +190,7 @@ export const locateArticle = publicQuery(
 export const findRelatedArticles = publicQuery(
   "findRelatedArticles",
   async (articleId: string, sectionSlug: string, tagSlugs: string[]): Promise<ArticleCard[]> => {
-    const db = getDb();
+    const db = getPublicReadDb();
     const byTag = tagSlugs.length
       ? await db.article.findMany({
           where: { ...publishedWhere(), id: { not: articleId }, tags: { some: { tag: { slug: { in: tagSlugs } } } } },
@@ -217,7 +217,7 @@ export const findRelatedArticles = publicQuery(
 export const getFrontPage = publicQuery(
   "getFrontPage",
   async () => {
-    const db = getDb();
+    const db = getPublicReadDb();
     const latest = await db.article.findMany({
       where: publishedWhere(),
       orderBy: [{ publishedAt: "desc" }, { id: "desc" }],

@@ -8,7 +8,7 @@
  */
 import "server-only";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { getDb } from "@/lib/db";
+import { getPublicReadDb } from "@/lib/db";
 import { SLUG_PATTERN } from "@/lib/content/slug";
 import { publishedWhere } from "./articles";
 import { CacheTags, publicQuery } from "./cache";
@@ -30,7 +30,7 @@ export const getAuthorBySlug = publicQuery(
   "getAuthorBySlug",
   async (slug: string): Promise<PublicAuthor | null> => {
     if (!SLUG_PATTERN.test(slug)) return null;
-    return getDb().user.findFirst({
+    return getPublicReadDb().user.findFirst({
       where: {
         slug,
         status: { in: ["ACTIVE", "DEACTIVATED"] },

@@ -13,7 +13,7 @@
  */
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { getDb } from "@/lib/db";
+import { getPublicReadDb } from "@/lib/db";
 import type { FeedArticle } from "@/lib/feeds/feed";
 import { NEWS_SITEMAP_MAX_URLS, NEWS_SITEMAP_WINDOW_MS } from "@/lib/feeds/sitemap";
 import { publishedWhere } from "./articles";
@@ -52,7 +52,7 @@ function scopeWhere(scope: FeedScope): Prisma.ArticleWhereInput {
 
 /** The latest published articles of the site, a section or an author, newest first, with every co-author. */
 export async function readFeedArticles(scope: FeedScope, take: number = FEED_LENGTH): Promise<FeedArticle[]> {
-  const rows = await getDb().article.findMany({
+  const rows = await getPublicReadDb().article.findMany({
     where: { AND: [publishedWhere(), scopeWhere(scope)] },
     orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
     take,
@@ -90,7 +90,7 @@ export type SitemapOverview = {
 };
 
 export async function readSitemapOverview(): Promise<SitemapOverview> {
-  const db = getDb();
+  const db = getPublicReadDb();
   const published = publishedWhere();
   const [articleCount, sections, newestBySection, tags, authors] = await Promise.all([
     db.article.count({ where: published }),
@@ -130,7 +130,7 @@ const SITEMAP_BATCH_SIZE = 10_000;
  */
 export async function readSitemapArticles(offset: number, take: number, batchSize: number = SITEMAP_BATCH_SIZE): Promise<SitemapEntry[]> {
   if (take <= 0) return [];
-  const db = getDb();
+  const db = getPublicReadDb();
   const published = publishedWhere();
   let lowerBound: Prisma.StringFilter | undefined;
   if (offset > 0) {
@@ -173,7 +173,7 @@ export type NewsSitemapArticle = { path: string; headline: string; publishedAt: 
 /** Articles published in the last 48 hours, newest first, at most 1,000 (Google News' limits). */
 export async function readNewsSitemapArticles(now: Date = new Date()): Promise<NewsSitemapArticle[]> {
   const since = new Date(now.getTime() - NEWS_SITEMAP_WINDOW_MS);
-  const rows = await getDb().article.findMany({
+  const rows = await getPublicReadDb().article.findMany({
     where: { AND: [publishedWhere(now), { publishedAt: { gte: since } }] },
     orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
     take: NEWS_SITEMAP_MAX_URLS,

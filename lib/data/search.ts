@@ -19,7 +19,7 @@
  */
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { getDb } from "@/lib/db";
+import { getPublicReadDb } from "@/lib/db";
 import { publishedWhere } from "./articles";
 import { CacheTags, publicQuery } from "./cache";
 import {
@@ -118,7 +118,7 @@ type RankedRow = { total: number; id: string | null; headline: string | null; sn
  */
 async function runSearch(query: string, page: number): Promise<SearchResults> {
   const offset = (page - 1) * SEARCH_PAGE_SIZE;
-  const rows = await getDb().$queryRaw<RankedRow[]>`
+  const rows = await getPublicReadDb().$queryRaw<RankedRow[]>`
     WITH q AS (
       SELECT websearch_to_tsquery('english', ${query}) AS query, (now() AT TIME ZONE 'UTC') AS now
     ),
@@ -152,7 +152,7 @@ async function runSearch(query: string, page: number): Promise<SearchResults> {
   if (ranked.length === 0) return { query, items: [], total, page, totalPages };
 
   // The same published-only condition again: an article unpublished between the two reads is dropped, not shown.
-  const cards = await getDb().article.findMany({
+  const cards = await getPublicReadDb().article.findMany({
     where: { ...publishedWhere(), id: { in: ranked.map((row) => row.id) } },
     select: resultSelect,
   });

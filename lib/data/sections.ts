@@ -1,13 +1,13 @@
 /** Sections, in the admins' order (the order of the public navigation). Public data: no actor needed to read. */
 import "server-only";
-import { getDb } from "@/lib/db";
+import { getPublicReadDb } from "@/lib/db";
 import { CacheTags, publicQuery } from "./cache";
 
 
 export const listSections = publicQuery(
   "listSections",
   async () =>
-    getDb().section.findMany({
+    getPublicReadDb().section.findMany({
       orderBy: [{ position: "asc" }, { name: "asc" }],
       select: { id: true, name: true, slug: true, description: true },
     }),
@@ -17,7 +17,7 @@ export const listSections = publicQuery(
 export const getSectionBySlug = publicQuery(
   "getSectionBySlug",
   async (slug: string) =>
-    getDb().section.findUnique({ where: { slug }, select: { id: true, name: true, slug: true, description: true } }),
+    getPublicReadDb().section.findUnique({ where: { slug }, select: { id: true, name: true, slug: true, description: true } }),
   { tags: (slug) => [CacheTags.section(slug)], buildFallback: null },
 );
 
@@ -25,9 +25,9 @@ export const getSectionBySlug = publicQuery(
 export const resolveSectionSlug = publicQuery(
   "resolveSectionSlug",
   async (oldSlug: string) => {
-    const redirect = await getDb().slugRedirect.findUnique({ where: { entity_oldSlug: { entity: "SECTION", oldSlug } }, select: { targetId: true } });
+    const redirect = await getPublicReadDb().slugRedirect.findUnique({ where: { entity_oldSlug: { entity: "SECTION", oldSlug } }, select: { targetId: true } });
     if (!redirect) return null;
-    const section = await getDb().section.findUnique({ where: { id: redirect.targetId }, select: { slug: true } });
+    const section = await getPublicReadDb().section.findUnique({ where: { id: redirect.targetId }, select: { slug: true } });
     return section?.slug ?? null;
   },
   { tags: (slug) => [CacheTags.section(slug)], buildFallback: null },

@@ -1,6 +1,6 @@
 /** Site settings (one row, id 1, with defaults when missing) and the house ad slots. Cached with the "site" tag. */
 import "server-only";
-import { getDb } from "@/lib/db";
+import { getPublicReadDb } from "@/lib/db";
 import { CacheTags, publicQuery } from "./cache";
 
 export type SiteSettings = { siteName: string; description: string; locale: string; timeZone: string; logoUrl: string | null };
@@ -16,7 +16,7 @@ const DEFAULTS: SiteSettings = {
 export const getSiteSettings = publicQuery(
   "getSiteSettings",
   async (): Promise<SiteSettings> => {
-    const row = await getDb().settings.findUnique({
+    const row = await getPublicReadDb().settings.findUnique({
       where: { id: 1 },
       select: { siteName: true, description: true, locale: true, timeZone: true, logoUrl: true },
     });
@@ -28,7 +28,7 @@ export const getSiteSettings = publicQuery(
 export const listAdSlots = publicQuery(
   "listAdSlots",
   async (placement: "HEADER" | "IN_ARTICLE" | "SIDEBAR") =>
-    getDb().adSlot.findMany({
+    getPublicReadDb().adSlot.findMany({
       where: { placement, enabled: true },
       orderBy: { position: "asc" },
       select: { id: true, kind: true, imageUrl: true, linkUrl: true, altText: true, name: true, html: true },

@@ -3,7 +3,7 @@
  * editors may create a tag for a story that is still a draft, and its name alone must not leak that story.
  */
 import "server-only";
-import { getDb } from "@/lib/db";
+import { getDb, getPublicReadDb } from "@/lib/db";
 import { SLUG_PATTERN } from "@/lib/content/slug";
 import { assertCan } from "@/lib/auth/permissions";
 import type { SessionUser } from "./types";
@@ -20,7 +20,7 @@ export const getTagBySlug = publicQuery(
   "getTagBySlug",
   async (slug: string): Promise<PublicTag | null> => {
     if (!SLUG_PATTERN.test(slug)) return null;
-    return getDb().tag.findFirst({
+    return getPublicReadDb().tag.findFirst({
       where: { slug, articles: { some: { article: publishedWhere() } } },
       select: { id: true, name: true, slug: true },
     });

@@ -1,16 +1,54 @@
 /**
- * The app's Prisma client singleton. Only lib/data/* imports it (eslint enforces that for app/ and components/).
+ * The app's Prisma clients. Only lib/data/* imports them (eslint enforces that for app/ and components/).
  * The password hash is omitted from every query by default; the one query that needs it asks for it explicitly.
+ *
+ * - getDb(): the primary. Writes, the dashboard, admin, auth, the scheduler, rate limits, every transaction.
+ * - getPublicReadDb(): the public site's reads (published-only queries behind publicQuery). With
+ *   DATABASE_REPLICA_URL set they go to a replica that has replayed every commit this process knows of, else to
+ *   the primary (lib/db/replica-router.ts, docs/decisions/0009-read-replicas.md). Without it, it is getDb().
  */
 import "server-only";
 import { getEnv } from "@/lib/env";
-import { createPrismaClient, type Db } from "./client";
+import { createPrismaClient, createPrismaClientWithAdapter, type Db } from "./client";
+import { ReplicaRouter } from "./replica-router";
 
 export type { Db };
 
-const globalForPrisma = globalThis as unknown as { datelinePrisma?: Db };
+const globalForPrisma = globalThis as unknown as {
+  datelinePrisma?: Db;
+  datelinePublicReadDb?: Db;
+  datelineReplicaRouter?: ReplicaRouter | null;
+  /** Called by the cache handler (lib/cache/isr-handler.cjs) the moment a tag expiry arrives. */
+  __datelineReplicaFence?: { noteCommit(): void };
+};
+
+/** The process's replica router, or null when no replica is configured. */
+export function getReplicaRouter(): ReplicaRouter | null {
+  if (globalForPrisma.datelineReplicaRouter !== undefined) return globalForPrisma.datelineReplicaRouter;
+  const env = getEnv();
+  const router =
+    env.databaseReplicaUrls.length === 0
+      ? null
+      : new ReplicaRouter({ primaryUrl: env.databaseUrl, replicaUrls: env.databaseReplicaUrls, log: (line) => console.warn(`[dateline] ${line}`) });
+  globalForPrisma.datelineReplicaRouter = router;
+  if (router) globalForPrisma.__datelineReplicaFence = router;
+  return router;
+}
 
 export function getDb(): Db {
-  globalForPrisma.datelinePrisma ??= createPrismaClient(getEnv().databaseUrl);
+  if (!globalForPrisma.datelinePrisma) {
+    const router = getReplicaRouter();
+    globalForPrisma.datelinePrisma = router
+      ? createPrismaClientWithAdapter(router.primaryAdapter())
+      : createPrismaClient(getEnv().databaseUrl);
+  }
   return globalForPrisma.datelinePrisma;
+}
+
+/** For public, published-only reads outside a transaction. Never write through it. */
+export function getPublicReadDb(): Db {
+  const router = getReplicaRouter();
+  if (!router) return getDb();
+  globalForPrisma.datelinePublicReadDb ??= createPrismaClientWithAdapter(router.publicReadAdapter());
+  return globalForPrisma.datelinePublicReadDb;
 }
