@@ -9,6 +9,12 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestRedis, type TestRedis } from "../support/redis-server";
 
+// Tags of this file only: the shared test database's CacheTag rows hold "home" and "latest" as other files expired
+// them moments ago, which would (rightly) expire entries stamped before that.
+const RUN = `${Date.now().toString(36)}`;
+const HOME = `home-${RUN}`;
+const LATEST = `latest-${RUN}`;
+
 const require = createRequire(import.meta.url);
 process.env.DATELINE_CACHE_QUIET = "1"; // handlers closed at the end would each log "Redis unreachable"
 
@@ -121,10 +127,10 @@ describe("'use cache' handler: entries", () => {
     const b = await instance();
     const key = unique("round-trip");
     const body = `<p>caf\u00e9 ${"x".repeat(5_000)}</p>`;
-    await a.handler.set(key, Promise.resolve(entry(body, { tags: ["home", "latest"], stale: 30, revalidate: 900, expire: 3600, chunks: 7 })));
+    await a.handler.set(key, Promise.resolve(entry(body, { tags: [HOME, LATEST], stale: 30, revalidate: 900, expire: 3600, chunks: 7 })));
 
     const first = await a.handler.get(key, []);
-    expect(first).toMatchObject({ tags: ["home", "latest"], stale: 30, revalidate: 900, expire: 3600 });
+    expect(first).toMatchObject({ tags: [HOME, LATEST], stale: 30, revalidate: 900, expire: 3600 });
     expect(first!.value).toBeInstanceOf(ReadableStream);
     expect(await text(first)).toBe(body);
     expect(await text(await a.handler.get(key, [])), "a second get is not an already-read stream").toBe(body);
@@ -216,8 +222,8 @@ describe("'use cache' handler: tags across instances", () => {
     const tag = unique("article:water");
     const expiring = unique("expiring");
     const other = unique("other");
-    await a.handler.set(expiring, Promise.resolve(entry("<p>v1</p>", { tags: ["home", tag], timestamp: Date.now() - 5_000 })));
-    await a.handler.set(other, Promise.resolve(entry("<p>other</p>", { tags: ["home"], timestamp: Date.now() - 5_000 })));
+    await a.handler.set(expiring, Promise.resolve(entry("<p>v1</p>", { tags: [HOME, tag], timestamp: Date.now() - 5_000 })));
+    await a.handler.set(other, Promise.resolve(entry("<p>other</p>", { tags: [HOME], timestamp: Date.now() - 5_000 })));
     // B now holds both in its own memory: only the NOTIFY can tell it the first one is out of date.
     expect(await text(await b.handler.get(expiring, []))).toBe("<p>v1</p>");
     expect(await text(await b.handler.get(other, []))).toBe("<p>other</p>");
@@ -279,7 +285,7 @@ describe("'use cache' handler: tags across instances", () => {
     const path = unique("_N_T_/news/water");
     const layout = unique("_N_T_/layout");
     const key = unique("soft");
-    await a.handler.set(key, Promise.resolve(entry("<p>soft</p>", { tags: ["home"], timestamp: Date.now() - 5_000 })));
+    await a.handler.set(key, Promise.resolve(entry("<p>soft</p>", { tags: [HOME], timestamp: Date.now() - 5_000 })));
     expect(await b.handler.getExpiration([path, layout])).toBe(Infinity);
     expect(await b.handler.get(key, [path, layout])).toBeDefined();
 
