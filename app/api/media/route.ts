@@ -11,6 +11,7 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { failure } from "@/lib/actions/result";
 import { getMediaDetail, uploadMedia } from "@/lib/data/media";
 import { MAX_UPLOAD_BYTES, MediaRejectedError, REJECTION_MESSAGES } from "@/lib/media/errors";
+import { readBodyCapped } from "@/lib/security/server-action-guard";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -22,31 +23,6 @@ function reply(status: number, message: string) {
   return NextResponse.json({ ok: false, status, message, fieldErrors: { file: message } }, { status });
 }
 
-/** The request body, or null when it is larger than `limit` (read no further than that). */
-async function readCapped(request: Request, limit: number): Promise<Uint8Array | null> {
-  if (!request.body) return new Uint8Array();
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel().catch(() => {});
-      return null;
-    }
-    chunks.push(value);
-  }
-  const body = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    body.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return body;
-}
-
 export async function POST(request: Request) {
   // Browsers send this header; a form posted from another site must not upload in a staff member's name.
   if (request.headers.get("sec-fetch-site") === "cross-site") return reply(403, "Uploads must come from this site.");
@@ -55,7 +31,7 @@ export async function POST(request: Request) {
 
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > MAX_BODY_BYTES) return reply(413, REJECTION_MESSAGES["too-large"]);
-  const raw = await readCapped(request, MAX_BODY_BYTES);
+  const raw = await readBodyCapped(request, MAX_BODY_BYTES);
   if (!raw) return reply(413, REJECTION_MESSAGES["too-large"]);
 
   if (declared > 0 && raw.byteLength < declared) {
