@@ -192,14 +192,25 @@ class RedisConnection {
   }
 }
 
+/**
+ * Buffers and Maps made JSON-safe before JSON.stringify sees them. (A replacer is too late for Buffers: stringify
+ * calls Buffer#toJSON first, which builds an array of one number per byte — for a page's RSC payload that cost more
+ * CPU than the render itself, and the replacer then threw it away.)
+ */
+function toTagged(value) {
+  if (value === null || typeof value !== "object") return value;
+  if (Buffer.isBuffer(value)) return { $b: value.toString("base64") };
+  if (value instanceof Uint8Array) return { $b: Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString("base64") };
+  if (value instanceof Map) return { $m: [...value.entries()].map(([k, v]) => [toTagged(k), toTagged(v)]) };
+  if (Array.isArray(value)) return value.map(toTagged);
+  if (typeof value.toJSON === "function") return value;
+  const out = {};
+  for (const key of Object.keys(value)) out[key] = toTagged(value[key]);
+  return out;
+}
+
 function encodeEntry(entry) {
-  return JSON.stringify(entry, function replacer(key, value) {
-    const raw = this[key];
-    if (Buffer.isBuffer(raw)) return { $b: raw.toString("base64") };
-    if (raw instanceof Uint8Array) return { $b: Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString("base64") };
-    if (raw instanceof Map) return { $m: [...raw.entries()] };
-    return value;
-  });
+  return JSON.stringify(toTagged(entry));
 }
 
 function decodeEntry(text) {

@@ -5,7 +5,7 @@
  */
 import { createRequire } from "node:module";
 import net from "node:net";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { isFeedOrNumbered, isListOrFeed, urlsForTags } from "@/scripts/cluster/refresher";
 import { nginxConfig } from "@/scripts/cluster/nginx";
 
@@ -47,6 +47,21 @@ describe("RESP", () => {
     expect(back.value.segmentData).toBeInstanceOf(Map);
     expect(back.value.segmentData.get("/a")).toEqual(Buffer.from("seg"));
     expect(back.value.headers).toEqual(entry.value.headers);
+  });
+
+  it("encodes Buffers straight to base64, never through Buffer#toJSON (an array of one number per byte)", () => {
+    const toJSON = vi.spyOn(Buffer.prototype, "toJSON");
+    try {
+      const rsc = Buffer.alloc(256 * 1024, 7);
+      const text = redis.encodeEntry({ value: { rscData: rsc, segmentData: new Map([["/s", new Uint8Array([1, 2])]]), at: new Date(0) } });
+      expect(toJSON).not.toHaveBeenCalled();
+      const back = redis.decodeEntry(text) as { value: { rscData: Buffer; segmentData: Map<string, Buffer>; at: string } };
+      expect(back.value.rscData.equals(rsc)).toBe(true);
+      expect([...back.value.segmentData.get("/s")!]).toEqual([1, 2]);
+      expect(back.value.at).toBe("1970-01-01T00:00:00.000Z");
+    } finally {
+      toJSON.mockRestore();
+    }
   });
 });
 
