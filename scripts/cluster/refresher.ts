@@ -158,23 +158,26 @@ export async function startRefresher(o: RefresherOptions): Promise<Refresher> {
 
   // One queue for every notification, in three tiers: the article pages and the front page first, then the section,
   // tag and author pages, then feeds, sitemaps and numbered pages. A new publish's article and front page go ahead of
-  // the feeds still queued for the one before. A URL waiting in the queue is not queued twice (two publishes in a row
+  // the feeds still queued for the one before, and nothing of a lower tier starts while one of the first is still
+  // rendering (it would only take CPU from it). A URL waiting in the queue is not queued twice (two publishes in a row
   // refresh the front page once); a URL being refreshed when a new notification names it is refreshed again after,
   // because that render may have read the data from before the change. No more requests at once than there are cores:
   // each is a render, and renders sharing a core only make the first one late.
   const tiers: Array<Set<string>> = [new Set(), new Set(), new Set()];
   const tierOf = (url: string) => (url === "/" || !isListOrFeed(url) ? 0 : isFeedOrNumbered(url) ? 2 : 1);
   const inFlight = new Set<string>();
+  let firstTierInFlight = 0;
   const again = new Set<string>();
   const idle: Array<() => void> = [];
   let workers = 0;
   const maxWorkers = Math.max(2, os.availableParallelism());
-  const queuedCount = () => tiers.reduce((n, t) => n + t.size, 0);
   const enqueue = (url: string) => {
     if (inFlight.has(url)) again.add(url);
     else if (!tiers.some((t) => t.has(url))) tiers[tierOf(url)]!.add(url);
   };
+  const ready = () => tiers[0]!.size > 0 || (firstTierInFlight === 0 && tiers[1]!.size + tiers[2]!.size > 0);
   const next = (): string | undefined => {
+    if (!ready()) return undefined;
     for (const tier of tiers) {
       const url = tier.values().next().value;
       if (url !== undefined) {
@@ -184,11 +187,16 @@ export async function startRefresher(o: RefresherOptions): Promise<Refresher> {
     }
     return undefined;
   };
+  const pump = () => {
+    while (workers < maxWorkers && ready()) void work();
+  };
   const work = async () => {
     workers++;
     try {
       for (let url = next(); url !== undefined; url = next()) {
+        const first = tierOf(url) === 0;
         inFlight.add(url);
+        if (first) firstTierInFlight++;
         try {
           const started = Date.now();
           const status = await refreshOne(o.nginxPort, o.refreshToken, url);
@@ -196,17 +204,20 @@ export async function startRefresher(o: RefresherOptions): Promise<Refresher> {
           log(`refreshed ${url}: ${status} in ${Date.now() - started} ms`);
         } finally {
           inFlight.delete(url);
+          if (first) firstTierInFlight--;
           if (again.delete(url)) enqueue(url);
+          // The last of the first tier done: the lower tiers may start, on every free worker.
+          if (first && firstTierInFlight === 0) setImmediate(pump);
         }
       }
     } finally {
       workers--;
-      if (workers === 0) for (const resolve of idle.splice(0)) resolve();
+      if (workers === 0 && !ready()) for (const resolve of idle.splice(0)) resolve();
     }
   };
   const refreshAll = (urls: string[]): Promise<void> => {
     for (const url of urls) enqueue(url);
-    while (workers < maxWorkers && queuedCount() > 0) void work();
+    pump();
     return workers === 0 ? Promise.resolve() : new Promise((resolve) => idle.push(resolve));
   };
 

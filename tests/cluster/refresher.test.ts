@@ -1,0 +1,105 @@
+/**
+ * The front-cache refresher's queue, against the real test database (its NOTIFY channel) and a stand-in for nginx
+ * that records when each refresh request starts and ends: article pages and the front page first, nothing of a lower
+ * tier while they render, lists before feeds, no URL twice, and a URL named again while it renders is refreshed
+ * again after.
+ */
+import http from "node:http";
+import { mkdtempSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import pg from "pg";
+import { startRefresher, type Refresher } from "@/scripts/cluster/refresher";
+
+type Hit = { url: string; start: number; end: number; token: string | undefined };
+const hits: Hit[] = [];
+let server: http.Server;
+let refresher: Refresher;
+let port = 0;
+const RENDER_MS = 60;
+/** When set, the front page's refresh is held until the test releases it. */
+let holdFront: Promise<void> | null = null;
+
+async function notify(tags: string[]) {
+  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await client.connect();
+  try {
+    await client.query(`SELECT pg_notify('dateline_cache_tags', json_build_object('tags', $1::text[], 'at', 0)::text)`, [tags]);
+  } finally {
+    await client.end();
+  }
+}
+
+async function settle(count: number) {
+  const until = Date.now() + 10_000;
+  while (hits.filter((h) => h.end > 0).length < count && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
+  await new Promise((r) => setTimeout(r, 3 * RENDER_MS));
+}
+
+beforeAll(async () => {
+  server = http.createServer((req, res) => {
+    const hit: Hit = { url: req.url ?? "", start: performance.now(), end: 0, token: req.headers["x-dateline-refresh"] as string | undefined };
+    hits.push(hit);
+    const held = hit.url === "/" && holdFront ? holdFront : Promise.resolve();
+    holdFront = hit.url === "/" ? null : holdFront;
+    void held.then(() =>
+      setTimeout(() => {
+        hit.end = performance.now();
+        res.end("ok");
+      }, RENDER_MS),
+    );
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  port = (server.address() as { port: number }).port;
+  refresher = await startRefresher({
+    databaseUrl: process.env.DATABASE_URL as string,
+    nginxPort: port,
+    refreshToken: "test-token",
+    cacheDir: mkdtempSync(path.join(os.tmpdir(), "dateline-refresher-")),
+    confirmAfterMs: [],
+  });
+});
+
+afterAll(async () => {
+  await refresher?.stop();
+  await new Promise((resolve) => server.close(resolve));
+});
+
+it("refreshes the front page first and alone, then lists before feeds, each URL once, with the token", async () => {
+  hits.length = 0;
+  await notify(["home", "latest", "section:news", "author:ana-ruiz"]);
+  await settle(14);
+  const urls = hits.map((h) => h.url);
+  expect(new Set(urls).size, "no URL twice").toBe(urls.length);
+  expect(urls).toEqual(expect.arrayContaining(["/", "/news", "/author/ana-ruiz", "/feed.xml", "/news/atom.xml", "/sitemap.xml"]));
+  expect(hits.every((h) => h.token === "test-token")).toBe(true);
+  const front = hits.find((h) => h.url === "/")!;
+  const others = hits.filter((h) => h.url !== "/");
+  expect(urls[0]).toBe("/");
+  expect(Math.min(...others.map((h) => h.start)), "nothing else starts while the front page renders").toBeGreaterThanOrEqual(front.end);
+  const lists = others.filter((h) => h.url === "/news" || h.url === "/author/ana-ruiz");
+  const feeds = others.filter((h) => !lists.includes(h));
+  expect(Math.max(...lists.map((h) => h.start))).toBeLessThanOrEqual(Math.min(...feeds.map((h) => h.start)));
+});
+
+it("a page named again while it renders is refreshed once more after, ahead of the feeds still queued", async () => {
+  hits.length = 0;
+  let release = () => {};
+  holdFront = new Promise<void>((resolve) => (release = resolve));
+  await notify(["latest"]);
+  const until = Date.now() + 5_000;
+  while (!hits.some((h) => h.url === "/") && Date.now() < until) await new Promise((r) => setTimeout(r, 2));
+  // While "/" renders, the next publish names it again.
+  await notify(["home"]);
+  await new Promise((r) => setTimeout(r, 200));
+  expect(hits.map((h) => h.url), "nothing else starts while the front page renders").toEqual(["/"]);
+  release();
+  await settle(7);
+  const fronts = hits.filter((h) => h.url === "/");
+  const feeds = hits.filter((h) => h.url !== "/");
+  expect(fronts).toHaveLength(2);
+  expect(feeds).toHaveLength(5);
+  expect(fronts[1]!.start).toBeGreaterThanOrEqual(fronts[0]!.end);
+  expect(Math.min(...feeds.map((h) => h.start))).toBeGreaterThanOrEqual(fronts[1]!.end);
+});
