@@ -58,6 +58,8 @@ test("signing out ends the session", async ({ page, login }) => {
 });
 
 test("a deactivated user's open session is refused on the next request", async ({ page, browser, login }) => {
+  // Three sign-ins (bcrypt each), a second browser context and the admin page: over 30 s on a loaded 2-core machine.
+  test.slow();
   const journalist = await login({ role: "JOURNALIST" });
   await expect(page.getByRole("heading", { name: "Your articles" })).toBeVisible();
 

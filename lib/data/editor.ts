@@ -131,7 +131,26 @@ async function resolveTags(tx: DbTx, actor: SessionUser, names: string[]) {
  */
 const SAVE_TRANSACTION = { maxWait: 10_000, timeout: 30_000 } as const;
 
+/** Which model a unique-constraint violation (P2002) was on, or null for any other error. */
+function uniqueViolationOn(error: unknown): string | null {
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== "P2002") return null;
+  return typeof error.meta?.modelName === "string" ? error.meta.modelName : "";
+}
+
 export async function saveArticle(actor: SessionUser, input: ArticleSave) {
+  // Two saves that create the same new tag at once: the second one's insert meets the first one's committed tag.
+  // Its transaction has rolled back whole, so it runs again, and this time finds the tag.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await saveArticleOnce(actor, input);
+    } catch (error) {
+      if (uniqueViolationOn(error) === "Tag" && attempt < 3) continue;
+      throw error;
+    }
+  }
+}
+
+async function saveArticleOnce(actor: SessionUser, input: ArticleSave) {
   const db = getDb();
   const found = await db.article.findFirst({ where: { id: input.articleId, ...reachableWhere(actor) }, select: { id: true } });
   if (!found) throw new NotFoundError("That article");
@@ -234,7 +253,7 @@ export async function saveArticle(actor: SessionUser, input: ArticleSave) {
     }
     return { kind: "saved", version: updated.version, slug: updated.slug, savedAt: new Date(), revision: dueForRevision } as const;
   }, SAVE_TRANSACTION).catch((error: unknown) => {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+    if (uniqueViolationOn(error) === "Article") {
       throw new DataValidationError("slug", "Another article already uses this slug. Choose a different one.");
     }
     throw error;

@@ -66,6 +66,27 @@ describe("the editor's saves", () => {
     for (const text of texts) expect([row.bodyText, ...revisions.map((r) => r.bodyText)]).toContain(text);
   });
 
+  it("saves of different articles that create the same new tag at once all succeed, with one tag and one audit entry", async () => {
+    const editor = await makeUser("EDITOR");
+    const articles = await Promise.all(Array.from({ length: 4 }, () => makeArticle(editor)));
+    const name = `Breaking ${uid()}`;
+    const inputs = await Promise.all(articles.map((a) => saveInput(editor, a.id, { tags: [name] })));
+    const results = await Promise.allSettled(inputs.map((input) => saveArticle(editor, input)));
+    expect(results.map((r) => (r.status === "rejected" ? String(r.reason) : "saved"))).toEqual(Array(4).fill("saved"));
+    const tags = await rawDb().tag.findMany({ where: { name }, select: { id: true } });
+    expect(tags).toHaveLength(1);
+    expect(await rawDb().articleTag.count({ where: { tagId: tags[0]!.id } })).toBe(4);
+    expect(await rawDb().auditLog.count({ where: { action: "tag.create", targetId: tags[0]!.id } })).toBe(1);
+  });
+
+  it("names the slug only when the slug is what another article uses", async () => {
+    const editor = await makeUser("EDITOR");
+    const [first, second] = await Promise.all([makeArticle(editor), makeArticle(editor)]);
+    const error = await saveArticle(editor, await saveInput(editor, second.id, { slug: first.slug })).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DataValidationError);
+    expect(error).toMatchObject({ field: "slug" });
+  });
+
   it("keeps the old URL working when a published article's slug changes", async () => {
     const editor = await makeUser("EDITOR");
     const article = await makeArticle(editor, { status: "PUBLISHED" });
