@@ -3,6 +3,7 @@
  * expired in ANOTHER process (here: a plain SQL transaction, as the data layer does) reaches it through NOTIFY.
  */
 import { createRequire } from "node:module";
+import { expireElsewhere, waitFor } from "../support/cache-tags";
 import { afterAll, describe, expect, it } from "vitest";
 import pg from "pg";
 
@@ -15,32 +16,6 @@ type Handler = {
 const Handler = require("../../lib/cache/isr-handler.cjs") as new () => Handler;
 
 const page = (html: string, tags: string[]) => ({ kind: "APP_PAGE", html, headers: { "x-next-cache-tags": tags.join(",") }, status: 200 });
-
-async function expireElsewhere(tags: string[]) {
-  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await client.connect();
-  try {
-    await client.query("BEGIN");
-    await client.query(
-      `INSERT INTO "CacheTag" (tag, "expiredAt") SELECT unnest($1::text[]), clock_timestamp()
-       ON CONFLICT (tag) DO UPDATE SET "expiredAt" = EXCLUDED."expiredAt"`,
-      [tags],
-    );
-    await client.query(`SELECT pg_notify('dateline_cache_tags', json_build_object('tags', $1::text[], 'at', extract(epoch from clock_timestamp()) * 1000)::text)`, [tags]);
-    await client.query("COMMIT");
-  } finally {
-    await client.end();
-  }
-}
-
-const waitFor = async (check: () => Promise<boolean>, ms = 2_000) => {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    if (await check()) return true;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  return false;
-};
 
 describe("public cache handler", () => {
   const handler = new Handler();

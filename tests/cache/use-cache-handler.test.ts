@@ -6,6 +6,7 @@
  */
 import { createRequire } from "node:module";
 import pg from "pg";
+import { expireElsewhere, waitFor } from "../support/cache-tags";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestRedis, type TestRedis } from "../support/redis-server";
 
@@ -65,33 +66,6 @@ function entry(text: string, overrides: Partial<Omit<CacheEntry, "value">> & { c
 }
 
 const text = async (e: CacheEntry | undefined) => (e ? new TextDecoder().decode(new Uint8Array(await new Response(e.value).arrayBuffer())) : undefined);
-
-const waitFor = async (check: () => Promise<boolean>, ms = 3_000) => {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    if (await check()) return true;
-    await sleep(20);
-  }
-  return false;
-};
-
-/** A tag expired by another process, exactly as the data layer does it (lib/data/cache.ts expirePublicTags). */
-async function expireElsewhere(tags: string[]) {
-  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await client.connect();
-  try {
-    await client.query("BEGIN");
-    await client.query(
-      `INSERT INTO "CacheTag" (tag, "expiredAt") SELECT unnest($1::text[]), clock_timestamp()
-       ON CONFLICT (tag) DO UPDATE SET "expiredAt" = EXCLUDED."expiredAt"`,
-      [tags],
-    );
-    await client.query(`SELECT pg_notify('dateline_cache_tags', json_build_object('tags', $1::text[], 'at', extract(epoch from clock_timestamp()) * 1000)::text)`, [tags]);
-    await client.query("COMMIT");
-  } finally {
-    await client.end();
-  }
-}
 
 let redis: TestRedis;
 let probe: Conn;
