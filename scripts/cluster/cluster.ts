@@ -112,7 +112,8 @@ async function waitForHttp(url: string, timeoutMs: number, child?: ChildProcess)
   }
 }
 
-async function waitForTcp(port: number, timeoutMs: number, child?: ChildProcess): Promise<void> {
+/** Resolves once something accepts TCP connections on 127.0.0.1:`port`; fails if `child` exits first or on timeout. */
+export async function waitForTcp(port: number, timeoutMs: number, child?: ChildProcess): Promise<void> {
   const net = await import("node:net");
   const deadline = Date.now() + timeoutMs;
   for (;;) {

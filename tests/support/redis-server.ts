@@ -4,7 +4,8 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import net from "node:net";
+import { waitForTcp } from "../../scripts/cluster/cluster";
+import { findFreePort } from "../../scripts/db/embedded";
 
 const BINS = ["/usr/bin/redis-server", "/usr/local/bin/redis-server", "/usr/sbin/redis-server"];
 
@@ -14,38 +15,10 @@ export function redisServerBinary(): string | null {
   return BINS.find((bin) => existsSync(bin)) ?? null;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on("error", reject);
-  });
-}
-
-async function waitForTcp(port: number, child: ChildProcess, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`redis-server on port ${port} exited early`);
-    const ok = await new Promise<boolean>((resolve) => {
-      const socket = net.createConnection({ host: "127.0.0.1", port });
-      socket.once("connect", () => {
-        socket.destroy();
-        resolve(true);
-      });
-      socket.once("error", () => resolve(false));
-    });
-    if (ok) return;
-    if (Date.now() > deadline) throw new Error(`redis-server did not listen on ${port} within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
 export async function startTestRedis(): Promise<TestRedis> {
   const bin = redisServerBinary();
   if (!bin) throw new Error("redis-server is not installed (apt-get install -y redis-server)");
-  const port = await freePort();
+  const port = await findFreePort();
   let child: ChildProcess | null = null;
   const start = async () => {
     if (child) return;
@@ -53,7 +26,7 @@ export async function startTestRedis(): Promise<TestRedis> {
       stdio: "ignore",
     });
     child = started;
-    await waitForTcp(port, started);
+    await waitForTcp(port, 10_000, started);
   };
   const stop = async () => {
     const running = child;
