@@ -12,8 +12,9 @@
 import type { Editor } from "@tiptap/react";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState, type FormEvent } from "react";
-import { heartbeatAction, leaveAction, restoreRevisionAction, takeOverAction } from "@/app/dashboard/articles/[id]/actions";
-import { getCurrentArticleAction } from "@/app/dashboard/articles/[id]/editor-actions";
+import { heartbeatAction, leaveAction, takeOverAction } from "@/lib/actions/presence";
+import { restoreRevisionAction } from "@/lib/actions/revisions";
+import { getCurrentArticleAction } from "@/lib/actions/editor";
 import { countWords, documentToPlainText, type DocNode } from "@/lib/content/document";
 import { slugify } from "@/lib/content/slug";
 import { joinNames } from "@/lib/format";

@@ -3,7 +3,7 @@
 /** Corrections, updates and clarifications on a published article: shown on its public page with their dates. */
 import { useRouter } from "next/navigation";
 import { memo, useId, useRef, useState, type FormEvent } from "react";
-import { addCorrectionAction } from "@/app/dashboard/articles/[id]/actions";
+import { addCorrectionAction } from "@/lib/actions/workflow";
 import { buttonClass, errorClass, hintClass, inputClass, labelClass, panelClass, panelHeadingClass } from "./ui";
 
 const KINDS = [

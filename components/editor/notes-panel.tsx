@@ -3,7 +3,7 @@
 /** Editorial notes: the internal thread between the desk and the authors. Never shown to readers. */
 import { useRouter } from "next/navigation";
 import { memo, useId, useRef, useState, type FormEvent } from "react";
-import { addNoteAction } from "@/app/dashboard/articles/[id]/actions";
+import { addNoteAction } from "@/lib/actions/notes";
 import type { NoteItem } from "./types";
 import { buttonClass, errorClass, inputClass, labelClass, panelClass, panelHeadingClass } from "./ui";
 

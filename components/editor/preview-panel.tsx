@@ -3,7 +3,7 @@
 /** Share previews: a link to the unpublished article for people without an account, until it expires or is revoked. */
 import { useRouter } from "next/navigation";
 import { memo, useId, useRef, useState } from "react";
-import { createPreviewAction, revokePreviewAction } from "@/app/dashboard/articles/[id]/actions";
+import { createPreviewAction, revokePreviewAction } from "@/lib/actions/previews";
 import type { PreviewLinkItem } from "./types";
 import { buttonClass, errorClass, hintClass, inputClass, labelClass, panelClass, panelHeadingClass } from "./ui";
 

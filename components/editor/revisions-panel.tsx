@@ -2,7 +2,7 @@
 
 /** Revision history: who saved what when, a word diff between any two revisions, and restoring one. */
 import { memo, useEffect, useId, useState } from "react";
-import { getRevisionAction } from "@/app/dashboard/articles/[id]/actions";
+import { getRevisionAction } from "@/lib/actions/revisions";
 import type { RevisionItem } from "./types";
 import { buttonClass, errorClass, inputClass, labelClass, panelClass, panelHeadingClass } from "./ui";
 import { DiffLegend, WordDiff } from "./word-diff";

@@ -5,14 +5,7 @@
  * shown at all (the data layer refuses them anyway). Pending edits are saved before any transition.
  */
 import { memo, useId, useRef, useState } from "react";
-import {
-  cancelScheduleAction,
-  publishAction,
-  scheduleAction,
-  sendBackAction,
-  submitForReviewAction,
-  unpublishAction,
-} from "@/app/dashboard/articles/[id]/actions";
+import { cancelScheduleAction, publishAction, scheduleAction, sendBackAction, submitForReviewAction, unpublishAction } from "@/lib/actions/workflow";
 import { StatusBadge } from "@/components/ui/status-badge";
 import type { ActionResult } from "@/lib/actions/result";
 import type { EditorFlags } from "./types";

@@ -1,6 +1,6 @@
 /**
  * The case table of the server-action authorization matrix (tests/authz/actions-matrix.test.ts): one entry per
- * exported function of every "use server" module under app/, keyed "<file>#<export>". The matrix test discovers the
+ * exported function of every "use server" module under app/ and lib/actions/, keyed "<file>#<export>". The matrix test discovers the
  * actions from the filesystem and fails on an action with no case here, and on a case whose action is gone.
  *
  * Each case says which rule governs the action (a permission from lib/auth/permissions.ts, an ownership rule, "any
@@ -351,14 +351,14 @@ export const ACTION_CASES: Record<string, ActionCase> = {
   },
 
   // Dashboard: the editor's workflow actions -------------------------------------------------------------------------
-  "app/dashboard/articles/[id]/actions.ts#submitForReviewAction": {
+  "lib/actions/workflow.ts#submitForReviewAction": {
     rule: { kind: "owned", own: "article:submit", any: "article:update:any" },
     async prepare({ owner }) {
       const article = await makeArticle(owner, { status: "DRAFT" });
       return { args: [article.id], touched: () => articleState(article.id), verify: (r) => expectData(r, (s) => s === "IN_REVIEW") };
     },
   },
-  "app/dashboard/articles/[id]/actions.ts#sendBackAction": {
+  "lib/actions/workflow.ts#sendBackAction": {
     rule: { kind: "permission", permission: "article:publish" },
     withOwnRow: true,
     async prepare({ owner }) {
@@ -366,7 +366,7 @@ export const ACTION_CASES: Record<string, ActionCase> = {
       return { args: [article.id, "Needs a second source."], touched: () => articleState(article.id), verify: (r) => expectData(r, (s) => s === "DRAFT") };
     },
   },
-  "app/dashboard/articles/[id]/actions.ts#publishAction": {
+  "lib/actions/workflow.ts#publishAction": {
     rule: { kind: "permission", permission: "article:publish" },
     withOwnRow: true,
     async prepare({ owner }) {
@@ -374,7 +374,7 @@ export const ACTION_CASES: Record<string, ActionCase> = {
       return { args: [article.id], touched: () => articleState(article.id), verify: (r) => expectData(r, (s) => s === "PUBLISHED") };
     },
   },
-  "app/dashboard/articles/[id]/actions.ts#scheduleAction": {
+  "lib/actions/workflow.ts#scheduleAction": {
     rule: { kind: "permission", permission: "article:schedule" },
     withOwnRow: true,
     async prepare({ owner }) {
@@ -382,7 +382,7 @@ export const ACTION_CASES: Record<string, ActionCase> = {
       return { args: [article.id, nextYearLocal()], touched: () => articleState(article.id), verify: (r) => expectData(r, (s) => s === "SCHEDULED") };
     },
   },
-  "app/dashboard/articles/[id]/actions.ts#cancelScheduleAction": {
+  "lib/actions/workflow.ts#cancelScheduleAction": {
     rule: { kind: "permission", permission: "article:schedule" },
     withOwnRow: true,
     async prepare({ owner }) {
@@ -391,7 +391,7 @@ export const ACTION_CASES: Record<string, ActionCase> = {
       return { args: [article.id], touched: () => articleState(article.id), verify: (r) => expectData(r, (s) => s === "IN_REVIEW") };
     },
   },
-  "app/dashboard/articles/[id]/actions.ts#unpublishAction": {
+  "lib/actions/workflow.ts#unpublishAction": {
     rule: { kind: "permission", permission: "article:unpublish" },
     withOwnRow: true,
     async prepare({ owner }) {
@@ -399,7 +399,7 @@ export const ACTION_CASES: Record<string, ActionCase> = {
       return { args: [article.id], touched: () => articleState(article.id), verify: (r) => expectData(r, (s) => s === "ARCHIVED") };
     },
   },
-  "app/dashboard/articles/[id]/actions.ts#addCorrectionAction": {
+  "lib/actions/workflow.ts#addCorrectionAction": {
     rule: { kind: "permission", permission: "article:correct" },
     withOwnRow: true,
     async prepare({ owner }) {
@@ -407,21 +407,21 @@ export const ACTION_CASES: Record<string, ActionCase> = {
       return { args: [{ articleId: article.id, kind: "CORRECTION", text: "An earlier version misspelled the mayor's name." }], touched: () => articleState(article.id) };
     },
   },
-  "app/dashboard/articles/[id]/actions.ts#addNoteAction": {
+  "lib/actions/notes.ts#addNoteAction": {
     rule: { kind: "owned", own: "note:create", any: "article:read:any" },
     async prepare({ owner }) {
       const article = await makeArticle(owner);
       return { args: [article.id, "Checked the quotes with the source."], touched: () => articleState(article.id) };
     },
   },
-  "app/dashboard/articles/[id]/actions.ts#createPreviewAction": {
+  "lib/actions/previews.ts#createPreviewAction": {
     rule: ARTICLE_OWNERSHIP_READ,
     async prepare({ owner }) {
       const article = await makeArticle(owner);
       return { args: [article.id], touched: () => articleState(article.id), verify: (r) => expectData(r, (d: { path: string }) => d.path.startsWith("/preview/")) };
     },
   },
-  "app/dashboard/articles/[id]/actions.ts#revokePreviewAction": {
+  "lib/actions/previews.ts#revokePreviewAction": {
     rule: ARTICLE_OWNERSHIP_READ,
     async prepare({ owner }) {
       const article = await makeArticle(owner);
@@ -429,7 +429,7 @@ export const ACTION_CASES: Record<string, ActionCase> = {
       return { args: [article.id, link.id], touched: () => articleState(article.id) };
     },
   },
-  "app/dashboard/articles/[id]/actions.ts#getRevisionAction": {
+  "lib/actions/revisions.ts#getRevisionAction": {
     rule: ARTICLE_OWNERSHIP_READ,
     readOnly: true,
     async prepare({ owner }) {
@@ -438,7 +438,7 @@ export const ACTION_CASES: Record<string, ActionCase> = {
       return { args: [revision.id], touched: () => articleState(article.id), verify: (r) => expectData(r, (d: { id: string }) => d.id === revision.id) };
     },
   },
-  "app/dashboard/articles/[id]/actions.ts#restoreRevisionAction": {
+  "lib/actions/revisions.ts#restoreRevisionAction": {
     rule: ARTICLE_OWNERSHIP_UPDATE,
     async prepare({ owner }) {
       const article = await makeArticle(owner);
@@ -446,14 +446,14 @@ export const ACTION_CASES: Record<string, ActionCase> = {
       return { args: [article.id, revision.id, article.version], touched: () => articleState(article.id), verify: (r) => expectData(r, (v) => v === article.version + 1) };
     },
   },
-  "app/dashboard/articles/[id]/actions.ts#heartbeatAction": {
+  "lib/actions/presence.ts#heartbeatAction": {
     rule: ARTICLE_OWNERSHIP_READ,
     async prepare({ owner }) {
       const article = await makeArticle(owner);
       return { args: [article.id], touched: () => articleState(article.id) };
     },
   },
-  "app/dashboard/articles/[id]/actions.ts#takeOverAction": {
+  "lib/actions/presence.ts#takeOverAction": {
     rule: ARTICLE_OWNERSHIP_READ,
     async prepare({ owner }) {
       const article = await makeArticle(owner);
@@ -463,7 +463,7 @@ export const ACTION_CASES: Record<string, ActionCase> = {
       return { args: [article.id], touched: () => articleState(article.id) };
     },
   },
-  "app/dashboard/articles/[id]/actions.ts#leaveAction": {
+  "lib/actions/presence.ts#leaveAction": {
     rule: { kind: "signed-in", why: "it only deletes the caller's own presence row, on any article id" },
     withOwnRow: true,
     async prepare({ actor, owner }) {
@@ -472,7 +472,7 @@ export const ACTION_CASES: Record<string, ActionCase> = {
       return { args: [article.id], touched: () => articleState(article.id) };
     },
   },
-  "app/dashboard/articles/[id]/editor-actions.ts#getCurrentArticleAction": {
+  "lib/actions/editor.ts#getCurrentArticleAction": {
     rule: ARTICLE_OWNERSHIP_READ,
     readOnly: true,
     async prepare({ owner }) {

@@ -1,5 +1,6 @@
 /**
- * The server-action authorization matrix: every exported function of every "use server" module under app/, run as
+ * The server-action authorization matrix: every exported function of every "use server" module under app/ and
+ * lib/actions/, run as
  * each role (ADMIN, EDITOR, JOURNALIST) and signed out, against real rows in the test database. The expected outcome
  * comes from the permission map (can(role, permission), plus ownership where the rule has it), never from a list of
  * expected answers, so a change to lib/auth/permissions.ts changes what this test demands.
@@ -103,7 +104,8 @@ function hasUseServerDirective(source: string): boolean {
   return /^(["'])use server\1/.test(rest);
 }
 
-const appFiles = walk(path.join(ROOT, "app")).map((f) => path.relative(ROOT, f).split(path.sep).join("/"));
+/** Server actions live beside their route (app/) or, when a shared component calls them, in lib/actions/. */
+const appFiles = ["app", "lib/actions"].flatMap((dir) => walk(path.join(ROOT, dir))).map((f) => path.relative(ROOT, f).split(path.sep).join("/"));
 const serverModules = appFiles.filter((f) => hasUseServerDirective(readFileSync(path.join(ROOT, f), "utf8")));
 /** Inline server actions ("use server" inside a function) cannot be discovered as exports: they are refused outright. */
 const inlineServerActions = appFiles.filter((f) => {
@@ -126,7 +128,8 @@ beforeAll(async () => {
 
 describe("server actions are all in the matrix", () => {
   it("finds the server action modules (the scan itself works)", () => {
-    expect(serverModules).toContain("app/dashboard/articles/[id]/actions.ts");
+    expect(serverModules).toContain("lib/actions/workflow.ts");
+    expect(serverModules).toContain("app/admin/users/actions.ts");
     expect(serverModules.length).toBeGreaterThanOrEqual(13);
   });
 

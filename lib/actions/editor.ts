@@ -4,8 +4,8 @@
  * The editor's own reads as server actions: the article as it is saved now, to compare with in a conflict and to
  * reload after a restore or a take-over. Same session check and data-layer authorization as the page.
  */
-import { z } from "zod";
 import { failure, type ActionResult } from "@/lib/actions/result";
+import { Id } from "@/lib/actions/run";
 import { requireUser } from "@/lib/auth/session";
 import { documentToPlainText, type DocNode } from "@/lib/content/document";
 import { getArticleForEditor } from "@/lib/data/editor";
@@ -32,7 +32,7 @@ export type CurrentArticleData = {
 export async function getCurrentArticleAction(articleId: string): Promise<ActionResult<CurrentArticleData>> {
   const user = await requireUser();
   try {
-    const article = await getArticleForEditor(user, z.string().min(1).max(40).parse(articleId));
+    const article = await getArticleForEditor(user, Id.parse(articleId));
     return {
       ok: true,
       data: {
