@@ -24,7 +24,7 @@ export default defineConfig([
   },
   {
     // Next loads the cache handler at run time as plain CommonJS, outside the bundle and before lib/env exists.
-    files: ["lib/cache/*.cjs"],
+    files: ["cache-handlers/*.cjs"],
     rules: { "@typescript-eslint/no-require-imports": "off", "no-restricted-syntax": "off" },
   },
   {

@@ -21,16 +21,16 @@ const nextConfig: NextConfig = {
   experimental: { authInterrupts: true, proxyClientMaxBodySize: "21mb" },
   // Public pages and their data are cached by our handler, which every instance invalidates through PostgreSQL
   // (docs/decisions/0004-public-page-cache.md). Next's own in-memory layer is off so nothing bypasses it.
-  cacheHandler: path.resolve(process.cwd(), "lib/cache/isr-handler.cjs"),
+  cacheHandler: path.resolve(process.cwd(), "cache-handlers/isr-handler.cjs"),
   cacheMaxMemorySize: 0,
   // `'use cache'` / `'use cache: remote'` entries (none yet: Cache Components is off): same Redis, same tag expiry
   // through PostgreSQL, so they too expire on every instance (docs/decisions/0008-use-cache-handler.md).
   cacheHandlers: {
-    default: path.resolve(process.cwd(), "lib/cache/use-cache-handler.cjs"),
-    remote: path.resolve(process.cwd(), "lib/cache/use-cache-handler.cjs"),
+    default: path.resolve(process.cwd(), "cache-handlers/use-cache-handler.cjs"),
+    remote: path.resolve(process.cwd(), "cache-handlers/use-cache-handler.cjs"),
   },
   // Every response; each page's Content-Security-Policy comes from proxy.ts (per-request pages, with a nonce) or from
-  // the cache handler (cached public pages, with script hashes): lib/security/csp.ts, lib/cache/page-csp.cjs.
+  // the cache handler (cached public pages, with script hashes): lib/security/csp.ts, cache-handlers/page-csp.cjs.
   async headers() {
     return [
       {

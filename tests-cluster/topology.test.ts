@@ -288,7 +288,7 @@ describe("failures", () => {
 
   test("Redis restarted: the app keeps serving (from its local cache) and writes to Redis again after", async () => {
     type Conn = { ready: boolean; command(args: (string | number)[]): Promise<unknown>; close(): void };
-    const { RedisConnection } = require("../lib/cache/redis-store.cjs") as { RedisConnection: new (url: string) => Conn };
+    const { RedisConnection } = require("../cache-handlers/redis-store.cjs") as { RedisConnection: new (url: string) => Conn };
     const { publishArticle } = await import("../lib/data/workflow");
     const actor = await editorActor();
     const redis = new RedisConnection(cluster.redisUrl);

@@ -2,17 +2,18 @@
  * Which public article URLs answer 410 Gone: articles that were published and then unpublished (ARCHIVED), at their
  * current and former URLs. Pages cannot set a 410 status in the App Router, so proxy.ts asks this module.
  *
- * The set is small and kept in memory; it is reloaded whenever the public cache is invalidated (the same NOTIFY
- * channel as lib/data/cache.ts), so every app instance agrees within moments. If the database cannot be reached the
- * answer is "not gone" and the page itself renders its 404.
+ * The set is small and kept in memory; it is reloaded whenever the public cache is invalidated (a notification on the
+ * cache channel, through the process's one LISTEN connection: cache-handlers/listener.cjs) and after that connection
+ * (re)connects, so every app instance agrees within moments. If the database cannot be reached the answer is
+ * "not gone" and the page itself renders its 404.
  */
 import pg from "pg";
-import { CACHE_CHANNEL_NAME } from "./channel";
+import { sharedListener, type CacheChannelListener, type CacheChannelQuery } from "@/cache-handlers/listener.cjs";
 
 type State = {
   paths: Set<string>;
   ready: Promise<void> | null;
-  listener: pg.Client | null;
+  listener: CacheChannelListener | null;
   /** A reload under way after a notification; requests wait for it (briefly) so they never answer from the old set. */
   pending: Promise<void> | null;
   /** Another notification arrived while reloading: reload once more. */
@@ -40,58 +41,46 @@ const GONE_SQL = `
 /** A connection attempt that gets no answer must not hold readers' requests in proxy.ts for long. */
 const CONNECT_TIMEOUT_MS = 3_000;
 
+async function reloadWith(query: CacheChannelQuery) {
+  const { rows } = await query<{ path: string }>(GONE_SQL);
+  state.paths = new Set(rows.map((r) => r.path));
+}
+
 async function reload(databaseUrl: string) {
-  // On the listener's own connection when it is up: a reload follows every invalidation, and a new connection each
-  // time costs PostgreSQL a backend and this process tens of milliseconds just when pages are being refreshed.
-  if (state.listener) {
-    const { rows } = await state.listener.query<{ path: string }>(GONE_SQL);
-    state.paths = new Set(rows.map((r) => r.path));
-    return;
-  }
+  // On the listening connection when it is up: a reload follows every invalidation, and a new connection each time
+  // costs PostgreSQL a backend and this process tens of milliseconds just when pages are being refreshed.
+  const listener = state.listener;
+  if (listener?.isConnected) return reloadWith((text, values) => listener.query(text, values));
   const client = new pg.Client({ connectionString: databaseUrl, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
   try {
     await client.connect();
-    const { rows } = await client.query<{ path: string }>(GONE_SQL);
-    state.paths = new Set(rows.map((r) => r.path));
+    await reloadWith((text, values) => client.query(text, values));
   } finally {
     await client.end().catch(() => {});
   }
 }
 
 function listen(databaseUrl: string) {
-  const client = new pg.Client({ connectionString: databaseUrl, application_name: "dateline-gone-listener", connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
-  let retried = false;
-  const retry = () => {
-    // An "error" event and a rejected step can both report one failure: reconnect once, not twice.
-    if (retried) return;
-    retried = true;
-    if (state.listener === client) state.listener = null;
-    client.end().catch(() => {});
-    setTimeout(() => listen(databaseUrl), 1_000).unref();
-  };
-  client.on("error", retry);
-  client.on("notification", () => {
-    // Notifications that arrive while a reload runs (a burst of changes) share one more reload after it.
-    state.dirty = true;
-    state.pending ??= (async () => {
-      while (state.dirty) {
-        state.dirty = false;
-        await reload(databaseUrl);
-      }
-    })()
-      .catch(() => {})
-      .finally(() => {
-        state.pending = null;
-      });
+  const listener = sharedListener(databaseUrl);
+  state.listener = listener;
+  listener.subscribe({
+    onNotification: () => {
+      // Notifications that arrive while a reload runs (a burst of changes) share one more reload after it.
+      state.dirty = true;
+      state.pending ??= (async () => {
+        while (state.dirty) {
+          state.dirty = false;
+          await reload(databaseUrl);
+        }
+      })()
+        .catch(() => {})
+        .finally(() => {
+          state.pending = null;
+        });
+    },
+    // What changed while nobody listened.
+    onConnect: reloadWith,
   });
-  client
-    .connect()
-    .then(() => client.query(`LISTEN ${CACHE_CHANNEL_NAME}`))
-    .then(() => {
-      state.listener = client;
-      return reload(databaseUrl);
-    })
-    .catch(retry);
 }
 
 export async function isGonePath(pathname: string, databaseUrl: string | undefined): Promise<boolean> {
@@ -100,7 +89,7 @@ export async function isGonePath(pathname: string, databaseUrl: string | undefin
     state.ready = reload(databaseUrl).catch(() => {
       state.ready = null;
     });
-    listen(databaseUrl);
+    if (!state.listener) listen(databaseUrl);
   }
   await state.ready;
   // The notification of an unpublish reaches this process before the front cache's refresh request for the page does;

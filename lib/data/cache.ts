@@ -4,11 +4,11 @@
  * Public reads go through `publicQuery`, which caches the result in Next's data cache under tags that also attach
  * to the page rendering it. A change to published content calls `expirePublicTags` inside its own transaction: the
  * tags are written to "CacheTag" and announced with NOTIFY at commit, and every app instance's cache handler
- * (lib/cache/isr-handler.cjs) drops the affected pages. docs/decisions/0004-public-page-cache.md has the reasons.
+ * (cache-handlers/isr-handler.cjs) drops the affected pages. docs/decisions/0004-public-page-cache.md has the reasons.
  */
 import "server-only";
 import { unstable_cache } from "next/cache";
-import { CACHE_CHANNEL_NAME as CACHE_CHANNEL } from "@/lib/cache/channel";
+import { CACHE_CHANNEL } from "@/cache-handlers/listener.cjs";
 import { isBuildPhase } from "@/lib/env";
 import type { DbTx } from "@/lib/db/client";
 

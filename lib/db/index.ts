@@ -18,8 +18,6 @@ const globalForPrisma = globalThis as unknown as {
   datelinePrisma?: Db;
   datelinePublicReadDb?: Db;
   datelineReplicaRouter?: ReplicaRouter | null;
-  /** Called by the cache handler (lib/cache/isr-handler.cjs) the moment a tag expiry arrives. */
-  __datelineReplicaFence?: { noteCommit(): void };
 };
 
 /** The process's replica router, or null when no replica is configured. */
@@ -31,7 +29,6 @@ export function getReplicaRouter(): ReplicaRouter | null {
       ? null
       : new ReplicaRouter({ primaryUrl: env.databaseUrl, replicaUrls: env.databaseReplicaUrls, log: (line) => console.warn(`[dateline] ${line}`) });
   globalForPrisma.datelineReplicaRouter = router;
-  if (router) globalForPrisma.__datelineReplicaFence = router;
   return router;
 }
 

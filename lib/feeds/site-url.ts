@@ -3,7 +3,7 @@
  * resolve a relative link against).
  *
  * `next build` prerenders the static ones (/feed.xml, /sitemap.xml, /robots.txt …) without a database and possibly
- * without the runtime environment, and that output is never served: our cache handler (lib/cache/isr-handler.cjs)
+ * without the runtime environment, and that output is never served: our cache handler (cache-handlers/isr-handler.cjs)
  * does not read the build's files, so the first request renders them again with the real URL. The build therefore
  * gets an obviously fake host instead of failing on lib/env.ts's checks; a test would see it if it ever leaked.
  */

@@ -2,10 +2,10 @@
  * Content-Security-Policy for the pages rendered per request (staff areas, sign-in pages, previews, search), which
  * proxy.ts sets with a fresh nonce: Next reads the nonce from the request's CSP header and puts it on every script it
  * writes, and 'strict-dynamic' lets those scripts load the rest of the app (the editor's chunks included).
- * The cached public pages cannot carry a nonce and get a policy of script hashes instead (lib/cache/page-csp.cjs);
+ * The cached public pages cannot carry a nonce and get a policy of script hashes instead (cache-handlers/page-csp.cjs);
  * both share BASE_DIRECTIVES. Kept free of lib/env and 'server-only' so that the proxy can import it.
  */
-import { BASE_DIRECTIVES } from "@/lib/cache/page-csp.cjs";
+import { BASE_DIRECTIVES } from "@/cache-handlers/page-csp.cjs";
 
 /** A random nonce for one response: 128 bits, base64. */
 export function createNonce(): string {

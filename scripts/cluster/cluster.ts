@@ -179,7 +179,7 @@ export async function startCluster(o: ClusterOptions): Promise<Cluster> {
   for (const d of [dir, path.join(dir, "nginx")]) chmodSync(d, 0o755);
 
   try {
-    // Redis: shared cache entries for every instance (lib/cache/redis-store.cjs).
+    // Redis: shared cache entries for every instance (cache-handlers/redis-store.cjs).
     let redisUrl = o.redisUrl ?? "";
     let redisProcess: ChildProcess | null = null;
     let redisPort = 0;

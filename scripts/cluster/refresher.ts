@@ -1,7 +1,8 @@
 /**
  * Publish → readers through nginx, fast. Runs once per cluster (in the `npm run cluster` supervisor), LISTENing on
- * the same channel as every app instance's cache handler (`dateline_cache_tags`, sent at commit by
- * lib/data/cache.ts expirePublicTags, whatever made the change: an instance, the scheduler, a script).
+ * the same channel as every app instance's cache handler (cache-handlers/listener.cjs, its own connection in this
+ * process; sent at commit by lib/data/cache.ts expirePublicTags, whatever made the change: an instance, the
+ * scheduler, a script).
  *
  * For each notification it maps the expired tags to the public URLs they cover and sends nginx one GET per URL with
  * the secret refresh header: nginx bypasses its cache for that request, an app instance renders the page fresh
@@ -17,8 +18,7 @@ import { readdir, open } from "node:fs/promises";
 import path from "node:path";
 import http from "node:http";
 import os from "node:os";
-import pg from "pg";
-import { CACHE_CHANNEL_NAME } from "@/lib/cache/channel";
+import { createListener } from "@/cache-handlers/listener.cjs";
 import { REFRESH_HEADER } from "./nginx";
 
 export type RefresherOptions = {
@@ -150,7 +150,7 @@ export async function startRefresher(o: RefresherOptions): Promise<Refresher> {
   const log = o.log ?? (() => {});
   const confirmAfterMs = o.confirmAfterMs ?? [250, 1_500];
   let stopped = false;
-  let client: pg.Client | null = null;
+  const listener = createListener(o.databaseUrl, { applicationName: "dateline-front-refresher" });
   /** When we last heard from PostgreSQL: after a reconnect, tags expired since then are refreshed too. */
   let lastSeen: Date | null = null;
   const timers = new Set<NodeJS.Timeout>();
@@ -222,8 +222,8 @@ export async function startRefresher(o: RefresherOptions): Promise<Refresher> {
   };
 
   const articleUrls = async (slugs: string[]): Promise<string[]> => {
-    if (slugs.length === 0 || !client) return [];
-    const { rows } = await client.query<{ url: string }>(
+    if (slugs.length === 0) return [];
+    const { rows } = await listener.query<{ url: string }>(
       `SELECT '/' || s.slug || '/' || a.slug AS url FROM "Article" a JOIN "Section" s ON s.id = a."sectionId" WHERE a.slug = ANY($1::text[])
        UNION
        SELECT '/' || s.slug || '/' || r."oldSlug" FROM "SlugRedirect" r JOIN "Article" a ON a.id = r."targetId"
@@ -254,52 +254,27 @@ export async function startRefresher(o: RefresherOptions): Promise<Refresher> {
     log(`refreshed ${all.length} URL(s) for ${tags.length} tag(s)`);
   };
 
-  const connect = async (): Promise<void> => {
-    if (stopped) return;
-    const c = new pg.Client({ connectionString: o.databaseUrl, application_name: "dateline-front-refresher" });
-    const retry = () => {
-      if (client === c) client = null;
-      c.end().catch(() => {});
-      if (!stopped) {
-        const t = setTimeout(() => {
-          timers.delete(t);
-          void connect();
-        }, 1_000);
-        timers.add(t);
-      }
-    };
-    c.on("error", retry);
-    c.on("notification", (message) => {
-      try {
-        const payload = JSON.parse(message.payload || "{}") as { tags?: unknown };
-        lastSeen = new Date();
-        if (Array.isArray(payload.tags)) void handle(payload.tags.filter((t): t is string => typeof t === "string"));
-      } catch {
-        /* malformed payload */
-      }
-    });
-    try {
-      await c.connect();
-      await c.query(`LISTEN ${CACHE_CHANNEL_NAME}`);
-      client = c;
+  const unsubscribe = listener.subscribe({
+    onNotification: (payload) => {
+      lastSeen = new Date();
+      if (Array.isArray(payload.tags)) void handle(payload.tags.filter((t): t is string => typeof t === "string"));
+    },
+    onConnect: async (query) => {
       if (lastSeen) {
-        const { rows } = await c.query<{ tag: string }>(`SELECT tag FROM "CacheTag" WHERE "expiredAt" > $1`, [new Date(lastSeen.getTime() - 5_000)]);
+        const { rows } = await query<{ tag: string }>(`SELECT tag FROM "CacheTag" WHERE "expiredAt" > $1`, [new Date(lastSeen.getTime() - 5_000)]);
         if (rows.length) void handle(rows.map((r) => r.tag));
       }
       lastSeen = new Date();
-    } catch {
-      retry();
-    }
-  };
+    },
+  });
 
   async function stop() {
     stopped = true;
     for (const t of timers) clearTimeout(t);
     timers.clear();
-    await client?.end().catch(() => {});
-    client = null;
+    unsubscribe();
   }
 
-  await connect();
+  await listener.ready();
   return self;
 }

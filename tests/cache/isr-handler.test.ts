@@ -7,28 +7,28 @@ import { expireElsewhere, waitFor } from "../support/cache-tags";
 import { afterAll, describe, expect, it } from "vitest";
 import pg from "pg";
 
+type ProcessCache = { tagExpiry?: { close(): void }; isListening?: boolean; expiry: Map<string, number> };
+const processCache = () => (globalThis as { __datelineCache?: ProcessCache }).__datelineCache;
+
 const require = createRequire(import.meta.url);
 type Handler = {
   get(key: string, ctx: Record<string, unknown>): Promise<{ value: unknown; lastModified: number } | null>;
   set(key: string, data: unknown, ctx: Record<string, unknown>): Promise<void>;
   revalidateTag(tags: string | string[]): Promise<void>;
 };
-const Handler = require("../../lib/cache/isr-handler.cjs") as new () => Handler;
+const Handler = require("../../cache-handlers/isr-handler.cjs") as new () => Handler;
 
 const page = (html: string, tags: string[]) => ({ kind: "APP_PAGE", html, headers: { "x-next-cache-tags": tags.join(",") }, status: 200 });
 
 describe("public cache handler", () => {
   const handler = new Handler();
-  afterAll(async () => {
-    const state = (globalThis as { __datelineCache?: { listener?: pg.Client | null } }).__datelineCache;
-    await state?.listener?.end().catch(() => {});
-  });
+  afterAll(() => processCache()?.tagExpiry?.close());
 
   it("serves an entry until a tag of it is expired by another process, then misses", async () => {
     const key = `/route-cache/APP_PAGE/test/${Date.now()}`;
     const tag = `article:test-${Date.now()}`;
     // Let the listener connect first (a fresh process has nothing cached anyway).
-    await waitFor(async () => Boolean((globalThis as { __datelineCache?: { listener?: unknown } }).__datelineCache?.listener));
+    await waitFor(async () => Boolean(processCache()?.isListening));
     // A list tag of this test's own: "home" in the shared test database may have been expired by another file a
     // moment ago, which (rightly) expires an entry written without a miss before it (stamped 2 s early).
     await handler.set(key, page("<p>v1</p>", [`home-${Date.now()}`, tag]), { tags: [] });
@@ -56,7 +56,7 @@ describe("public cache handler", () => {
   });
 
   const expiryNoted = (tag: string) =>
-    waitFor(async () => Boolean((globalThis as { __datelineCache?: { expiry: Map<string, number> } }).__datelineCache?.expiry.has(tag)));
+    waitFor(async () => Boolean(processCache()?.expiry.has(tag)));
 
   it("expires a page whose render began before its tag expired, though it was written after", async () => {
     const key = `/route-cache/APP_PAGE/race/${Date.now()}`;

@@ -1,7 +1,7 @@
 /**
- * The `'use cache'` handler (lib/cache/use-cache-handler.cjs) against the Next 16 CacheHandler contract, with real
+ * The `'use cache'` handler (cache-handlers/use-cache-handler.cjs) against the Next 16 CacheHandler contract, with real
  * servers: a redis-server started here and the test PostgreSQL. Two handlers, each with its own memory and its own
- * LISTEN connection (lib/cache/tag-expiry.cjs), play two app instances sharing one Redis: an entry one writes the
+ * LISTEN connection (cache-handlers/tag-expiry.cjs), play two app instances sharing one Redis: an entry one writes the
  * other serves, and a tag one expires (updateTags → CacheTag + NOTIFY) the other stops serving.
  */
 import { createRequire } from "node:module";
@@ -9,6 +9,7 @@ import pg from "pg";
 import { expireElsewhere, waitFor } from "../support/cache-tags";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestRedis, type TestRedis } from "../support/redis-server";
+import { CACHE_CHANNEL, createListener } from "@/cache-handlers/listener.cjs";
 
 // Tags of this file only: the shared test database's CacheTag rows hold "home" and "latest" as other files expired
 // them moments ago, which would (rightly) expire entries stamped before that.
@@ -28,18 +29,20 @@ type Handler = {
   updateTags(tags: string[], durations?: { expire?: number }): Promise<void>;
   close(): void;
 };
-type TagExpiry = { state: { listener: unknown; lastSyncAt: number }; close(): Promise<void> };
+type TagExpiry = { state: { isListening: boolean; lastSyncAt: number }; close(): void };
 type Conn = { ready: boolean; command(args: (string | number)[]): Promise<unknown>; close(): void };
 
-const { createUseCacheHandler } = require("../../lib/cache/use-cache-handler.cjs") as {
+const { createUseCacheHandler } = require("../../cache-handlers/use-cache-handler.cjs") as {
   createUseCacheHandler(o: { redisUrl?: string; tagExpiry?: TagExpiry; maxEntries?: number; keyPrefix?: string }): Handler;
 };
-const processHandler = require("../../lib/cache/use-cache-handler.cjs") as Handler;
-const IsrHandler = require("../../lib/cache/isr-handler.cjs") as new () => {
+const processHandler = require("../../cache-handlers/use-cache-handler.cjs") as Handler;
+const IsrHandler = require("../../cache-handlers/isr-handler.cjs") as new () => {
   revalidateTag(tags: string[]): Promise<void>;
 };
-const { createTagExpiry } = require("../../lib/cache/tag-expiry.cjs") as { createTagExpiry(o?: object): TagExpiry };
-const { RedisConnection } = require("../../lib/cache/redis-store.cjs") as { RedisConnection: new (url: string) => Conn };
+const { createTagExpiry: createTagExpiryWith } = require("../../cache-handlers/tag-expiry.cjs") as { createTagExpiry(o?: object): TagExpiry };
+/** Another app instance's tag expiry: its own LISTEN connection, not this process's shared one. */
+const createTagExpiry = () => createTagExpiryWith({ listener: (url: string) => createListener(url) });
+const { RedisConnection } = require("../../cache-handlers/redis-store.cjs") as { RedisConnection: new (url: string) => Conn };
 
 const PREFIX = "dateline:use-cache:";
 const unique = (name: string) => `${name}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
@@ -77,7 +80,7 @@ async function instance(redisUrl?: string) {
   const handler = createUseCacheHandler({ redisUrl: redisUrl ?? redis.url, tagExpiry, maxEntries: 100 });
   closers.push(() => handler.close(), () => tagExpiry.close());
   await handler.refreshTags(); // as Next does before a request's first read: LISTENing and caught up
-  expect(tagExpiry.state.listener, "LISTEN connection up").toBeTruthy();
+  expect(tagExpiry.state.isListening, "LISTEN connection up").toBe(true);
   return { handler, tagExpiry };
 }
 
@@ -305,7 +308,7 @@ describe("one revalidation, two handlers", () => {
       if ((m.payload ?? "").includes(tag)) seen++;
     });
     try {
-      await listener.query("LISTEN dateline_cache_tags");
+      await listener.query(`LISTEN ${CACHE_CHANNEL}`);
       // What next/dist/server/revalidation-utils.js does for revalidateTag/revalidatePath: updateTags on each
       // `cacheHandlers` handler and revalidateTag on the incremental cache (our ISR handler), concurrently.
       await Promise.all([processHandler.updateTags([tag]), new IsrHandler().revalidateTag([tag])]);

@@ -10,6 +10,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import pg from "pg";
+import { CACHE_CHANNEL } from "@/cache-handlers/listener.cjs";
 import { startRefresher, type Refresher } from "@/scripts/cluster/refresher";
 
 type Hit = { url: string; start: number; end: number; token: string | undefined };
@@ -25,7 +26,7 @@ async function notify(tags: string[]) {
   const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
   await client.connect();
   try {
-    await client.query(`SELECT pg_notify('dateline_cache_tags', json_build_object('tags', $1::text[], 'at', 0)::text)`, [tags]);
+    await client.query(`SELECT pg_notify($2, json_build_object('tags', $1::text[], 'at', 0)::text)`, [tags, CACHE_CHANNEL]);
   } finally {
     await client.end();
   }

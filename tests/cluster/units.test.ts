@@ -11,14 +11,14 @@ import { nginxConfig } from "@/scripts/cluster/nginx";
 
 const require = createRequire(import.meta.url);
 type Store = { get(k: string): Promise<unknown>; set(k: string, v: unknown): Promise<void>; delete(k: string): Promise<void> };
-const redis = require("../../lib/cache/redis-store.cjs") as {
+const redis = require("../../cache-handlers/redis-store.cjs") as {
   parseReply(buf: Buffer, offset: number): [unknown, number] | null;
   encodeCommand(args: (string | number)[]): Buffer;
   encodeEntry(entry: unknown): string;
   decodeEntry(text: string): unknown;
   RedisStore: new (url: string, local: Store) => Store & { connection: { close(): void } };
 };
-const { MemoryStore } = require("../../lib/cache/isr-handler.cjs") as { MemoryStore: new (max: number) => Store };
+const { MemoryStore } = require("../../cache-handlers/isr-handler.cjs") as { MemoryStore: new (max: number) => Store };
 
 describe("RESP", () => {
   it("encodes commands as arrays of bulk strings, byte lengths included", () => {

@@ -11,6 +11,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import pg from "pg";
+import { CACHE_CHANNEL } from "@/cache-handlers/listener.cjs";
 import { applyMigrations } from "@/lib/db/migrate";
 import { makeThrowawayDir, startEmbeddedPostgres, type EmbeddedServer } from "../../scripts/db/embedded";
 import { startStreamingReplica, type StreamingReplica } from "../../scripts/lib/streaming-replica";
@@ -206,7 +207,7 @@ describe("public reads with a read replica", () => {
       try {
         await other.query("BEGIN");
         await other.query(`UPDATE "Article" SET status = 'PUBLISHED', "publishedAt" = now() - interval '1 minute' WHERE id = $1`, [article.id]);
-        await other.query(`SELECT pg_notify('dateline_cache_tags', json_build_object('tags', ARRAY['article:' || $1::text], 'at', 0)::text)`, [article.slug]);
+        await other.query(`SELECT pg_notify($2, json_build_object('tags', ARRAY['article:' || $1::text], 'at', 0)::text)`, [article.slug, CACHE_CHANNEL]);
         await other.query("COMMIT");
       } finally {
         await other.end();

@@ -1,5 +1,6 @@
 /** Tag expiry as another process makes it, for the cache handlers' tests (tests/cache/). */
 import pg from "pg";
+import { CACHE_CHANNEL } from "@/cache-handlers/listener.cjs";
 
 /** A tag expired by another process, exactly as the data layer does it (lib/data/cache.ts expirePublicTags). */
 export async function expireElsewhere(tags: string[]) {
@@ -12,7 +13,7 @@ export async function expireElsewhere(tags: string[]) {
        ON CONFLICT (tag) DO UPDATE SET "expiredAt" = EXCLUDED."expiredAt"`,
       [tags],
     );
-    await client.query(`SELECT pg_notify('dateline_cache_tags', json_build_object('tags', $1::text[], 'at', extract(epoch from clock_timestamp()) * 1000)::text)`, [tags]);
+    await client.query(`SELECT pg_notify($2, json_build_object('tags', $1::text[], 'at', extract(epoch from clock_timestamp()) * 1000)::text)`, [tags, CACHE_CHANNEL]);
     await client.query("COMMIT");
   } finally {
     await client.end();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isPlainSelect, parseLsn, replayTarget } from "@/lib/db/replica-router";
+import { isPlainSelect, parseLsn, replayTarget } from "@/lib/db/replica-sql";
 
 describe("which statements may run on a replica", () => {
   it("allows plain SELECTs and read-only WITH queries", () => {

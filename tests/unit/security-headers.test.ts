@@ -9,7 +9,7 @@ import { noncePagePolicy, createNonce } from "@/lib/security/csp";
 import { checkActionBody, checkActionOrigin, isServerActionRequest, readBodyCapped, SERVER_ACTION_BODY_LIMIT } from "@/lib/security/server-action-guard";
 
 const require = createRequire(import.meta.url);
-const pageCsp = require("../../lib/cache/page-csp.cjs") as typeof import("@/lib/cache/page-csp.cjs");
+const pageCsp = require("../../cache-handlers/page-csp.cjs") as typeof import("@/cache-handlers/page-csp.cjs");
 
 const sha = (text: string) => `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
 const scriptSrc = (policy: string) => policy.split("; ").find((d) => d.startsWith("script-src ")) ?? "";

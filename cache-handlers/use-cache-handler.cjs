@@ -1,14 +1,14 @@
 /**
  * Next's `cacheHandlers` (next.config.ts: `default` for `'use cache'`, `remote` for `'use cache: remote'`): the
  * Next 16 CacheHandler interface (get, set, refreshTags, getExpiration, updateTags) over the same two things the ISR
- * handler (lib/cache/isr-handler.cjs) uses, so that a tag expired on one instance is expired on all of them for
+ * handler (cache-handlers/isr-handler.cjs) uses, so that a tag expired on one instance is expired on all of them for
  * `'use cache'` entries too:
  *
- * - Entries: with REDIS_URL, Redis shared by every instance (lib/cache/redis-store.cjs, key prefix
+ * - Entries: with REDIS_URL, Redis shared by every instance (cache-handlers/redis-store.cjs, key prefix
  *   `dateline:use-cache:`, this process's memory LRU in front, fail-fast while Redis is away); else process memory.
  *   Next hands over each value as a one-shot ReadableStream: it is buffered to bytes for storage, and every hit gets
  *   a fresh stream over them.
- * - Tag expiry: PostgreSQL `CacheTag` + `NOTIFY dateline_cache_tags` (lib/cache/tag-expiry.cjs), the very same
+ * - Tag expiry: PostgreSQL `CacheTag` + `NOTIFY dateline_cache_tags` (cache-handlers/tag-expiry.cjs), the very same
  *   process-wide map and LISTEN connection as the ISR handler. Nothing about tags is kept in Redis.
  *
  * Timing follows Next's built-in handler (next/dist/server/lib/cache-handlers/default.js): in production an entry is

@@ -1,5 +1,5 @@
 /**
- * The shared store for Next's cache handlers (lib/cache/isr-handler.cjs, lib/cache/use-cache-handler.cjs, each under
+ * The shared store for Next's cache handlers (cache-handlers/isr-handler.cjs, cache-handlers/use-cache-handler.cjs, each under
  * its own key prefix) when REDIS_URL is set: every app instance reads and writes the same entries in Redis, with this
  * process's memory LRU in front of it.
  *

@@ -7,7 +7,7 @@
  *   NOTIFYs channel `dateline_cache_tags`. Every instance LISTENs, so a published change is visible everywhere
  *   within milliseconds, and an instance that lost its connection catches up from the table when it reconnects.
  * - Entries live behind a small store interface (get/set/delete): process memory (bounded LRU) by default; with
- *   REDIS_URL set, Redis shared by every instance with this process's memory in front (lib/cache/redis-store.cjs),
+ *   REDIS_URL set, Redis shared by every instance with this process's memory in front (cache-handlers/redis-store.cjs),
  *   which keeps serving from memory while Redis is unreachable. Tag expiry stays in PostgreSQL either way.
  *
  * Plain CommonJS because Next loads it at run time, outside the bundle. It never throws into a request: on any error
@@ -44,7 +44,7 @@ const state = (globalThis.__datelineCache ??= {});
 state.store ??= createStore();
 /** key -> when the earliest render still pending for it began (its miss). */
 state.misses ??= new Map();
-/** Tag expiry (PostgreSQL CacheTag + NOTIFY), shared with the 'use cache' handler: lib/cache/tag-expiry.cjs. */
+/** Tag expiry (PostgreSQL CacheTag + NOTIFY), shared with the 'use cache' handler: cache-handlers/tag-expiry.cjs. */
 const tagExpiry = sharedTagExpiry();
 
 function noteMiss(key) {

@@ -1,5 +1,5 @@
 /**
- * The in-process store of Next's cache handlers (lib/cache/isr-handler.cjs, lib/cache/use-cache-handler.cjs): a Map
+ * The in-process store of Next's cache handlers (cache-handlers/isr-handler.cjs, cache-handlers/use-cache-handler.cjs): a Map
  * used as a bounded LRU behind the three-method store interface (get/set/delete) that RedisStore also speaks.
  * Plain CommonJS, loaded outside Next's bundle.
  */

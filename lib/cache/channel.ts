@@ -1,2 +1,0 @@
-/** The PostgreSQL NOTIFY channel on which public cache invalidations are announced to every app instance. */
-export const CACHE_CHANNEL_NAME = "dateline_cache_tags";
