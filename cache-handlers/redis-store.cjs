@@ -1,195 +1,56 @@
 /**
- * The shared store for Next's cache handlers (cache-handlers/isr-handler.cjs, cache-handlers/use-cache-handler.cjs, each under
- * its own key prefix) when REDIS_URL is set: every app instance reads and writes the same entries in Redis, with this
- * process's memory LRU in front of it.
+ * The shared store for Next's cache handlers (isr-handler.cjs, use-cache-handler.cjs, each under its own key prefix)
+ * when REDIS_URL is set: every app instance reads and writes the same entries in Redis, with this process's memory
+ * LRU in front of it.
  *
  * - get: local memory first (entries are checked against tag expiry by the handler whichever store answered), then
  *   Redis; a Redis hit is kept locally too. set/delete go to both.
- * - Redis down, slow or restarted: every command fails fast (not connected → at once; connected but silent → after
- *   COMMAND_TIMEOUT_MS), the handler keeps answering from local memory, and the client reconnects in the background
- *   with backoff. Nothing here ever throws into a request.
+ * - Redis down, slow or restarted: every command fails fast and the handler keeps answering from local memory, while
+ *   the client reconnects in the background with backoff. Nothing here ever throws into a request.
  *
- * It speaks RESP2 over one TCP connection itself (GET, SET … PX, DEL, PING, AUTH, SELECT): a few dozen lines instead of
- * a dependency. Values are JSON with Buffers and Maps tagged ({"$b": base64}, {"$m": [[k, v], …]}), because Next's
- * page entries carry the RSC payload and segment data as Buffers in a Map.
+ * The client is ioredis (docs/decisions/0010-cache-handlers-listener-redis.md), set to fail rather than wait: no
+ * offline queue (not connected → a command fails at once), no retries of a command, and a command unanswered after
+ * COMMAND_TIMEOUT_MS fails and drops its connection (socketTimeout), which is then made again. Values are JSON with
+ * Buffers and Maps tagged ({"$b": base64}, {"$m": [[k, v], …]}), because Next's page entries carry the RSC payload
+ * and segment data as Buffers in a Map.
  *
- * Plain CommonJS, loaded by the handler outside Next's bundle.
+ * Plain CommonJS, loaded by the handlers outside Next's bundle.
  */
 "use strict";
 
-const net = require("node:net");
+const Redis = require("ioredis");
 
 const COMMAND_TIMEOUT_MS = Number.parseInt(process.env.DATELINE_REDIS_TIMEOUT_MS || "250", 10);
 /** Entries in Redis live at most this long without a rewrite (the handler's tag checks decide freshness). */
 const ENTRY_TTL_MS = 7 * 24 * 3600 * 1000;
 const KEY_PREFIX = process.env.DATELINE_REDIS_PREFIX || "dateline:isr:";
 
-/** Encodes one command as a RESP array of bulk strings. */
-function encodeCommand(args) {
-  const buffers = [Buffer.from(`*${args.length}\r\n`)];
-  for (const arg of args) {
-    const buf = Buffer.isBuffer(arg) ? arg : Buffer.from(String(arg), "utf8");
-    buffers.push(Buffer.from(`$${buf.length}\r\n`), buf, Buffer.from("\r\n"));
-  }
-  return Buffer.concat(buffers);
-}
-
-class RespError extends Error {}
-
 /**
- * Parses as many complete replies as `buffer` holds from `offset`. Returns [reply, nextOffset] or null when the
- * reply is incomplete. Errors come back as RespError instances (not thrown).
+ * A Redis client that never makes a request wait on Redis: see the header. `onState(up)` hears when it becomes
+ * ready and when a ready connection is lost (not every failed reconnect).
  */
-function parseReply(buffer, offset) {
-  if (offset >= buffer.length) return null;
-  const lineEnd = buffer.indexOf("\r\n", offset);
-  if (lineEnd === -1) return null;
-  const type = String.fromCharCode(buffer[offset]);
-  const line = buffer.toString("utf8", offset + 1, lineEnd);
-  const after = lineEnd + 2;
-  switch (type) {
-    case "+":
-      return [line, after];
-    case "-":
-      return [new RespError(line), after];
-    case ":":
-      return [Number.parseInt(line, 10), after];
-    case "$": {
-      const length = Number.parseInt(line, 10);
-      if (length < 0) return [null, after];
-      if (buffer.length < after + length + 2) return null;
-      return [buffer.subarray(after, after + length), after + length + 2];
-    }
-    case "*": {
-      const count = Number.parseInt(line, 10);
-      if (count < 0) return [null, after];
-      const items = [];
-      let next = after;
-      for (let i = 0; i < count; i++) {
-        const parsed = parseReply(buffer, next);
-        if (!parsed) return null;
-        items.push(parsed[0]);
-        next = parsed[1];
-      }
-      return [items, next];
-    }
-    default:
-      throw new RespError(`unexpected reply type ${JSON.stringify(type)}`);
-  }
-}
-
-/** A minimal, self-healing Redis connection. `command()` resolves with the reply or rejects fast; never hangs. */
-class RedisConnection {
-  constructor(url, { onState } = {}) {
-    const parsed = new URL(url);
-    if (parsed.protocol !== "redis:") throw new Error(`REDIS_URL must start with redis:// (got ${parsed.protocol})`);
-    this.host = parsed.hostname || "127.0.0.1";
-    this.port = Number.parseInt(parsed.port || "6379", 10);
-    this.password = parsed.password ? decodeURIComponent(parsed.password) : null;
-    this.username = parsed.username ? decodeURIComponent(parsed.username) : null;
-    this.db = parsed.pathname && parsed.pathname.length > 1 ? Number.parseInt(parsed.pathname.slice(1), 10) : 0;
-    this.onState = onState || (() => {});
-    this.socket = null;
-    this.ready = false;
-    this.pending = [];
-    this.buffer = Buffer.alloc(0);
-    this.backoffMs = 100;
-    this.closed = false;
-    this.connect();
-  }
-
-  connect() {
-    if (this.closed) return;
-    const socket = net.createConnection({ host: this.host, port: this.port });
-    socket.setNoDelay(true);
-    socket.setKeepAlive(true, 5_000);
-    this.socket = socket;
-    this.buffer = Buffer.alloc(0);
-    socket.on("data", (chunk) => this.onData(chunk));
-    socket.on("error", () => {});
-    socket.on("close", () => this.onClose(socket));
-    socket.on("connect", async () => {
-      try {
-        if (this.password) await this.raw(this.username ? ["AUTH", this.username, this.password] : ["AUTH", this.password]);
-        if (this.db) await this.raw(["SELECT", this.db]);
-        this.ready = true;
-        this.backoffMs = 100;
-        this.onState(true);
-      } catch {
-        socket.destroy();
-      }
-    });
-  }
-
-  onClose(socket) {
-    if (this.socket !== socket) return;
-    const wasReady = this.ready;
-    this.ready = false;
-    this.socket = null;
-    const failed = this.pending.splice(0);
-    for (const p of failed) p.reject(new Error("redis connection closed"));
-    if (wasReady) this.onState(false);
-    if (this.closed) return;
-    const delay = this.backoffMs;
-    this.backoffMs = Math.min(this.backoffMs * 2, 2_000);
-    setTimeout(() => this.connect(), delay).unref();
-  }
-
-  onData(chunk) {
-    this.buffer = this.buffer.length ? Buffer.concat([this.buffer, chunk]) : chunk;
-    let offset = 0;
-    for (;;) {
-      let parsed;
-      try {
-        parsed = parseReply(this.buffer, offset);
-      } catch {
-        this.socket?.destroy();
-        return;
-      }
-      if (!parsed) break;
-      offset = parsed[1];
-      const waiter = this.pending.shift();
-      if (!waiter) continue;
-      if (parsed[0] instanceof RespError) waiter.reject(parsed[0]);
-      else waiter.resolve(parsed[0]);
-    }
-    this.buffer = offset >= this.buffer.length ? Buffer.alloc(0) : this.buffer.subarray(offset);
-  }
-
-  /** Sends on the current socket (also before `ready`, for AUTH/SELECT). */
-  raw(args) {
-    const socket = this.socket;
-    if (!socket) return Promise.reject(new Error("redis not connected"));
-    return new Promise((resolve, reject) => {
-      const waiter = { resolve, reject };
-      this.pending.push(waiter);
-      const timer = setTimeout(() => {
-        // A reply that never comes means the connection is unusable: drop it (every waiter fails) and reconnect.
-        waiter.reject(new Error("redis command timed out"));
-        socket.destroy();
-      }, COMMAND_TIMEOUT_MS);
-      timer.unref();
-      waiter.resolve = (value) => {
-        clearTimeout(timer);
-        resolve(value);
-      };
-      waiter.reject = (error) => {
-        clearTimeout(timer);
-        reject(error);
-      };
-      socket.write(encodeCommand(args));
-    });
-  }
-
-  command(args) {
-    if (!this.ready) return Promise.reject(new Error("redis not connected"));
-    return this.raw(args);
-  }
-
-  close() {
-    this.closed = true;
-    this.socket?.destroy();
-  }
+function connectRedis(url, onState = () => {}) {
+  const client = new Redis(url, {
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 0,
+    commandTimeout: COMMAND_TIMEOUT_MS,
+    socketTimeout: COMMAND_TIMEOUT_MS,
+    connectTimeout: 2_000,
+    keepAlive: 5_000,
+    retryStrategy: (times) => Math.min(100 * 2 ** (times - 1), 2_000),
+  });
+  let isUp = false;
+  client.on("error", () => {}); // every failure is a failed command or a reconnect; nothing to crash on
+  client.on("ready", () => {
+    isUp = true;
+    onState(true);
+  });
+  client.on("close", () => {
+    if (!isUp) return;
+    isUp = false;
+    onState(false);
+  });
+  return client;
 }
 
 /**
@@ -232,10 +93,8 @@ class RedisStore {
   constructor(url, local, { prefix = KEY_PREFIX, label = "cache" } = {}) {
     this.local = local;
     this.prefix = prefix;
-    this.connection = new RedisConnection(url, {
-      onState: (up) => {
-        if (process.env.DATELINE_CACHE_QUIET !== "1") console.log(`[dateline] ${label}: Redis ${up ? "connected" : "unreachable; serving from this instance's memory"}`);
-      },
+    this.client = connectRedis(url, (up) => {
+      if (process.env.DATELINE_CACHE_QUIET !== "1") console.log(`[dateline] ${label}: Redis ${up ? "connected" : "unreachable; serving from this instance's memory"}`);
     });
   }
 
@@ -243,9 +102,9 @@ class RedisStore {
     const local = await this.local.get(key);
     if (local) return local;
     try {
-      const reply = await this.connection.command(["GET", this.prefix + key]);
-      if (!reply) return undefined;
-      const entry = decodeEntry(reply.toString("utf8"));
+      const reply = await this.client.get(this.prefix + key);
+      if (reply === null) return undefined;
+      const entry = decodeEntry(reply);
       await this.local.set(key, entry);
       return entry;
     } catch {
@@ -258,7 +117,7 @@ class RedisStore {
     await this.local.set(key, entry);
     try {
       const px = Number.isFinite(ttlMs) ? Math.max(1, Math.min(ENTRY_TTL_MS, Math.ceil(ttlMs))) : ENTRY_TTL_MS;
-      await this.connection.command(["SET", this.prefix + key, encodeEntry(entry), "PX", px]);
+      await this.client.set(this.prefix + key, encodeEntry(entry), "PX", px);
     } catch {
       /* local copy only: other instances render it themselves */
     }
@@ -267,11 +126,16 @@ class RedisStore {
   async delete(key) {
     await this.local.delete(key);
     try {
-      await this.connection.command(["DEL", this.prefix + key]);
+      await this.client.del(this.prefix + key);
     } catch {
       /* the entry's tags still refuse it on every instance */
     }
   }
+
+  /** Drops the connection for good (tests; the app's stores live as long as the process). */
+  close() {
+    this.client.disconnect();
+  }
 }
 
-module.exports = { RedisStore, RedisConnection, encodeEntry, decodeEntry, parseReply, encodeCommand };
+module.exports = { RedisStore, encodeEntry, decodeEntry };

@@ -176,7 +176,7 @@ function createUseCacheHandler(options = {}) {
   /** Tests only: drop the Redis connection of a handler made here (the app's handler lives as long as the process). */
   Object.defineProperty(handler, "close", {
     enumerable: false,
-    value: () => (store === local ? undefined : store.connection.close()),
+    value: () => (store === local ? undefined : store.close()),
   });
   return handler;
 }

@@ -4,13 +4,11 @@
  *
  * Needs a production build (`npm run build`) and nginx + redis-server (installed with apt-get as root).
  */
-import { createRequire } from "node:module";
 import { execFileSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import Redis from "ioredis";
 import type { Cluster } from "../scripts/cluster/cluster";
 import type { Db } from "../lib/db/client";
-
-const require = createRequire(import.meta.url);
 
 let cluster: Cluster;
 let db: Db;
@@ -194,6 +192,29 @@ describe("publish and unpublish reach every reader", () => {
   });
 });
 
+describe("one LISTEN connection per instance", () => {
+  test("after serving pages, 410s and invalidations, each instance holds exactly one connection on the cache channel", async () => {
+    // Each instance's 410 list (bundled into proxy.ts), both cache handlers (loaded by path, outside the bundle) and
+    // the tag expiry they share are all in use now: a published page, an unknown article, a page expired just now.
+    const article = await db.article.findFirstOrThrow({ where: { status: "PUBLISHED" }, select: { slug: true, section: { select: { slug: true } } } });
+    const { expirePublicTags } = await import("../lib/data/cache");
+    await db.$transaction((tx) => expirePublicTags(tx, ["home"]));
+    for (const i of [0, 1]) {
+      for (const path of ["/", `/${article.section.slug}/${article.slug}`, "/news/no-such-story", "/feed.xml"]) expect((await get(`${instanceUrl(i)}${path}`)).status).not.toBe(500);
+    }
+    const rows = await db.$queryRaw<{ name: string }[]>`SELECT application_name AS name FROM pg_stat_activity WHERE application_name LIKE 'dateline-%'`;
+    const names = rows.map((r) => r.name);
+    for (const instance of cluster.instances) {
+      const own = names.filter((n) => n === `dateline-listener pid ${instance.process!.pid}`);
+      expect(own, `instance ${instance.index + 1}'s listening connections`).toHaveLength(1);
+    }
+    // No other listening connection in any instance (the names the 410 list, tag expiry and the replica fence used
+    // when each had its own); the cluster's refresher listens from its own process.
+    expect(names.filter((n) => /listener|fence/.test(n)).sort()).toEqual(cluster.instances.map((i) => `dateline-listener pid ${i.process!.pid}`).sort());
+    expect(names).toContain("dateline-front-refresher");
+  });
+});
+
 describe("cookies and the cache never mix", () => {
   test("a signed-in editor's dashboard is never cached; readers never get staff data or Set-Cookie from the cache", async () => {
     const cookie = await signIn(cluster.url);
@@ -287,14 +308,13 @@ describe("failures", () => {
   }, 60_000);
 
   test("Redis restarted: the app keeps serving (from its local cache) and writes to Redis again after", async () => {
-    type Conn = { ready: boolean; command(args: (string | number)[]): Promise<unknown>; close(): void };
-    const { RedisConnection } = require("../cache-handlers/redis-store.cjs") as { RedisConnection: new (url: string) => Conn };
     const { publishArticle } = await import("../lib/data/workflow");
     const actor = await editorActor();
-    const redis = new RedisConnection(cluster.redisUrl);
+    const redis = new Redis(cluster.redisUrl, { enableOfflineQueue: false });
+    redis.on("error", () => {}); // it loses Redis on purpose below
     try {
-      await within(5_000, "test's redis client connected", async () => redis.ready);
-      expect(Number(await redis.command(["DBSIZE"]))).toBeGreaterThan(0);
+      await within(5_000, "test's redis client connected", async () => redis.status === "ready");
+      expect(await redis.dbsize()).toBeGreaterThan(0);
       await cluster.redis.stop();
       // Down: both instances answer pages they hold, render new ones, and a publish still reaches readers.
       const s = await draft("redis-down");
@@ -307,17 +327,17 @@ describe("failures", () => {
         expect((await get(`${instanceUrl(i)}/`)).body).toContain(s.headline);
       }
       await cluster.redis.start();
-      await within(5_000, "test's redis client reconnected", async () => redis.ready);
+      await within(5_000, "test's redis client reconnected", async () => redis.status === "ready");
       // Recovered: the next render is shared through Redis again.
       const t = await draft("redis-back");
       await publishArticle(actor, t.id);
       await within(5_000, "entries written to Redis again", async () => {
         await get(`${instanceUrl(0)}${t.path}`);
-        return Number(await redis.command(["DBSIZE"])) > 0;
+        return (await redis.dbsize()) > 0;
       });
       expect((await get(`${cluster.url}${t.path}`)).body).toContain(t.headline);
     } finally {
-      redis.close();
+      redis.disconnect();
     }
   }, 60_000);
 });

@@ -6,6 +6,7 @@
  */
 import { createRequire } from "node:module";
 import pg from "pg";
+import Redis from "ioredis";
 import { expireElsewhere, waitFor } from "../support/cache-tags";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestRedis, type TestRedis } from "../support/redis-server";
@@ -30,7 +31,6 @@ type Handler = {
   close(): void;
 };
 type TagExpiry = { state: { isListening: boolean; lastSyncAt: number }; close(): void };
-type Conn = { ready: boolean; command(args: (string | number)[]): Promise<unknown>; close(): void };
 
 const { createUseCacheHandler } = require("../../cache-handlers/use-cache-handler.cjs") as {
   createUseCacheHandler(o: { redisUrl?: string; tagExpiry?: TagExpiry; maxEntries?: number; keyPrefix?: string }): Handler;
@@ -42,7 +42,6 @@ const IsrHandler = require("../../cache-handlers/isr-handler.cjs") as new () => 
 const { createTagExpiry: createTagExpiryWith } = require("../../cache-handlers/tag-expiry.cjs") as { createTagExpiry(o?: object): TagExpiry };
 /** Another app instance's tag expiry: its own LISTEN connection, not this process's shared one. */
 const createTagExpiry = () => createTagExpiryWith({ listener: (url: string) => createListener(url) });
-const { RedisConnection } = require("../../cache-handlers/redis-store.cjs") as { RedisConnection: new (url: string) => Conn };
 
 const PREFIX = "dateline:use-cache:";
 const unique = (name: string) => `${name}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
@@ -71,7 +70,7 @@ function entry(text: string, overrides: Partial<Omit<CacheEntry, "value">> & { c
 const text = async (e: CacheEntry | undefined) => (e ? new TextDecoder().decode(new Uint8Array(await new Response(e.value).arrayBuffer())) : undefined);
 
 let redis: TestRedis;
-let probe: Conn;
+let probe: Redis;
 const closers: (() => unknown)[] = [];
 
 /** One "app instance": its own memory, its own LISTEN connection, the shared Redis. */
@@ -86,13 +85,13 @@ async function instance(redisUrl?: string) {
 
 beforeAll(async () => {
   redis = await startTestRedis();
-  probe = new RedisConnection(redis.url);
-  await waitFor(async () => probe.ready, 5_000);
+  probe = new Redis(redis.url);
+  await waitFor(async () => probe.status === "ready", 5_000);
 });
 
 afterAll(async () => {
   for (const close of closers.reverse()) await close();
-  probe?.close();
+  probe?.disconnect();
   await redis?.stop();
   const shared = (globalThis as { __datelineCache?: { tagExpiry?: TagExpiry } }).__datelineCache?.tagExpiry;
   await shared?.close();
@@ -116,8 +115,8 @@ describe("'use cache' handler: entries", () => {
     const fromB = await b.handler.get(key, []);
     expect(fromB?.timestamp).toBe(first!.timestamp);
     expect(await text(fromB)).toBe(body);
-    expect(Number(await probe.command(["EXISTS", PREFIX + key]))).toBe(1);
-    expect(Number(await probe.command(["EXISTS", `dateline:isr:${key}`]))).toBe(0);
+    expect(await probe.exists(PREFIX + key)).toBe(1);
+    expect(await probe.exists(`dateline:isr:${key}`)).toBe(0);
   });
 
   it("answers undefined for what was never stored, and keeps nothing of a stream that errors", async () => {
@@ -137,7 +136,7 @@ describe("'use cache' handler: entries", () => {
     await expect(handler.set(key, Promise.resolve(broken))).resolves.toBeUndefined();
     await expect(handler.set(unique("rejected"), Promise.reject(new Error("no entry")))).resolves.toBeUndefined();
     expect(await handler.get(key, [])).toBeUndefined();
-    expect(Number(await probe.command(["EXISTS", PREFIX + key]))).toBe(0);
+    expect(await probe.exists(PREFIX + key)).toBe(0);
   });
 
   it("a get during a pending set waits for it instead of missing", async () => {
@@ -167,11 +166,11 @@ describe("'use cache' handler: entries", () => {
     expect(await text(await handler.get(fresh, []))).toBe("<p>fresh</p>");
     expect(await handler.get(pastRevalidate, []), "production drops an entry past its revalidate time").toBeUndefined();
     expect(await handler.get(dynamic, []), "expire: 0 is regenerated on every read, never stored").toBeUndefined();
-    expect(Number(await probe.command(["EXISTS", PREFIX + dynamic]))).toBe(0);
+    expect(await probe.exists(PREFIX + dynamic)).toBe(0);
     expect(await handler.get(evicted, []), "a negative expire is an eviction").toBeUndefined();
 
     // Redis forgets the entry when it stops being servable (about 10 s from now), not after the 7-day default.
-    const ttl = Number(await probe.command(["PTTL", PREFIX + fresh]));
+    const ttl = await probe.pttl(PREFIX + fresh);
     expect(ttl).toBeGreaterThan(5_000);
     expect(ttl).toBeLessThanOrEqual(10_000);
   });

@@ -1,6 +1,6 @@
 /**
- * The cluster mode's pure parts, fast enough for `npm test`: the RESP reply parser and entry encoding of the Redis
- * store, its fall-back to local memory when Redis cannot be reached, which URLs the front-cache refresher asks nginx
+ * The cluster mode's pure parts, fast enough for `npm test`: the entry encoding of the Redis store, its fall-back to
+ * local memory when Redis cannot be reached, which URLs the front-cache refresher asks nginx
  * for, and the nginx configuration's cookie and refresh rules. The topology itself: tests-cluster/ (npm run test:cluster).
  */
 import { createRequire } from "node:module";
@@ -12,34 +12,13 @@ import { nginxConfig } from "@/scripts/cluster/nginx";
 const require = createRequire(import.meta.url);
 type Store = { get(k: string): Promise<unknown>; set(k: string, v: unknown): Promise<void>; delete(k: string): Promise<void> };
 const redis = require("../../cache-handlers/redis-store.cjs") as {
-  parseReply(buf: Buffer, offset: number): [unknown, number] | null;
-  encodeCommand(args: (string | number)[]): Buffer;
   encodeEntry(entry: unknown): string;
   decodeEntry(text: string): unknown;
-  RedisStore: new (url: string, local: Store) => Store & { connection: { close(): void } };
+  RedisStore: new (url: string, local: Store) => Store & { close(): void };
 };
 const { MemoryStore } = require("../../cache-handlers/isr-handler.cjs") as { MemoryStore: new (max: number) => Store };
 
-describe("RESP", () => {
-  it("encodes commands as arrays of bulk strings, byte lengths included", () => {
-    expect(redis.encodeCommand(["SET", "k", "é", "PX", 5]).toString()).toBe("*5\r\n$3\r\nSET\r\n$1\r\nk\r\n$2\r\né\r\n$2\r\nPX\r\n$1\r\n5\r\n");
-  });
-
-  it("parses each reply type, and says 'incomplete' until a bulk string has fully arrived", () => {
-    expect(redis.parseReply(Buffer.from("+OK\r\n"), 0)).toEqual(["OK", 5]);
-    expect(redis.parseReply(Buffer.from(":42\r\n"), 0)).toEqual([42, 5]);
-    expect(redis.parseReply(Buffer.from("$-1\r\n"), 0)).toEqual([null, 5]);
-    const err = redis.parseReply(Buffer.from("-ERR wrong\r\n"), 0)!;
-    expect(err[0]).toBeInstanceOf(Error);
-    expect((err[0] as Error).message).toBe("ERR wrong");
-    expect(redis.parseReply(Buffer.from("$5\r\nhel"), 0)).toBeNull();
-    const bulk = redis.parseReply(Buffer.from("$5\r\nhello\r\n:1\r\n"), 0)!;
-    expect(String(bulk[0])).toBe("hello");
-    expect(redis.parseReply(Buffer.from("$5\r\nhello\r\n:1\r\n"), bulk[1])).toEqual([1, 15]);
-    expect(redis.parseReply(Buffer.from("*2\r\n:1\r\n$1\r\nx\r\n"), 0)![0]).toEqual([1, Buffer.from("x")]);
-    expect(redis.parseReply(Buffer.from("*2\r\n:1\r\n"), 0)).toBeNull();
-  });
-
+describe("Redis entries", () => {
   it("keeps Buffers and Maps of Next's page entries through JSON", () => {
     const entry = { lastModified: 1, value: { kind: "APP_PAGE", html: "<p>x</p>", rscData: Buffer.from([0, 1, 255]), segmentData: new Map([["/a", Buffer.from("seg")]]), headers: { "x-next-cache-tags": "a,b" } } };
     const back = redis.decodeEntry(redis.encodeEntry(entry)) as typeof entry;
@@ -83,7 +62,7 @@ describe("Redis store when Redis cannot be reached", () => {
       expect(await store.get("k")).toBeUndefined();
       expect(Date.now() - started).toBeLessThan(200);
     } finally {
-      store.connection.close();
+      store.close();
     }
   });
 });
