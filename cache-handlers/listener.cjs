@@ -41,6 +41,8 @@ class CacheChannelListener {
     this.subscribers = new Set();
     /** The connected client (LISTEN may still be under way), or null. */
     this.client = null;
+    /** Runs queries on `client` one after another (pg 9 will refuse a query while another runs). */
+    this.clientQuery = null;
     /** LISTEN is active on `client`. */
     this.isListening = false;
     /** Subscribers whose onConnect ran on the current connection. */
@@ -65,6 +67,7 @@ class CacheChannelListener {
     this.retryTimer = null;
     const client = this.client;
     this.client = null;
+    this.clientQuery = null;
     this.isListening = false;
     client?.end().catch(() => {});
   }
@@ -76,8 +79,8 @@ class CacheChannelListener {
 
   /** Runs a query on the listening connection; rejects when there is none. */
   query(text, values) {
-    if (!this.client) return Promise.reject(new Error("the cache channel's connection is not up"));
-    return this.client.query(text, values);
+    if (!this.clientQuery) return Promise.reject(new Error("the cache channel's connection is not up"));
+    return this.clientQuery(text, values);
   }
 
   /**
@@ -116,8 +119,10 @@ class CacheChannelListener {
       await client.connect();
       if (isLost || this.subscribers.size === 0) throw new Error("closed");
       this.client = client;
+      this.clientQuery = serialQuery(client);
       this.caughtUp = new Set();
-      await client.query(`LISTEN ${CACHE_CHANNEL}`);
+      await this.clientQuery(`LISTEN ${CACHE_CHANNEL}`);
+      if (this.client !== client) return false; // lost meanwhile; a retry is under way
       this.isListening = true;
       return await this.catchUp(client);
     } catch {
@@ -128,7 +133,8 @@ class CacheChannelListener {
 
   /** Runs onConnect for every subscriber not yet caught up on `client` (those joining meanwhile too). */
   async catchUp(client) {
-    const query = (text, values) => client.query(text, values);
+    const query = this.client === client ? this.clientQuery : null;
+    if (!query) return false;
     try {
       for (;;) {
         const pending = [...this.subscribers].filter((s) => !this.caughtUp.has(s));
@@ -146,6 +152,7 @@ class CacheChannelListener {
     client.end().catch(() => {});
     if (this.client === client) {
       this.client = null;
+      this.clientQuery = null;
       this.isListening = false;
       this.caughtUp = new Set();
       for (const s of this.subscribers) {
@@ -180,6 +187,16 @@ class CacheChannelListener {
       }
     }
   }
+}
+
+/** `client.query`, each call waiting for the one before it. */
+function serialQuery(client) {
+  let last = Promise.resolve();
+  return (text, values) => {
+    const result = last.then(() => client.query(text, values));
+    last = result.catch(() => {});
+    return result;
+  };
 }
 
 /** The process's listener for `databaseUrl` (created on first use). */

@@ -4,7 +4,7 @@
  *   npm run bench                               10,000 articles, 10 s per target, 50 connections
  *   npm run bench -- --articles 100000 --duration 20 --connections 100 --warmup 3   (warm-up seconds per target)
  *   npm run bench -- --compare bench-results/A.json bench-results/B.json
- *   npm run bench -- --check                    exit 1 when a budget in bench/budgets.json is missed
+ *   npm run bench -- --check                    exit 1 when a budget in scripts/bench/budgets.json is missed
  *   npm run bench -- --cluster                  nginx + N instances + Redis: through the front cache beside the
  *                                               bare-Node ceiling, and publish-to-visible under load (./cluster.ts)
  *
@@ -18,6 +18,7 @@ import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
 import pg from "pg";
@@ -375,7 +376,7 @@ async function main() {
     log(`wrote ${path.relative(root, out)}`);
 
     if (args.check) {
-      const misses = checkBudgets(report, path.join(root, "bench", "budgets.json"));
+      const misses = checkBudgets(report, path.join(path.dirname(fileURLToPath(import.meta.url)), "budgets.json"));
       if (misses.length > 0) {
         console.log(`\nBudget misses:\n${misses.map((m) => `  - ${m}`).join("\n")}`);
         process.exitCode = 1;

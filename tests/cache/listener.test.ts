@@ -1,7 +1,8 @@
 /**
  * The cache channel's listener (cache-handlers/listener.cjs) against the test database: one LISTEN connection for
  * every subscriber, one per process even when the module is loaded twice (as Next bundles a copy of it), a catch-up
- * for each subscriber after every (re)connect, and the connection closed when the last subscriber leaves.
+ * for each subscriber after every (re)connect, queries on it one at a time, and the connection closed when the last
+ * subscriber leaves.
  */
 import { createRequire } from "node:module";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
@@ -14,6 +15,9 @@ const url = process.env.DATABASE_URL as string;
 const admin = new pg.Client({ connectionString: url });
 const adminReady = admin.connect();
 const cleanups: (() => void)[] = [];
+/** pg warns (once per process) when a query is sent while another runs on the client: pg 9 will refuse it. */
+const warnings: string[] = [];
+process.on("warning", (warning) => warnings.push(warning.message));
 
 afterEach(() => {
   for (const cleanup of cleanups.splice(0)) cleanup();
@@ -135,5 +139,16 @@ describe("the cache channel's listener", () => {
     leaveB();
     expect(await waitFor(async () => (await backends(name)).length === 0)).toBe(true);
     expect(listener.isConnected).toBe(false);
+  });
+
+  it("runs the queries of its subscribers one after another on its connection, never two at once", async () => {
+    const listener = createListener(url, { applicationName: `listener-serial-${Date.now()}` });
+    const slow = { onConnect: (query: (sql: string) => Promise<unknown>) => query("SELECT pg_sleep(0.05)") };
+    cleanups.push(listener.subscribe(slow), listener.subscribe({ ...slow }), listener.subscribe({ ...slow }));
+    expect(await listener.ready()).toBe(true);
+    const answers = await Promise.all([1, 2, 3].map((n) => listener.query<{ n: number }>("SELECT $1::int AS n, pg_sleep(0.02)", [n])));
+    expect(answers.map((a) => a.rows[0]?.n)).toEqual([1, 2, 3]);
+    // Over the whole file: catch-ups, reloads and queries in bursts, and not once a query sent while another ran.
+    expect(warnings.filter((w) => w.includes("already executing a query"))).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 /**
  * The cluster mode's pure parts, fast enough for `npm test`: the entry encoding of the Redis store, its fall-back to
  * local memory when Redis cannot be reached, which URLs the front-cache refresher asks nginx
- * for, and the nginx configuration's cookie and refresh rules. The topology itself: tests-cluster/ (npm run test:cluster).
+ * for, and the nginx configuration's cookie and refresh rules. The topology itself: tests/cluster-topology/ (npm run test:cluster).
  */
 import { createRequire } from "node:module";
 import net from "node:net";

@@ -7,8 +7,8 @@
 import { execFileSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import Redis from "ioredis";
-import type { Cluster } from "../scripts/cluster/cluster";
-import type { Db } from "../lib/db/client";
+import type { Cluster } from "../../scripts/cluster/cluster";
+import type { Db } from "../../lib/db/client";
 
 let cluster: Cluster;
 let db: Db;
@@ -37,7 +37,7 @@ async function within(ms: number, what: string, check: () => Promise<boolean>): 
 }
 
 async function draft(label: string) {
-  const { documentFromParagraphs, documentToPlainText, renderDocumentHtml } = await import("../lib/content/document");
+  const { documentFromParagraphs, documentToPlainText, renderDocumentHtml } = await import("../../lib/content/document");
   const section = await db.section.findUniqueOrThrow({ where: { slug: "news" } });
   const author = await db.user.findUniqueOrThrow({ where: { email: EDITOR.email } });
   const id = `${Date.now().toString(36)}${(unique++).toString(36)}`;
@@ -95,14 +95,14 @@ async function signIn(base: string): Promise<string> {
 }
 
 beforeAll(async () => {
-  const { findFreePort, makeThrowawayDir } = await import("../scripts/db/embedded");
-  const { prepareDatabase } = await import("../scripts/db/prepare");
-  const { startCluster } = await import("../scripts/cluster/cluster");
+  const { findFreePort, makeThrowawayDir } = await import("../../scripts/db/embedded");
+  const { prepareDatabase } = await import("../../scripts/db/prepare");
+  const { startCluster } = await import("../../scripts/cluster/cluster");
   const prepared = await prepareDatabase({ dataDir: makeThrowawayDir("dateline-cluster"), database: "dateline_cluster", throwaway: true, log: () => {} });
   stopDatabase = async () => void (await prepared.embedded?.stop());
   process.env.DATABASE_URL = prepared.url;
   process.env.AUTH_SECRET ??= "cluster-test-secret-that-is-long-enough";
-  const { createPrismaClient } = await import("../lib/db/client");
+  const { createPrismaClient } = await import("../../lib/db/client");
   db = createPrismaClient(prepared.url, { max: 4 });
   const port = await findFreePort(18080);
   const os = await import("node:os");
@@ -123,7 +123,7 @@ beforeAll(async () => {
   // Warm each instance as a serving one would be: the first renders of a fresh process (JIT, module loading) take
   // several times longer than the rest, and the limits below are about delivery, not cold starts.
   const article = await db.article.findFirstOrThrow({ where: { status: "PUBLISHED" }, select: { slug: true, section: { select: { slug: true } } } });
-  const { expirePublicTags } = await import("../lib/data/cache");
+  const { expirePublicTags } = await import("../../lib/data/cache");
   for (let round = 0; round < 3; round++) {
     // Expired each round, so each round renders again rather than answering from the cache.
     await db.$transaction((tx) => expirePublicTags(tx, ["home", "latest", "section:news", `section:${article.section.slug}`, `article:${article.slug}`]));
@@ -144,7 +144,7 @@ afterAll(async () => {
 
 describe("publish and unpublish reach every reader", () => {
   test("published through instance A: visible through nginx and directly on B within 1 s, lists refreshed", async () => {
-    const { scheduleArticle } = await import("../lib/data/workflow");
+    const { scheduleArticle } = await import("../../lib/data/workflow");
     const actor = await editorActor();
     // Readers have the front page and the (not yet existing) article URL cached in nginx.
     expect((await get(`${cluster.url}/`)).status).toBe(200);
@@ -169,7 +169,7 @@ describe("publish and unpublish reach every reader", () => {
   });
 
   test("unpublished: 410 through nginx and on both instances within 1 s", async () => {
-    const { publishArticle, unpublishArticle } = await import("../lib/data/workflow");
+    const { publishArticle, unpublishArticle } = await import("../../lib/data/workflow");
     const actor = await editorActor();
     const s = await draft("unpublish");
     await publishArticle(actor, s.id);
@@ -197,7 +197,7 @@ describe("one LISTEN connection per instance", () => {
     // Each instance's 410 list (bundled into proxy.ts), both cache handlers (loaded by path, outside the bundle) and
     // the tag expiry they share are all in use now: a published page, an unknown article, a page expired just now.
     const article = await db.article.findFirstOrThrow({ where: { status: "PUBLISHED" }, select: { slug: true, section: { select: { slug: true } } } });
-    const { expirePublicTags } = await import("../lib/data/cache");
+    const { expirePublicTags } = await import("../../lib/data/cache");
     await db.$transaction((tx) => expirePublicTags(tx, ["home"]));
     for (const i of [0, 1]) {
       for (const path of ["/", `/${article.section.slug}/${article.slug}`, "/news/no-such-story", "/feed.xml"]) expect((await get(`${instanceUrl(i)}${path}`)).status).not.toBe(500);
@@ -246,7 +246,7 @@ describe("cookies and the cache never mix", () => {
 
 describe("jobs across instances", () => {
   test("the scheduler running on both instances publishes each due article exactly once", async () => {
-    const { scheduleArticle } = await import("../lib/data/workflow");
+    const { scheduleArticle } = await import("../../lib/data/workflow");
     const actor = await editorActor();
     const stories = await Promise.all([1, 2, 3, 4].map(() => draft("scheduled")));
     const due = new Date(Date.now() + 600);
@@ -308,7 +308,7 @@ describe("failures", () => {
   }, 60_000);
 
   test("Redis restarted: the app keeps serving (from its local cache) and writes to Redis again after", async () => {
-    const { publishArticle } = await import("../lib/data/workflow");
+    const { publishArticle } = await import("../../lib/data/workflow");
     const actor = await editorActor();
     const redis = new Redis(cluster.redisUrl, { enableOfflineQueue: false });
     redis.on("error", () => {}); // it loses Redis on purpose below
