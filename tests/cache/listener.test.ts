@@ -45,15 +45,21 @@ function recorder(label: string, log: string[]): CacheChannelSubscriber & { conn
   return subscriber;
 }
 
+/** A listener of its own under a unique name, with two recording subscribers, connected. */
+async function listenerWithTwo(prefix: string) {
+  const name = `${prefix}-${Date.now()}`;
+  const listener = createListener(url, { applicationName: name });
+  const log: string[] = [];
+  const a = recorder("a", log);
+  const b = recorder("b", log);
+  cleanups.push(listener.subscribe(a), listener.subscribe(b));
+  expect(await listener.ready()).toBe(true);
+  return { name, listener, log, a, b };
+}
+
 describe("the cache channel's listener", () => {
   it("serves every subscriber from one connection and hands each notification to all of them in turn", async () => {
-    const name = `listener-test-${Date.now()}`;
-    const listener = createListener(url, { applicationName: name });
-    const log: string[] = [];
-    const a = recorder("a", log);
-    const b = recorder("b", log);
-    cleanups.push(listener.subscribe(a), listener.subscribe(b));
-    expect(await listener.ready()).toBe(true);
+    const { name, log, a, b } = await listenerWithTwo("listener-test");
     expect([a.connects, b.connects]).toEqual([1, 1]);
     expect(await backends(name)).toHaveLength(1);
 
@@ -90,13 +96,7 @@ describe("the cache channel's listener", () => {
   });
 
   it("reconnects after losing its connection, catches every subscriber up again, and hears notifications again", async () => {
-    const name = `listener-drop-${Date.now()}`;
-    const listener = createListener(url, { applicationName: name });
-    const log: string[] = [];
-    const a = recorder("a", log);
-    const b = recorder("b", log);
-    cleanups.push(listener.subscribe(a), listener.subscribe(b));
-    expect(await listener.ready()).toBe(true);
+    const { name, listener, log, a, b } = await listenerWithTwo("listener-drop");
     const [before] = await backends(name);
 
     await admin.query("SELECT pg_terminate_backend($1)", [before]);
