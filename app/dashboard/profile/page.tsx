@@ -4,6 +4,7 @@
  */
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Notice } from "@/components/ui/form-message";
 import { requirePermission } from "@/lib/auth/session";
 import { getOwnProfile } from "@/lib/data/users";
 import { PasswordForm, ProfileForm } from "./profile-forms";
@@ -26,9 +27,9 @@ export default async function ProfilePage({ searchParams }: Props) {
         .
       </p>
       {password === "changed" && (
-        <p role="status" className="mt-4 rounded border border-green-700 bg-green-50 p-2 text-sm text-green-900">
+        <Notice tone="success" className="mt-4">
           Your password was changed. Every other session of your account was signed out.
-        </p>
+        </Notice>
       )}
       <div className="mt-8 grid gap-10 lg:grid-cols-2">
         <section aria-labelledby="profile-heading">

@@ -1,10 +1,10 @@
 /** /admin/sections/{id}: rename, re-slug or describe one section; former addresses keep redirecting to it. */
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
+import { BackLink } from "@/components/ui/back-link";
 import { requirePermission } from "@/lib/auth/session";
 import { getSectionForAdmin } from "@/lib/data/admin-sections";
-import { EditSectionForm } from "../section-forms";
+import { SectionForm } from "../section-forms";
 
 export const metadata: Metadata = { title: "Edit section" };
 
@@ -17,14 +17,10 @@ export default async function EditSectionPage({ params }: Props) {
   if (!section) notFound();
   return (
     <>
-      <p className="text-sm">
-        <Link href="/admin/sections" className="underline">
-          All sections
-        </Link>
-      </p>
+      <BackLink href="/admin/sections">All sections</BackLink>
       <h1 className="mt-2 text-2xl font-bold">Edit {section.name}</h1>
       <div className="mt-6 max-w-2xl">
-        <EditSectionForm section={section} />
+        <SectionForm section={section} />
       </div>
       {section.formerSlugs.length > 0 && (
         <section aria-labelledby="former-heading" className="mt-8 max-w-2xl">
