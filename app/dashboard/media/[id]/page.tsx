@@ -7,6 +7,9 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DeleteMediaButton } from "@/components/media/delete-media-button";
 import { MediaDetailsForm } from "@/components/media/media-details-form";
+import { BackLink } from "@/components/ui/back-link";
+import { DataTable } from "@/components/ui/data-table";
+import { Notice } from "@/components/ui/form-message";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { requireUser } from "@/lib/auth/session";
 import { NotFoundError } from "@/lib/data/errors";
@@ -40,20 +43,16 @@ export default async function MediaDetailPage({ params }: Props) {
 
   return (
     <>
-      <p className="text-sm">
-        <Link href="/dashboard/media" className="underline">
-          {"< Media library"}
-        </Link>
-      </p>
+      <BackLink href="/dashboard/media">{"< Media library"}</BackLink>
       <h1 className="mt-2 break-all text-2xl font-bold">{media.filename}</h1>
       <p className="mt-1 text-sm text-muted">
         {media.width} × {media.height} · {media.mimeType} · {formatBytes(media.bytes)} · uploaded by {media.uploader.name} on{" "}
         {formatDateTime(media.createdAt, settings.locale, settings.timeZone)}
       </p>
       {!media.alt.trim() && (
-        <p className="mt-3 rounded border border-amber-400 bg-amber-50 p-3 text-sm">
+        <Notice tone="warning" announce={false} className="mt-3">
           This image has no alt text. It cannot appear in a published article until it has some.
-        </p>
+        </Notice>
       )}
 
       <div className="mt-6 grid gap-8 lg:grid-cols-2">
@@ -128,35 +127,25 @@ export default async function MediaDetailPage({ params }: Props) {
             <h2 id="variants-heading" className="text-lg font-bold">
               Files
             </h2>
-            {media.variants.length === 0 ? (
-              <p className="mt-2 text-sm">This image is served as uploaded, without generated sizes.</p>
-            ) : (
-              <table className="mt-2 w-full border-collapse text-left text-sm">
-                <caption className="sr-only">Generated files</caption>
-                <thead>
-                  <tr className="border-b border-gray-300">
-                    <th scope="col" className="py-1 pr-3">Kind</th>
-                    <th scope="col" className="py-1 pr-3">Format</th>
-                    <th scope="col" className="py-1 pr-3">Size</th>
-                    <th scope="col" className="py-1">Bytes</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {media.variants.map((variant) => (
-                    <tr key={variant.key} className="border-b border-gray-200">
-                      <td className="py-1 pr-3">{KIND_LABEL[variant.kind]}</td>
-                      <td className="py-1 pr-3">{FORMAT_LABEL[variant.format]}</td>
-                      <td className="py-1 pr-3">
-                        <a href={variant.url} className="underline">
-                          {variant.width} × {variant.height}
-                        </a>
-                      </td>
-                      <td className="py-1">{formatBytes(variant.bytes)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            )}
+            <DataTable
+              caption="Generated files"
+              rows={media.variants}
+              rowKey={(variant) => variant.key}
+              empty={<p className="mt-2 text-sm">This image is served as uploaded, without generated sizes.</p>}
+              columns={[
+                { header: "Kind", cell: (variant) => KIND_LABEL[variant.kind] },
+                { header: "Format", cell: (variant) => FORMAT_LABEL[variant.format] },
+                {
+                  header: "Size",
+                  cell: (variant) => (
+                    <a href={variant.url} className="underline">
+                      {variant.width} × {variant.height}
+                    </a>
+                  ),
+                },
+                { header: "Bytes", cell: (variant) => formatBytes(variant.bytes) },
+              ]}
+            />
             {media.openGraph && (
               <figure className="mt-4">
                 {/* eslint-disable-next-line @next/next/no-img-element -- the generated social card */}
