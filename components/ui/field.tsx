@@ -55,48 +55,36 @@ export function Field({ id, label, hint, error, counter, hideLabel, className, c
   );
 }
 
-type Own = FieldProps & { controlClassName?: string };
+type Own = FieldProps & { controlClassName?: string; "aria-describedby"?: string };
+type ControlProps<T> = Omit<T, keyof Own> & ReturnType<typeof fieldControlProps> & { className: string };
 
-function split<T extends Own & { "aria-describedby"?: string }>({ label, hint, error, counter, hideLabel, className, controlClassName, ...control }: T) {
-  const { "aria-describedby": describedBy, ...rest } = control;
-  const frame = { id: control.id, label, hint, error, counter, hideLabel, className };
-  const props = { ...rest, ...fieldControlProps({ id: control.id, hint, error, counter, describedBy }), className: `${CONTROL_CLASS} ${controlClassName ?? ""}` };
-  return { frame, props };
-}
-
-export function TextField(all: Own & Omit<ComponentProps<"input">, "id" | "className">) {
-  const { frame, props } = split(all);
+/** Splits a field's props between the frame and the control, and renders the control inside the frame. */
+function framed<T extends Own>(all: T, render: (control: ControlProps<T>) => ReactNode) {
+  const { label, hint, error, counter, hideLabel, className, controlClassName, "aria-describedby": describedBy, ...rest } = all;
+  const control = { ...rest, ...fieldControlProps({ id: all.id, hint, error, counter, describedBy }), className: `${CONTROL_CLASS} ${controlClassName ?? ""}` };
   return (
-    <Field {...frame}>
-      <input {...props} />
-    </Field>
-  );
-}
-
-export function TextAreaField(all: Own & Omit<ComponentProps<"textarea">, "id" | "className">) {
-  const { frame, props } = split(all);
-  return (
-    <Field {...frame}>
-      <textarea {...props} />
+    <Field id={all.id} label={label} hint={hint} error={error} counter={counter} hideLabel={hideLabel} className={className}>
+      {render(control as ControlProps<T>)}
     </Field>
   );
 }
 
 type Options = readonly (readonly [value: string, label: string])[];
 
-export function SelectField({ options, ...all }: Own & Omit<ComponentProps<"select">, "id" | "className"> & { options: Options }) {
-  const { frame, props } = split(all);
-  return (
-    <Field {...frame}>
-      <select {...props}>
-        {options.map(([value, text]) => (
-          <option key={value} value={value}>
-            {text}
-          </option>
-        ))}
-      </select>
-    </Field>
-  );
+export const TextField = (props: Own & Omit<ComponentProps<"input">, "id" | "className">) => framed(props, (control) => <input {...control} />);
+
+export const TextAreaField = (props: Own & Omit<ComponentProps<"textarea">, "id" | "className">) => framed(props, (control) => <textarea {...control} />);
+
+export function SelectField({ options, ...props }: Own & Omit<ComponentProps<"select">, "id" | "className"> & { options: Options }) {
+  return framed(props, (control) => (
+    <select {...control}>
+      {options.map(([value, text]) => (
+        <option key={value} value={value}>
+          {text}
+        </option>
+      ))}
+    </select>
+  ));
 }
 
 /** A checkbox with its label to the right. */

@@ -1,22 +1,41 @@
 /**
- * A titled box: a region named by its heading, for a form or a side panel.
+ * A part of a page named by its heading (a region for assistive technology): `PageSection` plain, `Panel` in a box,
+ * for a form or a side panel.
  *
- *   <Panel id="invite" title="Invite someone" className="mt-6">…</Panel>
+ *   <PageSection id="usage" title="Used in">…</PageSection>
+ *   <PageSection id="ads" title="Ad slots" action={<Link href="…" className={buttonClass()}>Add an ad slot</Link>}>…
+ *   <Panel id="invite" title="Invite someone" description="They get a link…" className="mt-6"><InviteForm /></Panel>
  *
- * `id` must be unique on the page (a client component may pass useId()); the heading gets `${id}-heading`.
- * tone "danger" marks a box whose actions cannot be undone. `className` is for margins and width only.
+ * `id` must be unique on the page (a client component may pass useId()); the heading gets `${id}-heading`. The
+ * content follows the heading (and the description) after a small gap. A Panel's tone "danger" marks a box whose
+ * actions cannot be undone. `className` is for margins and width only.
  */
 import type { ReactNode } from "react";
 
-type Props = { id: string; title: ReactNode; tone?: "default" | "danger"; className?: string; children: ReactNode };
+type Props = { id: string; title: ReactNode; description?: ReactNode; action?: ReactNode; className?: string; children: ReactNode };
 
-export function Panel({ id, title, tone = "default", className, children }: Props) {
+export function PageSection({ id, title, description, action, className, children }: Props) {
+  const heading = (
+    <h2 id={`${id}-heading`} className="text-lg font-semibold">
+      {title}
+    </h2>
+  );
   return (
-    <section aria-labelledby={`${id}-heading`} className={`rounded border bg-white p-4 ${tone === "danger" ? "border-red-300" : "border-gray-300"} ${className ?? ""}`}>
-      <h2 id={`${id}-heading`} className="text-lg font-semibold">
-        {title}
-      </h2>
-      {children}
+    <section aria-labelledby={`${id}-heading`} className={className}>
+      {action ? (
+        <div className="flex flex-wrap items-center justify-between gap-4">
+          {heading}
+          {action}
+        </div>
+      ) : (
+        heading
+      )}
+      {description && <p className="mt-1 text-sm text-muted">{description}</p>}
+      <div className="mt-3">{children}</div>
     </section>
   );
+}
+
+export function Panel({ tone = "default", className, ...section }: Props & { tone?: "default" | "danger" }) {
+  return <PageSection className={`rounded border bg-white p-4 ${tone === "danger" ? "border-red-300" : "border-gray-300"} ${className ?? ""}`} {...section} />;
 }
