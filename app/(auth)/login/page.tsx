@@ -24,7 +24,7 @@ export default async function LoginPage({ searchParams }: Props) {
   const returnTo = safeReturnPath(params.callbackUrl);
   if (await getCurrentUser()) redirect(returnTo);
   return (
-    <main id="main" className="mx-auto max-w-sm px-4 py-16">
+    <>
       <h1 className="text-2xl font-bold">Sign in to Dateline</h1>
       <p className="mt-2 text-sm text-muted">For newsroom staff.</p>
       {params.reason === "session-ended" && (
@@ -43,6 +43,6 @@ export default async function LoginPage({ searchParams }: Props) {
           Forgot password?
         </Link>
       </p>
-    </main>
+    </>
   );
 }

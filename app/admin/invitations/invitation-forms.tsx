@@ -1,5 +1,6 @@
 "use client";
 /** The invitation form and the per-invitation Resend and Revoke controls; a new link is shown once, to copy. */
+import { ActionButton } from "@/components/ui/action-button";
 import { Button } from "@/components/ui/button";
 import { CopyField } from "@/components/ui/copy-field";
 import { SelectField, TextField } from "@/components/ui/field";
@@ -34,29 +35,16 @@ export function InviteForm() {
   );
 }
 
-export function ResendForm({ invitationId, email }: { invitationId: string; email: string }) {
-  const { state, pending, onSubmit, formRef } = useActionForm(resendInvitationAction);
+/** Resend (a new link, shown to copy) and Revoke, for a pending or expired invitation. */
+export function InvitationActions({ invitationId, email }: { invitationId: string; email: string }) {
   return (
-    <form ref={formRef} onSubmit={onSubmit} className="space-y-2">
-      <input type="hidden" name="invitationId" value={invitationId} />
-      <Button type="submit" disabled={pending} aria-label={`Resend the invitation to ${email}`}>
+    <div className="flex flex-wrap items-start gap-2">
+      <ActionButton action={resendInvitationAction} fields={{ invitationId }} aria-label={`Resend the invitation to ${email}`} result={(data) => <LinkHint data={data} />}>
         Resend
-      </Button>
-      <FormMessage state={state} />
-      {state?.ok && <LinkHint data={state.data} />}
-    </form>
-  );
-}
-
-export function RevokeForm({ invitationId, email }: { invitationId: string; email: string }) {
-  const { state, pending, onSubmit, formRef } = useActionForm(revokeInvitationAction);
-  return (
-    <form ref={formRef} onSubmit={onSubmit} className="space-y-2">
-      <input type="hidden" name="invitationId" value={invitationId} />
-      <Button type="submit" variant="danger" disabled={pending} aria-label={`Revoke the invitation to ${email}`}>
+      </ActionButton>
+      <ActionButton action={revokeInvitationAction} fields={{ invitationId }} variant="danger" aria-label={`Revoke the invitation to ${email}`}>
         Revoke
-      </Button>
-      <FormMessage state={state} />
-    </form>
+      </ActionButton>
+    </div>
   );
 }

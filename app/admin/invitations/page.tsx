@@ -9,7 +9,7 @@ import { requirePermission } from "@/lib/auth/session";
 import { listInvitations, type InvitationState } from "@/lib/data/invitations";
 import { getSiteSettings } from "@/lib/data/settings";
 import { formatDateTime } from "@/lib/format";
-import { InviteForm, ResendForm, RevokeForm } from "./invitation-forms";
+import { InvitationActions, InviteForm } from "./invitation-forms";
 
 export const metadata: Metadata = { title: "Invitations" };
 
@@ -25,11 +25,8 @@ export default async function InvitationsPage() {
   return (
     <>
       <h1 className="text-2xl font-bold">Invitations</h1>
-      <Panel id="invite" title="Invite someone" className="mt-6">
-        <p className="mt-1 text-sm text-muted">They get a link to choose their name and password. It works once and expires after 7 days.</p>
-        <div className="mt-4">
-          <InviteForm />
-        </div>
+      <Panel id="invite" title="Invite someone" description="They get a link to choose their name and password. It works once and expires after 7 days." className="mt-6">
+        <InviteForm />
       </Panel>
 
       <h2 className="mt-10 text-lg font-semibold">All invitations</h2>
@@ -47,13 +44,7 @@ export default async function InvitationsPage() {
           { header: "Status", cell: (invitation) => STATE[invitation.state] },
           {
             header: "Actions",
-            cell: (invitation) =>
-              isOpen(invitation.state) && (
-                <div className="flex flex-wrap items-start gap-2">
-                  <ResendForm invitationId={invitation.id} email={invitation.email} />
-                  <RevokeForm invitationId={invitation.id} email={invitation.email} />
-                </div>
-              ),
+            cell: (invitation) => isOpen(invitation.state) && <InvitationActions invitationId={invitation.id} email={invitation.email} />,
           },
         ]}
       />

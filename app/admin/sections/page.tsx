@@ -1,6 +1,5 @@
 /** /admin/sections: the sections in navigation order, with move up/down, edit links and a form to add one. */
 import type { Metadata } from "next";
-import Link from "next/link";
 import { DataTable } from "@/components/ui/data-table";
 import { Panel } from "@/components/ui/panel";
 import { requirePermission } from "@/lib/auth/session";
@@ -22,27 +21,18 @@ export default async function SectionsPage() {
         className="mt-6"
         rows={sections}
         rowKey={(section) => section.id}
+        edit={(section) => ({ href: `/admin/sections/${section.id}`, label: `Edit ${section.name}` })}
         columns={[
           { header: "Order", cell: (_, index) => index + 1 },
           { header: "Name", isRowHeader: true, cell: (section) => section.name },
           { header: "Address", className: "font-mono text-xs", cell: (section) => `/${section.slug}` },
           { header: "Articles", cell: (section) => section.articleCount },
           { header: "Move", cell: (section, index) => <MoveSectionButtons section={section} isFirst={index === 0} isLast={index === sections.length - 1} /> },
-          {
-            header: "Edit",
-            cell: (section) => (
-              <Link href={`/admin/sections/${section.id}`} className="underline" aria-label={`Edit ${section.name}`}>
-                Edit
-              </Link>
-            ),
-          },
         ]}
       />
 
       <Panel id="new-section" title="Add a section" className="mt-10 max-w-2xl">
-        <div className="mt-3">
-          <SectionForm section={null} />
-        </div>
+        <SectionForm section={null} />
       </Panel>
     </>
   );

@@ -1,7 +1,8 @@
 "use client";
 /** Forms of the sections pages: create, edit, and the move up/down buttons of the navigation order. */
 import { Button } from "@/components/ui/button";
-import { TextAreaField, TextField } from "@/components/ui/field";
+import { NameSlugFields } from "@/components/admin/name-slug-fields";
+import { TextAreaField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { createSectionAction, moveSectionAction, updateSectionAction } from "./actions";
@@ -11,18 +12,14 @@ type Section = { id: string; name: string; slug: string; description: string };
 const SLUG_HINT = "The section's address: lower-case letters, digits and dashes. Changing it later keeps the old address working.";
 const DESCRIPTION_HINT = "Shown under the section's name. At most 300 characters.";
 
-/** Create a section (`section` null, fields side by side) or edit one; the ids differ so both can share a page. */
+/** Create a section (`section` null) or edit one. */
 export function SectionForm({ section }: { section: Section | null }) {
   const { pending, onSubmit, formRef, errors, message } = useActionForm(section ? updateSectionAction : createSectionAction, { resetOnSuccess: !section });
-  const prefix = section ? "" : "new-";
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-3">
       {section && <input type="hidden" name="sectionId" value={section.id} />}
-      <div className={section ? "space-y-3" : "grid gap-3 sm:grid-cols-2"}>
-        <TextField id={`${prefix}name`} name="name" label="Name" defaultValue={section?.name} required error={errors.name} />
-        <TextField id={`${prefix}slug`} name="slug" label="Slug" hint={SLUG_HINT} defaultValue={section?.slug} required error={errors.slug} />
-      </div>
-      <TextAreaField id={`${prefix}description`} name="description" label="Description" hint={DESCRIPTION_HINT} rows={section ? 3 : 2} defaultValue={section?.description} error={errors.description} />
+      <NameSlugFields values={section} errors={errors} slugHint={SLUG_HINT} isSlugRequired />
+      <TextAreaField id={section ? "description" : "new-description"} name="description" label="Description" hint={DESCRIPTION_HINT} rows={section ? 3 : 2} defaultValue={section?.description} error={errors.description} />
       <FormMessage state={message} />
       <Button type="submit" variant="primary" disabled={pending}>
         {section ? "Save section" : "Create section"}

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
 import { Notice } from "@/components/ui/form-message";
+import { PageSection } from "@/components/ui/panel";
 import { requirePermission } from "@/lib/auth/session";
 import { getSettingsForAdmin, listAdSlotsForAdmin } from "@/lib/data/admin-settings";
 import { SOCIAL_LABELS } from "@/lib/validation/admin";
@@ -25,52 +26,40 @@ export default async function SettingsPage({ searchParams }: Props) {
   return (
     <>
       <h1 className="text-2xl font-bold">Settings</h1>
-      <section aria-labelledby="site-heading" className="mt-6 max-w-3xl">
-        <h2 id="site-heading" className="text-lg font-semibold">
-          Site
-        </h2>
-        <div className="mt-3">
-          <SettingsForm settings={settings} timeZones={timeZones} networks={Object.entries(SOCIAL_LABELS)} />
-        </div>
-      </section>
+      <PageSection id="site" title="Site" className="mt-6 max-w-3xl">
+        <SettingsForm settings={settings} timeZones={timeZones} networks={Object.entries(SOCIAL_LABELS)} />
+      </PageSection>
 
-      <section aria-labelledby="ads-heading" className="mt-12 max-w-4xl">
-        <div className="flex flex-wrap items-center justify-between gap-4">
-          <h2 id="ads-heading" className="text-lg font-semibold">
-            Ad slots
-          </h2>
+      <PageSection
+        id="ads"
+        title="Ad slots"
+        className="mt-12 max-w-4xl"
+        action={
           <Link href="/admin/settings/ads/new" className={buttonClass()}>
             Add an ad slot
           </Link>
-        </div>
+        }
+      >
         {notice && Object.hasOwn(AD_NOTICE, notice) && (
-          <Notice tone="success" className="mt-3">
+          <Notice tone="success">
             {AD_NOTICE[notice as keyof typeof AD_NOTICE]}
           </Notice>
         )}
         <DataTable
           caption="Ad slots"
-          className="mt-3"
           rows={ads}
           rowKey={(ad) => ad.id}
-          empty={<p className="mt-3 text-sm">No ad slots yet. Without one, readers see an empty slot labelled “Advertising”.</p>}
+          edit={(ad) => ({ href: `/admin/settings/ads/${ad.id}`, label: `Edit ad slot ${ad.name}` })}
+          empty={<p className="text-sm">No ad slots yet. Without one, readers see an empty slot labelled “Advertising”.</p>}
           columns={[
             { header: "Name", isRowHeader: true, cell: (ad) => ad.name },
             { header: "Placement", cell: (ad) => PLACEMENT[ad.placement] },
             { header: "Kind", cell: (ad) => (ad.kind === "IMAGE" ? "Image" : "HTML snippet") },
             { header: "Order", cell: (ad) => ad.position },
             { header: "Shown", cell: (ad) => (ad.enabled ? "Yes" : "No (disabled)") },
-            {
-              header: "Edit",
-              cell: (ad) => (
-                <Link href={`/admin/settings/ads/${ad.id}`} className="underline" aria-label={`Edit ad slot ${ad.name}`}>
-                  Edit
-                </Link>
-              ),
-            },
           ]}
         />
-      </section>
+      </PageSection>
     </>
   );
 }

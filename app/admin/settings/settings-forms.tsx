@@ -1,6 +1,7 @@
 "use client";
 /** The site settings form and the ad slot form (image house ad, or an HTML snippet shown in a sandboxed frame). */
 import { useState } from "react";
+import { ActionButton } from "@/components/ui/action-button";
 import { Button } from "@/components/ui/button";
 import { CheckboxField, SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
@@ -173,14 +174,9 @@ export function AdSlotForm({ ad }: { ad: Ad | null }) {
 }
 
 export function DeleteAdSlotForm({ ad }: { ad: { id: string; name: string } }) {
-  const { state, pending, onSubmit, formRef } = useActionForm(deleteAdSlotAction);
   return (
-    <form ref={formRef} onSubmit={onSubmit} className="space-y-2">
-      <input type="hidden" name="adSlotId" value={ad.id} />
-      <Button type="submit" variant="danger" disabled={pending}>
-        Delete this ad slot
-      </Button>
-      <FormMessage state={state} />
-    </form>
+    <ActionButton action={deleteAdSlotAction} fields={{ adSlotId: ad.id }} variant="danger">
+      Delete this ad slot
+    </ActionButton>
   );
 }

@@ -1,6 +1,5 @@
 /** /admin/tags: every tag with its number of articles, a search, and a form to add one. */
 import type { Metadata } from "next";
-import Link from "next/link";
 import { countOf, DataTable } from "@/components/ui/data-table";
 import { TextField } from "@/components/ui/field";
 import { FilterBar } from "@/components/ui/filter-bar";
@@ -29,25 +28,16 @@ export default async function TagsPage({ searchParams }: Props) {
         className="max-w-3xl"
         rows={tags}
         rowKey={(tag) => tag.id}
+        edit={(tag) => ({ href: `/admin/tags/${tag.id}`, label: `Edit or merge ${tag.name}` })}
         status={tags.length === 0 ? "No tags match." : `${countOf(tags.length, "tag", "tags")}${tags.length >= 1000 ? " (the first 1,000)" : ""}.`}
         columns={[
           { header: "Name", isRowHeader: true, cell: (tag) => tag.name },
           { header: "Address", className: "font-mono text-xs", cell: (tag) => `/tag/${tag.slug}` },
           { header: "Articles", cell: (tag) => tag.articleCount },
-          {
-            header: "Edit",
-            cell: (tag) => (
-              <Link href={`/admin/tags/${tag.id}`} className="underline" aria-label={`Edit or merge ${tag.name}`}>
-                Edit
-              </Link>
-            ),
-          },
         ]}
       />
       <Panel id="new-tag" title="Add a tag" className="mt-10 max-w-2xl">
-        <div className="mt-3">
-          <TagForm tag={null} />
-        </div>
+        <TagForm tag={null} />
       </Panel>
     </>
   );

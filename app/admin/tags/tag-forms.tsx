@@ -1,24 +1,21 @@
 "use client";
 /** Forms of the tags pages: create, rename and merge. */
 import { Button } from "@/components/ui/button";
-import { SelectField, TextField } from "@/components/ui/field";
+import { NameSlugFields } from "@/components/admin/name-slug-fields";
+import { SelectField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { createTagAction, mergeTagAction, renameTagAction } from "./actions";
 
 const SLUG_HINT = "Leave empty to make one from the name. Changing it later keeps the old address working.";
 
-/** Create a tag (`tag` null, fields side by side, the slug optional) or rename one. */
+/** Create a tag (`tag` null; the slug is optional then) or rename one. */
 export function TagForm({ tag }: { tag: { id: string; name: string; slug: string } | null }) {
   const { pending, onSubmit, formRef, errors, message } = useActionForm(tag ? renameTagAction : createTagAction, { resetOnSuccess: !tag });
-  const prefix = tag ? "" : "new-tag-";
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-3">
       {tag && <input type="hidden" name="tagId" value={tag.id} />}
-      <div className={tag ? "space-y-3" : "grid gap-3 sm:grid-cols-2"}>
-        <TextField id={`${prefix}name`} name="name" label="Name" defaultValue={tag?.name} required error={errors.name} />
-        <TextField id={`${prefix}slug`} name="slug" label={tag ? "Slug" : "Slug (optional)"} hint={SLUG_HINT} defaultValue={tag?.slug} error={errors.slug} />
-      </div>
+      <NameSlugFields values={tag} errors={errors} slugLabel={tag ? "Slug" : "Slug (optional)"} slugHint={SLUG_HINT} />
       <FormMessage state={message} />
       <Button type="submit" variant="primary" disabled={pending}>
         {tag ? "Save tag" : "Create tag"}

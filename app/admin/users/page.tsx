@@ -13,7 +13,7 @@ import { getSiteSettings } from "@/lib/data/settings";
 import { countUsersMatching, listUsers } from "@/lib/data/users";
 import { formatDateTime } from "@/lib/format";
 import { UserListQuerySchema } from "@/lib/validation/users";
-import { ResetLinkForm, RoleForm, StatusForm } from "./user-forms";
+import { AccountActions, RoleForm } from "./user-forms";
 
 export const metadata: Metadata = { title: "Staff" };
 
@@ -72,10 +72,7 @@ export default async function AdminUsersPage({ searchParams }: Props) {
                   Your profile
                 </Link>
               ) : (
-                <div className="flex flex-wrap items-start gap-2">
-                  <StatusForm userId={user.id} name={user.name} status={user.status} />
-                  {user.status === "ACTIVE" && <ResetLinkForm userId={user.id} name={user.name} />}
-                </div>
+                <AccountActions userId={user.id} name={user.name} status={user.status} />
               ),
           },
         ]}

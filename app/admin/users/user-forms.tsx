@@ -1,5 +1,6 @@
 "use client";
 /** The per-row controls of the staff list: the role, the account's status, and a password reset link. */
+import { ActionButton } from "@/components/ui/action-button";
 import { Button } from "@/components/ui/button";
 import { CopyField } from "@/components/ui/copy-field";
 import { SelectField } from "@/components/ui/field";
@@ -29,44 +30,37 @@ export function RoleForm({ userId, name, role }: { userId: string; name: string;
   );
 }
 
-export function StatusForm({ userId, name, status }: { userId: string; name: string; status: string }) {
-  const { state, pending, onSubmit, formRef } = useActionForm(setUserStatusAction);
-  const next = status === "DEACTIVATED" ? "ACTIVE" : "DEACTIVATED";
-  const verb = next === "ACTIVE" ? "Reactivate" : "Deactivate";
-  return (
-    <form ref={formRef} onSubmit={onSubmit} className="space-y-1">
-      <input type="hidden" name="userId" value={userId} />
-      <input type="hidden" name="status" value={next} />
-      <Button type="submit" variant={next === "ACTIVE" ? "secondary" : "danger"} disabled={pending} aria-label={`${verb} ${name}`}>
-        {verb}
-      </Button>
-      <FormMessage state={state} />
-    </form>
-  );
-}
-
 const DELIVERY_HINT: Record<"logged" | "failed", string> = {
   logged: "Email is not set up on this server: send this link yourself.",
   failed: "The email could not be sent: send this link yourself.",
 };
 
-export function ResetLinkForm({ userId, name }: { userId: string; name: string }) {
-  const { state, pending, onSubmit, formRef } = useActionForm(issuePasswordResetAction);
+/** Deactivate or reactivate the account, and (for an active one) issue a password reset link to copy. */
+export function AccountActions({ userId, name, status }: { userId: string; name: string; status: string }) {
+  const next = status === "DEACTIVATED" ? "ACTIVE" : "DEACTIVATED";
+  const verb = next === "ACTIVE" ? "Reactivate" : "Deactivate";
   return (
-    <form ref={formRef} onSubmit={onSubmit} className="space-y-2">
-      <input type="hidden" name="userId" value={userId} />
-      <Button type="submit" disabled={pending} aria-label={`Issue a password reset link for ${name}`}>
-        Reset link
-      </Button>
-      <FormMessage state={state} />
-      {state?.ok && (
-        <CopyField
-          id={`reset-link-${userId}`}
-          label={`Password reset link for ${name}`}
-          value={state.data.link}
-          hint={state.data.delivery === "sent" ? `Also emailed to ${state.data.email}.` : DELIVERY_HINT[state.data.delivery]}
-        />
+    <div className="flex flex-wrap items-start gap-2">
+      <ActionButton action={setUserStatusAction} fields={{ userId, status: next }} variant={next === "ACTIVE" ? "secondary" : "danger"} aria-label={`${verb} ${name}`}>
+        {verb}
+      </ActionButton>
+      {status === "ACTIVE" && (
+        <ActionButton
+          action={issuePasswordResetAction}
+          fields={{ userId }}
+          aria-label={`Issue a password reset link for ${name}`}
+          result={(data) => (
+            <CopyField
+              id={`reset-link-${userId}`}
+              label={`Password reset link for ${name}`}
+              value={data.link}
+              hint={data.delivery === "sent" ? `Also emailed to ${data.email}.` : DELIVERY_HINT[data.delivery]}
+            />
+          )}
+        >
+          Reset link
+        </ActionButton>
       )}
-    </form>
+    </div>
   );
 }

@@ -15,6 +15,8 @@ import { changePasswordAction, updateProfileAction } from "./actions";
 const AFTER_CHANGE = "/dashboard/profile?password=changed";
 const SIGN_IN_AGAIN = "/login?reason=password-changed";
 
+const AVATAR_HINT = "A square photo, starting with https:// (or a path on this site). Leave empty for initials.";
+
 type Profile = { name: string; bio: string; avatarUrl: string | null };
 
 export function ProfileForm({ profile }: { profile: Profile }) {
@@ -23,15 +25,7 @@ export function ProfileForm({ profile }: { profile: Profile }) {
     <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4">
       <TextField id="name" name="name" label="Name" hint="As readers see it in bylines and on your author page." autoComplete="name" defaultValue={profile.name} required error={errors.name} />
       <TextAreaField id="bio" name="bio" label="Bio" hint="A few sentences about your beat. At most 1,000 characters." rows={4} defaultValue={profile.bio} error={errors.bio} />
-      <TextField
-        id="avatarUrl"
-        name="avatarUrl"
-        type="url"
-        label="Avatar URL"
-        hint="A square photo, starting with https:// (or a path on this site). Leave empty for initials."
-        defaultValue={profile.avatarUrl ?? ""}
-        error={errors.avatarUrl}
-      />
+      <TextField id="avatarUrl" name="avatarUrl" type="url" label="Avatar URL" hint={AVATAR_HINT} defaultValue={profile.avatarUrl ?? ""} error={errors.avatarUrl} />
       <FormMessage state={message} />
       <Button type="submit" variant="primary" pending={pending} pendingLabel="Saving…">
         Save profile

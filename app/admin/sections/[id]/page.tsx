@@ -1,6 +1,7 @@
 /** /admin/sections/{id}: rename, re-slug or describe one section; former addresses keep redirecting to it. */
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { FormerAddresses } from "@/components/admin/former-addresses";
 import { BackLink } from "@/components/ui/back-link";
 import { requirePermission } from "@/lib/auth/session";
 import { getSectionForAdmin } from "@/lib/data/admin-sections";
@@ -22,19 +23,7 @@ export default async function EditSectionPage({ params }: Props) {
       <div className="mt-6 max-w-2xl">
         <SectionForm section={section} />
       </div>
-      {section.formerSlugs.length > 0 && (
-        <section aria-labelledby="former-heading" className="mt-8 max-w-2xl">
-          <h2 id="former-heading" className="font-semibold">
-            Former addresses
-          </h2>
-          <p className="mt-1 text-sm text-muted">These redirect permanently to the section.</p>
-          <ul className="mt-2 list-inside list-disc font-mono text-xs">
-            {section.formerSlugs.map((slug) => (
-              <li key={slug}>/{slug}</li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <FormerAddresses paths={section.formerSlugs.map((slug) => `/${slug}`)} description="These redirect permanently to the section." className="mt-8 max-w-2xl" />
     </>
   );
 }

@@ -1,10 +1,11 @@
 /** /admin/tags/{id}: rename a tag or merge it into another. */
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { FormerAddresses } from "@/components/admin/former-addresses";
 import { BackLink } from "@/components/ui/back-link";
 import { countOf } from "@/components/ui/data-table";
 import { Notice } from "@/components/ui/form-message";
-import { Panel } from "@/components/ui/panel";
+import { PageSection, Panel } from "@/components/ui/panel";
 import { requirePermission } from "@/lib/auth/session";
 import { getTagForAdmin, listTagChoices } from "@/lib/data/admin-tags";
 import { MergeTagForm, TagForm } from "../tag-forms";
@@ -28,30 +29,12 @@ export default async function EditTagPage({ params, searchParams }: Props) {
           The tags were merged into this one.
         </Notice>
       )}
-      <section aria-labelledby="rename-heading" className="mt-6 max-w-2xl">
-        <h2 id="rename-heading" className="text-lg font-semibold">
-          Rename
-        </h2>
-        <div className="mt-3">
-          <TagForm tag={tag} />
-        </div>
-      </section>
-      {tag.formerSlugs.length > 0 && (
-        <section aria-labelledby="former-heading" className="mt-8 max-w-2xl">
-          <h2 id="former-heading" className="font-semibold">
-            Former addresses
-          </h2>
-          <ul className="mt-2 list-inside list-disc font-mono text-xs">
-            {tag.formerSlugs.map((slug) => (
-              <li key={slug}>/tag/{slug}</li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <PageSection id="rename" title="Rename" className="mt-6 max-w-2xl">
+        <TagForm tag={tag} />
+      </PageSection>
+      <FormerAddresses paths={tag.formerSlugs.map((slug) => `/tag/${slug}`)} className="mt-8 max-w-2xl" />
       <Panel id="merge" title="Merge into another tag" tone="danger" className="mt-10 max-w-2xl">
-        <div className="mt-3">
-          <MergeTagForm tag={tag} choices={choices} />
-        </div>
+        <MergeTagForm tag={tag} choices={choices} />
       </Panel>
     </>
   );
