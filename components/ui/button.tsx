@@ -3,7 +3,7 @@
  * pendingLabel="Saving…">Save</Button>` for a button (type defaults to "button", so a button never submits a form
  * by accident); `buttonClass("secondary")` for a link or a label that should look like one.
  *
- * primary: the one action a form exists for (blue-800, white text 8.7:1); secondary: every other action; danger:
+ * primary: the one action a form exists for (blue-800, white text 8.8:1); secondary: every other action; danger:
  * an action that deletes or takes access away. Focus rings come from globals.css.
  */
 import type { ComponentProps, ReactNode } from "react";
