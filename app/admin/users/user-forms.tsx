@@ -20,7 +20,7 @@ export function RoleForm({ userId, name, role }: { userId: string; name: string;
     <form ref={formRef} onSubmit={onSubmit} className="space-y-1">
       <input type="hidden" name="userId" value={userId} />
       <div className="flex items-end gap-2">
-        <SelectField key={role} id={`role-${userId}`} name="role" label={`Role of ${name}`} hideLabel defaultValue={role} options={ROLES} />
+        <SelectField key={role} id={`role-${userId}`} name="role" label={`Role of ${name}`} hideLabel defaultValue={role} options={ROLES} className="w-36" />
         <Button type="submit" disabled={pending} aria-label={`Change role of ${name}`}>
           Change
         </Button>
