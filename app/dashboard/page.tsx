@@ -6,6 +6,7 @@ import Link from "next/link";
 import { countOf, DataTable, type Column } from "@/components/ui/data-table";
 import { CheckboxField, SelectField, TextField } from "@/components/ui/field";
 import { FilterBar } from "@/components/ui/filter-bar";
+import { Panel } from "@/components/ui/panel";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
@@ -107,18 +108,15 @@ export default async function DashboardPage({ searchParams }: Props) {
       </div>
 
       {queue && (
-        <section aria-labelledby="queue-heading" className="mt-6 rounded border border-amber-300 bg-amber-50 p-4">
-          <h2 id="queue-heading" className="font-semibold">
-            Review queue ({queue.total})
-          </h2>
+        <Panel id="queue" title={`Review queue (${queue.total})`} tone="highlight" className="mt-6">
           <DataTable
             caption="Articles waiting for review"
             rows={queue.items}
             rowKey={(article) => article.id}
             columns={columns}
-            empty={<p className="mt-2 text-sm">Nothing is waiting for review.</p>}
+            empty={<p className="text-sm">Nothing is waiting for review.</p>}
           />
-        </section>
+        </Panel>
       )}
 
       <FilterBar label="Filter articles">

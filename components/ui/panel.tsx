@@ -8,7 +8,7 @@
  *
  * `id` must be unique on the page (a client component may pass useId()); the heading gets `${id}-heading`. The
  * content follows the heading (and the description) after a small gap. A Panel's tone "danger" marks a box whose
- * actions cannot be undone. `className` is for margins and width only.
+ * actions cannot be undone, "highlight" one that asks for attention (the review queue). `className` is for margins and width only.
  */
 import type { ReactNode } from "react";
 
@@ -36,6 +36,8 @@ export function PageSection({ id, title, description, action, className, childre
   );
 }
 
-export function Panel({ tone = "default", className, ...section }: Props & { tone?: "default" | "danger" }) {
-  return <PageSection className={`rounded border bg-white p-4 ${tone === "danger" ? "border-red-300" : "border-gray-300"} ${className ?? ""}`} {...section} />;
+const TONE = { default: "border-gray-300 bg-white", danger: "border-red-300 bg-white", highlight: "border-amber-300 bg-amber-50" } as const;
+
+export function Panel({ tone = "default", className, ...section }: Props & { tone?: keyof typeof TONE }) {
+  return <PageSection className={`rounded border p-4 ${TONE[tone]} ${className ?? ""}`} {...section} />;
 }
