@@ -5,7 +5,11 @@
  * social card centre) is two number fields, percent from the left and from the top; clicking the picture sets both,
  * for those who prefer to point. The server action re-validates everything (lib/media/validation.ts).
  */
-import { useActionState, useState } from "react";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { TextAreaField, TextField } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
+import { useActionForm } from "@/components/ui/use-action-form";
 import type { ActionResult } from "@/lib/actions/result";
 import { ALT_MAX, CAPTION_MAX, CREDIT_MAX } from "@/lib/media/validation";
 
@@ -15,23 +19,30 @@ type Props = {
   values: { alt: string; caption: string; credit: string; focalX: number; focalY: number };
 };
 
-const input = "mt-1 block w-full rounded border border-gray-500 bg-white px-3 py-2 text-base aria-[invalid=true]:border-red-700";
 const percent = (fraction: number) => Math.round(fraction * 1000) / 10;
 
 export function MediaDetailsForm({ action, image, values }: Props) {
-  const [state, formAction, pending] = useActionState(action, null);
+  const { pending, onSubmit, formRef, errors, message } = useActionForm(action);
   const [focal, setFocal] = useState({ x: percent(values.focalX), y: percent(values.focalY) });
-  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
-  const field = (name: string) => ({ "aria-invalid": errors[name] ? true : undefined, "aria-describedby": errors[name] ? `${name}-error` : undefined });
-  const error = (name: string) =>
-    errors[name] ? (
-      <p id={`${name}-error`} className="mt-1 text-sm font-semibold text-red-800">
-        {errors[name]}
-      </p>
-    ) : null;
+  const focalField = (axis: "x" | "y", label: string, name = `focal${axis.toUpperCase()}`) => (
+    <TextField
+      id={name}
+      name={name}
+      label={label}
+      type="number"
+      min={0}
+      max={100}
+      step={0.1}
+      value={focal[axis]}
+      onChange={(e) => setFocal((f) => ({ ...f, [axis]: Number(e.target.value) }))}
+      error={errors[name]}
+      aria-describedby="focal-hint"
+      className="w-32"
+    />
+  );
 
   return (
-    <form action={formAction} className="space-y-4">
+    <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4">
       <div>
         <p className="text-sm font-semibold">Focal point</p>
         <p id="focal-hint" className="text-sm text-muted">
@@ -55,78 +66,28 @@ export function MediaDetailsForm({ action, image, values }: Props) {
           />
         </div>
         <div className="mt-2 flex flex-wrap gap-4">
-          <div>
-            <label htmlFor="focalX" className="block text-sm font-semibold">
-              From the left (%)
-            </label>
-            <input
-              id="focalX"
-              name="focalX"
-              type="number"
-              min={0}
-              max={100}
-              step={0.1}
-              value={focal.x}
-              onChange={(e) => setFocal((f) => ({ ...f, x: Number(e.target.value) }))}
-              className={`${input} w-32`}
-              {...field("focalX")}
-            />
-            {error("focalX")}
-          </div>
-          <div>
-            <label htmlFor="focalY" className="block text-sm font-semibold">
-              From the top (%)
-            </label>
-            <input
-              id="focalY"
-              name="focalY"
-              type="number"
-              min={0}
-              max={100}
-              step={0.1}
-              value={focal.y}
-              onChange={(e) => setFocal((f) => ({ ...f, y: Number(e.target.value) }))}
-              className={`${input} w-32`}
-              {...field("focalY")}
-            />
-            {error("focalY")}
-          </div>
+          {focalField("x", "From the left (%)")}
+          {focalField("y", "From the top (%)")}
         </div>
       </div>
 
-      <div>
-        <label htmlFor="alt" className="block text-sm font-semibold">
-          Alt text
-        </label>
-        <p id="alt-hint" className="text-sm text-muted">
-          What the picture shows, for readers who cannot see it. Required before the image can appear in a published article.
-        </p>
-        <textarea id="alt" name="alt" rows={2} maxLength={ALT_MAX} defaultValue={values.alt} className={input} {...field("alt")} aria-describedby={errors.alt ? "alt-hint alt-error" : "alt-hint"} />
-        {error("alt")}
-      </div>
-      <div>
-        <label htmlFor="caption" className="block text-sm font-semibold">
-          Caption
-        </label>
-        <textarea id="caption" name="caption" rows={2} maxLength={CAPTION_MAX} defaultValue={values.caption} className={input} {...field("caption")} />
-        {error("caption")}
-      </div>
-      <div>
-        <label htmlFor="credit" className="block text-sm font-semibold">
-          Credit
-        </label>
-        <input id="credit" name="credit" type="text" maxLength={CREDIT_MAX} defaultValue={values.credit} className={input} {...field("credit")} />
-        {error("credit")}
-      </div>
+      <TextAreaField
+        id="alt"
+        name="alt"
+        label="Alt text"
+        hint="What the picture shows, for readers who cannot see it. Required before the image can appear in a published article."
+        rows={2}
+        maxLength={ALT_MAX}
+        defaultValue={values.alt}
+        error={errors.alt}
+      />
+      <TextAreaField id="caption" name="caption" label="Caption" rows={2} maxLength={CAPTION_MAX} defaultValue={values.caption} error={errors.caption} />
+      <TextField id="credit" name="credit" type="text" label="Credit" maxLength={CREDIT_MAX} defaultValue={values.credit} error={errors.credit} />
 
-      <div className="flex items-center gap-3">
-        <button type="submit" disabled={pending} className="rounded border border-blue-900 bg-blue-800 px-4 py-1.5 text-sm font-semibold text-white hover:bg-blue-900 disabled:opacity-60">
-          {pending ? "Saving…" : "Save details"}
-        </button>
-        <p role="status" className={`text-sm ${state && !state.ok ? "font-semibold text-red-800" : ""}`}>
-          {state ? (state.ok ? (state.message ?? "Saved.") : state.message) : ""}
-        </p>
-      </div>
+      <FormMessage state={message} />
+      <Button type="submit" variant="primary" pending={pending} pendingLabel="Saving…">
+        Save details
+      </Button>
     </form>
   );
 }

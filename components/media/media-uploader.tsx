@@ -8,6 +8,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useId, useRef, useState } from "react";
+import { buttonClass } from "@/components/ui/button";
 
 export type UploadedMedia = { id: string; url: string; thumbUrl: string; width: number; height: number; alt: string; caption: string; filename: string; duplicate: boolean };
 
@@ -87,7 +88,7 @@ export function MediaUploader({ onUploaded, refreshAfterUpload = true }: { onUpl
       >
         <p className="font-semibold">Drop images here</p>
         <p>or</p>
-        <label htmlFor={inputId} className="cursor-pointer rounded border border-blue-900 bg-blue-800 px-4 py-1.5 font-semibold text-white hover:bg-blue-900 focus-within:ring-2">
+        <label htmlFor={inputId} className={buttonClass("primary", "cursor-pointer focus-within:ring-2")}>
           Upload images
         </label>
         <input

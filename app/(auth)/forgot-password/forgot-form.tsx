@@ -1,17 +1,19 @@
 "use client";
-import { useActionForm } from "@/components/admin/use-action-form";
-import { FormMessage, PRIMARY_BUTTON, TextField } from "@/components/admin/fields";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { requestPasswordResetAction } from "./actions";
 
 export function ForgotPasswordForm() {
-  const { state, pending, onSubmit, formRef, errors } = useActionForm(requestPasswordResetAction, { resetOnSuccess: true });
+  const { pending, onSubmit, formRef, errors, message } = useActionForm(requestPasswordResetAction, { resetOnSuccess: true });
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate className="mt-6 space-y-4">
-      <FormMessage state={state && (state.ok || !state.fieldErrors) ? state : null} />
+      <FormMessage state={message} />
       <TextField id="email" name="email" type="email" label="Email" autoComplete="username" required error={errors.email} />
-      <button type="submit" disabled={pending} className={`w-full ${PRIMARY_BUTTON}`}>
-        {pending ? "Sending…" : "Send me a reset link"}
-      </button>
+      <Button type="submit" variant="primary" pending={pending} pendingLabel="Sending…" className="w-full">
+        Send me a reset link
+      </Button>
     </form>
   );
 }

@@ -7,7 +7,7 @@ export const metadata: Metadata = { title: "Forgot your password?", robots: { in
 
 export default function ForgotPasswordPage() {
   return (
-    <main id="main" className="mx-auto max-w-sm px-4 py-16">
+    <>
       <h1 className="text-2xl font-bold">Forgot your password?</h1>
       <p className="mt-2 text-sm text-muted">Enter the email of your newsroom account and we will send you a link to choose a new password.</p>
       <ForgotPasswordForm />
@@ -16,6 +16,6 @@ export default function ForgotPasswordPage() {
           Back to sign-in
         </Link>
       </p>
-    </main>
+    </>
   );
 }

@@ -2,6 +2,9 @@
 
 import { signIn } from "next-auth/react";
 import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/field";
+import { Notice } from "@/components/ui/form-message";
 
 const GENERIC_ERROR = "That email and password do not match an active account.";
 
@@ -34,27 +37,17 @@ export function LoginForm({ returnTo }: { returnTo: string }) {
   }
 
   return (
-    <form onSubmit={onSubmit} className="mt-6 space-y-4" noValidate={false}>
+    <form onSubmit={onSubmit} className="mt-6 space-y-4">
       {error && (
-        <p id="login-error" role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-800">
+        <Notice tone="error" id="login-error">
           {error}
-        </p>
+        </Notice>
       )}
-      <div>
-        <label htmlFor="email" className="block text-sm font-medium">
-          Email
-        </label>
-        <input id="email" name="email" type="email" autoComplete="username" required className="mt-1 w-full rounded border border-gray-400 px-3 py-2" aria-describedby={error ? "login-error" : undefined} />
-      </div>
-      <div>
-        <label htmlFor="password" className="block text-sm font-medium">
-          Password
-        </label>
-        <input id="password" name="password" type="password" autoComplete="current-password" required className="mt-1 w-full rounded border border-gray-400 px-3 py-2" />
-      </div>
-      <button type="submit" disabled={pending} className="w-full rounded bg-ink px-4 py-2 font-semibold text-white disabled:opacity-60">
-        {pending ? "Signing in…" : "Sign in"}
-      </button>
+      <TextField id="email" name="email" type="email" label="Email" autoComplete="username" required aria-describedby={error ? "login-error" : undefined} />
+      <TextField id="password" name="password" type="password" label="Password" autoComplete="current-password" required />
+      <Button type="submit" variant="primary" pending={pending} pendingLabel="Signing in…" className="w-full">
+        Sign in
+      </Button>
     </form>
   );
 }

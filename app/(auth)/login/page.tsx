@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { connection } from "next/server";
+import { Notice } from "@/components/ui/form-message";
 import { getCurrentUser } from "@/lib/auth/session";
 import { safeReturnPath } from "@/lib/auth/return-path";
 import { LoginForm } from "./login-form";
@@ -23,18 +24,18 @@ export default async function LoginPage({ searchParams }: Props) {
   const returnTo = safeReturnPath(params.callbackUrl);
   if (await getCurrentUser()) redirect(returnTo);
   return (
-    <main id="main" className="mx-auto max-w-sm px-4 py-16">
+    <>
       <h1 className="text-2xl font-bold">Sign in to Dateline</h1>
       <p className="mt-2 text-sm text-muted">For newsroom staff.</p>
       {params.reason === "session-ended" && (
-        <p role="status" className="mt-4 rounded border border-amber-400 bg-amber-50 p-3 text-sm">
+        <Notice tone="warning" className="mt-4">
           Your session has ended. Please sign in again.
-        </p>
+        </Notice>
       )}
       {params.reason && Object.hasOwn(WELCOME, params.reason) && (
-        <p role="status" className="mt-4 rounded border border-green-700 bg-green-50 p-3 text-sm text-green-900">
+        <Notice tone="success" className="mt-4">
           {WELCOME[params.reason as keyof typeof WELCOME]}
-        </p>
+        </Notice>
       )}
       <LoginForm returnTo={returnTo} />
       <p className="mt-4 text-center text-sm">
@@ -42,6 +43,6 @@ export default async function LoginPage({ searchParams }: Props) {
           Forgot password?
         </Link>
       </p>
-    </main>
+    </>
   );
 }

@@ -3,8 +3,11 @@
  * zone), 50 to a page, with a CSV export of the same selection. The query string is the state.
  */
 import type { Metadata } from "next";
-import Link from "next/link";
-import { BUTTON, SelectField, TextField } from "@/components/admin/fields";
+import { buttonClass } from "@/components/ui/button";
+import { countOf, DataTable } from "@/components/ui/data-table";
+import { SelectField, TextField } from "@/components/ui/field";
+import { FilterBar } from "@/components/ui/filter-bar";
+import { Notice } from "@/components/ui/form-message";
 import { requirePermission } from "@/lib/auth/session";
 import { listAuditActions, listAuditEntries } from "@/lib/data/audit";
 import { getSiteSettings } from "@/lib/data/settings";
@@ -81,7 +84,7 @@ export default async function AuditPage({ searchParams }: Props) {
     <>
       <div className="flex flex-wrap items-center justify-between gap-4">
         <h1 className="text-2xl font-bold">Audit log</h1>
-        <a href={`/admin/audit/export${queryString(query)}`} className={BUTTON} download>
+        <a href={`/admin/audit/export${queryString(query)}`} className={buttonClass()} download>
           Export CSV
         </a>
       </div>
@@ -89,74 +92,53 @@ export default async function AuditPage({ searchParams }: Props) {
         Entries are written with the change they record and can never be edited or deleted. Dates are in {settings.timeZone.replaceAll("_", " ")}.
       </p>
 
-      <form method="get" role="search" aria-label="Filter the audit log" className="mt-6 grid gap-3 sm:grid-cols-[2fr_2fr_1fr_1fr_auto] sm:items-end">
-        <SelectField id="action" name="action" label="Action" defaultValue={query.action ?? ""} options={actionOptions} error={errors.action} />
-        <TextField id="actor" name="actor" label="Actor email" hint="Part of an email, or “system”." defaultValue={query.actor ?? ""} error={errors.actor} />
+      <FilterBar label="Filter the audit log">
+        <SelectField id="action" name="action" label="Action" defaultValue={query.action ?? ""} options={actionOptions} error={errors.action} className="grow" />
+        <TextField id="actor" name="actor" label="Actor email" hint="Part of an email, or “system”." defaultValue={query.actor ?? ""} error={errors.actor} className="grow" />
         <TextField id="from" name="from" type="date" label="From" defaultValue={query.from ?? first(raw.from) ?? ""} error={errors.from} />
         <TextField id="to" name="to" type="date" label="To" defaultValue={query.to ?? first(raw.to) ?? ""} error={errors.to} />
-        <button type="submit" className={BUTTON}>
-          Apply
-        </button>
-      </form>
+      </FilterBar>
       {!parsed.success && (
-        <p role="alert" className="mt-3 rounded border border-red-700 bg-red-50 p-2 text-sm text-red-900">
+        <Notice tone="error" className="mt-3">
           Some filters were not valid and were ignored: {Object.values(errors).join("; ")}.
-        </p>
+        </Notice>
       )}
 
-      <p role="status" className="mt-4 text-sm text-muted">
-        {list.total === 0 ? "No entries match." : `${list.total} ${list.total === 1 ? "entry" : "entries"}, page ${list.page} of ${list.totalPages}.`}
-      </p>
-
-      {list.items.length > 0 && (
-        <div className="mt-2 overflow-x-auto" tabIndex={0} role="region" aria-label="Audit entries (scrolls sideways on narrow screens)">
-          <table className="w-full border-collapse text-left text-sm">
-            <caption className="sr-only">Audit entries, newest first</caption>
-            <thead>
-              <tr className="border-b border-gray-300">
-                <th scope="col" className="py-2 pr-4">When</th>
-                <th scope="col" className="py-2 pr-4">Action</th>
-                <th scope="col" className="py-2 pr-4">Actor</th>
-                <th scope="col" className="py-2 pr-4">Target</th>
-                <th scope="col" className="py-2 pr-4">Address</th>
-                <th scope="col" className="py-2">Details</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.items.map((entry) => (
-                <tr key={entry.id} className="border-b border-gray-200 align-top">
-                  <td className="whitespace-nowrap py-2 pr-4">
-                    <time dateTime={entry.createdAt.toISOString()}>{formatDateTime(entry.createdAt, settings.locale, settings.timeZone)}</time>
-                  </td>
-                  <td className="py-2 pr-4">
-                    {ACTION_LABEL[entry.action] ?? entry.action}
-                    <span className="block font-mono text-xs text-muted">{entry.action}</span>
-                  </td>
-                  <td className="py-2 pr-4">{entry.actorEmail || <span className="text-muted">system</span>}</td>
-                  <td className="py-2 pr-4 font-mono text-xs">{entry.targetType ? `${entry.targetType} ${entry.targetId}` : ""}</td>
-                  <td className="py-2 pr-4 font-mono text-xs">{entry.ip}</td>
-                  <td className="max-w-xs break-words py-2 font-mono text-xs">{describe(entry.details)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-
-      {list.totalPages > 1 && (
-        <nav aria-label="Audit log pages" className="mt-4 flex gap-4 text-sm">
-          {list.page > 1 && (
-            <Link href={`/admin/audit${queryString(query, list.page - 1)}`} className="underline">
-              Newer entries
-            </Link>
-          )}
-          {list.page < list.totalPages && (
-            <Link href={`/admin/audit${queryString(query, list.page + 1)}`} className="underline">
-              Older entries
-            </Link>
-          )}
-        </nav>
-      )}
+      <DataTable
+        caption="Audit entries, newest first"
+        label="Audit entries"
+        rows={list.items}
+        rowKey={(entry) => entry.id}
+        status={list.total === 0 ? "No entries match." : `${countOf(list.total, "entry", "entries")}, page ${list.page} of ${list.totalPages}.`}
+        pagination={{
+          page: list.page,
+          totalPages: list.totalPages,
+          hrefFor: (page) => `/admin/audit${queryString(query, page)}`,
+          label: "Audit log pages",
+          previousLabel: "Newer entries",
+          nextLabel: "Older entries",
+        }}
+        columns={[
+          {
+            header: "When",
+            className: "whitespace-nowrap",
+            cell: (entry) => <time dateTime={entry.createdAt.toISOString()}>{formatDateTime(entry.createdAt, settings.locale, settings.timeZone)}</time>,
+          },
+          {
+            header: "Action",
+            cell: (entry) => (
+              <>
+                {ACTION_LABEL[entry.action] ?? entry.action}
+                <span className="block font-mono text-xs text-muted">{entry.action}</span>
+              </>
+            ),
+          },
+          { header: "Actor", cell: (entry) => entry.actorEmail || <span className="text-muted">system</span> },
+          { header: "Target", className: "font-mono text-xs", cell: (entry) => (entry.targetType ? `${entry.targetType} ${entry.targetId}` : "") },
+          { header: "Address", className: "font-mono text-xs", cell: (entry) => entry.ip },
+          { header: "Details", className: "max-w-xs break-words font-mono text-xs", cell: (entry) => describe(entry.details) },
+        ]}
+      />
     </>
   );
 }

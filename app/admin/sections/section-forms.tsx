@@ -1,42 +1,29 @@
 "use client";
 /** Forms of the sections pages: create, edit, and the move up/down buttons of the navigation order. */
-import { useActionForm } from "@/components/admin/use-action-form";
-import { BUTTON, FormMessage, PRIMARY_BUTTON, TextAreaField, TextField } from "@/components/admin/fields";
+import { Button } from "@/components/ui/button";
+import { NameSlugFields } from "@/components/admin/name-slug-fields";
+import { TextAreaField } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { createSectionAction, moveSectionAction, updateSectionAction } from "./actions";
 
 type Section = { id: string; name: string; slug: string; description: string };
 
 const SLUG_HINT = "The section's address: lower-case letters, digits and dashes. Changing it later keeps the old address working.";
+const DESCRIPTION_HINT = "Shown under the section's name. At most 300 characters.";
 
-export function CreateSectionForm() {
-  const { state, pending, onSubmit, formRef, errors } = useActionForm(createSectionAction, { resetOnSuccess: true });
+/** Create a section (`section` null) or edit one. */
+export function SectionForm({ section }: { section: Section | null }) {
+  const { pending, onSubmit, formRef, errors, message } = useActionForm(section ? updateSectionAction : createSectionAction, { resetOnSuccess: !section });
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-3">
-      <div className="grid gap-3 sm:grid-cols-2">
-        <TextField id="new-name" name="name" label="Name" required error={errors.name} />
-        <TextField id="new-slug" name="slug" label="Slug" hint={SLUG_HINT} required error={errors.slug} />
-      </div>
-      <TextAreaField id="new-description" name="description" label="Description" hint="Shown under the section's name. At most 300 characters." rows={2} error={errors.description} />
-      <FormMessage state={state && (state.ok || !state.fieldErrors) ? state : null} />
-      <button type="submit" disabled={pending} className={PRIMARY_BUTTON}>
-        Create section
-      </button>
-    </form>
-  );
-}
-
-export function EditSectionForm({ section }: { section: Section }) {
-  const { state, pending, onSubmit, formRef, errors } = useActionForm(updateSectionAction);
-  return (
-    <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-3">
-      <input type="hidden" name="sectionId" value={section.id} />
-      <TextField id="name" name="name" label="Name" defaultValue={section.name} required error={errors.name} />
-      <TextField id="slug" name="slug" label="Slug" hint={SLUG_HINT} defaultValue={section.slug} required error={errors.slug} />
-      <TextAreaField id="description" name="description" label="Description" hint="Shown under the section's name. At most 300 characters." rows={3} defaultValue={section.description} error={errors.description} />
-      <FormMessage state={state && (state.ok || !state.fieldErrors) ? state : null} />
-      <button type="submit" disabled={pending} className={PRIMARY_BUTTON}>
-        Save section
-      </button>
+      {section && <input type="hidden" name="sectionId" value={section.id} />}
+      <NameSlugFields values={section} errors={errors} slugHint={SLUG_HINT} isSlugRequired />
+      <TextAreaField id={section ? "description" : "new-description"} name="description" label="Description" hint={DESCRIPTION_HINT} rows={section ? 3 : 2} defaultValue={section?.description} error={errors.description} />
+      <FormMessage state={message} />
+      <Button type="submit" variant="primary" disabled={pending}>
+        {section ? "Save section" : "Create section"}
+      </Button>
     </form>
   );
 }
@@ -46,12 +33,12 @@ export function MoveSectionButtons({ section, isFirst, isLast }: { section: Sect
   return (
     <form ref={formRef} onSubmit={onSubmit} className="flex flex-wrap items-center gap-2">
       <input type="hidden" name="sectionId" value={section.id} />
-      <button type="submit" name="direction" value="up" disabled={pending || isFirst} className={BUTTON} aria-label={`Move ${section.name} up`}>
+      <Button type="submit" name="direction" value="up" disabled={pending || isFirst} aria-label={`Move ${section.name} up`}>
         Up
-      </button>
-      <button type="submit" name="direction" value="down" disabled={pending || isLast} className={BUTTON} aria-label={`Move ${section.name} down`}>
+      </Button>
+      <Button type="submit" name="direction" value="down" disabled={pending || isLast} aria-label={`Move ${section.name} down`}>
         Down
-      </button>
+      </Button>
       {state && !state.ok && <FormMessage state={state} />}
     </form>
   );

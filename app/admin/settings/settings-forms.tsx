@@ -1,8 +1,11 @@
 "use client";
 /** The site settings form and the ad slot form (image house ad, or an HTML snippet shown in a sandboxed frame). */
 import { useState } from "react";
-import { useActionForm } from "@/components/admin/use-action-form";
-import { DANGER_BUTTON, FormMessage, PRIMARY_BUTTON, SelectField, TextAreaField, TextField } from "@/components/admin/fields";
+import { ActionButton } from "@/components/ui/action-button";
+import { Button } from "@/components/ui/button";
+import { CheckboxField, SelectField, TextAreaField, TextField } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { deleteAdSlotAction, saveAdSlotAction, updateSettingsAction } from "./actions";
 
 type Settings = {
@@ -23,7 +26,7 @@ export function SettingsForm({
   timeZones: string[];
   networks: readonly (readonly [key: string, label: string])[];
 }) {
-  const { state, pending, onSubmit, formRef, errors } = useActionForm(updateSettingsAction);
+  const { pending, onSubmit, formRef, errors, message } = useActionForm(updateSettingsAction);
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4">
       <TextField id="siteName" name="siteName" label="Site name" defaultValue={settings.siteName} required error={errors.siteName} />
@@ -82,10 +85,10 @@ export function SettingsForm({
           ))}
         </div>
       </fieldset>
-      <FormMessage state={state && (state.ok || !state.fieldErrors) ? state : null} />
-      <button type="submit" disabled={pending} className={PRIMARY_BUTTON}>
-        {pending ? "Saving…" : "Save settings"}
-      </button>
+      <FormMessage state={message} />
+      <Button type="submit" variant="primary" pending={pending} pendingLabel="Saving…">
+        Save settings
+      </Button>
     </form>
   );
 }
@@ -110,7 +113,7 @@ const PLACEMENTS = [
 ] as const;
 
 export function AdSlotForm({ ad }: { ad: Ad | null }) {
-  const { state, pending, onSubmit, formRef, errors } = useActionForm(saveAdSlotAction);
+  const { pending, onSubmit, formRef, errors, message } = useActionForm(saveAdSlotAction);
   const [kind, setKind] = useState<"IMAGE" | "HTML">(ad?.kind ?? "IMAGE");
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4">
@@ -130,12 +133,7 @@ export function AdSlotForm({ ad }: { ad: Ad | null }) {
           error={errors.position}
         />
       </div>
-      <div className="flex items-center gap-2">
-        <input id="ad-enabled" name="enabled" type="checkbox" defaultChecked={ad?.enabled ?? true} className="h-4 w-4" />
-        <label htmlFor="ad-enabled" className="text-sm font-medium">
-          Enabled (shown to readers)
-        </label>
-      </div>
+      <CheckboxField id="ad-enabled" name="enabled" label="Enabled (shown to readers)" defaultChecked={ad?.enabled ?? true} />
       <fieldset className="rounded border border-gray-300 p-3">
         <legend className="px-1 text-sm font-semibold">What the ad shows</legend>
         <div className="flex flex-wrap gap-4 text-sm">
@@ -161,29 +159,24 @@ export function AdSlotForm({ ad }: { ad: Ad | null }) {
             hint="Shown inside a sandboxed frame: scripts do not run and it cannot touch the page. Links open in a new tab."
             rows={6}
             defaultValue={ad?.html ?? ""}
-            className="font-mono"
+            controlClassName="font-mono"
             error={errors.html}
           />
         </div>
       </fieldset>
       <p className="text-xs text-muted">Every ad is shown under the label “Advertising”.</p>
-      <FormMessage state={state && (state.ok || !state.fieldErrors) ? state : null} />
-      <button type="submit" disabled={pending} className={PRIMARY_BUTTON}>
+      <FormMessage state={message} />
+      <Button type="submit" variant="primary" disabled={pending}>
         {ad ? "Save ad slot" : "Create ad slot"}
-      </button>
+      </Button>
     </form>
   );
 }
 
 export function DeleteAdSlotForm({ ad }: { ad: { id: string; name: string } }) {
-  const { state, pending, onSubmit, formRef } = useActionForm(deleteAdSlotAction);
   return (
-    <form ref={formRef} onSubmit={onSubmit} className="space-y-2">
-      <input type="hidden" name="adSlotId" value={ad.id} />
-      <button type="submit" disabled={pending} className={DANGER_BUTTON}>
-        Delete this ad slot
-      </button>
-      <FormMessage state={state} />
-    </form>
+    <ActionButton action={deleteAdSlotAction} fields={{ adSlotId: ad.id }} variant="danger">
+      Delete this ad slot
+    </ActionButton>
   );
 }

@@ -1,10 +1,12 @@
 /** /admin/tags: every tag with its number of articles, a search, and a form to add one. */
 import type { Metadata } from "next";
-import Link from "next/link";
-import { BUTTON, TextField } from "@/components/admin/fields";
+import { countOf, DataTable } from "@/components/ui/data-table";
+import { TextField } from "@/components/ui/field";
+import { FilterBar } from "@/components/ui/filter-bar";
+import { Panel } from "@/components/ui/panel";
 import { requirePermission } from "@/lib/auth/session";
 import { listTagsForAdmin } from "@/lib/data/admin-tags";
-import { CreateTagForm } from "./tag-forms";
+import { TagForm } from "./tag-forms";
 
 export const metadata: Metadata = { title: "Tags" };
 
@@ -18,52 +20,25 @@ export default async function TagsPage({ searchParams }: Props) {
   return (
     <>
       <h1 className="text-2xl font-bold">Tags</h1>
-      <form method="get" role="search" aria-label="Find tags" className="mt-6 flex max-w-xl items-end gap-2">
-        <div className="flex-1">
-          <TextField id="q" name="q" type="search" label="Search tags" defaultValue={q} />
-        </div>
-        <button type="submit" className={BUTTON}>
-          Search
-        </button>
-      </form>
-      <p role="status" className="mt-4 text-sm text-muted">
-        {tags.length === 0 ? "No tags match." : `${tags.length} ${tags.length === 1 ? "tag" : "tags"}${tags.length >= 1000 ? " (the first 1,000)" : ""}.`}
-      </p>
-      {tags.length > 0 && (
-        <table className="mt-2 w-full max-w-3xl border-collapse text-left text-sm">
-          <caption className="sr-only">Tags</caption>
-          <thead>
-            <tr className="border-b border-gray-300">
-              <th scope="col" className="py-2 pr-4">Name</th>
-              <th scope="col" className="py-2 pr-4">Address</th>
-              <th scope="col" className="py-2 pr-4">Articles</th>
-              <th scope="col" className="py-2">Edit</th>
-            </tr>
-          </thead>
-          <tbody>
-            {tags.map((tag) => (
-              <tr key={tag.id} className="border-b border-gray-200">
-                <th scope="row" className="py-2 pr-4 font-medium">{tag.name}</th>
-                <td className="py-2 pr-4 font-mono text-xs">/tag/{tag.slug}</td>
-                <td className="py-2 pr-4">{tag.articleCount}</td>
-                <td className="py-2">
-                  <Link href={`/admin/tags/${tag.id}`} className="underline" aria-label={`Edit or merge ${tag.name}`}>
-                    Edit
-                  </Link>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      <section aria-labelledby="new-tag-heading" className="mt-10 max-w-2xl rounded border border-gray-300 p-4">
-        <h2 id="new-tag-heading" className="text-lg font-semibold">
-          Add a tag
-        </h2>
-        <div className="mt-3">
-          <CreateTagForm />
-        </div>
-      </section>
+      <FilterBar label="Find tags" submitLabel="Search" className="max-w-xl">
+        <TextField id="q" name="q" type="search" label="Search tags" defaultValue={q} className="grow" />
+      </FilterBar>
+      <DataTable
+        caption="Tags"
+        className="max-w-3xl"
+        rows={tags}
+        rowKey={(tag) => tag.id}
+        edit={(tag) => ({ href: `/admin/tags/${tag.id}`, label: `Edit or merge ${tag.name}` })}
+        status={tags.length === 0 ? "No tags match." : `${countOf(tags.length, "tag", "tags")}${tags.length >= 1000 ? " (the first 1,000)" : ""}.`}
+        columns={[
+          { header: "Name", isRowHeader: true, cell: (tag) => tag.name },
+          { header: "Address", className: "font-mono text-xs", cell: (tag) => `/tag/${tag.slug}` },
+          { header: "Articles", cell: (tag) => tag.articleCount },
+        ]}
+      />
+      <Panel id="new-tag" title="Add a tag" className="mt-10 max-w-2xl">
+        <TagForm tag={null} />
+      </Panel>
     </>
   );
 }

@@ -1,44 +1,31 @@
 "use client";
 /** Forms of the tags pages: create, rename and merge. */
-import { useActionForm } from "@/components/admin/use-action-form";
-import { DANGER_BUTTON, FormMessage, PRIMARY_BUTTON, SelectField, TextField } from "@/components/admin/fields";
+import { Button } from "@/components/ui/button";
+import { NameSlugFields } from "@/components/admin/name-slug-fields";
+import { SelectField } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { createTagAction, mergeTagAction, renameTagAction } from "./actions";
 
 const SLUG_HINT = "Leave empty to make one from the name. Changing it later keeps the old address working.";
 
-export function CreateTagForm() {
-  const { state, pending, onSubmit, formRef, errors } = useActionForm(createTagAction, { resetOnSuccess: true });
+/** Create a tag (`tag` null; the slug is optional then) or rename one. */
+export function TagForm({ tag }: { tag: { id: string; name: string; slug: string } | null }) {
+  const { pending, onSubmit, formRef, errors, message } = useActionForm(tag ? renameTagAction : createTagAction, { resetOnSuccess: !tag });
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-3">
-      <div className="grid gap-3 sm:grid-cols-2">
-        <TextField id="new-tag-name" name="name" label="Name" required error={errors.name} />
-        <TextField id="new-tag-slug" name="slug" label="Slug (optional)" hint={SLUG_HINT} error={errors.slug} />
-      </div>
-      <FormMessage state={state && (state.ok || !state.fieldErrors) ? state : null} />
-      <button type="submit" disabled={pending} className={PRIMARY_BUTTON}>
-        Create tag
-      </button>
-    </form>
-  );
-}
-
-export function RenameTagForm({ tag }: { tag: { id: string; name: string; slug: string } }) {
-  const { state, pending, onSubmit, formRef, errors } = useActionForm(renameTagAction);
-  return (
-    <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-3">
-      <input type="hidden" name="tagId" value={tag.id} />
-      <TextField id="name" name="name" label="Name" defaultValue={tag.name} required error={errors.name} />
-      <TextField id="slug" name="slug" label="Slug" hint={SLUG_HINT} defaultValue={tag.slug} error={errors.slug} />
-      <FormMessage state={state && (state.ok || !state.fieldErrors) ? state : null} />
-      <button type="submit" disabled={pending} className={PRIMARY_BUTTON}>
-        Save tag
-      </button>
+      {tag && <input type="hidden" name="tagId" value={tag.id} />}
+      <NameSlugFields values={tag} errors={errors} slugLabel={tag ? "Slug" : "Slug (optional)"} slugHint={SLUG_HINT} />
+      <FormMessage state={message} />
+      <Button type="submit" variant="primary" disabled={pending}>
+        {tag ? "Save tag" : "Create tag"}
+      </Button>
     </form>
   );
 }
 
 export function MergeTagForm({ tag, choices }: { tag: { id: string; name: string }; choices: { id: string; name: string }[] }) {
-  const { state, pending, onSubmit, formRef, errors } = useActionForm(mergeTagAction);
+  const { pending, onSubmit, formRef, errors, message } = useActionForm(mergeTagAction);
   const options = [["", "Choose a tag…"] as const, ...choices.filter((c) => c.id !== tag.id).map((c) => [c.id, c.name] as const)];
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-3">
@@ -52,10 +39,10 @@ export function MergeTagForm({ tag, choices }: { tag: { id: string; name: string
         options={options}
         error={errors.targetId}
       />
-      <FormMessage state={state && (state.ok || !state.fieldErrors) ? state : null} />
-      <button type="submit" disabled={pending} className={DANGER_BUTTON}>
+      <FormMessage state={message} />
+      <Button type="submit" variant="danger" disabled={pending}>
         Merge tags
-      </button>
+      </Button>
     </form>
   );
 }

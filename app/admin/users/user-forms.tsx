@@ -1,8 +1,11 @@
 "use client";
 /** The per-row controls of the staff list: the role, the account's status, and a password reset link. */
-import { useActionForm } from "@/components/admin/use-action-form";
-import { CopyField } from "@/components/admin/copy-field";
-import { BUTTON, DANGER_BUTTON, FormMessage } from "@/components/admin/fields";
+import { ActionButton } from "@/components/ui/action-button";
+import { Button } from "@/components/ui/button";
+import { CopyField } from "@/components/ui/copy-field";
+import { SelectField } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { issuePasswordResetAction, setUserRoleAction, setUserStatusAction } from "./actions";
 
 const ROLES = [
@@ -13,69 +16,51 @@ const ROLES = [
 
 export function RoleForm({ userId, name, role }: { userId: string; name: string; role: string }) {
   const { state, pending, onSubmit, formRef } = useActionForm(setUserRoleAction, { resetOnFailure: true });
-  const selectId = `role-${userId}`;
   return (
     <form ref={formRef} onSubmit={onSubmit} className="space-y-1">
       <input type="hidden" name="userId" value={userId} />
-      <div className="flex items-center gap-2">
-        <label htmlFor={selectId} className="sr-only">
-          Role of {name}
-        </label>
-        <select key={role} id={selectId} name="role" defaultValue={role} className="rounded border border-gray-500 bg-white px-2 py-1 text-sm">
-          {ROLES.map(([value, label]) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
-        </select>
-        <button type="submit" disabled={pending} className={BUTTON} aria-label={`Change role of ${name}`}>
+      <div className="flex items-end gap-2">
+        <SelectField key={role} id={`role-${userId}`} name="role" label={`Role of ${name}`} hideLabel defaultValue={role} options={ROLES} className="w-36" />
+        <Button type="submit" disabled={pending} aria-label={`Change role of ${name}`}>
           Change
-        </button>
+        </Button>
       </div>
       <FormMessage state={state} />
     </form>
   );
 }
 
-export function StatusForm({ userId, name, status }: { userId: string; name: string; status: string }) {
-  const { state, pending, onSubmit, formRef } = useActionForm(setUserStatusAction);
+const DELIVERY_HINT: Record<"logged" | "failed", string> = {
+  logged: "Email is not set up on this server: send this link yourself.",
+  failed: "The email could not be sent: send this link yourself.",
+};
+
+/** Deactivate or reactivate the account, and (for an active one) issue a password reset link to copy. */
+export function AccountActions({ userId, name, status }: { userId: string; name: string; status: string }) {
   const next = status === "DEACTIVATED" ? "ACTIVE" : "DEACTIVATED";
   const verb = next === "ACTIVE" ? "Reactivate" : "Deactivate";
   return (
-    <form ref={formRef} onSubmit={onSubmit} className="space-y-1">
-      <input type="hidden" name="userId" value={userId} />
-      <input type="hidden" name="status" value={next} />
-      <button type="submit" disabled={pending} className={next === "ACTIVE" ? BUTTON : DANGER_BUTTON} aria-label={`${verb} ${name}`}>
+    <div className="flex flex-wrap items-start gap-2">
+      <ActionButton action={setUserStatusAction} fields={{ userId, status: next }} variant={next === "ACTIVE" ? "secondary" : "danger"} aria-label={`${verb} ${name}`}>
         {verb}
-      </button>
-      <FormMessage state={state} />
-    </form>
-  );
-}
-
-export function ResetLinkForm({ userId, name }: { userId: string; name: string }) {
-  const { state, pending, onSubmit, formRef } = useActionForm(issuePasswordResetAction);
-  return (
-    <form ref={formRef} onSubmit={onSubmit} className="space-y-2">
-      <input type="hidden" name="userId" value={userId} />
-      <button type="submit" disabled={pending} className={BUTTON} aria-label={`Issue a password reset link for ${name}`}>
-        Reset link
-      </button>
-      <FormMessage state={state} />
-      {state?.ok && (
-        <CopyField
-          id={`reset-link-${userId}`}
-          label={`Password reset link for ${name}`}
-          value={state.data.link}
-          hint={
-            state.data.delivery === "sent"
-              ? `Also emailed to ${state.data.email}.`
-              : state.data.delivery === "logged"
-                ? "Email is not set up on this server: send this link yourself."
-                : "The email could not be sent: send this link yourself."
-          }
-        />
+      </ActionButton>
+      {status === "ACTIVE" && (
+        <ActionButton
+          action={issuePasswordResetAction}
+          fields={{ userId }}
+          aria-label={`Issue a password reset link for ${name}`}
+          result={(data) => (
+            <CopyField
+              id={`reset-link-${userId}`}
+              label={`Password reset link for ${name}`}
+              value={data.link}
+              hint={data.delivery === "sent" ? `Also emailed to ${data.email}.` : DELIVERY_HINT[data.delivery]}
+            />
+          )}
+        >
+          Reset link
+        </ActionButton>
       )}
-    </form>
+    </div>
   );
 }

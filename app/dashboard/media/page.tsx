@@ -6,6 +6,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { MediaUploader } from "@/components/media/media-uploader";
+import { countOf, ListStatus } from "@/components/ui/data-table";
+import { SelectField, TextField } from "@/components/ui/field";
+import { FilterBar } from "@/components/ui/filter-bar";
+import { Notice } from "@/components/ui/form-message";
+import { Pagination } from "@/components/ui/pagination";
 import { requireUser } from "@/lib/auth/session";
 import { listMedia, listMediaUploaders } from "@/lib/data/media";
 import { getSiteSettings } from "@/lib/data/settings";
@@ -22,8 +27,6 @@ function nextDay(day: string): string {
   date.setUTCDate(date.getUTCDate() + 1);
   return date.toISOString().slice(0, 10);
 }
-
-const field = "mt-1 rounded border border-gray-400 bg-white px-2 py-1";
 
 export default async function MediaLibraryPage({ searchParams }: Props) {
   const user = await requireUser("/dashboard/media");
@@ -52,64 +55,29 @@ export default async function MediaLibraryPage({ searchParams }: Props) {
     <>
       <h1 className="text-2xl font-bold">Media library</h1>
       {raw.deleted === "1" && (
-        <p role="status" className="mt-3 rounded border border-green-400 bg-green-50 p-3 text-sm">
+        <Notice tone="success" className="mt-3">
           The image was deleted.
-        </p>
+        </Notice>
       )}
 
       <div className="mt-4">
         <MediaUploader />
       </div>
 
-      <form method="get" role="search" aria-label="Filter images" className="mt-6 flex flex-wrap items-end gap-3 text-sm">
-        <div>
-          <label htmlFor="media-q" className="block font-medium">
-            Search
-          </label>
-          <input id="media-q" name="q" type="search" defaultValue={query.q ?? ""} placeholder="File name, alt text, caption, credit" className={`${field} w-72`} />
-        </div>
-        <div>
-          <label htmlFor="media-uploader" className="block font-medium">
-            Uploaded by
-          </label>
-          <select id="media-uploader" name="uploader" defaultValue={query.uploader ?? ""} className={field}>
-            <option value="">Anyone</option>
-            {uploaders.map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="media-from" className="block font-medium">
-            From
-          </label>
-          <input id="media-from" name="from" type="date" defaultValue={query.from ?? ""} className={field} />
-        </div>
-        <div>
-          <label htmlFor="media-to" className="block font-medium">
-            To
-          </label>
-          <input id="media-to" name="to" type="date" defaultValue={query.to ?? ""} className={field} />
-        </div>
-        <button type="submit" className="rounded border border-gray-500 px-3 py-1 font-semibold">
-          Apply
-        </button>
-        {isFiltered && (
-          <Link href="/dashboard/media" className="pb-1 underline">
-            Clear
-          </Link>
-        )}
-      </form>
+      <FilterBar label="Filter images" clearHref={isFiltered ? "/dashboard/media" : undefined}>
+        <TextField id="media-q" name="q" type="search" label="Search" defaultValue={query.q ?? ""} placeholder="File name, alt text, caption, credit" className="w-72" />
+        <SelectField id="media-uploader" name="uploader" label="Uploaded by" defaultValue={query.uploader ?? ""} options={[["", "Anyone"], ...uploaders.map((u) => [u.id, u.name] as const)]} />
+        <TextField id="media-from" name="from" type="date" label="From" defaultValue={query.from ?? ""} />
+        <TextField id="media-to" name="to" type="date" label="To" defaultValue={query.to ?? ""} />
+      </FilterBar>
 
-      <p className="mt-4 text-sm text-muted" role="status">
+      <ListStatus>
         {list.total === 0
           ? isFiltered
             ? "No images match."
             : "The library is empty. Upload the first image above."
-          : `${list.total} ${list.total === 1 ? "image" : "images"}, page ${list.page} of ${list.totalPages}`}
-      </p>
+          : `${countOf(list.total, "image", "images")}, page ${list.page} of ${list.totalPages}`}
+      </ListStatus>
 
       {list.items.length > 0 && (
         <ul aria-label="Images" className="mt-4 grid grid-cols-2 gap-4 sm:grid-cols-3 lg:grid-cols-4">
@@ -140,20 +108,7 @@ export default async function MediaLibraryPage({ searchParams }: Props) {
         </ul>
       )}
 
-      {list.totalPages > 1 && (
-        <nav aria-label="Pages" className="mt-6 flex gap-3 text-sm">
-          {list.page > 1 && (
-            <Link href={pageLink(list.page - 1)} className="underline">
-              Previous page
-            </Link>
-          )}
-          {list.page < list.totalPages && (
-            <Link href={pageLink(list.page + 1)} className="underline">
-              Next page
-            </Link>
-          )}
-        </nav>
-      )}
+      <Pagination page={list.page} totalPages={list.totalPages} hrefFor={pageLink} label="Pages" />
     </>
   );
 }

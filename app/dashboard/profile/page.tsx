@@ -4,6 +4,8 @@
  */
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Notice } from "@/components/ui/form-message";
+import { PageSection } from "@/components/ui/panel";
 import { requirePermission } from "@/lib/auth/session";
 import { getOwnProfile } from "@/lib/data/users";
 import { PasswordForm, ProfileForm } from "./profile-forms";
@@ -26,28 +28,17 @@ export default async function ProfilePage({ searchParams }: Props) {
         .
       </p>
       {password === "changed" && (
-        <p role="status" className="mt-4 rounded border border-green-700 bg-green-50 p-2 text-sm text-green-900">
+        <Notice tone="success" className="mt-4">
           Your password was changed. Every other session of your account was signed out.
-        </p>
+        </Notice>
       )}
       <div className="mt-8 grid gap-10 lg:grid-cols-2">
-        <section aria-labelledby="profile-heading">
-          <h2 id="profile-heading" className="text-lg font-semibold">
-            Public profile
-          </h2>
-          <div className="mt-4">
-            <ProfileForm profile={profile} />
-          </div>
-        </section>
-        <section aria-labelledby="password-heading">
-          <h2 id="password-heading" className="text-lg font-semibold">
-            Password
-          </h2>
-          <p className="mt-1 text-sm text-muted">Changing it signs you out everywhere else.</p>
-          <div className="mt-4">
-            <PasswordForm />
-          </div>
-        </section>
+        <PageSection id="profile" title="Public profile">
+          <ProfileForm profile={profile} />
+        </PageSection>
+        <PageSection id="password" title="Password" description="Changing it signs you out everywhere else.">
+          <PasswordForm />
+        </PageSection>
       </div>
     </>
   );

@@ -5,40 +5,37 @@
  */
 import { signIn } from "next-auth/react";
 import { useEffect, useRef, type FormEvent } from "react";
-import { useActionForm } from "@/components/admin/use-action-form";
-import { FormMessage, PRIMARY_BUTTON, TextAreaField, TextField } from "@/components/admin/fields";
+import { Button } from "@/components/ui/button";
+import { TextAreaField, TextField } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
+import { NewPasswordFields } from "@/components/ui/new-password-fields";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { changePasswordAction, updateProfileAction } from "./actions";
 
 const AFTER_CHANGE = "/dashboard/profile?password=changed";
 const SIGN_IN_AGAIN = "/login?reason=password-changed";
 
+const AVATAR_HINT = "A square photo, starting with https:// (or a path on this site). Leave empty for initials.";
+
 type Profile = { name: string; bio: string; avatarUrl: string | null };
 
 export function ProfileForm({ profile }: { profile: Profile }) {
-  const { state, pending, onSubmit, formRef, errors } = useActionForm(updateProfileAction);
+  const { pending, onSubmit, formRef, errors, message } = useActionForm(updateProfileAction);
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4">
       <TextField id="name" name="name" label="Name" hint="As readers see it in bylines and on your author page." autoComplete="name" defaultValue={profile.name} required error={errors.name} />
       <TextAreaField id="bio" name="bio" label="Bio" hint="A few sentences about your beat. At most 1,000 characters." rows={4} defaultValue={profile.bio} error={errors.bio} />
-      <TextField
-        id="avatarUrl"
-        name="avatarUrl"
-        type="url"
-        label="Avatar URL"
-        hint="A square photo, starting with https:// (or a path on this site). Leave empty for initials."
-        defaultValue={profile.avatarUrl ?? ""}
-        error={errors.avatarUrl}
-      />
-      <FormMessage state={state && (state.ok || !state.fieldErrors) ? state : null} />
-      <button type="submit" disabled={pending} className={PRIMARY_BUTTON}>
-        {pending ? "Saving…" : "Save profile"}
-      </button>
+      <TextField id="avatarUrl" name="avatarUrl" type="url" label="Avatar URL" hint={AVATAR_HINT} defaultValue={profile.avatarUrl ?? ""} error={errors.avatarUrl} />
+      <FormMessage state={message} />
+      <Button type="submit" variant="primary" pending={pending} pendingLabel="Saving…">
+        Save profile
+      </Button>
     </form>
   );
 }
 
 export function PasswordForm() {
-  const { state, pending, onSubmit, formRef, errors } = useActionForm(changePasswordAction);
+  const { state, pending, onSubmit, formRef, errors, message } = useActionForm(changePasswordAction);
   const newPassword = useRef("");
 
   useEffect(() => {
@@ -60,21 +57,11 @@ export function PasswordForm() {
   return (
     <form ref={formRef} onSubmit={submit} noValidate className="space-y-4">
       <TextField id="currentPassword" name="currentPassword" type="password" label="Current password" autoComplete="current-password" required error={errors.currentPassword} />
-      <TextField
-        id="password"
-        name="password"
-        type="password"
-        label="New password"
-        hint="At least 12 characters. A few unrelated words work well; common passwords are refused."
-        autoComplete="new-password"
-        required
-        error={errors.password}
-      />
-      <TextField id="confirmPassword" name="confirmPassword" type="password" label="Confirm new password" autoComplete="new-password" required error={errors.confirmPassword} />
-      <FormMessage state={state && (state.ok || !state.fieldErrors) ? state : null} />
-      <button type="submit" disabled={pending || Boolean(state?.ok)} className={PRIMARY_BUTTON}>
-        {pending ? "Changing…" : "Change password"}
-      </button>
+      <NewPasswordFields errors={errors} />
+      <FormMessage state={message} />
+      <Button type="submit" variant="primary" pending={pending} pendingLabel="Changing…" disabled={Boolean(state?.ok)}>
+        Change password
+      </Button>
     </form>
   );
 }

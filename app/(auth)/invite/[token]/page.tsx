@@ -3,8 +3,8 @@
  * password; anything else (expired, revoked, replaced, used, made up) gets one explanation, without saying which.
  */
 import type { Metadata } from "next";
-import Link from "next/link";
 import { connection } from "next/server";
+import { LinkNotWorking } from "../../link-not-working";
 import { getInvitationForToken, INVALID_INVITATION_MESSAGE } from "@/lib/data/invitations";
 import { getSiteSettings } from "@/lib/data/settings";
 import { AcceptInvitationForm } from "./accept-form";
@@ -20,27 +20,14 @@ export default async function InvitePage({ params }: Props) {
   await connection();
   const { token } = await params;
   const [invitation, settings] = await Promise.all([getInvitationForToken(token), getSiteSettings()]);
+  if (!invitation) return <LinkNotWorking title="This invitation link does not work" message={INVALID_INVITATION_MESSAGE} href="/login" linkText="Go to sign-in" />;
   return (
-    <main id="main" className="mx-auto max-w-sm px-4 py-16">
-      {invitation ? (
-        <>
-          <h1 className="text-2xl font-bold">Join {settings.siteName}</h1>
-          <p className="mt-2 text-sm">
-            You are invited as {ROLE[invitation.role]} with the email <strong>{invitation.email}</strong>. Choose your name and a password.
-          </p>
-          <AcceptInvitationForm token={token} />
-        </>
-      ) : (
-        <>
-          <h1 className="text-2xl font-bold">This invitation link does not work</h1>
-          <p className="mt-4 text-sm">{INVALID_INVITATION_MESSAGE}</p>
-          <p className="mt-6 text-sm">
-            <Link href="/login" className="font-semibold underline">
-              Go to sign-in
-            </Link>
-          </p>
-        </>
-      )}
-    </main>
+    <>
+      <h1 className="text-2xl font-bold">Join {settings.siteName}</h1>
+      <p className="mt-2 text-sm">
+        You are invited as {ROLE[invitation.role]} with the email <strong>{invitation.email}</strong>. Choose your name and a password.
+      </p>
+      <AcceptInvitationForm token={token} />
+    </>
   );
 }

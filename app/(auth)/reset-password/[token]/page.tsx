@@ -1,7 +1,7 @@
 /** /reset-password/{token}: choose a new password with a reset link (admin-issued or requested from sign-in). */
 import type { Metadata } from "next";
-import Link from "next/link";
 import { connection } from "next/server";
+import { LinkNotWorking } from "../../link-not-working";
 import { getPasswordResetForToken, INVALID_RESET_MESSAGE } from "@/lib/data/password-resets";
 import { ResetPasswordForm } from "./reset-form";
 
@@ -14,27 +14,14 @@ export default async function ResetPasswordPage({ params }: Props) {
   await connection();
   const { token } = await params;
   const reset = await getPasswordResetForToken(token);
+  if (!reset) return <LinkNotWorking title="This reset link does not work" message={INVALID_RESET_MESSAGE} href="/forgot-password" linkText="Ask for a new link" />;
   return (
-    <main id="main" className="mx-auto max-w-sm px-4 py-16">
-      {reset ? (
-        <>
-          <h1 className="text-2xl font-bold">Choose a new password</h1>
-          <p className="mt-2 text-sm">
-            For <strong>{reset.email}</strong>. Every device signed in to this account will be signed out.
-          </p>
-          <ResetPasswordForm token={token} />
-        </>
-      ) : (
-        <>
-          <h1 className="text-2xl font-bold">This reset link does not work</h1>
-          <p className="mt-4 text-sm">{INVALID_RESET_MESSAGE}</p>
-          <p className="mt-6 text-sm">
-            <Link href="/forgot-password" className="font-semibold underline">
-              Ask for a new link
-            </Link>
-          </p>
-        </>
-      )}
-    </main>
+    <>
+      <h1 className="text-2xl font-bold">Choose a new password</h1>
+      <p className="mt-2 text-sm">
+        For <strong>{reset.email}</strong>. Every device signed in to this account will be signed out.
+      </p>
+      <ResetPasswordForm token={token} />
+    </>
   );
 }

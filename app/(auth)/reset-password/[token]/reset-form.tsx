@@ -1,33 +1,12 @@
 "use client";
-import { useActionForm } from "@/components/admin/use-action-form";
-import { FormMessage, PRIMARY_BUTTON, TextField } from "@/components/admin/fields";
+import { NewPasswordFields } from "@/components/ui/new-password-fields";
+import { TokenForm } from "../../token-form";
 import { completePasswordResetAction } from "./actions";
 
 export function ResetPasswordForm({ token }: { token: string }) {
-  const { state, pending, onSubmit, formRef, errors } = useActionForm(completePasswordResetAction);
   return (
-    <form ref={formRef} onSubmit={onSubmit} noValidate className="mt-6 space-y-4">
-      <FormMessage state={state && !state.ok && !state.fieldErrors ? state : null} />
-      {errors.token && (
-        <p role="alert" className="rounded border border-red-700 bg-red-50 p-2 text-sm text-red-900">
-          {errors.token}
-        </p>
-      )}
-      <input type="hidden" name="token" value={token} />
-      <TextField
-        id="password"
-        name="password"
-        type="password"
-        label="New password"
-        hint="At least 12 characters. A few unrelated words work well; common passwords are refused."
-        autoComplete="new-password"
-        required
-        error={errors.password}
-      />
-      <TextField id="confirmPassword" name="confirmPassword" type="password" label="Confirm new password" autoComplete="new-password" required error={errors.confirmPassword} />
-      <button type="submit" disabled={pending} className={`w-full ${PRIMARY_BUTTON}`}>
-        {pending ? "Saving…" : "Set new password"}
-      </button>
-    </form>
+    <TokenForm action={completePasswordResetAction} token={token} submitLabel="Set new password" pendingLabel="Saving…">
+      {(errors) => <NewPasswordFields errors={errors} />}
+    </TokenForm>
   );
 }

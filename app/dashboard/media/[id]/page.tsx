@@ -7,6 +7,10 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DeleteMediaButton } from "@/components/media/delete-media-button";
 import { MediaDetailsForm } from "@/components/media/media-details-form";
+import { BackLink } from "@/components/ui/back-link";
+import { DataTable } from "@/components/ui/data-table";
+import { Notice } from "@/components/ui/form-message";
+import { PageSection } from "@/components/ui/panel";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { requireUser } from "@/lib/auth/session";
 import { NotFoundError } from "@/lib/data/errors";
@@ -40,35 +44,26 @@ export default async function MediaDetailPage({ params }: Props) {
 
   return (
     <>
-      <p className="text-sm">
-        <Link href="/dashboard/media" className="underline">
-          {"< Media library"}
-        </Link>
-      </p>
+      <BackLink href="/dashboard/media">{"< Media library"}</BackLink>
       <h1 className="mt-2 break-all text-2xl font-bold">{media.filename}</h1>
       <p className="mt-1 text-sm text-muted">
         {media.width} × {media.height} · {media.mimeType} · {formatBytes(media.bytes)} · uploaded by {media.uploader.name} on{" "}
         {formatDateTime(media.createdAt, settings.locale, settings.timeZone)}
       </p>
       {!media.alt.trim() && (
-        <p className="mt-3 rounded border border-amber-400 bg-amber-50 p-3 text-sm">
+        <Notice tone="warning" announce={false} className="mt-3">
           This image has no alt text. It cannot appear in a published article until it has some.
-        </p>
+        </Notice>
       )}
 
       <div className="mt-6 grid gap-8 lg:grid-cols-2">
-        <section aria-labelledby="details-heading">
-          <h2 id="details-heading" className="text-lg font-bold">
-            Details
-          </h2>
+        <PageSection id="details" title="Details">
           {media.canEdit ? (
-            <div className="mt-3">
-              <MediaDetailsForm
-                action={updateMediaAction.bind(null, media.id)}
-                image={{ src: sources.src, width: media.width, height: media.height }}
-                values={{ alt: media.alt, caption: media.caption, credit: media.credit, focalX: media.focalX, focalY: media.focalY }}
-              />
-            </div>
+            <MediaDetailsForm
+              action={updateMediaAction.bind(null, media.id)}
+              image={{ src: sources.src, width: media.width, height: media.height }}
+              values={{ alt: media.alt, caption: media.caption, credit: media.credit, focalX: media.focalX, focalY: media.focalY }}
+            />
           ) : (
             <>
               <picture>
@@ -80,7 +75,7 @@ export default async function MediaDetailPage({ params }: Props) {
                   alt={media.alt}
                   width={media.width}
                   height={media.height}
-                  className="mt-3 h-auto max-h-96 w-auto max-w-full rounded"
+                  className="h-auto max-h-96 w-auto max-w-full rounded"
                 />
               </picture>
               <dl className="mt-3 space-y-2 text-sm">
@@ -100,17 +95,14 @@ export default async function MediaDetailPage({ params }: Props) {
               <p className="mt-3 text-sm text-muted">Only the uploader, editors and admins can change this image.</p>
             </>
           )}
-        </section>
+        </PageSection>
 
         <div className="space-y-8">
-          <section aria-labelledby="usage-heading">
-            <h2 id="usage-heading" className="text-lg font-bold">
-              Used in
-            </h2>
+          <PageSection id="usage" title="Used in">
             {media.usedIn.length === 0 ? (
-              <p className="mt-2 text-sm">No article uses this image.</p>
+              <p className="text-sm">No article uses this image.</p>
             ) : (
-              <ul className="mt-2 space-y-2 text-sm">
+              <ul className="space-y-2 text-sm">
                 {media.usedIn.map((article) => (
                   <li key={article.id} className="flex flex-wrap items-center gap-2">
                     <Link href={`/dashboard/articles/${article.id}`} className="font-medium underline">
@@ -122,41 +114,28 @@ export default async function MediaDetailPage({ params }: Props) {
                 ))}
               </ul>
             )}
-          </section>
+          </PageSection>
 
-          <section aria-labelledby="variants-heading">
-            <h2 id="variants-heading" className="text-lg font-bold">
-              Files
-            </h2>
-            {media.variants.length === 0 ? (
-              <p className="mt-2 text-sm">This image is served as uploaded, without generated sizes.</p>
-            ) : (
-              <table className="mt-2 w-full border-collapse text-left text-sm">
-                <caption className="sr-only">Generated files</caption>
-                <thead>
-                  <tr className="border-b border-gray-300">
-                    <th scope="col" className="py-1 pr-3">Kind</th>
-                    <th scope="col" className="py-1 pr-3">Format</th>
-                    <th scope="col" className="py-1 pr-3">Size</th>
-                    <th scope="col" className="py-1">Bytes</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {media.variants.map((variant) => (
-                    <tr key={variant.key} className="border-b border-gray-200">
-                      <td className="py-1 pr-3">{KIND_LABEL[variant.kind]}</td>
-                      <td className="py-1 pr-3">{FORMAT_LABEL[variant.format]}</td>
-                      <td className="py-1 pr-3">
-                        <a href={variant.url} className="underline">
-                          {variant.width} × {variant.height}
-                        </a>
-                      </td>
-                      <td className="py-1">{formatBytes(variant.bytes)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            )}
+          <PageSection id="variants" title="Files">
+            <DataTable
+              caption="Generated files"
+              rows={media.variants}
+              rowKey={(variant) => variant.key}
+              empty={<p className="text-sm">This image is served as uploaded, without generated sizes.</p>}
+              columns={[
+                { header: "Kind", cell: (variant) => KIND_LABEL[variant.kind] },
+                { header: "Format", cell: (variant) => FORMAT_LABEL[variant.format] },
+                {
+                  header: "Size",
+                  cell: (variant) => (
+                    <a href={variant.url} className="underline">
+                      {variant.width} × {variant.height}
+                    </a>
+                  ),
+                },
+                { header: "Bytes", cell: (variant) => formatBytes(variant.bytes) },
+              ]}
+            />
             {media.openGraph && (
               <figure className="mt-4">
                 {/* eslint-disable-next-line @next/next/no-img-element -- the generated social card */}
@@ -164,18 +143,12 @@ export default async function MediaDetailPage({ params }: Props) {
                 <figcaption className="mt-1 text-sm text-muted">The social card (1200 × 630), cropped around the focal point.</figcaption>
               </figure>
             )}
-          </section>
+          </PageSection>
 
           {media.canEdit && (
-            <section aria-labelledby="delete-heading">
-              <h2 id="delete-heading" className="text-lg font-bold">
-                Delete
-              </h2>
-              <p className="mt-1 text-sm text-muted">An image that an article uses cannot be deleted.</p>
-              <div className="mt-2">
-                <DeleteMediaButton action={deleteMediaAction.bind(null, media.id)} filename={media.filename} />
-              </div>
-            </section>
+            <PageSection id="delete" title="Delete" description="An image that an article uses cannot be deleted.">
+              <DeleteMediaButton action={deleteMediaAction.bind(null, media.id)} filename={media.filename} />
+            </PageSection>
           )}
         </div>
       </div>

@@ -1,7 +1,7 @@
 /** /admin/settings/ads/{id}: edit or delete one ad slot. */
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
+import { BackLink } from "@/components/ui/back-link";
 import { requirePermission } from "@/lib/auth/session";
 import { getAdSlotForAdmin } from "@/lib/data/admin-settings";
 import { AdSlotForm, DeleteAdSlotForm } from "../../settings-forms";
@@ -17,11 +17,7 @@ export default async function EditAdSlotPage({ params }: Props) {
   if (!ad) notFound();
   return (
     <>
-      <p className="text-sm">
-        <Link href="/admin/settings" className="underline">
-          Settings
-        </Link>
-      </p>
+      <BackLink href="/admin/settings">Settings</BackLink>
       <h1 className="mt-2 text-2xl font-bold">Ad slot: {ad.name}</h1>
       <div className="mt-6 max-w-2xl">
         <AdSlotForm ad={ad} />

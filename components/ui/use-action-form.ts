@@ -3,6 +3,15 @@
  * Runs a server action from a form with useActionState, without React's automatic form reset (which would empty
  * every field when the server refuses one of them). After a refusal the first invalid field gets the focus, so a
  * keyboard or screen-reader user lands on what to fix.
+ *
+ *   const { pending, onSubmit, formRef, errors, message } = useActionForm(saveThingAction);
+ *   <form ref={formRef} onSubmit={onSubmit} noValidate>
+ *     <TextField … error={errors.name} />
+ *     <FormMessage state={message} />
+ *
+ * `errors` are the field errors of the last refusal; `message` is the outcome to show above or below the form: a
+ * success, or a refusal that no field explains (with field errors, each field says what is wrong). A form without
+ * fields shows `state` itself.
  */
 import { startTransition, useActionState, useEffect, useRef, type FormEvent } from "react";
 import type { ActionResult } from "@/lib/actions/result";
@@ -37,5 +46,6 @@ export function useActionForm<T>(action: FormAction<T>, options: { resetOnSucces
   }
 
   const errors: Record<string, string> = state && !state.ok ? (state.fieldErrors ?? {}) : {};
-  return { state, pending, onSubmit, formRef, errors };
+  const message = state && (state.ok || !state.fieldErrors) ? state : null;
+  return { state, pending, onSubmit, formRef, errors, message };
 }
