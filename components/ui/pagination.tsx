@@ -1,8 +1,13 @@
 import Link from "next/link";
+import type { ReactNode } from "react";
 
 /**
- * Numbered pagination for public lists: page 1 lives at `basePath`, page n at `${basePath}/page/${n}`, so every
- * page is a plain cacheable URL. rel="prev"/"next" links are rendered too (React hoists them into <head>).
+ * Numbered pagination: on public lists page 1 lives at `basePath`, page n at `${basePath}/page/${n}`, so every
+ * page is a plain cacheable URL; staff lists keep their query string with `hrefFor`. rel="prev"/"next" links are
+ * rendered too (React hoists them into <head>).
+ *
+ *   <Pagination page={2} totalPages={9} basePath="/world" />
+ *   <Pagination page={2} totalPages={9} hrefFor={(n) => `/dashboard?page=${n}`} label="Pages" />
  */
 export function pageHref(basePath: string, page: number): string {
   const base = basePath === "/" ? "" : basePath;
@@ -17,9 +22,12 @@ type Props = {
   /** …or any URL scheme (search keeps its query string). */
   hrefFor?: (page: number) => string;
   label?: string;
+  /** What the previous and next links say, when "Previous page"/"Next page" is not the best word (a log, newest first). */
+  previousLabel?: ReactNode;
+  nextLabel?: ReactNode;
 };
 
-export function Pagination({ basePath = "/", page, totalPages, hrefFor, label = "Pagination" }: Props) {
+export function Pagination({ basePath = "/", page, totalPages, hrefFor, label = "Pagination", previousLabel, nextLabel }: Props) {
   if (totalPages <= 1) return null;
   const href = hrefFor ?? ((n: number) => pageHref(basePath, n));
   const pages = Array.from({ length: totalPages }, (_, i) => i + 1).filter((n) => n === 1 || n === totalPages || Math.abs(n - page) <= 2);
@@ -29,7 +37,11 @@ export function Pagination({ basePath = "/", page, totalPages, hrefFor, label = 
       {page < totalPages && <link rel="next" href={href(page + 1)} />}
       {page > 1 && (
         <Link href={href(page - 1)} className="rounded border border-gray-300 px-3 py-1 hover:bg-gray-100 dark:border-gray-600 dark:hover:bg-gray-800">
-          Previous<span className="sr-only"> page</span>
+          {previousLabel ?? (
+            <>
+              Previous<span className="sr-only"> page</span>
+            </>
+          )}
         </Link>
       )}
       <ol className="flex flex-wrap gap-1">
@@ -49,7 +61,11 @@ export function Pagination({ basePath = "/", page, totalPages, hrefFor, label = 
       </ol>
       {page < totalPages && (
         <Link href={href(page + 1)} className="rounded border border-gray-300 px-3 py-1 hover:bg-gray-100 dark:border-gray-600 dark:hover:bg-gray-800">
-          Next<span className="sr-only"> page</span>
+          {nextLabel ?? (
+            <>
+              Next<span className="sr-only"> page</span>
+            </>
+          )}
         </Link>
       )}
     </nav>

@@ -1,3 +1,4 @@
+/** An article's workflow status as a small coloured label: `<StatusBadge status={article.status} />`. */
 const STYLES: Record<string, string> = {
   DRAFT: "bg-gray-100 text-gray-800",
   IN_REVIEW: "bg-amber-100 text-amber-900",
