@@ -10,6 +10,7 @@
  * panels are memoized (their callbacks are stable) so that typing a headline does not re-render them.
  */
 import { useState, type ReactNode } from "react";
+import { Button } from "@/components/ui/button";
 import { joinNames } from "@/lib/format";
 import { ArticleForm } from "./article-form";
 import { ConflictPanel } from "./conflict-panel";
@@ -18,7 +19,6 @@ import { NotesPanel } from "./notes-panel";
 import { PreviewPanel } from "./preview-panel";
 import { RevisionsPanel } from "./revisions-panel";
 import type { ArticleEditorProps } from "./types";
-import { buttonClass } from "./ui";
 import { useArticleFields } from "./use-article-fields";
 import { useConflicts } from "./use-conflicts";
 import { usePresence } from "./use-presence";
@@ -50,24 +50,22 @@ export function ArticleEditor(props: ArticleEditorProps) {
         <div role="status">
           {presence.displaced ? (
             <Banner tone="warning" text={`${presence.displaced.by} took over editing. ${presence.displaced.saved ? "Your changes were saved." : "Your latest changes are kept on this device."}`}>
-              <button type="button" className={buttonClass} onClick={() => void presence.takeOver()} disabled={presence.busy}>
+              <Button onClick={() => void presence.takeOver()} disabled={presence.busy}>
                 Take over again
-              </button>
+              </Button>
             </Banner>
           ) : presence.others.length > 0 ? (
             <Banner tone="info" text={`${joinNames(presence.others.map((o) => o.name))} ${presence.others.length === 1 ? "is" : "are"} editing this article`}>
-              <button type="button" className={buttonClass} onClick={() => void presence.takeOver()} disabled={presence.busy}>
+              <Button onClick={() => void presence.takeOver()} disabled={presence.busy}>
                 Take over
-              </button>
+              </Button>
             </Banner>
           ) : null}
         </div>
 
         {form.restored && (
           <Banner tone="info" text="Restored unsaved changes from this device">
-            <button type="button" className={buttonClass} onClick={form.dismissRestored}>
-              Dismiss
-            </button>
+            <Button onClick={form.dismissRestored}>Dismiss</Button>
           </Banner>
         )}
 

@@ -4,17 +4,17 @@
  * The article form: the error summary and the fields (values and handlers from useArticleFields), the body, and the
  * save bar. Ordinary controlled inputs; the body editor inside is memoized, so typing a headline leaves it alone.
  */
-import { useState, type FormEvent, type ReactNode } from "react";
+import { useState, type ChangeEvent, type FormEvent } from "react";
+import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { AuthorsField } from "./authors-field";
 import { BodyField } from "./body-field";
 import { FeaturedImageField } from "./featured-image-field";
-import { errorIdOf, FIELDS, type FieldErrors } from "./field-errors";
+import { FIELDS, type FieldErrors } from "./field-errors";
 import { SaveBar } from "./save-bar";
 import { SeoFields } from "./seo-fields";
 import { SlugField } from "./slug-field";
 import { TagsField } from "./tags-field";
 import type { ArticleEditorProps, MediaOption } from "./types";
-import { errorClass, hintClass, inputClass, labelClass } from "./ui";
 import type { ArticleFieldsState } from "./use-article-fields";
 import type { Saving } from "./use-saving";
 
@@ -36,6 +36,13 @@ export function ArticleForm(props: Props) {
   const [media, setMedia] = useState<MediaOption[]>(props.media);
   const section = sections.find((s) => s.id === fields.sectionId);
 
+  /** Value, error and change handler of a field that is one text in the article. */
+  const bind = (key: "headline" | "dek" | "datelineCity" | "sectionId") => ({
+    value: fields[key],
+    error: fieldErrors[key],
+    onChange: (event: ChangeEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) => update({ [key]: event.target.value }),
+  });
+
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     props.saving.submit();
@@ -46,30 +53,14 @@ export function ArticleForm(props: Props) {
       <ErrorSummary errors={fieldErrors} />
       <form onSubmit={onSubmit} noValidate className="mt-6" aria-label="Article">
         <fieldset disabled={readOnly} className="min-w-0 space-y-6">
-          <FormField name="headline" errors={fieldErrors}>
-            {(a11y) => <input {...a11y} type="text" value={fields.headline} onChange={(e) => update({ headline: e.target.value })} className={`${inputClass} font-serif text-2xl font-bold`} />}
-          </FormField>
-          <FormField name="dek" errors={fieldErrors} hint="One or two sentences under the headline." hintId="dek-hint">
-            {(a11y) => <textarea {...a11y} rows={2} value={fields.dek} onChange={(e) => update({ dek: e.target.value })} className={inputClass} />}
-          </FormField>
-          <FormField name="datelineCity" errors={fieldErrors} hint="The city the story is reported from, such as Monterrey." hintId="dateline-hint">
-            {(a11y) => <input {...a11y} type="text" value={fields.datelineCity} onChange={(e) => update({ datelineCity: e.target.value })} className={`${inputClass} max-w-sm`} />}
-          </FormField>
+          <TextField id="field-headline" label="Headline" type="text" {...bind("headline")} controlClassName="font-serif text-2xl font-bold" />
+          <TextAreaField id="field-dek" label="Dek" hint="One or two sentences under the headline." rows={2} {...bind("dek")} />
+          <TextField id="field-dateline" label="Dateline" hint="The city the story is reported from, such as Monterrey." type="text" {...bind("datelineCity")} controlClassName="max-w-sm" />
 
           <BodyField form={form} media={media} locale={locale} mergeText={props.mergeText} onDoneMerging={props.onDoneMerging} />
 
           <div className="grid gap-6 md:grid-cols-2">
-            <FormField name="sectionId" errors={fieldErrors}>
-              {(a11y) => (
-                <select {...a11y} value={fields.sectionId} onChange={(e) => update({ sectionId: e.target.value })} className={inputClass}>
-                  {sections.map((s) => (
-                    <option key={s.id} value={s.id}>
-                      {s.name}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </FormField>
+            <SelectField id="field-section" label="Section" {...bind("sectionId")} options={sections.map((s) => [s.id, s.name] as const)} />
             <FeaturedImageField
               media={media}
               value={fields.featuredImageId}
@@ -110,33 +101,6 @@ export function ArticleForm(props: Props) {
         <SaveBar status={props.saving.status} notice={props.notice} disabled={readOnly} locale={locale} timeZone={timeZone} />
       </form>
     </>
-  );
-}
-
-type A11yProps = { id: string; "aria-invalid": true | undefined; "aria-describedby": string | undefined };
-
-/** A labelled field whose control is given by `children`, with its hint and the server's or the check's error. */
-function FormField({ name, errors, hint, hintId, children }: { name: string; errors: FieldErrors; hint?: string; hintId?: string; children: (a11y: A11yProps) => ReactNode }) {
-  const field = FIELDS[name] ?? { id: name, label: name };
-  const error = errors[name];
-  const describedBy = [hintId, error ? errorIdOf(name) : null].filter(Boolean).join(" ") || undefined;
-  return (
-    <div>
-      <label htmlFor={field.id} className={labelClass}>
-        {field.label}
-      </label>
-      {children({ id: field.id, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy })}
-      {hint && (
-        <p id={hintId} className={hintClass}>
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={errorIdOf(name)} className={errorClass}>
-          {error}
-        </p>
-      )}
-    </div>
   );
 }
 

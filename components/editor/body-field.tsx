@@ -4,10 +4,11 @@
  * The body: its label, the editor (memoized: typing re-renders nothing here), the word count, and while merging by
  * hand, my version beside it to copy from.
  */
+import { Button } from "@/components/ui/button";
+import { TextAreaField } from "@/components/ui/field";
 import { MIN_BODY_WORDS } from "@/lib/validation/articles";
 import { BodyEditor } from "./body-editor";
 import type { MediaOption } from "./types";
-import { buttonClass, errorClass, hintClass, inputClass, labelClass } from "./ui";
 import type { ArticleFieldsState } from "./use-article-fields";
 
 type Props = {
@@ -25,7 +26,7 @@ export function BodyField({ form, media, locale, mergeText, onDoneMerging }: Pro
   return (
     <div>
       {/* The body is a contenteditable, not a form control: the label names it through aria-labelledby. */}
-      <label id="body-label" className={labelClass} onClick={form.focusBody}>
+      <label id="body-label" className="block text-sm font-semibold" onClick={form.focusBody}>
         Body
       </label>
       <div className={mergeText !== null ? "mt-1 grid gap-4 xl:grid-cols-2" : "mt-1"}>
@@ -34,24 +35,18 @@ export function BodyField({ form, media, locale, mergeText, onDoneMerging }: Pro
         </div>
         {mergeText !== null && (
           <div className="min-w-0">
-            <label htmlFor="merge-mine" className={labelClass}>
-              Your version
-            </label>
-            <textarea id="merge-mine" readOnly value={mergeText} rows={18} aria-describedby="merge-hint" className={`${inputClass} font-serif text-sm`} />
-            <p id="merge-hint" className={hintClass}>
-              Read-only: copy what you need into the body.
-            </p>
-            <button type="button" className={`${buttonClass} mt-2`} onClick={onDoneMerging}>
+            <TextAreaField id="merge-mine" label="Your version" hint="Read-only: copy what you need into the body." readOnly value={mergeText} rows={18} controlClassName="font-serif" />
+            <Button className="mt-2" onClick={onDoneMerging}>
               Done merging
-            </button>
+            </Button>
           </div>
         )}
       </div>
-      <p id="body-hint" className={hintClass}>
+      <p id="body-hint" className="mt-1 text-sm text-muted">
         {words.toLocaleString(locale)} {words === 1 ? "word" : "words"}
         {words < MIN_BODY_WORDS ? ` (at least ${MIN_BODY_WORDS} to publish)` : ""}. Ctrl+B bold, Ctrl+I italic.
       </p>
-      <p id="body-error" className={errorClass + (error ? "" : " sr-only")}>
+      <p id="body-error" className={`mt-1 text-sm font-semibold text-red-800${error ? "" : " sr-only"}`}>
         {error ?? ""}
       </p>
     </div>

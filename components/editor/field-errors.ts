@@ -22,9 +22,6 @@ export const FIELDS: Record<string, { id: string; label: string }> = {
   seoDescription: { id: "field-seo-description", label: "SEO description" },
 };
 
-/** The id of the error text under a field. */
-export const errorIdOf = (key: string) => `${FIELDS[key]?.id ?? key}-error`;
-
 export function normalizeErrors(errors: FieldErrors): FieldErrors {
   const out: FieldErrors = {};
   for (const [path, message] of Object.entries(errors)) {

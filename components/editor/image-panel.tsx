@@ -3,9 +3,10 @@
 /** Inserting an image from the media library into the body, with its alt text (required) and caption. */
 import type { Editor } from "@tiptap/react";
 import { useEffect, useId, useRef, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { SelectField, TextField } from "@/components/ui/field";
 import { ToolPanel } from "@/components/ui/url-panel";
 import type { MediaOption } from "./types";
-import { buttonClass, errorClass, hintClass, inputClass, labelClass, primaryButtonClass } from "./ui";
 
 export function ImagePanel({ editor, media, onClose }: { editor: Editor; media: MediaOption[]; onClose: (refocus: boolean) => void }) {
   const id = useId();
@@ -46,13 +47,12 @@ export function ImagePanel({ editor, media, onClose }: { editor: Editor; media: 
         <p className="mt-2 text-sm">The media library has no images yet.</p>
       ) : (
         <div className="mt-2 grid gap-3 sm:grid-cols-[1fr_auto]">
-          <div>
-            <label htmlFor={`${id}-media`} className={labelClass}>
-              Library image
-            </label>
-            <select
+          <div className="space-y-2">
+            <SelectField
               ref={select}
               id={`${id}-media`}
+              label="Library image"
+              error={errors.image}
               value={mediaId}
               onChange={(e) => {
                 const next = media.find((m) => m.id === e.target.value);
@@ -63,50 +63,22 @@ export function ImagePanel({ editor, media, onClose }: { editor: Editor; media: 
                   setCaption(next.caption);
                 }
               }}
-              aria-invalid={errors.image ? true : undefined}
-              aria-describedby={errors.image ? `${id}-media-error` : undefined}
-              className={inputClass}
-            >
-              <option value="">Choose an image…</option>
-              {media.map((m) => (
-                <option key={m.id} value={m.id}>
-                  {m.alt || m.filename}
-                </option>
-              ))}
-            </select>
-            {errors.image && (
-              <p id={`${id}-media-error`} className={errorClass}>
-                {errors.image}
-              </p>
-            )}
-            <label htmlFor={`${id}-alt`} className={`${labelClass} mt-2`}>
-              Alt text
-            </label>
-            <input
+              options={[["", "Choose an image…"], ...media.map((m) => [m.id, m.alt || m.filename] as const)]}
+            />
+            <TextField
               ref={altInput}
               id={`${id}-alt`}
+              label="Alt text"
+              hint="What the image shows, for readers who cannot see it."
+              error={errors.alt}
               type="text"
               value={alt}
               onChange={(e) => {
                 setAlt(e.target.value);
                 setErrors({});
               }}
-              aria-invalid={errors.alt ? true : undefined}
-              aria-describedby={`${id}-alt-hint${errors.alt ? ` ${id}-alt-error` : ""}`}
-              className={inputClass}
             />
-            <p id={`${id}-alt-hint`} className={hintClass}>
-              What the image shows, for readers who cannot see it.
-            </p>
-            {errors.alt && (
-              <p id={`${id}-alt-error`} className={errorClass}>
-                {errors.alt}
-              </p>
-            )}
-            <label htmlFor={`${id}-caption`} className={`${labelClass} mt-2`}>
-              Caption
-            </label>
-            <input id={`${id}-caption`} type="text" value={caption} onChange={(e) => setCaption(e.target.value)} className={inputClass} />
+            <TextField id={`${id}-caption`} label="Caption" type="text" value={caption} onChange={(e) => setCaption(e.target.value)} />
           </div>
           {chosen && (
             // eslint-disable-next-line @next/next/no-img-element -- a library thumbnail, already sized
@@ -116,13 +88,11 @@ export function ImagePanel({ editor, media, onClose }: { editor: Editor; media: 
       )}
       <div className="mt-2 flex flex-wrap gap-2">
         {media.length > 0 && (
-          <button type="button" className={primaryButtonClass} onClick={apply}>
+          <Button variant="primary" onClick={apply}>
             Insert image
-          </button>
+          </Button>
         )}
-        <button type="button" className={buttonClass} onClick={() => onClose(true)}>
-          Cancel
-        </button>
+        <Button onClick={() => onClose(true)}>Cancel</Button>
       </div>
     </ToolPanel>
   );

@@ -1,8 +1,8 @@
 "use client";
 
 /** The bar under the form: what saving is doing (a live region), the last notice, and the Save button. */
+import { Button } from "@/components/ui/button";
 import type { SaveStatus } from "./save-controller";
-import { primaryButtonClass } from "./ui";
 
 type Props = { status: SaveStatus; notice: string; disabled: boolean; locale: string; timeZone: string };
 
@@ -18,9 +18,9 @@ export function SaveBar({ status, notice, disabled, locale, timeZone }: Props) {
         <p aria-live="polite" className="text-sm">
           {notice}
         </p>
-        <button type="submit" className={primaryButtonClass} disabled={disabled}>
+        <Button variant="primary" type="submit" disabled={disabled}>
           Save
-        </button>
+        </Button>
       </div>
     </div>
   );

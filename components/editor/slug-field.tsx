@@ -1,7 +1,8 @@
 "use client";
 
 /** The slug, after the section's path: made from the headline until edited; once published, a change redirects. */
-import { buttonClass, errorClass, hintClass, inputClass, labelClass } from "./ui";
+import { Button } from "@/components/ui/button";
+import { CONTROL_CLASS, Field, fieldControlProps } from "@/components/ui/field";
 
 type Props = {
   value: string;
@@ -14,40 +15,24 @@ type Props = {
 };
 
 export function SlugField({ value, sectionSlug, isEdited, hasBeenPublished, error, onChange, onUseHeadline }: Props) {
+  const hint = hasBeenPublished ? "Changing the slug keeps the old URL working (it redirects)" : isEdited ? "Lower-case letters, digits and dashes." : "Made from the headline until you change it.";
   return (
-    <div>
-      <label htmlFor="field-slug" className={labelClass}>
-        Slug
-      </label>
-      <div className="mt-1 flex flex-wrap items-center gap-2">
+    <Field id="field-slug" label="Slug" hint={hint} error={error}>
+      <div className="flex flex-wrap items-center gap-2">
         <span className="text-sm text-muted" aria-hidden="true">
           /{sectionSlug}/
         </span>
         <input
-          id="field-slug"
+          {...fieldControlProps({ id: "field-slug", hint, error })}
           type="text"
           value={value}
           onChange={(e) => onChange(e.target.value)}
           autoComplete="off"
           spellCheck={false}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={`slug-hint${error ? " field-slug-error" : ""}`}
-          className={`${inputClass} mt-0 w-auto flex-1 font-mono text-sm`}
+          className={`${CONTROL_CLASS} w-auto flex-1 font-mono`}
         />
-        {!hasBeenPublished && isEdited && (
-          <button type="button" className={buttonClass} onClick={onUseHeadline}>
-            Use the headline
-          </button>
-        )}
+        {!hasBeenPublished && isEdited && <Button onClick={onUseHeadline}>Use the headline</Button>}
       </div>
-      <p id="slug-hint" className={hintClass}>
-        {hasBeenPublished ? "Changing the slug keeps the old URL working (it redirects)" : isEdited ? "Lower-case letters, digits and dashes." : "Made from the headline until you change it."}
-      </p>
-      {error && (
-        <p id="field-slug-error" className={errorClass}>
-          {error}
-        </p>
-      )}
-    </div>
+    </Field>
   );
 }

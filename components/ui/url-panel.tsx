@@ -6,7 +6,8 @@
  * one that asks for a single address, checked by the caller when it is applied.
  */
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
-import { buttonClass, errorClass, hintClass, inputClass, labelClass, primaryButtonClass } from "@/components/editor/ui";
+import { Button } from "./button";
+import { TextField } from "./field";
 
 type ToolPanelProps = {
   /** Names the group; shown as its heading when `showTitle`, else only to assistive technology. */
@@ -68,12 +69,12 @@ export function UrlPanel({ title, label, hint, initialValue = "", applyLabel, on
 
   return (
     <ToolPanel title={title} onApply={apply} onCancel={onCancel}>
-      <label htmlFor={`${id}-url`} className={labelClass}>
-        {label}
-      </label>
-      <input
+      <TextField
         ref={input}
         id={`${id}-url`}
+        label={label}
+        hint={hint}
+        error={error ?? undefined}
         type="text"
         inputMode="url"
         autoComplete="off"
@@ -82,30 +83,13 @@ export function UrlPanel({ title, label, hint, initialValue = "", applyLabel, on
           setValue(e.target.value);
           setError(null);
         }}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={`${id}-hint${error ? ` ${id}-error` : ""}`}
-        className={inputClass}
       />
-      <p id={`${id}-hint`} className={hintClass}>
-        {hint}
-      </p>
-      {error && (
-        <p id={`${id}-error`} className={errorClass}>
-          {error}
-        </p>
-      )}
       <div className="mt-2 flex flex-wrap gap-2">
-        <button type="button" className={primaryButtonClass} onClick={apply}>
+        <Button variant="primary" onClick={apply}>
           {applyLabel}
-        </button>
-        {extra && (
-          <button type="button" className={buttonClass} onClick={extra.onClick}>
-            {extra.label}
-          </button>
-        )}
-        <button type="button" className={buttonClass} onClick={onCancel}>
-          Cancel
-        </button>
+        </Button>
+        {extra && <Button onClick={extra.onClick}>{extra.label}</Button>}
+        <Button onClick={onCancel}>Cancel</Button>
       </div>
     </ToolPanel>
   );
