@@ -2,8 +2,9 @@
 
 /** The byline: an ordered list of staff, with add, remove and move buttons that all work from the keyboard. */
 import { useEffect, useRef, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { CONTROL_CLASS, Field, fieldControlProps } from "@/components/ui/field";
 import type { StaffOption } from "./types";
-import { buttonClass, errorClass, hintClass, inputClass, labelClass } from "./ui";
 
 type Props = {
   staff: StaffOption[];
@@ -11,6 +12,11 @@ type Props = {
   onChange: (ids: string[]) => void;
   error?: string;
 };
+
+const MOVES = [
+  { what: "up", label: "Up", delta: -1 },
+  { what: "down", label: "Down", delta: 1 },
+] as const;
 
 export function AuthorsField({ staff, value, onChange, error }: Props) {
   const names = new Map(staff.map((s) => [s.id, s.name]));
@@ -59,17 +65,14 @@ export function AuthorsField({ staff, value, onChange, error }: Props) {
   };
 
   const available = staff.filter((s) => !value.includes(s.id));
-  const describedBy = ["authors-hint", error ? "authors-error" : null].filter(Boolean).join(" ");
+  const hint = "The byline lists them in this order.";
 
   return (
-    <div>
-      <label htmlFor="field-authors" id="authors-label" className={labelClass}>
-        Authors
-      </label>
+    <Field id="field-authors" label="Authors" hint={hint} error={error}>
       {value.length === 0 ? (
-        <p className="mt-1 text-sm">No authors yet.</p>
+        <p className="text-sm">No authors yet.</p>
       ) : (
-        <ol aria-labelledby="authors-label" className="mt-1 divide-y divide-gray-200 rounded border border-gray-300 bg-white">
+        <ol aria-label="Authors" className="divide-y divide-gray-200 rounded border border-gray-300 bg-white">
           {value.map((id, index) => {
             const name = nameOf(id);
             return (
@@ -77,43 +80,27 @@ export function AuthorsField({ staff, value, onChange, error }: Props) {
                 <span className="min-w-0 flex-1 font-medium">
                   <span className="text-muted">{index + 1}.</span> {name}
                 </span>
-                <button
-                  id={buttonId(id, "up")}
-                  type="button"
-                  className={buttonClass}
-                  aria-label={`Move ${name} up`}
-                  disabled={index === 0}
-                  onClick={() => move(index, -1)}
-                >
-                  Up
-                </button>
-                <button
-                  id={buttonId(id, "down")}
-                  type="button"
-                  className={buttonClass}
-                  aria-label={`Move ${name} down`}
-                  disabled={index === value.length - 1}
-                  onClick={() => move(index, 1)}
-                >
-                  Down
-                </button>
-                <button id={buttonId(id, "remove")} type="button" className={buttonClass} aria-label={`Remove ${name}`} onClick={() => remove(index)}>
+                {MOVES.map(({ what, label, delta }) => (
+                  <Button
+                    key={what}
+                    id={buttonId(id, what)}
+                    aria-label={`Move ${name} ${what}`}
+                    disabled={index === (delta === -1 ? 0 : value.length - 1)}
+                    onClick={() => move(index, delta)}
+                  >
+                    {label}
+                  </Button>
+                ))}
+                <Button id={buttonId(id, "remove")} aria-label={`Remove ${name}`} onClick={() => remove(index)}>
                   Remove
-                </button>
+                </Button>
               </li>
             );
           })}
         </ol>
       )}
-      <div className="mt-2 flex flex-wrap items-end gap-2">
-        <select
-          id="field-authors"
-          value={toAdd}
-          onChange={(e) => setToAdd(e.target.value)}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy}
-          className={`${inputClass} mt-0 w-auto min-w-[14rem] flex-1`}
-        >
+      <div className="mt-1 flex flex-wrap items-end gap-2">
+        <select {...fieldControlProps({ id: "field-authors", hint, error })} value={toAdd} onChange={(e) => setToAdd(e.target.value)} className={`${CONTROL_CLASS} w-auto min-w-[14rem] flex-1`}>
           <option value="">Choose a staff member to add…</option>
           {available.map((s) => (
             <option key={s.id} value={s.id}>
@@ -121,21 +108,13 @@ export function AuthorsField({ staff, value, onChange, error }: Props) {
             </option>
           ))}
         </select>
-        <button type="button" className={buttonClass} onClick={add} disabled={!toAdd}>
+        <Button onClick={add} disabled={!toAdd}>
           Add author
-        </button>
+        </Button>
       </div>
-      <p id="authors-hint" className={hintClass}>
-        The byline lists them in this order.
-      </p>
-      {error && (
-        <p id="authors-error" className={errorClass}>
-          {error}
-        </p>
-      )}
       <p aria-live="polite" className="sr-only">
         {announcement}
       </p>
-    </div>
+    </Field>
   );
 }

@@ -4,9 +4,9 @@
  * Shown when a save was refused because someone else saved first. Their saved text against mine, word by word,
  * and three ways out. Mine is already kept on the server as a CONFLICT revision, so nothing is lost either way.
  */
+import { Button } from "@/components/ui/button";
 import { documentToPlainText } from "@/lib/content/document";
 import type { CurrentArticle, SavePayload } from "./types";
-import { buttonClass, primaryButtonClass } from "./ui";
 import { DiffLegend, WordDiff } from "./word-diff";
 
 type Props = {
@@ -50,15 +50,15 @@ export function ConflictPanel({ theirs, mine, error, busy, onKeepTheirs, onKeepM
           <h3 className="mt-3 text-sm font-bold">Body</h3>
           <WordDiff label="Body differences" from={theirs.bodyText} to={mineText} removedLabel={THEIRS} addedLabel={MINE} className="mt-1 max-h-96 overflow-y-auto" />
           <div className="mt-4 flex flex-wrap gap-2">
-            <button type="button" className={buttonClass} onClick={onKeepTheirs} disabled={busy}>
+            <Button onClick={onKeepTheirs} disabled={busy}>
               Keep theirs
-            </button>
-            <button type="button" className={primaryButtonClass} onClick={onKeepMine} disabled={busy}>
+            </Button>
+            <Button variant="primary" onClick={onKeepMine} disabled={busy}>
               Keep mine
-            </button>
-            <button type="button" className={buttonClass} onClick={onMerge} disabled={busy}>
+            </Button>
+            <Button onClick={onMerge} disabled={busy}>
               Merge by hand
-            </button>
+            </Button>
           </div>
           <p className="mt-2 text-xs text-muted">
             Keep theirs: load their version and drop yours. Keep mine: save yours over theirs. Merge by hand: load theirs and show yours beside it to copy

@@ -2,9 +2,12 @@
 
 /** Corrections, updates and clarifications on a published article: shown on its public page with their dates. */
 import { useRouter } from "next/navigation";
-import { memo, useId, useRef, useState, type FormEvent } from "react";
+import { memo, useId, useState, type FormEvent } from "react";
+import { Button } from "@/components/ui/button";
+import { SelectField, TextAreaField } from "@/components/ui/field";
+import { Panel } from "@/components/ui/panel";
 import { addCorrectionAction } from "@/lib/actions/workflow";
-import { buttonClass, errorClass, hintClass, inputClass, labelClass, panelClass, panelHeadingClass } from "./ui";
+import { usePanelText } from "./use-panel-text";
 
 const KINDS = [
   { value: "CORRECTION", label: "Correction" },
@@ -16,83 +19,35 @@ export const CorrectionsPanel = memo(function CorrectionsPanel({ articleId }: { 
   const id = useId();
   const router = useRouter();
   const [kind, setKind] = useState<string>("CORRECTION");
-  const [text, setText] = useState("");
-  const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState("");
-  const [busy, setBusy] = useState(false);
-  const textarea = useRef<HTMLTextAreaElement>(null);
+  const text = usePanelText<HTMLTextAreaElement>();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setNotice("");
-    if (text.trim().length < 10) {
-      setError("Describe the correction in a sentence.");
-      textarea.current?.focus();
+    if (text.value.trim().length < 10) {
+      text.fail("Describe the correction in a sentence.");
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
-      const result = await addCorrectionAction({ articleId, kind, text });
-      if (result.ok) {
-        setText("");
-        setNotice(`${KINDS.find((k) => k.value === kind)?.label ?? "Correction"} added: readers see it on the article page.`);
-        router.refresh();
-      } else {
-        setError(result.fieldErrors?.text ?? result.message);
-      }
-    } catch {
-      setError("Could not reach the server. Try again.");
-    } finally {
-      setBusy(false);
+    if (await text.send(() => addCorrectionAction({ articleId, kind, text: text.value }), "text")) {
+      setNotice(`${KINDS.find((k) => k.value === kind)?.label ?? "Correction"} added: readers see it on the article page.`);
+      router.refresh();
     }
   };
 
   return (
-    <section aria-labelledby={`${id}-heading`} className={panelClass}>
-      <h2 id={`${id}-heading`} className={panelHeadingClass}>
-        Corrections
-      </h2>
-      <p className={hintClass}>Added at once to the public article, with today’s date.</p>
-      <form onSubmit={submit} className="mt-2">
-        <label htmlFor={`${id}-kind`} className={labelClass}>
-          Kind
-        </label>
-        <select id={`${id}-kind`} value={kind} onChange={(e) => setKind(e.target.value)} className={inputClass}>
-          {KINDS.map((k) => (
-            <option key={k.value} value={k.value}>
-              {k.label}
-            </option>
-          ))}
-        </select>
-        <label htmlFor={`${id}-text`} className={`${labelClass} mt-2`}>
-          Correction text
-        </label>
-        <textarea
-          ref={textarea}
-          id={`${id}-text`}
-          rows={3}
-          value={text}
-          onChange={(e) => {
-            setText(e.target.value);
-            setError(null);
-          }}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? `${id}-error` : undefined}
-          className={inputClass}
-        />
-        {error && (
-          <p id={`${id}-error`} className={errorClass}>
-            {error}
-          </p>
-        )}
-        <button type="submit" className={`${buttonClass} mt-2`} disabled={busy}>
+    <Panel id={id} title="Corrections">
+      <p className="mt-1 text-sm text-muted">Added at once to the public article, with today’s date.</p>
+      <form onSubmit={submit} className="mt-2 space-y-2">
+        <SelectField id={`${id}-kind`} label="Kind" value={kind} onChange={(e) => setKind(e.target.value)} options={KINDS.map((k) => [k.value, k.label] as const)} />
+        <TextAreaField id={`${id}-text`} label="Correction text" rows={3} {...text.field} />
+        <Button type="submit" disabled={text.busy}>
           Add correction
-        </button>
-        <p aria-live="polite" className="mt-2 text-sm font-semibold text-green-900">
+        </Button>
+        <p aria-live="polite" className="text-sm font-semibold text-green-900">
           {notice}
         </p>
       </form>
-    </section>
+    </Panel>
   );
 });

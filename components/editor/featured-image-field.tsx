@@ -2,8 +2,8 @@
 
 /** The featured image: one of the library's images (or none), with a thumbnail of the choice. */
 import { MediaUploader } from "@/components/media/media-uploader";
+import { CONTROL_CLASS, Field, fieldControlProps } from "@/components/ui/field";
 import type { MediaOption } from "./types";
-import { errorClass, hintClass, inputClass, labelClass } from "./ui";
 
 type Props = {
   media: MediaOption[];
@@ -16,44 +16,26 @@ type Props = {
 
 export function FeaturedImageField({ media, value, onChange, onUploaded, error }: Props) {
   const chosen = value ? media.find((m) => m.id === value) : undefined;
-  const describedBy = ["featured-image-hint", error ? "featured-image-error" : null].filter(Boolean).join(" ");
+  const hint = chosen && !chosen.alt.trim() ? "This image has no alt text yet: add it in the media library before publishing." : "Shown at the top of the article and when it is shared.";
   return (
     <div>
-      <label htmlFor="field-featured-image" className={labelClass}>
-        Featured image
-      </label>
-      <div className="mt-1 flex flex-wrap items-start gap-3">
-        <select
-          id="field-featured-image"
-          value={value ?? ""}
-          onChange={(e) => onChange(e.target.value || null)}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy}
-          className={`${inputClass} mt-0 w-auto min-w-[14rem] flex-1`}
-        >
-          <option value="">None</option>
-          {value && !chosen && <option value={value}>The current image</option>}
-          {media.map((m) => (
-            <option key={m.id} value={m.id}>
-              {m.alt || m.filename}
-            </option>
-          ))}
-        </select>
-        {chosen && (
-          // eslint-disable-next-line @next/next/no-img-element -- a library thumbnail
-          <img src={chosen.thumbUrl} alt={chosen.alt} width={chosen.width} height={chosen.height} className="h-20 w-auto max-w-[10rem] rounded border border-gray-300 object-cover" />
-        )}
-      </div>
-      <p id="featured-image-hint" className={hintClass}>
-        {chosen && !chosen.alt.trim()
-          ? "This image has no alt text yet: add it in the media library before publishing."
-          : "Shown at the top of the article and when it is shared."}
-      </p>
-      {error && (
-        <p id="featured-image-error" className={errorClass}>
-          {error}
-        </p>
-      )}
+      <Field id="field-featured-image" label="Featured image" hint={hint} error={error}>
+        <div className="flex flex-wrap items-start gap-3">
+          <select {...fieldControlProps({ id: "field-featured-image", hint, error })} value={value ?? ""} onChange={(e) => onChange(e.target.value || null)} className={`${CONTROL_CLASS} w-auto min-w-[14rem] flex-1`}>
+            <option value="">None</option>
+            {value && !chosen && <option value={value}>The current image</option>}
+            {media.map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.alt || m.filename}
+              </option>
+            ))}
+          </select>
+          {chosen && (
+            // eslint-disable-next-line @next/next/no-img-element -- a library thumbnail
+            <img src={chosen.thumbUrl} alt={chosen.alt} width={chosen.width} height={chosen.height} className="h-20 w-auto max-w-[10rem] rounded border border-gray-300 object-cover" />
+          )}
+        </div>
+      </Field>
       {onUploaded && (
         <details className="mt-2">
           <summary className="cursor-pointer text-sm font-medium">Upload a new image</summary>

@@ -2,7 +2,7 @@
  * The copy of unsaved changes kept on this device (localStorage `dateline:draft:{articleId}`), so that a closed tab,
  * a crash or a lost connection never loses text. Written while there are unsaved changes, removed after a save.
  */
-import type { DocNode } from "@/lib/content/document";
+import { contentKey } from "./content-key";
 import type { SavePayload } from "./types";
 
 export type LocalDraft = {
@@ -44,42 +44,17 @@ export function clearLocalDraft(articleId: string): void {
   }
 }
 
-/** A document without the differences that carry no meaning (key order, null attrs, empty content arrays). */
-function canonicalNode(node: DocNode): unknown {
-  const out: Record<string, unknown> = { type: node.type };
-  if (node.attrs) {
-    const attrs = Object.fromEntries(
-      Object.entries(node.attrs)
-        .filter(([, v]) => v !== null && v !== undefined && v !== "")
-        .sort(([a], [b]) => a.localeCompare(b)),
-    );
-    if (Object.keys(attrs).length > 0) out.attrs = attrs;
+/**
+ * The copy on this device, if it holds changes that the server's version (`server`, as the page loaded it) does not:
+ * based on that version or a later one, or changed after it was saved. A stale or identical copy is removed.
+ */
+export function takeNewerLocalDraft(articleId: string, server: { payload: SavePayload; version: number; updatedAt: string }): LocalDraft | null {
+  const local = readLocalDraft(articleId);
+  if (!local) return null;
+  const isNewer = local.baseVersion >= server.version || Date.parse(local.savedAt) > Date.parse(server.updatedAt);
+  if (!isNewer || contentKey(local.fields) === contentKey(server.payload)) {
+    clearLocalDraft(articleId);
+    return null;
   }
-  if (node.text !== undefined) out.text = node.text;
-  if (node.marks && node.marks.length > 0) {
-    out.marks = node.marks.map((m) => ({
-      type: m.type,
-      ...(m.attrs ? { attrs: Object.fromEntries(Object.entries(m.attrs).filter(([, v]) => v !== null && v !== undefined).sort(([a], [b]) => a.localeCompare(b))) } : {}),
-    }));
-  }
-  if (node.content && node.content.length > 0) {
-    const children = [...node.content];
-    // The editor adds an empty paragraph after a final image or rule; it carries no content.
-    if (node.type === "doc") while (children.length > 1 && children[children.length - 1]?.type === "paragraph" && !children[children.length - 1]?.content?.length) children.pop();
-    out.content = children.map(canonicalNode);
-  }
-  return out;
-}
-
-/** A string that is equal for two payloads exactly when a reader would see the same article. */
-export function contentKey(payload: SavePayload): string {
-  const { body, ...fields } = payload;
-  // The server trims text fields, so "Headline " and "Headline" are the same saved article.
-  const trim = (value: unknown): unknown => (typeof value === "string" ? value.trim() : Array.isArray(value) ? value.map(trim) : value);
-  const sortedFields = Object.fromEntries(
-    Object.entries(fields)
-      .map(([k, v]) => [k, trim(v)] as const)
-      .sort(([a], [b]) => a.localeCompare(b)),
-  );
-  return JSON.stringify([sortedFields, canonicalNode(body)]);
+  return local;
 }

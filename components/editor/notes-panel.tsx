@@ -2,48 +2,30 @@
 
 /** Editorial notes: the internal thread between the desk and the authors. Never shown to readers. */
 import { useRouter } from "next/navigation";
-import { memo, useId, useRef, useState, type FormEvent } from "react";
+import { memo, useId, type FormEvent } from "react";
+import { Button } from "@/components/ui/button";
+import { TextAreaField } from "@/components/ui/field";
+import { Panel } from "@/components/ui/panel";
 import { addNoteAction } from "@/lib/actions/notes";
 import type { NoteItem } from "./types";
-import { buttonClass, errorClass, inputClass, labelClass, panelClass, panelHeadingClass } from "./ui";
+import { usePanelText } from "./use-panel-text";
 
 export const NotesPanel = memo(function NotesPanel({ articleId, notes }: { articleId: string; notes: NoteItem[] }) {
   const id = useId();
   const router = useRouter();
-  const [body, setBody] = useState("");
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const textarea = useRef<HTMLTextAreaElement>(null);
+  const note = usePanelText<HTMLTextAreaElement>();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (!body.trim()) {
-      setError("Write a note first.");
-      textarea.current?.focus();
+    if (!note.value.trim()) {
+      note.fail("Write a note first.");
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
-      const result = await addNoteAction(articleId, body);
-      if (result.ok) {
-        setBody("");
-        router.refresh();
-      } else {
-        setError(result.fieldErrors?.body ?? result.message);
-      }
-    } catch {
-      setError("Could not reach the server. Try again.");
-    } finally {
-      setBusy(false);
-    }
+    if (await note.send(() => addNoteAction(articleId, note.value), "body")) router.refresh();
   };
 
   return (
-    <section aria-labelledby={`${id}-heading`} className={panelClass}>
-      <h2 id={`${id}-heading`} className={panelHeadingClass}>
-        Editorial notes
-      </h2>
+    <Panel id={id} title="Editorial notes">
       {notes.length === 0 ? (
         <p className="mt-2 text-sm text-muted">No notes yet.</p>
       ) : (
@@ -58,32 +40,12 @@ export const NotesPanel = memo(function NotesPanel({ articleId, notes }: { artic
           ))}
         </ol>
       )}
-      <form onSubmit={submit} className="mt-3">
-        <label htmlFor={`${id}-note`} className={labelClass}>
-          Note
-        </label>
-        <textarea
-          ref={textarea}
-          id={`${id}-note`}
-          rows={3}
-          value={body}
-          onChange={(e) => {
-            setBody(e.target.value);
-            setError(null);
-          }}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? `${id}-error` : undefined}
-          className={inputClass}
-        />
-        {error && (
-          <p id={`${id}-error`} className={errorClass}>
-            {error}
-          </p>
-        )}
-        <button type="submit" className={`${buttonClass} mt-2`} disabled={busy}>
+      <form onSubmit={submit} className="mt-3 space-y-2">
+        <TextAreaField id={`${id}-note`} label="Note" rows={3} {...note.field} />
+        <Button type="submit" disabled={note.busy}>
           Add note
-        </button>
+        </Button>
       </form>
-    </section>
+    </Panel>
   );
 });

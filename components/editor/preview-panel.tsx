@@ -3,9 +3,11 @@
 /** Share previews: a link to the unpublished article for people without an account, until it expires or is revoked. */
 import { useRouter } from "next/navigation";
 import { memo, useId, useRef, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { CONTROL_CLASS, Field, fieldControlProps } from "@/components/ui/field";
+import { Panel } from "@/components/ui/panel";
 import { createPreviewAction, revokePreviewAction } from "@/lib/actions/previews";
 import type { PreviewLinkItem } from "./types";
-import { buttonClass, errorClass, hintClass, inputClass, labelClass, panelClass, panelHeadingClass } from "./ui";
 
 type Props = { articleId: string; links: PreviewLinkItem[]; locale: string; timeZone: string };
 
@@ -66,41 +68,30 @@ export const PreviewPanel = memo(function PreviewPanel({ articleId, links, local
     }
   };
 
+  const expires = created ? `Expires ${created.expires}.` : undefined;
   return (
-    <section aria-labelledby={`${id}-heading`} className={panelClass}>
-      <h2 id={`${id}-heading`} className={panelHeadingClass}>
-        Share a preview
-      </h2>
-      <p className={hintClass}>Anyone with the link can read this version without signing in, until it expires.</p>
-      <button type="button" className={`${buttonClass} mt-2`} onClick={() => void create()} disabled={busy}>
+    <Panel id={id} title="Share a preview">
+      <p className="mt-1 text-sm text-muted">Anyone with the link can read this version without signing in, until it expires.</p>
+      <Button className="mt-2" onClick={() => void create()} disabled={busy}>
         Create preview link
-      </button>
+      </Button>
       {created && (
-        <div className="mt-3">
-          <label htmlFor={`${id}-link`} className={labelClass}>
-            Preview link
-          </label>
-          <div className="mt-1 flex gap-2">
+        <Field id={`${id}-link`} label="Preview link" hint={expires} className="mt-3">
+          <div className="flex gap-2">
             <input
               ref={input}
-              id={`${id}-link`}
+              {...fieldControlProps({ id: `${id}-link`, hint: expires })}
               type="text"
               readOnly
               value={created.url}
               onFocus={(e) => e.currentTarget.select()}
-              aria-describedby={`${id}-expires`}
-              className={`${inputClass} mt-0 font-mono text-sm`}
+              className={`${CONTROL_CLASS} font-mono`}
             />
-            <button type="button" className={buttonClass} onClick={() => void copy()}>
-              Copy
-            </button>
+            <Button onClick={() => void copy()}>Copy</Button>
           </div>
-          <p id={`${id}-expires`} className={hintClass}>
-            Expires {created.expires}.
-          </p>
-        </div>
+        </Field>
       )}
-      {error && <p className={errorClass}>{error}</p>}
+      {error && <p className="mt-1 text-sm font-semibold text-red-800">{error}</p>}
       <p aria-live="polite" className="mt-1 text-sm">
         {notice}
       </p>
@@ -113,14 +104,14 @@ export const PreviewPanel = memo(function PreviewPanel({ articleId, links, local
                 <span>
                   Created {link.createdAtLabel} by {link.createdBy}; expires {link.expiresAtLabel}
                 </span>
-                <button type="button" className={buttonClass} aria-label={`Revoke preview link created ${link.createdAtLabel}`} onClick={() => void revoke(link.id)}>
+                <Button aria-label={`Revoke preview link created ${link.createdAtLabel}`} onClick={() => void revoke(link.id)}>
                   Revoke
-                </button>
+                </Button>
               </li>
             ))}
           </ul>
         </>
       )}
-    </section>
+    </Panel>
   );
 });

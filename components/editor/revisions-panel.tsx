@@ -2,9 +2,11 @@
 
 /** Revision history: who saved what when, a word diff between any two revisions, and restoring one. */
 import { memo, useEffect, useId, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { SelectField } from "@/components/ui/field";
+import { Panel } from "@/components/ui/panel";
 import { getRevisionAction } from "@/lib/actions/revisions";
 import type { RevisionItem } from "./types";
-import { buttonClass, errorClass, inputClass, labelClass, panelClass, panelHeadingClass } from "./ui";
 import { DiffLegend, WordDiff } from "./word-diff";
 
 const STATUS_LABELS: Record<string, string> = { DRAFT: "Draft", IN_REVIEW: "In review", SCHEDULED: "Scheduled", PUBLISHED: "Published", ARCHIVED: "Archived" };
@@ -83,47 +85,23 @@ export const RevisionsPanel = memo(function RevisionsPanel({ revisions, disabled
   const to = toId ? loaded[toId] : undefined;
   const label = (r: RevisionItem) => `${r.createdAtLabel} — ${kindLabel(r)}, ${r.author}`;
   const shown = showAll ? revisions : revisions.slice(0, SHOWN);
+  const options = revisions.map((r) => [r.id, label(r)] as const);
 
   return (
-    <section aria-labelledby={`${id}-heading`} className={panelClass}>
-      <h2 id={`${id}-heading`} className={panelHeadingClass}>
-        Revisions
-      </h2>
+    <Panel id={id} title="Revisions">
       {revisions.length === 0 ? (
         <p className="mt-2 text-sm text-muted">No revisions yet. A revision is kept at every manual save, every few minutes of autosaving and every status change.</p>
       ) : (
         <>
           {revisions.length > 1 && (
             <div className="mt-2 space-y-2">
-              <div>
-                <label htmlFor={`${id}-from`} className={labelClass}>
-                  Compare from
-                </label>
-                <select id={`${id}-from`} value={fromId ?? ""} onChange={(e) => setFromChoice(e.target.value)} className={`${inputClass} text-sm`}>
-                  {revisions.map((r) => (
-                    <option key={r.id} value={r.id}>
-                      {label(r)}
-                    </option>
-                  ))}
-                </select>
-              </div>
-              <div>
-                <label htmlFor={`${id}-to`} className={labelClass}>
-                  Compare to
-                </label>
-                <select id={`${id}-to`} value={toId ?? ""} onChange={(e) => setToChoice(e.target.value)} className={`${inputClass} text-sm`}>
-                  {revisions.map((r) => (
-                    <option key={r.id} value={r.id}>
-                      {label(r)}
-                    </option>
-                  ))}
-                </select>
-              </div>
+              <SelectField id={`${id}-from`} label="Compare from" value={fromId ?? ""} onChange={(e) => setFromChoice(e.target.value)} options={options} />
+              <SelectField id={`${id}-to`} label="Compare to" value={toId ?? ""} onChange={(e) => setToChoice(e.target.value)} options={options} />
               <div aria-live="polite" aria-busy={!from || !to}>
                 {!from || !to ? (
                   <p className="text-sm text-muted">Loading the comparison…</p>
                 ) : "error" in from || "error" in to ? (
-                  <p className={errorClass}>{"error" in from ? from.error : "error" in to ? to.error : ""}</p>
+                  <p className="text-sm font-semibold text-red-800">{"error" in from ? from.error : "error" in to ? to.error : ""}</p>
                 ) : (
                   <div>
                     <DiffLegend removedLabel="only in the “from” revision" addedLabel="only in the “to” revision" />
@@ -149,28 +127,22 @@ export const RevisionsPanel = memo(function RevisionsPanel({ revisions, disabled
                   </p>
                   <p className="truncate">{revision.headline || "Untitled"}</p>
                 </div>
-                <button
-                  type="button"
-                  className={buttonClass}
-                  aria-label={`Restore revision from ${revision.createdAtLabel}`}
-                  disabled={disabled || restoring !== null}
-                  onClick={() => void restore(revision)}
-                >
+                <Button aria-label={`Restore revision from ${revision.createdAtLabel}`} disabled={disabled || restoring !== null} onClick={() => void restore(revision)}>
                   Restore
-                </button>
+                </Button>
               </li>
             ))}
           </ol>
           {revisions.length > SHOWN && (
-            <button type="button" className={`${buttonClass} mt-2`} onClick={() => setShowAll(!showAll)} aria-expanded={showAll}>
+            <Button className="mt-2" onClick={() => setShowAll(!showAll)} aria-expanded={showAll}>
               {showAll ? "Show fewer" : `Show all ${revisions.length} revisions`}
-            </button>
+            </Button>
           )}
         </>
       )}
-      <p aria-live="polite" className={message && !message.ok ? errorClass : "mt-2 text-sm font-semibold text-green-900"}>
+      <p aria-live="polite" className={`mt-2 text-sm font-semibold ${message && !message.ok ? "text-red-800" : "text-green-900"}`}>
         {message?.text}
       </p>
-    </section>
+    </Panel>
   );
 });

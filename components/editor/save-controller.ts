@@ -4,10 +4,11 @@
  * outside React: typing only bumps a counter here, and the document is serialized when a save or a local copy is due,
  * never on each keystroke.
  *
- * Every save names the version it was based on (PUT /api/articles/:id); a 409 stops autosaving until the writer
+ * Every save names the version it was based on (save-request.ts); a 409 stops autosaving until the writer
  * resolves the conflict.
  */
 import { clearLocalDraft, writeLocalDraft } from "./local-draft";
+import { putArticle } from "./save-request";
 import type { SavePayload } from "./types";
 
 export type SaveStatus =
@@ -24,10 +25,6 @@ export type SaveStatus =
 export type SaveMode = "autosave" | "manual";
 export type SaveResult = "saved" | "clean" | "conflict" | "offline" | "invalid" | "error" | "stopped" | "held";
 
-type ApiAnswer =
-  | { ok: true; data: { version: number; slug: string; savedAt: string } }
-  | { ok: false; status: number; message: string; fieldErrors?: Record<string, string>; currentVersion?: number };
-
 export type SaveControllerOptions = {
   articleId: string;
   baseVersion: number;
@@ -43,9 +40,6 @@ export type SaveControllerOptions = {
   debounceMs?: number;
   retryMs?: number;
 };
-
-/** keepalive requests may carry at most 64 KiB in Chromium; bigger ones go as normal requests. */
-const KEEPALIVE_MAX_BYTES = 60_000;
 
 export class SaveController {
   baseVersion: number;
@@ -252,27 +246,11 @@ export class SaveController {
     this.emit({ kind: "saving" });
     if (typeof navigator !== "undefined" && navigator.onLine === false) return this.wentOffline(mode);
 
-    let response: Response;
-    try {
-      response = await fetch(`/api/articles/${encodeURIComponent(this.options.articleId)}`, {
-        method: "PUT",
-        headers: { "content-type": "application/json" },
-        body,
-        credentials: "same-origin",
-        cache: "no-store",
-        keepalive: keepalive && body.length < KEEPALIVE_MAX_BYTES,
-      });
-    } catch {
-      return this.wentOffline(mode);
-    }
-    let answer: ApiAnswer | null = null;
-    try {
-      answer = (await response.json()) as ApiAnswer;
-    } catch {
-      answer = null;
-    }
+    const reply = await putArticle(this.options.articleId, body, keepalive);
+    if (!reply) return this.wentOffline(mode);
+    const { answer } = reply;
 
-    if (response.ok && answer?.ok) {
+    if (reply.ok && answer?.ok) {
       clearTimeout(this.retryTimer);
       this.baseVersion = answer.data.version;
       this.savedSeq = seqAtStart;
@@ -292,7 +270,7 @@ export class SaveController {
     }
 
     const message = answer && !answer.ok && answer.message ? answer.message : "The article could not be saved.";
-    if (response.status === 409) {
+    if (reply.status === 409) {
       this.state = "conflict";
       clearTimeout(this.saveTimer);
       this.writeLocal();
@@ -300,16 +278,16 @@ export class SaveController {
       this.options.onConflict(payload, mode, answer && !answer.ok && typeof answer.currentVersion === "number" ? answer.currentVersion : null);
       return "conflict";
     }
-    if (response.status === 400 || response.status === 413) {
+    if (reply.status === 400 || reply.status === 413) {
       if (answer && !answer.ok && answer.fieldErrors) this.options.onFieldErrors(answer.fieldErrors);
       this.writeLocal();
       this.emit({ kind: "invalid", message: `Not saved: ${message}` });
       return "invalid";
     }
     this.writeLocal();
-    if (response.status >= 500) {
+    if (reply.status >= 500) {
       // 503: the database is down or restarting (the server says so rather than failing); the retry lands once it is back.
-      const why = response.status === 503 ? "the database is not answering" : "the server had a problem";
+      const why = reply.status === 503 ? "the database is not answering" : "the server had a problem";
       this.emit({ kind: "error", message: `Not saved: ${why}. Your changes are kept on this device; trying again shortly.` });
       this.scheduleRetry(mode);
       return "error";

@@ -3,6 +3,8 @@
  * the server (so the first render matches the HTML), and the permission flags computed from the permission map.
  */
 import type { DocNode } from "@/lib/content/document";
+import type { ArticleFieldsState } from "./use-article-fields";
+import type { Saving } from "./use-saving";
 
 /** The article's editable fields except the body, in the shape PUT /api/articles/:id takes them. */
 export type EditableFields = {
@@ -98,4 +100,12 @@ export type ArticleEditorProps = {
   timeZone: string;
   siteUrl: string;
   flags: EditorFlags;
+};
+
+/** What the page gives the hooks for conflicts, presence and revision restore: the two they build on, and the notice line. */
+export type EditorContext = {
+  articleId: string;
+  saving: Saving;
+  fields: ArticleFieldsState;
+  setNotice: (notice: string) => void;
 };

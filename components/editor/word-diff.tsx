@@ -18,6 +18,9 @@ type Props = {
   className?: string;
 };
 
+const ADDED = "rounded-sm bg-green-100 text-green-950 underline decoration-green-800 decoration-2 underline-offset-2";
+const REMOVED = "rounded-sm bg-red-100 text-red-950 line-through decoration-red-800 decoration-2";
+
 export function WordDiff({ label, from, to, removedLabel, addedLabel, className }: Props) {
   const parts = useMemo(() => diffWords(from, to), [from, to]);
   const changed = parts.some((p) => p.added || p.removed);
@@ -25,22 +28,14 @@ export function WordDiff({ label, from, to, removedLabel, addedLabel, className 
     <div role="group" aria-label={label} tabIndex={0} className={`whitespace-pre-wrap break-words rounded border border-gray-300 bg-white p-3 text-sm leading-relaxed ${className ?? ""}`}>
       {!changed && <span className="sr-only">No differences. </span>}
       {parts.map((part, index) => {
-        if (part.added) {
+        if (part.added || part.removed) {
+          const Change = part.added ? "ins" : "del";
           return (
-            <ins key={index} className="rounded-sm bg-green-100 text-green-950 underline decoration-green-800 decoration-2 underline-offset-2">
-              <span className="sr-only">[{addedLabel}: </span>
+            <Change key={index} className={part.added ? ADDED : REMOVED}>
+              <span className="sr-only">[{part.added ? addedLabel : removedLabel}: </span>
               {part.value}
               <span className="sr-only">]</span>
-            </ins>
-          );
-        }
-        if (part.removed) {
-          return (
-            <del key={index} className="rounded-sm bg-red-100 text-red-950 line-through decoration-red-800 decoration-2">
-              <span className="sr-only">[{removedLabel}: </span>
-              {part.value}
-              <span className="sr-only">]</span>
-            </del>
+            </Change>
           );
         }
         return <span key={index}>{part.value}</span>;

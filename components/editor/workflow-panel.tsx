@@ -4,12 +4,15 @@
  * The article's status and the transitions this user may make from it. Buttons the user's role cannot use are not
  * shown at all (the data layer refuses them anyway). Pending edits are saved before any transition.
  */
-import { memo, useId, useRef, useState } from "react";
+import { memo, useId, useState } from "react";
 import { cancelScheduleAction, publishAction, scheduleAction, sendBackAction, submitForReviewAction, unpublishAction } from "@/lib/actions/workflow";
+import { Button } from "@/components/ui/button";
+import { CONTROL_CLASS, Field, fieldControlProps, TextAreaField } from "@/components/ui/field";
+import { Panel } from "@/components/ui/panel";
 import { StatusBadge } from "@/components/ui/status-badge";
 import type { ActionResult } from "@/lib/actions/result";
 import type { EditorFlags } from "./types";
-import { buttonClass, dangerButtonClass, errorClass, hintClass, inputClass, labelClass, panelClass, panelHeadingClass, primaryButtonClass } from "./ui";
+import { usePanelText } from "./use-panel-text";
 
 type Props = {
   articleId: string;
@@ -33,13 +36,9 @@ export const WorkflowPanel = memo(function WorkflowPanel(props: Props) {
   const [busy, setBusy] = useState<string | null>(null);
   const [failure, setFailure] = useState<Failure | null>(null);
   const [notice, setNotice] = useState("");
-  const [note, setNote] = useState("");
-  const [noteError, setNoteError] = useState<string | null>(null);
-  const [at, setAt] = useState(scheduledAtInput);
-  const [atError, setAtError] = useState<string | null>(null);
+  const note = usePanelText<HTMLTextAreaElement>();
+  const at = usePanelText<HTMLInputElement>(scheduledAtInput);
   const [confirmingUnpublish, setConfirmingUnpublish] = useState(false);
-  const noteInput = useRef<HTMLTextAreaElement>(null);
-  const atInput = useRef<HTMLInputElement>(null);
 
   const run = async (name: string, action: () => Promise<ActionResult<string>>, success: string, after?: () => void) => {
     setBusy(name);
@@ -71,23 +70,21 @@ export const WorkflowPanel = memo(function WorkflowPanel(props: Props) {
   };
 
   const sendBack = () => {
-    if (!note.trim()) {
-      setNoteError("Write a note saying what the author should change.");
-      noteInput.current?.focus();
+    if (!note.value.trim()) {
+      note.fail("Write a note saying what the author should change.");
       return;
     }
-    setNoteError(null);
-    void run("send-back", () => sendBackAction(articleId, note), "Sent back to the author with your note.", () => setNote(""));
+    note.setError(null);
+    void run("send-back", () => sendBackAction(articleId, note.value), "Sent back to the author with your note.", () => note.setValue(""));
   };
 
   const schedule = () => {
-    if (!at) {
-      setAtError("Choose a date and a time.");
-      atInput.current?.focus();
+    if (!at.value) {
+      at.fail("Choose a date and a time.");
       return;
     }
-    setAtError(null);
-    void run("schedule", () => scheduleAction(articleId, at), "Scheduled.");
+    at.setError(null);
+    void run("schedule", () => scheduleAction(articleId, at.value), "Scheduled.");
   };
 
   const isBusy = busy !== null;
@@ -96,10 +93,7 @@ export const WorkflowPanel = memo(function WorkflowPanel(props: Props) {
   const canScheduleNow = flags.canSchedule && ["DRAFT", "IN_REVIEW", "SCHEDULED"].includes(status);
 
   return (
-    <section aria-labelledby={`${id}-heading`} className={panelClass}>
-      <h2 id={`${id}-heading`} className={panelHeadingClass}>
-        Status
-      </h2>
+    <Panel id={id} title="Status">
       <p className="mt-2 flex flex-wrap items-center gap-2 text-sm">
         <StatusBadge status={status} />
         {status === "SCHEDULED" && scheduledAtLabel && (
@@ -109,28 +103,28 @@ export const WorkflowPanel = memo(function WorkflowPanel(props: Props) {
         )}
         {status === "PUBLISHED" && publishedAtLabel && <span>since {publishedAtLabel}</span>}
       </p>
-      {status === "PUBLISHED" && <p className={hintClass}>Saved changes go live on the public page at once.</p>}
+      {status === "PUBLISHED" && <p className="mt-1 text-sm text-muted">Saved changes go live on the public page at once.</p>}
 
       <div className="mt-3 flex flex-wrap gap-2">
         {status === "DRAFT" && (
-          <button type="button" className={flags.canPublish ? buttonClass : primaryButtonClass} disabled={isBusy} onClick={() => void run("submit", () => submitForReviewAction(articleId), "Submitted for review.")}>
+          <Button variant={flags.canPublish ? "secondary" : "primary"} disabled={isBusy} onClick={() => void run("submit", () => submitForReviewAction(articleId), "Submitted for review.")}>
             Submit for review
-          </button>
+          </Button>
         )}
         {canPublishNow && (
-          <button type="button" className={primaryButtonClass} disabled={isBusy} onClick={() => void run("publish", () => publishAction(articleId), "Published.")}>
+          <Button variant="primary" disabled={isBusy} onClick={() => void run("publish", () => publishAction(articleId), "Published.")}>
             Publish
-          </button>
+          </Button>
         )}
         {flags.canSchedule && status === "SCHEDULED" && (
-          <button type="button" className={buttonClass} disabled={isBusy} onClick={() => void run("cancel-schedule", () => cancelScheduleAction(articleId), "The schedule was cancelled; the article is back in review.")}>
+          <Button disabled={isBusy} onClick={() => void run("cancel-schedule", () => cancelScheduleAction(articleId), "The schedule was cancelled; the article is back in review.")}>
             Cancel schedule
-          </button>
+          </Button>
         )}
         {flags.canUnpublish && status === "PUBLISHED" && !confirmingUnpublish && (
-          <button type="button" className={dangerButtonClass} disabled={isBusy} onClick={() => setConfirmingUnpublish(true)}>
+          <Button variant="danger" disabled={isBusy} onClick={() => setConfirmingUnpublish(true)}>
             Unpublish
-          </button>
+          </Button>
         )}
       </div>
 
@@ -140,81 +134,36 @@ export const WorkflowPanel = memo(function WorkflowPanel(props: Props) {
             Unpublish this article? Readers will get a “no longer available” page at its address.
           </p>
           <div className="mt-2 flex gap-2">
-            <button
-              type="button"
-              className={dangerButtonClass}
-              disabled={isBusy}
-              onClick={() => void run("unpublish", () => unpublishAction(articleId), "Unpublished.", () => setConfirmingUnpublish(false))}
-            >
+            <Button variant="danger" disabled={isBusy} onClick={() => void run("unpublish", () => unpublishAction(articleId), "Unpublished.", () => setConfirmingUnpublish(false))}>
               Yes, unpublish
-            </button>
-            <button type="button" className={buttonClass} disabled={isBusy} onClick={() => setConfirmingUnpublish(false)}>
+            </Button>
+            <Button disabled={isBusy} onClick={() => setConfirmingUnpublish(false)}>
               Cancel
-            </button>
+            </Button>
           </div>
         </div>
       )}
 
       {canScheduleNow && (
-        <div className="mt-4">
-          <label htmlFor={`${id}-at`} className={labelClass}>
-            Publish at
-          </label>
-          <div className="mt-1 flex flex-wrap items-center gap-2">
-            <input
-              ref={atInput}
-              id={`${id}-at`}
-              type="datetime-local"
-              value={at}
-              onChange={(e) => {
-                setAt(e.target.value);
-                setAtError(null);
-              }}
-              aria-invalid={atError ? true : undefined}
-              aria-describedby={`${id}-tz${atError ? ` ${id}-at-error` : ""}`}
-              className={`${inputClass} mt-0 w-auto`}
-            />
+        <Field id={`${id}-at`} label="Publish at" error={at.error} className="mt-4">
+          <div className="flex flex-wrap items-center gap-2">
+            <input {...at.control} {...fieldControlProps({ id: `${id}-at`, error: at.error, describedBy: `${id}-tz` })} type="datetime-local" className={`${CONTROL_CLASS} w-auto`} />
             <span id={`${id}-tz`} className="text-sm text-muted">
               ({timeZone})
             </span>
-            <button type="button" className={buttonClass} disabled={isBusy} onClick={schedule}>
+            <Button disabled={isBusy} onClick={schedule}>
               Schedule
-            </button>
+            </Button>
           </div>
-          {atError && (
-            <p id={`${id}-at-error`} className={errorClass}>
-              {atError}
-            </p>
-          )}
-        </div>
+        </Field>
       )}
 
       {canSendBack && (
-        <div className="mt-4">
-          <label htmlFor={`${id}-note`} className={labelClass}>
-            Note to the author
-          </label>
-          <textarea
-            ref={noteInput}
-            id={`${id}-note`}
-            rows={3}
-            value={note}
-            onChange={(e) => {
-              setNote(e.target.value);
-              setNoteError(null);
-            }}
-            aria-invalid={noteError ? true : undefined}
-            aria-describedby={noteError ? `${id}-note-error` : undefined}
-            className={inputClass}
-          />
-          {noteError && (
-            <p id={`${id}-note-error`} className={errorClass}>
-              {noteError}
-            </p>
-          )}
-          <button type="button" className={`${buttonClass} mt-2`} disabled={isBusy} onClick={sendBack}>
+        <div className="mt-4 space-y-2">
+          <TextAreaField id={`${id}-note`} label="Note to the author" rows={3} {...note.field} />
+          <Button disabled={isBusy} onClick={sendBack}>
             Send back
-          </button>
+          </Button>
         </div>
       )}
 
@@ -233,6 +182,6 @@ export const WorkflowPanel = memo(function WorkflowPanel(props: Props) {
       <p aria-live="polite" className="mt-2 text-sm font-semibold text-green-900">
         {busy ? "Working…" : notice}
       </p>
-    </section>
+    </Panel>
   );
 });
