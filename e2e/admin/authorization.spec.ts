@@ -12,7 +12,7 @@ import { testDb } from "../support/db";
 import { sessionUserFor, signedInPage } from "../support/admin-helpers";
 import { ForbiddenError } from "@/lib/data/errors";
 import type { SessionUser } from "@/lib/data/types";
-import { listUsers, setUserRole, setUserStatus, getUserForAdmin } from "@/lib/data/users";
+import { listUsers, setUserRole, setUserStatus } from "@/lib/data/users";
 import { createInvitation, listInvitations, resendInvitation, revokeInvitation } from "@/lib/data/invitations";
 import { issuePasswordReset } from "@/lib/data/password-resets";
 import { createSection, getSectionForAdmin, listSectionsForAdmin, moveSection, updateSection } from "@/lib/data/admin-sections";
@@ -89,7 +89,6 @@ function adminCalls(actor: SessionUser, f: Fixture): [string, () => Promise<unkn
   const ad = { name: "Refused", placement: "HEADER" as const, enabled: true, kind: "HTML" as const, imageUrl: "", linkUrl: "", altText: "", html: "<b>refused</b>", position: 0 };
   return [
     ["listUsers", () => listUsers(actor)],
-    ["getUserForAdmin", () => getUserForAdmin(actor, f.target.id)],
     ["setUserRole", () => setUserRole(actor, f.target.id, "ADMIN")],
     ["setUserStatus", () => setUserStatus(actor, f.target.id, "DEACTIVATED")],
     ["issuePasswordReset", () => issuePasswordReset(actor, f.target.id)],

@@ -6,10 +6,10 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { AdKind, AdPlacement } from "@/lib/generated/prisma/enums";
-import { getDb, getPublicReadDb } from "@/lib/db";
+import { getDb } from "@/lib/db";
 import { assertCan } from "@/lib/auth/permissions";
 import { writeAudit } from "./audit";
-import { CacheTags, expirePublicTags, publicQuery } from "./cache";
+import { CacheTags, expirePublicTags } from "./cache";
 import { NotFoundError } from "./errors";
 import type { SessionUser } from "./types";
 
@@ -173,16 +173,3 @@ export async function deleteAdSlot(actor: SessionUser, id: string) {
     await expirePublicTags(tx, [CacheTags.site]);
   });
 }
-
-/**
- * The HTML snippet of an enabled HTML ad, for the public ad slot when the list it was given does not carry the
- * snippet (lib/data/settings.ts listAdSlots selects image fields only). Cached under "site", like the slots.
- */
-export const getAdSlotHtml = publicQuery(
-  "getAdSlotHtml",
-  async (id: string): Promise<string | null> => {
-    const slot = await getPublicReadDb().adSlot.findFirst({ where: { id, enabled: true, kind: "HTML" }, select: { html: true } });
-    return slot?.html || null;
-  },
-  { tags: () => [CacheTags.site], buildFallback: null },
-);

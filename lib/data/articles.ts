@@ -9,10 +9,8 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ArticleStatus } from "@/lib/generated/prisma/enums";
 import { getDb, getPublicReadDb } from "@/lib/db";
 import { assertCan, can } from "@/lib/auth/permissions";
-import { documentToPlainText, renderDocumentHtml, type DocNode } from "@/lib/content/document";
 import { openGraphImageForMedia } from "@/lib/media/sources";
 import { CacheTags, publicQuery } from "./cache";
-import { ConflictError, ForbiddenError, NotFoundError } from "./errors";
 import type { SessionUser } from "./types";
 
 /** The one definition of "a reader may see this article". */
@@ -52,16 +50,6 @@ function toCard(row: CardRow) {
 }
 
 export type ArticleCard = ReturnType<typeof toCard>;
-
-export async function findLatestPublished(options: { take?: number; sectionSlug?: string } = {}): Promise<ArticleCard[]> {
-  const rows = await getPublicReadDb().article.findMany({
-    where: { ...publishedWhere(), ...(options.sectionSlug ? { section: { slug: options.sectionSlug } } : {}) },
-    orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
-    take: Math.min(options.take ?? 20, 100),
-    select: cardSelect,
-  });
-  return rows.map(toCard);
-}
 
 export const PAGE_SIZE = 20;
 
@@ -255,17 +243,9 @@ export const getFrontPage = publicQuery(
   { tags: () => [CacheTags.home, CacheTags.latest], buildFallback: { lead: null, top: [], bySection: [] } },
 );
 
-export type PublicArticle = NonNullable<Awaited<ReturnType<typeof getPublishedArticle>>>;
-
 /** The condition that limits a staff member to the articles they may see. */
 function visibleTo(actor: SessionUser): Prisma.ArticleWhereInput {
   if (can(actor.role, "article:read:any")) return {};
-  return { OR: [{ createdById: actor.id }, { authors: { some: { userId: actor.id } } }] };
-}
-
-function editableBy(actor: SessionUser): Prisma.ArticleWhereInput {
-  if (can(actor.role, "article:update:any")) return {};
-  assertCan(actor.role, "article:update:own");
   return { OR: [{ createdById: actor.id }, { authors: { some: { userId: actor.id } } }] };
 }
 
@@ -328,118 +308,4 @@ export async function listArticlesForDashboard(actor: SessionUser, filters: Dash
     }),
   ]);
   return { items, total, page, totalPages: Math.max(1, Math.ceil(total / perPage)) };
-}
-
-export type ArticleContentInput = {
-  headline: string;
-  dek?: string;
-  body: DocNode;
-  datelineCity?: string;
-  seoTitle?: string;
-  seoDescription?: string;
-};
-
-function derivedBody(body: DocNode) {
-  return { body: body as unknown as Prisma.InputJsonValue, bodyHtml: renderDocumentHtml(body), bodyText: documentToPlainText(body) };
-}
-
-export async function createArticle(
-  actor: SessionUser,
-  input: ArticleContentInput & { slug: string; sectionId: string },
-) {
-  assertCan(actor.role, "article:create");
-  return getDb().$transaction(async (tx) => {
-    const article = await tx.article.create({
-      data: {
-        slug: input.slug,
-        headline: input.headline,
-        dek: input.dek ?? "",
-        ...derivedBody(input.body),
-        datelineCity: input.datelineCity ?? "",
-        seoTitle: input.seoTitle ?? "",
-        seoDescription: input.seoDescription ?? "",
-        sectionId: input.sectionId,
-        createdById: actor.id,
-        lastEditedById: actor.id,
-        authors: { create: [{ userId: actor.id, position: 0 }] },
-      },
-      select: { id: true, version: true, slug: true },
-    });
-    await tx.revision.create({
-      data: {
-        articleId: article.id,
-        version: article.version,
-        kind: "MANUAL",
-        headline: input.headline,
-        dek: input.dek ?? "",
-        body: input.body as unknown as Prisma.InputJsonValue,
-        bodyText: documentToPlainText(input.body),
-        datelineCity: input.datelineCity ?? "",
-        status: "DRAFT",
-        authorId: actor.id,
-      },
-    });
-    return article;
-  });
-}
-
-/**
- * Saves new content on top of `baseVersion`. The version check and the write are one statement, so two editors can
- * never both win: the loser gets a ConflictError with the current version, and its text is kept as a CONFLICT
- * revision rather than dropped.
- */
-export async function updateArticleContent(
-  actor: SessionUser,
-  articleId: string,
-  baseVersion: number,
-  input: ArticleContentInput,
-  kind: "MANUAL" | "AUTOSAVE" = "MANUAL",
-) {
-  const db = getDb();
-  const existing = await db.article.findFirst({
-    where: { id: articleId, ...visibleTo(actor) },
-    select: { id: true },
-  });
-  if (!existing) throw new NotFoundError("That article");
-  const allowed = await db.article.findFirst({ where: { id: articleId, ...editableBy(actor) }, select: { id: true } });
-  if (!allowed) throw new ForbiddenError("article:update:any");
-
-  return db.$transaction(async (tx) => {
-    const derived = derivedBody(input.body);
-    const result = await tx.article.updateMany({
-      where: { id: articleId, version: baseVersion, ...editableBy(actor) },
-      data: {
-        headline: input.headline,
-        dek: input.dek ?? "",
-        ...derived,
-        datelineCity: input.datelineCity ?? "",
-        seoTitle: input.seoTitle ?? "",
-        seoDescription: input.seoDescription ?? "",
-        lastEditedById: actor.id,
-        version: { increment: 1 },
-      },
-    });
-    const current = await tx.article.findUniqueOrThrow({ where: { id: articleId }, select: { version: true, status: true } });
-    const revision = {
-      articleId,
-      headline: input.headline,
-      dek: input.dek ?? "",
-      body: derived.body,
-      bodyText: derived.bodyText,
-      datelineCity: input.datelineCity ?? "",
-      seoTitle: input.seoTitle ?? "",
-      seoDescription: input.seoDescription ?? "",
-      status: current.status,
-      authorId: actor.id,
-    };
-    if (result.count === 0) {
-      await tx.revision.create({ data: { ...revision, version: baseVersion, kind: "CONFLICT" } });
-      return { ok: false as const, conflict: new ConflictError(current.version) };
-    }
-    await tx.revision.create({ data: { ...revision, version: current.version, kind } });
-    return { ok: true as const, version: current.version };
-  }).then((outcome) => {
-    if (!outcome.ok) throw outcome.conflict;
-    return { version: outcome.version };
-  });
 }

@@ -34,11 +34,6 @@ export async function writeAudit(tx: Tx, entry: AuditEntry): Promise<void> {
   });
 }
 
-/** For events that change nothing else (a failed sign-in). */
-export async function recordAuditEvent(entry: AuditEntry): Promise<void> {
-  await writeAudit(getDb(), entry);
-}
-
 export type AuditFilters = {
   /** An exact action, e.g. "user.role_change". */
   action?: string;

@@ -148,8 +148,6 @@ export async function getMediaDetail(actor: SessionUser, mediaId: string) {
   };
 }
 
-export type MediaDetail = Awaited<ReturnType<typeof getMediaDetail>>;
-
 /** Removes stored files, logging (not throwing) failures: the row is already gone or never existed. */
 async function removeFiles(storage: MediaStorage, keys: string[]) {
   const results = await Promise.allSettled(keys.filter(isMediaKey).map((key) => storage.delete(key)));

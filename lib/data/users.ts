@@ -279,15 +279,6 @@ export async function setUserRole(actor: SessionUser, userId: string, role: Role
   });
 }
 
-/** One account's admin view, e.g. to issue a reset link for it. */
-export async function getUserForAdmin(actor: SessionUser, userId: string) {
-  assertCan(actor.role, "user:read");
-  return getDb().user.findUnique({
-    where: { id: userId },
-    select: { ...sessionUserSelect, status: true, lastSignInAt: true, createdAt: true },
-  });
-}
-
 const profileSelect = { id: true, email: true, name: true, slug: true, bio: true, avatarUrl: true, role: true } as const;
 
 /** The signed-in person's own profile, for /dashboard/profile. */
@@ -354,10 +345,6 @@ export async function changeOwnPassword(
     await tx.passwordReset.updateMany({ where: { userId: actor.id, usedAt: null, expiresAt: { gt: new Date() } }, data: { expiresAt: new Date() } });
     await writeAudit(tx, { actor, action: "user.password_change", targetType: "User", targetId: actor.id });
   });
-}
-
-export async function countUsers(): Promise<number> {
-  return getDb().user.count();
 }
 
 /** Names for the byline picker: any staff member may see who can be credited. */
