@@ -10,7 +10,8 @@ import { listArticlesForDashboard } from "@/lib/data/articles";
 import { listSections } from "@/lib/data/sections";
 import { getSiteSettings } from "@/lib/data/settings";
 import { listStaffForByline } from "@/lib/data/users";
-import { formatDateTime, joinNames } from "@/lib/format";
+import { formatDateTime } from "@/lib/dates";
+import { joinNames } from "@/lib/text";
 import { DashboardQuerySchema } from "@/lib/validation/dashboard";
 import { NewArticleButton } from "./new-article-button";
 

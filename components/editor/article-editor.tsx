@@ -17,7 +17,7 @@ import { restoreRevisionAction } from "@/lib/actions/revisions";
 import { getCurrentArticleAction } from "@/lib/actions/editor";
 import { countWords, documentToPlainText, type DocNode } from "@/lib/content/document";
 import { slugify } from "@/lib/content/slug";
-import { joinNames } from "@/lib/format";
+import { joinNames } from "@/lib/text";
 import { ArticleFieldsSchema, MIN_BODY_WORDS } from "@/lib/validation/articles";
 import { AuthorsField } from "./authors-field";
 import { BodyEditor } from "./body-editor";

@@ -10,7 +10,7 @@ import { ok, staffAction } from "@/lib/actions/safe-action";
 import type { ArticleStatus, SessionUser } from "@/lib/data/types";
 import { getSiteSettings } from "@/lib/data/settings";
 import { addCorrection, cancelSchedule, publishArticle, scheduleArticle, sendBack, submitForReview, unpublishArticle } from "@/lib/data/workflow";
-import { zonedTimeToUtc } from "@/lib/format";
+import { zonedTimeToUtc } from "@/lib/dates";
 import { ArticleRefSchema, CorrectionSchema, NoteSchema, ScheduleSchema } from "@/lib/validation/articles";
 
 /** A transition that needs nothing but the article; the answer is the article's new status. */

@@ -19,7 +19,7 @@ import {
 } from "@/lib/data/distribution";
 import { getSectionBySlug } from "@/lib/data/sections";
 import { getSiteSettings } from "@/lib/data/settings";
-import { newsLanguageCode } from "./dates";
+import { newsLanguageCode } from "./language";
 import { buildFeedDocument, type FeedChannel } from "./feed";
 import { feedContentType, type FeedFormat } from "./formats";
 import { getPublicSiteUrl } from "./site-url";

@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { text } from "@/lib/validation/text";
 import { SLUG_PATTERN, slugify } from "@/lib/content/slug";
-import { zonedTimeToUtc } from "@/lib/format";
+import { zonedTimeToUtc } from "@/lib/dates";
 import { SectionInputSchema } from "./sections";
 
 /** A link readers may follow or load: http(s) only, or a path on this site. Never javascript:, data: and the like. */

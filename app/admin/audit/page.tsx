@@ -8,7 +8,7 @@ import { BUTTON, SelectField, TextField } from "@/components/admin/fields";
 import { requirePermission } from "@/lib/auth/session";
 import { listAuditActions, listAuditEntries } from "@/lib/data/audit";
 import { getSiteSettings } from "@/lib/data/settings";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTime } from "@/lib/dates";
 import { AuditQuerySchema, auditFiltersFromQuery, type AuditQuery } from "@/lib/validation/admin";
 
 export const metadata: Metadata = { title: "Audit log" };

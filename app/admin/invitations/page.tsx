@@ -6,7 +6,7 @@ import type { Metadata } from "next";
 import { requirePermission } from "@/lib/auth/session";
 import { listInvitations, type InvitationState } from "@/lib/data/invitations";
 import { getSiteSettings } from "@/lib/data/settings";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTime } from "@/lib/dates";
 import { InviteForm, ResendForm, RevokeForm } from "./invitation-forms";
 
 export const metadata: Metadata = { title: "Invitations" };

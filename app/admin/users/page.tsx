@@ -8,7 +8,7 @@ import { BUTTON, SelectField, TextField } from "@/components/admin/fields";
 import { requirePermission } from "@/lib/auth/session";
 import { getSiteSettings } from "@/lib/data/settings";
 import { countUsersMatching, listUsers } from "@/lib/data/users";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTime } from "@/lib/dates";
 import { UserListQuerySchema } from "@/lib/validation/users";
 import { ResetLinkForm, RoleForm, StatusForm } from "./user-forms";
 

@@ -9,7 +9,7 @@ import { MediaUploader } from "@/components/media/media-uploader";
 import { requireUser } from "@/lib/auth/session";
 import { listMedia, listMediaUploaders } from "@/lib/data/media";
 import { getSiteSettings } from "@/lib/data/settings";
-import { formatDateTime, zonedTimeToUtc } from "@/lib/format";
+import { formatDateTime, zonedTimeToUtc } from "@/lib/dates";
 import { MediaListQuerySchema } from "@/lib/media/validation";
 
 export const metadata: Metadata = { title: "Media library" };

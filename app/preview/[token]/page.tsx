@@ -9,7 +9,7 @@ import { ArticleView } from "@/components/article/article-view";
 import { getArticleByPreviewToken } from "@/lib/data/previews";
 import { getSiteSettings } from "@/lib/data/settings";
 import { getEnv } from "@/lib/env";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTime } from "@/lib/dates";
 
 type Props = { params: Promise<{ token: string }> };
 

@@ -12,7 +12,7 @@ import { ArticleView } from "@/components/article/article-view";
 import { findRelatedArticles, getPublishedArticle, locateArticle } from "@/lib/data/articles";
 import { getSiteSettings, listAdSlots } from "@/lib/data/settings";
 import { getEnv } from "@/lib/env";
-import { isoWithOffset } from "@/lib/format";
+import { isoWithOffset } from "@/lib/dates";
 import { feedAlternates } from "@/lib/feeds/links";
 import { breadcrumbJsonLd, newsArticleJsonLd, serializeJsonLd } from "@/lib/seo/json-ld";
 

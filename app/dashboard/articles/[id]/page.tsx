@@ -21,7 +21,7 @@ import { getSiteSettings } from "@/lib/data/settings";
 import { listTagNames } from "@/lib/data/tags";
 import { listStaffForByline } from "@/lib/data/users";
 import { getEnv } from "@/lib/env";
-import { toLocalInputValue } from "@/lib/format";
+import { toLocalInputValue } from "@/lib/dates";
 
 type Props = { params: Promise<{ id: string }> };
 

@@ -12,7 +12,7 @@ import { requireUser } from "@/lib/auth/session";
 import { NotFoundError } from "@/lib/data/errors";
 import { getMediaDetail } from "@/lib/data/media";
 import { getSiteSettings } from "@/lib/data/settings";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTime } from "@/lib/dates";
 import { deleteMediaAction, updateMediaAction } from "./actions";
 
 export const metadata: Metadata = { title: "Image" };
