@@ -280,7 +280,7 @@ const ROUTES: Record<string, RouteCase> = {
   "/[section]": { rule: { kind: "public" }, request: (f) => get(`/${f.story.sectionSlug}`) },
   "/[section]/[slug]": { rule: { kind: "public" }, request: (f) => get(f.story.path) },
   // Page 1 is the section's own URL.
-  "/[section]/page/[page]": { rule: { kind: "public", status: 308 }, request: (f) => get(`/${f.story.sectionSlug}/page/1`) },
+  "/[section]/page/[n]": { rule: { kind: "public", status: 308 }, request: (f) => get(`/${f.story.sectionSlug}/page/1`) },
   "/[section]/atom.xml": { rule: { kind: "public" }, request: (f) => get(`/${f.story.sectionSlug}/atom.xml`) },
   "/[section]/feed.json": { rule: { kind: "public" }, request: (f) => get(`/${f.story.sectionSlug}/feed.json`) },
   "/[section]/feed.xml": { rule: { kind: "public" }, request: (f) => get(`/${f.story.sectionSlug}/feed.xml`) },

@@ -91,6 +91,14 @@ export async function feedResponse(format: FeedFormat, scope: FeedScope): Promis
   return documentResponse(buildFeedDocument(format, channel, articles), feedContentType(format));
 }
 
+/** The GET of a section's or an author's feed route, whose slug is the route's `section` or `slug` parameter. */
+export function scopedFeedHandler(format: FeedFormat, kind: "section" | "author") {
+  return async (_request: Request, { params }: { params: Promise<Record<string, string>> }): Promise<Response> => {
+    const values = await params;
+    return feedResponse(format, { kind, slug: (kind === "section" ? values.section : values.slug) ?? "" });
+  };
+}
+
 function toSitemapUrl(siteUrl: string) {
   return (entry: SitemapEntry): SitemapUrl => ({ loc: `${siteUrl}${entry.path}`, lastmod: entry.lastmod });
 }

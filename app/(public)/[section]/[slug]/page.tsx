@@ -17,9 +17,7 @@ import { feedAlternates } from "@/lib/feeds/links";
 import { breadcrumbJsonLd, newsArticleJsonLd, serializeJsonLd } from "@/lib/seo/json-ld";
 
 export const revalidate = 3600;
-export async function generateStaticParams() {
-  return [];
-}
+export { generateStaticParams } from "../../on-demand";
 
 type Props = { params: Promise<{ section: string; slug: string }> };
 
