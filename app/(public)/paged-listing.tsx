@@ -9,7 +9,7 @@ import { notFound, permanentRedirect } from "next/navigation";
 import { cache, type ReactNode } from "react";
 import { ArticleList } from "@/components/article/article-list";
 import { pageHref } from "@/components/ui/pagination";
-import { findPublishedPage, type ListFilter } from "@/lib/data/articles";
+import { findPublishedPage, type ListFilter } from "@/lib/data/articles/public";
 import { getSiteSettings, type SiteSettings } from "@/lib/data/settings";
 import { combineFeedAlternates, feedAlternates } from "@/lib/feeds/links";
 

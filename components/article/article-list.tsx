@@ -2,7 +2,7 @@
 import type { ReactNode } from "react";
 import { ArticleCard } from "@/components/article/article-card";
 import { Pagination } from "@/components/ui/pagination";
-import type { ArticleCard as Card } from "@/lib/data/articles";
+import type { ArticleCard as Card } from "@/lib/data/articles/public";
 
 type Props = {
   articles: Card[];

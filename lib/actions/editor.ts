@@ -6,7 +6,7 @@
  */
 import { ok, staffAction } from "@/lib/actions/safe-action";
 import { documentToPlainText, type DocNode } from "@/lib/content/document";
-import { getArticleForEditor } from "@/lib/data/editor";
+import { getArticleForEditor } from "@/lib/data/articles/editor";
 import { ArticleRefSchema } from "@/lib/validation/articles";
 
 export type CurrentArticleData = {

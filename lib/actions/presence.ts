@@ -1,8 +1,8 @@
 "use server";
 
-/** Who else has the article open in the editor: heartbeat, take over, leave (lib/data/presence). */
+/** Who else has the article open in the editor: heartbeat, take over, leave (lib/data/articles/presence). */
 import { ok, staffAction } from "@/lib/actions/safe-action";
-import { heartbeat, leave, takeOver } from "@/lib/data/presence";
+import { heartbeat, leave, takeOver } from "@/lib/data/articles/presence";
 import type { SessionUser } from "@/lib/data/types";
 import { ArticleRefSchema } from "@/lib/validation/articles";
 

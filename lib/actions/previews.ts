@@ -3,7 +3,7 @@
 /** Share previews of an unpublished article (the editor's Preview panel): create and revoke links. */
 import { editorPage } from "@/lib/actions/editor-page";
 import { ok, staffAction } from "@/lib/actions/safe-action";
-import { createPreviewLink, revokePreviewLink } from "@/lib/data/previews";
+import { createPreviewLink, revokePreviewLink } from "@/lib/data/articles/previews";
 import { ArticleRefSchema, RecordIdSchema } from "@/lib/validation/articles";
 
 export const createPreviewAction = staffAction(

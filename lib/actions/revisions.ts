@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { editorPage } from "@/lib/actions/editor-page";
 import { ok, staffAction } from "@/lib/actions/safe-action";
-import { getRevision, restoreRevision } from "@/lib/data/revisions";
+import { getRevision, restoreRevision } from "@/lib/data/articles/revisions";
 import { ArticleRefSchema, RecordIdSchema } from "@/lib/validation/articles";
 
 export const getRevisionAction = staffAction(

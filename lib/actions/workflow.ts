@@ -2,14 +2,14 @@
 
 /**
  * The editor's workflow actions: transitions (submit, send back, publish, schedule, cancel, unpublish) and
- * corrections. lib/data/workflow enforces the permission map and which status may go where. (Saving content is
+ * corrections. lib/data/articles/workflow enforces the permission map and which status may go where. (Saving content is
  * PUT /api/articles/:id.)
  */
 import { editorPage } from "@/lib/actions/editor-page";
 import { ok, staffAction } from "@/lib/actions/safe-action";
 import type { ArticleStatus, SessionUser } from "@/lib/data/types";
 import { getSiteSettings } from "@/lib/data/settings";
-import { addCorrection, cancelSchedule, publishArticle, scheduleArticle, sendBack, submitForReview, unpublishArticle } from "@/lib/data/workflow";
+import { addCorrection, cancelSchedule, publishArticle, scheduleArticle, sendBack, submitForReview, unpublishArticle } from "@/lib/data/articles/workflow";
 import { zonedTimeToUtc } from "@/lib/dates";
 import { ArticleRefSchema, CorrectionSchema, NoteSchema, ScheduleSchema } from "@/lib/validation/articles";
 

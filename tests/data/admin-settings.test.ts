@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createAdSlot, deleteAdSlot, getSettingsForAdmin, listAdSlotsForAdmin, updateAdSlot, updateSiteSettings } from "@/lib/data/admin-settings";
-import { getSiteSettings, listAdSlots } from "@/lib/data/settings";
+import { createAdSlot, deleteAdSlot, listAdSlots, listAdSlotsForAdmin, updateAdSlot } from "@/lib/data/ad-slots";
+import { getSettingsForAdmin, getSiteSettings, updateSiteSettings } from "@/lib/data/settings";
 import { ForbiddenError } from "@/lib/data/errors";
 import { AdSlotSchema, SiteSettingsSchema, isSafeWebUrl } from "@/lib/validation/admin";
 import { makeUser, rawDb, uid } from "../support/factories";

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { findPublishedPage, getFrontPage, getPublishedArticle, listArticlesForDashboard } from "@/lib/data/articles";
+import { listArticlesForDashboard } from "@/lib/data/articles/dashboard";
+import { findPublishedPage, getFrontPage, getPublishedArticle } from "@/lib/data/articles/public";
 import { ForbiddenError } from "@/lib/data/errors";
 import { makeArticle, makeSection, makeUser, rawDb } from "../support/factories";
 
@@ -81,7 +82,7 @@ describe("staff article access", () => {
   });
 
   it("refuses an admin-only action with a ForbiddenError, not a silent no-op", async () => {
-    const { listUsers } = await import("@/lib/data/users");
+    const { listUsers } = await import("@/lib/data/users/accounts");
     const journalist = await makeUser("JOURNALIST");
     await expect(listUsers(journalist)).rejects.toBeInstanceOf(ForbiddenError);
   });

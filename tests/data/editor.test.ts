@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { createDraftArticle, getArticleForEditor, saveArticle } from "@/lib/data/editor";
+import { createDraftArticle, getArticleForEditor, saveArticle } from "@/lib/data/articles/editor";
 import { ConflictError, DataValidationError, NotFoundError } from "@/lib/data/errors";
-import { locateArticle } from "@/lib/data/articles";
-import { restoreRevision, listRevisions } from "@/lib/data/revisions";
+import { locateArticle } from "@/lib/data/articles/public";
+import { restoreRevision, listRevisions } from "@/lib/data/articles/revisions";
 import { documentFromParagraphs } from "@/lib/content/document";
 import type { SessionUser } from "@/lib/data/types";
 import { makeArticle, makeSection, makeUser, rawDb, uid } from "../support/factories";

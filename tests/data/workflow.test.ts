@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { publishArticle, unpublishArticle } from "@/lib/data/workflow";
-import { ForbiddenError } from "@/lib/data/errors";
-import { findPublishedPage, getPublishedArticle } from "@/lib/data/articles";
+import { addCorrection, cancelSchedule, publishArticle, publishDueArticles, scheduleArticle, sendBack, submitForReview, unpublishArticle } from "@/lib/data/articles/workflow";
+import { ForbiddenError, WorkflowError } from "@/lib/data/errors";
+import { findPublishedPage, getPublishedArticle } from "@/lib/data/articles/public";
 import { makeArticle, makeUser, rawDb } from "../support/factories";
 
 describe("publishing", () => {
@@ -41,7 +41,6 @@ describe("publishing", () => {
   });
 });
 
-import { addCorrection, cancelSchedule, publishDueArticles, scheduleArticle, sendBack, submitForReview, WorkflowError } from "@/lib/data/workflow";
 
 describe("editorial workflow", () => {
   it("refuses to publish without a dateline and lists what is missing", async () => {

@@ -2,7 +2,7 @@
 /** Section actions: create, edit (rename, re-slug, describe) and move up or down the navigation. */
 import { z } from "zod";
 import { ok, staffFormAction } from "@/lib/actions/safe-action";
-import { createSection, moveSection, updateSection } from "@/lib/data/admin-sections";
+import { createSection, moveSection, updateSection } from "@/lib/data/sections";
 import { AdminSectionInputSchema, IdSchema, SectionMoveSchema } from "@/lib/validation/admin";
 
 const SECTION_FIELDS = ["name", "slug", "description"] as const;

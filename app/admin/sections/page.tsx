@@ -2,7 +2,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePermission } from "@/lib/auth/session";
-import { listSectionsForAdmin } from "@/lib/data/admin-sections";
+import { listSectionsForAdmin } from "@/lib/data/sections";
 import { CreateSectionForm, MoveSectionButtons } from "./section-forms";
 
 export const metadata: Metadata = { title: "Sections" };

@@ -2,7 +2,8 @@
 /** Site settings and ad slot actions. Each change expires every public page (the "site" cache tag) in its transaction. */
 import { z } from "zod";
 import { ok, staffFormAction } from "@/lib/actions/safe-action";
-import { createAdSlot, deleteAdSlot, SOCIAL_NETWORKS, updateAdSlot, updateSiteSettings, type SocialLinks } from "@/lib/data/admin-settings";
+import { createAdSlot, deleteAdSlot, updateAdSlot } from "@/lib/data/ad-slots";
+import { SOCIAL_NETWORKS, updateSiteSettings, type SocialLinks } from "@/lib/data/settings";
 import { AdSlotSchema, IdSchema, SiteSettingsSchema } from "@/lib/validation/admin";
 
 const socialField = (network: string) => `social.${network}`;

@@ -3,7 +3,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { BUTTON } from "@/components/admin/fields";
 import { requirePermission } from "@/lib/auth/session";
-import { getSettingsForAdmin, listAdSlotsForAdmin } from "@/lib/data/admin-settings";
+import { listAdSlotsForAdmin } from "@/lib/data/ad-slots";
+import { getSettingsForAdmin } from "@/lib/data/settings";
 import { SOCIAL_LABELS } from "@/lib/validation/admin";
 import { SettingsForm } from "./settings-forms";
 

@@ -2,7 +2,7 @@
 /** Tag actions: create, rename (old URL redirects) and merge into another tag. */
 import { z } from "zod";
 import { ok, staffFormAction } from "@/lib/actions/safe-action";
-import { createTag, mergeTags, renameTag } from "@/lib/data/admin-tags";
+import { createTag, mergeTags, renameTag } from "@/lib/data/tags";
 import { IdSchema, TagInputSchema, TagMergeSchema } from "@/lib/validation/admin";
 
 export const createTagAction = staffFormAction(

@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { BUTTON, TextField } from "@/components/admin/fields";
 import { requirePermission } from "@/lib/auth/session";
-import { listTagsForAdmin } from "@/lib/data/admin-tags";
+import { listTagsForAdmin } from "@/lib/data/tags";
 import { CreateTagForm } from "./tag-forms";
 
 export const metadata: Metadata = { title: "Tags" };

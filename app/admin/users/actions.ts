@@ -5,7 +5,7 @@
  */
 import { ok, staffFormAction } from "@/lib/actions/safe-action";
 import { issuePasswordReset } from "@/lib/data/password-resets";
-import { setUserRole, setUserStatus } from "@/lib/data/users";
+import { setUserRole, setUserStatus } from "@/lib/data/users/accounts";
 import { UserIdSchema, UserRoleChangeSchema, UserStatusChangeSchema } from "@/lib/validation/users";
 
 const ROLE_LABEL = { ADMIN: "Admin", EDITOR: "Editor", JOURNALIST: "Journalist" } as const;

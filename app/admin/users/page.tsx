@@ -7,7 +7,7 @@ import Link from "next/link";
 import { BUTTON, SelectField, TextField } from "@/components/admin/fields";
 import { requirePermission } from "@/lib/auth/session";
 import { getSiteSettings } from "@/lib/data/settings";
-import { countUsersMatching, listUsers } from "@/lib/data/users";
+import { countUsersMatching, listUsers } from "@/lib/data/users/accounts";
 import { formatDateTime } from "@/lib/dates";
 import { UserListQuerySchema } from "@/lib/validation/users";
 import { ResetLinkForm, RoleForm, StatusForm } from "./user-forms";

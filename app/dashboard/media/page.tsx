@@ -7,7 +7,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { MediaUploader } from "@/components/media/media-uploader";
 import { requireUser } from "@/lib/auth/session";
-import { listMedia, listMediaUploaders } from "@/lib/data/media";
+import { listMedia, listMediaUploaders } from "@/lib/data/media/library";
 import { getSiteSettings } from "@/lib/data/settings";
 import { formatDateTime, zonedTimeToUtc } from "@/lib/dates";
 import { MediaListQuerySchema } from "@/lib/media/validation";

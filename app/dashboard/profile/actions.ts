@@ -1,7 +1,7 @@
 "use server";
 /** The signed-in person's own account: profile fields (public on the author page) and their password. */
 import { ok, staffFormAction } from "@/lib/actions/safe-action";
-import { changeOwnPassword, updateOwnProfile } from "@/lib/data/users";
+import { changeOwnPassword, updateOwnProfile } from "@/lib/data/users/profile";
 import { PasswordChangeSchema, ProfileInputSchema } from "@/lib/validation/users";
 
 export const updateProfileAction = staffFormAction(

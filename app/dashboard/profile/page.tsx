@@ -5,7 +5,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePermission } from "@/lib/auth/session";
-import { getOwnProfile } from "@/lib/data/users";
+import { getOwnProfile } from "@/lib/data/users/profile";
 import { PasswordForm, ProfileForm } from "./profile-forms";
 
 export const metadata: Metadata = { title: "Your profile" };

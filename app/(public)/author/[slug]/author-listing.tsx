@@ -3,7 +3,7 @@
  * newest first (app/(public)/paged-listing.tsx).
  */
 import { AuthorProfile } from "@/components/author/author-profile";
-import { AUTHOR_ROLE_LABEL, getAuthorBySlug } from "@/lib/data/authors";
+import { AUTHOR_ROLE_LABEL, getAuthorBySlug } from "@/lib/data/users/authors";
 import { pagedListing } from "../../paged-listing";
 
 function summarize(text: string, max = 160): string {

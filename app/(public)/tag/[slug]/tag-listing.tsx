@@ -1,6 +1,5 @@
 /** What /tag/{slug} and /tag/{slug}/page/{n} list: a tag's published articles, newest first (app/(public)/paged-listing.tsx). */
-import { resolveTagSlug } from "@/lib/data/admin-tags";
-import { getTagBySlug } from "@/lib/data/tags";
+import { getTagBySlug, resolveTagSlug } from "@/lib/data/tags";
 import { pagedListing } from "../../paged-listing";
 
 export const tagListing = pagedListing({

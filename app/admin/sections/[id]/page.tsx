@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/session";
-import { getSectionForAdmin } from "@/lib/data/admin-sections";
+import { getSectionForAdmin } from "@/lib/data/sections";
 import { EditSectionForm } from "../section-forms";
 
 export const metadata: Metadata = { title: "Edit section" };

@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/session";
-import { getTagForAdmin, listTagChoices } from "@/lib/data/admin-tags";
+import { getTagForAdmin, listTagChoices } from "@/lib/data/tags";
 import { MergeTagForm, RenameTagForm } from "../tag-forms";
 
 export const metadata: Metadata = { title: "Edit tag" };

@@ -7,7 +7,7 @@
 import { z } from "zod";
 import { formFields, ok, staffAction } from "@/lib/actions/safe-action";
 import type { ActionResult } from "@/lib/actions/result";
-import { deleteMedia, updateMedia } from "@/lib/data/media";
+import { deleteMedia, updateMedia } from "@/lib/data/media/changes";
 import { MediaUpdateSchema } from "@/lib/media/validation";
 import { RecordIdSchema } from "@/lib/validation/articles";
 

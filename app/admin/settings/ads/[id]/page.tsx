@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/session";
-import { getAdSlotForAdmin } from "@/lib/data/admin-settings";
+import { getAdSlotForAdmin } from "@/lib/data/ad-slots";
 import { AdSlotForm, DeleteAdSlotForm } from "../../settings-forms";
 
 export const metadata: Metadata = { title: "Edit ad slot" };

@@ -1,29 +1,32 @@
 /**
- * Articles. Two kinds of function live here:
- * - public reads (findPublished*, getPublishedArticle): the published-only condition is inside every query, so a
- *   draft, an article in review, a scheduled or an archived one can never reach a reader through a forgotten check;
- * - staff reads and writes: each takes the acting user and puts ownership or role into the query itself.
+ * Articles as readers see them: the front page, section, tag and author lists, the article page and its related
+ * articles. The published-only condition (publishedWhere) is inside every query, so a draft, an article in review, a
+ * scheduled or an archived one can never reach a reader through a forgotten check. Every read is cached under the
+ * tags a publish expires (lib/data/cache.ts).
  */
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { ArticleStatus } from "@/lib/generated/prisma/enums";
-import { getDb, getPublicReadDb } from "@/lib/db";
-import { assertCan, can } from "@/lib/auth/permissions";
+import { getPublicReadDb } from "@/lib/db";
 import { openGraphImageForMedia } from "@/lib/media/sources";
-import { CacheTags, publicQuery } from "./cache";
-import type { SessionUser } from "./types";
+import { CacheTags, publicQuery } from "../cache";
 
 /** The one definition of "a reader may see this article". */
 export function publishedWhere(now = new Date()): Prisma.ArticleWhereInput {
   return { status: "PUBLISHED", publishedAt: { lte: now } };
 }
 
-const authorsSelect = {
+/** The section and the byline (names and author-page slugs, in byline order), as feeds and search results show them. */
+export const sectionAndBylineSelect = {
+  section: { select: { name: true, slug: true } },
+  authors: { orderBy: { position: "asc" }, select: { user: { select: { name: true, slug: true } } } },
+} as const satisfies Prisma.ArticleSelect;
+
+export const authorsSelect = {
   orderBy: { position: "asc" },
   select: { user: { select: { id: true, name: true, slug: true } } },
 } as const satisfies Prisma.Article$authorsArgs;
 
-const cardSelect = {
+export const cardSelect = {
   id: true,
   slug: true,
   headline: true,
@@ -242,70 +245,3 @@ export const getFrontPage = publicQuery(
   },
   { tags: () => [CacheTags.home, CacheTags.latest], buildFallback: { lead: null, top: [], bySection: [] } },
 );
-
-/** The condition that limits a staff member to the articles they may see. */
-function visibleTo(actor: SessionUser): Prisma.ArticleWhereInput {
-  if (can(actor.role, "article:read:any")) return {};
-  return { OR: [{ createdById: actor.id }, { authors: { some: { userId: actor.id } } }] };
-}
-
-export type DashboardFilters = {
-  mine?: boolean;
-  status?: ArticleStatus;
-  sectionId?: string;
-  authorId?: string;
-  q?: string;
-  sort?: "updated" | "created" | "headline" | "published";
-  page?: number;
-  perPage?: number;
-};
-
-const DASHBOARD_ORDER = {
-  updated: [{ updatedAt: "desc" }, { id: "desc" }],
-  created: [{ createdAt: "desc" }, { id: "desc" }],
-  headline: [{ headline: "asc" }, { id: "asc" }],
-  published: [{ publishedAt: { sort: "desc", nulls: "last" } }, { id: "desc" }],
-} as const satisfies Record<string, Prisma.ArticleOrderByWithRelationInput[]>;
-
-/** The dashboard's article list: what the actor may see, filtered, searched, sorted and paginated. */
-export async function listArticlesForDashboard(actor: SessionUser, filters: DashboardFilters = {}) {
-  assertCan(actor.role, "dashboard:access");
-  const mine: Prisma.ArticleWhereInput = filters.mine
-    ? { OR: [{ createdById: actor.id }, { authors: { some: { userId: actor.id } } }] }
-    : {};
-  const q = filters.q?.trim();
-  const where: Prisma.ArticleWhereInput = {
-    AND: [
-      visibleTo(actor),
-      mine,
-      filters.status ? { status: filters.status } : {},
-      filters.sectionId ? { sectionId: filters.sectionId } : {},
-      filters.authorId ? { authors: { some: { userId: filters.authorId } } } : {},
-      q ? { OR: [{ headline: { contains: q, mode: "insensitive" } }, { dek: { contains: q, mode: "insensitive" } }, { slug: { contains: q.toLowerCase() } }] } : {},
-    ],
-  };
-  const perPage = Math.min(filters.perPage ?? 25, 200);
-  const page = Math.max(1, Math.floor(filters.page ?? 1));
-  const [total, items] = await Promise.all([
-    getDb().article.count({ where }),
-    getDb().article.findMany({
-      where,
-      orderBy: [...DASHBOARD_ORDER[filters.sort ?? "updated"]],
-      skip: (page - 1) * perPage,
-      take: perPage,
-      select: {
-        id: true,
-        slug: true,
-        headline: true,
-        status: true,
-        updatedAt: true,
-        publishedAt: true,
-        scheduledAt: true,
-        section: { select: { name: true, slug: true } },
-        authors: authorsSelect,
-        lastEditedBy: { select: { name: true } },
-      },
-    }),
-  ]);
-  return { items, total, page, totalPages: Math.max(1, Math.ceil(total / perPage)) };
-}

@@ -10,8 +10,8 @@ import "server-only";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { getPublicReadDb } from "@/lib/db";
 import { SLUG_PATTERN } from "@/lib/content/slug";
-import { publishedWhere } from "./articles";
-import { CacheTags, publicQuery } from "./cache";
+import { publishedWhere } from "../articles/public";
+import { CacheTags, publicQuery } from "../cache";
 
 export type PublicAuthor = { id: string; name: string; slug: string; bio: string; avatarUrl: string | null; role: Role };
 

@@ -1,97 +1,26 @@
 /**
- * Site settings (the single Settings row, id 1) and the house ad slots, as admins change them. Everything here is
- * on every public page, so each change expires the "site" cache tag in its own transaction, and is audited with
- * what changed.
+ * The house ad slots: readers' pages list the enabled ones of a placement (cached under "site", like the settings),
+ * and admins create, change and delete them; each change expires every public page in its own transaction.
  */
 import "server-only";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import type { AdKind, AdPlacement } from "@/lib/generated/prisma/enums";
-import { getDb } from "@/lib/db";
+import { getDb, getPublicReadDb } from "@/lib/db";
 import { assertCan } from "@/lib/auth/permissions";
 import { writeAudit } from "./audit";
-import { CacheTags, expirePublicTags } from "./cache";
+import { CacheTags, expirePublicTags, publicQuery } from "./cache";
 import { NotFoundError } from "./errors";
 import type { SessionUser } from "./types";
 
-/** The social networks the site links to; values are profile URLs. */
-export const SOCIAL_NETWORKS = ["x", "facebook", "instagram", "linkedin", "youtube", "tiktok", "whatsapp"] as const;
-export type SocialNetwork = (typeof SOCIAL_NETWORKS)[number];
-export type SocialLinks = Partial<Record<SocialNetwork, string>>;
-
-export type SiteSettingsInput = {
-  siteName: string;
-  description: string;
-  logoUrl: string | null;
-  locale: string;
-  timeZone: string;
-  socialLinks: SocialLinks;
-};
-
-const DEFAULTS: SiteSettingsInput = {
-  siteName: "Dateline",
-  description: "",
-  logoUrl: null,
-  locale: "en-US",
-  timeZone: "America/Monterrey",
-  socialLinks: {},
-};
-
-function readSocialLinks(value: Prisma.JsonValue): SocialLinks {
-  const links: SocialLinks = {};
-  if (value && typeof value === "object" && !Array.isArray(value)) {
-    for (const network of SOCIAL_NETWORKS) {
-      const url = (value as Record<string, unknown>)[network];
-      if (typeof url === "string" && url) links[network] = url;
-    }
-  }
-  return links;
-}
-
-export async function getSettingsForAdmin(actor: SessionUser): Promise<SiteSettingsInput & { updatedAt: Date | null }> {
-  assertCan(actor.role, "settings:manage");
-  const row = await getDb().settings.findUnique({ where: { id: 1 } });
-  if (!row) return { ...DEFAULTS, updatedAt: null };
-  return {
-    siteName: row.siteName,
-    description: row.description,
-    logoUrl: row.logoUrl,
-    locale: row.locale,
-    timeZone: row.timeZone,
-    socialLinks: readSocialLinks(row.socialLinks),
-    updatedAt: row.updatedAt,
-  };
-}
-
-export async function updateSiteSettings(actor: SessionUser, input: SiteSettingsInput) {
-  assertCan(actor.role, "settings:manage");
-  return getDb().$transaction(async (tx) => {
-    const before = await tx.settings.findUnique({ where: { id: 1 } });
-    const previous: SiteSettingsInput = before
-      ? { ...before, socialLinks: readSocialLinks(before.socialLinks) }
-      : DEFAULTS;
-    const data = {
-      siteName: input.siteName,
-      description: input.description,
-      logoUrl: input.logoUrl,
-      locale: input.locale,
-      timeZone: input.timeZone,
-      socialLinks: input.socialLinks as Prisma.InputJsonObject,
-    };
-    const saved = await tx.settings.upsert({ where: { id: 1 }, create: { id: 1, ...data }, update: data });
-    const changed = (["siteName", "description", "logoUrl", "locale", "timeZone", "socialLinks"] as const).filter(
-      (key) => JSON.stringify(previous[key] ?? null) !== JSON.stringify(input[key] ?? null),
-    );
-    await writeAudit(tx, {
-      actor,
-      action: "settings.update",
-      targetType: "Settings",
-      targetId: "1",
-      details: { changed, ...Object.fromEntries(changed.filter((k) => k !== "socialLinks").map((k) => [k, input[k] ?? null])) },
-    });
-    await expirePublicTags(tx, [CacheTags.site]);
-    return saved;
-  });
-}
+export const listAdSlots = publicQuery(
+  "listAdSlots",
+  async (placement: "HEADER" | "IN_ARTICLE" | "SIDEBAR") =>
+    getPublicReadDb().adSlot.findMany({
+      where: { placement, enabled: true },
+      orderBy: { position: "asc" },
+      select: { id: true, kind: true, imageUrl: true, linkUrl: true, altText: true, name: true, html: true },
+    }),
+  { tags: () => [CacheTags.site], buildFallback: [] },
+);
 
 export type AdSlotInput = {
   name: string;
