@@ -15,13 +15,6 @@ import { CacheTags, publicQuery } from "../cache";
 
 export type PublicAuthor = { id: string; name: string; slug: string; bio: string; avatarUrl: string | null; role: Role };
 
-/** How a role reads on the author page. */
-export const AUTHOR_ROLE_LABEL: Record<Role, string> = {
-  JOURNALIST: "Staff writer",
-  EDITOR: "Editor",
-  ADMIN: "Newsroom staff",
-};
-
 /**
  * The public profile for this slug, or null. Cached under the author's cache tag, which a publish or unpublish of
  * one of their articles expires (tagsForArticle); a profile edit must expire CacheTags.author(slug) too.

@@ -3,7 +3,8 @@
  * newest first (app/(public)/paged-listing.tsx).
  */
 import { AuthorProfile } from "@/components/author/author-profile";
-import { AUTHOR_ROLE_LABEL, getAuthorBySlug } from "@/lib/data/users/authors";
+import { getAuthorBySlug } from "@/lib/data/users/authors";
+import { AUTHOR_ROLE_LABEL } from "@/lib/text";
 import { pagedListing } from "../../paged-listing";
 
 function summarize(text: string, max = 160): string {
