@@ -14,6 +14,7 @@
  */
 import { withAuth, type NextRequestWithAuth } from "next-auth/middleware";
 import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
+import { isProtectedPath } from "@/lib/auth/permissions";
 import { isGonePath } from "@/lib/cache/gone";
 import { SearchPageSchema, SearchQuerySchema, searchResultsPath } from "@/lib/validation/search";
 import { createNonce, GONE_PAGE_POLICY, noncePagePolicy, type NoncePolicyOptions } from "@/lib/security/csp";
@@ -50,7 +51,7 @@ export default async function proxy(request: NextRequestWithAuth, event: NextFet
     const refusal = await refuseBadServerAction(request);
     if (refusal) return NextResponse.json({ ok: false, ...refusal }, { status: refusal.status });
   }
-  if (pathname === "/dashboard" || pathname.startsWith("/dashboard/") || pathname === "/admin" || pathname.startsWith("/admin/")) {
+  if (isProtectedPath(pathname)) {
     return requireSignIn(request, event);
   }
   if (pathname === "/search") {

@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { feedAlternates } from "@/lib/feeds/links";
 import { ArticleCard } from "@/components/article/article-card";
-import { getFrontPage } from "@/lib/data/articles";
+import { getFrontPage } from "@/lib/data/articles/public";
 import { getSiteSettings } from "@/lib/data/settings";
 
 export const revalidate = 3600;

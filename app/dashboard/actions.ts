@@ -1,18 +1,10 @@
 "use server";
-
-import { redirect } from "next/navigation";
-import { requireUser } from "@/lib/auth/session";
-import { createDraftArticle } from "@/lib/data/editor";
-import { failure, type ActionFailure } from "@/lib/actions/result";
-
 /** "New article": creates an empty draft bylined to the user and opens it in the editor. */
-export async function createArticleAction(): Promise<ActionFailure | void> {
-  const user = await requireUser("/dashboard");
-  let id: string;
-  try {
-    id = (await createDraftArticle(user)).id;
-  } catch (error) {
-    return failure(error);
-  }
-  redirect(`/dashboard/articles/${id}`);
-}
+import { z } from "zod";
+import { ok, staffAction } from "@/lib/actions/safe-action";
+import { createDraftArticle } from "@/lib/data/articles/editor";
+
+export const createArticleAction = staffAction(
+  { schema: z.object({}), input: () => ({}), returnTo: "/dashboard", redirect: (id) => `/dashboard/articles/${id}` },
+  async (_, { user }) => ok((await createDraftArticle(user)).id),
+);

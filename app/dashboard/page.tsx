@@ -10,11 +10,12 @@ import { Panel } from "@/components/ui/panel";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
-import { listArticlesForDashboard } from "@/lib/data/articles";
+import { listArticlesForDashboard } from "@/lib/data/articles/dashboard";
 import { listSections } from "@/lib/data/sections";
 import { getSiteSettings } from "@/lib/data/settings";
-import { listStaffForByline } from "@/lib/data/users";
-import { formatDateTime, joinNames } from "@/lib/format";
+import { listStaffForByline } from "@/lib/data/users/accounts";
+import { formatDateTime } from "@/lib/dates";
+import { joinNames } from "@/lib/text";
 import { DashboardQuerySchema } from "@/lib/validation/dashboard";
 import { NewArticleButton } from "./new-article-button";
 

@@ -6,17 +6,15 @@
  *   open in a new tab (a <base target="_blank"> plus allow-popups).
  * With no ad configured the labelled slot keeps its space so the page does not shift when one is added.
  */
-import { getAdSlotHtml } from "@/lib/data/admin-settings";
-
 type Ad = {
   id: string;
   imageUrl: string;
   linkUrl: string;
   altText: string;
   name: string;
-  kind?: "IMAGE" | "HTML";
-  /** The snippet of an HTML ad; loaded here by id when the caller's list does not carry it. */
-  html?: string;
+  kind: "IMAGE" | "HTML";
+  /** The snippet of an HTML ad ("" for an image ad). */
+  html: string;
 };
 
 /** The snippet as a standalone document for srcdoc: links leave the frame in a new tab; nothing else is allowed. */
@@ -24,8 +22,8 @@ function snippetDocument(html: string): string {
   return `<!doctype html><html><head><meta charset="utf-8"><base target="_blank"><style>html,body{margin:0;padding:0;overflow:hidden}img{max-width:100%;height:auto}</style></head><body>${html}</body></html>`;
 }
 
-export async function AdSlot({ ad, placement }: { ad?: Ad; placement: string }) {
-  const html = ad?.kind === "HTML" ? (ad.html ?? (await getAdSlotHtml(ad.id))) : null;
+export function AdSlot({ ad, placement }: { ad?: Ad; placement: string }) {
+  const html = ad?.kind === "HTML" ? ad.html : null;
   return (
     <aside aria-label="Advertising" className="mx-auto my-4 max-w-3xl border border-dashed border-gray-300 bg-gray-50 p-3 text-center dark:border-gray-600 dark:bg-gray-900" data-placement={placement}>
       <p className="text-[11px] font-semibold uppercase tracking-widest text-muted">Advertising</p>

@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { formatPublicDate, joinNames } from "@/lib/format";
+import { formatPublicDate } from "@/lib/dates";
+import { joinNames } from "@/lib/text";
 
 type Card = {
   slug: string;

@@ -6,7 +6,7 @@
 import Link from "next/link";
 import { Byline } from "@/components/article/byline";
 import { ShareLinks } from "@/components/article/share-links";
-import { formatPublicDate, isoWithOffset } from "@/lib/format";
+import { formatPublicDate, isoWithOffset } from "@/lib/dates";
 import { imageSourcesFromUrl } from "@/lib/media/sources";
 
 export type ArticleViewData = {

@@ -1,7 +1,7 @@
 /** The top of an author page: avatar, name (the page's h1), role and bio. Public fields only. */
 import { AuthorAvatar } from "@/components/author/author-avatar";
-import type { PublicAuthor } from "@/lib/data/authors";
-import { AUTHOR_ROLE_LABEL } from "@/lib/data/authors";
+import type { PublicAuthor } from "@/lib/data/users/authors";
+import { AUTHOR_ROLE_LABEL } from "@/lib/text";
 
 export function AuthorProfile({ author }: { author: PublicAuthor }) {
   return (

@@ -11,7 +11,7 @@
  */
 import { useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
-import { joinNames } from "@/lib/format";
+import { joinNames } from "@/lib/text";
 import { ArticleForm } from "./article-form";
 import { ConflictPanel } from "./conflict-panel";
 import { CorrectionsPanel } from "./corrections-panel";

@@ -2,7 +2,8 @@
 import Link from "next/link";
 import { HighlightedText } from "@/components/search/highlighted-text";
 import type { SearchResult as Result } from "@/lib/data/search";
-import { formatPublicDate, joinNames } from "@/lib/format";
+import { formatPublicDate } from "@/lib/dates";
+import { joinNames } from "@/lib/text";
 
 type Props = { result: Result; locale: string; timeZone: string };
 

@@ -12,20 +12,13 @@ import { testDb } from "../support/db";
 import { sessionUserFor, signedInPage } from "../support/admin-helpers";
 import { ForbiddenError } from "@/lib/data/errors";
 import type { SessionUser } from "@/lib/data/types";
-import { listUsers, setUserRole, setUserStatus, getUserForAdmin } from "@/lib/data/users";
+import { listUsers, setUserRole, setUserStatus } from "@/lib/data/users/accounts";
 import { createInvitation, listInvitations, resendInvitation, revokeInvitation } from "@/lib/data/invitations";
 import { issuePasswordReset } from "@/lib/data/password-resets";
-import { createSection, getSectionForAdmin, listSectionsForAdmin, moveSection, updateSection } from "@/lib/data/admin-sections";
-import { createTag, getTagForAdmin, listTagsForAdmin, mergeTags, renameTag } from "@/lib/data/admin-tags";
-import {
-  createAdSlot,
-  deleteAdSlot,
-  getAdSlotForAdmin,
-  getSettingsForAdmin,
-  listAdSlotsForAdmin,
-  updateAdSlot,
-  updateSiteSettings,
-} from "@/lib/data/admin-settings";
+import { createSection, getSectionForAdmin, listSectionsForAdmin, moveSection, updateSection } from "@/lib/data/sections";
+import { createTag, getTagForAdmin, listTagsForAdmin, mergeTags, renameTag } from "@/lib/data/tags";
+import { createAdSlot, deleteAdSlot, getAdSlotForAdmin, listAdSlotsForAdmin, updateAdSlot } from "@/lib/data/ad-slots";
+import { getSettingsForAdmin, updateSiteSettings } from "@/lib/data/settings";
 import { iterateAuditEntries, listAuditActions, listAuditEntries } from "@/lib/data/audit";
 
 type Fixture = { sectionId: string; tagId: string; otherTagId: string; adSlotId: string; invitationId: string; target: TestUser };
@@ -89,7 +82,6 @@ function adminCalls(actor: SessionUser, f: Fixture): [string, () => Promise<unkn
   const ad = { name: "Refused", placement: "HEADER" as const, enabled: true, kind: "HTML" as const, imageUrl: "", linkUrl: "", altText: "", html: "<b>refused</b>", position: 0 };
   return [
     ["listUsers", () => listUsers(actor)],
-    ["getUserForAdmin", () => getUserForAdmin(actor, f.target.id)],
     ["setUserRole", () => setUserRole(actor, f.target.id, "ADMIN")],
     ["setUserStatus", () => setUserStatus(actor, f.target.id, "DEACTIVATED")],
     ["issuePasswordReset", () => issuePasswordReset(actor, f.target.id)],

@@ -5,8 +5,8 @@ import { createTestUser, uniqueId } from "../support/factories";
 import { testDb } from "../support/db";
 import { sessionUserFor } from "../support/admin-helpers";
 import { articles } from "@/prisma/seed-data";
-import { deleteAdSlot } from "@/lib/data/admin-settings";
-import { recordSuccessfulSignIn } from "@/lib/data/users";
+import { deleteAdSlot } from "@/lib/data/ad-slots";
+import { recordSuccessfulSignIn } from "@/lib/data/users/sign-in";
 
 // Several sign-ins and page loads per test: more than the default 30 s on a busy machine.
 test.describe.configure({ timeout: 120_000 });

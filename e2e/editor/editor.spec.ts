@@ -6,7 +6,7 @@
 import type { Browser, Page } from "@playwright/test";
 import { slugify } from "@/lib/content/slug";
 import { ForbiddenError } from "@/lib/data/errors";
-import { publishArticle } from "@/lib/data/workflow";
+import { publishArticle } from "@/lib/data/articles/workflow";
 import { expectNoAxeViolations } from "../support/axe";
 import { createEditorArticle, DEK, FILLER, readArticle, sessionUserOf } from "../support/editor-factories";
 import { testDb } from "../support/db";

@@ -3,7 +3,7 @@
  * uploader, editors and admins see the controls to edit or delete an image (and the data layer refuses the rest,
  * tests/data/media.test.ts).
  */
-import { uploadMedia } from "@/lib/data/media";
+import { uploadMedia } from "@/lib/data/media/changes";
 import { expect, test } from "../support/fixtures";
 import { createTestUser, uniqueId } from "../support/factories";
 import { makeImage } from "../support/media-files";

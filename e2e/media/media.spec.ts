@@ -4,7 +4,8 @@
  * article, and deleting an image in use refused. Files are made at test time (e2e/support/media-files.ts).
  */
 import { randomBytes } from "node:crypto";
-import { publishArticle, WorkflowError } from "@/lib/data/workflow";
+import { publishArticle } from "@/lib/data/articles/workflow";
+import { WorkflowError } from "@/lib/data/errors";
 import { REJECTION_MESSAGES } from "@/lib/media/errors";
 import { expect, test } from "../support/fixtures";
 import { createDraft, editorActor } from "../support/articles";

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { publishArticle, unpublishArticle } from "@/lib/data/workflow";
+import { publishArticle, unpublishArticle } from "@/lib/data/articles/workflow";
 import { articles, corrections, featuredImages, staff } from "@/prisma/seed-data";
 import { testDb } from "../support/db";
 import { createDraft, editorActor } from "../support/articles";
@@ -153,7 +153,7 @@ test("the reader's site follows a dark system setting and stays accessible", asy
 });
 
 test("the in-server scheduler publishes a scheduled article when it is due, not before", async ({ request }) => {
-  const { scheduleArticle } = await import("@/lib/data/workflow");
+  const { scheduleArticle } = await import("@/lib/data/articles/workflow");
   const draft = await createDraft({ sectionSlug: "culture" });
   await scheduleArticle(await editorActor(), draft.id, new Date(Date.now() + 4_000));
   expect((await request.get(draft.path)).status()).toBe(404);

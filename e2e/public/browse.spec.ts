@@ -1,6 +1,6 @@
 /** Browsing the reader's site beyond the front page: search, tag pages, author pages, their pagination and 404s. */
 import { expect, test, type Page } from "@playwright/test";
-import { PAGE_SIZE } from "@/lib/data/articles";
+import { PAGE_SIZE } from "@/lib/data/articles/public";
 import { SEARCH_PAGE_SIZE } from "@/lib/data/search";
 import { slugify } from "@/lib/content/slug";
 import { articles, staff } from "@/prisma/seed-data";

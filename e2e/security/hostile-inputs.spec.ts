@@ -15,10 +15,10 @@
  */
 import type { APIRequestContext, Page } from "@playwright/test";
 import { slugify } from "@/lib/content/slug";
-import { updateMedia } from "@/lib/data/media";
-import { addNote } from "@/lib/data/notes";
-import { updateOwnProfile } from "@/lib/data/users";
-import { addCorrection, publishArticle } from "@/lib/data/workflow";
+import { updateMedia } from "@/lib/data/media/changes";
+import { addNote } from "@/lib/data/articles/notes";
+import { updateOwnProfile } from "@/lib/data/users/profile";
+import { addCorrection, publishArticle } from "@/lib/data/articles/workflow";
 import { MediaUpdateSchema } from "@/lib/media/validation";
 import { CorrectionSchema, NoteSchema } from "@/lib/validation/articles";
 import { toStorableText } from "@/lib/validation/text";

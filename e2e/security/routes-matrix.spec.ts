@@ -18,11 +18,11 @@ import path from "node:path";
 import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
 import { can, ROLES, type Permission, type Role } from "@/lib/auth/permissions";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { createAdSlot } from "@/lib/data/admin-settings";
+import { createAdSlot } from "@/lib/data/ad-slots";
 import { createInvitation } from "@/lib/data/invitations";
-import { uploadMedia } from "@/lib/data/media";
+import { uploadMedia } from "@/lib/data/media/changes";
 import { issuePasswordReset } from "@/lib/data/password-resets";
-import { createPreviewLink } from "@/lib/data/previews";
+import { createPreviewLink } from "@/lib/data/articles/previews";
 import { mediaUrl } from "@/lib/media/keys";
 import { createArchivedStory, sessionUserFor, uniqueAddress } from "../support/admin-helpers";
 import { testDb } from "../support/db";
@@ -280,7 +280,7 @@ const ROUTES: Record<string, RouteCase> = {
   "/[section]": { rule: { kind: "public" }, request: (f) => get(`/${f.story.sectionSlug}`) },
   "/[section]/[slug]": { rule: { kind: "public" }, request: (f) => get(f.story.path) },
   // Page 1 is the section's own URL.
-  "/[section]/page/[page]": { rule: { kind: "public", status: 308 }, request: (f) => get(`/${f.story.sectionSlug}/page/1`) },
+  "/[section]/page/[n]": { rule: { kind: "public", status: 308 }, request: (f) => get(`/${f.story.sectionSlug}/page/1`) },
   "/[section]/atom.xml": { rule: { kind: "public" }, request: (f) => get(`/${f.story.sectionSlug}/atom.xml`) },
   "/[section]/feed.json": { rule: { kind: "public" }, request: (f) => get(`/${f.story.sectionSlug}/feed.json`) },
   "/[section]/feed.xml": { rule: { kind: "public" }, request: (f) => get(`/${f.story.sectionSlug}/feed.xml`) },

@@ -1,21 +1,15 @@
 "use server";
 
-/** Who else has the article open in the editor: heartbeat, take over, leave (lib/data/presence). */
-import { requireUser } from "@/lib/auth/session";
-import { Id, run } from "@/lib/actions/run";
-import { heartbeat, leave, takeOver } from "@/lib/data/presence";
+/** Who else has the article open in the editor: heartbeat, take over, leave (lib/data/articles/presence). */
+import { ok, staffAction } from "@/lib/actions/safe-action";
+import { heartbeat, leave, takeOver } from "@/lib/data/articles/presence";
+import type { SessionUser } from "@/lib/data/types";
+import { ArticleRefSchema } from "@/lib/validation/articles";
 
-export async function heartbeatAction(articleId: string) {
-  const user = await requireUser();
-  return run(async () => heartbeat(user, Id.parse(articleId)));
+function presenceAction<T>(act: (user: SessionUser, articleId: string) => Promise<T>) {
+  return staffAction({ schema: ArticleRefSchema, input: (articleId: string) => ({ articleId }) }, async ({ articleId }, { user }) => ok(await act(user, articleId)));
 }
 
-export async function takeOverAction(articleId: string) {
-  const user = await requireUser();
-  return run(async () => takeOver(user, Id.parse(articleId)));
-}
-
-export async function leaveAction(articleId: string) {
-  const user = await requireUser();
-  return run(async () => leave(user, Id.parse(articleId)));
-}
+export const heartbeatAction = presenceAction(heartbeat);
+export const takeOverAction = presenceAction(takeOver);
+export const leaveAction = presenceAction(leave);

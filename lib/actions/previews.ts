@@ -1,19 +1,24 @@
 "use server";
 
 /** Share previews of an unpublished article (the editor's Preview panel): create and revoke links. */
-import { requireUser } from "@/lib/auth/session";
-import { editorPath, Id, run } from "@/lib/actions/run";
-import { createPreviewLink, revokePreviewLink } from "@/lib/data/previews";
+import { editorPage } from "@/lib/actions/editor-page";
+import { ok, staffAction } from "@/lib/actions/safe-action";
+import { createPreviewLink, revokePreviewLink } from "@/lib/data/articles/previews";
+import { ArticleRefSchema, RecordIdSchema } from "@/lib/validation/articles";
 
-export async function createPreviewAction(articleId: string) {
-  const user = await requireUser();
-  return run(async () => {
-    const link = await createPreviewLink(user, Id.parse(articleId));
-    return { path: link.path, expiresAt: link.expiresAt.toISOString() };
-  }, editorPath(articleId));
-}
+export const createPreviewAction = staffAction(
+  { schema: ArticleRefSchema, input: (articleId: string) => ({ articleId }), revalidate: editorPage },
+  async ({ articleId }, { user }) => {
+    const link = await createPreviewLink(user, articleId);
+    return ok({ path: link.path, expiresAt: link.expiresAt.toISOString() });
+  },
+);
 
-export async function revokePreviewAction(articleId: string, linkId: string) {
-  const user = await requireUser();
-  return run(async () => revokePreviewLink(user, Id.parse(linkId)), editorPath(articleId));
-}
+export const revokePreviewAction = staffAction(
+  {
+    schema: ArticleRefSchema.extend({ linkId: RecordIdSchema }),
+    input: (articleId: string, linkId: string) => ({ articleId, linkId }),
+    revalidate: editorPage,
+  },
+  async ({ linkId }, { user }) => ok(await revokePreviewLink(user, linkId)),
+);

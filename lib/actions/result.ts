@@ -4,8 +4,7 @@
  */
 import "server-only";
 import { ZodError } from "zod";
-import { ConflictError, DataValidationError, ForbiddenError, NotFoundError, isDatabaseUnavailable } from "@/lib/data/errors";
-import { WorkflowError } from "@/lib/data/workflow";
+import { ConflictError, DataValidationError, ForbiddenError, isDatabaseUnavailable, NotFoundError, WorkflowError } from "@/lib/data/errors";
 
 export type ActionFailure = {
   ok: false;

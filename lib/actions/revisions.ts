@@ -2,19 +2,24 @@
 
 /** An article's revision history (the editor's Revisions panel): read one revision, restore one. */
 import { z } from "zod";
-import { requireUser } from "@/lib/auth/session";
-import { editorPath, Id, run } from "@/lib/actions/run";
-import { getRevision, restoreRevision } from "@/lib/data/revisions";
+import { editorPage } from "@/lib/actions/editor-page";
+import { ok, staffAction } from "@/lib/actions/safe-action";
+import { getRevision, restoreRevision } from "@/lib/data/articles/revisions";
+import { ArticleRefSchema, RecordIdSchema } from "@/lib/validation/articles";
 
-export async function getRevisionAction(revisionId: string) {
-  const user = await requireUser();
-  return run(async () => {
-    const r = await getRevision(user, Id.parse(revisionId));
-    return { id: r.id, headline: r.headline, dek: r.dek, bodyText: r.bodyText, body: r.body, createdAt: r.createdAt.toISOString(), author: r.author.name, version: r.version, kind: r.kind };
-  });
-}
+export const getRevisionAction = staffAction(
+  { schema: z.object({ revisionId: RecordIdSchema }), input: (revisionId: string) => ({ revisionId }) },
+  async ({ revisionId }, { user }) => {
+    const r = await getRevision(user, revisionId);
+    return ok({ id: r.id, headline: r.headline, dek: r.dek, bodyText: r.bodyText, body: r.body, createdAt: r.createdAt.toISOString(), author: r.author.name, version: r.version, kind: r.kind });
+  },
+);
 
-export async function restoreRevisionAction(articleId: string, revisionId: string, baseVersion: number) {
-  const user = await requireUser();
-  return run(async () => (await restoreRevision(user, Id.parse(revisionId), z.number().int().positive().parse(baseVersion))).version, editorPath(articleId));
-}
+export const restoreRevisionAction = staffAction(
+  {
+    schema: ArticleRefSchema.extend({ revisionId: RecordIdSchema, baseVersion: z.number().int().positive() }),
+    input: (articleId: string, revisionId: string, baseVersion: number) => ({ articleId, revisionId, baseVersion }),
+    revalidate: editorPage,
+  },
+  async ({ revisionId, baseVersion }, { user }) => ok((await restoreRevision(user, revisionId, baseVersion)).version),
+);

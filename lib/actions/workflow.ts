@@ -2,55 +2,45 @@
 
 /**
  * The editor's workflow actions: transitions (submit, send back, publish, schedule, cancel, unpublish) and
- * corrections. Each re-checks the session, parses its input with zod, and lets lib/data/workflow enforce the
- * permission map. (Saving content is PUT /api/articles/:id.)
+ * corrections. lib/data/articles/workflow enforces the permission map and which status may go where. (Saving content is
+ * PUT /api/articles/:id.)
  */
-import { requireUser } from "@/lib/auth/session";
-import { failure } from "@/lib/actions/result";
-import { editorPath, Id, run } from "@/lib/actions/run";
+import { editorPage } from "@/lib/actions/editor-page";
+import { ok, staffAction } from "@/lib/actions/safe-action";
+import type { ArticleStatus, SessionUser } from "@/lib/data/types";
 import { getSiteSettings } from "@/lib/data/settings";
-import { addCorrection, cancelSchedule, publishArticle, scheduleArticle, sendBack, submitForReview, unpublishArticle } from "@/lib/data/workflow";
-import { zonedTimeToUtc } from "@/lib/format";
-import { CorrectionSchema, NoteSchema, ScheduleSchema } from "@/lib/validation/articles";
+import { addCorrection, cancelSchedule, publishArticle, scheduleArticle, sendBack, submitForReview, unpublishArticle } from "@/lib/data/articles/workflow";
+import { zonedTimeToUtc } from "@/lib/dates";
+import { ArticleRefSchema, CorrectionSchema, NoteSchema, ScheduleSchema } from "@/lib/validation/articles";
 
-export async function submitForReviewAction(articleId: string) {
-  const user = await requireUser();
-  return run(async () => (await submitForReview(user, Id.parse(articleId))).status, editorPath(articleId));
+/** A transition that needs nothing but the article; the answer is the article's new status. */
+function transitionAction(move: (user: SessionUser, articleId: string) => Promise<{ status: ArticleStatus }>) {
+  return staffAction(
+    { schema: ArticleRefSchema, input: (articleId: string) => ({ articleId }), revalidate: editorPage },
+    async ({ articleId }, { user }) => ok((await move(user, articleId)).status),
+  );
 }
 
-export async function sendBackAction(articleId: string, note: string) {
-  const user = await requireUser();
-  const parsed = NoteSchema.safeParse({ articleId, body: note });
-  if (!parsed.success) return failure(parsed.error);
-  return run(async () => (await sendBack(user, parsed.data.articleId, parsed.data.body)).status, editorPath(parsed.data.articleId));
-}
+export const submitForReviewAction = transitionAction(submitForReview);
+export const publishAction = transitionAction(publishArticle);
+export const cancelScheduleAction = transitionAction(cancelSchedule);
+export const unpublishAction = transitionAction(unpublishArticle);
 
-export async function publishAction(articleId: string) {
-  const user = await requireUser();
-  return run(async () => (await publishArticle(user, Id.parse(articleId))).status, editorPath(articleId));
-}
+export const sendBackAction = staffAction(
+  { schema: NoteSchema, input: (articleId: string, note: string) => ({ articleId, body: note }), revalidate: editorPage },
+  async ({ articleId, body }, { user }) => ok((await sendBack(user, articleId, body)).status),
+);
 
-export async function scheduleAction(articleId: string, at: string) {
-  const user = await requireUser();
-  const parsed = ScheduleSchema.safeParse({ articleId, at });
-  if (!parsed.success) return failure(parsed.error);
-  const { timeZone } = await getSiteSettings();
-  return run(async () => (await scheduleArticle(user, parsed.data.articleId, zonedTimeToUtc(parsed.data.at, timeZone))).status, editorPath(parsed.data.articleId));
-}
+/** `at` is a wall-clock time in the newsroom's time zone (the site settings). */
+export const scheduleAction = staffAction(
+  { schema: ScheduleSchema, input: (articleId: string, at: string) => ({ articleId, at }), revalidate: editorPage },
+  async ({ articleId, at }, { user }) => {
+    const { timeZone } = await getSiteSettings();
+    return ok((await scheduleArticle(user, articleId, zonedTimeToUtc(at, timeZone))).status);
+  },
+);
 
-export async function cancelScheduleAction(articleId: string) {
-  const user = await requireUser();
-  return run(async () => (await cancelSchedule(user, Id.parse(articleId))).status, editorPath(articleId));
-}
-
-export async function unpublishAction(articleId: string) {
-  const user = await requireUser();
-  return run(async () => (await unpublishArticle(user, Id.parse(articleId))).status, editorPath(articleId));
-}
-
-export async function addCorrectionAction(input: { articleId: string; kind: string; text: string }) {
-  const user = await requireUser();
-  const parsed = CorrectionSchema.safeParse(input);
-  if (!parsed.success) return failure(parsed.error);
-  return run(async () => (await addCorrection(user, parsed.data)).id, editorPath(parsed.data.articleId));
-}
+export const addCorrectionAction = staffAction(
+  { schema: CorrectionSchema, input: (input: { articleId: string; kind: string; text: string }) => input, revalidate: editorPage },
+  async (input, { user }) => ok((await addCorrection(user, input)).id),
+);

@@ -3,7 +3,7 @@
  * so each carries the user's id and session version, and lib/auth/session.ts re-checks both against the database on
  * every dashboard and admin request (docs/decisions/0003-session-revocation.md).
  *
- * authorize() checks the sign-in rate limit (lib/data/rate-limit.ts) before it looks at the password, and answers
+ * authorize() checks the sign-in rate limit (lib/data/users/sign-in.ts) before it looks at the password, and answers
  * every refusal (limited, unknown email, wrong password, inactive account) with the same null, which the sign-in
  * page shows as one generic message.
  */
@@ -14,8 +14,7 @@ import { z } from "zod";
 import { text } from "@/lib/validation/text";
 import { getEnv } from "@/lib/env";
 import { verifyPassword } from "@/lib/auth/password";
-import { checkSignInLimit } from "@/lib/data/rate-limit";
-import { findUserForSignIn, recordFailedSignIn, recordSuccessfulSignIn } from "@/lib/data/users";
+import { checkSignInLimit, findUserForSignIn, recordFailedSignIn, recordSuccessfulSignIn } from "@/lib/data/users/sign-in";
 
 const CredentialsSchema = z.object({
   email: text().min(1).max(320),

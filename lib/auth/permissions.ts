@@ -63,8 +63,13 @@ export function assertCan(role: Role | null | undefined, permission: Permission)
   if (!can(role, permission)) throw new ForbiddenError(permission);
 }
 
-/** Where each protected area of the site starts, and who may enter. proxy.ts and the authorization tests use it. */
-export const PROTECTED_AREAS = [
-  { prefix: "/dashboard", permission: "dashboard:access" },
-  { prefix: "/admin", permission: "admin:access" },
-] as const satisfies readonly { prefix: string; permission: Permission }[];
+/**
+ * Where the staff areas start. proxy.ts sends signed-out visitors of these paths (and everything below them) to the
+ * sign-in page; its matcher must be a static literal, so it lists them again, and tests/unit/proxy-matcher.test.ts
+ * checks that the two agree. Who may enter is the layouts' and the data layer's check (dashboard:access, admin:access).
+ */
+export const PROTECTED_AREAS = ["/dashboard", "/admin"] as const;
+
+export function isProtectedPath(pathname: string): boolean {
+  return PROTECTED_AREAS.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`));
+}

@@ -10,7 +10,7 @@ import { connection } from "next/server";
 import { getServerSession } from "next-auth";
 import { getAuthOptions } from "@/lib/auth/options";
 import { can, type Permission } from "@/lib/auth/permissions";
-import { getActiveSessionUser } from "@/lib/data/users";
+import { getActiveSessionUser } from "@/lib/data/users/sign-in";
 import type { SessionUser } from "@/lib/data/types";
 
 type SessionState = { user: SessionUser } | { user: null; hadSession: boolean };

@@ -8,6 +8,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { getDb } from "@/lib/db";
 import type { DbTx } from "@/lib/db/client";
 import { assertCan, type Role } from "@/lib/auth/permissions";
+import { clampPage } from "./paging";
 
 type Tx = Pick<DbTx, "auditLog">;
 
@@ -32,11 +33,6 @@ export async function writeAudit(tx: Tx, entry: AuditEntry): Promise<void> {
       details: entry.details ?? {},
     },
   });
-}
-
-/** For events that change nothing else (a failed sign-in). */
-export async function recordAuditEvent(entry: AuditEntry): Promise<void> {
-  await writeAudit(getDb(), entry);
 }
 
 export type AuditFilters = {
@@ -81,16 +77,9 @@ export async function listAuditEntries(actor: { role: Role }, filters: AuditFilt
   const where = auditWhere(filters);
   const db = getDb();
   const total = await db.auditLog.count({ where });
-  const totalPages = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
-  const safePage = Math.min(Math.max(1, Math.floor(page)), totalPages);
-  const items = await db.auditLog.findMany({
-    where,
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    skip: (safePage - 1) * AUDIT_PAGE_SIZE,
-    take: AUDIT_PAGE_SIZE,
-    select: auditSelect,
-  });
-  return { items, total, page: safePage, totalPages };
+  const { page: shown, totalPages, skip } = clampPage(total, page, AUDIT_PAGE_SIZE);
+  const items = await db.auditLog.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], skip, take: AUDIT_PAGE_SIZE, select: auditSelect });
+  return { items, total, page: shown, totalPages };
 }
 
 /** The actions that occur in the log, for the filter. */

@@ -10,6 +10,7 @@ import "server-only";
 import { unstable_cache } from "next/cache";
 import { CACHE_CHANNEL } from "@/cache-handlers/listener.cjs";
 import { isBuildPhase } from "@/lib/env";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { DbTx } from "@/lib/db/client";
 
 export const CacheTags = {
@@ -95,6 +96,14 @@ export async function expirePublicTags(tx: Pick<DbTx, "$executeRaw">, tags: stri
     SELECT pg_notify(${CACHE_CHANNEL}, json_build_object('tags', ${unique}::text[], 'at', extract(epoch from clock_timestamp()) * 1000)::text)`;
 }
 
+/** The fields of an article that name its cache tags (select them to call articleCacheTags). */
+export const articleCacheTagsSelect = {
+  slug: true,
+  section: { select: { slug: true } },
+  tags: { select: { tag: { select: { slug: true } } } },
+  authors: { select: { user: { select: { slug: true } } } },
+} as const satisfies Prisma.ArticleSelect;
+
 /** The tags a change to one published article touches: its page, lists it appears on, feeds and sitemaps. */
 export function tagsForArticle(article: { slug: string; sectionSlug: string; tagSlugs: string[]; authorSlugs: string[] }): string[] {
   return [
@@ -105,4 +114,14 @@ export function tagsForArticle(article: { slug: string; sectionSlug: string; tag
     ...article.tagSlugs.map(CacheTags.tag),
     ...article.authorSlugs.map(CacheTags.author),
   ];
+}
+
+/** The cache tags of an article read with articleCacheTagsSelect. */
+export function articleCacheTags(article: Prisma.ArticleGetPayload<{ select: typeof articleCacheTagsSelect }>): string[] {
+  return tagsForArticle({
+    slug: article.slug,
+    sectionSlug: article.section.slug,
+    tagSlugs: article.tags.map((t) => t.tag.slug),
+    authorSlugs: article.authors.map((a) => a.user.slug),
+  });
 }

@@ -16,7 +16,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { getPublicReadDb } from "@/lib/db";
 import type { FeedArticle } from "@/lib/feeds/feed";
 import { NEWS_SITEMAP_MAX_URLS, NEWS_SITEMAP_WINDOW_MS } from "@/lib/feeds/sitemap";
-import { publishedWhere } from "./articles";
+import { publishedWhere, sectionAndBylineSelect } from "./articles/public";
 import { CacheTags, publicQuery } from "./cache";
 
 /** How many of the latest articles every feed lists. */
@@ -24,7 +24,7 @@ export const FEED_LENGTH = 50;
 
 export type FeedScope = { kind: "site" } | { kind: "section"; slug: string } | { kind: "author"; slug: string };
 
-/** Same rule as the author page (lib/data/authors.ts): current and former staff who have published. */
+/** Same rule as the author page (lib/data/users/authors.ts): current and former staff who have published. */
 const PUBLIC_AUTHOR_STATUSES = ["ACTIVE", "DEACTIVATED"] as const;
 
 const feedArticleSelect = {
@@ -35,8 +35,7 @@ const feedArticleSelect = {
   bodyHtml: true,
   publishedAt: true,
   revisedAt: true,
-  section: { select: { name: true, slug: true } },
-  authors: { orderBy: { position: "asc" }, select: { user: { select: { name: true, slug: true } } } },
+  ...sectionAndBylineSelect,
 } as const satisfies Prisma.ArticleSelect;
 
 function scopeWhere(scope: FeedScope): Prisma.ArticleWhereInput {

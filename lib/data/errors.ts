@@ -59,3 +59,14 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   }
   return false;
 }
+
+/** A workflow transition not allowed from the article's current status, or whose publish checklist is not met. */
+export class WorkflowError extends Error {
+  constructor(
+    message: string,
+    public readonly missing: string[] = [],
+  ) {
+    super(message);
+    this.name = "WorkflowError";
+  }
+}

@@ -10,7 +10,6 @@
  */
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
-import { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { getDb } from "@/lib/db";
 import { assertCan } from "@/lib/auth/permissions";
@@ -21,8 +20,9 @@ import { invitationMessage } from "@/lib/mail/messages";
 import { writeAudit } from "./audit";
 import { DataValidationError, NotFoundError } from "./errors";
 import { getSiteSettings } from "./settings";
+import { isUniqueViolation } from "./transaction";
 import type { SessionUser } from "./types";
-import { assertPasswordAllowed, insertUserInTx, normalizeEmail } from "./users";
+import { assertPasswordAllowed, insertUserInTx, normalizeEmail } from "./users/accounts";
 
 export const INVITATION_TTL_MS = 7 * 24 * 60 * 60_000;
 
@@ -208,7 +208,7 @@ export async function acceptInvitation(
     return await consume(token, invitation, input.name, passwordHash, options.ip);
   } catch (error) {
     // Two acceptances racing for the same email or author slug: the loser gets a message, not a 500.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+    if (isUniqueViolation(error)) {
       throw new DataValidationError("email", "There is already an account with this email. Sign in, or ask for a password reset.");
     }
     throw error;

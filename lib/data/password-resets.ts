@@ -19,7 +19,7 @@ import { DataValidationError, NotFoundError } from "./errors";
 import { createLinkToken, hashLinkToken } from "./invitations";
 import { getSiteSettings } from "./settings";
 import type { SessionUser } from "./types";
-import { assertPasswordAllowed, normalizeEmail } from "./users";
+import { assertPasswordAllowed, normalizeEmail } from "./users/accounts";
 
 export const ADMIN_RESET_TTL_MS = 24 * 60 * 60_000;
 export const SELF_SERVICE_RESET_TTL_MS = 60 * 60_000;

@@ -20,7 +20,7 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { getPublicReadDb } from "@/lib/db";
-import { publishedWhere } from "./articles";
+import { publishedWhere, sectionAndBylineSelect } from "./articles/public";
 import { CacheTags, publicQuery } from "./cache";
 import {
   HIGHLIGHT_START,
@@ -76,8 +76,7 @@ const resultSelect = {
   id: true,
   slug: true,
   publishedAt: true,
-  section: { select: { name: true, slug: true } },
-  authors: { orderBy: { position: "asc" }, select: { user: { select: { name: true, slug: true } } } },
+  ...sectionAndBylineSelect,
 } as const satisfies Prisma.ArticleSelect;
 
 export type SearchResult = {

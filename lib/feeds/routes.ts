@@ -8,7 +8,7 @@
  */
 import "server-only";
 import { SLUG_PATTERN } from "@/lib/content/slug";
-import { getAuthorBySlug } from "@/lib/data/authors";
+import { getAuthorBySlug } from "@/lib/data/users/authors";
 import {
   findFeedArticles,
   findNewsSitemapArticles,
@@ -19,7 +19,7 @@ import {
 } from "@/lib/data/distribution";
 import { getSectionBySlug } from "@/lib/data/sections";
 import { getSiteSettings } from "@/lib/data/settings";
-import { newsLanguageCode } from "./dates";
+import { newsLanguageCode } from "./language";
 import { buildFeedDocument, type FeedChannel } from "./feed";
 import { feedContentType, type FeedFormat } from "./formats";
 import { getPublicSiteUrl } from "./site-url";
@@ -47,32 +47,15 @@ type ChannelText = Pick<FeedChannel, "title" | "description" | "pagePath" | "fee
 
 /** The feed's own title and page, or null when the section or author has no public page. */
 async function describeScope(scope: FeedScope, siteName: string, siteDescription: string): Promise<ChannelText | null> {
-  switch (scope.kind) {
-    case "site":
-      return { title: siteName, description: siteDescription, pagePath: "/", feedBasePath: "" };
-    case "section": {
-      if (!SLUG_PATTERN.test(scope.slug)) return null;
-      const section = await getSectionBySlug(scope.slug);
-      if (!section) return null;
-      return {
-        title: `${section.name} · ${siteName}`,
-        description: section.description || `The latest ${section.name} articles from ${siteName}.`,
-        pagePath: `/${section.slug}`,
-        feedBasePath: `/${section.slug}`,
-      };
-    }
-    case "author": {
-      if (!SLUG_PATTERN.test(scope.slug)) return null;
-      const author = await getAuthorBySlug(scope.slug);
-      if (!author) return null;
-      return {
-        title: `${author.name} · ${siteName}`,
-        description: `Articles by ${author.name} for ${siteName}.`,
-        pagePath: `/author/${author.slug}`,
-        feedBasePath: `/author/${author.slug}`,
-      };
-    }
+  const channel = (name: string, path: string, description: string): ChannelText => ({ title: `${name} · ${siteName}`, description, pagePath: path, feedBasePath: path });
+  if (scope.kind === "site") return { title: siteName, description: siteDescription, pagePath: "/", feedBasePath: "" };
+  if (!SLUG_PATTERN.test(scope.slug)) return null;
+  if (scope.kind === "section") {
+    const section = await getSectionBySlug(scope.slug);
+    return section && channel(section.name, `/${section.slug}`, section.description || `The latest ${section.name} articles from ${siteName}.`);
   }
+  const author = await getAuthorBySlug(scope.slug);
+  return author && channel(author.name, `/author/${author.slug}`, `Articles by ${author.name} for ${siteName}.`);
 }
 
 /** A feed of the latest articles of the site, a section or an author; 404 for an unknown section or author. */
@@ -89,6 +72,14 @@ export async function feedResponse(format: FeedFormat, scope: FeedScope): Promis
     logoUrl: settings.logoUrl,
   };
   return documentResponse(buildFeedDocument(format, channel, articles), feedContentType(format));
+}
+
+/** The GET of a section's or an author's feed route, whose slug is the route's `section` or `slug` parameter. */
+export function scopedFeedHandler(format: FeedFormat, kind: "section" | "author") {
+  return async (_request: Request, { params }: { params: Promise<Record<string, string>> }): Promise<Response> => {
+    const values = await params;
+    return feedResponse(format, { kind, slug: (kind === "section" ? values.section : values.slug) ?? "" });
+  };
 }
 
 function toSitemapUrl(siteUrl: string) {

@@ -6,7 +6,7 @@
  * SITEMAP_MAX_URLS they are one urlset at /sitemap.xml; beyond that /sitemap.xml is an index of /sitemaps/{n}.xml,
  * each holding at most SITEMAP_MAX_URLS (the protocol's limit per file).
  */
-import { formatDateTimeWithOffset } from "./dates";
+import { isoWithOffset } from "@/lib/dates";
 import { escapeXml } from "./xml";
 
 /** The sitemap protocol's limit of URLs per file. */
@@ -96,7 +96,7 @@ export function renderNewsSitemap(entries: Iterable<NewsSitemapEntry>, publicati
       `  <loc>${escapeXml(entry.loc)}</loc>`,
       "  <news:news>",
       `    <news:publication><news:name>${name}</news:name><news:language>${language}</news:language></news:publication>`,
-      `    <news:publication_date>${formatDateTimeWithOffset(entry.publishedAt, publication.timeZone)}</news:publication_date>`,
+      `    <news:publication_date>${isoWithOffset(entry.publishedAt, publication.timeZone)}</news:publication_date>`,
       `    <news:title>${escapeXml(entry.title)}</news:title>`,
       "  </news:news>",
       "</url>",

@@ -6,7 +6,7 @@
  */
 import "server-only";
 import { getEnv } from "@/lib/env";
-import { publishDueArticles } from "@/lib/data/workflow";
+import { publishDueArticles } from "@/lib/data/articles/workflow";
 
 const state = ((globalThis as { __datelineScheduler?: { timer: NodeJS.Timeout | null; running: boolean } }).__datelineScheduler ??= {
   timer: null,

@@ -1,6 +1,6 @@
 /**
  * Runs a file through the pipeline and stores what it produces, returning the columns of its Media row. For code
- * that makes Media rows outside an upload, such as the demo seed (uploads go through lib/data/media.ts, which also
+ * that makes Media rows outside an upload, such as the demo seed (uploads go through lib/data/media/changes.ts, which also
  * checks permissions, deduplicates and audits).
  */
 import { processImage } from "./pipeline";

@@ -2,7 +2,7 @@
  * Structured data for articles: NewsArticle (every co-author as a Person, corrections, the dateline as
  * locationCreated) and a BreadcrumbList. Serialized so a headline can never close the <script> element.
  */
-import { isoWithOffset } from "@/lib/format";
+import { isoWithOffset } from "@/lib/dates";
 
 type ArticleForLd = {
   headline: string;

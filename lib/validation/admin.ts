@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { text } from "@/lib/validation/text";
 import { SLUG_PATTERN, slugify } from "@/lib/content/slug";
-import { zonedTimeToUtc } from "@/lib/format";
+import { zonedTimeToUtc } from "@/lib/dates";
 import { SectionInputSchema } from "./sections";
 
 /** A link readers may follow or load: http(s) only, or a path on this site. Never javascript:, data: and the like. */
@@ -29,7 +29,8 @@ export const OptionalUrlSchema = text()
 
 const RequiredUrlSchema = text().min(1, URL_HINT).max(500, "Use at most 500 characters").refine(isSafeWebUrl, URL_HINT);
 
-const IdSchema = text().min(1, "Missing id").max(64, "Invalid id");
+/** A row id posted by an admin form (hidden field). */
+export const IdSchema = text().min(1, "Missing id").max(64, "Invalid id");
 
 // Sections ---------------------------------------------------------------------------------------------------------
 
@@ -155,19 +156,6 @@ export const AuditQuerySchema = z
   })
   .refine((q) => !q.from || !q.to || q.from <= q.to, { path: ["to"], message: "The end date is before the start date" });
 export type AuditQuery = z.infer<typeof AuditQuerySchema>;
-
-/** The named text fields of a submitted form, with "" for any that are missing (FormData gives null or a File). */
-export function formValues<K extends string>(formData: FormData, keys: readonly K[]): Record<K, string> {
-  // An action can be called with anything (a hand-made request); without a form every field is empty, so the schema
-  // answers with its own "required" messages instead of the action failing on formData.get.
-  const form = formData instanceof FormData ? formData : new FormData();
-  return Object.fromEntries(
-    keys.map((key) => {
-      const value = form.get(key);
-      return [key, typeof value === "string" ? value : ""];
-    }),
-  ) as Record<K, string>;
-}
 
 /** The audit query's calendar days, read in the newsroom's time zone, as the instants the data layer filters on. */
 export function auditFiltersFromQuery(query: AuditQuery, timeZone: string) {

@@ -9,6 +9,12 @@ export const SEO_DESCRIPTION_MIN = 50;
 export const SEO_DESCRIPTION_MAX = 160;
 export const MIN_BODY_WORDS = 50;
 
+/** A row id as the editor sends it (an article, a revision, a preview link). */
+export const RecordIdSchema = z.string().min(1).max(40);
+
+/** The editor's actions that take only the article. */
+export const ArticleRefSchema = z.object({ articleId: RecordIdSchema });
+
 export const ArticleFieldsSchema = z.object({
   headline: text().max(200, "Keep the headline under 200 characters"),
   dek: text().max(400, "Keep the dek under 400 characters"),
@@ -29,25 +35,25 @@ export const ArticleFieldsSchema = z.object({
 export type ArticleFields = z.infer<typeof ArticleFieldsSchema>;
 
 export const ArticleSaveSchema = ArticleFieldsSchema.extend({
-  articleId: z.string().min(1).max(40),
+  articleId: RecordIdSchema,
   baseVersion: z.number().int().positive(),
   mode: z.enum(["autosave", "manual"]),
 });
 export type ArticleSave = z.infer<typeof ArticleSaveSchema>;
 
 export const ScheduleSchema = z.object({
-  articleId: z.string().min(1).max(40),
+  articleId: RecordIdSchema,
   /** A local date and time in the site's time zone, from <input type="datetime-local">. */
   at: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "Choose a date and a time"),
 });
 
 export const NoteSchema = z.object({
-  articleId: z.string().min(1).max(40),
+  articleId: RecordIdSchema,
   body: text().min(1, "Write a note").max(5000, "Keep notes under 5,000 characters"),
 });
 
 export const CorrectionSchema = z.object({
-  articleId: z.string().min(1).max(40),
+  articleId: RecordIdSchema,
   kind: z.enum(["CORRECTION", "UPDATE", "CLARIFICATION"]),
   text: text().min(10, "Describe the correction in a sentence").max(2000, "Keep it under 2,000 characters"),
 });

@@ -159,7 +159,7 @@ export async function benchCluster(argv: string[]): Promise<void> {
     }
 
     // Publish-to-visible under load.
-    const { publishArticle } = await import("@/lib/data/workflow");
+    const { publishArticle } = await import("@/lib/data/articles/workflow");
     const editor = await db.user.findUniqueOrThrow({ where: { email: "editor@dateline.test" } });
     const actor = { id: editor.id, email: editor.email, name: editor.name, slug: editor.slug, role: editor.role };
     const section = await db.section.findFirstOrThrow({ where: { slug: latest.section.slug } });

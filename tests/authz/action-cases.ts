@@ -13,10 +13,10 @@ import { randomBytes } from "node:crypto";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Permission } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/data/types";
-import { createAdSlot } from "@/lib/data/admin-settings";
+import { createAdSlot } from "@/lib/data/ad-slots";
 import { createInvitation } from "@/lib/data/invitations";
 import { issuePasswordReset } from "@/lib/data/password-resets";
-import { createPreviewLink } from "@/lib/data/previews";
+import { createPreviewLink } from "@/lib/data/articles/previews";
 import { makeArticle, makeSection, makeUser, rawDb, uid } from "../support/factories";
 
 export type Rule =

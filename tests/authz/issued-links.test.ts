@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { acceptInvitation, createInvitation, resendInvitation } from "@/lib/data/invitations";
 import { completePasswordReset, issuePasswordReset } from "@/lib/data/password-resets";
-import { setUserRole, setUserStatus } from "@/lib/data/users";
+import { setUserRole, setUserStatus } from "@/lib/data/users/accounts";
 import { DataValidationError } from "@/lib/data/errors";
 import { makeUser, rawDb, uid } from "../support/factories";
 

@@ -144,7 +144,7 @@ afterAll(async () => {
 
 describe("publish and unpublish reach every reader", () => {
   test("published through instance A: visible through nginx and directly on B within 1 s, lists refreshed", async () => {
-    const { scheduleArticle } = await import("../../lib/data/workflow");
+    const { scheduleArticle } = await import("../../lib/data/articles/workflow");
     const actor = await editorActor();
     // Readers have the front page and the (not yet existing) article URL cached in nginx.
     expect((await get(`${cluster.url}/`)).status).toBe(200);
@@ -169,7 +169,7 @@ describe("publish and unpublish reach every reader", () => {
   });
 
   test("unpublished: 410 through nginx and on both instances within 1 s", async () => {
-    const { publishArticle, unpublishArticle } = await import("../../lib/data/workflow");
+    const { publishArticle, unpublishArticle } = await import("../../lib/data/articles/workflow");
     const actor = await editorActor();
     const s = await draft("unpublish");
     await publishArticle(actor, s.id);
@@ -246,7 +246,7 @@ describe("cookies and the cache never mix", () => {
 
 describe("jobs across instances", () => {
   test("the scheduler running on both instances publishes each due article exactly once", async () => {
-    const { scheduleArticle } = await import("../../lib/data/workflow");
+    const { scheduleArticle } = await import("../../lib/data/articles/workflow");
     const actor = await editorActor();
     const stories = await Promise.all([1, 2, 3, 4].map(() => draft("scheduled")));
     const due = new Date(Date.now() + 600);
@@ -308,7 +308,7 @@ describe("failures", () => {
   }, 60_000);
 
   test("Redis restarted: the app keeps serving (from its local cache) and writes to Redis again after", async () => {
-    const { publishArticle } = await import("../../lib/data/workflow");
+    const { publishArticle } = await import("../../lib/data/articles/workflow");
     const actor = await editorActor();
     const redis = new Redis(cluster.redisUrl, { enableOfflineQueue: false });
     redis.on("error", () => {}); // it loses Redis on purpose below

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { iterateAuditEntries, listAuditActions, listAuditEntries, writeAudit } from "@/lib/data/audit";
-import { setUserRole } from "@/lib/data/users";
+import { setUserRole } from "@/lib/data/users/accounts";
 import { ForbiddenError } from "@/lib/data/errors";
 import { csvCell, csvRow } from "@/app/admin/audit/export/csv";
 import { AuditQuerySchema, auditFiltersFromQuery } from "@/lib/validation/admin";

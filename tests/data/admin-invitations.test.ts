@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { acceptInvitation, createInvitation, getInvitationForToken, listInvitations, resendInvitation, revokeInvitation } from "@/lib/data/invitations";
-import { getActiveSessionUser } from "@/lib/data/users";
+import { getActiveSessionUser } from "@/lib/data/users/sign-in";
 import { DataValidationError, ForbiddenError } from "@/lib/data/errors";
 import { makeUser, rawDb, uid } from "../support/factories";
 

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkSignInLimit, pruneSignInAttempts, SIGN_IN_LIMITS } from "@/lib/data/rate-limit";
-import { recordFailedSignIn, recordSuccessfulSignIn } from "@/lib/data/users";
+import { checkSignInLimit, pruneSignInAttempts, recordFailedSignIn, recordSuccessfulSignIn, SIGN_IN_LIMITS } from "@/lib/data/users/sign-in";
 import { makeUser, rawDb, uid } from "../support/factories";
 
 const ip = () => `198.51.100.${Math.floor(Math.random() * 250)}-${uid()}`;

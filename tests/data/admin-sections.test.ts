@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createSection, getSectionForAdmin, listSectionsForAdmin, moveSection, updateSection } from "@/lib/data/admin-sections";
-import { listSections, resolveSectionSlug } from "@/lib/data/sections";
-import { locateArticle } from "@/lib/data/articles";
+import { createSection, getSectionForAdmin, listSections, listSectionsForAdmin, moveSection, resolveSectionSlug, updateSection } from "@/lib/data/sections";
+import { locateArticle } from "@/lib/data/articles/public";
 import { ForbiddenError } from "@/lib/data/errors";
 import { AdminSectionInputSchema } from "@/lib/validation/admin";
 import { makeArticle, makeUser, rawDb, uid } from "../support/factories";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createTag, getTagForAdmin, listTagsForAdmin, mergeTags, renameTag, resolveTagSlug } from "@/lib/data/admin-tags";
+import { createTag, getTagForAdmin, listTagsForAdmin, mergeTags, renameTag, resolveTagSlug } from "@/lib/data/tags";
 import { ForbiddenError } from "@/lib/data/errors";
 import { TagInputSchema } from "@/lib/validation/admin";
 import { makeArticle, makeUser, rawDb, uid } from "../support/factories";

@@ -1,15 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { verifyPassword } from "@/lib/auth/password";
-import {
-  changeOwnPassword,
-  countUsersMatching,
-  getActiveSessionUser,
-  getOwnProfile,
-  listUsers,
-  setUserRole,
-  setUserStatus,
-  updateOwnProfile,
-} from "@/lib/data/users";
+import { countUsersMatching, listUsers, setUserRole, setUserStatus } from "@/lib/data/users/accounts";
+import { changeOwnPassword, getOwnProfile, updateOwnProfile } from "@/lib/data/users/profile";
+import { getActiveSessionUser } from "@/lib/data/users/sign-in";
 import { DataValidationError, ForbiddenError } from "@/lib/data/errors";
 import { makeArticle, makeUser, rawDb } from "../support/factories";
 

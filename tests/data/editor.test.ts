@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { createDraftArticle, getArticleForEditor, saveArticle } from "@/lib/data/editor";
-import { ConflictError, DataValidationError } from "@/lib/data/errors";
-import { locateArticle } from "@/lib/data/articles";
-import { restoreRevision, listRevisions } from "@/lib/data/revisions";
+import { createDraftArticle, getArticleForEditor, saveArticle } from "@/lib/data/articles/editor";
+import { ConflictError, DataValidationError, NotFoundError } from "@/lib/data/errors";
+import { locateArticle } from "@/lib/data/articles/public";
+import { restoreRevision, listRevisions } from "@/lib/data/articles/revisions";
 import { documentFromParagraphs } from "@/lib/content/document";
 import type { SessionUser } from "@/lib/data/types";
 import { makeArticle, makeSection, makeUser, rawDb, uid } from "../support/factories";
@@ -39,6 +39,31 @@ describe("the editor's saves", () => {
     const row = await rawDb().article.findUniqueOrThrow({ where: { id } });
     expect(row.bodyHtml).toBe("<p>Hello &lt;b&gt;readers&lt;/b&gt;.</p>");
     expect(row.bodyText).toBe("Hello <b>readers</b>.");
+  });
+
+  it("refuses a journalist's save of another journalist's article as not found, and changes nothing", async () => {
+    const owner = await makeUser("JOURNALIST");
+    const other = await makeUser("JOURNALIST");
+    const article = await makeArticle(owner);
+    const input = await saveInput(owner, article.id, { headline: "Hijacked" });
+    await expect(saveArticle(other, input)).rejects.toBeInstanceOf(NotFoundError);
+    const after = await rawDb().article.findUniqueOrThrow({ where: { id: article.id } });
+    expect(after.headline).toBe(article.headline);
+    expect(after.version).toBe(article.version);
+  });
+
+  it("lets an editor save any article, recording who edited it, and a co-author save their own", async () => {
+    const owner = await makeUser("JOURNALIST");
+    const editor = await makeUser("EDITOR");
+    const coAuthor = await makeUser("JOURNALIST");
+    const article = await makeArticle(owner);
+    await rawDb().articleAuthor.create({ data: { articleId: article.id, userId: coAuthor.id, position: 1 } });
+    const saved = await saveArticle(editor, await saveInput(owner, article.id, { headline: "Edited by the desk", body: documentFromParagraphs(["New words."]) }));
+    expect(saved.version).toBe(article.version + 1);
+    const after = await rawDb().article.findUniqueOrThrow({ where: { id: article.id } });
+    expect(after).toMatchObject({ headline: "Edited by the desk", bodyHtml: "<p>New words.</p>", lastEditedById: editor.id });
+    const again = await saveArticle(coAuthor, await saveInput(coAuthor, article.id, { headline: "Co-written" }));
+    expect(again.version).toBe(article.version + 2);
   });
 
   it("refuses a save based on an old version (409) and keeps the refused text as a revision", async () => {

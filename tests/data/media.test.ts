@@ -7,9 +7,10 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { ForbiddenError } from "@/lib/data/errors";
-import { deleteMedia, getMediaDetail, listMedia, listMediaForPicker, listMediaUploaders, MediaInUseError, updateMedia, uploadMedia } from "@/lib/data/media";
-import { publishArticle, WorkflowError } from "@/lib/data/workflow";
+import { ForbiddenError, WorkflowError } from "@/lib/data/errors";
+import { deleteMedia, MediaInUseError, updateMedia, uploadMedia } from "@/lib/data/media/changes";
+import { getMediaDetail, listMedia, listMediaForPicker, listMediaUploaders } from "@/lib/data/media/library";
+import { publishArticle } from "@/lib/data/articles/workflow";
 import { MediaRejectedError, REJECTION_MESSAGES } from "@/lib/media/errors";
 import { readVariants } from "@/lib/media/keys";
 import { EXIF_SECRET, makeCorruptJpeg, makeImage, makePhotoWithExif, makePngBomb, makeSvg, makeTextFile } from "../../e2e/support/media-files";

@@ -23,8 +23,8 @@ let replica: StreamingReplica;
 let primarySql: pg.Client;
 let replicaSql: pg.Client;
 let lib: {
-  articles: typeof import("@/lib/data/articles");
-  workflow: typeof import("@/lib/data/workflow");
+  articles: typeof import("@/lib/data/articles/public");
+  workflow: typeof import("@/lib/data/articles/workflow");
   search: typeof import("@/lib/data/search");
   db: typeof import("@/lib/db");
   factories: typeof import("../support/factories");
@@ -108,8 +108,8 @@ beforeAll(async () => {
   process.env.DATABASE_URL = primary.url(DATABASE);
   process.env.DATABASE_REPLICA_URL = replica.url(DATABASE);
   lib = {
-    articles: await import("@/lib/data/articles"),
-    workflow: await import("@/lib/data/workflow"),
+    articles: await import("@/lib/data/articles/public"),
+    workflow: await import("@/lib/data/articles/workflow"),
     search: await import("@/lib/data/search"),
     db: await import("@/lib/db"),
     factories: await import("../support/factories"),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createUser, getActiveSessionUser, listUsers, setUserStatus } from "@/lib/data/users";
+import { createUser, listUsers, setUserStatus } from "@/lib/data/users/accounts";
+import { getActiveSessionUser } from "@/lib/data/users/sign-in";
 import { DataValidationError } from "@/lib/data/errors";
 import { makeUser, rawDb, uid } from "../support/factories";
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { publishArticle, unpublishArticle } from "@/lib/data/workflow";
-import { ForbiddenError } from "@/lib/data/errors";
-import { findLatestPublished, getPublishedArticle } from "@/lib/data/articles";
+import { addCorrection, cancelSchedule, publishArticle, publishDueArticles, scheduleArticle, sendBack, submitForReview, unpublishArticle } from "@/lib/data/articles/workflow";
+import { ForbiddenError, WorkflowError } from "@/lib/data/errors";
+import { findPublishedPage, getPublishedArticle } from "@/lib/data/articles/public";
 import { makeArticle, makeUser, rawDb } from "../support/factories";
 
 describe("publishing", () => {
@@ -29,7 +29,7 @@ describe("publishing", () => {
     expect(tags).toEqual(expect.arrayContaining([`article:${after.slug}`, "home", "latest", `section:${after.section.slug}`, `author:${journalist.slug}`]));
 
     expect(await getPublishedArticle(after.section.slug, after.slug)).toMatchObject({ id: article.id });
-    expect((await findLatestPublished({ sectionSlug: after.section.slug })).map((a) => a.id)).toContain(article.id);
+    expect((await findPublishedPage({ sectionSlug: after.section.slug }, 1)).items.map((a) => a.id)).toContain(article.id);
   });
 
   it("unpublishes to ARCHIVED, which public queries never return", async () => {
@@ -41,7 +41,6 @@ describe("publishing", () => {
   });
 });
 
-import { addCorrection, cancelSchedule, publishDueArticles, scheduleArticle, sendBack, submitForReview, WorkflowError } from "@/lib/data/workflow";
 
 describe("editorial workflow", () => {
   it("refuses to publish without a dateline and lists what is missing", async () => {

@@ -4,7 +4,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ArticleStatus, Role } from "@/lib/generated/prisma/enums";
 import { createPrismaClient, type Db } from "@/lib/db/client";
 import { documentFromParagraphs, documentToPlainText, renderDocumentHtml } from "@/lib/content/document";
-import { createUser } from "@/lib/data/users";
+import { createUser } from "@/lib/data/users/accounts";
 import type { SessionUser } from "@/lib/data/types";
 
 let db: Db | undefined;

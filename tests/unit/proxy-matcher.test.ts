@@ -4,11 +4,20 @@
  */
 import { unstable_doesMiddlewareMatch } from "next/experimental/testing/server";
 import { describe, expect, it } from "vitest";
+import { isProtectedPath, PROTECTED_AREAS } from "@/lib/auth/permissions";
 import { config } from "@/proxy";
 
 const matches = (url: string) => unstable_doesMiddlewareMatch({ config, url });
 
 describe("proxy matcher", () => {
+  it.each(PROTECTED_AREAS)("sees all of the staff area %s, which the proxy protects", (prefix) => {
+    for (const url of [prefix, `${prefix}/`, `${prefix}/some/page`]) {
+      expect(matches(url), url).toBe(true);
+      expect(isProtectedPath(new URL(url, "http://localhost").pathname), url).toBe(true);
+    }
+    expect(isProtectedPath(`${prefix}-lookalike`)).toBe(false);
+  });
+
   it.each([
     "/dashboard",
     "/dashboard/articles/abc",

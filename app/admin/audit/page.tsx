@@ -11,7 +11,7 @@ import { Notice } from "@/components/ui/form-message";
 import { requirePermission } from "@/lib/auth/session";
 import { listAuditActions, listAuditEntries } from "@/lib/data/audit";
 import { getSiteSettings } from "@/lib/data/settings";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTime } from "@/lib/dates";
 import { AuditQuerySchema, auditFiltersFromQuery, type AuditQuery } from "@/lib/validation/admin";
 
 export const metadata: Metadata = { title: "Audit log" };

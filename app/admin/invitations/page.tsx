@@ -8,7 +8,7 @@ import { Panel } from "@/components/ui/panel";
 import { requirePermission } from "@/lib/auth/session";
 import { listInvitations, type InvitationState } from "@/lib/data/invitations";
 import { getSiteSettings } from "@/lib/data/settings";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTime } from "@/lib/dates";
 import { InvitationActions, InviteForm } from "./invitation-forms";
 
 export const metadata: Metadata = { title: "Invitations" };

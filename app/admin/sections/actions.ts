@@ -1,47 +1,37 @@
 "use server";
 /** Section actions: create, edit (rename, re-slug, describe) and move up or down the navigation. */
-import { revalidatePath } from "next/cache";
-import { failure, type ActionResult } from "@/lib/actions/result";
-import { requireUser } from "@/lib/auth/session";
-import { createSection, moveSection, updateSection } from "@/lib/data/admin-sections";
-import { AdminSectionInputSchema, formValues, SectionMoveSchema } from "@/lib/validation/admin";
+import { z } from "zod";
+import { ok, staffFormAction } from "@/lib/actions/safe-action";
+import { createSection, moveSection, updateSection } from "@/lib/data/sections";
+import { AdminSectionInputSchema, IdSchema, SectionMoveSchema } from "@/lib/validation/admin";
 
-export async function createSectionAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const actor = await requireUser("/admin/sections");
-  const parsed = AdminSectionInputSchema.safeParse(formValues(formData, ["name", "slug", "description"]));
-  if (!parsed.success) return failure(parsed.error);
-  try {
-    const section = await createSection(actor, parsed.data);
-    revalidatePath("/admin/sections");
-    return { ok: true, data: undefined, message: `Section “${section.name}” was created at /${section.slug}, at the end of the navigation.` };
-  } catch (error) {
-    return failure(error);
-  }
-}
+const SECTION_FIELDS = ["name", "slug", "description"] as const;
 
-export async function updateSectionAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const actor = await requireUser("/admin/sections");
-  const id = formValues(formData, ["sectionId"]).sectionId;
-  const parsed = AdminSectionInputSchema.safeParse(formValues(formData, ["name", "slug", "description"]));
-  if (!parsed.success) return failure(parsed.error);
-  try {
-    const section = await updateSection(actor, id, parsed.data);
-    revalidatePath("/admin/sections", "layout");
-    return { ok: true, data: undefined, message: `Saved. The section is at /${section.slug}.` };
-  } catch (error) {
-    return failure(error);
-  }
-}
+export const createSectionAction = staffFormAction(
+  { schema: AdminSectionInputSchema, fields: SECTION_FIELDS, returnTo: "/admin/sections", revalidate: "/admin/sections" },
+  async (input, { user }) => {
+    const section = await createSection(user, input);
+    return ok(undefined, `Section “${section.name}” was created at /${section.slug}, at the end of the navigation.`);
+  },
+);
 
-export async function moveSectionAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const actor = await requireUser("/admin/sections");
-  const parsed = SectionMoveSchema.safeParse(formValues(formData, ["sectionId", "direction"]));
-  if (!parsed.success) return failure(parsed.error);
-  try {
-    await moveSection(actor, parsed.data.sectionId, parsed.data.direction);
-    revalidatePath("/admin/sections");
-    return { ok: true, data: undefined, message: "The navigation order was saved." };
-  } catch (error) {
-    return failure(error);
-  }
-}
+export const updateSectionAction = staffFormAction(
+  {
+    schema: z.object({ sectionId: IdSchema }).and(AdminSectionInputSchema),
+    fields: ["sectionId", ...SECTION_FIELDS],
+    returnTo: "/admin/sections",
+    revalidate: { layout: "/admin/sections" },
+  },
+  async ({ sectionId, ...input }, { user }) => {
+    const section = await updateSection(user, sectionId, input);
+    return ok(undefined, `Saved. The section is at /${section.slug}.`);
+  },
+);
+
+export const moveSectionAction = staffFormAction(
+  { schema: SectionMoveSchema, fields: ["sectionId", "direction"], returnTo: "/admin/sections", revalidate: "/admin/sections" },
+  async ({ sectionId, direction }, { user }) => {
+    await moveSection(user, sectionId, direction);
+    return ok(undefined, "The navigation order was saved.");
+  },
+);

@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import { DataTable } from "@/components/ui/data-table";
 import { Panel } from "@/components/ui/panel";
 import { requirePermission } from "@/lib/auth/session";
-import { listSectionsForAdmin } from "@/lib/data/admin-sections";
+import { listSectionsForAdmin } from "@/lib/data/sections";
 import { MoveSectionButtons, SectionForm } from "./section-forms";
 
 export const metadata: Metadata = { title: "Sections" };

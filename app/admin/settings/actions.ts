@@ -1,60 +1,55 @@
 "use server";
 /** Site settings and ad slot actions. Each change expires every public page (the "site" cache tag) in its transaction. */
-import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
-import { failure, type ActionResult } from "@/lib/actions/result";
-import { requireUser } from "@/lib/auth/session";
-import { createAdSlot, deleteAdSlot, SOCIAL_NETWORKS, updateAdSlot, updateSiteSettings, type SocialLinks } from "@/lib/data/admin-settings";
-import { AdSlotSchema, formValues, SiteSettingsSchema } from "@/lib/validation/admin";
+import { z } from "zod";
+import { ok, staffFormAction } from "@/lib/actions/safe-action";
+import { createAdSlot, deleteAdSlot, updateAdSlot } from "@/lib/data/ad-slots";
+import { SOCIAL_NETWORKS, updateSiteSettings, type SocialLinks } from "@/lib/data/settings";
+import { AdSlotSchema, IdSchema, SiteSettingsSchema } from "@/lib/validation/admin";
 
-export async function updateSettingsAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const actor = await requireUser("/admin/settings");
-  const values = formValues(formData, ["siteName", "description", "logoUrl", "locale", "timeZone"]);
-  const social = formValues(formData, SOCIAL_NETWORKS.map((n) => `social.${n}` as const));
-  const parsed = SiteSettingsSchema.safeParse({
-    ...values,
-    socialLinks: Object.fromEntries(SOCIAL_NETWORKS.map((n) => [n, social[`social.${n}`]])),
-  });
-  if (!parsed.success) return failure(parsed.error);
-  const socialLinks: SocialLinks = Object.fromEntries(Object.entries(parsed.data.socialLinks).filter(([, url]) => url));
-  try {
-    await updateSiteSettings(actor, { ...parsed.data, socialLinks });
-    revalidatePath("/admin", "layout");
-    return { ok: true, data: undefined, message: "Settings saved. Every public page shows them now." };
-  } catch (error) {
-    return failure(error);
-  }
-}
+const socialField = (network: string) => `social.${network}`;
 
-function adInput(formData: FormData) {
-  return {
-    ...formValues(formData, ["name", "placement", "kind", "imageUrl", "linkUrl", "altText", "html", "position"]),
-    enabled: formData instanceof FormData && formData.get("enabled") === "on",
-  };
-}
+export const updateSettingsAction = staffFormAction(
+  {
+    schema: SiteSettingsSchema,
+    fields: ["siteName", "description", "logoUrl", "locale", "timeZone", ...SOCIAL_NETWORKS.map(socialField)],
+    shape: (values) => ({ ...values, socialLinks: Object.fromEntries(SOCIAL_NETWORKS.map((n) => [n, values[socialField(n)]])) }),
+    returnTo: "/admin/settings",
+    revalidate: { layout: "/admin" },
+  },
+  async (input, { user }) => {
+    const socialLinks: SocialLinks = Object.fromEntries(Object.entries(input.socialLinks).filter(([, url]) => url));
+    await updateSiteSettings(user, { ...input, socialLinks });
+    return ok(undefined, "Settings saved. Every public page shows them now.");
+  },
+);
 
-export async function saveAdSlotAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const actor = await requireUser("/admin/settings");
-  const id = formValues(formData, ["adSlotId"]).adSlotId;
-  const parsed = AdSlotSchema.safeParse(adInput(formData));
-  if (!parsed.success) return failure(parsed.error);
-  try {
-    if (id) await updateAdSlot(actor, id, parsed.data);
-    else await createAdSlot(actor, parsed.data);
-  } catch (error) {
-    return failure(error);
-  }
-  revalidatePath("/admin/settings", "layout");
-  redirect(`/admin/settings?ad=${id ? "saved" : "created"}`);
-}
+/** Creates a slot, or saves the one named by `adSlotId`; either way back to the settings page with a notice. */
+export const saveAdSlotAction = staffFormAction(
+  {
+    schema: z.object({ adSlotId: z.string().max(64) }).and(AdSlotSchema),
+    fields: ["adSlotId", "name", "placement", "kind", "imageUrl", "linkUrl", "altText", "html", "position"],
+    shape: (values, form) => ({ ...values, enabled: form.get("enabled") === "on" }),
+    returnTo: "/admin/settings",
+    revalidate: { layout: "/admin/settings" },
+    redirect: (_, { adSlotId }) => `/admin/settings?ad=${adSlotId ? "saved" : "created"}`,
+  },
+  async ({ adSlotId, ...input }, { user }) => {
+    if (adSlotId) await updateAdSlot(user, adSlotId, input);
+    else await createAdSlot(user, input);
+    return ok(undefined);
+  },
+);
 
-export async function deleteAdSlotAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const actor = await requireUser("/admin/settings");
-  try {
-    await deleteAdSlot(actor, formValues(formData, ["adSlotId"]).adSlotId);
-  } catch (error) {
-    return failure(error);
-  }
-  revalidatePath("/admin/settings", "layout");
-  redirect("/admin/settings?ad=deleted");
-}
+export const deleteAdSlotAction = staffFormAction(
+  {
+    schema: z.object({ adSlotId: IdSchema }),
+    fields: ["adSlotId"],
+    returnTo: "/admin/settings",
+    revalidate: { layout: "/admin/settings" },
+    redirect: () => "/admin/settings?ad=deleted",
+  },
+  async ({ adSlotId }, { user }) => {
+    await deleteAdSlot(user, adSlotId);
+    return ok(undefined);
+  },
+);

@@ -6,7 +6,8 @@ import { DataTable } from "@/components/ui/data-table";
 import { Notice } from "@/components/ui/form-message";
 import { PageSection } from "@/components/ui/panel";
 import { requirePermission } from "@/lib/auth/session";
-import { getSettingsForAdmin, listAdSlotsForAdmin } from "@/lib/data/admin-settings";
+import { listAdSlotsForAdmin } from "@/lib/data/ad-slots";
+import { getSettingsForAdmin } from "@/lib/data/settings";
 import { SOCIAL_LABELS } from "@/lib/validation/admin";
 import { SettingsForm } from "./settings-forms";
 

@@ -5,7 +5,7 @@ import { TextField } from "@/components/ui/field";
 import { FilterBar } from "@/components/ui/filter-bar";
 import { Panel } from "@/components/ui/panel";
 import { requirePermission } from "@/lib/auth/session";
-import { listTagsForAdmin } from "@/lib/data/admin-tags";
+import { listTagsForAdmin } from "@/lib/data/tags";
 import { TagForm } from "./tag-forms";
 
 export const metadata: Metadata = { title: "Tags" };

@@ -10,8 +10,8 @@ import { SelectField, TextField } from "@/components/ui/field";
 import { FilterBar } from "@/components/ui/filter-bar";
 import { requirePermission } from "@/lib/auth/session";
 import { getSiteSettings } from "@/lib/data/settings";
-import { countUsersMatching, listUsers } from "@/lib/data/users";
-import { formatDateTime } from "@/lib/format";
+import { countUsersMatching, listUsers } from "@/lib/data/users/accounts";
+import { formatDateTime } from "@/lib/dates";
 import { UserListQuerySchema } from "@/lib/validation/users";
 import { AccountActions, RoleForm } from "./user-forms";
 

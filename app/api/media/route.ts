@@ -9,7 +9,8 @@
 import { NextResponse } from "next/server";
 import { getCurrentUser } from "@/lib/auth/session";
 import { failure } from "@/lib/actions/result";
-import { getMediaDetail, uploadMedia } from "@/lib/data/media";
+import { uploadMedia } from "@/lib/data/media/changes";
+import { getMediaDetail } from "@/lib/data/media/library";
 import { MAX_UPLOAD_BYTES, MediaRejectedError, REJECTION_MESSAGES } from "@/lib/media/errors";
 import { readBodyCapped } from "@/lib/security/server-action-guard";
 

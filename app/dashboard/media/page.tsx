@@ -12,9 +12,9 @@ import { FilterBar } from "@/components/ui/filter-bar";
 import { Notice } from "@/components/ui/form-message";
 import { Pagination } from "@/components/ui/pagination";
 import { requireUser } from "@/lib/auth/session";
-import { listMedia, listMediaUploaders } from "@/lib/data/media";
+import { listMedia, listMediaUploaders } from "@/lib/data/media/library";
 import { getSiteSettings } from "@/lib/data/settings";
-import { formatDateTime, zonedTimeToUtc } from "@/lib/format";
+import { formatDateTime, zonedTimeToUtc } from "@/lib/dates";
 import { MediaListQuerySchema } from "@/lib/media/validation";
 
 export const metadata: Metadata = { title: "Media library" };

@@ -1,33 +1,22 @@
 "use server";
 /** The signed-in person's own account: profile fields (public on the author page) and their password. */
-import { revalidatePath } from "next/cache";
-import { failure, type ActionResult } from "@/lib/actions/result";
-import { requireUser } from "@/lib/auth/session";
-import { changeOwnPassword, updateOwnProfile } from "@/lib/data/users";
-import { formValues } from "@/lib/validation/admin";
+import { ok, staffFormAction } from "@/lib/actions/safe-action";
+import { changeOwnPassword, updateOwnProfile } from "@/lib/data/users/profile";
 import { PasswordChangeSchema, ProfileInputSchema } from "@/lib/validation/users";
 
-export async function updateProfileAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const user = await requireUser("/dashboard/profile");
-  const parsed = ProfileInputSchema.safeParse(formValues(formData, ["name", "bio", "avatarUrl"]));
-  if (!parsed.success) return failure(parsed.error);
-  try {
-    await updateOwnProfile(user, parsed.data);
-    revalidatePath("/dashboard", "layout");
-    return { ok: true, data: undefined, message: "Your profile was saved. Your author page shows it now." };
-  } catch (error) {
-    return failure(error);
-  }
-}
+export const updateProfileAction = staffFormAction(
+  { schema: ProfileInputSchema, fields: ["name", "bio", "avatarUrl"], returnTo: "/dashboard/profile", revalidate: { layout: "/dashboard" } },
+  async (input, { user }) => {
+    await updateOwnProfile(user, input);
+    return ok(undefined, "Your profile was saved. Your author page shows it now.");
+  },
+);
 
-export async function changePasswordAction(_previous: ActionResult<{ email: string }> | null, formData: FormData): Promise<ActionResult<{ email: string }>> {
-  const user = await requireUser("/dashboard/profile");
-  const parsed = PasswordChangeSchema.safeParse(formValues(formData, ["currentPassword", "password", "confirmPassword"]));
-  if (!parsed.success) return failure(parsed.error);
-  try {
-    await changeOwnPassword(user, { currentPassword: parsed.data.currentPassword, newPassword: parsed.data.password });
-    return { ok: true, data: { email: user.email }, message: "Your password was changed. Signing you in again…" };
-  } catch (error) {
-    return failure(error);
-  }
-}
+/** Every session of the account ends; the form signs the person in again with `data.email` and the new password. */
+export const changePasswordAction = staffFormAction(
+  { schema: PasswordChangeSchema, fields: ["currentPassword", "password", "confirmPassword"], returnTo: "/dashboard/profile" },
+  async ({ currentPassword, password }, { user }) => {
+    await changeOwnPassword(user, { currentPassword, newPassword: password });
+    return ok({ email: user.email }, "Your password was changed. Signing you in again…");
+  },
+);

@@ -7,7 +7,7 @@ import Link from "next/link";
 import { Notice } from "@/components/ui/form-message";
 import { PageSection } from "@/components/ui/panel";
 import { requirePermission } from "@/lib/auth/session";
-import { getOwnProfile } from "@/lib/data/users";
+import { getOwnProfile } from "@/lib/data/users/profile";
 import { PasswordForm, ProfileForm } from "./profile-forms";
 
 export const metadata: Metadata = { title: "Your profile" };

@@ -6,10 +6,10 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { ArticleView } from "@/components/article/article-view";
-import { getArticleByPreviewToken } from "@/lib/data/previews";
+import { getArticleByPreviewToken } from "@/lib/data/articles/previews";
 import { getSiteSettings } from "@/lib/data/settings";
 import { getEnv } from "@/lib/env";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTime } from "@/lib/dates";
 
 type Props = { params: Promise<{ token: string }> };
 

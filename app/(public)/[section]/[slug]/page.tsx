@@ -9,17 +9,16 @@ import { cache } from "react";
 import { AdSlot } from "@/components/article/ad-slot";
 import { ArticleCard } from "@/components/article/article-card";
 import { ArticleView } from "@/components/article/article-view";
-import { findRelatedArticles, getPublishedArticle, locateArticle } from "@/lib/data/articles";
-import { getSiteSettings, listAdSlots } from "@/lib/data/settings";
+import { findRelatedArticles, getPublishedArticle, locateArticle } from "@/lib/data/articles/public";
+import { listAdSlots } from "@/lib/data/ad-slots";
+import { getSiteSettings } from "@/lib/data/settings";
 import { getEnv } from "@/lib/env";
-import { isoWithOffset } from "@/lib/format";
+import { isoWithOffset } from "@/lib/dates";
 import { feedAlternates } from "@/lib/feeds/links";
 import { breadcrumbJsonLd, newsArticleJsonLd, serializeJsonLd } from "@/lib/seo/json-ld";
 
 export const revalidate = 3600;
-export async function generateStaticParams() {
-  return [];
-}
+export { generateStaticParams } from "../../on-demand";
 
 type Props = { params: Promise<{ section: string; slug: string }> };
 

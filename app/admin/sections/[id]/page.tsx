@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { FormerAddresses } from "@/components/admin/former-addresses";
 import { BackLink } from "@/components/ui/back-link";
 import { requirePermission } from "@/lib/auth/session";
-import { getSectionForAdmin } from "@/lib/data/admin-sections";
+import { getSectionForAdmin } from "@/lib/data/sections";
 import { SectionForm } from "../section-forms";
 
 export const metadata: Metadata = { title: "Edit section" };

@@ -7,7 +7,7 @@ import { countOf } from "@/components/ui/data-table";
 import { Notice } from "@/components/ui/form-message";
 import { PageSection, Panel } from "@/components/ui/panel";
 import { requirePermission } from "@/lib/auth/session";
-import { getTagForAdmin, listTagChoices } from "@/lib/data/admin-tags";
+import { getTagForAdmin, listTagChoices } from "@/lib/data/tags";
 import { MergeTagForm, TagForm } from "../tag-forms";
 
 export const metadata: Metadata = { title: "Edit tag" };

@@ -7,7 +7,7 @@
  */
 import { NextResponse } from "next/server";
 import { getCurrentUser } from "@/lib/auth/session";
-import { saveArticle } from "@/lib/data/editor";
+import { saveArticle } from "@/lib/data/articles/editor";
 import { failure } from "@/lib/actions/result";
 import { readBodyCapped } from "@/lib/security/server-action-guard";
 import { ArticleSaveSchema } from "@/lib/validation/articles";

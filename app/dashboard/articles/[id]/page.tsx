@@ -10,18 +10,18 @@ import { ArticleEditor } from "@/components/editor/article-editor";
 import type { ArticleEditorProps, StaffOption } from "@/components/editor/types";
 import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
-import { getArticleForEditor } from "@/lib/data/editor";
+import { getArticleForEditor } from "@/lib/data/articles/editor";
 import { NotFoundError } from "@/lib/data/errors";
-import { listMediaForPicker } from "@/lib/data/media";
-import { listNotes } from "@/lib/data/notes";
-import { listPreviewLinks } from "@/lib/data/previews";
-import { listRevisions } from "@/lib/data/revisions";
+import { listMediaForPicker } from "@/lib/data/media/library";
+import { listNotes } from "@/lib/data/articles/notes";
+import { listPreviewLinks } from "@/lib/data/articles/previews";
+import { listRevisions } from "@/lib/data/articles/revisions";
 import { listSections } from "@/lib/data/sections";
 import { getSiteSettings } from "@/lib/data/settings";
 import { listTagNames } from "@/lib/data/tags";
-import { listStaffForByline } from "@/lib/data/users";
+import { listStaffForByline } from "@/lib/data/users/accounts";
 import { getEnv } from "@/lib/env";
-import { toLocalInputValue } from "@/lib/format";
+import { toLocalInputValue } from "@/lib/dates";
 
 type Props = { params: Promise<{ id: string }> };
 

@@ -1,54 +1,50 @@
 "use server";
 
 /**
- * The media detail page's actions: save the details, delete the image. Each re-checks the session and parses its
- * input; the data layer decides who may change which image and refuses to delete one that is in use.
+ * The media detail page's actions, bound to the image's id: save the details, delete the image. The data layer
+ * decides who may change which image and refuses to delete one that is in use.
  */
-import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
 import { z } from "zod";
-import { requireUser } from "@/lib/auth/session";
-import { failure, type ActionFailure, type ActionResult } from "@/lib/actions/result";
-import { deleteMedia, updateMedia } from "@/lib/data/media";
+import { formFields, ok, staffAction } from "@/lib/actions/safe-action";
+import type { ActionResult } from "@/lib/actions/result";
+import { deleteMedia, updateMedia } from "@/lib/data/media/changes";
 import { MediaUpdateSchema } from "@/lib/media/validation";
+import { RecordIdSchema } from "@/lib/validation/articles";
 
-const Id = z.string().min(1).max(40);
+const MediaRefSchema = z.object({ mediaId: RecordIdSchema });
+const detailPage = (mediaId: string) => `/dashboard/media/${mediaId}`;
 
 /** The form's focal point is in percent; the data layer stores fractions. */
-function fromPercent(value: FormDataEntryValue | null): number {
-  const text = typeof value === "string" ? value.trim() : "";
-  return text === "" ? Number.NaN : Number(text) / 100;
+function fromPercent(value: string): number {
+  return value.trim() === "" ? Number.NaN : Number(value) / 100;
 }
 
-export async function updateMediaAction(mediaId: string, _state: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const user = await requireUser(`/dashboard/media/${mediaId}`);
-  // Anything can be posted to an action: without a form, every field is missing and the schema says so.
-  const form = formData instanceof FormData ? formData : new FormData();
-  const parsed = MediaUpdateSchema.safeParse({
-    alt: form.get("alt") ?? "",
-    caption: form.get("caption") ?? "",
-    credit: form.get("credit") ?? "",
-    focalX: fromPercent(form.get("focalX")),
-    focalY: fromPercent(form.get("focalY")),
-  });
-  if (!parsed.success) return failure(parsed.error);
-  try {
-    await updateMedia(user, Id.parse(mediaId), parsed.data);
-  } catch (error) {
-    return failure(error);
-  }
-  revalidatePath(`/dashboard/media/${mediaId}`);
-  revalidatePath("/dashboard/media");
-  return { ok: true, data: undefined, message: "Saved." };
-}
+export const updateMediaAction = staffAction(
+  {
+    schema: MediaRefSchema.extend(MediaUpdateSchema.shape),
+    input: (mediaId: string, _state: ActionResult | null, formData: FormData) => {
+      const form = formFields(formData, ["alt", "caption", "credit", "focalX", "focalY"]);
+      return { ...form, mediaId, focalX: fromPercent(form.focalX), focalY: fromPercent(form.focalY) };
+    },
+    returnTo: detailPage,
+    revalidate: ({ mediaId }) => [detailPage(mediaId), "/dashboard/media"],
+  },
+  async ({ mediaId, ...input }, { user }) => {
+    await updateMedia(user, mediaId, input);
+    return ok(undefined, "Saved.");
+  },
+);
 
-export async function deleteMediaAction(mediaId: string): Promise<ActionFailure | void> {
-  const user = await requireUser(`/dashboard/media/${mediaId}`);
-  try {
-    await deleteMedia(user, Id.parse(mediaId));
-  } catch (error) {
-    return failure(error);
-  }
-  revalidatePath("/dashboard/media");
-  redirect("/dashboard/media?deleted=1");
-}
+export const deleteMediaAction = staffAction(
+  {
+    schema: MediaRefSchema,
+    input: (mediaId: string) => ({ mediaId }),
+    returnTo: detailPage,
+    revalidate: "/dashboard/media",
+    redirect: () => "/dashboard/media?deleted=1",
+  },
+  async ({ mediaId }, { user }) => {
+    await deleteMedia(user, mediaId);
+    return ok(undefined);
+  },
+);

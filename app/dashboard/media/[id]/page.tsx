@@ -14,9 +14,9 @@ import { PageSection } from "@/components/ui/panel";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { requireUser } from "@/lib/auth/session";
 import { NotFoundError } from "@/lib/data/errors";
-import { getMediaDetail } from "@/lib/data/media";
+import { getMediaDetail } from "@/lib/data/media/library";
 import { getSiteSettings } from "@/lib/data/settings";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTime } from "@/lib/dates";
 import { deleteMediaAction, updateMediaAction } from "./actions";
 
 export const metadata: Metadata = { title: "Image" };

@@ -3,7 +3,7 @@
  * site's colours. Rendered with next/og's bundled font, cached like the article and refreshed with it.
  */
 import { ImageResponse } from "next/og";
-import { getPublishedArticle } from "@/lib/data/articles";
+import { getPublishedArticle } from "@/lib/data/articles/public";
 import { getSiteSettings } from "@/lib/data/settings";
 
 export const revalidate = 3600;

@@ -2,15 +2,8 @@
  * /author/{slug}/feed.json: an author's latest articles (as any co-author) as JSON Feed 1.1; 404 when the author has no
  * public page. Rendered on first request and cached, refreshed by a publish of theirs (lib/feeds/routes.ts).
  */
-import { feedResponse } from "@/lib/feeds/routes";
+import { scopedFeedHandler } from "@/lib/feeds/routes";
 
 export const revalidate = 3600;
-
-export async function generateStaticParams(): Promise<{ slug: string }[]> {
-  return [];
-}
-
-export async function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }): Promise<Response> {
-  const { slug } = await params;
-  return feedResponse("json", { kind: "author", slug });
-}
+export { generateStaticParams } from "../../../on-demand";
+export const GET = scopedFeedHandler("json", "author");

@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { BackLink } from "@/components/ui/back-link";
 import { requirePermission } from "@/lib/auth/session";
-import { getAdSlotForAdmin } from "@/lib/data/admin-settings";
+import { getAdSlotForAdmin } from "@/lib/data/ad-slots";
 import { AdSlotForm, DeleteAdSlotForm } from "../../settings-forms";
 
 export const metadata: Metadata = { title: "Edit ad slot" };

@@ -12,9 +12,7 @@ import { getSiteSettings } from "@/lib/data/settings";
 import { decodeSearchResultsQuery, SEARCH_MAX_PAGE, SearchQuerySchema } from "@/lib/validation/search";
 
 export const revalidate = 3600;
-export async function generateStaticParams() {
-  return [];
-}
+export { generateStaticParams } from "../../../../on-demand";
 
 export const metadata: Metadata = {
   title: "Search",

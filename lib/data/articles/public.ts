@@ -1,31 +1,32 @@
 /**
- * Articles. Two kinds of function live here:
- * - public reads (findPublished*, getPublishedArticle): the published-only condition is inside every query, so a
- *   draft, an article in review, a scheduled or an archived one can never reach a reader through a forgotten check;
- * - staff reads and writes: each takes the acting user and puts ownership or role into the query itself.
+ * Articles as readers see them: the front page, section, tag and author lists, the article page and its related
+ * articles. The published-only condition (publishedWhere) is inside every query, so a draft, an article in review, a
+ * scheduled or an archived one can never reach a reader through a forgotten check. Every read is cached under the
+ * tags a publish expires (lib/data/cache.ts).
  */
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { ArticleStatus } from "@/lib/generated/prisma/enums";
-import { getDb, getPublicReadDb } from "@/lib/db";
-import { assertCan, can } from "@/lib/auth/permissions";
-import { documentToPlainText, renderDocumentHtml, type DocNode } from "@/lib/content/document";
+import { getPublicReadDb } from "@/lib/db";
 import { openGraphImageForMedia } from "@/lib/media/sources";
-import { CacheTags, publicQuery } from "./cache";
-import { ConflictError, ForbiddenError, NotFoundError } from "./errors";
-import type { SessionUser } from "./types";
+import { CacheTags, publicQuery } from "../cache";
 
 /** The one definition of "a reader may see this article". */
 export function publishedWhere(now = new Date()): Prisma.ArticleWhereInput {
   return { status: "PUBLISHED", publishedAt: { lte: now } };
 }
 
-const authorsSelect = {
+/** The section and the byline (names and author-page slugs, in byline order), as feeds and search results show them. */
+export const sectionAndBylineSelect = {
+  section: { select: { name: true, slug: true } },
+  authors: { orderBy: { position: "asc" }, select: { user: { select: { name: true, slug: true } } } },
+} as const satisfies Prisma.ArticleSelect;
+
+export const authorsSelect = {
   orderBy: { position: "asc" },
   select: { user: { select: { id: true, name: true, slug: true } } },
 } as const satisfies Prisma.Article$authorsArgs;
 
-const cardSelect = {
+export const cardSelect = {
   id: true,
   slug: true,
   headline: true,
@@ -52,16 +53,6 @@ function toCard(row: CardRow) {
 }
 
 export type ArticleCard = ReturnType<typeof toCard>;
-
-export async function findLatestPublished(options: { take?: number; sectionSlug?: string } = {}): Promise<ArticleCard[]> {
-  const rows = await getPublicReadDb().article.findMany({
-    where: { ...publishedWhere(), ...(options.sectionSlug ? { section: { slug: options.sectionSlug } } : {}) },
-    orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
-    take: Math.min(options.take ?? 20, 100),
-    select: cardSelect,
-  });
-  return rows.map(toCard);
-}
 
 export const PAGE_SIZE = 20;
 
@@ -254,192 +245,3 @@ export const getFrontPage = publicQuery(
   },
   { tags: () => [CacheTags.home, CacheTags.latest], buildFallback: { lead: null, top: [], bySection: [] } },
 );
-
-export type PublicArticle = NonNullable<Awaited<ReturnType<typeof getPublishedArticle>>>;
-
-/** The condition that limits a staff member to the articles they may see. */
-function visibleTo(actor: SessionUser): Prisma.ArticleWhereInput {
-  if (can(actor.role, "article:read:any")) return {};
-  return { OR: [{ createdById: actor.id }, { authors: { some: { userId: actor.id } } }] };
-}
-
-function editableBy(actor: SessionUser): Prisma.ArticleWhereInput {
-  if (can(actor.role, "article:update:any")) return {};
-  assertCan(actor.role, "article:update:own");
-  return { OR: [{ createdById: actor.id }, { authors: { some: { userId: actor.id } } }] };
-}
-
-export type DashboardFilters = {
-  mine?: boolean;
-  status?: ArticleStatus;
-  sectionId?: string;
-  authorId?: string;
-  q?: string;
-  sort?: "updated" | "created" | "headline" | "published";
-  page?: number;
-  perPage?: number;
-};
-
-const DASHBOARD_ORDER = {
-  updated: [{ updatedAt: "desc" }, { id: "desc" }],
-  created: [{ createdAt: "desc" }, { id: "desc" }],
-  headline: [{ headline: "asc" }, { id: "asc" }],
-  published: [{ publishedAt: { sort: "desc", nulls: "last" } }, { id: "desc" }],
-} as const satisfies Record<string, Prisma.ArticleOrderByWithRelationInput[]>;
-
-/** The dashboard's article list: what the actor may see, filtered, searched, sorted and paginated. */
-export async function listArticlesForDashboard(actor: SessionUser, filters: DashboardFilters = {}) {
-  assertCan(actor.role, "dashboard:access");
-  const mine: Prisma.ArticleWhereInput = filters.mine
-    ? { OR: [{ createdById: actor.id }, { authors: { some: { userId: actor.id } } }] }
-    : {};
-  const q = filters.q?.trim();
-  const where: Prisma.ArticleWhereInput = {
-    AND: [
-      visibleTo(actor),
-      mine,
-      filters.status ? { status: filters.status } : {},
-      filters.sectionId ? { sectionId: filters.sectionId } : {},
-      filters.authorId ? { authors: { some: { userId: filters.authorId } } } : {},
-      q ? { OR: [{ headline: { contains: q, mode: "insensitive" } }, { dek: { contains: q, mode: "insensitive" } }, { slug: { contains: q.toLowerCase() } }] } : {},
-    ],
-  };
-  const perPage = Math.min(filters.perPage ?? 25, 200);
-  const page = Math.max(1, Math.floor(filters.page ?? 1));
-  const [total, items] = await Promise.all([
-    getDb().article.count({ where }),
-    getDb().article.findMany({
-      where,
-      orderBy: [...DASHBOARD_ORDER[filters.sort ?? "updated"]],
-      skip: (page - 1) * perPage,
-      take: perPage,
-      select: {
-        id: true,
-        slug: true,
-        headline: true,
-        status: true,
-        updatedAt: true,
-        publishedAt: true,
-        scheduledAt: true,
-        section: { select: { name: true, slug: true } },
-        authors: authorsSelect,
-        lastEditedBy: { select: { name: true } },
-      },
-    }),
-  ]);
-  return { items, total, page, totalPages: Math.max(1, Math.ceil(total / perPage)) };
-}
-
-export type ArticleContentInput = {
-  headline: string;
-  dek?: string;
-  body: DocNode;
-  datelineCity?: string;
-  seoTitle?: string;
-  seoDescription?: string;
-};
-
-function derivedBody(body: DocNode) {
-  return { body: body as unknown as Prisma.InputJsonValue, bodyHtml: renderDocumentHtml(body), bodyText: documentToPlainText(body) };
-}
-
-export async function createArticle(
-  actor: SessionUser,
-  input: ArticleContentInput & { slug: string; sectionId: string },
-) {
-  assertCan(actor.role, "article:create");
-  return getDb().$transaction(async (tx) => {
-    const article = await tx.article.create({
-      data: {
-        slug: input.slug,
-        headline: input.headline,
-        dek: input.dek ?? "",
-        ...derivedBody(input.body),
-        datelineCity: input.datelineCity ?? "",
-        seoTitle: input.seoTitle ?? "",
-        seoDescription: input.seoDescription ?? "",
-        sectionId: input.sectionId,
-        createdById: actor.id,
-        lastEditedById: actor.id,
-        authors: { create: [{ userId: actor.id, position: 0 }] },
-      },
-      select: { id: true, version: true, slug: true },
-    });
-    await tx.revision.create({
-      data: {
-        articleId: article.id,
-        version: article.version,
-        kind: "MANUAL",
-        headline: input.headline,
-        dek: input.dek ?? "",
-        body: input.body as unknown as Prisma.InputJsonValue,
-        bodyText: documentToPlainText(input.body),
-        datelineCity: input.datelineCity ?? "",
-        status: "DRAFT",
-        authorId: actor.id,
-      },
-    });
-    return article;
-  });
-}
-
-/**
- * Saves new content on top of `baseVersion`. The version check and the write are one statement, so two editors can
- * never both win: the loser gets a ConflictError with the current version, and its text is kept as a CONFLICT
- * revision rather than dropped.
- */
-export async function updateArticleContent(
-  actor: SessionUser,
-  articleId: string,
-  baseVersion: number,
-  input: ArticleContentInput,
-  kind: "MANUAL" | "AUTOSAVE" = "MANUAL",
-) {
-  const db = getDb();
-  const existing = await db.article.findFirst({
-    where: { id: articleId, ...visibleTo(actor) },
-    select: { id: true },
-  });
-  if (!existing) throw new NotFoundError("That article");
-  const allowed = await db.article.findFirst({ where: { id: articleId, ...editableBy(actor) }, select: { id: true } });
-  if (!allowed) throw new ForbiddenError("article:update:any");
-
-  return db.$transaction(async (tx) => {
-    const derived = derivedBody(input.body);
-    const result = await tx.article.updateMany({
-      where: { id: articleId, version: baseVersion, ...editableBy(actor) },
-      data: {
-        headline: input.headline,
-        dek: input.dek ?? "",
-        ...derived,
-        datelineCity: input.datelineCity ?? "",
-        seoTitle: input.seoTitle ?? "",
-        seoDescription: input.seoDescription ?? "",
-        lastEditedById: actor.id,
-        version: { increment: 1 },
-      },
-    });
-    const current = await tx.article.findUniqueOrThrow({ where: { id: articleId }, select: { version: true, status: true } });
-    const revision = {
-      articleId,
-      headline: input.headline,
-      dek: input.dek ?? "",
-      body: derived.body,
-      bodyText: derived.bodyText,
-      datelineCity: input.datelineCity ?? "",
-      seoTitle: input.seoTitle ?? "",
-      seoDescription: input.seoDescription ?? "",
-      status: current.status,
-      authorId: actor.id,
-    };
-    if (result.count === 0) {
-      await tx.revision.create({ data: { ...revision, version: baseVersion, kind: "CONFLICT" } });
-      return { ok: false as const, conflict: new ConflictError(current.version) };
-    }
-    await tx.revision.create({ data: { ...revision, version: current.version, kind } });
-    return { ok: true as const, version: current.version };
-  }).then((outcome) => {
-    if (!outcome.ok) throw outcome.conflict;
-    return { version: outcome.version };
-  });
-}

@@ -5,51 +5,23 @@
  */
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { ArticleStatus } from "@/lib/generated/prisma/enums";
 import { getDb } from "@/lib/db";
 import type { DbTx } from "@/lib/db/client";
-import { assertCan, can } from "@/lib/auth/permissions";
+import { assertCan, type Permission } from "@/lib/auth/permissions";
 import { countWords, documentImages, type DocNode } from "@/lib/content/document";
 import { MIN_BODY_WORDS, SEO_DESCRIPTION_MAX, SEO_DESCRIPTION_MIN } from "@/lib/validation/articles";
-import { writeAudit } from "./audit";
-import { expirePublicTags, tagsForArticle } from "./cache";
-import { NotFoundError } from "./errors";
-import type { SessionUser } from "./types";
+import { writeAudit } from "../audit";
+import { articleCacheTags, expirePublicTags } from "../cache";
+import { NotFoundError, WorkflowError } from "../errors";
+import type { SessionUser } from "../types";
+import { visibleWhere } from "./access";
+import { articleStateSelect } from "./editor";
 
-const publicShape = {
-  id: true,
-  slug: true,
-  status: true,
-  version: true,
-  headline: true,
-  dek: true,
-  body: true,
-  bodyText: true,
-  datelineCity: true,
-  seoTitle: true,
-  seoDescription: true,
-  publishedAt: true,
-  section: { select: { slug: true } },
-  tags: { select: { tag: { select: { slug: true } } } },
-  authors: { select: { user: { select: { slug: true } } } },
-} as const satisfies Prisma.ArticleSelect;
+/** What a transition reads: the state, plus what its STATUS revision keeps. */
+const publicShape = { ...articleStateSelect, body: true, seoTitle: true, seoDescription: true } as const satisfies Prisma.ArticleSelect;
 
 type PublicShape = Prisma.ArticleGetPayload<{ select: typeof publicShape }>;
-
-type TaggableArticle = {
-  slug: string;
-  section: { slug: string };
-  tags: { tag: { slug: string } }[];
-  authors: { user: { slug: string } }[];
-};
-
-export function articleCacheTags(article: TaggableArticle): string[] {
-  return tagsForArticle({
-    slug: article.slug,
-    sectionSlug: article.section.slug,
-    tagSlugs: article.tags.map((t) => t.tag.slug),
-    authorSlugs: article.authors.map((a) => a.user.slug),
-  });
-}
 
 async function snapshot(tx: DbTx, article: PublicShape, actor: { id: string }, status: PublicShape["status"], version: number) {
   await tx.revision.create({
@@ -104,26 +76,25 @@ export async function publishChecklist(tx: DbTx, articleId: string): Promise<str
   return missing;
 }
 
-/** Thrown when a transition is not allowed from the article's current status, or its checklist is not met. */
-export class WorkflowError extends Error {
-  constructor(
-    message: string,
-    public readonly missing: string[] = [],
-  ) {
-    super(message);
-    this.name = "WorkflowError";
-  }
-}
+type Rule = { permission: Permission; from: readonly ArticleStatus[]; refusal: string };
 
-async function loadForTransition(tx: DbTx, actor: SessionUser, articleId: string) {
-  const article = await tx.article.findFirst({
-    where: { id: articleId, ...(can(actor.role, "article:read:any") ? {} : { OR: [{ createdById: actor.id }, { authors: { some: { userId: actor.id } } }] }) },
-    select: publicShape,
+const NOT_PUBLISHED = ["DRAFT", "IN_REVIEW", "SCHEDULED", "ARCHIVED"] as const;
+
+/**
+ * One change of an article's status, in a transaction: the permission first, then the article (one the actor may
+ * see, row-locked so concurrent transitions and scheduler runs wait for each other), which must be in a status the
+ * rule allows the change `from`.
+ */
+async function changeArticle<T>(actor: SessionUser, articleId: string, rule: Rule, change: (tx: DbTx, article: PublicShape) => Promise<T>): Promise<T> {
+  assertCan(actor.role, rule.permission);
+  return getDb().$transaction(async (tx) => {
+    const visible = await tx.article.findFirst({ where: { id: articleId, ...visibleWhere(actor) }, select: { id: true } });
+    if (!visible) throw new NotFoundError("That article");
+    await tx.$executeRaw`SELECT id FROM "Article" WHERE id = ${articleId} FOR UPDATE`;
+    const article = await tx.article.findUniqueOrThrow({ where: { id: articleId }, select: publicShape });
+    if (!rule.from.includes(article.status)) throw new WorkflowError(rule.refusal);
+    return change(tx, article);
   });
-  if (!article) throw new NotFoundError("That article");
-  // Serialize transitions of one article: concurrent publish/schedule/scheduler runs wait for each other.
-  await tx.$executeRaw`SELECT id FROM "Article" WHERE id = ${articleId} FOR UPDATE`;
-  return tx.article.findUniqueOrThrow({ where: { id: articleId }, select: publicShape });
 }
 
 async function transition(
@@ -147,20 +118,14 @@ async function transition(
 
 /** DRAFT → IN_REVIEW, by one of the article's authors (or the desk). */
 export async function submitForReview(actor: SessionUser, articleId: string) {
-  assertCan(actor.role, "article:submit");
-  return getDb().$transaction(async (tx) => {
-    const article = await loadForTransition(tx, actor, articleId);
-    if (article.status !== "DRAFT") throw new WorkflowError("Only a draft can be submitted for review.");
-    return transition(tx, actor, article, { status: "IN_REVIEW" }, "article.submit");
-  });
+  const rule: Rule = { permission: "article:submit", from: ["DRAFT"], refusal: "Only a draft can be submitted for review." };
+  return changeArticle(actor, articleId, rule, (tx, article) => transition(tx, actor, article, { status: "IN_REVIEW" }, "article.submit"));
 }
 
 /** IN_REVIEW (or SCHEDULED) → DRAFT, by the desk, with a note to the author saying why. */
 export async function sendBack(actor: SessionUser, articleId: string, note: string) {
-  assertCan(actor.role, "article:publish");
-  return getDb().$transaction(async (tx) => {
-    const article = await loadForTransition(tx, actor, articleId);
-    if (article.status !== "IN_REVIEW" && article.status !== "SCHEDULED") throw new WorkflowError("Only an article in review or scheduled can be sent back.");
+  const rule: Rule = { permission: "article:publish", from: ["IN_REVIEW", "SCHEDULED"], refusal: "Only an article in review or scheduled can be sent back." };
+  return changeArticle(actor, articleId, rule, async (tx, article) => {
     await tx.editorialNote.create({ data: { articleId, authorId: actor.id, body: note } });
     return transition(tx, actor, article, { status: "DRAFT", scheduledAt: null }, "article.send_back", { note });
   });
@@ -168,11 +133,9 @@ export async function sendBack(actor: SessionUser, articleId: string, note: stri
 
 /** → PUBLISHED now, by the desk, if the checklist is met. An article keeps its first publish time when republished. */
 export async function publishArticle(actor: SessionUser, articleId: string, options: { now?: Date } = {}) {
-  assertCan(actor.role, "article:publish");
   const now = options.now ?? new Date();
-  return getDb().$transaction(async (tx) => {
-    const article = await loadForTransition(tx, actor, articleId);
-    if (article.status === "PUBLISHED") throw new WorkflowError("This article is already published.");
+  const rule: Rule = { permission: "article:publish", from: NOT_PUBLISHED, refusal: "This article is already published." };
+  return changeArticle(actor, articleId, rule, async (tx, article) => {
     const missing = await publishChecklist(tx, articleId);
     if (missing.length > 0) throw new WorkflowError("This article is not ready to publish.", missing);
     const updated = await transition(tx, actor, article, { status: "PUBLISHED", publishedAt: article.publishedAt ?? now, scheduledAt: null, archivedAt: null }, "article.publish");
@@ -185,9 +148,8 @@ export async function publishArticle(actor: SessionUser, articleId: string, opti
 export async function scheduleArticle(actor: SessionUser, articleId: string, at: Date, options: { now?: Date } = {}) {
   assertCan(actor.role, "article:schedule");
   if (at.getTime() <= (options.now ?? new Date()).getTime()) throw new WorkflowError("Choose a time in the future.");
-  return getDb().$transaction(async (tx) => {
-    const article = await loadForTransition(tx, actor, articleId);
-    if (article.status === "PUBLISHED") throw new WorkflowError("This article is already published.");
+  const rule: Rule = { permission: "article:schedule", from: NOT_PUBLISHED, refusal: "This article is already published." };
+  return changeArticle(actor, articleId, rule, async (tx, article) => {
     const missing = await publishChecklist(tx, articleId);
     if (missing.length > 0) throw new WorkflowError("This article is not ready to schedule.", missing);
     return transition(tx, actor, article, { status: "SCHEDULED", scheduledAt: at }, "article.schedule", { at: at.toISOString() });
@@ -196,12 +158,8 @@ export async function scheduleArticle(actor: SessionUser, articleId: string, at:
 
 /** SCHEDULED → IN_REVIEW, by the desk. */
 export async function cancelSchedule(actor: SessionUser, articleId: string) {
-  assertCan(actor.role, "article:schedule");
-  return getDb().$transaction(async (tx) => {
-    const article = await loadForTransition(tx, actor, articleId);
-    if (article.status !== "SCHEDULED") throw new WorkflowError("This article is not scheduled.");
-    return transition(tx, actor, article, { status: "IN_REVIEW", scheduledAt: null }, "article.unschedule");
-  });
+  const rule: Rule = { permission: "article:schedule", from: ["SCHEDULED"], refusal: "This article is not scheduled." };
+  return changeArticle(actor, articleId, rule, (tx, article) => transition(tx, actor, article, { status: "IN_REVIEW", scheduledAt: null }, "article.unschedule"));
 }
 
 /**
@@ -234,10 +192,8 @@ export async function publishDueArticles(options: { now?: Date; limit?: number }
 /** Adds a correction (or update, clarification) to a published article: shown on the page, in JSON-LD, and it
  * moves the article's modified time. */
 export async function addCorrection(actor: SessionUser, input: { articleId: string; kind: "CORRECTION" | "UPDATE" | "CLARIFICATION"; text: string }) {
-  assertCan(actor.role, "article:correct");
-  return getDb().$transaction(async (tx) => {
-    const article = await loadForTransition(tx, actor, input.articleId);
-    if (article.status !== "PUBLISHED") throw new WorkflowError("Corrections are added to published articles.");
+  const rule: Rule = { permission: "article:correct", from: ["PUBLISHED"], refusal: "Corrections are added to published articles." };
+  return changeArticle(actor, input.articleId, rule, async (tx, article) => {
     const now = new Date();
     const correction = await tx.correction.create({ data: { articleId: article.id, kind: input.kind, text: input.text, authorId: actor.id, publishedAt: now }, select: { id: true } });
     await tx.article.update({ where: { id: article.id }, data: { revisedAt: now } });
@@ -249,10 +205,8 @@ export async function addCorrection(actor: SessionUser, input: { articleId: stri
 
 /** PUBLISHED → ARCHIVED, by the desk. Its URL then answers 410 Gone. */
 export async function unpublishArticle(actor: SessionUser, articleId: string) {
-  assertCan(actor.role, "article:unpublish");
-  return getDb().$transaction(async (tx) => {
-    const article = await loadForTransition(tx, actor, articleId);
-    if (article.status !== "PUBLISHED") throw new WorkflowError("Only a published article can be unpublished.");
+  const rule: Rule = { permission: "article:unpublish", from: ["PUBLISHED"], refusal: "Only a published article can be unpublished." };
+  return changeArticle(actor, articleId, rule, async (tx, article) => {
     const updated = await transition(tx, actor, article, { status: "ARCHIVED", archivedAt: new Date() }, "article.unpublish");
     await expirePublicTags(tx, [...articleCacheTags(article), "gone"]);
     return updated;

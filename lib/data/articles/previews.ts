@@ -5,18 +5,18 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { getDb } from "@/lib/db";
-import { NotFoundError } from "./errors";
-import { reachableWhere } from "./editor";
-import { writeAudit } from "./audit";
-import type { SessionUser } from "./types";
+import { writeAudit } from "../audit";
+import { NotFoundError } from "../errors";
+import type { SessionUser } from "../types";
+import { assertReachable, reachableWhere } from "./access";
+import { cardSelect } from "./public";
 
 export const PREVIEW_HOURS = 48;
 
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
 export async function createPreviewLink(actor: SessionUser, articleId: string, hours = PREVIEW_HOURS) {
-  const article = await getDb().article.findFirst({ where: { id: articleId, ...reachableWhere(actor) }, select: { id: true } });
-  if (!article) throw new NotFoundError("That article");
+  await assertReachable(actor, articleId);
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(Date.now() + hours * 3_600_000);
   const link = await getDb().$transaction(async (tx) => {
@@ -28,8 +28,7 @@ export async function createPreviewLink(actor: SessionUser, articleId: string, h
 }
 
 export async function listPreviewLinks(actor: SessionUser, articleId: string) {
-  const article = await getDb().article.findFirst({ where: { id: articleId, ...reachableWhere(actor) }, select: { id: true } });
-  if (!article) throw new NotFoundError("That article");
+  await assertReachable(actor, articleId);
   return getDb().previewLink.findMany({
     where: { articleId, revokedAt: null, expiresAt: { gt: new Date() } },
     orderBy: { createdAt: "desc" },
@@ -57,17 +56,10 @@ export async function getArticleByPreviewToken(token: string) {
   const row = await getDb().article.findUnique({
     where: { id: link.articleId },
     select: {
-      id: true,
-      slug: true,
-      headline: true,
-      dek: true,
-      datelineCity: true,
-      publishedAt: true,
+      ...cardSelect,
       updatedAt: true,
       bodyHtml: true,
       status: true,
-      section: { select: { name: true, slug: true } },
-      authors: { orderBy: { position: "asc" }, select: { user: { select: { id: true, name: true, slug: true } } } },
       tags: { orderBy: { position: "asc" }, select: { tag: { select: { name: true, slug: true } } } },
       featuredImage: { select: { storageKey: true, width: true, height: true, alt: true, caption: true, credit: true } },
     },

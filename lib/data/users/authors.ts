@@ -10,17 +10,10 @@ import "server-only";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { getPublicReadDb } from "@/lib/db";
 import { SLUG_PATTERN } from "@/lib/content/slug";
-import { publishedWhere } from "./articles";
-import { CacheTags, publicQuery } from "./cache";
+import { publishedWhere } from "../articles/public";
+import { CacheTags, publicQuery } from "../cache";
 
 export type PublicAuthor = { id: string; name: string; slug: string; bio: string; avatarUrl: string | null; role: Role };
-
-/** How a role reads on the author page. */
-export const AUTHOR_ROLE_LABEL: Record<Role, string> = {
-  JOURNALIST: "Staff writer",
-  EDITOR: "Editor",
-  ADMIN: "Newsroom staff",
-};
 
 /**
  * The public profile for this slug, or null. Cached under the author's cache tag, which a publish or unpublish of

@@ -5,16 +5,10 @@
  */
 import "server-only";
 import { getDb } from "@/lib/db";
-import { NotFoundError } from "./errors";
-import { reachableWhere } from "./editor";
-import type { SessionUser } from "./types";
+import type { SessionUser } from "../types";
+import { assertReachable } from "./access";
 
 export const PRESENCE_TTL_MS = 30_000;
-
-async function assertReachable(actor: SessionUser, articleId: string) {
-  const article = await getDb().article.findFirst({ where: { id: articleId, ...reachableWhere(actor) }, select: { id: true } });
-  if (!article) throw new NotFoundError("That article");
-}
 
 /** Records that `actor` is here; returns the others editing now, and whether someone displaced `actor`. */
 export async function heartbeat(actor: SessionUser, articleId: string) {

@@ -2,13 +2,13 @@
 import "server-only";
 import { getDb } from "@/lib/db";
 import type { DocNode } from "@/lib/content/document";
-import { NotFoundError } from "./errors";
-import { getArticleForEditor, reachableWhere, saveArticle } from "./editor";
-import type { SessionUser } from "./types";
+import { NotFoundError } from "../errors";
+import type { SessionUser } from "../types";
+import { assertReachable, reachableWhere } from "./access";
+import { getArticleForEditor, saveArticle } from "./editor";
 
 export async function listRevisions(actor: SessionUser, articleId: string) {
-  const article = await getDb().article.findFirst({ where: { id: articleId, ...reachableWhere(actor) }, select: { id: true } });
-  if (!article) throw new NotFoundError("That article");
+  await assertReachable(actor, articleId);
   return getDb().revision.findMany({
     where: { articleId },
     orderBy: { createdAt: "desc" },

@@ -1,28 +1,26 @@
 /**
- * The media library: upload (validated and processed by lib/media/pipeline.ts, deduplicated by content hash), list
- * and search, edit alt text, caption, credit and focal point, and delete what no article uses.
+ * Changes to the media library: upload (validated and processed by lib/media/pipeline.ts, deduplicated by content
+ * hash), edit alt text, caption, credit and focal point, and delete what no article uses.
  *
- * Authorization is here, as everywhere in lib/data: any staff member uploads and browses; only the uploader, an
- * editor or an admin edits or deletes (the ownership is part of the query). Files are written to storage only after
- * the pipeline accepted the upload, and removed only after the row's deletion committed.
+ * Any staff member uploads; only the uploader, an editor or an admin edits or deletes (the ownership is part of the
+ * query). Files are written to storage only after the pipeline accepted the upload, and removed only after the row's
+ * deletion committed.
  */
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { getDb } from "@/lib/db";
 import type { DbTx } from "@/lib/db/client";
 import { assertCan, can, ForbiddenError } from "@/lib/auth/permissions";
-import { isMediaKey, mediaUrl, readVariants, type MediaVariant } from "@/lib/media/keys";
+import { isMediaKey, readVariants, type MediaVariant } from "@/lib/media/keys";
 import { processImage, regenerateOgCrop } from "@/lib/media/pipeline";
-import { imageSourcesForMedia, openGraphImageForMedia, thumbnailUrl } from "@/lib/media/sources";
 import { getMediaStorage, readStoredFile, type MediaStorage } from "@/lib/media/storage";
 import { cleanFilename, type MediaUpdate } from "@/lib/media/validation";
-import { writeAudit } from "./audit";
-import { expirePublicTags } from "./cache";
-import { DataValidationError, NotFoundError } from "./errors";
-import { articleCacheTags } from "./workflow";
-import type { SessionUser } from "./types";
-
-export const MEDIA_PAGE_SIZE = 24;
+import { writeAudit } from "../audit";
+import { articleCacheTags, articleCacheTagsSelect, expirePublicTags } from "../cache";
+import { DataValidationError, NotFoundError } from "../errors";
+import { isUniqueViolation } from "../transaction";
+import type { SessionUser } from "../types";
+import { usedByWhere } from "./library";
 
 /** Refused deletion: the image is a featured or body image of at least one article. */
 export class MediaInUseError extends DataValidationError {
@@ -41,114 +39,6 @@ export class MediaInUseError extends DataValidationError {
 function editableWhere(actor: SessionUser): Prisma.MediaWhereInput {
   return can(actor.role, "media:update:any") ? {} : { uploaderId: actor.id };
 }
-
-function canEditMedia(actor: SessionUser, media: { uploaderId: string }): boolean {
-  return can(actor.role, "media:update:any") || (can(actor.role, "media:update:own") && media.uploaderId === actor.id);
-}
-
-/** Articles that use an image: featured, or in the body (MediaUsage, kept in step by saveArticle). */
-function usedByWhere(mediaId: string): Prisma.ArticleWhereInput {
-  return { OR: [{ featuredImageId: mediaId }, { mediaUsages: { some: { mediaId } } }] };
-}
-
-const cardSelect = {
-  id: true,
-  hash: true,
-  storageKey: true,
-  filename: true,
-  mimeType: true,
-  bytes: true,
-  width: true,
-  height: true,
-  alt: true,
-  caption: true,
-  credit: true,
-  variants: true,
-  createdAt: true,
-  uploader: { select: { id: true, name: true } },
-} as const satisfies Prisma.MediaSelect;
-
-type CardRow = Prisma.MediaGetPayload<{ select: typeof cardSelect }>;
-
-function toCard({ variants, ...row }: CardRow) {
-  return { ...row, url: `/${row.storageKey}`, thumbUrl: thumbnailUrl({ ...row, variants }), sources: imageSourcesForMedia({ ...row, variants }) };
-}
-
-/** The editor's image picker: the latest 100 images. (url, width and height are what the body image node stores.) */
-export async function listMediaForPicker(actor: SessionUser) {
-  assertCan(actor.role, "dashboard:access");
-  const rows = await getDb().media.findMany({
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: 100,
-    select: { id: true, hash: true, storageKey: true, alt: true, caption: true, credit: true, width: true, height: true, filename: true },
-  });
-  return rows.map((m) => ({ ...m, url: `/${m.storageKey}`, thumbUrl: thumbnailUrl(m) }));
-}
-
-export type MediaListFilters = { q?: string; uploaderId?: string; from?: Date; to?: Date; page?: number; perPage?: number };
-
-/** The library grid: search over file name, alt text, caption and credit; filters by uploader and upload date. */
-export async function listMedia(actor: SessionUser, filters: MediaListFilters = {}) {
-  assertCan(actor.role, "dashboard:access");
-  const perPage = Math.min(Math.max(filters.perPage ?? MEDIA_PAGE_SIZE, 1), 100);
-  const q = filters.q?.trim();
-  const where: Prisma.MediaWhereInput = {
-    AND: [
-      q
-        ? {
-            OR: (["filename", "alt", "caption", "credit"] as const).map((field) => ({ [field]: { contains: q, mode: "insensitive" } }) as Prisma.MediaWhereInput),
-          }
-        : {},
-      filters.uploaderId ? { uploaderId: filters.uploaderId } : {},
-      filters.from || filters.to ? { createdAt: { ...(filters.from ? { gte: filters.from } : {}), ...(filters.to ? { lt: filters.to } : {}) } } : {},
-    ],
-  };
-  const db = getDb();
-  const total = await db.media.count({ where });
-  const totalPages = Math.max(1, Math.ceil(total / perPage));
-  const page = Math.min(Math.max(filters.page ?? 1, 1), totalPages);
-  const rows = await db.media.findMany({
-    where,
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    skip: (page - 1) * perPage,
-    take: perPage,
-    select: cardSelect,
-  });
-  return { items: rows.map(toCard), total, page, totalPages };
-}
-
-/** Everyone who has uploaded something, for the library's uploader filter. */
-export async function listMediaUploaders(actor: SessionUser) {
-  assertCan(actor.role, "dashboard:access");
-  return getDb().user.findMany({ where: { media: { some: {} } }, orderBy: { name: "asc" }, select: { id: true, name: true } });
-}
-
-/** One image with its variants, the articles that use it and whether the actor may change it. */
-export async function getMediaDetail(actor: SessionUser, mediaId: string) {
-  assertCan(actor.role, "dashboard:access");
-  const db = getDb();
-  const row = await db.media.findUnique({ where: { id: mediaId }, select: { ...cardSelect, uploaderId: true, focalX: true, focalY: true, updatedAt: true } });
-  if (!row) throw new NotFoundError("That image");
-  const usedIn = await db.article.findMany({
-    where: usedByWhere(mediaId),
-    orderBy: { updatedAt: "desc" },
-    select: { id: true, headline: true, status: true, slug: true, featuredImageId: true, section: { select: { slug: true } } },
-  });
-  const variants = readVariants(row.variants);
-  return {
-    ...toCard(row),
-    uploaderId: row.uploaderId,
-    focalX: row.focalX,
-    focalY: row.focalY,
-    updatedAt: row.updatedAt,
-    variants: variants.map((v) => ({ ...v, url: mediaUrl(v.key) })),
-    openGraph: openGraphImageForMedia(row),
-    usedIn: usedIn.map((a) => ({ id: a.id, headline: a.headline, status: a.status, path: `/${a.section.slug}/${a.slug}`, asFeatured: a.featuredImageId === mediaId })),
-    canEdit: canEditMedia(actor, row),
-  };
-}
-
-export type MediaDetail = Awaited<ReturnType<typeof getMediaDetail>>;
 
 /** Removes stored files, logging (not throwing) failures: the row is already gone or never existed. */
 async function removeFiles(storage: MediaStorage, keys: string[]) {
@@ -191,7 +81,7 @@ export async function uploadMedia(actor: SessionUser, input: { bytes: Buffer; fi
     });
     return { id: created.id, duplicate: false as const };
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+    if (isUniqueViolation(error)) {
       // The same file was uploaded at the same moment: its files are identical to ours, so keep them and share the row.
       const row = await db.media.findUnique({ where: { hash: processed.hash }, select: { id: true } });
       if (row) return { id: row.id, duplicate: true as const };
@@ -205,10 +95,7 @@ export async function uploadMedia(actor: SessionUser, input: { bytes: Buffer; fi
 
 /** Published articles that show this image, for expiring their cached pages when it changes. */
 async function publishedUsersTags(tx: DbTx, mediaId: string): Promise<string[]> {
-  const articles = await tx.article.findMany({
-    where: { status: "PUBLISHED", ...usedByWhere(mediaId) },
-    select: { slug: true, section: { select: { slug: true } }, tags: { select: { tag: { select: { slug: true } } } }, authors: { select: { user: { select: { slug: true } } } } },
-  });
+  const articles = await tx.article.findMany({ where: { status: "PUBLISHED", ...usedByWhere(mediaId) }, select: articleCacheTagsSelect });
   return articles.flatMap(articleCacheTags);
 }
 

@@ -2,13 +2,11 @@
 import "server-only";
 import { getDb } from "@/lib/db";
 import { assertCan } from "@/lib/auth/permissions";
-import { NotFoundError } from "./errors";
-import { reachableWhere } from "./editor";
-import type { SessionUser } from "./types";
+import type { SessionUser } from "../types";
+import { assertReachable } from "./access";
 
 export async function listNotes(actor: SessionUser, articleId: string) {
-  const article = await getDb().article.findFirst({ where: { id: articleId, ...reachableWhere(actor) }, select: { id: true } });
-  if (!article) throw new NotFoundError("That article");
+  await assertReachable(actor, articleId);
   return getDb().editorialNote.findMany({
     where: { articleId },
     orderBy: { createdAt: "asc" },
@@ -18,7 +16,6 @@ export async function listNotes(actor: SessionUser, articleId: string) {
 
 export async function addNote(actor: SessionUser, articleId: string, body: string) {
   assertCan(actor.role, "note:create");
-  const article = await getDb().article.findFirst({ where: { id: articleId, ...reachableWhere(actor) }, select: { id: true } });
-  if (!article) throw new NotFoundError("That article");
+  await assertReachable(actor, articleId);
   return getDb().editorialNote.create({ data: { articleId, authorId: actor.id, body }, select: { id: true } });
 }

@@ -5,30 +5,23 @@
  */
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { Prisma } from "@/lib/generated/prisma/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { getDb } from "@/lib/db";
 import type { DbTx } from "@/lib/db/client";
 import { assertCan, can } from "@/lib/auth/permissions";
 import { documentImages, documentToPlainText, emptyDocument, renderDocumentHtml, type DocNode } from "@/lib/content/document";
 import { slugify } from "@/lib/content/slug";
 import type { ArticleSave } from "@/lib/validation/articles";
-import { writeAudit } from "./audit";
-import { expirePublicTags } from "./cache";
-import { ConflictError, DataValidationError, NotFoundError } from "./errors";
-import { articleCacheTags } from "./workflow";
-import type { SessionUser } from "./types";
+import { writeAudit } from "../audit";
+import { articleCacheTags, articleCacheTagsSelect, expirePublicTags } from "../cache";
+import { ConflictError, DataValidationError, NotFoundError } from "../errors";
+import { claimSlug, redirectSlug } from "../slug-redirects";
+import { isUniqueViolation } from "../transaction";
+import type { SessionUser } from "../types";
+import { reachableWhere } from "./access";
 
 /** Autosaves add a revision at most this often; manual saves and status changes always do. */
 export const AUTOSAVE_REVISION_INTERVAL_MS = 3 * 60_000;
-
-export function ownArticleWhere(actor: SessionUser): Prisma.ArticleWhereInput {
-  return { OR: [{ createdById: actor.id }, { authors: { some: { userId: actor.id } } }] };
-}
-
-/** Articles the actor may open; may edit is the same set (desk: all, others: their own). */
-export function reachableWhere(actor: SessionUser): Prisma.ArticleWhereInput {
-  return can(actor.role, "article:update:any") ? {} : ownArticleWhere(actor);
-}
 
 export async function createDraftArticle(actor: SessionUser, options: { sectionId?: string } = {}) {
   assertCan(actor.role, "article:create");
@@ -124,18 +117,11 @@ async function resolveTags(tx: DbTx, actor: SessionUser, names: string[]) {
  * Saves the editor's fields on top of `input.baseVersion`. Returns the new version, or throws:
  * ConflictError (someone saved in between; this content is kept as a CONFLICT revision), ForbiddenError,
  * NotFoundError, DataValidationError (a taken slug, an unknown section, author or image).
- */
-/**
+ *
  * A save is a dozen statements in one transaction. Prisma's default 5 s limit turned slow saves on a busy server
  * (readers saturating the CPU: see scripts/drills/concurrency.ts) into failures; the writer's text is worth waiting for.
  */
 const SAVE_TRANSACTION = { maxWait: 10_000, timeout: 30_000 } as const;
-
-/** Which model a unique-constraint violation (P2002) was on, or null for any other error. */
-function uniqueViolationOn(error: unknown): string | null {
-  if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== "P2002") return null;
-  return typeof error.meta?.modelName === "string" ? error.meta.modelName : "";
-}
 
 export async function saveArticle(actor: SessionUser, input: ArticleSave) {
   // Two saves that create the same new tag at once: the second one's insert meets the first one's committed tag.
@@ -144,7 +130,7 @@ export async function saveArticle(actor: SessionUser, input: ArticleSave) {
     try {
       return await saveArticleOnce(actor, input);
     } catch (error) {
-      if (uniqueViolationOn(error) === "Tag" && attempt < 3) continue;
+      if (isUniqueViolation(error, "Tag") && attempt < 3) continue;
       throw error;
     }
   }
@@ -172,7 +158,7 @@ async function saveArticleOnce(actor: SessionUser, input: ArticleSave) {
     // Lock the row before comparing versions: two saves based on the same version must not both pass the check
     // (under READ COMMITTED the second would then overwrite the first without a conflict, losing it).
     await tx.$executeRaw`SELECT 1 FROM "Article" WHERE id = ${input.articleId} FOR UPDATE`;
-    const current = await tx.article.findUniqueOrThrow({ where: { id: input.articleId }, select: { ...currentShape } });
+    const current = await tx.article.findUniqueOrThrow({ where: { id: input.articleId }, select: articleStateSelect });
     if (current.version !== input.baseVersion) {
       await tx.revision.create({ data: { ...snapshot, articleId: input.articleId, version: input.baseVersion, kind: "CONFLICT", status: current.status, authorId: actor.id } });
       return { kind: "conflict", currentVersion: current.version } as const;
@@ -193,15 +179,8 @@ async function saveArticleOnce(actor: SessionUser, input: ArticleSave) {
 
     const isPublished = current.status === "PUBLISHED";
     const slugChanged = input.slug !== current.slug;
-    if (slugChanged && current.publishedAt) {
-      await tx.slugRedirect.upsert({
-        where: { entity_oldSlug: { entity: "ARTICLE", oldSlug: current.slug } },
-        update: { targetId: current.id },
-        create: { entity: "ARTICLE", oldSlug: current.slug, targetId: current.id },
-      });
-    }
-    // A redirect from the new slug to some article would shadow it: the slug is this article's now.
-    if (slugChanged) await tx.slugRedirect.deleteMany({ where: { entity: "ARTICLE", oldSlug: input.slug } });
+    if (slugChanged && current.publishedAt) await redirectSlug(tx, "ARTICLE", current.slug, current.id);
+    if (slugChanged) await claimSlug(tx, "ARTICLE", input.slug);
 
     const bodyMediaIds = documentImages(body).flatMap((i) => (i.mediaId ? [i.mediaId] : []));
     const mediaIds = [...new Set([...bodyMediaIds, ...(input.featuredImageId ? [input.featuredImageId] : [])])];
@@ -230,7 +209,7 @@ async function saveArticleOnce(actor: SessionUser, input: ArticleSave) {
         tags: { deleteMany: {}, create: tagIds.map((tagId, position) => ({ tagId, position })) },
         mediaUsages: { deleteMany: {}, create: knownMedia.map((m) => ({ mediaId: m.id })) },
       },
-      select: { ...currentShape },
+      select: articleStateSelect,
     });
 
     const lastRevision = await tx.revision.findFirst({
@@ -253,7 +232,7 @@ async function saveArticleOnce(actor: SessionUser, input: ArticleSave) {
     }
     return { kind: "saved", version: updated.version, slug: updated.slug, savedAt: new Date(), revision: dueForRevision } as const;
   }, SAVE_TRANSACTION).catch((error: unknown) => {
-    if (uniqueViolationOn(error) === "Article") {
+    if (isUniqueViolation(error, "Article")) {
       throw new DataValidationError("slug", "Another article already uses this slug. Choose a different one.");
     }
     throw error;
@@ -262,9 +241,10 @@ async function saveArticleOnce(actor: SessionUser, input: ArticleSave) {
   return outcome;
 }
 
-const currentShape = {
+/** An article's state as a change compares against it: its version, status, text and what names its cache tags. */
+export const articleStateSelect = {
+  ...articleCacheTagsSelect,
   id: true,
-  slug: true,
   status: true,
   version: true,
   headline: true,
@@ -272,7 +252,4 @@ const currentShape = {
   bodyText: true,
   datelineCity: true,
   publishedAt: true,
-  section: { select: { slug: true } },
-  tags: { select: { tag: { select: { slug: true } } } },
-  authors: { select: { user: { select: { slug: true } } } },
 } as const satisfies Prisma.ArticleSelect;

@@ -1,0 +1,23 @@
+/** What /{section} and /{section}/page/{n} list: a section's published articles, newest first (app/(public)/paged-listing.tsx). */
+import { getSectionBySlug, resolveSectionSlug } from "@/lib/data/sections";
+import { pagedListing } from "../paged-listing";
+
+export const sectionListing = pagedListing({
+  kind: "section",
+  load: getSectionBySlug,
+  renamed: resolveSectionSlug,
+  description: (section, page) => (page === 1 && section.description) || undefined,
+  header: (section, list) => (
+    <>
+      <h1 className="font-serif text-4xl font-bold">{section.name}</h1>
+      {section.description && <p className="mt-2 text-muted">{section.description}</p>}
+      {list.page > 1 && (
+        <p className="mt-1 text-sm text-muted">
+          Page {list.page} of {list.totalPages}
+        </p>
+      )}
+    </>
+  ),
+  spacing: "mt-8",
+  empty: (section) => <p>Nothing has been published in {section.name} yet.</p>,
+});

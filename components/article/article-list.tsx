@@ -1,0 +1,33 @@
+/** A public list of article cards and its numbered pagination (section, tag and author pages). */
+import type { ReactNode } from "react";
+import { ArticleCard } from "@/components/article/article-card";
+import { Pagination } from "@/components/ui/pagination";
+import type { ArticleCard as Card } from "@/lib/data/articles/public";
+
+type Props = {
+  articles: Card[];
+  locale: string;
+  timeZone: string;
+  /** Page 1's URL; page n is `${basePath}/page/${n}`. */
+  basePath: string;
+  page: number;
+  totalPages: number;
+  /** The list's top margin, which depends on what stands above it. */
+  spacing: string;
+  /** Shown instead of cards when there are none. */
+  empty?: ReactNode;
+};
+
+export function ArticleList({ articles, locale, timeZone, basePath, page, totalPages, spacing, empty }: Props) {
+  return (
+    <>
+      <div className={`${spacing} space-y-5`}>
+        {articles.length === 0 && empty}
+        {articles.map((article) => (
+          <ArticleCard key={article.id} article={article} locale={locale} timeZone={timeZone} />
+        ))}
+      </div>
+      <Pagination basePath={basePath} page={page} totalPages={totalPages} />
+    </>
+  );
+}

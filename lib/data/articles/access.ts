@@ -1,0 +1,31 @@
+/**
+ * Whose articles a staff member reaches, as a condition every staff query on articles puts in its `where`: the desk
+ * (editors, admins) reaches every article, anyone else those they created or co-author. A row outside the condition
+ * is answered as not found, never as forbidden, so its existence does not leak.
+ */
+import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { getDb } from "@/lib/db";
+import { can } from "@/lib/auth/permissions";
+import { NotFoundError } from "../errors";
+import type { SessionUser } from "../types";
+
+export function ownArticleWhere(actor: SessionUser): Prisma.ArticleWhereInput {
+  return { OR: [{ createdById: actor.id }, { authors: { some: { userId: actor.id } } }] };
+}
+
+/** Articles the actor may open in the editor; may edit is the same set (desk: all, others: their own). */
+export function reachableWhere(actor: SessionUser): Prisma.ArticleWhereInput {
+  return can(actor.role, "article:update:any") ? {} : ownArticleWhere(actor);
+}
+
+/** Articles the actor may see in lists and move through the workflow. */
+export function visibleWhere(actor: SessionUser): Prisma.ArticleWhereInput {
+  return can(actor.role, "article:read:any") ? {} : ownArticleWhere(actor);
+}
+
+/** Throws NotFoundError unless the article exists and the actor reaches it. */
+export async function assertReachable(actor: SessionUser, articleId: string): Promise<void> {
+  const article = await getDb().article.findFirst({ where: { id: articleId, ...reachableWhere(actor) }, select: { id: true } });
+  if (!article) throw new NotFoundError("That article");
+}

@@ -1,0 +1,68 @@
+/** The dashboard's article list: what the actor may see (lib/data/articles/access.ts), filtered, sorted and paged. */
+import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { ArticleStatus } from "@/lib/generated/prisma/enums";
+import { getDb } from "@/lib/db";
+import { assertCan } from "@/lib/auth/permissions";
+import type { SessionUser } from "../types";
+import { ownArticleWhere, visibleWhere } from "./access";
+import { authorsSelect } from "./public";
+
+export type DashboardFilters = {
+  mine?: boolean;
+  status?: ArticleStatus;
+  sectionId?: string;
+  authorId?: string;
+  q?: string;
+  sort?: "updated" | "created" | "headline" | "published";
+  page?: number;
+  perPage?: number;
+};
+
+const DASHBOARD_ORDER = {
+  updated: [{ updatedAt: "desc" }, { id: "desc" }],
+  created: [{ createdAt: "desc" }, { id: "desc" }],
+  headline: [{ headline: "asc" }, { id: "asc" }],
+  published: [{ publishedAt: { sort: "desc", nulls: "last" } }, { id: "desc" }],
+} as const satisfies Record<string, Prisma.ArticleOrderByWithRelationInput[]>;
+
+/** The dashboard's article list: what the actor may see, filtered, searched, sorted and paginated. */
+export async function listArticlesForDashboard(actor: SessionUser, filters: DashboardFilters = {}) {
+  assertCan(actor.role, "dashboard:access");
+  const mine: Prisma.ArticleWhereInput = filters.mine ? ownArticleWhere(actor) : {};
+  const q = filters.q?.trim();
+  const where: Prisma.ArticleWhereInput = {
+    AND: [
+      visibleWhere(actor),
+      mine,
+      filters.status ? { status: filters.status } : {},
+      filters.sectionId ? { sectionId: filters.sectionId } : {},
+      filters.authorId ? { authors: { some: { userId: filters.authorId } } } : {},
+      q ? { OR: [{ headline: { contains: q, mode: "insensitive" } }, { dek: { contains: q, mode: "insensitive" } }, { slug: { contains: q.toLowerCase() } }] } : {},
+    ],
+  };
+  const perPage = Math.min(filters.perPage ?? 25, 200);
+  const page = Math.max(1, Math.floor(filters.page ?? 1));
+  const [total, items] = await Promise.all([
+    getDb().article.count({ where }),
+    getDb().article.findMany({
+      where,
+      orderBy: [...DASHBOARD_ORDER[filters.sort ?? "updated"]],
+      skip: (page - 1) * perPage,
+      take: perPage,
+      select: {
+        id: true,
+        slug: true,
+        headline: true,
+        status: true,
+        updatedAt: true,
+        publishedAt: true,
+        scheduledAt: true,
+        section: { select: { name: true, slug: true } },
+        authors: authorsSelect,
+        lastEditedBy: { select: { name: true } },
+      },
+    }),
+  ]);
+  return { items, total, page, totalPages: Math.max(1, Math.ceil(total / perPage)) };
+}

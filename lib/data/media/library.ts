@@ -1,0 +1,114 @@
+/**
+ * The media library as staff browse it: the grid (search, uploader and date filters), the editor's image picker and
+ * one image's page with the articles that use it. Any staff member browses; changes are in ./changes.ts.
+ */
+import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { getDb } from "@/lib/db";
+import { assertCan, can } from "@/lib/auth/permissions";
+import { mediaUrl, readVariants } from "@/lib/media/keys";
+import { imageSourcesForMedia, openGraphImageForMedia, thumbnailUrl } from "@/lib/media/sources";
+import { NotFoundError } from "../errors";
+import { clampPage } from "../paging";
+import type { SessionUser } from "../types";
+
+export const MEDIA_PAGE_SIZE = 24;
+
+function canEditMedia(actor: SessionUser, media: { uploaderId: string }): boolean {
+  return can(actor.role, "media:update:any") || (can(actor.role, "media:update:own") && media.uploaderId === actor.id);
+}
+
+/** Articles that use an image: featured, or in the body (MediaUsage, kept in step by saveArticle). */
+export function usedByWhere(mediaId: string): Prisma.ArticleWhereInput {
+  return { OR: [{ featuredImageId: mediaId }, { mediaUsages: { some: { mediaId } } }] };
+}
+
+const cardSelect = {
+  id: true,
+  hash: true,
+  storageKey: true,
+  filename: true,
+  mimeType: true,
+  bytes: true,
+  width: true,
+  height: true,
+  alt: true,
+  caption: true,
+  credit: true,
+  variants: true,
+  createdAt: true,
+  uploader: { select: { id: true, name: true } },
+} as const satisfies Prisma.MediaSelect;
+
+type CardRow = Prisma.MediaGetPayload<{ select: typeof cardSelect }>;
+
+function toCard({ variants, ...row }: CardRow) {
+  return { ...row, url: `/${row.storageKey}`, thumbUrl: thumbnailUrl({ ...row, variants }), sources: imageSourcesForMedia({ ...row, variants }) };
+}
+
+/** The editor's image picker: the latest 100 images. (url, width and height are what the body image node stores.) */
+export async function listMediaForPicker(actor: SessionUser) {
+  assertCan(actor.role, "dashboard:access");
+  const rows = await getDb().media.findMany({
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: 100,
+    select: { id: true, hash: true, storageKey: true, alt: true, caption: true, credit: true, width: true, height: true, filename: true },
+  });
+  return rows.map((m) => ({ ...m, url: `/${m.storageKey}`, thumbUrl: thumbnailUrl(m) }));
+}
+
+export type MediaListFilters = { q?: string; uploaderId?: string; from?: Date; to?: Date; page?: number; perPage?: number };
+
+/** The library grid: search over file name, alt text, caption and credit; filters by uploader and upload date. */
+export async function listMedia(actor: SessionUser, filters: MediaListFilters = {}) {
+  assertCan(actor.role, "dashboard:access");
+  const perPage = Math.min(Math.max(filters.perPage ?? MEDIA_PAGE_SIZE, 1), 100);
+  const q = filters.q?.trim();
+  const where: Prisma.MediaWhereInput = {
+    AND: [
+      q
+        ? {
+            OR: (["filename", "alt", "caption", "credit"] as const).map((field) => ({ [field]: { contains: q, mode: "insensitive" } }) as Prisma.MediaWhereInput),
+          }
+        : {},
+      filters.uploaderId ? { uploaderId: filters.uploaderId } : {},
+      filters.from || filters.to ? { createdAt: { ...(filters.from ? { gte: filters.from } : {}), ...(filters.to ? { lt: filters.to } : {}) } } : {},
+    ],
+  };
+  const db = getDb();
+  const total = await db.media.count({ where });
+  const { page, totalPages, skip } = clampPage(total, filters.page, perPage);
+  const rows = await db.media.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], skip, take: perPage, select: cardSelect });
+  return { items: rows.map(toCard), total, page, totalPages };
+}
+
+/** Everyone who has uploaded something, for the library's uploader filter. */
+export async function listMediaUploaders(actor: SessionUser) {
+  assertCan(actor.role, "dashboard:access");
+  return getDb().user.findMany({ where: { media: { some: {} } }, orderBy: { name: "asc" }, select: { id: true, name: true } });
+}
+
+/** One image with its variants, the articles that use it and whether the actor may change it. */
+export async function getMediaDetail(actor: SessionUser, mediaId: string) {
+  assertCan(actor.role, "dashboard:access");
+  const db = getDb();
+  const row = await db.media.findUnique({ where: { id: mediaId }, select: { ...cardSelect, uploaderId: true, focalX: true, focalY: true, updatedAt: true } });
+  if (!row) throw new NotFoundError("That image");
+  const usedIn = await db.article.findMany({
+    where: usedByWhere(mediaId),
+    orderBy: { updatedAt: "desc" },
+    select: { id: true, headline: true, status: true, slug: true, featuredImageId: true, section: { select: { slug: true } } },
+  });
+  const { uploaderId, focalX, focalY, updatedAt } = row;
+  return {
+    ...toCard(row),
+    uploaderId,
+    focalX,
+    focalY,
+    updatedAt,
+    variants: readVariants(row.variants).map((v) => ({ ...v, url: mediaUrl(v.key) })),
+    openGraph: openGraphImageForMedia(row),
+    usedIn: usedIn.map((a) => ({ id: a.id, headline: a.headline, status: a.status, path: `/${a.section.slug}/${a.slug}`, asFeatured: a.featuredImageId === mediaId })),
+    canEdit: canEditMedia(actor, row),
+  };
+}
