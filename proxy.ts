@@ -15,7 +15,7 @@
 import { withAuth, type NextRequestWithAuth } from "next-auth/middleware";
 import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
 import { isProtectedPath } from "@/lib/auth/permissions";
-import { isGonePath } from "@/lib/cache/gone";
+import { isGonePath } from "@/lib/data/articles/gone";
 import { SearchPageSchema, SearchQuerySchema, searchResultsPath } from "@/lib/validation/search";
 import { createNonce, GONE_PAGE_POLICY, noncePagePolicy, type NoncePolicyOptions } from "@/lib/security/csp";
 import { isServerActionRequest, refuseBadServerAction } from "@/lib/security/server-action-guard";

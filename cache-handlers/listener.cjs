@@ -1,7 +1,7 @@
 /**
  * The cache channel: its name (defined here only) and the process's one PostgreSQL LISTEN connection on it, shared by
  * everything in the process that listens: tag expiry for both cache handlers (tag-expiry.cjs), the 410 list
- * (lib/cache/gone.ts, asked by proxy.ts) and the read-replica fence (lib/db/replica-router.ts). The data layer
+ * (lib/data/articles/gone.ts, asked by proxy.ts) and the read-replica fence (lib/db/replica-router.ts). The data layer
  * NOTIFYs on it at commit (lib/data/cache.ts expirePublicTags) with a payload `{ tags, at }`.
  *
  * Why here and why a registry on globalThis: Next loads this folder at run time, outside the bundle, and it also

@@ -37,7 +37,7 @@ const UNAVAILABLE_SQLSTATES = new Set(["57P01", "57P02", "57P03", "08000", "0800
 const UNAVAILABLE_PRISMA_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024", "P2028"]);
 /** The driver adapter's kinds for the same. */
 const UNAVAILABLE_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
-const UNAVAILABLE_MESSAGE = /Connection terminated|ECONNREFUSED|ECONNRESET|Can't reach database server|database system is (shutting down|starting up|in recovery mode)|terminating connection due to administrator command|Connection is closed/i;
+const UNAVAILABLE_MESSAGE = /Connection terminated|ECONNREFUSED|ECONNRESET|Can't reach database server|database system is (shutting down|starting up|in recovery mode)|terminating connection due to administrator command|Connection is closed|has encountered a connection error and is not queryable/i;
 
 /**
  * Whether an error means the database cannot be reached right now (stopped, restarting, out of connections), so the

@@ -15,6 +15,8 @@ describe("isDatabaseUnavailable", () => {
     expect(isDatabaseUnavailable({ code: "57P01", message: "terminating connection due to administrator command" })).toBe(true);
     expect(isDatabaseUnavailable(new Error("wrapped", { cause: new Error("wrapped again", { cause: { code: "57P03" } }) }))).toBe(true);
     expect(isDatabaseUnavailable(new Error("Connection terminated unexpectedly"))).toBe(true);
+    // node-postgres, for a pooled client whose connection broke while a query was on its way (seen in the db-fault drill).
+    expect(isDatabaseUnavailable(new Error("Client has encountered a connection error and is not queryable"))).toBe(true);
   });
 
   it("does not mistake ordinary failures for an outage", () => {
