@@ -11,14 +11,14 @@ import { ensureBuild, startAppServer, type AppServer } from "../lib/app-server";
 export type Drill = { prepared: PreparedDatabase; app: AppServer; db: Db; close(): Promise<void> };
 
 /** Builds if needed, starts a throwaway embedded PostgreSQL seeded with the demo newsroom, and `next start` on it. */
-export async function startDrill(name: string, log: (line: string) => void): Promise<Drill> {
+export async function startDrill(name: string, log: (line: string) => void, env?: Record<string, string>): Promise<Drill> {
   const root = process.cwd();
   ensureBuild(root, { log });
   log("starting a throwaway PostgreSQL (demo newsroom) and `next start`…");
   const prepared = await prepareDatabase({ dataDir: makeThrowawayDir(`dateline-${name}`), database: `dateline_${name.replace(/-/g, "_")}`, throwaway: true, log: () => {} });
   let app: AppServer;
   try {
-    app = await startAppServer({ root, databaseUrl: prepared.url });
+    app = await startAppServer({ root, databaseUrl: prepared.url, env });
   } catch (error) {
     await prepared.embedded?.stop();
     throw error;

@@ -42,13 +42,15 @@ export async function startAppServer(options: {
   preferredPort?: number;
   /** Where the server's stdout goes; stderr is always shown. */
   stdout?: "ignore" | "inherit";
+  /** More environment for the server (e.g. TRUSTED_PROXIES). */
+  env?: Record<string, string>;
 }): Promise<AppServer> {
   const port = await findFreePort(options.preferredPort ?? 3300);
   const base = `http://127.0.0.1:${port}`;
   const secret = randomBytes(32).toString("base64url");
   const child = spawn(process.execPath, [nextBin(options.root), "start", "-p", String(port)], {
     stdio: ["ignore", options.stdout ?? "ignore", "inherit"],
-    env: { ...process.env, DATABASE_URL: options.databaseUrl, AUTH_SECRET: secret, NEXTAUTH_SECRET: secret, NEXTAUTH_URL: base, SITE_URL: base, NEXT_TELEMETRY_DISABLED: "1" },
+    env: { ...process.env, DATABASE_URL: options.databaseUrl, AUTH_SECRET: secret, NEXTAUTH_SECRET: secret, NEXTAUTH_URL: base, SITE_URL: base, NEXT_TELEMETRY_DISABLED: "1", ...options.env },
   });
   const stop = async () => {
     if (child.exitCode !== null || child.signalCode !== null) return;
