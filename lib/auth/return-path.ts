@@ -1,19 +1,13 @@
 /**
- * Where to send someone after sign-in. Only paths on this site are allowed (no open redirect): next-auth's proxy
- * passes an absolute URL, of which we keep the path and query.
+ * Where to send someone after sign-in: a path on this site only (no open redirect). The one same-origin check
+ * (lib/security/same-origin.ts) decides, so a tab, newline or backslash that a browser would read as another host
+ * is refused, and what comes back is the browser's own serialization of the path (safe in a Location header).
+ * The sign-in page itself and the API are never return paths.
  */
-export function safeReturnPath(raw: string | undefined | null, fallback = "/dashboard"): string {
-  if (!raw) return fallback;
-  let candidate = raw;
-  if (/^https?:\/\//i.test(raw)) {
-    try {
-      const url = new URL(raw);
-      candidate = `${url.pathname}${url.search}`;
-    } catch {
-      return fallback;
-    }
-  }
-  if (!candidate.startsWith("/") || candidate.startsWith("//") || candidate.startsWith("/\\")) return fallback;
-  if (candidate.startsWith("/login") || candidate.startsWith("/api/")) return fallback;
-  return candidate;
+import { sameOriginPath } from "@/lib/security/same-origin";
+
+export function safeReturnPath(raw: string | undefined | null, siteUrl: string, fallback = "/dashboard"): string {
+  const path = raw ? sameOriginPath(raw, siteUrl) : null;
+  if (!path || /^\/(?:login|api)(?:[/?#]|$)/i.test(path)) return fallback;
+  return path;
 }

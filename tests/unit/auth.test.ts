@@ -25,15 +25,29 @@ describe("permission map", () => {
 });
 
 describe("safeReturnPath", () => {
+  const SITE = "http://localhost:3000";
+
   it("keeps paths on this site and refuses the rest", () => {
-    expect(safeReturnPath("/dashboard?mine=1")).toBe("/dashboard?mine=1");
-    expect(safeReturnPath("http://localhost:3000/admin")).toBe("/admin");
-    expect(safeReturnPath("https://evil.example/steal")).toBe("/steal");
-    expect(safeReturnPath("//evil.example")).toBe("/dashboard");
-    expect(safeReturnPath("/\\evil.example")).toBe("/dashboard");
-    expect(safeReturnPath("javascript:alert(1)")).toBe("/dashboard");
-    expect(safeReturnPath(undefined)).toBe("/dashboard");
-    expect(safeReturnPath("/login?callbackUrl=/x")).toBe("/dashboard");
+    expect(safeReturnPath("/dashboard?mine=1", SITE)).toBe("/dashboard?mine=1");
+    expect(safeReturnPath("http://localhost:3000/admin", SITE)).toBe("/admin");
+    expect(safeReturnPath("https://evil.example/steal", SITE)).toBe("/dashboard");
+    expect(safeReturnPath("//evil.example", SITE)).toBe("/dashboard");
+    expect(safeReturnPath("/\\evil.example", SITE)).toBe("/dashboard");
+    expect(safeReturnPath("javascript:alert(1)", SITE)).toBe("/dashboard");
+    expect(safeReturnPath(undefined, SITE)).toBe("/dashboard");
+    expect(safeReturnPath("/login?callbackUrl=/x", SITE)).toBe("/dashboard");
+    expect(safeReturnPath("/api/auth/signout", SITE)).toBe("/dashboard");
+  });
+
+  it("refuses the review's bypass: a tab or newline that browsers drop turns /\\t/host into //host", () => {
+    for (const raw of ["/\t/evil.example/phish", "/\n/evil.example/phish", "/\r\n/evil.example", "/%09/evil.example/phish", "/%0A/evil.example/phish", "/.//evil.example/phish", "/dashboard%0D%0ASet-Cookie:x=1"]) {
+      expect(safeReturnPath(raw, SITE), JSON.stringify(raw)).toBe("/dashboard");
+    }
+  });
+
+  it("answers a path a browser reads the same way (never a raw control character)", () => {
+    expect(safeReturnPath("/dashboard/articles/a b", SITE)).toBe("/dashboard/articles/a%20b");
+    expect(safeReturnPath("/LOGIN/../login", SITE)).toBe("/dashboard");
   });
 });
 

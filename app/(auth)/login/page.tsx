@@ -5,6 +5,7 @@ import { connection } from "next/server";
 import { Notice } from "@/components/ui/form-message";
 import { getCurrentUser } from "@/lib/auth/session";
 import { safeReturnPath } from "@/lib/auth/return-path";
+import { getEnv } from "@/lib/env";
 import { LoginForm } from "./login-form";
 
 export const metadata: Metadata = { title: "Sign in", robots: { index: false } };
@@ -14,6 +15,7 @@ const WELCOME = {
   invited: "Your account is ready. Sign in with your email and the password you chose.",
   "password-reset": "Your password was changed. Sign in with the new one.",
   "password-changed": "Your password was changed and every other session was signed out. Sign in with the new one.",
+  "signed-out-everywhere": "You were signed out everywhere: every session of your account has ended. Sign in again to continue.",
 } as const;
 
 type Props = { searchParams: Promise<{ callbackUrl?: string; reason?: string; error?: string }> };
@@ -21,7 +23,7 @@ type Props = { searchParams: Promise<{ callbackUrl?: string; reason?: string; er
 export default async function LoginPage({ searchParams }: Props) {
   await connection();
   const params = await searchParams;
-  const returnTo = safeReturnPath(params.callbackUrl);
+  const returnTo = safeReturnPath(params.callbackUrl, getEnv().siteUrl);
   if (await getCurrentUser()) redirect(returnTo);
   return (
     <>
