@@ -1,6 +1,11 @@
-/** Runs once when a Next server starts: starts the scheduler (Node runtime only; never during `next build`). */
+/**
+ * Runs once when a Next server starts (Node runtime only; never during `next build`): records each request's socket
+ * address for the client-address check (lib/security/peer-header.ts), and starts the scheduler.
+ */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
+  const { installPeerHeader } = await import("@/lib/security/peer-header");
+  installPeerHeader();
   const { startScheduler } = await import("@/lib/jobs/scheduler");
   startScheduler();
 }

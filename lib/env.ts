@@ -6,6 +6,7 @@
  * embedded PostgreSQL when DATABASE_URL is unset, and in development generates AUTH_SECRET into .data/ when unset.
  */
 import { z } from "zod";
+import { parseTrustedProxies, type TrustedProxies } from "@/lib/security/client-address";
 
 const EnvSchema = z
   .object({
@@ -24,6 +25,9 @@ const EnvSchema = z
     NEXTAUTH_URL: z.url().optional(),
     SITE_URL: z.url().optional(),
     CRON_SECRET: z.string().min(32, "CRON_SECRET must be at least 32 characters").optional(),
+    // The proxies in front of the app whose X-Forwarded-For entry is believed: a hop count, or addresses/CIDR ranges
+    // (lib/security/client-address.ts). Unset: none, the client is the socket's peer.
+    TRUSTED_PROXIES: z.string().optional(),
     SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(250).max(3_600_000).default(5_000),
     DISABLE_SCHEDULER: z.enum(["0", "1"]).optional(),
     // Outgoing mail (invitations, password resets). Without SMTP_URL, messages are written to the server log.
@@ -55,6 +59,13 @@ const EnvSchema = z
       });
       return z.NEVER;
     }
+    let trustedProxies: TrustedProxies;
+    try {
+      trustedProxies = parseTrustedProxies(env.TRUSTED_PROXIES);
+    } catch (error) {
+      ctx.addIssue({ code: "custom", path: ["TRUSTED_PROXIES"], message: error instanceof Error ? error.message : String(error) });
+      return z.NEVER;
+    }
     if (env.MEDIA_STORAGE === "s3" && !env.MEDIA_S3_BUCKET) {
       ctx.addIssue({ code: "custom", path: ["MEDIA_S3_BUCKET"], message: "MEDIA_S3_BUCKET must be set when MEDIA_STORAGE=s3." });
       return z.NEVER;
@@ -67,6 +78,7 @@ const EnvSchema = z
       siteUrl: (env.SITE_URL ?? env.NEXTAUTH_URL ?? "http://localhost:3000").replace(/\/$/, ""),
       isProduction: env.NODE_ENV === "production",
       cronSecret: env.CRON_SECRET ?? null,
+      trustedProxies,
       schedulerIntervalMs: env.SCHEDULER_INTERVAL_MS,
       schedulerEnabled: env.DISABLE_SCHEDULER !== "1",
       smtpUrl: env.SMTP_URL ?? null,

@@ -95,6 +95,9 @@ async function main() {
     NEXTAUTH_URL: `http://localhost:${port}`,
     SITE_URL: `http://localhost:${port}`,
     E2E_PORT: String(port),
+    // The specs stand in for a proxy on this machine: their X-Forwarded-For gives each test a client address of its
+    // own (the sign-in limits count per address), and e2e/auth/client-address.spec.ts checks forged ones.
+    TRUSTED_PROXIES: "127.0.0.1,::1",
     CHROMIUM_PATH: browser,
     MEDIA_LOCAL_DIR: process.env.MEDIA_LOCAL_DIR,
     // Unset with TEST_DATABASE_URL: the runner does not own that server, and the db-outage spec skips.

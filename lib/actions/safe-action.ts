@@ -16,7 +16,7 @@ import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import type { z } from "zod";
-import { requestIp } from "@/lib/auth/options";
+import { requestIp } from "@/lib/auth/request-ip";
 import { requireUser } from "@/lib/auth/session";
 import type { SessionUser } from "@/lib/data/types";
 import { failure, type ActionFailure, type ActionResult } from "./result";

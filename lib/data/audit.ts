@@ -8,6 +8,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { getDb } from "@/lib/db";
 import type { DbTx } from "@/lib/db/client";
 import { assertCan, type Role } from "@/lib/auth/permissions";
+import { recordableAddress } from "@/lib/security/client-address";
 import { clampPage } from "./paging";
 
 type Tx = Pick<DbTx, "auditLog">;
@@ -29,7 +30,8 @@ export async function writeAudit(tx: Tx, entry: AuditEntry): Promise<void> {
       action: entry.action,
       targetType: entry.targetType ?? "",
       targetId: entry.targetId ?? "",
-      ip: entry.ip ?? "",
+      // Only an IP address (or "unknown") is ever recorded: never text a client chose (issue 20, finding 4).
+      ip: recordableAddress(entry.ip),
       details: entry.details ?? {},
     },
   });

@@ -240,6 +240,8 @@ export async function startCluster(o: ClusterOptions): Promise<Cluster> {
               NEXTAUTH_URL: siteUrl,
               SITE_URL: process.env.SITE_URL ?? siteUrl,
               DATELINE_INSTANCE: String(index + 1),
+              // nginx runs on this machine and is the only proxy: its X-Forwarded-For entry is the client.
+              TRUSTED_PROXIES: "127.0.0.1,::1",
               ...o.env,
               ...o.instanceEnv?.(index),
             },

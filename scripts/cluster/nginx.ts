@@ -94,7 +94,9 @@ ${upstreams}
     proxy_set_header Connection $dateline_connection;
     proxy_set_header Upgrade $http_upgrade;
     proxy_set_header Host $http_host;
-    proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+    # nginx is the edge: the client's own X-Forwarded-For is dropped, not extended, and the instances trust this
+    # hop only (TRUSTED_PROXIES=127.0.0.1,::1), so the audit log records the address nginx saw (issue 20, finding 4).
+    proxy_set_header X-Forwarded-For $remote_addr;
     proxy_set_header X-Forwarded-Proto $scheme;
     proxy_set_header X-Forwarded-Host $http_host;
     proxy_set_header ${REFRESH_HEADER} "";

@@ -96,4 +96,10 @@ describe("front-cache refresh", () => {
     expect(conf).toContain("location ~ ^/(dashboard|admin|api|login|forgot-password|reset-password|invite|preview)(/|$)");
     expect(conf).toContain("server 127.0.0.1:8082 max_fails=1");
   });
+
+  it("nginx replaces the client's X-Forwarded-For with the address it saw, instead of appending to it", () => {
+    const conf = nginxConfig({ prefix: "/x", port: 8080, upstreams: [8081], refreshToken: "t", user: null, staticDir: "/s" });
+    expect(conf).toContain("proxy_set_header X-Forwarded-For $remote_addr;");
+    expect(conf).not.toContain("$proxy_add_x_forwarded_for");
+  });
 });

@@ -244,6 +244,24 @@ describe("cookies and the cache never mix", () => {
   });
 });
 
+describe("client addresses", () => {
+  test("the audit log records the address nginx saw, never the client's own X-Forwarded-For", async () => {
+    const csrf = await fetch(`${cluster.url}/api/auth/csrf`);
+    const cookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+    const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+    const email = `forged-${Date.now().toString(36)}@example.test`;
+    const res = await fetch(`${cluster.url}/api/auth/callback/credentials`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { "content-type": "application/x-www-form-urlencoded", cookie, "x-forwarded-for": "=cmd|'/c calc'!A1, 203.0.113.50" },
+      body: new URLSearchParams({ csrfToken, email, password: "not-the-password-at-all", json: "true" }),
+    });
+    expect(res.status).toBeLessThan(500);
+    const entry = await db.auditLog.findFirstOrThrow({ where: { action: "auth.sign_in_failed", details: { path: ["email"], equals: email } }, select: { ip: true } });
+    expect(["127.0.0.1", "::1"]).toContain(entry.ip);
+  });
+});
+
 describe("jobs across instances", () => {
   test("the scheduler running on both instances publishes each due article exactly once", async () => {
     const { scheduleArticle } = await import("../../lib/data/articles/workflow");
