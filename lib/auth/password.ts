@@ -1,12 +1,20 @@
 /**
- * Passwords: bcrypt hashing (bcryptjs: pure JavaScript, nothing to compile or download) and the newsroom's password
- * policy. The cost factor is 12 in production; tests and seeding may lower it through the `rounds` argument only.
+ * Passwords: bcrypt hashing and the newsroom's password policy. The cost factor is 12 in production; tests and
+ * seeding may lower it through the `rounds` argument only.
+ *
+ * bcrypt is the native `bcrypt` package, whose async calls run on libuv's thread pool, never on the event loop: one
+ * cost-12 hash is ~250 ms of CPU, and on the main thread a flood of sign-ins stalled every other request (issue 20,
+ * finding 3). At most PASSWORD_WORK.concurrency run at once per process, leaving a core for everything else; a few
+ * more wait, and beyond that a verification is refused at once with BusyError ("try again shortly"). Hashing a
+ * new password waits instead (it only follows a valid session or link).
  *
  * The policy follows NIST SP 800-63B rather than composition rules: long enough (12 characters), not a known or
  * trivially guessable password, not the person's own email or name. It is checked by the zod schemas (so forms say
  * what is wrong) and again by the data layer (which also knows the email and name).
  */
-import bcrypt from "bcryptjs";
+import { availableParallelism } from "node:os";
+import bcrypt from "bcrypt";
+import { createWorkLimiter } from "@/lib/security/work-limiter";
 import { COMMON_PASSWORDS } from "./common-passwords";
 
 export const MIN_PASSWORD_LENGTH = 12;
@@ -14,15 +22,23 @@ export const MIN_PASSWORD_LENGTH = 12;
 export const MAX_PASSWORD_BYTES = 72;
 const ROUNDS = 12;
 
+const concurrency = Math.max(1, Math.min(4, availableParallelism() - 1));
+export const PASSWORD_WORK = { concurrency, maxQueue: 8 * concurrency } as const;
+const limiter = createWorkLimiter(PASSWORD_WORK);
+
+/** How many hashes run and wait in this process now (for tests and diagnostics). */
+export const passwordWorkLoad = limiter.load;
+
 export function hashPassword(password: string, rounds = ROUNDS): Promise<string> {
-  return bcrypt.hash(password, rounds);
+  return limiter.run(() => bcrypt.hash(password, rounds), { mayRefuse: false });
 }
 
-/** A real bcrypt hash of a random string: compared against when the email is unknown, so timing does not tell. */
+/** A real bcrypt hash (cost 12): compared against when the email is unknown, so the work and its time are the same. */
 const DUMMY_HASH = "$2b$12$BwLYlM6lqovAN/FPtU6o5uzHN.UThJzG.xpItpb7A/isA3byy03MG";
 
+/** Throws BusyError when too many verifications are running and waiting already. */
 export async function verifyPassword(password: string, hash: string | null | undefined): Promise<boolean> {
-  const ok = await bcrypt.compare(password, hash ?? DUMMY_HASH);
+  const ok = await limiter.run(() => bcrypt.compare(password, hash ?? DUMMY_HASH));
   return ok && Boolean(hash);
 }
 
