@@ -1,11 +1,13 @@
 /**
  * next-auth 4 configuration: email + password (Credentials) with JWT sessions. JWTs cannot be revoked on their own,
- * so each carries the user's id and session version, and lib/auth/session.ts re-checks both against the database on
- * every dashboard and admin request (docs/decisions/0003-session-revocation.md).
+ * so each carries the user's id and session version, and every read of the session (getServerSession on staff
+ * pages, /api/auth/session) re-checks both against the database: a revoked session is neither answered nor renewed
+ * (docs/decisions/0003-session-revocation.md). Signing out moves the version on, so a copied cookie dies with it.
  *
- * authorize() checks the sign-in rate limit (lib/data/users/sign-in.ts) before it looks at the password, and answers
- * every refusal (limited, unknown email, wrong password, inactive account) with the same null, which the sign-in
- * page shows as one generic message.
+ * authorize() checks the sign-in limits (lib/data/users/sign-in.ts) before it looks at the password, and answers
+ * every wrong credential (unknown email, wrong password, inactive account) with the same null; a limit's delay and a
+ * busy server are codes the form explains (lib/auth/sign-in-errors.ts). The password check runs off the main
+ * thread, a few at a time (lib/auth/password.ts).
  */
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
@@ -14,23 +16,34 @@ import { z } from "zod";
 import { text } from "@/lib/validation/text";
 import { getEnv } from "@/lib/env";
 import { verifyPassword } from "@/lib/auth/password";
-import { checkSignInLimit, findUserForSignIn, recordFailedSignIn, recordSuccessfulSignIn } from "@/lib/data/users/sign-in";
+import { activeSessionUser } from "@/lib/auth/active-session";
+import { requestIp } from "@/lib/auth/request-ip";
+import { SIGN_IN_BUSY, signInDelayedCode } from "@/lib/auth/sign-in-errors";
+import { sameOriginPath } from "@/lib/security/same-origin";
+import { BusyError } from "@/lib/security/work-limiter";
+import { checkSignInLimit, findUserForSignIn, recordFailedSignIn, recordRefusedSignIn, recordSuccessfulSignIn } from "@/lib/data/users/sign-in";
+import { endSession } from "@/lib/data/users/sessions";
 
 const CredentialsSchema = z.object({
   email: text().min(1).max(320),
   password: z.string().min(1).max(1024),
 });
 
-function clientIp(headers: Record<string, unknown> | undefined): string {
-  const forwarded = headers?.["x-forwarded-for"];
-  const first = typeof forwarded === "string" ? forwarded.split(",")[0]?.trim() : undefined;
-  const real = headers?.["x-real-ip"];
-  return (first || (typeof real === "string" ? real : "") || "unknown").slice(0, 64);
+/** Thrown by the jwt callback for a revoked session: next-auth then answers no session and clears the cookie. */
+class SessionEndedError extends Error {
+  constructor() {
+    super("The session has ended (signed out, deactivated or password changed).");
+    this.name = "SessionEndedError";
+  }
 }
 
-/** The client's address as the audit log and the rate limits record it, from a Fetch API Headers object. */
-export function requestIp(headers: Headers): string {
-  return clientIp({ "x-forwarded-for": headers.get("x-forwarded-for") ?? undefined, "x-real-ip": headers.get("x-real-ip") ?? undefined });
+async function checkPassword(password: string, hash: string | null | undefined): Promise<boolean> {
+  try {
+    return await verifyPassword(password, hash);
+  } catch (error) {
+    if (error instanceof BusyError) throw new Error(SIGN_IN_BUSY);
+    throw error;
+  }
 }
 
 export function getAuthOptions(): NextAuthOptions {
@@ -45,17 +58,18 @@ export function getAuthOptions(): NextAuthOptions {
         credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
         async authorize(credentials, req) {
           const parsed = CredentialsSchema.safeParse(credentials);
-          const ip = clientIp(req?.headers);
           if (!parsed.success) return null;
-          const limit = await checkSignInLimit(parsed.data.email, ip);
+          const { email, password } = parsed.data;
+          const ip = requestIp(req?.headers);
+          const limit = await checkSignInLimit(email, ip);
           if (limit.limited) {
-            await recordFailedSignIn(parsed.data.email, ip, "rate_limited");
-            return null; // the same answer as a wrong password: nothing tells whether the account exists
+            await recordRefusedSignIn(email, ip, limit.by);
+            throw new Error(signInDelayedCode(limit.by, limit.retryAfterMs));
           }
-          const user = await findUserForSignIn(parsed.data.email);
-          const passwordOk = await verifyPassword(parsed.data.password, user?.passwordHash);
+          const user = await findUserForSignIn(email);
+          const passwordOk = await checkPassword(password, user?.passwordHash); // unknown email: the same work
           if (!user || !passwordOk || user.status !== "ACTIVE") {
-            await recordFailedSignIn(parsed.data.email, ip);
+            await recordFailedSignIn(email, ip);
             return null; // one generic message for every failure
           }
           await recordSuccessfulSignIn(user, ip);
@@ -68,7 +82,10 @@ export function getAuthOptions(): NextAuthOptions {
         if (user) {
           token.uid = user.id;
           token.sv = (user as { sessionVersion?: number }).sessionVersion ?? 0;
+          return token;
         }
+        const current = typeof token.uid === "string" && typeof token.sv === "number" ? await activeSessionUser(token.uid, token.sv) : null;
+        if (!current) throw new SessionEndedError();
         return token;
       },
       async session({ session, token }) {
@@ -76,6 +93,25 @@ export function getAuthOptions(): NextAuthOptions {
         if (session.user) Object.assign(session.user, { id: token.uid, sv: token.sv });
         return session;
       },
+      // Where next-auth's own endpoints send the browser: a path on this site only (issue 20, finding 1).
+      async redirect({ url, baseUrl }) {
+        return new URL(sameOriginPath(url, baseUrl) ?? "/", baseUrl).toString();
+      },
+    },
+    events: {
+      async signOut({ token }) {
+        if (typeof token?.uid === "string" && typeof token.sv === "number") await endSession(token.uid, token.sv);
+      },
+    },
+    logger: {
+      error(code, metadata) {
+        if (metadata instanceof SessionEndedError || (metadata as { error?: unknown })?.error instanceof SessionEndedError) return; // expected
+        console.error(`[next-auth][error][${code}]`, metadata);
+      },
+      warn(code) {
+        console.warn(`[next-auth][warn][${code}]`);
+      },
+      debug() {},
     },
   };
 }

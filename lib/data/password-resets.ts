@@ -4,7 +4,8 @@
  * that request looks the same whether or not the email has an account.
  *
  * Only the SHA-256 of a token is stored. A new link replaces the person's earlier unused ones. Completing a reset
- * changes the password and moves the session version on, so every open session of that account ends.
+ * changes the password and moves the session version on, so every open session of that account ends, and clears
+ * the account's sign-in delay (lib/data/users/sign-in.ts).
  */
 import "server-only";
 import { getDb } from "@/lib/db";
@@ -20,6 +21,7 @@ import { createLinkToken, hashLinkToken } from "./invitations";
 import { getSiteSettings } from "./settings";
 import type { SessionUser } from "./types";
 import { assertPasswordAllowed, normalizeEmail } from "./users/accounts";
+import { clearSignInFailures } from "./users/sign-in";
 
 export const ADMIN_RESET_TTL_MS = 24 * 60 * 60_000;
 export const SELF_SERVICE_RESET_TTL_MS = 60 * 60_000;
@@ -67,8 +69,9 @@ export async function issuePasswordReset(actor: SessionUser, userId: string): Pr
 
 /**
  * "Forgot password?": when `email` belongs to an active account (and it has not asked too often), stores a 1-hour
- * link and returns a function that emails it; otherwise returns null. The caller must answer the same either way
- * and should send after responding (e.g. with next/server `after`), so timing does not tell either.
+ * link and returns a function that emails it; otherwise returns null. The work differs between the two cases, so
+ * the caller must do all of it after responding (next/server `after`): the answer, and its timing, are then the
+ * same for every email.
  */
 export async function requestPasswordReset(email: string, ip = ""): Promise<(() => Promise<MailDelivery>) | null> {
   const normalized = normalizeEmail(email);
@@ -138,6 +141,8 @@ export async function completePasswordReset(
     });
     if (updated.count !== 1) throw new DataValidationError("token", INVALID_RESET_MESSAGE);
     await supersedeResets(tx, reset.user.id, now);
+    // The owner proved control of the mailbox: any sign-in delay on the account ends too.
+    await clearSignInFailures(tx, reset.user.email);
     await writeAudit(tx, {
       actor: { id: reset.user.id, email: reset.user.email },
       action: "password_reset.complete",

@@ -5,8 +5,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/form-message";
-
-const GENERIC_ERROR = "That email and password do not match an active account.";
+import { signInErrorMessage } from "@/lib/auth/sign-in-errors";
 
 export function LoginForm({ returnTo }: { returnTo: string }) {
   const [error, setError] = useState<string | null>(null);
@@ -24,7 +23,7 @@ export function LoginForm({ returnTo }: { returnTo: string }) {
         password: String(form.get("password") ?? ""),
       });
       if (!result || result.error || !result.ok) {
-        setError(GENERIC_ERROR);
+        setError(signInErrorMessage(result?.error));
         setPending(false);
         return;
       }

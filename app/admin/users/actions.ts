@@ -1,11 +1,12 @@
 "use server";
 /**
- * Staff actions: change a role, deactivate or reactivate, issue a password reset link. The data layer checks the
- * permission and the last-admin rule inside the transaction.
+ * Staff actions: change a role, deactivate or reactivate, issue a password reset link, lift a sign-in delay. The
+ * data layer checks the permission and the last-admin rule inside the transaction.
  */
 import { ok, staffFormAction } from "@/lib/actions/safe-action";
 import { issuePasswordReset } from "@/lib/data/password-resets";
 import { setUserRole, setUserStatus } from "@/lib/data/users/accounts";
+import { unlockSignIn } from "@/lib/data/users/sign-in";
 import { UserIdSchema, UserRoleChangeSchema, UserStatusChangeSchema } from "@/lib/validation/users";
 
 const ROLE_LABEL = { ADMIN: "Admin", EDITOR: "Editor", JOURNALIST: "Journalist" } as const;
@@ -33,3 +34,9 @@ export const issuePasswordResetAction = staffFormAction(
     return ok(link, `A reset link for ${issued.email} is ready. It works once, for 24 hours.`);
   },
 );
+
+/** After failed sign-ins (someone else's guesses, say), the person may try again at once. */
+export const unlockSignInAction = staffFormAction({ ...PAGE, schema: UserIdSchema, fields: ["userId"] }, async ({ userId }, { user }) => {
+  const unlocked = await unlockSignIn(user, userId);
+  return ok(undefined, `${unlocked.name} can sign in again now.`);
+});

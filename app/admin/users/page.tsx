@@ -1,6 +1,7 @@
 /**
  * /admin/users: the newsroom's accounts, with search and filters (the query string is the state, so every view is
- * a link), each person's last sign-in, and the controls for role, status and password resets.
+ * a link), each person's last sign-in and any sign-in delay, and the controls for role, status, password resets and
+ * lifting a delay.
  */
 import type { Metadata } from "next";
 import Link from "next/link";
@@ -11,6 +12,7 @@ import { FilterBar } from "@/components/ui/filter-bar";
 import { requirePermission } from "@/lib/auth/session";
 import { getSiteSettings } from "@/lib/data/settings";
 import { countUsersMatching, listUsers } from "@/lib/data/users/accounts";
+import { listSignInDelays } from "@/lib/data/users/sign-in";
 import { formatDateTime } from "@/lib/dates";
 import { UserListQuerySchema } from "@/lib/validation/users";
 import { AccountActions, RoleForm } from "./user-forms";
@@ -26,6 +28,7 @@ export default async function AdminUsersPage({ searchParams }: Props) {
   const actor = await requirePermission("user:read", "/admin/users");
   const query = UserListQuerySchema.parse(await searchParams);
   const [users, total, settings] = await Promise.all([listUsers(actor, query), countUsersMatching(actor, query), getSiteSettings()]);
+  const delays = await listSignInDelays(actor, users.map((user) => user.email));
   const isFiltered = Boolean(query.q || query.role || query.status);
   const more = total > users.length ? `, showing the first ${users.length}: narrow the search to see the rest` : "";
 
@@ -62,7 +65,18 @@ export default async function AdminUsersPage({ searchParams }: Props) {
           },
           { header: "Email", cell: (user) => user.email },
           { header: "Role", cell: (user) => (user.id === actor.id ? ROLE[user.role] : <RoleForm userId={user.id} name={user.name} role={user.role} />) },
-          { header: "Status", cell: (user) => STATUS[user.status] },
+          {
+            header: "Status",
+            cell: (user) => {
+              const until = delays.get(user.email);
+              return (
+                <>
+                  {STATUS[user.status]}
+                  {until && <span className="block text-xs text-muted">Sign-in delayed until {formatDateTime(until, settings.locale, settings.timeZone)}</span>}
+                </>
+              );
+            },
+          },
           { header: "Last sign-in", cell: (user) => (user.lastSignInAt ? formatDateTime(user.lastSignInAt, settings.locale, settings.timeZone) : "Never") },
           {
             header: "Actions",
@@ -72,7 +86,7 @@ export default async function AdminUsersPage({ searchParams }: Props) {
                   Your profile
                 </Link>
               ) : (
-                <AccountActions userId={user.id} name={user.name} status={user.status} />
+                <AccountActions userId={user.id} name={user.name} status={user.status} isDelayed={delays.has(user.email)} />
               ),
           },
         ]}

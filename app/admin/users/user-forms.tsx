@@ -1,12 +1,12 @@
 "use client";
-/** The per-row controls of the staff list: the role, the account's status, and a password reset link. */
+/** The per-row controls of the staff list: the role, the account's status, a password reset link, a sign-in unlock. */
 import { ActionButton } from "@/components/ui/action-button";
 import { Button } from "@/components/ui/button";
 import { CopyField } from "@/components/ui/copy-field";
 import { SelectField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { useActionForm } from "@/components/ui/use-action-form";
-import { issuePasswordResetAction, setUserRoleAction, setUserStatusAction } from "./actions";
+import { issuePasswordResetAction, setUserRoleAction, setUserStatusAction, unlockSignInAction } from "./actions";
 
 const ROLES = [
   ["ADMIN", "Admin"],
@@ -35,8 +35,11 @@ const DELIVERY_HINT: Record<"logged" | "failed", string> = {
   failed: "The email could not be sent: send this link yourself.",
 };
 
-/** Deactivate or reactivate the account, and (for an active one) issue a password reset link to copy. */
-export function AccountActions({ userId, name, status }: { userId: string; name: string; status: string }) {
+/**
+ * Deactivate or reactivate the account, (for an active one) issue a password reset link to copy, and (while failed
+ * sign-ins delay it) let the person try again at once.
+ */
+export function AccountActions({ userId, name, status, isDelayed }: { userId: string; name: string; status: string; isDelayed: boolean }) {
   const next = status === "DEACTIVATED" ? "ACTIVE" : "DEACTIVATED";
   const verb = next === "ACTIVE" ? "Reactivate" : "Deactivate";
   return (
@@ -61,6 +64,24 @@ export function AccountActions({ userId, name, status }: { userId: string; name:
           Reset link
         </ActionButton>
       )}
+      <UnlockSignIn userId={userId} name={name} isDelayed={isDelayed} />
     </div>
+  );
+}
+
+/** Mounted for every row, so its "can sign in again" message outlives the button once the delay is gone. */
+function UnlockSignIn({ userId, name, isDelayed }: { userId: string; name: string; isDelayed: boolean }) {
+  const { state, pending, onSubmit, formRef } = useActionForm(unlockSignInAction);
+  if (!isDelayed && !state) return null;
+  return (
+    <form ref={formRef} onSubmit={onSubmit} className="space-y-2">
+      <input type="hidden" name="userId" value={userId} />
+      {isDelayed && (
+        <Button type="submit" disabled={pending} aria-label={`Unlock sign-in for ${name}`}>
+          Unlock sign-in
+        </Button>
+      )}
+      <FormMessage state={state} />
+    </form>
   );
 }
