@@ -1,16 +1,18 @@
 /**
  * Session helpers for Server Components and server actions.
  * getCurrentUser re-reads the user from the database (status and session version) on every request, so a
- * deactivation or a role change takes effect on the very next request even though the session itself is a JWT.
+ * deactivation, a role change or a sign-out takes effect on the very next request even though the session itself is
+ * a JWT. (next-auth's jwt callback refuses a revoked session too; both ask lib/auth/active-session.ts, one query.)
  */
 import "server-only";
 import { cache } from "react";
 import { forbidden, redirect } from "next/navigation";
 import { connection } from "next/server";
+import { cookies } from "next/headers";
 import { getServerSession } from "next-auth";
+import { activeSessionUser } from "@/lib/auth/active-session";
 import { getAuthOptions } from "@/lib/auth/options";
 import { can, type Permission } from "@/lib/auth/permissions";
-import { getActiveSessionUser } from "@/lib/data/users/sign-in";
 import type { SessionUser } from "@/lib/data/types";
 
 type SessionState = { user: SessionUser } | { user: null; hadSession: boolean };
@@ -19,10 +21,17 @@ const readSession = cache(async (): Promise<SessionState> => {
   await connection(); // per request, never prerendered at build time
   const session = await getServerSession(getAuthOptions());
   const claims = session?.user as { id?: unknown; sv?: unknown } | undefined;
-  if (!claims || typeof claims.id !== "string") return { user: null, hadSession: false };
-  const user = await getActiveSessionUser(claims.id, typeof claims.sv === "number" ? claims.sv : -1);
-  return user ? { user } : { user: null, hadSession: true };
+  if (claims && typeof claims.id === "string") {
+    const user = await activeSessionUser(claims.id, typeof claims.sv === "number" ? claims.sv : -1);
+    return user ? { user } : { user: null, hadSession: true };
+  }
+  // next-auth answers no session for a revoked one: a session cookie still present means it has ended.
+  return { user: null, hadSession: await hasSessionCookie() };
 });
+
+async function hasSessionCookie(): Promise<boolean> {
+  return (await cookies()).getAll().some((cookie) => /^(?:__Secure-)?next-auth\.session-token(?:\.\d+)?$/.test(cookie.name));
+}
 
 export async function getCurrentUser(): Promise<SessionUser | null> {
   return (await readSession()).user;

@@ -337,6 +337,14 @@ export const ACTION_CASES: Record<string, ActionCase> = {
       };
     },
   },
+  "app/admin/users/actions.ts#unlockSignInAction": {
+    rule: { kind: "permission", permission: "user:manage" },
+    async prepare() {
+      const target = await makeUser("JOURNALIST");
+      await rawDb().signInAttempt.createMany({ data: Array.from({ length: 7 }, () => ({ email: target.email, ip: "192.0.2.9", succeeded: false })) });
+      return { args: [null, form({ userId: target.id })], touched: () => rawDb().signInAttempt.count({ where: { email: target.email, succeeded: false } }) };
+    },
+  },
 
   // Dashboard: new article ------------------------------------------------------------------------------------------
   "app/dashboard/actions.ts#createArticleAction": {
@@ -519,6 +527,13 @@ export const ACTION_CASES: Record<string, ActionCase> = {
         args: [null, form({ currentPassword: "a-long-test-password", password: STRONG_PASSWORD, confirmPassword: STRONG_PASSWORD })],
         touched: async () => (actor ? userRow(actor.id) : null),
       };
+    },
+  },
+  "app/dashboard/profile/actions.ts#signOutEverywhereAction": {
+    rule: { kind: "permission", permission: "profile:update:own" },
+    successRedirect: /^\/login\?reason=signed-out-everywhere$/,
+    async prepare({ actor }) {
+      return { args: [null, form({})], touched: async () => (actor ? userRow(actor.id) : null) };
     },
   },
 };

@@ -1,13 +1,15 @@
 /**
  * /dashboard/profile: every staff member's own profile (name, bio, avatar), which feeds their public author page,
- * and their password.
+ * their password, and "Sign out everywhere".
  */
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ActionButton } from "@/components/ui/action-button";
 import { Notice } from "@/components/ui/form-message";
 import { PageSection } from "@/components/ui/panel";
 import { requirePermission } from "@/lib/auth/session";
 import { getOwnProfile } from "@/lib/data/users/profile";
+import { signOutEverywhereAction } from "./actions";
 import { PasswordForm, ProfileForm } from "./profile-forms";
 
 export const metadata: Metadata = { title: "Your profile" };
@@ -38,6 +40,11 @@ export default async function ProfilePage({ searchParams }: Props) {
         </PageSection>
         <PageSection id="password" title="Password" description="Changing it signs you out everywhere else.">
           <PasswordForm />
+        </PageSection>
+        <PageSection id="sessions" title="Sessions" description="Signed in somewhere you no longer use, or on a computer that is not yours? End every session of your account, this one included.">
+          <ActionButton action={signOutEverywhereAction} fields={{}} variant="danger">
+            Sign out everywhere
+          </ActionButton>
         </PageSection>
       </div>
     </>
