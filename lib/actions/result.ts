@@ -5,6 +5,7 @@
 import "server-only";
 import { ZodError } from "zod";
 import { ConflictError, DataValidationError, ForbiddenError, isDatabaseUnavailable, NotFoundError, WorkflowError } from "@/lib/data/errors";
+import { BusyError } from "@/lib/security/work-limiter";
 
 export type ActionFailure = {
   ok: false;
@@ -29,6 +30,8 @@ export function failure(error: unknown): ActionFailure {
   if (error instanceof DataValidationError) return { ok: false, status: 400, message: error.message, fieldErrors: { [error.field]: error.message } };
   if (error instanceof ForbiddenError) return { ok: false, status: 403, message: error.message };
   if (error instanceof NotFoundError) return { ok: false, status: 404, message: error.message };
+  // Too many password checks at once (a sign-in flood): the same request works a few seconds later.
+  if (error instanceof BusyError) return { ok: false, status: 503, message: error.message };
   if (isDatabaseUnavailable(error)) {
     // An outage, not a bug: one line in the log, and a 503 the client retries.
     console.error(`[dateline] the database is unavailable: ${error instanceof Error ? error.message.split("\n").filter(Boolean).at(-1) : String(error)}`);

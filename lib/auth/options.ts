@@ -15,7 +15,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { text } from "@/lib/validation/text";
 import { getEnv } from "@/lib/env";
-import { verifyPassword } from "@/lib/auth/password";
+import { hasPasswordWorkRoom, verifyPassword } from "@/lib/auth/password";
 import { activeSessionUser } from "@/lib/auth/active-session";
 import { requestIp } from "@/lib/auth/request-ip";
 import { SIGN_IN_BUSY, signInDelayedCode } from "@/lib/auth/sign-in-errors";
@@ -60,6 +60,8 @@ export function getAuthOptions(): NextAuthOptions {
           const parsed = CredentialsSchema.safeParse(credentials);
           if (!parsed.success) return null;
           const { email, password } = parsed.data;
+          // Under a flood, refuse before any database work: the answer would be "busy" anyway.
+          if (!hasPasswordWorkRoom()) throw new Error(SIGN_IN_BUSY);
           const ip = requestIp(req?.headers);
           const limit = await checkSignInLimit(email, ip);
           if (limit.limited) {

@@ -29,6 +29,12 @@ const limiter = createWorkLimiter(PASSWORD_WORK);
 /** How many hashes run and wait in this process now (for tests and diagnostics). */
 export const passwordWorkLoad = limiter.load;
 
+/** Whether a verification started now would be queued rather than refused: sign-in asks before any other work. */
+export function hasPasswordWorkRoom(): boolean {
+  const { running, queued } = limiter.load();
+  return running < PASSWORD_WORK.concurrency || queued < PASSWORD_WORK.maxQueue;
+}
+
 export function hashPassword(password: string, rounds = ROUNDS): Promise<string> {
   return limiter.run(() => bcrypt.hash(password, rounds), { mayRefuse: false });
 }

@@ -4,7 +4,7 @@
  * count event-loop turns and slots, which hold on a loaded machine.
  */
 import { describe, expect, it } from "vitest";
-import { hashPassword, passwordWorkLoad, PASSWORD_WORK, verifyPassword } from "@/lib/auth/password";
+import { hashPassword, hasPasswordWorkRoom, passwordWorkLoad, PASSWORD_WORK, verifyPassword } from "@/lib/auth/password";
 import { BusyError, createWorkLimiter } from "@/lib/security/work-limiter";
 
 /** Counts event-loop turns (setImmediate callbacks) until `work` settles. */
@@ -47,10 +47,17 @@ describe("password hashing off the main thread", () => {
     expect(await pending).toBe(false);
   });
 
-  it("is bounded: at most a few at once, with a short queue", () => {
+  it("is bounded: at most a few at once, a short queue, then refused at once", async () => {
     expect(PASSWORD_WORK.concurrency).toBeGreaterThanOrEqual(1);
     expect(PASSWORD_WORK.concurrency).toBeLessThanOrEqual(4);
     expect(PASSWORD_WORK.maxQueue).toBeLessThanOrEqual(64);
+    const room = PASSWORD_WORK.concurrency + PASSWORD_WORK.maxQueue;
+    const runs = Array.from({ length: room + 3 }, () => verifyPassword("any-password-unknown-email", null).then(() => "checked", (error: Error) => error.name));
+    expect(hasPasswordWorkRoom()).toBe(false);
+    const outcomes = await Promise.all(runs);
+    expect(outcomes.filter((o) => o === "checked")).toHaveLength(room);
+    expect(outcomes.filter((o) => o === "BusyError")).toHaveLength(3);
+    expect(hasPasswordWorkRoom()).toBe(true);
   });
 });
 
@@ -104,5 +111,12 @@ describe("createWorkLimiter", () => {
     gate.resolve();
     await first;
     expect(await second).toBe(2);
+  });
+});
+
+describe("a busy answer in a form", () => {
+  it("becomes a 503 saying to try again, not a 500", async () => {
+    const { failure } = await import("@/lib/actions/result");
+    expect(failure(new BusyError())).toEqual({ ok: false, status: 503, message: "The server is busy. Try again in a few seconds." });
   });
 });
