@@ -24,6 +24,9 @@ export type UserRoleChange = z.infer<typeof UserRoleChangeSchema>;
 
 export const UserIdSchema = z.object({ userId: z.string().min(1, "Choose a user").max(64) });
 
+/** "Sign out everywhere" names what it does, so a stray or hand-made call with anything else is refused. */
+export const SignOutEverywhereSchema = z.object({ confirm: z.literal("everywhere", "Press “Sign out everywhere” to end every session.") });
+
 const blankToUndefined = (v: unknown) => (v === "" || v === null || Array.isArray(v) ? undefined : v);
 
 /** The staff list's query string (?q=&role=&status=); anything unknown is ignored rather than an error. */

@@ -533,7 +533,7 @@ export const ACTION_CASES: Record<string, ActionCase> = {
     rule: { kind: "permission", permission: "profile:update:own" },
     successRedirect: /^\/login\?reason=signed-out-everywhere$/,
     async prepare({ actor }) {
-      return { args: [null, form({})], touched: async () => (actor ? userRow(actor.id) : null) };
+      return { args: [null, form({ confirm: "everywhere" })], touched: async () => (actor ? userRow(actor.id) : null) };
     },
   },
 };

@@ -1,12 +1,11 @@
 "use server";
 /** The signed-in person's own account: profile fields (public on the author page), their password, their sessions. */
 import { headers } from "next/headers";
-import { z } from "zod";
 import { ok, staffFormAction } from "@/lib/actions/safe-action";
 import { requestIp } from "@/lib/auth/request-ip";
 import { changeOwnPassword, updateOwnProfile } from "@/lib/data/users/profile";
 import { endAllSessions } from "@/lib/data/users/sessions";
-import { PasswordChangeSchema, ProfileInputSchema } from "@/lib/validation/users";
+import { PasswordChangeSchema, ProfileInputSchema, SignOutEverywhereSchema } from "@/lib/validation/users";
 
 export const updateProfileAction = staffFormAction(
   { schema: ProfileInputSchema, fields: ["name", "bio", "avatarUrl"], returnTo: "/dashboard/profile", revalidate: { layout: "/dashboard" } },
@@ -27,7 +26,7 @@ export const changePasswordAction = staffFormAction(
 
 /** Ends every session of the account, this one included (a lost laptop, a shared computer): back to sign-in. */
 export const signOutEverywhereAction = staffFormAction(
-  { schema: z.object({}), fields: [], returnTo: "/dashboard/profile", redirect: () => "/login?reason=signed-out-everywhere" },
+  { schema: SignOutEverywhereSchema, fields: ["confirm"], returnTo: "/dashboard/profile", redirect: () => "/login?reason=signed-out-everywhere" },
   async (_input, { user }) => {
     await endAllSessions(user, requestIp(await headers()));
     return ok(undefined);

@@ -42,7 +42,7 @@ export default async function ProfilePage({ searchParams }: Props) {
           <PasswordForm />
         </PageSection>
         <PageSection id="sessions" title="Sessions" description="Signed in somewhere you no longer use, or on a computer that is not yours? End every session of your account, this one included.">
-          <ActionButton action={signOutEverywhereAction} fields={{}} variant="danger">
+          <ActionButton action={signOutEverywhereAction} fields={{ confirm: "everywhere" }} variant="danger">
             Sign out everywhere
           </ActionButton>
         </PageSection>
