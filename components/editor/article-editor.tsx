@@ -2,7 +2,7 @@
 
 /**
  * The article editor page: composes one hook per concern (saving, fields, conflicts, presence, revision restore)
- * with the form and the side panels (status, corrections, notes, previews, revisions).
+ * with the form, the pending update's panel and the side panels (status, corrections, notes, previews, revisions).
  *
  * Speed with long articles: the Tiptap instance is created once and lives in a memoized child; typing in the body
  * re-renders nothing here (it only tells the save controller that something changed), and the document is
@@ -22,6 +22,7 @@ import type { ArticleEditorProps } from "./types";
 import { useArticleFields } from "./use-article-fields";
 import { useConflicts } from "./use-conflicts";
 import { usePresence } from "./use-presence";
+import { UpdatePanel } from "./update-panel";
 import { useRevisionRestore } from "./use-revision-restore";
 import { useSaving } from "./use-saving";
 import { WorkflowPanel } from "./workflow-panel";
@@ -81,6 +82,18 @@ export function ArticleEditor(props: ArticleEditorProps) {
           </div>
         )}
 
+        <UpdatePanel
+          articleId={articleId}
+          status={article.status}
+          editsLive={article.editsLive}
+          update={article.pendingUpdate}
+          canReview={flags.canPublish}
+          prepare={saving.prepareChange}
+          finish={saving.finishChange}
+          reload={form.reloadCurrent}
+          announce={setNotice}
+        />
+
         <ArticleForm {...props} form={form} saving={saving} readOnly={readOnly} notice={notice} mergeText={conflicts.mergeText} onDoneMerging={conflicts.doneMerging} />
       </div>
 
@@ -93,6 +106,8 @@ export function ArticleEditor(props: ArticleEditorProps) {
           scheduledAtInput={article.scheduledAtInput}
           scheduledAtLabel={article.scheduledAtLabel}
           publishedAtLabel={article.publishedAtLabel}
+          hasBeenPublished={article.hasBeenPublished}
+          editsLive={article.editsLive}
           prepare={saving.prepareChange}
           finish={saving.finishChange}
         />

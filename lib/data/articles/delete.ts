@@ -7,6 +7,7 @@
  * 410 list (./gone.ts) reads, and the cache channel's notification makes every instance reload that list.
  */
 import "server-only";
+import type { ArticleStatus } from "@/lib/generated/prisma/enums";
 import { getDb } from "@/lib/db";
 import { assertCan, can, ForbiddenError } from "@/lib/auth/permissions";
 import { writeAudit } from "../audit";
@@ -16,6 +17,15 @@ import { formerSlugs } from "../slug-redirects";
 import type { SessionUser } from "../types";
 import { lockArticle, visibleWhere } from "./access";
 import { RELEASED_STATUSES } from "./pending";
+
+type Deletable = { status: ArticleStatus; createdById: string; publishedAt: Date | null };
+
+/** Whether the actor may delete the article as it is now (the editor offers the button only then). */
+export function mayDelete(actor: SessionUser, article: Deletable): boolean {
+  if (RELEASED_STATUSES.includes(article.status)) return false;
+  if (can(actor.role, "article:delete:any")) return true;
+  return can(actor.role, "article:delete:own") && article.createdById === actor.id && article.status === "DRAFT" && article.publishedAt === null;
+}
 
 export async function deleteArticle(actor: SessionUser, articleId: string) {
   assertCan(actor.role, "article:delete:own");
@@ -28,8 +38,7 @@ export async function deleteArticle(actor: SessionUser, articleId: string) {
     if (RELEASED_STATUSES.includes(article.status)) {
       throw new WorkflowError(article.status === "PUBLISHED" ? "Unpublish this article before deleting it." : "Cancel the schedule before deleting this article.");
     }
-    const isOwnFreshDraft = article.createdById === actor.id && article.status === "DRAFT" && article.publishedAt === null;
-    if (!isOwnFreshDraft && !can(actor.role, "article:delete:any")) throw new ForbiddenError("article:delete:any");
+    if (!mayDelete(actor, article)) throw new ForbiddenError("article:delete:any");
 
     const slugs = [article.slug, ...(await formerSlugs(tx, "ARTICLE", articleId))];
     const gonePaths = article.publishedAt ? slugs.map((slug) => `/${article.section.slug}/${slug}`) : [];

@@ -78,7 +78,8 @@ function otherChanges(live: LiveContent, pending: LiveContent): string[] {
 /** The pending update as the editor shows it: its content in the editor's shape, and what it changes in the live one. */
 export async function readPendingUpdate(db: Pick<DbTx, "tag">, row: PendingRow, live: LiveContent) {
   const tags = await tagNamesOf(db, row.tagIds);
-  const { status, submittedAt, updatedAt, lastEditedBy, body, tagIds: _ids, ...text } = row;
+  const { status, submittedAt, updatedAt, lastEditedBy, body, headline, dek, bodyText, datelineCity, seoTitle, seoDescription, featuredImageId, featuredImage } = row;
+  const text = { headline, dek, bodyText, datelineCity, seoTitle, seoDescription, featuredImageId, featuredImage };
   return {
     content: { ...text, body: body as unknown as DocNode, tags, updatedAt, lastEditedBy },
     summary: {
