@@ -42,17 +42,18 @@ const SORT_OPTIONS = [
   ["headline", "Headline"],
 ] as const;
 
+/** An article's headline as the link to its editor. */
+function EditorLink({ id, headline }: { id: string; headline: string }) {
+  return (
+    <Link href={`/dashboard/articles/${id}`} className="hover:underline">
+      {headline || "Untitled"}
+    </Link>
+  );
+}
+
 function articleColumns(locale: string, timeZone: string): Column<Row>[] {
   return [
-    {
-      header: "Headline",
-      className: "font-medium",
-      cell: (article) => (
-        <Link href={`/dashboard/articles/${article.id}`} className="hover:underline">
-          {article.headline || "Untitled"}
-        </Link>
-      ),
-    },
+    { header: "Headline", className: "font-medium", cell: (article) => <EditorLink id={article.id} headline={article.headline} /> },
     {
       header: "Status",
       cell: (article) => (
@@ -85,9 +86,7 @@ function updateColumns(locale: string, timeZone: string): Column<UpdateRow>[] {
       className: "font-medium",
       cell: (update) => (
         <>
-          <Link href={`/dashboard/articles/${update.articleId}`} className="hover:underline">
-            {update.article.headline || "Untitled"}
-          </Link>
+          <EditorLink id={update.articleId} headline={update.article.headline} />
           {update.headline !== update.article.headline && <span className="block text-xs font-normal text-muted">New headline: {update.headline}</span>}
         </>
       ),

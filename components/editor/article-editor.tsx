@@ -39,6 +39,8 @@ export function ArticleEditor(props: ArticleEditorProps) {
   const presence = usePresence(context);
   const restoreRevision = useRevisionRestore(context);
   const readOnly = presence.displaced !== null;
+  /** What the status and the pending update's panels share: the article, and saving before a change and catching up after. */
+  const statusPanel = { articleId, status: article.status, editsLive: article.editsLive, prepare: saving.prepareChange, finish: saving.finishChange };
 
   return (
     <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_22rem]">
@@ -82,34 +84,20 @@ export function ArticleEditor(props: ArticleEditorProps) {
           </div>
         )}
 
-        <UpdatePanel
-          articleId={articleId}
-          status={article.status}
-          editsLive={article.editsLive}
-          update={article.pendingUpdate}
-          canReview={flags.canPublish}
-          prepare={saving.prepareChange}
-          finish={saving.finishChange}
-          reload={form.reloadCurrent}
-          announce={setNotice}
-        />
+        <UpdatePanel {...statusPanel} update={article.pendingUpdate} canReview={flags.canPublish} reload={form.reloadCurrent} announce={setNotice} />
 
         <ArticleForm {...props} form={form} saving={saving} readOnly={readOnly} notice={notice} mergeText={conflicts.mergeText} onDoneMerging={conflicts.doneMerging} />
       </div>
 
       <aside aria-label="Publishing and history" className="space-y-4">
         <WorkflowPanel
-          articleId={articleId}
-          status={article.status}
+          {...statusPanel}
           flags={flags}
           timeZone={timeZone}
           scheduledAtInput={article.scheduledAtInput}
           scheduledAtLabel={article.scheduledAtLabel}
           publishedAtLabel={article.publishedAtLabel}
           hasBeenPublished={article.hasBeenPublished}
-          editsLive={article.editsLive}
-          prepare={saving.prepareChange}
-          finish={saving.finishChange}
         />
         {flags.canCorrect && article.status === "PUBLISHED" && <CorrectionsPanel articleId={articleId} />}
         <NotesPanel articleId={articleId} notes={notes} />

@@ -4,24 +4,16 @@
  * and the page shows the new text with its "Updated" time. And deleting: an unpublished story is deleted after a
  * confirmation, and its old address answers 410.
  */
-import type { APIRequestContext, Browser, Page } from "@playwright/test";
+import type { APIRequestContext, Page } from "@playwright/test";
 import { publishArticle, unpublishArticle } from "@/lib/data/articles/workflow";
+import { signedInPage } from "../support/admin-helpers";
 import { expectNoAxeViolations } from "../support/axe";
 import { testDb } from "../support/db";
 import { createEditorArticle, DEK, FILLER, readArticle, sessionUserOf } from "../support/editor-factories";
 import { createTestUser, uniqueId, type TestUser } from "../support/factories";
-import { expect, signIn, test } from "../support/fixtures";
+import { expect, test } from "../support/fixtures";
 
 test.describe.configure({ timeout: 120_000 });
-
-async function openAs(browser: Browser, user: TestUser) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto("/login");
-  await signIn(page, user.email, user.password);
-  await page.waitForURL("**/dashboard");
-  return { context, page };
-}
 
 /** A story by `author`, published by a new editor (who is returned to review what follows). */
 async function publishedStory(author: TestUser, headline: string) {
@@ -62,7 +54,7 @@ test("a journalist's edit of a published story waits for the desk, which reviews
     await expect(page.getByRole("button", { name: /^Remove / })).toHaveCount(0);
     await expect(page.getByLabel("Section")).toHaveAttribute("readonly", "");
 
-    await page.getByLabel("Headline").fill(newHeadline);
+    await page.getByLabel("Headline", { exact: true }).fill(newHeadline);
     await bodyOf(page).click();
     await page.keyboard.press("ControlOrMeta+End");
     await page.keyboard.type(` ${addition}`);
@@ -87,7 +79,7 @@ test("a journalist's edit of a published story waits for the desk, which reviews
     await expect(updatePanel(page).getByRole("button", { name: "Submit update for review" })).toHaveCount(0);
   });
 
-  const desk = await openAs(browser, editor);
+  const desk = await signedInPage(browser, editor);
   await test.step("the editor finds it in the review queue, apart from new stories, and reads the diff", async () => {
     const queue = desk.page.getByRole("region", { name: /^Review queue/ });
     const updates = queue.getByRole("region", { name: /^Updates to published stories waiting for review/ });
@@ -98,7 +90,7 @@ test("a journalist's edit of a published story waits for the desk, which reviews
     await desk.page.waitForURL(`**${article.editorPath}`);
 
     // The desk's form shows the live text; the panel shows what the update changes.
-    await expect(desk.page.getByLabel("Headline")).toHaveValue(liveHeadline);
+    await expect(desk.page.getByLabel("Headline", { exact: true })).toHaveValue(liveHeadline);
     const panel = updatePanel(desk.page);
     await expect(panel).toContainText(`${journalist.name} last changed it`);
     await expect(panel.getByRole("group", { name: "Headline changes in the update" }).locator("ins")).toContainText(["with night work"]);
@@ -110,7 +102,7 @@ test("a journalist's edit of a published story waits for the desk, which reviews
     await updatePanel(desk.page).getByRole("button", { name: "Publish update" }).click();
     await expect(desk.page.getByText("The update is live.")).toBeVisible();
     await expect(updatePanel(desk.page)).toHaveCount(0);
-    await expect(desk.page.getByLabel("Headline")).toHaveValue(newHeadline);
+    await expect(desk.page.getByLabel("Headline", { exact: true })).toHaveValue(newHeadline);
     expect(await testDb().pendingUpdate.count({ where: { articleId: article.id } })).toBe(0);
 
     await desk.page.goto(path);
@@ -121,7 +113,7 @@ test("a journalist's edit of a published story waits for the desk, which reviews
     expect(reader.news.headline).toBe(newHeadline);
     expect(reader.news.dateModified > reader.news.datePublished).toBe(true);
   });
-  await desk.context.close();
+  await desk.close();
 });
 
 test("the desk sends an update back with a note; the journalist sees the note, or discards the update", async ({ page, browser, login }) => {
@@ -129,12 +121,12 @@ test("the desk sends an update back with a note; the journalist sees the note, o
   const id = uniqueId();
   const { article, editor } = await publishedStory(journalist, `Bridge closure ${id}`);
   await page.goto(article.editorPath);
-  await page.getByLabel("Headline").fill(`Bridge closure extended ${id}`);
+  await page.getByLabel("Headline", { exact: true }).fill(`Bridge closure extended ${id}`);
   await page.getByRole("button", { name: "Save", exact: true }).click();
   await updatePanel(page).getByRole("button", { name: "Submit update for review" }).click();
   await expect(updatePanel(page)).toContainText("Submitted for review");
 
-  const desk = await openAs(browser, editor);
+  const desk = await signedInPage(browser, editor);
   await desk.page.goto(article.editorPath);
   const panel = updatePanel(desk.page);
   await panel.getByRole("button", { name: "Send back update" }).click();
@@ -142,7 +134,7 @@ test("the desk sends an update back with a note; the journalist sees the note, o
   await panel.getByLabel("Note to the author").fill(`Say until when (${id}).`);
   await panel.getByRole("button", { name: "Send back update" }).click();
   await expect(panel).toContainText("Not submitted for review yet.");
-  await desk.context.close();
+  await desk.close();
 
   await page.reload();
   await expect(page.getByRole("region", { name: "Editorial notes" })).toContainText(`Say until when (${id}).`);
@@ -150,7 +142,7 @@ test("the desk sends an update back with a note; the journalist sees the note, o
   await updatePanel(page).getByRole("button", { name: "Discard pending update" }).click();
   await updatePanel(page).getByRole("button", { name: "Yes, discard" }).click();
   await expect(page.getByRole("region", { name: "This article is live" })).toContainText("The pending update was discarded.");
-  await expect(page.getByLabel("Headline")).toHaveValue(`Bridge closure ${id}`);
+  await expect(page.getByLabel("Headline", { exact: true })).toHaveValue(`Bridge closure ${id}`);
   expect(await testDb().revision.count({ where: { articleId: article.id, kind: "DISCARD" } })).toBe(1);
 });
 

@@ -152,6 +152,17 @@ async function publishedWithUpdate(owner: SessionUser, status: "DRAFT" | "IN_REV
   return article;
 }
 
+/** An action on the pending update of `publishedWithUpdate(owner, status)`: (articleId, ...more) answers `answer`. */
+function updateCase(rule: Rule, status: "DRAFT" | "IN_REVIEW", more: unknown[], answer: string): ActionCase {
+  return {
+    rule,
+    async prepare({ owner }) {
+      const article = await publishedWithUpdate(owner, status);
+      return { args: [article.id, ...more], touched: () => articleState(article.id), verify: (r) => expectData(r, (s) => s === answer) };
+    },
+  };
+}
+
 const ARTICLE_OWNERSHIP_READ: Rule = { kind: "owned", own: "article:read:own", any: "article:read:any" };
 const ARTICLE_OWNERSHIP_UPDATE: Rule = { kind: "owned", own: "article:update:own", any: "article:update:any" };
 
@@ -431,36 +442,14 @@ export const ACTION_CASES: Record<string, ActionCase> = {
       return { args: [{ articleId: article.id, kind: "CORRECTION", text: "An earlier version misspelled the mayor's name." }], touched: () => articleState(article.id) };
     },
   },
-  "lib/actions/workflow.ts#submitUpdateAction": {
-    rule: { kind: "owned", own: "article:submit", any: "article:update:any" },
-    async prepare({ owner }) {
-      const article = await publishedWithUpdate(owner, "DRAFT");
-      return { args: [article.id], touched: () => articleState(article.id), verify: (r) => expectData(r, (s) => s === "IN_REVIEW") };
-    },
-  },
-  "lib/actions/workflow.ts#publishUpdateAction": {
-    rule: { kind: "permission", permission: "article:publish" },
-    withOwnRow: true,
-    async prepare({ owner }) {
-      const article = await publishedWithUpdate(owner, "IN_REVIEW");
-      return { args: [article.id], touched: () => articleState(article.id), verify: (r) => expectData(r, (s) => s === "PUBLISHED") };
-    },
-  },
+  // A published article with a pending update in the given state; the answer is the update's (or the article's) status.
+  "lib/actions/workflow.ts#submitUpdateAction": updateCase({ kind: "owned", own: "article:submit", any: "article:update:any" }, "DRAFT", [], "IN_REVIEW"),
+  "lib/actions/workflow.ts#publishUpdateAction": { ...updateCase({ kind: "permission", permission: "article:publish" }, "IN_REVIEW", [], "PUBLISHED"), withOwnRow: true },
   "lib/actions/workflow.ts#sendBackUpdateAction": {
-    rule: { kind: "permission", permission: "article:publish" },
+    ...updateCase({ kind: "permission", permission: "article:publish" }, "IN_REVIEW", ["Attribute the mayor's figure."], "DRAFT"),
     withOwnRow: true,
-    async prepare({ owner }) {
-      const article = await publishedWithUpdate(owner, "IN_REVIEW");
-      return { args: [article.id, "Attribute the mayor's figure."], touched: () => articleState(article.id), verify: (r) => expectData(r, (s) => s === "DRAFT") };
-    },
   },
-  "lib/actions/workflow.ts#discardUpdateAction": {
-    rule: ARTICLE_OWNERSHIP_UPDATE,
-    async prepare({ owner }) {
-      const article = await publishedWithUpdate(owner, "DRAFT");
-      return { args: [article.id], touched: () => articleState(article.id), verify: (r) => expectData(r, (s) => s === "PUBLISHED") };
-    },
-  },
+  "lib/actions/workflow.ts#discardUpdateAction": updateCase(ARTICLE_OWNERSHIP_UPDATE, "DRAFT", [], "PUBLISHED"),
   "lib/actions/workflow.ts#deleteArticleAction": {
     // Own: a draft the actor created and never published (the own rule); any other unpublished article: the desk.
     rule: { kind: "owned", own: "article:delete:own", any: "article:delete:any" },

@@ -24,11 +24,8 @@ export function savesLive(actor: SessionUser, status: ArticleStatus): boolean {
   return can(actor.role, "article:update:live") || !RELEASED_STATUSES.includes(status);
 }
 
-/** What the editor reads of a pending update. */
-export const pendingUpdateSelect = {
-  status: true,
-  submittedAt: true,
-  updatedAt: true,
+/** A pending update's content: what publishing it makes live. */
+export const pendingContentSelect = {
   headline: true,
   dek: true,
   body: true,
@@ -38,6 +35,14 @@ export const pendingUpdateSelect = {
   seoDescription: true,
   featuredImageId: true,
   tagIds: true,
+} as const satisfies Prisma.PendingUpdateSelect;
+
+/** What the editor reads of a pending update. */
+export const pendingUpdateSelect = {
+  ...pendingContentSelect,
+  status: true,
+  submittedAt: true,
+  updatedAt: true,
   featuredImage: { select: { id: true, storageKey: true, alt: true, width: true, height: true } },
   lastEditedBy: { select: { name: true } },
 } as const satisfies Prisma.PendingUpdateSelect;

@@ -18,18 +18,7 @@ import type { SessionUser } from "../types";
 import { lockArticle, reachableWhere, visibleWhere } from "./access";
 import { publishChecklist } from "./checklist";
 import { articleStateSelect, isReaderVisibleChange, usedMedia } from "./content";
-
-const pendingContentSelect = {
-  headline: true,
-  dek: true,
-  body: true,
-  bodyText: true,
-  datelineCity: true,
-  seoTitle: true,
-  seoDescription: true,
-  featuredImageId: true,
-  tagIds: true,
-} as const satisfies Prisma.PendingUpdateSelect;
+import { pendingContentSelect } from "./pending";
 
 type PendingContent = Prisma.PendingUpdateGetPayload<{ select: typeof pendingContentSelect }>;
 
