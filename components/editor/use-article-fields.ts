@@ -2,8 +2,8 @@
 
 /**
  * The article's fields: the form's values and errors, the slug made from the headline until someone edits it (or the
- * article is published), the body editor's handle and word count, and the copy of unsaved changes on this device,
- * brought back when the editor opens. The fields are what saving collects: they connect themselves to it.
+ * article is published, or its address is the desk's), the body editor's handle and word count, and the copy of
+ * unsaved changes on this device, brought back when the editor opens. The fields are what saving collects: they connect themselves to it.
  */
 import type { Editor } from "@tiptap/react";
 import { useCallback, useEffect, useRef, useState } from "react";
@@ -102,7 +102,8 @@ export function useArticleFields(article: EditorArticle, { controller, connect, 
   const update = useCallback(
     (patch: Partial<EditableFields>) => {
       let next = { ...fieldsRef.current, ...patch };
-      if (patch.headline !== undefined && !hasBeenPublishedRef.current && !slugEditedRef.current) {
+      // The slug follows the headline until it is edited or published, and never where it is the desk's to change.
+      if (patch.headline !== undefined && !hasBeenPublishedRef.current && editsLiveRef.current && !slugEditedRef.current) {
         const generated = slugify(patch.headline);
         if (generated) next = { ...next, slug: generated };
       }

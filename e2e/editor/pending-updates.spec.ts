@@ -5,7 +5,8 @@
  * confirmation, and its old address answers 410.
  */
 import type { APIRequestContext, Page } from "@playwright/test";
-import { publishArticle, unpublishArticle } from "@/lib/data/articles/workflow";
+import { slugify } from "@/lib/content/slug";
+import { publishArticle, scheduleArticle, unpublishArticle } from "@/lib/data/articles/workflow";
 import { signedInPage } from "../support/admin-helpers";
 import { expectNoAxeViolations } from "../support/axe";
 import { testDb } from "../support/db";
@@ -144,6 +145,26 @@ test("the desk sends an update back with a note; the journalist sees the note, o
   await expect(page.getByRole("region", { name: "This article is live" })).toContainText("The pending update was discarded.");
   await expect(page.getByLabel("Headline", { exact: true })).toHaveValue(`Bridge closure ${id}`);
   expect(await testDb().revision.count({ where: { articleId: article.id, kind: "DISCARD" } })).toBe(1);
+});
+
+test("on a scheduled story, a journalist's new headline keeps the address and is saved as a pending update", async ({ page, login }) => {
+  const journalist = await login({ role: "JOURNALIST" });
+  const id = uniqueId();
+  const created = await createEditorArticle(journalist, { headline: `Concert tonight ${id}`, paragraphs: [FILLER], dek: DEK, datelineCity: "Saltillo" });
+  // The slug is still the one made from the headline, which the editor would otherwise keep making from it.
+  const article = { ...created, slug: slugify(created.headline) };
+  await testDb().article.update({ where: { id: article.id }, data: { slug: article.slug } });
+  const editor = await sessionUserOf(await createTestUser("EDITOR"));
+  await scheduleArticle(editor, article.id, new Date(Date.now() + 7 * 86_400_000));
+  await page.goto(article.editorPath);
+  await expect(page.getByRole("region", { name: "This article is scheduled" })).toBeVisible();
+  await page.getByLabel("Headline", { exact: true }).fill(`Concert moved to Friday ${id}`);
+  await expect(page.getByLabel("Slug")).toHaveValue(article.slug);
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(page.getByRole("status").filter({ hasText: /^Saved at/ })).toBeVisible();
+  await expect(updatePanel(page)).toBeVisible();
+  expect(await testDb().pendingUpdate.findUnique({ where: { articleId: article.id }, select: { headline: true } })).toEqual({ headline: `Concert moved to Friday ${id}` });
+  expect(await readArticle(article.id)).toMatchObject({ headline: `Concert tonight ${id}`, slug: article.slug });
 });
 
 test("an editor deletes an unpublished story after confirming; its old address answers 410", async ({ page, login }) => {
