@@ -79,7 +79,9 @@ describe("deleting an article", () => {
 
   it("keeps answering 410 at every URL a deleted article was published at, until a published article answers there", async () => {
     const editor = await makeUser("EDITOR");
-    const article = await makeArticle(editor, { status: "IN_REVIEW" });
+    // Published years ago (publishing keeps a first publish time): other files' tests look at the newest articles.
+    const longAgo = new Date(Date.now() - 3 * 365 * 86_400_000);
+    const article = await makeArticle(editor, { status: "IN_REVIEW", publishedAt: longAgo });
     await publishArticle(editor, article.id);
     const renamed = `renamed-${uid()}`;
     await saveArticle(editor, await saveInput(editor, article.id, { slug: renamed }));
@@ -94,7 +96,7 @@ describe("deleting an article", () => {
     for (const path of paths) expect(await isGonePath(path, DATABASE_URL)).toBe(true);
 
     // A new story published at the old address answers there (the 410 list reloads on the publish's notification).
-    const successor = await makeArticle(editor, { status: "IN_REVIEW", sectionId: article.sectionId });
+    const successor = await makeArticle(editor, { status: "IN_REVIEW", sectionId: article.sectionId, publishedAt: longAgo });
     await rawDb().article.update({ where: { id: successor.id }, data: { slug: renamed } });
     await publishArticle(editor, successor.id);
     await expect.poll(() => isGonePath(paths[0]!, DATABASE_URL)).toBe(false);
