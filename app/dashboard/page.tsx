@@ -1,16 +1,18 @@
 /**
  * The dashboard: every article the user may see, with filters (status, section, author, mine), search, sort and
- * pages; the desk also sees the review queue. The query string is the state, so every view is a link.
+ * pages; the desk also sees the review queue: new stories, and apart from them, updates to stories already out. The
+ * query string is the state, so every view is a link.
  */
 import Link from "next/link";
 import { countOf, DataTable, type Column } from "@/components/ui/data-table";
 import { CheckboxField, SelectField, TextField } from "@/components/ui/field";
 import { FilterBar } from "@/components/ui/filter-bar";
+import { Notice } from "@/components/ui/form-message";
 import { Panel } from "@/components/ui/panel";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
-import { listArticlesForDashboard } from "@/lib/data/articles/dashboard";
+import { listArticlesForDashboard, listUpdatesForReview } from "@/lib/data/articles/dashboard";
 import { listSections } from "@/lib/data/sections";
 import { getSiteSettings } from "@/lib/data/settings";
 import { listStaffForByline } from "@/lib/data/users/accounts";
@@ -31,6 +33,7 @@ const STATUS_OPTIONS = [
 ] as const;
 
 type Row = Awaited<ReturnType<typeof listArticlesForDashboard>>["items"][number];
+type UpdateRow = Awaited<ReturnType<typeof listUpdatesForReview>>[number];
 
 const SORT_OPTIONS = [
   ["updated", "Last change"],
@@ -39,23 +42,25 @@ const SORT_OPTIONS = [
   ["headline", "Headline"],
 ] as const;
 
+/** An article's headline as the link to its editor. */
+function EditorLink({ id, headline }: { id: string; headline: string }) {
+  return (
+    <Link href={`/dashboard/articles/${id}`} className="hover:underline">
+      {headline || "Untitled"}
+    </Link>
+  );
+}
+
 function articleColumns(locale: string, timeZone: string): Column<Row>[] {
   return [
-    {
-      header: "Headline",
-      className: "font-medium",
-      cell: (article) => (
-        <Link href={`/dashboard/articles/${article.id}`} className="hover:underline">
-          {article.headline || "Untitled"}
-        </Link>
-      ),
-    },
+    { header: "Headline", className: "font-medium", cell: (article) => <EditorLink id={article.id} headline={article.headline} /> },
     {
       header: "Status",
       cell: (article) => (
         <>
           <StatusBadge status={article.status} />
           {article.status === "SCHEDULED" && article.scheduledAt && <span className="ml-1 text-xs text-muted">{formatDateTime(article.scheduledAt, locale, timeZone)}</span>}
+          {article.pendingUpdate && <span className="ml-1 text-xs font-semibold">{article.pendingUpdate.status === "IN_REVIEW" ? "Update in review" : "Update pending"}</span>}
         </>
       ),
     },
@@ -67,6 +72,34 @@ function articleColumns(locale: string, timeZone: string): Column<Row>[] {
         <>
           {formatDateTime(article.updatedAt, locale, timeZone)}
           {article.lastEditedBy && <span className="text-muted"> by {article.lastEditedBy.name}</span>}
+        </>
+      ),
+    },
+  ];
+}
+
+/** The queue's updates: the story as readers know it, what the update renames it to, and when it was submitted. */
+function updateColumns(locale: string, timeZone: string): Column<UpdateRow>[] {
+  return [
+    {
+      header: "Story",
+      className: "font-medium",
+      cell: (update) => (
+        <>
+          <EditorLink id={update.articleId} headline={update.article.headline} />
+          {update.headline !== update.article.headline && <span className="block text-xs font-normal text-muted">New headline: {update.headline}</span>}
+        </>
+      ),
+    },
+    { header: "Status", cell: (update) => <StatusBadge status={update.article.status} /> },
+    { header: "Section", cell: (update) => update.article.section.name },
+    { header: "Authors", cell: (update) => joinNames(update.article.authors.map((a) => a.user.name)) },
+    {
+      header: "Submitted",
+      cell: (update) => (
+        <>
+          {update.submittedAt && formatDateTime(update.submittedAt, locale, timeZone)}
+          <span className="text-muted"> by {update.lastEditedBy.name}</span>
         </>
       ),
     },
@@ -86,16 +119,18 @@ export default async function DashboardPage({ searchParams }: Props) {
     sort: query.sort,
     page: query.page,
   };
-  const [list, queue, sections, staff, settings] = await Promise.all([
+  const canReview = can(user.role, "article:publish");
+  const [list, queue, updates, sections, staff, settings] = await Promise.all([
     listArticlesForDashboard(user, filters),
     isDesk ? listArticlesForDashboard(user, { status: "IN_REVIEW", sort: "updated", perPage: 50 }) : null,
+    canReview ? listUpdatesForReview(user) : [],
     listSections(),
     isDesk ? listStaffForByline(user) : [],
     getSiteSettings(),
   ]);
   const pageLink = (page: number) => {
     const params = new URLSearchParams();
-    for (const [k, v] of Object.entries({ ...query, page: String(page) })) if (v) params.set(k, String(v));
+    for (const [k, v] of Object.entries({ ...query, deleted: undefined, page: String(page) })) if (v) params.set(k, String(v));
     return `/dashboard?${params.toString()}`;
   };
   const columns = articleColumns(settings.locale, settings.timeZone);
@@ -108,14 +143,29 @@ export default async function DashboardPage({ searchParams }: Props) {
         <NewArticleButton />
       </div>
 
+      {query.deleted && (
+        <Notice tone="success" className="mt-4">
+          The article was deleted.
+        </Notice>
+      )}
+
       {queue && (
-        <Panel id="queue" title={`Review queue (${queue.total})`} tone="highlight" className="mt-6">
+        <Panel id="queue" title={`Review queue (${queue.total + updates.length})`} tone="highlight" className="mt-6">
+          <h3 className="text-sm font-bold">New stories</h3>
           <DataTable
-            caption="Articles waiting for review"
+            caption="New stories waiting for review"
             rows={queue.items}
             rowKey={(article) => article.id}
             columns={columns}
-            empty={<p className="text-sm">Nothing is waiting for review.</p>}
+            empty={<p className="text-sm">No new story is waiting for review.</p>}
+          />
+          <h3 className="mt-6 text-sm font-bold">Updates to published stories</h3>
+          <DataTable
+            caption="Updates to published stories waiting for review"
+            rows={updates}
+            rowKey={(update) => update.articleId}
+            columns={updateColumns(settings.locale, settings.timeZone)}
+            empty={<p className="text-sm">No update is waiting for review.</p>}
           />
         </Panel>
       )}

@@ -2,7 +2,7 @@
 
 /**
  * The article editor page: composes one hook per concern (saving, fields, conflicts, presence, revision restore)
- * with the form and the side panels (status, corrections, notes, previews, revisions).
+ * with the form, the pending update's panel and the side panels (status, corrections, notes, previews, revisions).
  *
  * Speed with long articles: the Tiptap instance is created once and lives in a memoized child; typing in the body
  * re-renders nothing here (it only tells the save controller that something changed), and the document is
@@ -22,6 +22,7 @@ import type { ArticleEditorProps } from "./types";
 import { useArticleFields } from "./use-article-fields";
 import { useConflicts } from "./use-conflicts";
 import { usePresence } from "./use-presence";
+import { UpdatePanel } from "./update-panel";
 import { useRevisionRestore } from "./use-revision-restore";
 import { useSaving } from "./use-saving";
 import { WorkflowPanel } from "./workflow-panel";
@@ -38,6 +39,8 @@ export function ArticleEditor(props: ArticleEditorProps) {
   const presence = usePresence(context);
   const restoreRevision = useRevisionRestore(context);
   const readOnly = presence.displaced !== null;
+  /** What the status and the pending update's panels share: the article, and saving before a change and catching up after. */
+  const statusPanel = { articleId, status: article.status, editsLive: article.editsLive, prepare: saving.prepareChange, finish: saving.finishChange };
 
   return (
     <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_22rem]">
@@ -81,20 +84,20 @@ export function ArticleEditor(props: ArticleEditorProps) {
           </div>
         )}
 
+        <UpdatePanel {...statusPanel} update={article.pendingUpdate} canReview={flags.canPublish} reload={form.reloadCurrent} announce={setNotice} />
+
         <ArticleForm {...props} form={form} saving={saving} readOnly={readOnly} notice={notice} mergeText={conflicts.mergeText} onDoneMerging={conflicts.doneMerging} />
       </div>
 
       <aside aria-label="Publishing and history" className="space-y-4">
         <WorkflowPanel
-          articleId={articleId}
-          status={article.status}
+          {...statusPanel}
           flags={flags}
           timeZone={timeZone}
           scheduledAtInput={article.scheduledAtInput}
           scheduledAtLabel={article.scheduledAtLabel}
           publishedAtLabel={article.publishedAtLabel}
-          prepare={saving.prepareChange}
-          finish={saving.finishChange}
+          hasBeenPublished={article.hasBeenPublished}
         />
         {flags.canCorrect && article.status === "PUBLISHED" && <CorrectionsPanel articleId={articleId} />}
         <NotesPanel articleId={articleId} notes={notes} />

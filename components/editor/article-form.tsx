@@ -35,6 +35,8 @@ export function ArticleForm(props: Props) {
   // Images uploaded from inside the editor join the library list at once (featured image and body pickers).
   const [media, setMedia] = useState<MediaOption[]>(props.media);
   const section = sections.find((s) => s.id === fields.sectionId);
+  // The URL and byline of a scheduled or published article are the desk's (the server refuses changes to them).
+  const locked = !props.article.editsLive;
 
   /** Value, error and change handler of a field that is one text in the article. */
   const bind = (key: "headline" | "dek" | "datelineCity" | "sectionId") => ({
@@ -60,7 +62,11 @@ export function ArticleForm(props: Props) {
           <BodyField form={form} media={media} locale={locale} mergeText={props.mergeText} onDoneMerging={props.onDoneMerging} />
 
           <div className="grid gap-6 md:grid-cols-2">
-            <SelectField id="field-section" label="Section" {...bind("sectionId")} options={sections.map((s) => [s.id, s.name] as const)} />
+            {locked ? (
+              <TextField id="field-section" label="Section" hint={LOCKED_HINTS.section} value={section?.name ?? ""} readOnly />
+            ) : (
+              <SelectField id="field-section" label="Section" {...bind("sectionId")} options={sections.map((s) => [s.id, s.name] as const)} />
+            )}
             <FeaturedImageField
               media={media}
               value={fields.featuredImageId}
@@ -75,13 +81,14 @@ export function ArticleForm(props: Props) {
 
           <TagsField value={fields.tags} onChange={(tags) => update({ tags })} tagNames={tagNames} canCreateTags={flags.canCreateTags} error={fieldErrors.tags} />
 
-          <AuthorsField staff={staff} value={fields.authorIds} onChange={(authorIds) => update({ authorIds })} error={fieldErrors.authorIds} />
+          <AuthorsField staff={staff} value={fields.authorIds} onChange={(authorIds) => update({ authorIds })} error={fieldErrors.authorIds} lockedHint={locked ? LOCKED_HINTS.authors : undefined} />
 
           <SlugField
             value={fields.slug}
             sectionSlug={section?.slug ?? ""}
             isEdited={form.slugEdited}
             hasBeenPublished={props.article.hasBeenPublished}
+            lockedHint={locked ? LOCKED_HINTS.slug : undefined}
             error={fieldErrors.slug}
             onChange={form.editSlug}
             onUseHeadline={form.slugFromHeadline}
@@ -103,6 +110,13 @@ export function ArticleForm(props: Props) {
     </>
   );
 }
+
+/** Why a journalist sees these fields read-only on a scheduled or published article. */
+const LOCKED_HINTS = {
+  section: "Only an editor can move a published or scheduled article to another section: it changes its address.",
+  slug: "Only an editor can change the address of a published or scheduled article.",
+  authors: "Only an editor can change the byline of a published or scheduled article.",
+};
 
 /** Every field error at once, each a link to its field; shown until the next save succeeds or the field changes. */
 function ErrorSummary({ errors }: { errors: FieldErrors }) {

@@ -1,9 +1,12 @@
 "use client";
 
-/** The byline: an ordered list of staff, with add, remove and move buttons that all work from the keyboard. */
+/**
+ * The byline: an ordered list of staff, with add, remove and move buttons that all work from the keyboard. Where only
+ * the desk may change it, the names in order as a read-only field, with the reason as its hint.
+ */
 import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { CONTROL_CLASS, Field, fieldControlProps } from "@/components/ui/field";
+import { CONTROL_CLASS, Field, fieldControlProps, TextField } from "@/components/ui/field";
 import type { StaffOption } from "./types";
 
 type Props = {
@@ -11,6 +14,8 @@ type Props = {
   value: string[];
   onChange: (ids: string[]) => void;
   error?: string;
+  /** Set when this user may not change the byline: why. */
+  lockedHint?: string;
 };
 
 const MOVES = [
@@ -18,9 +23,14 @@ const MOVES = [
   { what: "down", label: "Down", delta: 1 },
 ] as const;
 
-export function AuthorsField({ staff, value, onChange, error }: Props) {
-  const names = new Map(staff.map((s) => [s.id, s.name]));
+export function AuthorsField({ lockedHint, ...props }: Props) {
+  const names = new Map(props.staff.map((s) => [s.id, s.name]));
   const nameOf = (id: string) => names.get(id) ?? "A former staff member";
+  if (!lockedHint) return <BylineEditor {...props} nameOf={nameOf} />;
+  return <TextField id="field-authors" label="Authors" hint={lockedHint} error={props.error} value={props.value.map(nameOf).join(", ")} readOnly />;
+}
+
+function BylineEditor({ staff, value, onChange, error, nameOf }: Omit<Props, "lockedHint"> & { nameOf: (id: string) => string }) {
   const [toAdd, setToAdd] = useState("");
   const [announcement, setAnnouncement] = useState("");
   const pendingFocus = useRef<string | null>(null);

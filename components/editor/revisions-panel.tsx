@@ -7,11 +7,15 @@ import { SelectField } from "@/components/ui/field";
 import { Panel } from "@/components/ui/panel";
 import { getRevisionAction } from "@/lib/actions/revisions";
 import type { RevisionItem } from "./types";
-import { DiffLegend, WordDiff } from "./word-diff";
+import { DiffLegend, VersionDiff } from "./word-diff";
 
 const STATUS_LABELS: Record<string, string> = { DRAFT: "Draft", IN_REVIEW: "In review", SCHEDULED: "Scheduled", PUBLISHED: "Published", ARCHIVED: "Archived" };
 
 function kindLabel(revision: RevisionItem): string {
+  return revision.isPendingUpdate && revision.kind !== "DISCARD" ? `${changeLabel(revision)} (pending update)` : changeLabel(revision);
+}
+
+function changeLabel(revision: RevisionItem): string {
   switch (revision.kind) {
     case "AUTOSAVE":
       return "Autosave";
@@ -23,6 +27,10 @@ function kindLabel(revision: RevisionItem): string {
       return "Conflict (not applied)";
     case "STATUS":
       return `Status: ${STATUS_LABELS[revision.status] ?? revision.status}`;
+    case "UPDATE":
+      return revision.status === "PUBLISHED" ? "Update published" : "Pending update applied";
+    case "DISCARD":
+      return "Pending update discarded";
     default:
       return revision.kind;
   }
@@ -105,10 +113,7 @@ export const RevisionsPanel = memo(function RevisionsPanel({ revisions, disabled
                 ) : (
                   <div>
                     <DiffLegend removedLabel="only in the “from” revision" addedLabel="only in the “to” revision" />
-                    <h3 className="mt-2 text-sm font-bold">Headline</h3>
-                    <WordDiff label="Headline changes between the revisions" from={from.headline} to={to.headline} removedLabel="removed" addedLabel="added" className="mt-1" />
-                    <h3 className="mt-2 text-sm font-bold">Body</h3>
-                    <WordDiff label="Body changes between the revisions" from={from.bodyText} to={to.bodyText} removedLabel="removed" addedLabel="added" className="mt-1 max-h-80 overflow-y-auto" />
+                    <VersionDiff from={from} to={to} between="between the revisions" />
                   </div>
                 )}
               </div>

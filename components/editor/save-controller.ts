@@ -34,7 +34,7 @@ export type SaveControllerOptions = {
   validate: (payload: SavePayload) => Record<string, string> | null;
   localExtras: () => { slugEdited: boolean };
   onStatus: (status: SaveStatus) => void;
-  onSaved: (saved: { version: number; slug: string; savedAt: Date }, sent: SavePayload, mode: SaveMode) => void;
+  onSaved: (saved: { version: number; slug: string; savedAt: Date; /** kept as the pending update */ pending: boolean }, sent: SavePayload, mode: SaveMode) => void;
   onConflict: (mine: SavePayload, mode: SaveMode, currentVersion: number | null) => void;
   onFieldErrors: (errors: Record<string, string>) => void;
   debounceMs?: number;
@@ -254,7 +254,7 @@ export class SaveController {
       clearTimeout(this.retryTimer);
       this.baseVersion = answer.data.version;
       this.savedSeq = seqAtStart;
-      this.options.onSaved({ version: answer.data.version, slug: answer.data.slug, savedAt: new Date(answer.data.savedAt) }, payload, mode);
+      this.options.onSaved({ ...answer.data, savedAt: new Date(answer.data.savedAt), pending: answer.data.pending === true }, payload, mode);
       if (this.isDirty) {
         // Typed while the save was on its way: keep the copy current and save again shortly.
         this.writeLocal();

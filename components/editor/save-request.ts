@@ -4,7 +4,7 @@
  */
 
 export type SaveAnswer =
-  | { ok: true; data: { version: number; slug: string; savedAt: string } }
+  | { ok: true; data: { version: number; slug: string; savedAt: string; pending?: boolean } }
   | { ok: false; status: number; message: string; fieldErrors?: Record<string, string>; currentVersion?: number };
 
 /** keepalive requests may carry at most 64 KiB in Chromium; bigger ones go as normal requests. */

@@ -50,8 +50,10 @@ export type SectionOption = { id: string; name: string; slug: string };
 export type RevisionItem = {
   id: string;
   version: number;
-  kind: "AUTOSAVE" | "MANUAL" | "STATUS" | "CONFLICT" | "RESTORE";
+  kind: "AUTOSAVE" | "MANUAL" | "STATUS" | "CONFLICT" | "RESTORE" | "UPDATE" | "DISCARD";
   status: string;
+  /** A snapshot of the pending update rather than of the live content. */
+  isPendingUpdate: boolean;
   headline: string;
   author: string;
   createdAt: string;
@@ -69,6 +71,23 @@ export type EditorFlags = {
   canUnpublish: boolean;
   canCorrect: boolean;
   canCreateTags: boolean;
+  /** This user may delete this article now (it is not live or scheduled, and it is theirs to delete). */
+  canDelete: boolean;
+};
+
+/** The text of one version, as a word diff compares it. */
+export type VersionText = { headline: string; dek: string; bodyText: string };
+
+/** A released article's pending update, as the editor shows it (dates formatted on the server). */
+export type PendingUpdateView = {
+  status: "DRAFT" | "IN_REVIEW";
+  submittedAtLabel: string | null;
+  updatedAtLabel: string;
+  editedBy: string;
+  live: VersionText;
+  pending: VersionText;
+  /** Other fields it changes, by their labels ("Dateline", "Tags"…). */
+  otherChanges: string[];
 };
 
 export type EditorArticle = {
@@ -83,6 +102,10 @@ export type EditorArticle = {
   /** The scheduled time as a datetime-local value in the site's time zone, or "". */
   scheduledAtInput: string;
   lastEditedBy: string | null;
+  /** This user's saves change the article itself; false: they go to its pending update, and the URL and byline are
+   * read-only (a journalist on a scheduled or published article). */
+  editsLive: boolean;
+  pendingUpdate: PendingUpdateView | null;
   fields: EditableFields;
   body: DocNode;
 };

@@ -2,11 +2,12 @@
 
 /**
  * The article's fields: the form's values and errors, the slug made from the headline until someone edits it (or the
- * article is published), the body editor's handle and word count, and the copy of unsaved changes on this device,
- * brought back when the editor opens. The fields are what saving collects: they connect themselves to it.
+ * article is published, or its address is the desk's), the body editor's handle and word count, and the copy of
+ * unsaved changes on this device, brought back when the editor opens. The fields are what saving collects: they connect themselves to it.
  */
 import type { Editor } from "@tiptap/react";
 import { useCallback, useEffect, useRef, useState } from "react";
+import { getCurrentArticleAction } from "@/lib/actions/editor";
 import { countWords, type DocNode } from "@/lib/content/document";
 import { slugify } from "@/lib/content/slug";
 import { payloadOf } from "./content-key";
@@ -31,6 +32,7 @@ export function useArticleFields(article: EditorArticle, { controller, connect, 
   const fieldsRef = useRef(article.fields);
   const slugEditedRef = useRef(slugEdited);
   const hasBeenPublishedRef = useRef(article.hasBeenPublished);
+  const editsLiveRef = useRef(article.editsLive);
   const editorRef = useRef<Editor | null>(null);
   const lastBodyRef = useRef<DocNode>(article.body);
   const readOnlyRef = useRef(false);
@@ -38,7 +40,8 @@ export function useArticleFields(article: EditorArticle, { controller, connect, 
 
   useEffect(() => {
     hasBeenPublishedRef.current = article.hasBeenPublished;
-  }, [article.hasBeenPublished]);
+    editsLiveRef.current = article.editsLive;
+  }, [article.hasBeenPublished, article.editsLive]);
 
   /** The fields and the body as they are now (serializes the document). */
   const collect = useCallback((): SavePayload => {
@@ -73,6 +76,13 @@ export function useArticleFields(article: EditorArticle, { controller, connect, 
     [markClean, show],
   );
 
+  /** Loads the article as the server has it now; false when it could not be read (nothing changed then). */
+  const reloadCurrent = useCallback(async (): Promise<boolean> => {
+    const current = await getCurrentArticleAction(articleId).catch(() => null);
+    if (current?.ok) loadCurrent(current.data);
+    return current?.ok ?? false;
+  }, [articleId, loadCurrent]);
+
   useEffect(() => {
     connect({
       collect,
@@ -92,7 +102,8 @@ export function useArticleFields(article: EditorArticle, { controller, connect, 
   const update = useCallback(
     (patch: Partial<EditableFields>) => {
       let next = { ...fieldsRef.current, ...patch };
-      if (patch.headline !== undefined && !hasBeenPublishedRef.current && !slugEditedRef.current) {
+      // The slug follows the headline until it is edited or published, and never where it is the desk's to change.
+      if (patch.headline !== undefined && !hasBeenPublishedRef.current && editsLiveRef.current && !slugEditedRef.current) {
         const generated = slugify(patch.headline);
         if (generated) next = { ...next, slug: generated };
       }
@@ -139,8 +150,11 @@ export function useArticleFields(article: EditorArticle, { controller, connect, 
       const server = { payload: { ...fieldsRef.current, body: editor.getJSON() as DocNode }, version: initial.version, updatedAt: initial.updatedAt };
       const local = takeNewerLocalDraft(articleId, server);
       if (!local) return;
+      // The URL and byline of a released article are the desk's: a copy made before it was released does not bring
+      // back changes to them that the server would refuse.
+      const locked = editsLiveRef.current ? {} : { slug: fieldsRef.current.slug, sectionId: fieldsRef.current.sectionId, authorIds: fieldsRef.current.authorIds };
       try {
-        show({ ...fieldsRef.current, ...local.fields });
+        show({ ...fieldsRef.current, ...local.fields, ...locked });
       } catch {
         return; // not a document this editor understands: leave the server's version in place
       }
@@ -179,6 +193,7 @@ export function useArticleFields(article: EditorArticle, { controller, connect, 
     editorReady,
     collect,
     loadCurrent,
+    reloadCurrent,
     setReadOnly,
     focusBody,
   };

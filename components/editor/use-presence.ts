@@ -6,7 +6,6 @@
  * reached the server.
  */
 import { useEffect, useRef, useState } from "react";
-import { getCurrentArticleAction } from "@/lib/actions/editor";
 import { heartbeatAction, leaveAction, takeOverAction } from "@/lib/actions/presence";
 import type { EditorContext, StaffOption } from "./types";
 
@@ -15,7 +14,7 @@ export type Displaced = { by: string; saved: boolean };
 
 export function usePresence({ articleId, saving, fields, setNotice }: EditorContext) {
   const { controller } = saving;
-  const { loadCurrent, setReadOnly } = fields;
+  const { reloadCurrent, setReadOnly } = fields;
   const [others, setOthers] = useState<StaffOption[]>([]);
   const [displaced, setDisplaced] = useState<Displaced | null>(null);
   const [busy, setBusy] = useState(false);
@@ -69,9 +68,7 @@ export function usePresence({ articleId, saving, fields, setNotice }: EditorCont
       if (displaced) {
         const saver = controller();
         if (displaced.saved) {
-          const current = await getCurrentArticleAction(articleId).catch(() => null);
-          if (current?.ok) loadCurrent(current.data);
-          else saver.resume(saver.baseVersion);
+          if (!(await reloadCurrent())) saver.resume(saver.baseVersion);
         } else {
           // Our last changes did not reach the server: save them now (a conflict will show if theirs differ).
           saver.resume(saver.baseVersion);

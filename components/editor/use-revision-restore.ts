@@ -6,14 +6,13 @@
  */
 import { useRouter } from "next/navigation";
 import { useCallback } from "react";
-import { getCurrentArticleAction } from "@/lib/actions/editor";
 import { restoreRevisionAction } from "@/lib/actions/revisions";
 import type { EditorContext } from "./types";
 
 /** Restores a revision; resolves to why it could not, or null. */
 export function useRevisionRestore({ articleId, saving, fields }: EditorContext) {
   const { controller } = saving;
-  const { loadCurrent } = fields;
+  const { reloadCurrent } = fields;
   const router = useRouter();
   return useCallback(
     async (revisionId: string): Promise<string | null> => {
@@ -26,15 +25,13 @@ export function useRevisionRestore({ articleId, saving, fields }: EditorContext)
         const result = await restoreRevisionAction(articleId, revisionId, saver.baseVersion).catch(() => null);
         if (!result) return "Could not reach the server. Try again.";
         if (!result.ok) return result.message;
-        const current = await getCurrentArticleAction(articleId).catch(() => null);
-        if (current?.ok) loadCurrent(current.data);
-        else saver.baseVersion = result.data;
+        if (!(await reloadCurrent())) saver.baseVersion = result.data;
         router.refresh();
         return null;
       } finally {
         saver.release();
       }
     },
-    [articleId, controller, loadCurrent, router],
+    [articleId, controller, reloadCurrent, router],
   );
 }

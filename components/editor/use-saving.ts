@@ -38,6 +38,10 @@ export function useSaving(article: EditorArticle) {
   /** The content of the version saves are based on: a conflict with no change of content is resolved silently. */
   const baseContentRef = useRef(contentKey({ ...article.fields, body: article.body }));
   const refreshRef = useRef(() => router.refresh());
+  const hasPendingUpdateRef = useRef(article.pendingUpdate !== null);
+  useEffect(() => {
+    hasPendingUpdateRef.current = article.pendingUpdate !== null;
+  }, [article.pendingUpdate]);
 
   const connect = useCallback((part: Partial<SaveWiring>) => {
     wiring.current = { ...wiring.current, ...part };
@@ -54,8 +58,9 @@ export function useSaving(article: EditorArticle) {
       onStatus: setStatus,
       onSaved: (saved, sent, mode) => {
         baseContentRef.current = contentKey(sent);
-        // A manual save always adds a revision: show it in the history.
-        if (mode === "manual") refreshRef.current();
+        // A manual save always adds a revision: show it in the history. The first save of a pending update: show
+        // its panel.
+        if (mode === "manual" || (saved.pending && !hasPendingUpdateRef.current)) refreshRef.current();
         wiring.current.onSaved(saved, sent);
       },
       onConflict: (mine, mode, currentVersion) => wiring.current.onConflict(mine, mode, currentVersion),

@@ -52,3 +52,27 @@ export function DiffLegend({ removedLabel, addedLabel }: { removedLabel: string;
     </p>
   );
 }
+
+type Version = { headline: string; dek?: string; bodyText: string };
+
+type VersionDiffProps = {
+  from: Version;
+  to: Version;
+  /** Ends each diff's name: "Body changes between the revisions". */
+  between: string;
+};
+
+/** Headline, dek (when both versions have one to compare) and body of two versions, each a word diff under its heading. */
+export function VersionDiff({ from, to, between }: VersionDiffProps) {
+  const parts = [
+    ["Headline", from.headline, to.headline, ""],
+    ...(from.dek !== undefined && to.dek !== undefined ? [["Dek", from.dek, to.dek, ""] as const] : []),
+    ["Body", from.bodyText, to.bodyText, "max-h-80 overflow-y-auto"],
+  ] as const;
+  return parts.map(([name, a, b, extra]) => (
+    <div key={name}>
+      <h3 className="mt-2 text-sm font-bold">{name}</h3>
+      <WordDiff label={`${name} changes ${between}`} from={a} to={b} removedLabel="removed" addedLabel="added" className={`mt-1 ${extra}`} />
+    </div>
+  ));
+}

@@ -1,17 +1,26 @@
 "use client";
 
 /**
- * The article's status and the transitions this user may make from it. Buttons the user's role cannot use are not
- * shown at all (the data layer refuses them anyway). Pending edits are saved before any transition.
+ * The article's status and the transitions this user may make from it, and deleting it. Buttons the user's role
+ * cannot use are not shown at all (the data layer refuses them anyway). Pending edits are saved before any transition.
  */
 import { memo, useId, useState } from "react";
-import { cancelScheduleAction, publishAction, scheduleAction, sendBackAction, submitForReviewAction, unpublishAction } from "@/lib/actions/workflow";
+import {
+  cancelScheduleAction,
+  deleteArticleAction,
+  publishAction,
+  scheduleAction,
+  sendBackAction,
+  submitForReviewAction,
+  unpublishAction,
+} from "@/lib/actions/workflow";
 import { Button } from "@/components/ui/button";
 import { CONTROL_CLASS, Field, fieldControlProps, TextAreaField } from "@/components/ui/field";
 import { Panel } from "@/components/ui/panel";
 import { StatusBadge } from "@/components/ui/status-badge";
-import type { ActionResult } from "@/lib/actions/result";
+import { ActionStatus, ConfirmStep } from "./action-status";
 import type { EditorFlags } from "./types";
+import { useEditorAction } from "./use-editor-action";
 import { usePanelText } from "./use-panel-text";
 
 type Props = {
@@ -22,52 +31,23 @@ type Props = {
   scheduledAtInput: string;
   scheduledAtLabel: string | null;
   publishedAtLabel: string | null;
+  /** The article has been published at some point (deleting it leaves a "no longer available" page). */
+  hasBeenPublished: boolean;
+  /** This user's saves go live (else to the article's pending update). */
+  editsLive: boolean;
   /** Saves pending edits; returns why it could not, or null. */
   prepare: () => Promise<string | null>;
   /** After a transition (or a failed one): catch up with the new version and refresh the page's data. */
   finish: (changed: boolean) => Promise<void>;
 };
 
-type Failure = { message: string; missing: string[] };
-
 export const WorkflowPanel = memo(function WorkflowPanel(props: Props) {
-  const { articleId, status, flags, timeZone, scheduledAtInput, scheduledAtLabel, publishedAtLabel, prepare, finish } = props;
+  const { articleId, status, flags, timeZone, scheduledAtInput, scheduledAtLabel, publishedAtLabel, hasBeenPublished, editsLive } = props;
   const id = useId();
-  const [busy, setBusy] = useState<string | null>(null);
-  const [failure, setFailure] = useState<Failure | null>(null);
-  const [notice, setNotice] = useState("");
+  const { busy, isBusy, failure, notice, run } = useEditorAction(props);
   const note = usePanelText<HTMLTextAreaElement>();
   const at = usePanelText<HTMLInputElement>(scheduledAtInput);
-  const [confirmingUnpublish, setConfirmingUnpublish] = useState(false);
-
-  const run = async (name: string, action: () => Promise<ActionResult<string>>, success: string, after?: () => void) => {
-    setBusy(name);
-    setFailure(null);
-    setNotice("");
-    try {
-      const problem = await prepare();
-      if (problem) {
-        setFailure({ message: problem, missing: [] });
-        await finish(false);
-        return;
-      }
-      let result: ActionResult<string>;
-      try {
-        result = await action();
-      } catch {
-        result = { ok: false, status: 0, message: "Could not reach the server. Check the connection and try again." };
-      }
-      await finish(result.ok);
-      if (result.ok) {
-        setNotice(success);
-        after?.();
-      } else {
-        setFailure({ message: result.message, missing: result.missing ?? [] });
-      }
-    } finally {
-      setBusy(null);
-    }
-  };
+  const [confirming, setConfirming] = useState<"unpublish" | "delete" | null>(null);
 
   const sendBack = () => {
     if (!note.value.trim()) {
@@ -87,7 +67,6 @@ export const WorkflowPanel = memo(function WorkflowPanel(props: Props) {
     void run("schedule", () => scheduleAction(articleId, at.value), "Scheduled.");
   };
 
-  const isBusy = busy !== null;
   const canSendBack = flags.canPublish && (status === "IN_REVIEW" || status === "SCHEDULED");
   const canPublishNow = flags.canPublish && ["DRAFT", "IN_REVIEW", "SCHEDULED", "ARCHIVED"].includes(status);
   const canScheduleNow = flags.canSchedule && ["DRAFT", "IN_REVIEW", "SCHEDULED"].includes(status);
@@ -103,7 +82,11 @@ export const WorkflowPanel = memo(function WorkflowPanel(props: Props) {
         )}
         {status === "PUBLISHED" && publishedAtLabel && <span>since {publishedAtLabel}</span>}
       </p>
-      {status === "PUBLISHED" && <p className="mt-1 text-sm text-muted">Saved changes go live on the public page at once.</p>}
+      {status === "PUBLISHED" && (
+        <p className="mt-1 text-sm text-muted">
+          {editsLive ? "Saved changes go live on the public page at once." : "Your saved changes wait as a pending update until an editor publishes it."}
+        </p>
+      )}
 
       <div className="mt-3 flex flex-wrap gap-2">
         {status === "DRAFT" && (
@@ -121,27 +104,37 @@ export const WorkflowPanel = memo(function WorkflowPanel(props: Props) {
             Cancel schedule
           </Button>
         )}
-        {flags.canUnpublish && status === "PUBLISHED" && !confirmingUnpublish && (
-          <Button variant="danger" disabled={isBusy} onClick={() => setConfirmingUnpublish(true)}>
+        {flags.canUnpublish && status === "PUBLISHED" && confirming !== "unpublish" && (
+          <Button variant="danger" disabled={isBusy} onClick={() => setConfirming("unpublish")}>
             Unpublish
+          </Button>
+        )}
+        {flags.canDelete && confirming !== "delete" && (
+          <Button variant="danger" disabled={isBusy} onClick={() => setConfirming("delete")}>
+            Delete article
           </Button>
         )}
       </div>
 
-      {confirmingUnpublish && status === "PUBLISHED" && (
-        <div role="group" aria-labelledby={`${id}-unpublish`} className="mt-3 rounded border border-red-300 bg-red-50 p-3">
-          <p id={`${id}-unpublish`} className="text-sm font-semibold">
-            Unpublish this article? Readers will get a “no longer available” page at its address.
-          </p>
-          <div className="mt-2 flex gap-2">
-            <Button variant="danger" disabled={isBusy} onClick={() => void run("unpublish", () => unpublishAction(articleId), "Unpublished.", () => setConfirmingUnpublish(false))}>
-              Yes, unpublish
-            </Button>
-            <Button disabled={isBusy} onClick={() => setConfirmingUnpublish(false)}>
-              Cancel
-            </Button>
-          </div>
-        </div>
+      {confirming === "unpublish" && status === "PUBLISHED" && (
+        <ConfirmStep
+          id={`${id}-unpublish`}
+          question="Unpublish this article? Readers will get a “no longer available” page at its address."
+          confirmLabel="Yes, unpublish"
+          busy={isBusy}
+          onConfirm={() => void run("unpublish", () => unpublishAction(articleId), "Unpublished.", () => setConfirming(null))}
+          onCancel={() => setConfirming(null)}
+        />
+      )}
+      {confirming === "delete" && flags.canDelete && (
+        <ConfirmStep
+          id={`${id}-delete`}
+          question={`Delete this article for good? Its text, revisions and notes go with it.${hasBeenPublished ? " Readers will get a “no longer available” page at its old address." : ""}`}
+          confirmLabel="Yes, delete"
+          busy={isBusy}
+          onConfirm={() => void run("delete", () => deleteArticleAction(articleId), "Deleted.")}
+          onCancel={() => setConfirming(null)}
+        />
       )}
 
       {canScheduleNow && (
@@ -167,21 +160,7 @@ export const WorkflowPanel = memo(function WorkflowPanel(props: Props) {
         </div>
       )}
 
-      {failure && (
-        <div role="alert" className="mt-3 rounded border border-red-300 bg-red-50 p-3 text-sm">
-          <p className="font-semibold text-red-900">{failure.message}</p>
-          {failure.missing.length > 0 && (
-            <ul className="mt-1 list-disc pl-5">
-              {failure.missing.map((item) => (
-                <li key={item}>{item}</li>
-              ))}
-            </ul>
-          )}
-        </div>
-      )}
-      <p aria-live="polite" className="mt-2 text-sm font-semibold text-green-900">
-        {busy ? "Working…" : notice}
-      </p>
+      <ActionStatus busy={busy !== null} failure={failure} notice={notice} />
     </Panel>
   );
 });

@@ -19,11 +19,15 @@ export const PERMISSIONS = {
   "article:read:any": DESK,
   "article:update:own": STAFF,
   "article:update:any": DESK,
+  /** Change a scheduled or published article as readers will see it: its content at once, its URL, its byline. */
+  "article:update:live": DESK,
   "article:submit": STAFF,
   "article:publish": DESK,
   "article:schedule": DESK,
   "article:unpublish": DESK,
+  /** Delete a draft one created that was never published. */
   "article:delete:own": STAFF,
+  /** Delete any article that is not live or scheduled (a draft, one in review, an unpublished one). */
   "article:delete:any": DESK,
   "article:correct": DESK,
   "note:create": STAFF,

@@ -10,5 +10,7 @@ export const DashboardQuerySchema = z.object({
   q: text().max(200).optional().catch(undefined),
   sort: z.enum(["updated", "created", "headline", "published"]).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).optional().catch(undefined),
+  /** Set by the editor's "Delete article" on its way here: the page says it is done. */
+  deleted: z.enum(["1"]).optional().catch(undefined),
 });
 export type DashboardQuery = z.infer<typeof DashboardQuerySchema>;

@@ -88,6 +88,7 @@ async function articleState(id: string) {
     revisions: await db.revision.count({ where: { articleId: id } }),
     previews: await db.previewLink.findMany({ where: { articleId: id }, orderBy: { id: "asc" }, select: { id: true, revokedAt: true } }),
     presence: await db.articlePresence.findMany({ where: { articleId: id }, orderBy: { userId: "asc" }, select: { userId: true, displacedAt: true, lastSeenAt: true } }),
+    pendingUpdate: await db.pendingUpdate.findUnique({ where: { articleId: id }, select: { status: true, headline: true, submittedAt: true } }),
   };
 }
 
@@ -126,6 +127,40 @@ async function makeRevision(articleId: string, authorId: string) {
     },
     select: { id: true },
   });
+}
+
+/** A published article of `owner` with a pending update (its text, a new headline) in `status`. */
+async function publishedWithUpdate(owner: SessionUser, status: "DRAFT" | "IN_REVIEW") {
+  const article = await makeArticle(owner, { status: "PUBLISHED", publishedAt: new Date(Date.now() - 3 * 365 * 86_400_000) });
+  const { dek, body, bodyText, datelineCity, seoTitle, seoDescription } = article;
+  await rawDb().pendingUpdate.create({
+    data: {
+      articleId: article.id,
+      status,
+      headline: `Updated headline ${uid()}`,
+      dek,
+      bodyText,
+      datelineCity,
+      seoTitle,
+      seoDescription,
+      body: body as Prisma.InputJsonValue,
+      tagIds: [],
+      lastEditedById: owner.id,
+      submittedAt: status === "IN_REVIEW" ? new Date() : null,
+    },
+  });
+  return article;
+}
+
+/** An action on the pending update of `publishedWithUpdate(owner, status)`: (articleId, ...more) answers `answer`. */
+function updateCase(rule: Rule, status: "DRAFT" | "IN_REVIEW", more: unknown[], answer: string): ActionCase {
+  return {
+    rule,
+    async prepare({ owner }) {
+      const article = await publishedWithUpdate(owner, status);
+      return { args: [article.id, ...more], touched: () => articleState(article.id), verify: (r) => expectData(r, (s) => s === answer) };
+    },
+  };
 }
 
 const ARTICLE_OWNERSHIP_READ: Rule = { kind: "owned", own: "article:read:own", any: "article:read:any" };
@@ -413,6 +448,23 @@ export const ACTION_CASES: Record<string, ActionCase> = {
     async prepare({ owner }) {
       const article = await makeArticle(owner, { status: "PUBLISHED", publishedAt: new Date(Date.now() - 3 * 365 * 86_400_000) });
       return { args: [{ articleId: article.id, kind: "CORRECTION", text: "An earlier version misspelled the mayor's name." }], touched: () => articleState(article.id) };
+    },
+  },
+  // A published article with a pending update in the given state; the answer is the update's (or the article's) status.
+  "lib/actions/workflow.ts#submitUpdateAction": updateCase({ kind: "owned", own: "article:submit", any: "article:update:any" }, "DRAFT", [], "IN_REVIEW"),
+  "lib/actions/workflow.ts#publishUpdateAction": { ...updateCase({ kind: "permission", permission: "article:publish" }, "IN_REVIEW", [], "PUBLISHED"), withOwnRow: true },
+  "lib/actions/workflow.ts#sendBackUpdateAction": {
+    ...updateCase({ kind: "permission", permission: "article:publish" }, "IN_REVIEW", ["Attribute the mayor's figure."], "DRAFT"),
+    withOwnRow: true,
+  },
+  "lib/actions/workflow.ts#discardUpdateAction": updateCase(ARTICLE_OWNERSHIP_UPDATE, "DRAFT", [], "PUBLISHED"),
+  "lib/actions/workflow.ts#deleteArticleAction": {
+    // Own: a draft the actor created and never published (the own rule); any other unpublished article: the desk.
+    rule: { kind: "owned", own: "article:delete:own", any: "article:delete:any" },
+    successRedirect: /^\/dashboard\?deleted=1$/,
+    async prepare({ owner }) {
+      const article = await makeArticle(owner);
+      return { args: [article.id], touched: () => articleState(article.id) };
     },
   },
   "lib/actions/notes.ts#addNoteAction": {

@@ -192,6 +192,69 @@ describe("publish and unpublish reach every reader", () => {
   });
 });
 
+describe("updates and deletions reach every reader", () => {
+  test("a journalist's pending update stays off the page until the desk publishes it; then within 1 s through nginx", async () => {
+    const { getArticleForEditor, saveArticle } = await import("../../lib/data/articles/editor");
+    const { publishArticle } = await import("../../lib/data/articles/workflow");
+    const { publishUpdate, submitUpdate } = await import("../../lib/data/articles/updates");
+    const actor = await editorActor();
+    const writer = await db.user.findUniqueOrThrow({ where: { email: "journalist@dateline.test" } });
+    const journalist = { id: writer.id, email: writer.email, name: writer.name, slug: writer.slug, role: writer.role } as const;
+    const s = await draft("update");
+    await db.articleAuthor.create({ data: { articleId: s.id, userId: journalist.id, position: 1 } });
+    await publishArticle(actor, s.id);
+    await within(1_000, "published through nginx", async () => (await get(`${cluster.url}${s.path}`)).status === 200);
+
+    const current = await getArticleForEditor(journalist, s.id);
+    const headline = `${s.headline} (updated)`;
+    const { documentFromParagraphs } = await import("../../lib/content/document");
+    const body = documentFromParagraphs([`${current.bodyText} Crews start on Monday.`]);
+    await saveArticle(journalist, {
+      ...current,
+      articleId: s.id,
+      baseVersion: current.version,
+      mode: "manual",
+      headline,
+      body,
+      tags: current.tags,
+      authorIds: current.authors.map((a) => a.id),
+    });
+    await sleep(300);
+    const shows = (r: { status: number; body: string }, text: string) => r.status === 200 && r.body.includes(text);
+    for (const url of [`${cluster.url}${s.path}`, `${instanceUrl(0)}${s.path}`, `${instanceUrl(1)}${s.path}`]) {
+      expect(shows(await get(url), "Crews start on Monday.")).toBe(false);
+    }
+
+    await submitUpdate(journalist, s.id);
+    await publishUpdate(actor, s.id);
+    const ms = await within(1_000, "the update through nginx and on both instances", async () => {
+      const all = await Promise.all([get(`${cluster.url}${s.path}`), get(`${instanceUrl(0)}${s.path}`), get(`${instanceUrl(1)}${s.path}`)]);
+      return all.every((r) => shows(r, "Crews start on Monday.") && r.body.includes("Updated"));
+    });
+    expect(ms).toBeLessThan(1_000);
+  });
+
+  test("deleted after it was unpublished: still 410 through nginx and on both instances", async () => {
+    const { publishArticle, unpublishArticle } = await import("../../lib/data/articles/workflow");
+    const { deleteArticle } = await import("../../lib/data/articles/delete");
+    const actor = await editorActor();
+    const s = await draft("delete");
+    await publishArticle(actor, s.id);
+    await within(1_000, "published through nginx", async () => (await get(`${cluster.url}${s.path}`)).status === 200);
+    await unpublishArticle(actor, s.id);
+    const everywhere = () => Promise.all([get(`${cluster.url}${s.path}`), get(`${instanceUrl(0)}${s.path}`), get(`${instanceUrl(1)}${s.path}`)]);
+    await within(1_000, "410 after unpublishing", async () => (await everywhere()).every((r) => r.status === 410));
+    await deleteArticle(actor, s.id);
+    // The row is gone; its URL answers 410 from the GonePath list, reloaded by every instance on the notification.
+    await sleep(300);
+    for (let i = 0; i < 3; i++) {
+      expect((await everywhere()).map((r) => r.status)).toEqual([410, 410, 410]);
+      await sleep(100);
+    }
+    expect(await db.article.count({ where: { id: s.id } })).toBe(0);
+  });
+});
+
 describe("one LISTEN connection per instance", () => {
   test("after serving pages, 410s and invalidations, each instance holds exactly one connection on the cache channel", async () => {
     // Each instance's 410 list (bundled into proxy.ts), both cache handlers (loaded by path, outside the bundle) and

@@ -1,32 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { createDraftArticle, getArticleForEditor, saveArticle } from "@/lib/data/articles/editor";
-import { ConflictError, DataValidationError, NotFoundError } from "@/lib/data/errors";
+import { ConflictError, DataValidationError, ForbiddenError, NotFoundError } from "@/lib/data/errors";
 import { locateArticle } from "@/lib/data/articles/public";
 import { restoreRevision, listRevisions } from "@/lib/data/articles/revisions";
 import { documentFromParagraphs } from "@/lib/content/document";
-import type { SessionUser } from "@/lib/data/types";
+import { saveInput } from "../support/article-saves";
 import { makeArticle, makeSection, makeUser, rawDb, uid } from "../support/factories";
-
-async function saveInput(actor: SessionUser, articleId: string, overrides: Record<string, unknown> = {}) {
-  const current = await getArticleForEditor(actor, articleId);
-  return {
-    articleId,
-    baseVersion: current.version,
-    mode: "manual" as const,
-    headline: current.headline || "A headline",
-    dek: current.dek,
-    body: current.body,
-    datelineCity: current.datelineCity,
-    sectionId: current.sectionId,
-    tags: current.tags,
-    authorIds: current.authors.map((a) => a.id),
-    featuredImageId: current.featuredImageId,
-    slug: current.slug,
-    seoTitle: current.seoTitle,
-    seoDescription: current.seoDescription,
-    ...overrides,
-  };
-}
 
 describe("the editor's saves", () => {
   it("creates a draft bylined to its creator and saves new text as a new version", async () => {
@@ -144,6 +123,18 @@ describe("the editor's saves", () => {
     await saveArticle(me, await saveInput(me, article.id, { authorIds: [other.id, me.id] }));
     expect((await getArticleForEditor(me, article.id)).authors.map((a) => a.id)).toEqual([other.id, me.id]);
     await expect(saveArticle(me, await saveInput(me, article.id, { authorIds: [other.id] }))).rejects.toMatchObject({ field: "authorIds" });
+  });
+
+  it("refuses a journalist co-author removing the other authors from a published article's byline (issue 20, finding 10)", async () => {
+    const owner = await makeUser("JOURNALIST");
+    const coAuthor = await makeUser("JOURNALIST");
+    const article = await makeArticle(owner, { status: "PUBLISHED" });
+    await rawDb().articleAuthor.create({ data: { articleId: article.id, userId: coAuthor.id, position: 1 } });
+    const attempt = saveArticle(coAuthor, await saveInput(coAuthor, article.id, { authorIds: [coAuthor.id] }));
+    await expect(attempt).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(attempt).rejects.toMatchObject({ permission: "article:update:live" });
+    const byline = await rawDb().articleAuthor.findMany({ where: { articleId: article.id }, orderBy: { position: "asc" }, select: { userId: true } });
+    expect(byline.map((a) => a.userId)).toEqual([owner.id, coAuthor.id]);
   });
 
   it("adds at most one autosave revision every few minutes, and one per manual save", async () => {

@@ -6,6 +6,7 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { getDb } from "@/lib/db";
+import type { DbTx } from "@/lib/db/client";
 import { can } from "@/lib/auth/permissions";
 import { NotFoundError } from "../errors";
 import type { SessionUser } from "../types";
@@ -28,4 +29,14 @@ export function visibleWhere(actor: SessionUser): Prisma.ArticleWhereInput {
 export async function assertReachable(actor: SessionUser, articleId: string): Promise<void> {
   const article = await getDb().article.findFirst({ where: { id: articleId, ...reachableWhere(actor) }, select: { id: true } });
   if (!article) throw new NotFoundError("That article");
+}
+
+/**
+ * In a transaction: the article, if it matches `where` (what the actor may see or reach; else NotFoundError), locked
+ * for the rest of the transaction, so that saves, transitions and scheduler runs on it wait for each other.
+ */
+export async function lockArticle(tx: DbTx, articleId: string, where: Prisma.ArticleWhereInput): Promise<void> {
+  const found = await tx.article.findFirst({ where: { id: articleId, ...where }, select: { id: true } });
+  if (!found) throw new NotFoundError("That article");
+  await tx.$executeRaw`SELECT id FROM "Article" WHERE id = ${articleId} FOR UPDATE`;
 }

@@ -61,8 +61,29 @@ export async function listArticlesForDashboard(actor: SessionUser, filters: Dash
         section: { select: { name: true, slug: true } },
         authors: authorsSelect,
         lastEditedBy: { select: { name: true } },
+        pendingUpdate: { select: { status: true } },
       },
     }),
   ]);
   return { items, total, page, totalPages: Math.max(1, Math.ceil(total / perPage)) };
+}
+
+/**
+ * The desk's queue of updates to released articles (pending updates submitted for review), oldest first: listed
+ * apart from new stories in review, since the article is already out and only the change needs a decision.
+ */
+export async function listUpdatesForReview(actor: SessionUser) {
+  assertCan(actor.role, "article:publish");
+  return getDb().pendingUpdate.findMany({
+    where: { status: "IN_REVIEW" },
+    orderBy: [{ submittedAt: "asc" }, { articleId: "asc" }],
+    take: 50,
+    select: {
+      articleId: true,
+      headline: true,
+      submittedAt: true,
+      lastEditedBy: { select: { name: true } },
+      article: { select: { headline: true, status: true, section: { select: { name: true } }, authors: authorsSelect } },
+    },
+  });
 }

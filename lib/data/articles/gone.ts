@@ -1,6 +1,8 @@
 /**
  * Which public article URLs answer 410 Gone: articles that were published and then unpublished (ARCHIVED), at their
- * current and former URLs. Pages cannot set a 410 status in the App Router, so proxy.ts asks this module.
+ * current and former URLs, and the URLs of deleted articles that had been published (GonePath, written when they were
+ * deleted) unless a published article answers there now. Pages cannot set a 410 status in the App Router, so
+ * proxy.ts asks this module.
  *
  * The set is small and kept in memory; it is reloaded whenever the public cache is invalidated (a notification on the
  * cache channel, through the process's one LISTEN connection: cache-handlers/listener.cjs) and after that connection
@@ -36,7 +38,15 @@ const GONE_SQL = `
   UNION
   SELECT '/' || s.slug || '/' || r."oldSlug" FROM "SlugRedirect" r
     JOIN "Article" a ON a.id = r."targetId" JOIN "Section" s ON s.id = a."sectionId"
-  WHERE r.entity = 'ARTICLE' AND a.status = 'ARCHIVED'`;
+  WHERE r.entity = 'ARTICLE' AND a.status = 'ARCHIVED'
+  UNION
+  SELECT g.path FROM "GonePath" g
+  WHERE NOT EXISTS (
+    SELECT 1 FROM "Article" a JOIN "Section" s ON s.id = a."sectionId"
+    WHERE a.slug = split_part(g.path, '/', 3) AND s.slug = split_part(g.path, '/', 2) AND a.status = 'PUBLISHED')
+  AND NOT EXISTS (
+    SELECT 1 FROM "SlugRedirect" r JOIN "Article" a ON a.id = r."targetId" JOIN "Section" s ON s.id = a."sectionId"
+    WHERE r.entity = 'ARTICLE' AND r."oldSlug" = split_part(g.path, '/', 3) AND s.slug = split_part(g.path, '/', 2) AND a.status = 'PUBLISHED')`;
 
 /** A connection attempt that gets no answer must not hold readers' requests in proxy.ts for long. */
 const CONNECT_TIMEOUT_MS = 3_000;

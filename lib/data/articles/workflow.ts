@@ -9,14 +9,15 @@ import type { ArticleStatus } from "@/lib/generated/prisma/enums";
 import { getDb } from "@/lib/db";
 import type { DbTx } from "@/lib/db/client";
 import { assertCan, type Permission } from "@/lib/auth/permissions";
-import { countWords, documentImages, type DocNode } from "@/lib/content/document";
-import { MIN_BODY_WORDS, SEO_DESCRIPTION_MAX, SEO_DESCRIPTION_MIN } from "@/lib/validation/articles";
 import { writeAudit } from "../audit";
 import { articleCacheTags, expirePublicTags } from "../cache";
-import { NotFoundError, WorkflowError } from "../errors";
+import { WorkflowError } from "../errors";
 import type { SessionUser } from "../types";
-import { visibleWhere } from "./access";
-import { articleStateSelect } from "./editor";
+import { lockArticle, visibleWhere } from "./access";
+import { publishChecklist } from "./checklist";
+import { articleStateSelect } from "./content";
+import { RELEASED_STATUSES } from "./pending";
+import { applyPendingUpdate } from "./updates";
 
 /** What a transition reads: the state, plus what its STATUS revision keeps. */
 const publicShape = { ...articleStateSelect, body: true, seoTitle: true, seoDescription: true } as const satisfies Prisma.ArticleSelect;
@@ -42,40 +43,6 @@ async function snapshot(tx: DbTx, article: PublicShape, actor: { id: string }, s
   });
 }
 
-/** What a publish or schedule needs and this article lacks; empty when it may go out. */
-export async function publishChecklist(tx: DbTx, articleId: string): Promise<string[]> {
-  const article = await tx.article.findUnique({
-    where: { id: articleId },
-    select: {
-      headline: true,
-      datelineCity: true,
-      body: true,
-      seoDescription: true,
-      dek: true,
-      sectionId: true,
-      featuredImage: { select: { alt: true } },
-      _count: { select: { authors: true } },
-    },
-  });
-  if (!article) throw new NotFoundError("That article");
-  const body = article.body as unknown as DocNode;
-  const missing: string[] = [];
-  if (!article.headline.trim()) missing.push("Add a headline.");
-  if (!article.sectionId) missing.push("Choose a section.");
-  if (article._count.authors === 0) missing.push("Add at least one author.");
-  if (!article.datelineCity.trim()) missing.push("Add a dateline (the city the story is reported from).");
-  const words = countWords(body);
-  if (words < MIN_BODY_WORDS) missing.push(`Write at least ${MIN_BODY_WORDS} words in the body (it has ${words}).`);
-  const images = documentImages(body);
-  const withoutAlt = images.filter((i) => !i.alt).length + (article.featuredImage && !article.featuredImage.alt.trim() ? 1 : 0);
-  if (withoutAlt > 0) missing.push(`Add alt text to every image (${withoutAlt} ${withoutAlt === 1 ? "image has" : "images have"} none).`);
-  const seo = (article.seoDescription || article.dek).trim().length;
-  if (seo < SEO_DESCRIPTION_MIN || seo > SEO_DESCRIPTION_MAX) {
-    missing.push(`Write an SEO description of ${SEO_DESCRIPTION_MIN}–${SEO_DESCRIPTION_MAX} characters (it has ${seo}).`);
-  }
-  return missing;
-}
-
 type Rule = { permission: Permission; from: readonly ArticleStatus[]; refusal: string };
 
 const NOT_PUBLISHED = ["DRAFT", "IN_REVIEW", "SCHEDULED", "ARCHIVED"] as const;
@@ -88,9 +55,7 @@ const NOT_PUBLISHED = ["DRAFT", "IN_REVIEW", "SCHEDULED", "ARCHIVED"] as const;
 async function changeArticle<T>(actor: SessionUser, articleId: string, rule: Rule, change: (tx: DbTx, article: PublicShape) => Promise<T>): Promise<T> {
   assertCan(actor.role, rule.permission);
   return getDb().$transaction(async (tx) => {
-    const visible = await tx.article.findFirst({ where: { id: articleId, ...visibleWhere(actor) }, select: { id: true } });
-    if (!visible) throw new NotFoundError("That article");
-    await tx.$executeRaw`SELECT id FROM "Article" WHERE id = ${articleId} FOR UPDATE`;
+    await lockArticle(tx, articleId, visibleWhere(actor));
     const article = await tx.article.findUniqueOrThrow({ where: { id: articleId }, select: publicShape });
     if (!rule.from.includes(article.status)) throw new WorkflowError(rule.refusal);
     return change(tx, article);
@@ -113,6 +78,9 @@ async function transition(
   const revisionAuthor = actor ?? (await tx.article.findUniqueOrThrow({ where: { id: article.id }, select: { createdById: true } })).createdById;
   await snapshot(tx, article, typeof revisionAuthor === "string" ? { id: revisionAuthor } : revisionAuthor, updated.status, updated.version);
   await writeAudit(tx, { actor, action, targetType: "Article", targetId: article.id, details: { headline: article.headline, from: article.status, to: updated.status, ...(details as object) } });
+  // Leaving the site (or its schedule), an article takes in its pending update: none of it is due to be read any
+  // more, so its authors edit it directly again. The live text stays in the STATUS revision above.
+  if (actor && !RELEASED_STATUSES.includes(updated.status)) await applyPendingUpdate(tx, actor, article.id, { revise: false });
   return updated;
 }
 

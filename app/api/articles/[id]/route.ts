@@ -2,7 +2,8 @@
  * PUT /api/articles/:id — the editor's save (autosave and manual). A route handler rather than a server action so
  * that a save can be sent with `keepalive` as the page closes, and so that a conflict is a real 409.
  * Body: the fields of ArticleSaveSchema (a JSON object sent as application/json, at most 5 MB). Answers 200 { version,
- * slug, savedAt }, 400, 401, 403, 404, 409 { currentVersion } (the refused content is kept as a revision), 413, 415,
+ * slug, savedAt, pending } (pending: kept as the article's pending update, not live), 400, 401, 403, 404,
+ * 409 { currentVersion } (the refused content is kept as a revision), 413, 415,
  * or 503 with Retry-After while the database cannot be reached (the editor keeps the text on the device and retries).
  */
 import { NextResponse } from "next/server";
@@ -53,5 +54,5 @@ async function save(request: Request, { params }: { params: Promise<{ id: string
     return NextResponse.json(result, { status: result.status });
   }
   const saved = await saveArticle(user, parsed.data);
-  return NextResponse.json({ ok: true, data: { version: saved.version, slug: saved.slug, savedAt: saved.savedAt.toISOString() } });
+  return NextResponse.json({ ok: true, data: { version: saved.version, slug: saved.slug, savedAt: saved.savedAt.toISOString(), pending: saved.pending } });
 }

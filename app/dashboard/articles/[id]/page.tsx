@@ -10,6 +10,7 @@ import { ArticleEditor } from "@/components/editor/article-editor";
 import type { ArticleEditorProps, StaffOption } from "@/components/editor/types";
 import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
+import { mayDelete } from "@/lib/data/articles/delete";
 import { getArticleForEditor } from "@/lib/data/articles/editor";
 import { NotFoundError } from "@/lib/data/errors";
 import { listMediaForPicker } from "@/lib/data/media/library";
@@ -59,6 +60,7 @@ export default async function EditArticlePage({ params }: Props) {
   const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone });
   const withSeconds = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "medium", timeZone });
 
+  const update = article.pendingUpdate;
   // Authors who are no longer active staff still need their names in the byline list.
   const byline: StaffOption[] = [...staff, ...article.authors.filter((a) => !staff.some((s) => s.id === a.id))];
 
@@ -73,6 +75,16 @@ export default async function EditArticlePage({ params }: Props) {
       scheduledAtLabel: article.scheduledAt ? dateTime.format(article.scheduledAt) : null,
       scheduledAtInput: article.scheduledAt ? toLocalInputValue(article.scheduledAt, timeZone) : "",
       lastEditedBy: article.lastEditedBy?.name ?? null,
+      editsLive: article.editsLive,
+      pendingUpdate: update && {
+        status: update.status,
+        submittedAtLabel: update.submittedAt ? dateTime.format(update.submittedAt) : null,
+        updatedAtLabel: withSeconds.format(update.updatedAt),
+        editedBy: update.editedBy,
+        live: update.live,
+        pending: update.pending,
+        otherChanges: update.otherChanges,
+      },
       fields: {
         headline: article.headline,
         dek: article.dek,
@@ -105,6 +117,7 @@ export default async function EditArticlePage({ params }: Props) {
       version: r.version,
       kind: r.kind,
       status: r.status,
+      isPendingUpdate: r.isPendingUpdate,
       headline: r.headline,
       author: r.author.name,
       createdAt: r.createdAt.toISOString(),
@@ -126,6 +139,7 @@ export default async function EditArticlePage({ params }: Props) {
       canUnpublish: can(user.role, "article:unpublish"),
       canCorrect: can(user.role, "article:correct"),
       canCreateTags: can(user.role, "tag:create"),
+      canDelete: mayDelete(user, article),
     },
   };
 

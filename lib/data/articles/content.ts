@@ -1,0 +1,115 @@
+/**
+ * What every write of an article's content shares, whether it goes live or into a pending update
+ * (lib/data/articles/pending.ts): the text fields as stored, tag names resolved to tags (created only by those who
+ * may), the featured image checked, the images in use recorded, and whether a save is due for a revision.
+ */
+import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { DbTx } from "@/lib/db/client";
+import { can } from "@/lib/auth/permissions";
+import { documentImages, documentToPlainText, type DocNode } from "@/lib/content/document";
+import { slugify } from "@/lib/content/slug";
+import type { ArticleSave } from "@/lib/validation/articles";
+import { writeAudit } from "../audit";
+import { articleCacheTagsSelect } from "../cache";
+import { DataValidationError } from "../errors";
+import type { SessionUser } from "../types";
+
+/** Autosaves add a revision at most this often; manual saves and status changes always do. */
+const AUTOSAVE_REVISION_INTERVAL_MS = 3 * 60_000;
+
+/** An article's state as a change compares against it: its version, status, text and what names its cache tags. */
+export const articleStateSelect = {
+  ...articleCacheTagsSelect,
+  id: true,
+  status: true,
+  version: true,
+  sectionId: true,
+  headline: true,
+  dek: true,
+  bodyText: true,
+  datelineCity: true,
+  publishedAt: true,
+} as const satisfies Prisma.ArticleSelect;
+
+/** The text of a save as a revision (and a pending update) keeps it. */
+export function contentSnapshot(input: ArticleSave) {
+  const body = input.body as DocNode;
+  return {
+    headline: input.headline,
+    dek: input.dek,
+    body: body as unknown as Prisma.InputJsonValue,
+    bodyText: documentToPlainText(body),
+    datelineCity: input.datelineCity,
+    seoTitle: input.seoTitle,
+    seoDescription: input.seoDescription,
+  };
+}
+
+export type ContentSnapshot = ReturnType<typeof contentSnapshot>;
+
+type ReaderText = { headline: string; dek: string; bodyText: string; datelineCity: string };
+
+/** Whether readers would see a difference between two versions' text. */
+export function isReaderVisibleChange(a: ReaderText, b: ReaderText): boolean {
+  return a.headline !== b.headline || a.dek !== b.dek || a.bodyText !== b.bodyText || a.datelineCity !== b.datelineCity;
+}
+
+/** Tag names to tag ids, in order; only those who may create tags create the ones that do not exist yet. */
+export async function resolveTags(tx: DbTx, actor: SessionUser, names: string[]) {
+  // A tag with no letter or digit a URL can carry (only symbols, emoji, or another script) has no slug: refuse it by
+  // name rather than dropping it without a word.
+  const unusable = names.find((n) => !slugify(n));
+  if (unusable !== undefined) {
+    throw new DataValidationError("tags", `The tag “${unusable.trim()}” needs at least one letter (a–z) or digit for its web address. Rename it.`);
+  }
+  const unique = [...new Map(names.map((n) => [slugify(n), n.trim()])).entries()];
+  const ids: string[] = [];
+  for (const [slug, name] of unique) {
+    const existing = await tx.tag.findUnique({ where: { slug }, select: { id: true } });
+    if (existing) {
+      ids.push(existing.id);
+      continue;
+    }
+    if (!can(actor.role, "tag:create")) {
+      throw new DataValidationError("tags", `There is no tag “${name}”. Pick an existing tag; editors can create new ones.`);
+    }
+    const created = await tx.tag.create({ data: { name, slug }, select: { id: true } });
+    await writeAudit(tx, { actor, action: "tag.create", targetType: "Tag", targetId: created.id, details: { name } });
+    ids.push(created.id);
+  }
+  return ids;
+}
+
+export async function assertFeaturedImageExists(tx: DbTx, featuredImageId: string | null): Promise<void> {
+  if (!featuredImageId) return;
+  const media = await tx.media.findUnique({ where: { id: featuredImageId }, select: { id: true } });
+  if (!media) throw new DataValidationError("featuredImageId", "That image is no longer in the media library.");
+}
+
+type ImagesOf = { body: unknown; featuredImageId: string | null };
+
+/**
+ * The library images these versions of an article show (featured or in the body) that still exist. An article's
+ * usages cover its live content and its pending update, so an image either one shows cannot be deleted.
+ */
+export async function usedMedia(tx: DbTx, versions: ImagesOf[]): Promise<{ mediaId: string }[]> {
+  const ids = versions.flatMap((v) => [
+    ...documentImages(v.body as DocNode).flatMap((i) => (i.mediaId ? [i.mediaId] : [])),
+    ...(v.featuredImageId ? [v.featuredImageId] : []),
+  ]);
+  if (ids.length === 0) return [];
+  const known = await tx.media.findMany({ where: { id: { in: [...new Set(ids)] } }, select: { id: true } });
+  return known.map((m) => ({ mediaId: m.id }));
+}
+
+/** A save adds a revision when it is manual, or when the last one is a few minutes old. */
+export async function isRevisionDue(tx: DbTx, articleId: string, mode: ArticleSave["mode"]): Promise<boolean> {
+  if (mode === "manual") return true;
+  const last = await tx.revision.findFirst({
+    where: { articleId, kind: { in: ["AUTOSAVE", "MANUAL", "RESTORE", "STATUS", "UPDATE"] } },
+    orderBy: { createdAt: "desc" },
+    select: { createdAt: true },
+  });
+  return !last || Date.now() - last.createdAt.getTime() >= AUTOSAVE_REVISION_INTERVAL_MS;
+}

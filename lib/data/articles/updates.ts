@@ -1,0 +1,140 @@
+/**
+ * The life of a pending update (./pending.ts, docs/decisions/0014-pending-updates.md): its author submits it for
+ * review; the desk publishes it (the publish checklist applies to it, a revision is recorded, the public pages it
+ * touches are refreshed) or sends it back with a note; its author (or the desk) can discard it, and its text is kept
+ * as a revision. Each change runs in one transaction with the article row locked, as saves and transitions do.
+ */
+import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { PendingUpdateStatus } from "@/lib/generated/prisma/enums";
+import { getDb } from "@/lib/db";
+import type { DbTx } from "@/lib/db/client";
+import { assertCan, can } from "@/lib/auth/permissions";
+import { renderDocumentHtml, type DocNode } from "@/lib/content/document";
+import { writeAudit } from "../audit";
+import { articleCacheTags, expirePublicTags } from "../cache";
+import { WorkflowError } from "../errors";
+import type { SessionUser } from "../types";
+import { lockArticle, reachableWhere, visibleWhere } from "./access";
+import { publishChecklist } from "./checklist";
+import { articleStateSelect, isReaderVisibleChange, usedMedia } from "./content";
+import { pendingContentSelect } from "./pending";
+
+type PendingContent = Prisma.PendingUpdateGetPayload<{ select: typeof pendingContentSelect }>;
+
+/** The text of a pending update as a revision keeps it. */
+function revisionText({ headline, dek, body, bodyText, datelineCity, seoTitle, seoDescription }: PendingContent) {
+  return { headline, dek, body: body as Prisma.InputJsonValue, bodyText, datelineCity, seoTitle, seoDescription };
+}
+
+/** One change of an article's pending update, in a transaction, with the article (matching `where`) locked. */
+function changeUpdate<T>(articleId: string, where: Prisma.ArticleWhereInput, change: (tx: DbTx) => Promise<T>): Promise<T> {
+  return getDb().$transaction(async (tx) => {
+    await lockArticle(tx, articleId, where);
+    return change(tx);
+  });
+}
+
+async function requirePending(tx: DbTx, articleId: string, status: PendingUpdateStatus, refusal: string) {
+  const pending = await tx.pendingUpdate.findUnique({ where: { articleId }, select: { status: true, headline: true } });
+  if (pending?.status !== status) throw new WorkflowError(refusal);
+  return pending;
+}
+
+/**
+ * Makes the pending update the article's content, in the caller's transaction with the article locked: its text,
+ * featured image and tags, under the article's own URL and byline. Records an UPDATE revision and removes the update.
+ * `revise` moves the article's "Updated" time when readers see a difference. Returns null when there is no update.
+ */
+export async function applyPendingUpdate(tx: DbTx, actor: SessionUser, articleId: string, options: { revise: boolean }) {
+  const pending = await tx.pendingUpdate.findUnique({ where: { articleId }, select: pendingContentSelect });
+  if (!pending) return null;
+  const before = await tx.article.findUniqueOrThrow({ where: { id: articleId }, select: { headline: true, dek: true, bodyText: true, datelineCity: true } });
+  const text = revisionText(pending);
+  // Tags merged away since the update was written are left out.
+  const known = new Set((await tx.tag.findMany({ where: { id: { in: pending.tagIds } }, select: { id: true } })).map((t) => t.id));
+  const tagIds = [...new Set(pending.tagIds)].filter((id) => known.has(id));
+  const changed = isReaderVisibleChange(pending, before);
+  await tx.pendingUpdate.delete({ where: { articleId } });
+  const updated = await tx.article.update({
+    where: { id: articleId },
+    data: {
+      ...text,
+      bodyHtml: renderDocumentHtml(pending.body as unknown as DocNode),
+      featuredImageId: pending.featuredImageId,
+      lastEditedById: actor.id,
+      version: { increment: 1 },
+      ...(options.revise && changed ? { revisedAt: new Date() } : {}),
+      tags: { deleteMany: {}, create: tagIds.map((tagId, position) => ({ tagId, position })) },
+      mediaUsages: { deleteMany: {}, create: await usedMedia(tx, [pending]) },
+    },
+    select: { version: true, status: true },
+  });
+  await tx.revision.create({ data: { ...text, articleId, version: updated.version, kind: "UPDATE", status: updated.status, authorId: actor.id } });
+  return updated;
+}
+
+/** DRAFT → IN_REVIEW, by one of the article's authors (or the desk): the update joins the desk's review queue. */
+export async function submitUpdate(actor: SessionUser, articleId: string) {
+  assertCan(actor.role, "article:submit");
+  return changeUpdate(articleId, visibleWhere(actor), async (tx) => {
+    const pending = await requirePending(tx, articleId, "DRAFT", "There is no pending update to submit: it is already in review, or there are no changes.");
+    await tx.pendingUpdate.update({ where: { articleId }, data: { status: "IN_REVIEW", submittedAt: new Date() } });
+    await writeAudit(tx, { actor, action: "article.update_submit", targetType: "Article", targetId: articleId, details: { headline: pending.headline } });
+    return { status: "IN_REVIEW" as const };
+  });
+}
+
+/** IN_REVIEW → DRAFT, by the desk, with a note to the authors saying why. The live article is untouched. */
+export async function sendBackUpdate(actor: SessionUser, articleId: string, note: string) {
+  assertCan(actor.role, "article:publish");
+  return changeUpdate(articleId, visibleWhere(actor), async (tx) => {
+    const pending = await requirePending(tx, articleId, "IN_REVIEW", "There is no update waiting for review on this article.");
+    await tx.pendingUpdate.update({ where: { articleId }, data: { status: "DRAFT", submittedAt: null } });
+    await tx.editorialNote.create({ data: { articleId, authorId: actor.id, body: note } });
+    await writeAudit(tx, { actor, action: "article.update_send_back", targetType: "Article", targetId: articleId, details: { headline: pending.headline, note } });
+    return { status: "DRAFT" as const };
+  });
+}
+
+/**
+ * The desk publishes an update in review: it becomes the article's content if the checklist passes on it, the
+ * "Updated" time moves when readers see a difference, and the pages the article was and is on are refreshed.
+ */
+export async function publishUpdate(actor: SessionUser, articleId: string) {
+  assertCan(actor.role, "article:publish");
+  return changeUpdate(articleId, visibleWhere(actor), async (tx) => {
+    const before = await tx.article.findUniqueOrThrow({ where: { id: articleId }, select: articleStateSelect });
+    await requirePending(tx, articleId, "IN_REVIEW", "There is no update waiting for review on this article.");
+    const isLive = before.status === "PUBLISHED";
+    await applyPendingUpdate(tx, actor, articleId, { revise: isLive });
+    const missing = await publishChecklist(tx, articleId);
+    if (missing.length > 0) throw new WorkflowError("This update is not ready to publish.", missing);
+    const after = await tx.article.findUniqueOrThrow({ where: { id: articleId }, select: articleStateSelect });
+    if (isLive) await expirePublicTags(tx, [...articleCacheTags(before), ...articleCacheTags(after)]);
+    await writeAudit(tx, { actor, action: "article.update_publish", targetType: "Article", targetId: articleId, details: { from: before.headline, headline: after.headline } });
+    return { status: after.status };
+  });
+}
+
+/** Drops the pending update (its author, or the desk); its text stays in the history as a DISCARD revision. */
+export async function discardUpdate(actor: SessionUser, articleId: string) {
+  if (!can(actor.role, "article:update:any")) assertCan(actor.role, "article:update:own");
+  return changeUpdate(articleId, reachableWhere(actor), async (tx) => {
+    const pending = await tx.pendingUpdate.findUnique({ where: { articleId }, select: pendingContentSelect });
+    if (!pending) throw new WorkflowError("There is no pending update to discard.");
+    const live = await tx.article.findUniqueOrThrow({ where: { id: articleId }, select: { body: true, featuredImageId: true } });
+    await tx.pendingUpdate.delete({ where: { articleId } });
+    // The authors' open editors were showing the update: moving the version makes them load the live text.
+    const updated = await tx.article.update({
+      where: { id: articleId },
+      data: { version: { increment: 1 }, mediaUsages: { deleteMany: {}, create: await usedMedia(tx, [live]) } },
+      select: { version: true, status: true },
+    });
+    await tx.revision.create({
+      data: { ...revisionText(pending), articleId, version: updated.version, kind: "DISCARD", status: updated.status, isPendingUpdate: true, authorId: actor.id },
+    });
+    await writeAudit(tx, { actor, action: "article.update_discard", targetType: "Article", targetId: articleId, details: { headline: pending.headline } });
+    return { status: updated.status };
+  });
+}
