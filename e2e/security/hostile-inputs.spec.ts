@@ -30,7 +30,7 @@ import { uniqueId } from "../support/factories";
 import { expect, test } from "../support/fixtures";
 import { makeImage } from "../support/media-files";
 import { uploadThroughApi } from "../support/media-library";
-import { HOSTILE_INPUTS, inputsFitting, packInputs, type HostileInput } from "./hostile-inputs";
+import { HOSTILE_DOCUMENTS, HOSTILE_INPUTS, inputsFitting, packInputs, type HostileInput } from "./hostile-inputs";
 
 const GENERIC = "Something went wrong on our side";
 const YEAR_MS = 365 * 86_400_000;
@@ -48,26 +48,34 @@ async function readDraft(articleId: string) {
   });
 }
 
-/** The editor's save, as the page sends it: PUT /api/articles/:id with the fields and the version it is based on. */
-async function putArticle(request: APIRequestContext, articleId: string, fields: Partial<SaveFields> & { slug?: string }, featuredImageId: string | null = null): Promise<SaveAnswer> {
+/**
+ * The editor's save, as the page sends it: PUT /api/articles/:id with the fields and the version it is based on.
+ * `bodyJson` is a body as JSON text, spliced in as it is (a hostile document cannot go through JSON.stringify).
+ */
+async function putArticle(request: APIRequestContext, articleId: string, fields: Partial<SaveFields> & { slug?: string }, featuredImageId: string | null = null, bodyJson?: string): Promise<SaveAnswer> {
   const current = await readDraft(articleId);
+  const placeholder = "\u0000body";
+  const data = {
+    baseVersion: current.version,
+    mode: "manual",
+    headline: current.headline,
+    dek: current.dek,
+    body: current.body,
+    datelineCity: current.datelineCity,
+    tags: current.tags.map((t) => t.tag.name),
+    seoTitle: current.seoTitle,
+    seoDescription: current.seoDescription,
+    slug: current.slug,
+    sectionId: current.sectionId,
+    authorIds: current.authors.map((a) => a.userId),
+    featuredImageId: featuredImageId ?? current.featuredImageId,
+    ...fields,
+    ...(bodyJson ? { body: placeholder } : {}),
+  };
+  const text = JSON.stringify(data);
   const response = await request.put(`/api/articles/${articleId}`, {
-    data: {
-      baseVersion: current.version,
-      mode: "manual",
-      headline: current.headline,
-      dek: current.dek,
-      body: current.body,
-      datelineCity: current.datelineCity,
-      tags: current.tags.map((t) => t.tag.name),
-      seoTitle: current.seoTitle,
-      seoDescription: current.seoDescription,
-      slug: current.slug,
-      sectionId: current.sectionId,
-      authorIds: current.authors.map((a) => a.userId),
-      featuredImageId: featuredImageId ?? current.featuredImageId,
-      ...fields,
-    },
+    headers: { "content-type": "application/json" },
+    data: Buffer.from(bodyJson ? text.replace(JSON.stringify(placeholder), () => bodyJson) : text),
   });
   return { status: response.status(), json: await response.json() };
 }
@@ -131,7 +139,7 @@ async function expectStrictXml(page: Page, xml: string, where: string) {
 
 test.describe.configure({ timeout: 120_000 });
 
-test("every entry through every article field over the editor's save route, and every search box", async ({ page, login }) => {
+test("every entry through every article field over the editor's save route, every hostile body, and every search box", async ({ page, login }) => {
   const editor = await login({ role: "EDITOR" });
   const draft = await createEditorArticle(editor, { headline: "Hostile matrix" });
   for (const h of HOSTILE_INPUTS) {
@@ -164,6 +172,15 @@ test("every entry through every article field over the editor's save route, and 
     }
     if (!refused.includes("tags")) expect(saved.tags.map((t) => slugify(t.tag.name)), label(h)).toEqual([slugify(stored(h.value))]);
     expect(saved.bodyHtml, label(h)).not.toMatch(/<(script|svg|math|iframe|object|embed|style|base|form|meta|link|input|details|template|noscript)\b/i);
+  }
+
+  // Bodies whose shape is the attack (nesting deep enough to overflow a recursive reader): a 400 naming the body.
+  for (const d of HOSTILE_DOCUMENTS) {
+    const before = await readDraft(draft.id);
+    const answer = await putArticle(page.request, draft.id, {}, null, d.json);
+    expect(answer.status, `${d.name}: ${answer.json.message}`).toBe(400);
+    expect(answer.json.fieldErrors?.body, d.name).toMatch(/^The body is nested more than \d+ levels deep/);
+    expect((await readDraft(draft.id)).version, d.name).toBe(before.version);
   }
 
   // Search boxes: the reader's search with every entry, the dashboard's and the media library's with one of each

@@ -7,6 +7,9 @@
  * Markers: a payload that would create an element gives it an id starting with "pwn" (or a data-pwn attribute), and
  * a payload that would run script calls alert(). The browser checks assert that no element with such an id exists
  * and that no dialog opens. The 1 MB strings and the control characters are built here, not committed as bytes.
+ *
+ * HOSTILE_DOCUMENTS are article bodies whose shape, not their text, is the attack: each must be refused with a
+ * message on the body field (a 400), never a 500.
  */
 
 export type HostileCategory =
@@ -174,3 +177,24 @@ export function packInputs(inputs: readonly HostileInput[], max: number, separat
   if (current) packs.push(current);
   return packs;
 }
+
+/**
+ * A body of `depth` levels of `open` around one paragraph, as JSON text: built as a string, since JSON.stringify (and
+ * anything else recursive) overflows the stack on such a value, which is the point. JSON.parse reads it back.
+ */
+function nestedBody(open: string, close: string, depth: number): string {
+  const paragraph = `{"type":"paragraph","content":[{"type":"text","text":"deep"}]}`;
+  return `{"type":"doc","content":[${open.repeat(depth)}${paragraph}${close.repeat(depth)}]}`;
+}
+
+export type HostileDocument = { name: string; json: string };
+
+export const HOSTILE_DOCUMENTS: readonly HostileDocument[] = [
+  { name: "quotes nested 1,000 levels deep (34 KB)", json: nestedBody(`{"type":"blockquote","content":[`, "]}", 1000) },
+  { name: "lists nested 600 levels deep", json: nestedBody(`{"type":"bulletList","content":[{"type":"listItem","content":[`, "]}]}", 600) },
+  { name: "an unknown node nested 100,000 levels deep", json: nestedBody(`{"type":"x","content":[`, "]}", 100_000) },
+  {
+    name: "a link attribute nested 200,000 arrays deep",
+    json: `{"type":"doc","content":[{"type":"paragraph","content":[{"type":"text","text":"x","marks":[{"type":"link","attrs":{"href":${"[".repeat(200_000)}${"]".repeat(200_000)}}}]}]}]}`,
+  },
+];

@@ -30,10 +30,46 @@ export const DocNodeSchema: z.ZodType<DocNode> = z.lazy(() =>
     text: z.string().max(1_000_000, "A paragraph of the body can be at most 1,000,000 characters long; split it up").optional(),
   }),
 );
-/** The body as the editor sends it; strings PostgreSQL cannot store in jsonb are made storable first (lib/validation/text.ts). */
-export const DocumentSchema = z.preprocess(toStorableJson, DocNodeSchema).refine((node) => node.type === "doc", {
-  message: "The body must be an editor document",
-});
+/**
+ * How deep a body may nest, in nodes (the document, a list, its item, a paragraph and its text are 5). A person
+ * nests lists or quotes a handful of levels; a hand-made body 1,000 levels deep overflowed the stack of every
+ * recursive reader (zod's, then the renderer's) and answered 500.
+ */
+export const MAX_DOCUMENT_DEPTH = 100;
+/** Marks and attributes nest a few levels under their node (marks, a mark, its attrs, a value). */
+const MAX_JSON_DEPTH = 2 * MAX_DOCUMENT_DEPTH + 8;
+
+/**
+ * Whether a parsed JSON value is a body at most MAX_DOCUMENT_DEPTH nodes deep (nodes nest through `content`), and no
+ * deeper than MAX_JSON_DEPTH arrays and objects anywhere. A loop, not recursion: any depth is safe to ask about.
+ */
+function isShallowEnough(value: unknown): boolean {
+  const stack: { item: unknown; json: number; nodes: number }[] = [{ item: value, json: 1, nodes: 1 }];
+  while (stack.length > 0) {
+    const { item, json, nodes } = stack.pop()!;
+    if (!item || typeof item !== "object") continue;
+    if (json > MAX_JSON_DEPTH || nodes > MAX_DOCUMENT_DEPTH) return false;
+    for (const [key, child] of Object.entries(item)) {
+      if (key === "content" && Array.isArray(child) && !Array.isArray(item)) {
+        for (const node of child) stack.push({ item: node, json: json + 2, nodes: nodes + 1 });
+      } else stack.push({ item: child, json: json + 1, nodes });
+    }
+  }
+  return true;
+}
+
+/**
+ * The body as the editor sends it: its depth checked first (before anything recurses into it), then strings
+ * PostgreSQL cannot store in jsonb made storable (lib/validation/text.ts), then its shape.
+ */
+export const DocumentSchema = z
+  .unknown()
+  .refine(isShallowEnough, {
+    message: `The body is nested more than ${MAX_DOCUMENT_DEPTH} levels deep (lists or quotes inside one another); flatten it to save.`,
+    abort: true,
+  })
+  .pipe(z.preprocess(toStorableJson, DocNodeSchema))
+  .refine((node) => node.type === "doc", { message: "The body must be an editor document" });
 
 export function emptyDocument(): DocNode {
   return { type: "doc", content: [{ type: "paragraph" }] };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { documentToPlainText, renderDocumentHtml, safeHref, type DocNode } from "@/lib/content/document";
+import { DocumentSchema, documentToPlainText, MAX_DOCUMENT_DEPTH, renderDocumentHtml, safeHref, type DocNode } from "@/lib/content/document";
 
 const doc = (...content: DocNode[]): DocNode => ({ type: "doc", content });
 const p = (...content: DocNode[]): DocNode => ({ type: "paragraph", content });
@@ -32,6 +32,30 @@ describe("renderDocumentHtml", () => {
     expect(link("https://example.com/a?b=1&c=\"2\"")).toBe('<p><a href="https://example.com/a?b=1&amp;c=%222%22" rel="noopener noreferrer nofollow">x</a></p>');
     expect(link("/news/story")).toBe('<p><a href="/news/story">x</a></p>');
     expect(safeHref("mailto:desk@dateline.test")).toBe("mailto:desk@dateline.test");
+  });
+});
+
+describe("DocumentSchema's nesting limit", () => {
+  /** Quotes inside quotes, `levels` nodes deep counting the document and the innermost paragraph and text. */
+  const quotes = (levels: number): DocNode => {
+    let node: DocNode = p(t("deep"));
+    for (let i = 0; i < levels - 3; i++) node = { type: "blockquote", content: [node] };
+    return doc(node);
+  };
+  const depthOf = (node: DocNode): number => 1 + Math.max(0, ...(node.content ?? []).map(depthOf));
+
+  it(`accepts a body ${MAX_DOCUMENT_DEPTH} nodes deep, and refuses one more with a message for the writer`, () => {
+    expect(depthOf(quotes(MAX_DOCUMENT_DEPTH))).toBe(MAX_DOCUMENT_DEPTH);
+    expect(DocumentSchema.safeParse(quotes(MAX_DOCUMENT_DEPTH)).success).toBe(true);
+    const refused = DocumentSchema.safeParse(quotes(MAX_DOCUMENT_DEPTH + 1));
+    expect(refused.error?.issues.map((i) => i.message)).toEqual([`The body is nested more than ${MAX_DOCUMENT_DEPTH} levels deep (lists or quotes inside one another); flatten it to save.`]);
+  });
+
+  it("counts nesting anywhere in the document, attributes and marks included", () => {
+    let deepValue: unknown = "x";
+    for (let i = 0; i < 3 * MAX_DOCUMENT_DEPTH; i++) deepValue = [deepValue];
+    expect(DocumentSchema.safeParse(doc(p({ type: "text", text: "x", marks: [{ type: "link", attrs: { href: deepValue } }] }))).success).toBe(false);
+    expect(DocumentSchema.safeParse(doc({ type: "image", attrs: { src: "/media/x.png", alt: "fine" } })).success).toBe(true);
   });
 });
 

@@ -13,7 +13,7 @@ import { renderNewsSitemap } from "@/lib/feeds/sitemap";
 import { toXmlSafeText } from "@/lib/feeds/xml";
 import { newsArticleJsonLd, serializeJsonLd } from "@/lib/seo/json-ld";
 import { toStorableJson, toStorableText } from "@/lib/validation/text";
-import { HOSTILE_INPUTS, type HostileInput } from "../../e2e/security/hostile-inputs";
+import { HOSTILE_DOCUMENTS, HOSTILE_INPUTS, type HostileInput } from "../../e2e/security/hostile-inputs";
 import { unsafeMarkup } from "../support/html-audit";
 
 const SITE = "https://dateline.test";
@@ -88,6 +88,14 @@ describe("the article body renderer, given each hostile entry everywhere in the 
       expect(JSON.stringify(json).match(/\\ud[89ab][0-9a-f]{2}(?!\\ud[c-f])/i), label(h)).toBeNull();
     }
     expect(toStorableText("a\u0000b\uD800c")).toBe("ab\uFFFDc");
+  });
+});
+
+describe("the body schema, given each hostile document", () => {
+  it.each(HOSTILE_DOCUMENTS.map((d) => [d.name, d] as const))("%s: refused on the body with a message, never a crash", (_name, d) => {
+    const parsed = DocumentSchema.safeParse(JSON.parse(d.json));
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues.map((i) => i.message)).toEqual([expect.stringMatching(/^The body is nested more than \d+ levels deep/)]);
   });
 });
 
