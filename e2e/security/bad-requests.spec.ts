@@ -9,7 +9,10 @@ import { expect, test, type APIResponse } from "@playwright/test";
 import { testDb } from "../support/db";
 import { createTestUser } from "../support/factories";
 import { createEditorArticle } from "../support/editor-factories";
-import { signInWithRequest } from "./request-helpers";
+import { makeImage } from "../support/media-files";
+import { discoverRoutes, signInWithRequest } from "./request-helpers";
+
+const REDIRECT_STATUSES = [302, 303, 307, 308];
 
 type Manifest = { node: Record<string, { workers: Record<string, unknown>; exportedName?: string }> };
 
@@ -84,6 +87,7 @@ async function articleState(id: string) {
 }
 
 test("the editor's save, uploads, sign-in, exports and feeds answer bad requests with a 4xx and change nothing", async ({ request }) => {
+  const origin = new URL(process.env.NEXTAUTH_URL ?? "http://localhost:3100").origin;
   const editor = await createTestUser("EDITOR");
   await signInWithRequest(request, editor);
   const article = await createEditorArticle(editor, { headline: "Before any bad request", paragraphs: ["Unchanged text."] });
@@ -122,7 +126,23 @@ test("the editor's save, uploads, sign-in, exports and feeds answer bad requests
       /./,
       "oversized",
     );
+    // A page of a sibling site (same-site, another origin) or any other site cannot upload in the editor's name.
+    const image = async () => ({ file: { name: "sibling.png", mimeType: "image/png", buffer: await makeImage("png", { seed: Date.now() % 100_000 }) } });
+    const sibling = new URL(origin);
+    sibling.hostname = `blog.${sibling.hostname}`;
+    const foreign: Record<string, string>[] = [
+      { origin: sibling.origin, "sec-fetch-site": "same-site" },
+      { origin: "https://evil.example", "sec-fetch-site": "cross-site" },
+      { origin: "null", "sec-fetch-site": "cross-site" },
+      { "sec-fetch-site": "same-site" },
+    ];
+    for (const headers of foreign) {
+      await expectRefusal(await request.post("/api/media", { headers, multipart: await image() }), 403, /must come from this site/, JSON.stringify(headers));
+    }
     expect(await testDb().media.count({ where: { uploaderId: editor.id } })).toBe(mediaBefore);
+    // From the site's own page, the same upload goes through.
+    const own = await request.post("/api/media", { headers: { origin, "sec-fetch-site": "same-origin" }, multipart: await image() });
+    expect(own.status(), await own.text()).toBe(201);
   });
 
   await test.step("next-auth endpoints", async () => {
@@ -167,3 +187,38 @@ test("the audit export answers a bad filter with a 400 and a message", async ({ 
   expect((await request.get("/admin/audit/export")).status()).toBe(200);
 });
 
+
+/**
+ * Each dynamic segment of every page and route handler under app/ (discovered, as in the route matrix), given a
+ * malformed percent escape ("%ZZ", "%", "%E0%A4%A"), the other segments filled with something plausible: signed in,
+ * a 400 or a 404; signed out, that or the sign-in redirect every staff URL gives. Never a 500.
+ */
+test("a malformed percent escape in any dynamic segment answers 400 or 404, never 500", async ({ playwright, baseURL }) => {
+  const admin = await createTestUser("ADMIN");
+  const signedIn = await playwright.request.newContext({ baseURL });
+  await signInWithRequest(signedIn, admin);
+  const signedOut = await playwright.request.newContext({ baseURL });
+  const patterns = discoverRoutes().filter((route) => route.includes("["));
+  expect(patterns).toEqual(expect.arrayContaining(["/[section]/[slug]", "/tag/[slug]", "/media/[...key]", "/preview/[token]", "/dashboard/articles/[id]"]));
+  const filler = (segment: string) => (segment === "[section]" ? "news" : segment === "[n]" || segment === "[page]" ? "2" : "x");
+  const problems: string[] = [];
+  for (const pattern of patterns) {
+    const segments = pattern.split("/");
+    for (const [i, segment] of segments.entries()) {
+      if (!segment.startsWith("[")) continue;
+      for (const bad of ["%ZZ", "%", "%E0%A4%A"]) {
+        const url = segments.map((s, j) => (j === i ? bad : s.startsWith("[") ? filler(s) : s)).join("/");
+        const method = pattern === "/api/articles/[id]" ? "PUT" : "GET";
+        for (const [who, context] of [["signed in", signedIn], ["signed out", signedOut]] as const) {
+          const response = await context.fetch(url, { method, headers: { "content-type": "application/json" }, data: method === "PUT" ? Buffer.from("{}") : undefined, maxRedirects: 0 });
+          const status = response.status();
+          const toSignIn = REDIRECT_STATUSES.includes(status) && /\/login\?callbackUrl=/.test(response.headers()["location"] ?? "");
+          const unauthenticatedApi = who === "signed out" && status === 401 && pattern.startsWith("/api/");
+          if (!(status === 400 || status === 404 || (who === "signed out" && (toSignIn || unauthenticatedApi)))) problems.push(`${method} ${url} ${who}: ${status} ${response.headers()["location"] ?? ""}`);
+        }
+      }
+    }
+  }
+  await Promise.all([signedIn.dispose(), signedOut.dispose()]);
+  expect(problems).toEqual([]);
+});
