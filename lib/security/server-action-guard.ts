@@ -9,6 +9,7 @@
  * among them), or a form POSTed to a page without JavaScript (multipart/form-data). Route handlers under /api/ are
  * not actions and validate their own bodies.
  */
+import { findForeignOrigin } from "./request-origin";
 
 /** Next's default `serverActions.bodySizeLimit`; next.config.ts does not change it. */
 export const SERVER_ACTION_BODY_LIMIT = 1024 * 1024;
@@ -22,23 +23,11 @@ export function isServerActionRequest(request: Request, pathname: string): boole
   return !pathname.startsWith("/api/") && (type.startsWith("multipart/form-data") || type.startsWith("application/x-www-form-urlencoded"));
 }
 
-/** The request's own host, as Next's Origin check sees it (x-forwarded-host first: Next sets it itself). */
-function requestHost(headers: Headers): string | null {
-  return headers.get("x-forwarded-host")?.split(",")[0]?.trim() || headers.get("host");
-}
-
-/** A 403 for an Origin that is not this site; no Origin (old clients, scripts) is left to Next, as Next does. */
+/** A 403 for a request from another site (lib/security/request-origin.ts); no Origin from no browser is left to Next. */
 export function checkActionOrigin(headers: Headers): ActionRefusal | null {
-  const origin = headers.get("origin");
-  if (origin === null) return null;
-  let originHost: string | null = null;
-  try {
-    originHost = origin === "null" ? null : new URL(origin).host;
-  } catch {
-    originHost = null;
-  }
-  if (originHost && originHost === requestHost(headers)) return null;
-  return { status: 403, message: `This request came from another site (${origin.slice(0, 100)}); changes are only accepted from pages of this site.` };
+  const elsewhere = findForeignOrigin(headers);
+  if (!elsewhere) return null;
+  return { status: 403, message: `This request came from another site (${elsewhere}); changes are only accepted from pages of this site.` };
 }
 
 /**
