@@ -30,6 +30,7 @@ import { uniqueId } from "../support/factories";
 import { expect, test } from "../support/fixtures";
 import { makeImage } from "../support/media-files";
 import { uploadThroughApi } from "../support/media-library";
+import { unsafeMarkup } from "../../tests/support/html-audit";
 import { HOSTILE_DOCUMENTS, HOSTILE_INPUTS, inputsFitting, packInputs, type HostileInput } from "./hostile-inputs";
 
 const GENERIC = "Something went wrong on our side";
@@ -90,8 +91,11 @@ function expectStoredOrRefused(answer: SaveAnswer, where: string) {
   }
 }
 
-/** A body with the entry as text, as a link (href and junk attributes), an image's alt/caption/src and an embed. */
-function bodyWith(values: string[], options: { image?: { id: string; url: string }; lead?: string } = {}) {
+/**
+ * A body with the entry as text, as a link (href and junk attributes), an image's alt/caption/src and an embed.
+ * `addresses` go in as they are, as a link's href and an image's src each.
+ */
+function bodyWith(values: string[], options: { image?: { id: string; url: string }; lead?: string; addresses?: string[] } = {}) {
   const content: unknown[] = [{ type: "paragraph", content: [{ type: "text", text: options.lead ?? FILLER }] }];
   for (const value of values) {
     content.push(
@@ -101,6 +105,9 @@ function bodyWith(values: string[], options: { image?: { id: string; url: string
   }
   content.push({ type: "heading", attrs: { level: 2, id: values[0] }, content: [{ type: "text", text: "Images" }] });
   content.push({ type: "image", attrs: { src: values[0], alt: values[0] || "x" } });
+  for (const address of options.addresses ?? []) {
+    content.push({ type: "paragraph", content: [{ type: "text", text: "address", marks: [{ type: "link", attrs: { href: address } }] }] }, { type: "image", attrs: { src: address, alt: "address" } });
+  }
   if (options.image) content.push({ type: "image", attrs: { mediaId: options.image.id, src: options.image.url, alt: values.join(" ").slice(0, 500) || "alt", caption: values.join(" ").slice(0, 1000) } });
   return { type: "doc", content };
 }
@@ -120,6 +127,16 @@ function auditDom(): string[] {
         const url = attr.value.replace(/[\u0000-\u0020]/g, "").toLowerCase();
         if (/^(javascript|vbscript):/.test(url) || /^data:(text\/html|image\/svg|text\/javascript|application)/.test(url)) problems.push(`<${el.localName} ${name}="${attr.value.slice(0, 60)}">`);
       }
+    }
+  }
+  // In an article's body, a link leaves the site only marked as external (rel="nofollow"), and an image never.
+  for (const body of Array.from(document.querySelectorAll(".article-body"))) {
+    for (const a of Array.from(body.querySelectorAll<HTMLAnchorElement>("a[href]"))) {
+      if (a.protocol !== "mailto:" && a.origin !== location.origin && !a.relList.contains("nofollow")) problems.push(`body link to ${a.href} without rel="nofollow"`);
+    }
+    for (const img of Array.from(body.querySelectorAll("img"))) {
+      // An address the browser cannot resolve (img.src is then the raw attribute) loads nothing.
+      if (URL.canParse(img.src) && new URL(img.src).origin !== location.origin) problems.push(`body image from ${img.src}`);
     }
   }
   return problems;
@@ -172,6 +189,8 @@ test("every entry through every article field over the editor's save route, ever
     }
     if (!refused.includes("tags")) expect(saved.tags.map((t) => slugify(t.tag.name)), label(h)).toEqual([slugify(stored(h.value))]);
     expect(saved.bodyHtml, label(h)).not.toMatch(/<(script|svg|math|iframe|object|embed|style|base|form|meta|link|input|details|template|noscript)\b/i);
+    // Links and images included: nothing a browser would run, or resolve off-site unless marked as an external link.
+    expect(unsafeMarkup(saved.bodyHtml), label(h)).toEqual([]);
   }
 
   // Bodies whose shape is the attack (nesting deep enough to overflow a recursive reader): a 400 naming the body.
@@ -239,7 +258,8 @@ test("every entry shown on every page and feed, as text", async ({ page, login, 
   const descriptions = packInputs(HOSTILE_INPUTS, 160).map((d) => (stored(d).length >= 50 ? d : `${d} — and words enough for the description of the piece`));
   const datelines = packInputs(HOSTILE_INPUTS, 80).filter((d) => stored(d));
   const tagNames = inputsFitting(40).filter((h) => slugify(h.value)).map((h) => stored(h.value));
-  const body = bodyWith(usable.map((h) => `${token} ${h.value}`), { image, lead: `${FILLER} ${token}` });
+  const addresses = usable.filter((h) => ["offsite-url", "javascript-url", "data-url"].includes(h.category)).map((h) => h.value);
+  const body = bodyWith(usable.map((h) => `${token} ${h.value}`), { image, lead: `${FILLER} ${token}`, addresses });
   const carriers: { id: string; slug: string; headline: string; path: string }[] = [];
   for (const [i, headline] of headlines.entries()) {
     const draft = await createEditorArticle(author, { headline: "Carrier", sectionSlug: "culture" });

@@ -16,6 +16,7 @@ export type HostileCategory =
   | "script"
   | "event-handler"
   | "javascript-url"
+  | "offsite-url"
   | "data-url"
   | "svg"
   | "mathml"
@@ -78,6 +79,24 @@ export const HOSTILE_INPUTS: readonly HostileInput[] = [
   { name: "form action javascript:", category: "javascript-url", value: `<form id=pwn31 action="javascript:alert(31)"><button>go</button></form>` },
   { name: "protocol-relative URL", category: "javascript-url", value: "//evil.example/x" },
   { name: "backslash host URL", category: "javascript-url", value: "/\\evil.example/x" },
+
+  // Paths that look site-relative but that a browser resolves to another host (tabs, newlines and CRs are dropped
+  // from URLs, a backslash reads as a slash, "/.//host" normalizes to "//host"), as links and image sources
+  { name: "tab between the slashes", category: "offsite-url", value: "/\t/evil.example/phish" },
+  { name: "newline between the slashes", category: "offsite-url", value: "/\n/evil.example/phish" },
+  { name: "carriage return between the slashes", category: "offsite-url", value: "/\r/evil.example/phish" },
+  { name: "CR LF and tabs around the slashes", category: "offsite-url", value: "\t/\r\n\t/evil.example/phish" },
+  { name: "percent-encoded tab", category: "offsite-url", value: "/%09/evil.example/phish" },
+  { name: "percent-encoded newline, escaped twice", category: "offsite-url", value: "/%250A/evil.example/phish" },
+  { name: "slash backslash", category: "offsite-url", value: "/\\/evil.example/phish" },
+  { name: "two backslashes", category: "offsite-url", value: "\\\\evil.example/phish" },
+  { name: "tab and backslash", category: "offsite-url", value: "/\t\\evil.example/phish" },
+  { name: "null byte between the slashes", category: "offsite-url", value: "/\u0000/evil.example/phish" },
+  { name: "dot segment to two slashes", category: "offsite-url", value: "/.//evil.example/phish" },
+  { name: "encoded slashes", category: "offsite-url", value: "/%2F%2Fevil.example/phish" },
+  { name: "mixed-case scheme, backslashes", category: "offsite-url", value: "HtTpS:\\\\evil.example/phish" },
+  { name: "fullwidth and division slashes", category: "offsite-url", value: "/\uFF0F\u2215evil.example/phish" },
+  { name: "ideographic full stop host", category: "offsite-url", value: "//evil\u3002example/phish" },
 
   // data: URLs
   { name: "data:text/html URL", category: "data-url", value: "data:text/html,<script>alert(32)</script>" },

@@ -3,12 +3,13 @@
  * text }). The server derives the HTML readers get and the plain text search indexes from it here.
  *
  * Safety: the HTML is built from an allowlist of node and mark types; every text and attribute is escaped; links
- * keep only http(s), mailto and site-relative URLs. Unknown nodes are dropped (their text kept), so HTML from a
+ * keep only http(s), mailto and addresses that stay on the site (sitePath), images only the latter. Unknown nodes are dropped (their text kept), so HTML from a
  * client is never trusted or passed through.
  */
 import { z } from "zod";
 import { toStorableJson } from "@/lib/validation/text";
 import { ARTICLE_IMAGE_SIZES, parseMediaUrl, responsiveImageFromUrl } from "@/lib/media/keys";
+import { sameOriginPath } from "@/lib/security/same-origin";
 
 export type DocMark = { type: string; attrs?: Record<string, unknown> };
 export type DocNode = {
@@ -85,20 +86,30 @@ export function escapeHtml(value: string): string {
 }
 
 /**
- * A path on this site. "//host" is another site, and so is "/\\host": browsers read a backslash as a slash in
- * http(s) URLs, so it would link to (or load an image from) wherever the writer pointed.
+ * Body URLs are checked with the one same-origin check (lib/security/same-origin.ts) against a stand-in origin: the
+ * HTML is stored, and a relative address stays on (or leaves) the site whatever origin it is resolved against, so
+ * neither the stored HTML nor the editor depends on the deployment's URL. Absolute URLs are other sites' links.
  */
-function isSitePath(value: string): boolean {
-  return value.startsWith("/") && !value.startsWith("//") && !value.startsWith("/\\");
+const SITE_STAND_IN = "https://site.invalid";
+
+/**
+ * The path of an address on this site ("/news/x"), as a browser would request it, or null. "//host", "/\\host",
+ * "/\t/host" (browsers drop tabs and newlines and read a backslash as a slash) and the like are other sites.
+ */
+export function sitePath(value: unknown): string | null {
+  return typeof value === "string" && value.startsWith("/") ? sameOriginPath(value, SITE_STAND_IN) : null;
 }
 
-/** Returns the URL if it is safe to put in an href, else null. */
+/** Returns the URL if it is safe to put in an href, else null: a path on this site, a fragment, or http(s)/mailto. */
 export function safeHref(raw: unknown): string | null {
   if (typeof raw !== "string") return null;
   const value = raw.trim();
   if (value.length === 0 || value.length > 2048) return null;
-  if (value.startsWith("/")) return isSitePath(value) ? value : null;
-  if (value.startsWith("#")) return value;
+  if (value.startsWith("/")) return sitePath(value);
+  if (value.startsWith("#")) {
+    const path = sameOriginPath(value, SITE_STAND_IN);
+    return path && path.slice(path.indexOf("#"));
+  }
   try {
     const url = new URL(value);
     return ["http:", "https:", "mailto:"].includes(url.protocol) ? url.toString() : null;
@@ -173,12 +184,12 @@ function renderNode(node: DocNode): string {
 }
 
 /**
- * Images in the body come from our media library: only site-relative sources are kept. A library image's URL names
- * its content hash and original size (lib/media/keys.ts), so its AVIF and WebP srcsets are derived from `src` here,
- * with no database lookup; width and height reserve its space, and body images load lazily (they are below the fold).
+ * Images in the body come from our media library: only sources on this site (sitePath) are kept. A library image's
+ * URL names its content hash and original size (lib/media/keys.ts), so its AVIF and WebP srcsets are derived from its
+ * path here, with no database lookup; width and height reserve its space, and body images load lazily (they are below the fold).
  */
 function renderImage(node: DocNode): string {
-  const src = typeof node.attrs?.src === "string" && isSitePath(node.attrs.src) ? node.attrs.src : null;
+  const src = sitePath(node.attrs?.src);
   if (!src) return "";
   const alt = typeof node.attrs?.alt === "string" ? node.attrs.alt : "";
   const caption = typeof node.attrs?.caption === "string" ? node.attrs.caption : "";

@@ -33,6 +33,21 @@ describe("renderDocumentHtml", () => {
     expect(link("/news/story")).toBe('<p><a href="/news/story">x</a></p>');
     expect(safeHref("mailto:desk@dateline.test")).toBe("mailto:desk@dateline.test");
   });
+
+  it("keeps internal links and library images only when a browser would resolve them on the site", () => {
+    const link = (href: string) => renderDocumentHtml(doc(p(t("x", [{ type: "link", attrs: { href } }]))));
+    const image = (src: string) => renderDocumentHtml(doc({ type: "image", attrs: { src, alt: "A" } }));
+    expect(link("/news/story?x=1#more")).toBe('<p><a href="/news/story?x=1#more">x</a></p>');
+    expect(link("#more")).toBe('<p><a href="#more">x</a></p>');
+    expect(link("HTTPS://Example.com/a")).toBe('<p><a href="https://example.com/a" rel="noopener noreferrer nofollow">x</a></p>');
+    expect(image("/demo/harbour.jpg")).toContain('<img src="/demo/harbour.jpg" alt="A"');
+    for (const offsite of ["/\t/evil.example/x", "/\n/evil.example/x", "/\r/evil.example/x", "/%09/evil.example/x", "/%0a/evil.example/x", "/\\evil.example/x", "/\\/evil.example/x", "//evil.example/x", "/.//evil.example/x", "/%2F/evil.example/x", "JaVaScRiPt:alert(1)", " /\t/evil.example/x "]) {
+      expect(link(offsite), JSON.stringify(offsite)).toBe("<p>x</p>");
+      expect(image(offsite), JSON.stringify(offsite)).toBe("");
+    }
+    // An image is never from another site, whatever the address looks like.
+    expect(image("https://evil.example/pixel.png")).toBe("");
+  });
 });
 
 describe("DocumentSchema's nesting limit", () => {
