@@ -63,6 +63,8 @@ test("every server action refuses other sites, oversized and unreadable bodies w
     await expectRefusal(await post(action, '["$1", "$h2"]'), 400, /refers to a part that was not sent/, `${label}, dangling reference`);
     await expectRefusal(await post(action, "[1]", { "content-type": "application/json" }), 415, /text\/plain/, `${label}, wrong content type`);
     await expectRefusal(await post(action, "--zz\r\nbroken", { "content-type": "multipart/form-data; boundary=zz" }), 400, /multipart/, `${label}, broken form`);
+    const dangling = '--zz\r\ncontent-disposition: form-data; name="0"\r\n\r\n["$1"]\r\n--zz--\r\n';
+    await expectRefusal(await post(action, dangling, { "content-type": "multipart/form-data; boundary=zz" }), 400, /cannot be read/, `${label}, dangling multipart reference`);
     await expectRefusal(await post(action, tooLarge), 413, /too large/, `${label}, oversized`);
   }
 
@@ -221,4 +223,64 @@ test("a malformed percent escape in any dynamic segment answers 400 or 404, neve
   }
   await Promise.all([signedIn.dispose(), signedOut.dispose()]);
   expect(problems).toEqual([]);
+});
+
+/**
+ * Multipart server action bodies made by hand, as React's reply decoder reads them: parts referred to but never
+ * sent (or sent after the part that needs them), unreadable JSON, a file where text belongs, an expansion past
+ * React's array limit, a form action's bound arguments missing. Next answered each with a 500; they must be a 400
+ * before any action runs, while a body shaped as React's client writes it still reaches the action.
+ */
+test("hand-made multipart action bodies the decoder cannot read are refused with a 400, well-formed ones run", async ({ request }) => {
+  const action = buildActions().find((a) => a.name === "requestPasswordResetAction")!;
+  const origin = new URL(process.env.NEXTAUTH_URL ?? "http://localhost:3100").origin;
+  const post = (fields: [string, string | { name: string; mimeType: string; buffer: Buffer }][], isFetch = true) => {
+    const form = new FormData();
+    for (const [key, value] of fields) {
+      if (typeof value === "string") form.append(key, value);
+      else form.append(key, new Blob([new Uint8Array(value.buffer)], { type: value.mimeType }), value.name);
+    }
+    return request.post(action.url, { headers: { origin, ...(isFetch ? { "next-action": action.id } : {}) }, multipart: form, maxRedirects: 0 });
+  };
+  const file = { name: "a.bin", mimeType: "application/octet-stream", buffer: Buffer.from("abc") };
+  const bomb = `[${"0,".repeat(999)}0]`;
+  const cases: [string, [string, string | typeof file][], boolean?][] = [
+    ["a reference to a part never sent", [["0", '["$1"]']]],
+    ["a reference to a part sent after the arguments", [["0", '["$1"]'], ["1", "{}"]]],
+    ["no arguments part", [["x", "y"]]],
+    ["a chain ending in a missing part", [["1", '["$2"]'], ["0", '["$1"]']]],
+    ["a blob reference to text", [["1", "text"], ["0", '["$B1"]']]],
+    ["a blob reference to nothing", [["0", '["$B1"]']]],
+    ["a map of something that is not a list", [["1", '"x"'], ["0", '["$Q1"]']]],
+    ["a path that is not there", [["1", "{}"], ["0", '["$1:a:b"]']]],
+    ["unreadable JSON in a referenced part", [["1", "{"], ["0", '["$1"]']]],
+    ["unreadable JSON in the arguments", [["0", "[{"]]],
+    ["a reference the decoder does not know", [["0", '["$Z"]']]],
+    ["a bad number", [["0", '["$nabc"]']]],
+    ["a typed array from nothing", [["0", '["$A1"]']]],
+    ["a function argument", [["1", '{"id":"nope","bound":null}'], ["0", '["$h1"]']]],
+    ["the arguments as a file", [["0", file]]],
+    ["arguments sent twice", [["0", "[]"], ["0", "[]"]]],
+    ["a part named 00", [["00", "[]"], ["0", "[]"]]],
+    ["an expansion past React's array limit", [["1", bomb], ["0", JSON.stringify(Array.from({ length: 1100 }, () => "$1"))]]],
+    ["a form's bound arguments never sent", [["$ACTION_REF_1", ""], ["$ACTION_1:0", `{"id":"${action.id}","bound":"$@1"}`]], false],
+    ["a form's bound arguments that are not a list", [["$ACTION_REF_1", ""], ["$ACTION_1:0", `{"id":"${action.id}","bound":"$@1"}`], ["$ACTION_1:1", "{"]], false],
+    ["a form's action id overwritten", [["$ACTION_REF_1", ""], ["$ACTION_1:0", `{"id":"${action.id}","id":5,"bound":null}`]], false],
+  ];
+  const answers: string[] = [];
+  for (const [label, fields, isFetch] of cases) {
+    const response = await post(fields, isFetch ?? true);
+    const body = await response.text();
+    answers.push(`${label}: ${response.status()} ${/cannot be read/.test(body) ? "with the reason" : body.slice(0, 80)}`);
+  }
+  expect(answers).toEqual(cases.map(([label]) => `${label}: 400 with the reason`));
+  // As React's client writes it: the form's fields under "_1_", the arguments last, a Map's part referring back.
+  const wellFormed = await post([
+    ["1", '[["k","$0:0:a"]]'],
+    ["_2_email", "not an email address"],
+    ["0", '[{"ok":false,"a":{"x":1},"m":"$Q1","when":"$D2026-01-01T00:00:00.000Z","big":"$n12","u":"$undefined","s":"$$dollar"},"$K2"]'],
+  ]);
+  const text = await wellFormed.text();
+  expect(wellFormed.status(), text).toBe(200);
+  expect(text).toMatch(/"ok":false,"status":400,"message":"[^"]*email[^"]*"/i);
 });
