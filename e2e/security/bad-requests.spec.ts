@@ -8,6 +8,7 @@ import path from "node:path";
 import { expect, test, type APIResponse } from "@playwright/test";
 import { testDb } from "../support/db";
 import { createTestUser } from "../support/factories";
+import { createArchivedStory } from "../support/admin-helpers";
 import { createEditorArticle } from "../support/editor-factories";
 import { makeImage } from "../support/media-files";
 import { discoverRoutes, signInWithRequest } from "./request-helpers";
@@ -166,6 +167,19 @@ test("the editor's save, uploads, sign-in, exports and feeds answer bad requests
       const response = await request.post(feed, { headers: { "content-type": "application/json" }, data: Buffer.from("{bad") });
       expect([200, 405], feed).toContain(response.status());
       if (response.status() === 200) expect(response.headers()["content-type"], feed).toMatch(/xml|json/);
+    }
+    // A refused method on a feed nothing has cached yet must not become the feed: Next stores whatever a cached
+    // route handler answered, 405 included, and served it to every reader for an hour.
+    const author = await createTestUser("JOURNALIST");
+    const news = await testDb().section.findUniqueOrThrow({ where: { slug: "news" }, select: { id: true } });
+    await createArchivedStory(news.id, author.id, "feed method");
+    const { slug } = await testDb().user.findUniqueOrThrow({ where: { id: author.id }, select: { slug: true } });
+    for (const file of ["feed.xml", "atom.xml", "feed.json"]) {
+      const feed = `/author/${slug}/${file}`;
+      expect((await request.post(feed, { data: Buffer.from("{}") })).status(), `POST ${feed}`).toBe(405);
+      const response = await request.get(feed);
+      expect(response.status(), `GET ${feed} after the POST`).toBe(200);
+      expect(await response.text(), feed).toContain("Backfile memo");
     }
     for (const missing of ["/sitemaps/not-a-sitemap.xml", "/media/..%2F..%2Fetc%2Fpasswd", "/media/not-a-key.png", "/no-such-section/feed.xml"]) {
       const response = await request.get(missing);
