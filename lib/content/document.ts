@@ -76,15 +76,6 @@ export function emptyDocument(): DocNode {
   return { type: "doc", content: [{ type: "paragraph" }] };
 }
 
-export function escapeHtml(value: string): string {
-  return value
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&#39;");
-}
-
 /**
  * Body URLs are checked with the one same-origin check (lib/security/same-origin.ts) against a stand-in origin: the
  * HTML is stored, and a relative address stays on (or leaves) the site whatever origin it is resolved against, so
@@ -116,6 +107,15 @@ export function safeHref(raw: unknown): string | null {
   } catch {
     return null;
   }
+}
+
+export function escapeHtml(value: string): string {
+  return value
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&#39;");
 }
 
 function renderMarks(text: string, marks: DocMark[] | undefined): string {
