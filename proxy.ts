@@ -1,5 +1,6 @@
 /**
  * Runs before routing, and only redirects, answers early or adds headers:
+ * - a path with a percent escape that does not decode is a 400 (Next would answer 500): lib/security/malformed-url.ts;
  * - a server action posted from another site, too large or unreadable is refused with a 4xx (Next would answer 500):
  *   lib/security/server-action-guard.ts;
  * - signed-out visitors of the dashboard and admin go to /login (with a callbackUrl back); whether a signed-in user
@@ -18,6 +19,7 @@ import { isProtectedPath } from "@/lib/auth/permissions";
 import { isGonePath } from "@/lib/data/articles/gone";
 import { SearchPageSchema, SearchQuerySchema, searchResultsPath } from "@/lib/validation/search";
 import { createNonce, GONE_PAGE_POLICY, noncePagePolicy, type NoncePolicyOptions } from "@/lib/security/csp";
+import { refuseMalformedPath } from "@/lib/security/malformed-url";
 import { isServerActionRequest, refuseBadServerAction } from "@/lib/security/server-action-guard";
 
 const isDevelopment = process.env.NODE_ENV === "development";
@@ -47,6 +49,8 @@ const GONE_HTML = `<!doctype html><html lang="en"><head><meta charset="utf-8"><m
 
 export default async function proxy(request: NextRequestWithAuth, event: NextFetchEvent) {
   const { pathname } = request.nextUrl;
+  const malformed = refuseMalformedPath(pathname);
+  if (malformed) return malformed;
   if (isServerActionRequest(request, pathname)) {
     const refusal = await refuseBadServerAction(request);
     if (refusal) return NextResponse.json({ ok: false, ...refusal }, { status: refusal.status });
@@ -78,7 +82,8 @@ export default async function proxy(request: NextRequestWithAuth, event: NextFet
 
 /**
  * The proxy costs every request it sees, so it sees only the staff areas, URLs shaped like an article (/section/slug,
- * both lower-case slugs), the per-request pages that need a nonce, /search, and requests that may be server actions:
+ * both lower-case slugs), the per-request pages that need a nonce, /search, paths with a suspicious percent escape,
+ * and requests that may be server actions:
  * not tag or author pages, feeds (a dot in the name), Next's own files or the API. tests/unit/proxy-matcher.test.ts
  * pins this list.
  */
@@ -95,6 +100,9 @@ export const config = {
     "/login",
     "/forgot-password",
     "/search",
+    // Paths with an escape that may not decode (refused above), whatever route they would reach: a "%" not followed
+    // by two hex digits, or one starting a non-ASCII byte (which may be cut short). "%20" and the like do not match.
+    "/:path(.*%(?:(?![0-9A-Fa-f]{2})|[89A-Fa-f]).*)",
     // Possible server actions anywhere, without running the proxy for every GET of a cached page.
     { source: "/:path*", has: [{ type: "header", key: "next-action" }] },
     { source: "/:path*", has: [{ type: "header", key: "content-type", value: "(?:multipart/form-data|application/x-www-form-urlencoded).*" }] },

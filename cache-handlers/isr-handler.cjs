@@ -109,6 +109,12 @@ class DatelineCacheHandler {
         await state.store.delete(key);
         return;
       }
+      // Next keys a cached route handler by path alone, so a POST to an uncached feed stored its 405 as the feed for
+      // every reader. A refused method says nothing about the document: it is answered, never kept.
+      if (data.kind === "APP_ROUTE" && data.status === 405) {
+        state.misses.delete(key);
+        return;
+      }
       // Changes data.headers in place: the response that stored the page is sent with that same object.
       addPublicPageCsp(data);
       await state.store.set(key, {

@@ -6,7 +6,8 @@
 import { mergeAttributes, Node } from "@tiptap/core";
 import { Image } from "@tiptap/extension-image";
 import { StarterKit } from "@tiptap/starter-kit";
-import { hostnameOf, isAcceptableLinkUrl, isSitePath } from "./urls";
+import { sitePath } from "@/lib/content/document";
+import { hostnameOf, isAcceptableLinkUrl } from "./urls";
 
 declare module "@tiptap/core" {
   interface Commands<ReturnType> {
@@ -109,8 +110,9 @@ export const LibraryImage = Image.extend({
   renderHTML({ node }) {
     const { src, alt, width, height, caption, mediaId } = node.attrs as Record<string, unknown>;
     // Library images are site paths; a stored document could name anything else (javascript:, data:, another
-    // site's tracker), which the editor must not load either. The public renderer drops such images too.
-    const img: Record<string, string> = { src: typeof src === "string" && isSitePath(src) ? src : "", alt: typeof alt === "string" ? alt : "" };
+    // site's tracker, "/\t/tracker.example"), which the editor must not load either: the same check as the public
+    // renderer's.
+    const img: Record<string, string> = { src: sitePath(src) ?? "", alt: typeof alt === "string" ? alt : "" };
     if (typeof width === "number") img.width = String(width);
     if (typeof height === "number") img.height = String(height);
     const figure: Record<string, string> = { class: "editor-figure" };

@@ -2,17 +2,16 @@
  * Which URLs the editor accepts. The server's renderer (lib/content/document.ts) drops anything else anyway; these
  * checks only tell the writer at once instead of letting a link silently vanish on the public page.
  */
+import { sitePath } from "@/lib/content/document";
 
-/** A path on this site: not "//host", nor "/\\host" (browsers read that backslash as a slash: another site). */
-export function isSitePath(value: string): boolean {
-  return value.startsWith("/") && !value.startsWith("//") && !value.startsWith("/\\");
-}
-
-/** A link target: http(s), mailto or a site-relative path ("/news/x"). "example.com/x" becomes https://example.com/x. */
+/**
+ * A link target: http(s), mailto or a path on this site ("/news/x", checked by the renderer's own sitePath, so
+ * "/\t/evil.example" is refused here too). "example.com/x" becomes https://example.com/x.
+ */
 export function normalizeLinkUrl(raw: string): string | null {
   const value = raw.trim();
   if (!value || value.length > 2048) return null;
-  if (value.startsWith("/")) return isSitePath(value) ? value : null;
+  if (value.startsWith("/")) return sitePath(value);
   const candidate = /^[a-z][a-z0-9+.-]*:/i.test(value) ? value : /^[\w-]+(\.[\w-]+)+(?:[/?#:]|$)/.test(value) ? `https://${value}` : null;
   if (!candidate) return null;
   try {

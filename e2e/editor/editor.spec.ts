@@ -4,6 +4,7 @@
  * share previews, and accessibility.
  */
 import type { Browser, Page } from "@playwright/test";
+import { MAX_DOCUMENT_DEPTH } from "@/lib/content/document";
 import { slugify } from "@/lib/content/slug";
 import { ForbiddenError } from "@/lib/data/errors";
 import { publishArticle } from "@/lib/data/articles/workflow";
@@ -261,6 +262,27 @@ test("the checklist refuses to publish an article without a dateline and says so
   await status.getByRole("button", { name: "Publish", exact: true }).click();
   await expect(status.getByText("Published", { exact: true })).toBeVisible();
   expect(await readArticle(article.id)).toMatchObject({ status: "PUBLISHED", datelineCity: "Torreón" });
+});
+
+test("a pasted body nested deeper than the limit is refused, and the body says why", async ({ page, login }) => {
+  const journalist = await login({ role: "JOURNALIST" });
+  const article = await createEditorArticle(journalist, { paragraphs: [FILLER] });
+  const before = await readArticle(article.id);
+  await page.goto(article.editorPath);
+  const body = bodyOf(page);
+  await body.click();
+  // Quotes inside quotes, as a web page may hold them, pasted: one level more than a body may nest.
+  const html = `<p>Before.</p>${"<blockquote>".repeat(MAX_DOCUMENT_DEPTH)}<p>Quoted too deep</p>${"</blockquote>".repeat(MAX_DOCUMENT_DEPTH)}<p>After.</p>`;
+  await body.evaluate((element, markup) => {
+    const data = new DataTransfer();
+    data.setData("text/html", markup);
+    data.setData("text/plain", "Quoted too deep");
+    element.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+  }, html);
+  await expect(body).toContainText("Quoted too deep");
+  await saveButton(page).click();
+  await expect(body).toHaveAccessibleDescription(new RegExp(`nested more than ${MAX_DOCUMENT_DEPTH} levels deep .*flatten it to save`));
+  expect((await readArticle(article.id)).version).toBe(before.version);
 });
 
 test("a correction added by an editor appears on the public article", async ({ page, login }) => {

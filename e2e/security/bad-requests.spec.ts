@@ -8,8 +8,12 @@ import path from "node:path";
 import { expect, test, type APIResponse } from "@playwright/test";
 import { testDb } from "../support/db";
 import { createTestUser } from "../support/factories";
+import { createArchivedStory } from "../support/admin-helpers";
 import { createEditorArticle } from "../support/editor-factories";
-import { signInWithRequest } from "./request-helpers";
+import { makeImage } from "../support/media-files";
+import { discoverRoutes, signInWithRequest } from "./request-helpers";
+
+const REDIRECT_STATUSES = [302, 303, 307, 308];
 
 type Manifest = { node: Record<string, { workers: Record<string, unknown>; exportedName?: string }> };
 
@@ -60,6 +64,8 @@ test("every server action refuses other sites, oversized and unreadable bodies w
     await expectRefusal(await post(action, '["$1", "$h2"]'), 400, /refers to a part that was not sent/, `${label}, dangling reference`);
     await expectRefusal(await post(action, "[1]", { "content-type": "application/json" }), 415, /text\/plain/, `${label}, wrong content type`);
     await expectRefusal(await post(action, "--zz\r\nbroken", { "content-type": "multipart/form-data; boundary=zz" }), 400, /multipart/, `${label}, broken form`);
+    const dangling = '--zz\r\ncontent-disposition: form-data; name="0"\r\n\r\n["$1"]\r\n--zz--\r\n';
+    await expectRefusal(await post(action, dangling, { "content-type": "multipart/form-data; boundary=zz" }), 400, /cannot be read/, `${label}, dangling multipart reference`);
     await expectRefusal(await post(action, tooLarge), 413, /too large/, `${label}, oversized`);
   }
 
@@ -84,6 +90,7 @@ async function articleState(id: string) {
 }
 
 test("the editor's save, uploads, sign-in, exports and feeds answer bad requests with a 4xx and change nothing", async ({ request }) => {
+  const origin = new URL(process.env.NEXTAUTH_URL ?? "http://localhost:3100").origin;
   const editor = await createTestUser("EDITOR");
   await signInWithRequest(request, editor);
   const article = await createEditorArticle(editor, { headline: "Before any bad request", paragraphs: ["Unchanged text."] });
@@ -122,7 +129,23 @@ test("the editor's save, uploads, sign-in, exports and feeds answer bad requests
       /./,
       "oversized",
     );
+    // A page of a sibling site (same-site, another origin) or any other site cannot upload in the editor's name.
+    const image = async () => ({ file: { name: "sibling.png", mimeType: "image/png", buffer: await makeImage("png", { seed: Date.now() % 100_000 }) } });
+    const sibling = new URL(origin);
+    sibling.hostname = `blog.${sibling.hostname}`;
+    const foreign: Record<string, string>[] = [
+      { origin: sibling.origin, "sec-fetch-site": "same-site" },
+      { origin: "https://evil.example", "sec-fetch-site": "cross-site" },
+      { origin: "null", "sec-fetch-site": "cross-site" },
+      { "sec-fetch-site": "same-site" },
+    ];
+    for (const headers of foreign) {
+      await expectRefusal(await request.post("/api/media", { headers, multipart: await image() }), 403, /must come from this site/, JSON.stringify(headers));
+    }
     expect(await testDb().media.count({ where: { uploaderId: editor.id } })).toBe(mediaBefore);
+    // From the site's own page, the same upload goes through.
+    const own = await request.post("/api/media", { headers: { origin, "sec-fetch-site": "same-origin" }, multipart: await image() });
+    expect(own.status(), await own.text()).toBe(201);
   });
 
   await test.step("next-auth endpoints", async () => {
@@ -144,6 +167,19 @@ test("the editor's save, uploads, sign-in, exports and feeds answer bad requests
       const response = await request.post(feed, { headers: { "content-type": "application/json" }, data: Buffer.from("{bad") });
       expect([200, 405], feed).toContain(response.status());
       if (response.status() === 200) expect(response.headers()["content-type"], feed).toMatch(/xml|json/);
+    }
+    // A refused method on a feed nothing has cached yet must not become the feed: Next stores whatever a cached
+    // route handler answered, 405 included, and served it to every reader for an hour.
+    const author = await createTestUser("JOURNALIST");
+    const news = await testDb().section.findUniqueOrThrow({ where: { slug: "news" }, select: { id: true } });
+    await createArchivedStory(news.id, author.id, "feed method");
+    const { slug } = await testDb().user.findUniqueOrThrow({ where: { id: author.id }, select: { slug: true } });
+    for (const file of ["feed.xml", "atom.xml", "feed.json"]) {
+      const feed = `/author/${slug}/${file}`;
+      expect((await request.post(feed, { data: Buffer.from("{}") })).status(), `POST ${feed}`).toBe(405);
+      const response = await request.get(feed);
+      expect(response.status(), `GET ${feed} after the POST`).toBe(200);
+      expect(await response.text(), feed).toContain("Backfile memo");
     }
     for (const missing of ["/sitemaps/not-a-sitemap.xml", "/media/..%2F..%2Fetc%2Fpasswd", "/media/not-a-key.png", "/no-such-section/feed.xml"]) {
       const response = await request.get(missing);
@@ -167,3 +203,98 @@ test("the audit export answers a bad filter with a 400 and a message", async ({ 
   expect((await request.get("/admin/audit/export")).status()).toBe(200);
 });
 
+
+/**
+ * Each dynamic segment of every page and route handler under app/ (discovered, as in the route matrix), given a
+ * malformed percent escape ("%ZZ", "%", "%E0%A4%A"), the other segments filled with something plausible: signed in,
+ * a 400 or a 404; signed out, that or the sign-in redirect every staff URL gives. Never a 500.
+ */
+test("a malformed percent escape in any dynamic segment answers 400 or 404, never 500", async ({ playwright, baseURL }) => {
+  const admin = await createTestUser("ADMIN");
+  const signedIn = await playwright.request.newContext({ baseURL });
+  await signInWithRequest(signedIn, admin);
+  const signedOut = await playwright.request.newContext({ baseURL });
+  const patterns = discoverRoutes().filter((route) => route.includes("["));
+  expect(patterns).toEqual(expect.arrayContaining(["/[section]/[slug]", "/tag/[slug]", "/media/[...key]", "/preview/[token]", "/dashboard/articles/[id]"]));
+  const filler = (segment: string) => (segment === "[section]" ? "news" : segment === "[n]" || segment === "[page]" ? "2" : "x");
+  const problems: string[] = [];
+  for (const pattern of patterns) {
+    const segments = pattern.split("/");
+    for (const [i, segment] of segments.entries()) {
+      if (!segment.startsWith("[")) continue;
+      for (const bad of ["%ZZ", "%", "%E0%A4%A"]) {
+        const url = segments.map((s, j) => (j === i ? bad : s.startsWith("[") ? filler(s) : s)).join("/");
+        const method = pattern === "/api/articles/[id]" ? "PUT" : "GET";
+        for (const [who, context] of [["signed in", signedIn], ["signed out", signedOut]] as const) {
+          const response = await context.fetch(url, { method, headers: { "content-type": "application/json" }, data: method === "PUT" ? Buffer.from("{}") : undefined, maxRedirects: 0 });
+          const status = response.status();
+          const toSignIn = REDIRECT_STATUSES.includes(status) && /\/login\?callbackUrl=/.test(response.headers()["location"] ?? "");
+          const unauthenticatedApi = who === "signed out" && status === 401 && pattern.startsWith("/api/");
+          if (!(status === 400 || status === 404 || (who === "signed out" && (toSignIn || unauthenticatedApi)))) problems.push(`${method} ${url} ${who}: ${status} ${response.headers()["location"] ?? ""}`);
+        }
+      }
+    }
+  }
+  await Promise.all([signedIn.dispose(), signedOut.dispose()]);
+  expect(problems).toEqual([]);
+});
+
+/**
+ * Multipart server action bodies made by hand, as React's reply decoder reads them: parts referred to but never
+ * sent (or sent after the part that needs them), unreadable JSON, a file where text belongs, an expansion past
+ * React's array limit, a form action's bound arguments missing. Next answered each with a 500; they must be a 400
+ * before any action runs, while a body shaped as React's client writes it still reaches the action.
+ */
+test("hand-made multipart action bodies the decoder cannot read are refused with a 400, well-formed ones run", async ({ request }) => {
+  const action = buildActions().find((a) => a.name === "requestPasswordResetAction")!;
+  const origin = new URL(process.env.NEXTAUTH_URL ?? "http://localhost:3100").origin;
+  const post = (fields: [string, string | { name: string; mimeType: string; buffer: Buffer }][], isFetch = true) => {
+    const form = new FormData();
+    for (const [key, value] of fields) {
+      if (typeof value === "string") form.append(key, value);
+      else form.append(key, new Blob([new Uint8Array(value.buffer)], { type: value.mimeType }), value.name);
+    }
+    return request.post(action.url, { headers: { origin, ...(isFetch ? { "next-action": action.id } : {}) }, multipart: form, maxRedirects: 0 });
+  };
+  const file = { name: "a.bin", mimeType: "application/octet-stream", buffer: Buffer.from("abc") };
+  const bomb = `[${"0,".repeat(999)}0]`;
+  const cases: [string, [string, string | typeof file][], boolean?][] = [
+    ["a reference to a part never sent", [["0", '["$1"]']]],
+    ["a reference to a part sent after the arguments", [["0", '["$1"]'], ["1", "{}"]]],
+    ["no arguments part", [["x", "y"]]],
+    ["a chain ending in a missing part", [["1", '["$2"]'], ["0", '["$1"]']]],
+    ["a blob reference to text", [["1", "text"], ["0", '["$B1"]']]],
+    ["a blob reference to nothing", [["0", '["$B1"]']]],
+    ["a map of something that is not a list", [["1", '"x"'], ["0", '["$Q1"]']]],
+    ["a path that is not there", [["1", "{}"], ["0", '["$1:a:b"]']]],
+    ["unreadable JSON in a referenced part", [["1", "{"], ["0", '["$1"]']]],
+    ["unreadable JSON in the arguments", [["0", "[{"]]],
+    ["a reference the decoder does not know", [["0", '["$Z"]']]],
+    ["a bad number", [["0", '["$nabc"]']]],
+    ["a typed array from nothing", [["0", '["$A1"]']]],
+    ["a function argument", [["1", '{"id":"nope","bound":null}'], ["0", '["$h1"]']]],
+    ["the arguments as a file", [["0", file]]],
+    ["arguments sent twice", [["0", "[]"], ["0", "[]"]]],
+    ["a part named 00", [["00", "[]"], ["0", "[]"]]],
+    ["an expansion past React's array limit", [["1", bomb], ["0", JSON.stringify(Array.from({ length: 1100 }, () => "$1"))]]],
+    ["a form's bound arguments never sent", [["$ACTION_REF_1", ""], ["$ACTION_1:0", `{"id":"${action.id}","bound":"$@1"}`]], false],
+    ["a form's bound arguments that are not a list", [["$ACTION_REF_1", ""], ["$ACTION_1:0", `{"id":"${action.id}","bound":"$@1"}`], ["$ACTION_1:1", "{"]], false],
+    ["a form's action id overwritten", [["$ACTION_REF_1", ""], ["$ACTION_1:0", `{"id":"${action.id}","id":5,"bound":null}`]], false],
+  ];
+  const answers: string[] = [];
+  for (const [label, fields, isFetch] of cases) {
+    const response = await post(fields, isFetch ?? true);
+    const body = await response.text();
+    answers.push(`${label}: ${response.status()} ${/cannot be read/.test(body) ? "with the reason" : body.slice(0, 80)}`);
+  }
+  expect(answers).toEqual(cases.map(([label]) => `${label}: 400 with the reason`));
+  // As React's client writes it: the form's fields under "_1_", the arguments last, a Map's part referring back.
+  const wellFormed = await post([
+    ["1", '[["k","$0:0:a"]]'],
+    ["_2_email", "not an email address"],
+    ["0", '[{"ok":false,"a":{"x":1},"m":"$Q1","when":"$D2026-01-01T00:00:00.000Z","big":"$n12","u":"$undefined","s":"$$dollar"},"$K2"]'],
+  ]);
+  const text = await wellFormed.text();
+  expect(wellFormed.status(), text).toBe(200);
+  expect(text).toMatch(/"ok":false,"status":400,"message":"[^"]*email[^"]*"/i);
+});

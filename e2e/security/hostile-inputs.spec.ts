@@ -30,7 +30,8 @@ import { uniqueId } from "../support/factories";
 import { expect, test } from "../support/fixtures";
 import { makeImage } from "../support/media-files";
 import { uploadThroughApi } from "../support/media-library";
-import { HOSTILE_INPUTS, inputsFitting, packInputs, type HostileInput } from "./hostile-inputs";
+import { unsafeMarkup } from "../../tests/support/html-audit";
+import { HOSTILE_DOCUMENTS, HOSTILE_INPUTS, inputsFitting, packInputs, type HostileInput } from "./hostile-inputs";
 
 const GENERIC = "Something went wrong on our side";
 const YEAR_MS = 365 * 86_400_000;
@@ -48,26 +49,34 @@ async function readDraft(articleId: string) {
   });
 }
 
-/** The editor's save, as the page sends it: PUT /api/articles/:id with the fields and the version it is based on. */
-async function putArticle(request: APIRequestContext, articleId: string, fields: Partial<SaveFields> & { slug?: string }, featuredImageId: string | null = null): Promise<SaveAnswer> {
+/**
+ * The editor's save, as the page sends it: PUT /api/articles/:id with the fields and the version it is based on.
+ * `bodyJson` is a body as JSON text, spliced in as it is (a hostile document cannot go through JSON.stringify).
+ */
+async function putArticle(request: APIRequestContext, articleId: string, fields: Partial<SaveFields> & { slug?: string }, featuredImageId: string | null = null, bodyJson?: string): Promise<SaveAnswer> {
   const current = await readDraft(articleId);
+  const placeholder = "\u0000body";
+  const data = {
+    baseVersion: current.version,
+    mode: "manual",
+    headline: current.headline,
+    dek: current.dek,
+    body: current.body,
+    datelineCity: current.datelineCity,
+    tags: current.tags.map((t) => t.tag.name),
+    seoTitle: current.seoTitle,
+    seoDescription: current.seoDescription,
+    slug: current.slug,
+    sectionId: current.sectionId,
+    authorIds: current.authors.map((a) => a.userId),
+    featuredImageId: featuredImageId ?? current.featuredImageId,
+    ...fields,
+    ...(bodyJson ? { body: placeholder } : {}),
+  };
+  const text = JSON.stringify(data);
   const response = await request.put(`/api/articles/${articleId}`, {
-    data: {
-      baseVersion: current.version,
-      mode: "manual",
-      headline: current.headline,
-      dek: current.dek,
-      body: current.body,
-      datelineCity: current.datelineCity,
-      tags: current.tags.map((t) => t.tag.name),
-      seoTitle: current.seoTitle,
-      seoDescription: current.seoDescription,
-      slug: current.slug,
-      sectionId: current.sectionId,
-      authorIds: current.authors.map((a) => a.userId),
-      featuredImageId: featuredImageId ?? current.featuredImageId,
-      ...fields,
-    },
+    headers: { "content-type": "application/json" },
+    data: Buffer.from(bodyJson ? text.replace(JSON.stringify(placeholder), () => bodyJson) : text),
   });
   return { status: response.status(), json: await response.json() };
 }
@@ -82,8 +91,11 @@ function expectStoredOrRefused(answer: SaveAnswer, where: string) {
   }
 }
 
-/** A body with the entry as text, as a link (href and junk attributes), an image's alt/caption/src and an embed. */
-function bodyWith(values: string[], options: { image?: { id: string; url: string }; lead?: string } = {}) {
+/**
+ * A body with the entry as text, as a link (href and junk attributes), an image's alt/caption/src and an embed.
+ * `addresses` go in as they are, as a link's href and an image's src each.
+ */
+function bodyWith(values: string[], options: { image?: { id: string; url: string }; lead?: string; addresses?: string[] } = {}) {
   const content: unknown[] = [{ type: "paragraph", content: [{ type: "text", text: options.lead ?? FILLER }] }];
   for (const value of values) {
     content.push(
@@ -93,6 +105,9 @@ function bodyWith(values: string[], options: { image?: { id: string; url: string
   }
   content.push({ type: "heading", attrs: { level: 2, id: values[0] }, content: [{ type: "text", text: "Images" }] });
   content.push({ type: "image", attrs: { src: values[0], alt: values[0] || "x" } });
+  for (const address of options.addresses ?? []) {
+    content.push({ type: "paragraph", content: [{ type: "text", text: "address", marks: [{ type: "link", attrs: { href: address } }] }] }, { type: "image", attrs: { src: address, alt: "address" } });
+  }
   if (options.image) content.push({ type: "image", attrs: { mediaId: options.image.id, src: options.image.url, alt: values.join(" ").slice(0, 500) || "alt", caption: values.join(" ").slice(0, 1000) } });
   return { type: "doc", content };
 }
@@ -114,6 +129,16 @@ function auditDom(): string[] {
       }
     }
   }
+  // In an article's body, a link leaves the site only marked as external (rel="nofollow"), and an image never.
+  for (const body of Array.from(document.querySelectorAll(".article-body"))) {
+    for (const a of Array.from(body.querySelectorAll<HTMLAnchorElement>("a[href]"))) {
+      if (a.protocol !== "mailto:" && a.origin !== location.origin && !a.relList.contains("nofollow")) problems.push(`body link to ${a.href} without rel="nofollow"`);
+    }
+    for (const img of Array.from(body.querySelectorAll("img"))) {
+      // An address the browser cannot resolve (img.src is then the raw attribute) loads nothing.
+      if (URL.canParse(img.src) && new URL(img.src).origin !== location.origin) problems.push(`body image from ${img.src}`);
+    }
+  }
   return problems;
 }
 
@@ -131,7 +156,7 @@ async function expectStrictXml(page: Page, xml: string, where: string) {
 
 test.describe.configure({ timeout: 120_000 });
 
-test("every entry through every article field over the editor's save route, and every search box", async ({ page, login }) => {
+test("every entry through every article field over the editor's save route, every hostile body, and every search box", async ({ page, login }) => {
   const editor = await login({ role: "EDITOR" });
   const draft = await createEditorArticle(editor, { headline: "Hostile matrix" });
   for (const h of HOSTILE_INPUTS) {
@@ -164,6 +189,17 @@ test("every entry through every article field over the editor's save route, and 
     }
     if (!refused.includes("tags")) expect(saved.tags.map((t) => slugify(t.tag.name)), label(h)).toEqual([slugify(stored(h.value))]);
     expect(saved.bodyHtml, label(h)).not.toMatch(/<(script|svg|math|iframe|object|embed|style|base|form|meta|link|input|details|template|noscript)\b/i);
+    // Links and images included: nothing a browser would run, or resolve off-site unless marked as an external link.
+    expect(unsafeMarkup(saved.bodyHtml), label(h)).toEqual([]);
+  }
+
+  // Bodies whose shape is the attack (nesting deep enough to overflow a recursive reader): a 400 naming the body.
+  for (const d of HOSTILE_DOCUMENTS) {
+    const before = await readDraft(draft.id);
+    const answer = await putArticle(page.request, draft.id, {}, null, d.json);
+    expect(answer.status, `${d.name}: ${answer.json.message}`).toBe(400);
+    expect(answer.json.fieldErrors?.body, d.name).toMatch(/^The body is nested more than \d+ levels deep/);
+    expect((await readDraft(draft.id)).version, d.name).toBe(before.version);
   }
 
   // Search boxes: the reader's search with every entry, the dashboard's and the media library's with one of each
@@ -222,7 +258,8 @@ test("every entry shown on every page and feed, as text", async ({ page, login, 
   const descriptions = packInputs(HOSTILE_INPUTS, 160).map((d) => (stored(d).length >= 50 ? d : `${d} — and words enough for the description of the piece`));
   const datelines = packInputs(HOSTILE_INPUTS, 80).filter((d) => stored(d));
   const tagNames = inputsFitting(40).filter((h) => slugify(h.value)).map((h) => stored(h.value));
-  const body = bodyWith(usable.map((h) => `${token} ${h.value}`), { image, lead: `${FILLER} ${token}` });
+  const addresses = usable.filter((h) => ["offsite-url", "javascript-url", "data-url"].includes(h.category)).map((h) => h.value);
+  const body = bodyWith(usable.map((h) => `${token} ${h.value}`), { image, lead: `${FILLER} ${token}`, addresses });
   const carriers: { id: string; slug: string; headline: string; path: string }[] = [];
   for (const [i, headline] of headlines.entries()) {
     const draft = await createEditorArticle(author, { headline: "Carrier", sectionSlug: "culture" });

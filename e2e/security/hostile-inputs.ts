@@ -7,12 +7,16 @@
  * Markers: a payload that would create an element gives it an id starting with "pwn" (or a data-pwn attribute), and
  * a payload that would run script calls alert(). The browser checks assert that no element with such an id exists
  * and that no dialog opens. The 1 MB strings and the control characters are built here, not committed as bytes.
+ *
+ * HOSTILE_DOCUMENTS are article bodies whose shape, not their text, is the attack: each must be refused with a
+ * message on the body field (a 400), never a 500.
  */
 
 export type HostileCategory =
   | "script"
   | "event-handler"
   | "javascript-url"
+  | "offsite-url"
   | "data-url"
   | "svg"
   | "mathml"
@@ -75,6 +79,24 @@ export const HOSTILE_INPUTS: readonly HostileInput[] = [
   { name: "form action javascript:", category: "javascript-url", value: `<form id=pwn31 action="javascript:alert(31)"><button>go</button></form>` },
   { name: "protocol-relative URL", category: "javascript-url", value: "//evil.example/x" },
   { name: "backslash host URL", category: "javascript-url", value: "/\\evil.example/x" },
+
+  // Paths that look site-relative but that a browser resolves to another host (tabs, newlines and CRs are dropped
+  // from URLs, a backslash reads as a slash, "/.//host" normalizes to "//host"), as links and image sources
+  { name: "tab between the slashes", category: "offsite-url", value: "/\t/evil.example/phish" },
+  { name: "newline between the slashes", category: "offsite-url", value: "/\n/evil.example/phish" },
+  { name: "carriage return between the slashes", category: "offsite-url", value: "/\r/evil.example/phish" },
+  { name: "CR LF and tabs around the slashes", category: "offsite-url", value: "\t/\r\n\t/evil.example/phish" },
+  { name: "percent-encoded tab", category: "offsite-url", value: "/%09/evil.example/phish" },
+  { name: "percent-encoded newline, escaped twice", category: "offsite-url", value: "/%250A/evil.example/phish" },
+  { name: "slash backslash", category: "offsite-url", value: "/\\/evil.example/phish" },
+  { name: "two backslashes", category: "offsite-url", value: "\\\\evil.example/phish" },
+  { name: "tab and backslash", category: "offsite-url", value: "/\t\\evil.example/phish" },
+  { name: "null byte between the slashes", category: "offsite-url", value: "/\u0000/evil.example/phish" },
+  { name: "dot segment to two slashes", category: "offsite-url", value: "/.//evil.example/phish" },
+  { name: "encoded slashes", category: "offsite-url", value: "/%2F%2Fevil.example/phish" },
+  { name: "mixed-case scheme, backslashes", category: "offsite-url", value: "HtTpS:\\\\evil.example/phish" },
+  { name: "fullwidth and division slashes", category: "offsite-url", value: "/\uFF0F\u2215evil.example/phish" },
+  { name: "ideographic full stop host", category: "offsite-url", value: "//evil\u3002example/phish" },
 
   // data: URLs
   { name: "data:text/html URL", category: "data-url", value: "data:text/html,<script>alert(32)</script>" },
@@ -174,3 +196,24 @@ export function packInputs(inputs: readonly HostileInput[], max: number, separat
   if (current) packs.push(current);
   return packs;
 }
+
+/**
+ * A body of `depth` levels of `open` around one paragraph, as JSON text: built as a string, since JSON.stringify (and
+ * anything else recursive) overflows the stack on such a value, which is the point. JSON.parse reads it back.
+ */
+function nestedBody(open: string, close: string, depth: number): string {
+  const paragraph = `{"type":"paragraph","content":[{"type":"text","text":"deep"}]}`;
+  return `{"type":"doc","content":[${open.repeat(depth)}${paragraph}${close.repeat(depth)}]}`;
+}
+
+export type HostileDocument = { name: string; json: string };
+
+export const HOSTILE_DOCUMENTS: readonly HostileDocument[] = [
+  { name: "quotes nested 1,000 levels deep (34 KB)", json: nestedBody(`{"type":"blockquote","content":[`, "]}", 1000) },
+  { name: "lists nested 600 levels deep", json: nestedBody(`{"type":"bulletList","content":[{"type":"listItem","content":[`, "]}]}", 600) },
+  { name: "an unknown node nested 100,000 levels deep", json: nestedBody(`{"type":"x","content":[`, "]}", 100_000) },
+  {
+    name: "a link attribute nested 200,000 arrays deep",
+    json: `{"type":"doc","content":[{"type":"paragraph","content":[{"type":"text","text":"x","marks":[{"type":"link","attrs":{"href":${"[".repeat(200_000)}${"]".repeat(200_000)}}}]}]}]}`,
+  },
+];

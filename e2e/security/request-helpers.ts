@@ -2,6 +2,8 @@
  * Request-level helpers for the security specs: signing in through next-auth's endpoints with Playwright's request
  * context (no browser), from an address of the test's own (the sign-in rate limit counts per address).
  */
+import { readdirSync } from "node:fs";
+import path from "node:path";
 import { expect, type APIRequestContext } from "@playwright/test";
 import { uniqueAddress } from "../support/admin-helpers";
 import type { TestUser } from "../support/factories";
@@ -37,4 +39,20 @@ export function directive(policy: string | undefined, name: string): string | un
     ?.split(";")
     .map((d) => d.trim())
     .find((d) => d.startsWith(`${name} `));
+}
+
+const APP = path.resolve(process.cwd(), "app");
+
+/** Route patterns ("/dashboard/articles/[id]") of every page and route handler under app/, route groups removed. */
+export function discoverRoutes(dir = APP): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return discoverRoutes(full);
+    if (!/^(page\.tsx|route\.tsx?)$/.test(entry.name)) return [];
+    const segments = path
+      .relative(APP, dir)
+      .split(path.sep)
+      .filter((s) => s && !/^\(.*\)$/.test(s));
+    return [`/${segments.join("/")}`];
+  });
 }

@@ -13,8 +13,6 @@
  * A route with no mapping here fails the spec, so a new page or handler cannot be forgotten. Requests go through
  * Playwright's `request` API (no browser), with redirects not followed so the sign-in redirect itself is checked.
  */
-import { readdirSync } from "node:fs";
-import path from "node:path";
 import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
 import { can, ROLES, type Permission, type Role } from "@/lib/auth/permissions";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -29,29 +27,12 @@ import { testDb } from "../support/db";
 import { createEditorArticle, FILLER } from "../support/editor-factories";
 import { createTestUser, uniqueId, type TestUser } from "../support/factories";
 import { makeImage } from "../support/media-files";
+import { discoverRoutes } from "./request-helpers";
 
 /** REVOKED: an admin deactivated after signing in. The session cookie is still valid; it must open nothing. */
 type Subject = Role | "SIGNED_OUT" | "REVOKED";
 const SUBJECTS: readonly Subject[] = [...ROLES, "SIGNED_OUT", "REVOKED"];
 type Ownership = "own" | "other";
-
-// Discovery ----------------------------------------------------------------------------------------------------------
-
-const APP = path.resolve(process.cwd(), "app");
-
-/** Route patterns ("/dashboard/articles/[id]") of every page and route handler under app/, route groups removed. */
-function discoverRoutes(dir = APP): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return discoverRoutes(full);
-    if (!/^(page\.tsx|route\.tsx?)$/.test(entry.name)) return [];
-    const segments = path
-      .relative(APP, dir)
-      .split(path.sep)
-      .filter((s) => s && !/^\(.*\)$/.test(s));
-    return [`/${segments.join("/")}`];
-  });
-}
 
 // Rules and expectations ---------------------------------------------------------------------------------------------
 

@@ -3,12 +3,13 @@
  * text }). The server derives the HTML readers get and the plain text search indexes from it here.
  *
  * Safety: the HTML is built from an allowlist of node and mark types; every text and attribute is escaped; links
- * keep only http(s), mailto and site-relative URLs. Unknown nodes are dropped (their text kept), so HTML from a
+ * keep only http(s), mailto and addresses that stay on the site (sitePath), images only the latter. Unknown nodes are dropped (their text kept), so HTML from a
  * client is never trusted or passed through.
  */
 import { z } from "zod";
 import { toStorableJson } from "@/lib/validation/text";
 import { ARTICLE_IMAGE_SIZES, parseMediaUrl, responsiveImageFromUrl } from "@/lib/media/keys";
+import { sameOriginPath } from "@/lib/security/same-origin";
 
 export type DocMark = { type: string; attrs?: Record<string, unknown> };
 export type DocNode = {
@@ -30,13 +31,82 @@ export const DocNodeSchema: z.ZodType<DocNode> = z.lazy(() =>
     text: z.string().max(1_000_000, "A paragraph of the body can be at most 1,000,000 characters long; split it up").optional(),
   }),
 );
-/** The body as the editor sends it; strings PostgreSQL cannot store in jsonb are made storable first (lib/validation/text.ts). */
-export const DocumentSchema = z.preprocess(toStorableJson, DocNodeSchema).refine((node) => node.type === "doc", {
-  message: "The body must be an editor document",
-});
+/**
+ * How deep a body may nest, in nodes (the document, a list, its item, a paragraph and its text are 5). A person
+ * nests lists or quotes a handful of levels; a hand-made body 1,000 levels deep overflowed the stack of every
+ * recursive reader (zod's, then the renderer's) and answered 500.
+ */
+export const MAX_DOCUMENT_DEPTH = 100;
+/** Marks and attributes nest a few levels under their node (marks, a mark, its attrs, a value). */
+const MAX_JSON_DEPTH = 2 * MAX_DOCUMENT_DEPTH + 8;
+
+/**
+ * Whether a parsed JSON value is a body at most MAX_DOCUMENT_DEPTH nodes deep (nodes nest through `content`), and no
+ * deeper than MAX_JSON_DEPTH arrays and objects anywhere. A loop, not recursion: any depth is safe to ask about.
+ */
+function isShallowEnough(value: unknown): boolean {
+  const stack: { item: unknown; json: number; nodes: number }[] = [{ item: value, json: 1, nodes: 1 }];
+  while (stack.length > 0) {
+    const { item, json, nodes } = stack.pop()!;
+    if (!item || typeof item !== "object") continue;
+    if (json > MAX_JSON_DEPTH || nodes > MAX_DOCUMENT_DEPTH) return false;
+    for (const [key, child] of Object.entries(item)) {
+      if (key === "content" && Array.isArray(child) && !Array.isArray(item)) {
+        for (const node of child) stack.push({ item: node, json: json + 2, nodes: nodes + 1 });
+      } else stack.push({ item: child, json: json + 1, nodes });
+    }
+  }
+  return true;
+}
+
+/**
+ * The body as the editor sends it: its depth checked first (before anything recurses into it), then strings
+ * PostgreSQL cannot store in jsonb made storable (lib/validation/text.ts), then its shape.
+ */
+export const DocumentSchema = z
+  .unknown()
+  .refine(isShallowEnough, {
+    message: `The body is nested more than ${MAX_DOCUMENT_DEPTH} levels deep (lists or quotes inside one another); flatten it to save.`,
+    abort: true,
+  })
+  .pipe(z.preprocess(toStorableJson, DocNodeSchema))
+  .refine((node) => node.type === "doc", { message: "The body must be an editor document" });
 
 export function emptyDocument(): DocNode {
   return { type: "doc", content: [{ type: "paragraph" }] };
+}
+
+/**
+ * Body URLs are checked with the one same-origin check (lib/security/same-origin.ts) against a stand-in origin: the
+ * HTML is stored, and a relative address stays on (or leaves) the site whatever origin it is resolved against, so
+ * neither the stored HTML nor the editor depends on the deployment's URL. Absolute URLs are other sites' links.
+ */
+const SITE_STAND_IN = "https://site.invalid";
+
+/**
+ * The path of an address on this site ("/news/x"), as a browser would request it, or null. "//host", "/\\host",
+ * "/\t/host" (browsers drop tabs and newlines and read a backslash as a slash) and the like are other sites.
+ */
+export function sitePath(value: unknown): string | null {
+  return typeof value === "string" && value.startsWith("/") ? sameOriginPath(value, SITE_STAND_IN) : null;
+}
+
+/** Returns the URL if it is safe to put in an href, else null: a path on this site, a fragment, or http(s)/mailto. */
+export function safeHref(raw: unknown): string | null {
+  if (typeof raw !== "string") return null;
+  const value = raw.trim();
+  if (value.length === 0 || value.length > 2048) return null;
+  if (value.startsWith("/")) return sitePath(value);
+  if (value.startsWith("#")) {
+    const path = sameOriginPath(value, SITE_STAND_IN);
+    return path && path.slice(path.indexOf("#"));
+  }
+  try {
+    const url = new URL(value);
+    return ["http:", "https:", "mailto:"].includes(url.protocol) ? url.toString() : null;
+  } catch {
+    return null;
+  }
 }
 
 export function escapeHtml(value: string): string {
@@ -46,29 +116,6 @@ export function escapeHtml(value: string): string {
     .replace(/>/g, "&gt;")
     .replace(/"/g, "&quot;")
     .replace(/'/g, "&#39;");
-}
-
-/**
- * A path on this site. "//host" is another site, and so is "/\\host": browsers read a backslash as a slash in
- * http(s) URLs, so it would link to (or load an image from) wherever the writer pointed.
- */
-function isSitePath(value: string): boolean {
-  return value.startsWith("/") && !value.startsWith("//") && !value.startsWith("/\\");
-}
-
-/** Returns the URL if it is safe to put in an href, else null. */
-export function safeHref(raw: unknown): string | null {
-  if (typeof raw !== "string") return null;
-  const value = raw.trim();
-  if (value.length === 0 || value.length > 2048) return null;
-  if (value.startsWith("/")) return isSitePath(value) ? value : null;
-  if (value.startsWith("#")) return value;
-  try {
-    const url = new URL(value);
-    return ["http:", "https:", "mailto:"].includes(url.protocol) ? url.toString() : null;
-  } catch {
-    return null;
-  }
 }
 
 function renderMarks(text: string, marks: DocMark[] | undefined): string {
@@ -137,12 +184,12 @@ function renderNode(node: DocNode): string {
 }
 
 /**
- * Images in the body come from our media library: only site-relative sources are kept. A library image's URL names
- * its content hash and original size (lib/media/keys.ts), so its AVIF and WebP srcsets are derived from `src` here,
- * with no database lookup; width and height reserve its space, and body images load lazily (they are below the fold).
+ * Images in the body come from our media library: only sources on this site (sitePath) are kept. A library image's
+ * URL names its content hash and original size (lib/media/keys.ts), so its AVIF and WebP srcsets are derived from its
+ * path here, with no database lookup; width and height reserve its space, and body images load lazily (they are below the fold).
  */
 function renderImage(node: DocNode): string {
-  const src = typeof node.attrs?.src === "string" && isSitePath(node.attrs.src) ? node.attrs.src : null;
+  const src = sitePath(node.attrs?.src);
   if (!src) return "";
   const alt = typeof node.attrs?.alt === "string" ? node.attrs.alt : "";
   const caption = typeof node.attrs?.caption === "string" ? node.attrs.caption : "";

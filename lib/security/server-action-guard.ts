@@ -9,6 +9,8 @@
  * among them), or a form POSTed to a page without JavaScript (multipart/form-data). Route handlers under /api/ are
  * not actions and validate their own bodies.
  */
+import { findReplyProblem } from "./action-reply";
+import { findForeignOrigin } from "./request-origin";
 
 /** Next's default `serverActions.bodySizeLimit`; next.config.ts does not change it. */
 export const SERVER_ACTION_BODY_LIMIT = 1024 * 1024;
@@ -22,23 +24,11 @@ export function isServerActionRequest(request: Request, pathname: string): boole
   return !pathname.startsWith("/api/") && (type.startsWith("multipart/form-data") || type.startsWith("application/x-www-form-urlencoded"));
 }
 
-/** The request's own host, as Next's Origin check sees it (x-forwarded-host first: Next sets it itself). */
-function requestHost(headers: Headers): string | null {
-  return headers.get("x-forwarded-host")?.split(",")[0]?.trim() || headers.get("host");
-}
-
-/** A 403 for an Origin that is not this site; no Origin (old clients, scripts) is left to Next, as Next does. */
+/** A 403 for a request from another site (lib/security/request-origin.ts); no Origin from no browser is left to Next. */
 export function checkActionOrigin(headers: Headers): ActionRefusal | null {
-  const origin = headers.get("origin");
-  if (origin === null) return null;
-  let originHost: string | null = null;
-  try {
-    originHost = origin === "null" ? null : new URL(origin).host;
-  } catch {
-    originHost = null;
-  }
-  if (originHost && originHost === requestHost(headers)) return null;
-  return { status: 403, message: `This request came from another site (${origin.slice(0, 100)}); changes are only accepted from pages of this site.` };
+  const elsewhere = findForeignOrigin(headers);
+  if (!elsewhere) return null;
+  return { status: 403, message: `This request came from another site (${elsewhere}); changes are only accepted from pages of this site.` };
 }
 
 /**
@@ -66,16 +56,27 @@ function findInvalidReference(value: unknown, depth = 0): string | null {
   return null;
 }
 
+/** Whether a part declares Content-Transfer-Encoding: base64 (no browser sends one; React's decoder throws on it). */
+function hasBase64Part(body: Uint8Array, contentType: string): boolean {
+  const boundary = /boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(contentType);
+  if (!boundary) return false;
+  const delimiter = `\r\n--${boundary[1] ?? boundary[2]}\r\n`;
+  const text = `\r\n${new TextDecoder("latin1").decode(body)}`;
+  return text.split(delimiter).slice(1).some((part) => /^content-transfer-encoding:[ \t]*base64/im.test(part.slice(0, part.indexOf("\r\n\r\n") + 1)));
+}
+
 /** Checks a server action body of `contentType`, already read (at most SERVER_ACTION_BODY_LIMIT bytes). */
 export async function checkActionBody(body: Uint8Array, contentType: string, isFetchAction: boolean): Promise<ActionRefusal | null> {
   const type = contentType.toLowerCase();
   if (type.startsWith("multipart/form-data")) {
+    let form: FormData;
     try {
-      await new Response(body as BodyInit, { headers: { "content-type": contentType } }).formData();
-      return null;
+      form = await new Response(body as BodyInit, { headers: { "content-type": contentType } }).formData();
     } catch {
       return { status: 400, message: "The form data could not be read: the multipart body is malformed or incomplete." };
     }
+    const problem = (isFetchAction && hasBase64Part(body, contentType) ? "a part is base64-encoded, which React does not read" : null) ?? findReplyProblem([...form.entries()], isFetchAction);
+    return problem ? { status: 400, message: `The server action's arguments cannot be read: ${problem}.` } : null;
   }
   if (!isFetchAction) return null; // a plain form post to a page: Next renders the page, no action runs
   if (!type.startsWith("text/plain")) {

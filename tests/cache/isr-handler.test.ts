@@ -42,6 +42,15 @@ describe("public cache handler", () => {
     expect(await waitFor(async () => (await handler.get(key, { kind: "APP_PAGE" })) === null)).toBe(true);
   });
 
+  it("never keeps a route handler's 405 (a refused method), and keeps its documents", async () => {
+    const key = `/author/someone-${Date.now()}/feed.xml`;
+    const route = (status: number) => ({ kind: "APP_ROUTE", status, body: Buffer.from(status === 200 ? "<rss/>" : ""), headers: {} });
+    await handler.set(key, route(405), { tags: [] });
+    expect(await handler.get(key, { kind: "APP_ROUTE" })).toBeNull();
+    await handler.set(key, route(200), { tags: [] });
+    expect((await handler.get(key, { kind: "APP_ROUTE" }))?.value).toMatchObject({ status: 200 });
+  });
+
   it("expires locally at once and records the tag for other instances on revalidateTag", async () => {
     const key = `/route-cache/APP_PAGE/local/${Date.now()}`;
     const tag = `section:local-${Date.now()}`;

@@ -24,7 +24,7 @@ import { AdminSectionInputSchema, SOCIAL_LABELS, SiteSettingsSchema, TagInputSch
 import { ArticleSaveSchema, CorrectionSchema, NoteSchema } from "@/lib/validation/articles";
 import { toStorableText } from "@/lib/validation/text";
 import { ProfileInputSchema } from "@/lib/validation/users";
-import { HOSTILE_INPUTS, type HostileInput } from "../../e2e/security/hostile-inputs";
+import { HOSTILE_DOCUMENTS, HOSTILE_INPUTS, type HostileInput } from "../../e2e/security/hostile-inputs";
 import { unsafeMarkup } from "../support/html-audit";
 import { makeArticle, makeUser, rawDb } from "../support/factories";
 
@@ -135,6 +135,21 @@ describe("hostile input through every write path", () => {
       }
     }
   }, 120_000);
+
+  it("the article save refuses each hostile document with a message on the body, and changes nothing", async () => {
+    const editor = await makeUser("EDITOR");
+    const article = await makeArticle(editor);
+    const before = await getArticleForEditor(editor, article.id);
+    for (const d of HOSTILE_DOCUMENTS) {
+      const input = { ...before, articleId: article.id, baseVersion: before.version, mode: "manual", authorIds: [editor.id], body: JSON.parse(d.json) };
+      const result = await act(ArticleSaveSchema, input, (parsed) => saveArticle(editor, parsed));
+      expect(result.ok, d.name).toBe(false);
+      expect(result.ok ? null : result.status, d.name).toBe(400);
+      expect(result.ok ? null : Object.keys(result.fieldErrors ?? {}), d.name).toEqual(["body"]);
+      expect(result.ok ? "" : result.fieldErrors?.body, d.name).toMatch(/^The body is nested more than \d+ levels deep/);
+    }
+    expect((await getArticleForEditor(editor, article.id)).version).toBe(before.version);
+  });
 
   it("the profile (name, bio, avatar URL) stores or refuses each entry", async () => {
     const journalist = await makeUser("JOURNALIST");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { documentToPlainText, renderDocumentHtml, safeHref, type DocNode } from "@/lib/content/document";
+import { DocumentSchema, documentToPlainText, MAX_DOCUMENT_DEPTH, renderDocumentHtml, safeHref, type DocNode } from "@/lib/content/document";
 
 const doc = (...content: DocNode[]): DocNode => ({ type: "doc", content });
 const p = (...content: DocNode[]): DocNode => ({ type: "paragraph", content });
@@ -32,6 +32,45 @@ describe("renderDocumentHtml", () => {
     expect(link("https://example.com/a?b=1&c=\"2\"")).toBe('<p><a href="https://example.com/a?b=1&amp;c=%222%22" rel="noopener noreferrer nofollow">x</a></p>');
     expect(link("/news/story")).toBe('<p><a href="/news/story">x</a></p>');
     expect(safeHref("mailto:desk@dateline.test")).toBe("mailto:desk@dateline.test");
+  });
+
+  it("keeps internal links and library images only when a browser would resolve them on the site", () => {
+    const link = (href: string) => renderDocumentHtml(doc(p(t("x", [{ type: "link", attrs: { href } }]))));
+    const image = (src: string) => renderDocumentHtml(doc({ type: "image", attrs: { src, alt: "A" } }));
+    expect(link("/news/story?x=1#more")).toBe('<p><a href="/news/story?x=1#more">x</a></p>');
+    expect(link("#more")).toBe('<p><a href="#more">x</a></p>');
+    expect(link("HTTPS://Example.com/a")).toBe('<p><a href="https://example.com/a" rel="noopener noreferrer nofollow">x</a></p>');
+    expect(image("/demo/harbour.jpg")).toContain('<img src="/demo/harbour.jpg" alt="A"');
+    for (const offsite of ["/\t/evil.example/x", "/\n/evil.example/x", "/\r/evil.example/x", "/%09/evil.example/x", "/%0a/evil.example/x", "/\\evil.example/x", "/\\/evil.example/x", "//evil.example/x", "/.//evil.example/x", "/%2F/evil.example/x", "JaVaScRiPt:alert(1)", " /\t/evil.example/x "]) {
+      expect(link(offsite), JSON.stringify(offsite)).toBe("<p>x</p>");
+      expect(image(offsite), JSON.stringify(offsite)).toBe("");
+    }
+    // An image is never from another site, whatever the address looks like.
+    expect(image("https://evil.example/pixel.png")).toBe("");
+  });
+});
+
+describe("DocumentSchema's nesting limit", () => {
+  /** Quotes inside quotes, `levels` nodes deep counting the document and the innermost paragraph and text. */
+  const quotes = (levels: number): DocNode => {
+    let node: DocNode = p(t("deep"));
+    for (let i = 0; i < levels - 3; i++) node = { type: "blockquote", content: [node] };
+    return doc(node);
+  };
+  const depthOf = (node: DocNode): number => 1 + Math.max(0, ...(node.content ?? []).map(depthOf));
+
+  it(`accepts a body ${MAX_DOCUMENT_DEPTH} nodes deep, and refuses one more with a message for the writer`, () => {
+    expect(depthOf(quotes(MAX_DOCUMENT_DEPTH))).toBe(MAX_DOCUMENT_DEPTH);
+    expect(DocumentSchema.safeParse(quotes(MAX_DOCUMENT_DEPTH)).success).toBe(true);
+    const refused = DocumentSchema.safeParse(quotes(MAX_DOCUMENT_DEPTH + 1));
+    expect(refused.error?.issues.map((i) => i.message)).toEqual([`The body is nested more than ${MAX_DOCUMENT_DEPTH} levels deep (lists or quotes inside one another); flatten it to save.`]);
+  });
+
+  it("counts nesting anywhere in the document, attributes and marks included", () => {
+    let deepValue: unknown = "x";
+    for (let i = 0; i < 3 * MAX_DOCUMENT_DEPTH; i++) deepValue = [deepValue];
+    expect(DocumentSchema.safeParse(doc(p({ type: "text", text: "x", marks: [{ type: "link", attrs: { href: deepValue } }] }))).success).toBe(false);
+    expect(DocumentSchema.safeParse(doc({ type: "image", attrs: { src: "/media/x.png", alt: "fine" } })).success).toBe(true);
   });
 });
 

@@ -13,7 +13,7 @@ import { renderNewsSitemap } from "@/lib/feeds/sitemap";
 import { toXmlSafeText } from "@/lib/feeds/xml";
 import { newsArticleJsonLd, serializeJsonLd } from "@/lib/seo/json-ld";
 import { toStorableJson, toStorableText } from "@/lib/validation/text";
-import { HOSTILE_INPUTS, type HostileInput } from "../../e2e/security/hostile-inputs";
+import { HOSTILE_DOCUMENTS, HOSTILE_INPUTS, type HostileInput } from "../../e2e/security/hostile-inputs";
 import { unsafeMarkup } from "../support/html-audit";
 
 const SITE = "https://dateline.test";
@@ -61,22 +61,25 @@ describe("the article body renderer, given each hostile entry everywhere in the 
     expect(html).toContain(escapeHtml(h.value.slice(0, 200)));
   });
 
-  it("accepts no hostile entry as a link, except what is a plain path or web address", () => {
-    for (const h of HOSTILE_INPUTS) {
-      const href = safeHref(h.value);
-      if (href !== null) expect(href, label(h)).toMatch(/^(https?:\/\/|mailto:|\/(?![/\\])|#)/);
+  /** An href that is an external address (shown as one), a fragment, or a path a browser resolves on the site. */
+  const expectSafeLink = (href: string | null, where: string) => {
+    if (href === null || /^(https?:\/\/|mailto:)/.test(href) || href.startsWith("#")) return;
+    expect(new URL(href, SITE).origin, `${where}: ${JSON.stringify(href)}`).toBe(SITE);
+    expect(href, where).toMatch(/^\/(?![/\\])/);
+  };
+
+  it("accepts no hostile entry as a link, except a web address or a path that stays on the site", () => {
+    for (const h of HOSTILE_INPUTS) expectSafeLink(safeHref(h.value), label(h));
+    for (const offsite of ["/\\evil.example/x", "//evil.example/x", "/\t/evil.example/x", "/\n/evil.example", "\t/\r\n/evil.example", "/%09/evil.example", "/.//evil.example", "java\u0000script:alert(1)"]) {
+      expect(safeHref(offsite), JSON.stringify(offsite)).toBeNull();
     }
-    expect(safeHref("/\\evil.example/x")).toBeNull();
-    expect(safeHref("//evil.example/x")).toBeNull();
-    expect(safeHref("java\u0000script:alert(1)")).toBeNull();
   });
 
-  it("lets the editor accept no hostile entry as a link, except a plain path or web address", () => {
-    for (const h of HOSTILE_INPUTS) {
-      const href = normalizeLinkUrl(h.value);
-      if (href !== null) expect(href, label(h)).toMatch(/^(https?:\/\/|mailto:|\/(?![/\\]))/);
+  it("lets the editor accept no hostile entry as a link, except a web address or a path that stays on the site", () => {
+    for (const h of HOSTILE_INPUTS) expectSafeLink(normalizeLinkUrl(h.value), label(h));
+    for (const offsite of ["/\\evil.example/x", "/\t/evil.example/x", "/\r/evil.example", "/%09/evil.example", "/.//evil.example"]) {
+      expect(normalizeLinkUrl(offsite), JSON.stringify(offsite)).toBeNull();
     }
-    expect(normalizeLinkUrl("/\\evil.example/x")).toBeNull();
   });
 
   it("makes every entry storable in jsonb: no NUL, no lone surrogate, anywhere in the document", () => {
@@ -88,6 +91,14 @@ describe("the article body renderer, given each hostile entry everywhere in the 
       expect(JSON.stringify(json).match(/\\ud[89ab][0-9a-f]{2}(?!\\ud[c-f])/i), label(h)).toBeNull();
     }
     expect(toStorableText("a\u0000b\uD800c")).toBe("ab\uFFFDc");
+  });
+});
+
+describe("the body schema, given each hostile document", () => {
+  it.each(HOSTILE_DOCUMENTS.map((d) => [d.name, d] as const))("%s: refused on the body with a message, never a crash", (_name, d) => {
+    const parsed = DocumentSchema.safeParse(JSON.parse(d.json));
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues.map((i) => i.message)).toEqual([expect.stringMatching(/^The body is nested more than \d+ levels deep/)]);
   });
 });
 

@@ -6,6 +6,7 @@ import { unstable_doesMiddlewareMatch } from "next/experimental/testing/server";
 import { describe, expect, it } from "vitest";
 import { isProtectedPath, PROTECTED_AREAS } from "@/lib/auth/permissions";
 import { config } from "@/proxy";
+import { refuseMalformedPath } from "@/lib/security/malformed-url";
 
 const matches = (url: string) => unstable_doesMiddlewareMatch({ config, url });
 
@@ -35,8 +36,26 @@ describe("proxy matcher", () => {
     expect(matches(url)).toBe(true);
   });
 
+  it.each(["/news/%ZZ", "/tag/%ZZ", "/media/%", "/preview/%E0%A4%A", "/dashboard/articles/%ZZ", "/%ZZ", "/og/news/%C3", "/sitemaps/a%2", "/api/auth/%ZZ", "/tag/caf%C3%A9"])(
+    "sees %s, an escape that may not decode (a 400 when it does not)",
+    (url) => {
+      expect(matches(url)).toBe(true);
+    },
+  );
+
+  it.each(["/tag/%ZZ", "/media/%", "/preview/%E0%A4%A", "/og/news/%C3", "/sitemaps/a%2", "/%FF"])("refuses %s with a 400 and a message", async (url) => {
+    const response = refuseMalformedPath(new URL(url, "http://localhost").pathname);
+    expect(response?.status).toBe(400);
+    expect(await response?.text()).toContain("This address is not valid");
+  });
+
+  it.each(["/tag/caf%C3%A9", "/news/a%20b", "/tag/100%25"])("lets %s through: it decodes", (url) => {
+    expect(refuseMalformedPath(new URL(url, "http://localhost").pathname)).toBeNull();
+  });
+
   it.each([
     "/",
+    "/tag/water%20works",
     "/news",
     "/news/page/2",
     "/news/feed.xml",

@@ -7,6 +7,7 @@ import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
 import { noncePagePolicy, createNonce } from "@/lib/security/csp";
 import { checkActionBody, checkActionOrigin, isServerActionRequest, readBodyCapped, SERVER_ACTION_BODY_LIMIT } from "@/lib/security/server-action-guard";
+import { findForeignOrigin } from "@/lib/security/request-origin";
 
 const require = createRequire(import.meta.url);
 const pageCsp = require("../../cache-handlers/page-csp.cjs") as typeof import("@/cache-handlers/page-csp.cjs");
@@ -98,6 +99,16 @@ describe("server action guard", () => {
       expect(refusal?.status, origin).toBe(403);
       expect(refusal?.message).toContain("another site");
     }
+  });
+
+  it("refuses a request without Origin that a browser marks as sent by another site, same-site siblings included", () => {
+    for (const site of ["same-site", "cross-site"]) {
+      expect(checkActionOrigin(headers({ host: "news.test", "sec-fetch-site": site }))?.status, site).toBe(403);
+      expect(findForeignOrigin(headers({ host: "news.test", "sec-fetch-site": site })), site).toContain(site);
+    }
+    expect(findForeignOrigin(headers({ host: "news.test", origin: "https://blog.news.test", "sec-fetch-site": "same-site" }))).toBe("https://blog.news.test");
+    for (const site of ["same-origin", "none"]) expect(findForeignOrigin(headers({ host: "news.test", "sec-fetch-site": site })), site).toBeNull();
+    expect(findForeignOrigin(headers({ host: "news.test", origin: "https://news.test", "sec-fetch-site": "same-origin" }))).toBeNull();
   });
 
   it("reads a body up to the limit and no further", async () => {

@@ -12,6 +12,7 @@ import { failure } from "@/lib/actions/result";
 import { uploadMedia } from "@/lib/data/media/changes";
 import { getMediaDetail } from "@/lib/data/media/library";
 import { MAX_UPLOAD_BYTES, MediaRejectedError, REJECTION_MESSAGES } from "@/lib/media/errors";
+import { findForeignOrigin } from "@/lib/security/request-origin";
 import { readBodyCapped } from "@/lib/security/server-action-guard";
 
 export const runtime = "nodejs";
@@ -25,8 +26,8 @@ function reply(status: number, message: string) {
 }
 
 export async function POST(request: Request) {
-  // Browsers send this header; a form posted from another site must not upload in a staff member's name.
-  if (request.headers.get("sec-fetch-site") === "cross-site") return reply(403, "Uploads must come from this site.");
+  // A form posted from another site (a sibling subdomain included) must not upload in a staff member's name.
+  if (findForeignOrigin(request.headers)) return reply(403, "Uploads must come from this site.");
   const user = await getCurrentUser();
   if (!user) return reply(401, "Your session has ended. Sign in again to upload.");
 
