@@ -4,6 +4,7 @@
  * The body editor's toolbar: one tab stop, arrow keys between the buttons (the ARIA toolbar pattern), and the Link,
  * Image and Embed panels that open under it. It subscribes to the few bits of editor state it shows.
  */
+import { TextSelection } from "@tiptap/pm/state";
 import { useEditorState, type Editor } from "@tiptap/react";
 import { useRef, useState, type KeyboardEvent } from "react";
 import { UrlPanel } from "@/components/ui/url-panel";
@@ -160,7 +161,18 @@ function LinkPanel({ editor, isLink, onClose }: { editor: Editor; isLink: boolea
         ])
         .run();
     } else {
-      editor.chain().focus().extendMarkRange("link").setLink({ href }).run();
+      // The caret lands after the link, not on a selection of it: typing on (even before the editor has its focus
+      // back, which Tiptap gives it a frame later) continues the text instead of replacing the linked words.
+      editor
+        .chain()
+        .focus()
+        .extendMarkRange("link")
+        .setLink({ href })
+        .command(({ tr }) => {
+          tr.setSelection(TextSelection.create(tr.doc, tr.selection.to));
+          return true;
+        })
+        .run();
     }
     onClose(false);
     return null;

@@ -19,6 +19,7 @@ test("an ad slot configured in settings appears on the article page, labelled â€
   await page.goto("/admin/settings");
   await expectNoAxeViolations(page);
   await page.getByRole("link", { name: "Add an ad slot" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "New ad slot" })).toBeVisible();
   await expectNoAxeViolations(page);
   await page.getByLabel("Name", { exact: true }).fill(`House ad ${id}`);
   await page.getByLabel("Placement", { exact: true }).selectOption("HEADER");
