@@ -23,6 +23,7 @@ import { sameOriginPath } from "@/lib/security/same-origin";
 import { BusyError } from "@/lib/security/work-limiter";
 import { checkSignInLimit, findUserForSignIn, recordFailedSignIn, recordRefusedSignIn, recordSuccessfulSignIn } from "@/lib/data/users/sign-in";
 import { endSession } from "@/lib/data/users/sessions";
+import { isDatabaseUnavailable } from "@/lib/data/errors";
 
 const CredentialsSchema = z.object({
   email: text().min(1).max(320),
@@ -86,7 +87,17 @@ export function getAuthOptions(): NextAuthOptions {
           token.sv = (user as { sessionVersion?: number }).sessionVersion ?? 0;
           return token;
         }
-        const current = typeof token.uid === "string" && typeof token.sv === "number" ? await activeSessionUser(token.uid, token.sv) : null;
+        if (typeof token.uid !== "string" || typeof token.sv !== "number") throw new SessionEndedError();
+        let current;
+        try {
+          current = await activeSessionUser(token.uid, token.sv);
+        } catch (error) {
+          // The database is down or restarting: that says nothing about the session, and ending it would sign every
+          // writer out and lose the editor's page. Keep the token; getCurrentUser (lib/auth/session.ts) asks again on
+          // the same request and meets the same outage, which callers answer with a 503 and a retry.
+          if (isDatabaseUnavailable(error)) return token;
+          throw error;
+        }
         if (!current) throw new SessionEndedError();
         return token;
       },
