@@ -75,6 +75,7 @@ export function ArticleForm(props: Props) {
                 setMedia((list) => [option, ...list.filter((m) => m.id !== option.id)]);
                 update({ featuredImageId: option.id });
               }}
+              onDetailsSaved={(id, text) => setMedia((list) => list.map((m) => (m.id === id ? { ...m, ...text } : m)))}
               error={fieldErrors.featuredImageId}
             />
           </div>

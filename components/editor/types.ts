@@ -39,9 +39,12 @@ export type MediaOption = {
   thumbUrl: string;
   alt: string;
   caption: string;
+  credit: string;
   width: number;
   height: number;
   filename: string;
+  /** This user may change its alt text, caption and credit (its uploader, or the desk). */
+  canEdit: boolean;
 };
 
 export type StaffOption = { id: string; name: string };
