@@ -80,7 +80,14 @@ export function ArticleForm(props: Props) {
             />
           </div>
 
-          <TagsField value={fields.tags} onChange={(tags) => update({ tags })} tagNames={tagNames} canCreateTags={flags.canCreateTags} error={fieldErrors.tags} />
+          <TagsField
+            value={fields.tags}
+            onChange={(tags) => update({ tags })}
+            tagNames={tagNames}
+            proposedTags={props.article.proposedTags}
+            canCreateTags={flags.canCreateTags}
+            error={fieldErrors.tags}
+          />
 
           <AuthorsField staff={staff} value={fields.authorIds} onChange={(authorIds) => update({ authorIds })} error={fieldErrors.authorIds} lockedHint={locked ? LOCKED_HINTS.authors : undefined} />
 

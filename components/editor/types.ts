@@ -109,6 +109,8 @@ export type EditorArticle = {
    * read-only (a journalist on a scheduled or published article). */
   editsLive: boolean;
   pendingUpdate: PendingUpdateView | null;
+  /** Tags among fields.tags that a journalist proposed: created when the article is published. */
+  proposedTags: string[];
   fields: EditableFields;
   body: DocNode;
 };

@@ -85,6 +85,7 @@ export default async function EditArticlePage({ params }: Props) {
         pending: update.pending,
         otherChanges: update.otherChanges,
       },
+      proposedTags: article.proposedTags,
       fields: {
         headline: article.headline,
         dek: article.dek,
