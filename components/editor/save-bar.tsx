@@ -5,8 +5,9 @@
  *
  * It sticks to the bottom of the window, so it would cover whatever scrolls under it: the line being typed at the end
  * of a long story, a field focused near the bottom. It publishes its height as `--save-bar-height` on the page and
- * sets the page's scroll-padding-bottom to it, so the browser scrolls focused fields clear of it; the body editor
- * keeps its caret above it with the same number (extensions.ts, KeepCaretVisible). Ctrl+S (⌘S) saves from anywhere
+ * sets the page's scroll-padding-bottom to it (the browser's own scrolling to a target honours it); a field that gets
+ * the focus under the bar is scrolled clear of it; the body editor keeps its caret above it with the same number
+ * (extensions.ts, KeepCaretVisible). Ctrl+S (⌘S) saves from anywhere
  * on the page instead of opening the browser's "Save page" dialog.
  */
 import { useEffect, useRef, type RefObject } from "react";
@@ -54,10 +55,23 @@ function useStickyClearance(bar: RefObject<HTMLDivElement | null>) {
       root.setProperty("--save-bar-height", clearance);
       root.scrollPaddingBottom = clearance;
     };
+    // Moving the focus with Tab scrolls a field into view, but not out from under the bar: do that after the browser.
+    const onFocusIn = (event: FocusEvent) => {
+      const target = event.target;
+      if (!(target instanceof HTMLElement) || element.contains(target)) return;
+      requestAnimationFrame(() => {
+        const barTop = element.getBoundingClientRect().top;
+        const rect = target.getBoundingClientRect();
+        // Only what fits above the bar (not the long body, which keeps its own caret clear) and is under it now.
+        if (rect.height < barTop && rect.bottom > barTop - GAP_PX && rect.top < window.innerHeight) window.scrollBy({ top: rect.bottom - barTop + GAP_PX });
+      });
+    };
     measure();
     const observer = new ResizeObserver(measure);
     observer.observe(element);
+    document.addEventListener("focusin", onFocusIn);
     return () => {
+      document.removeEventListener("focusin", onFocusIn);
       observer.disconnect();
       root.removeProperty("--save-bar-height");
       root.scrollPaddingBottom = "";
