@@ -32,7 +32,8 @@ const removeTag = (page: Page, name: string) => page.getByRole("button", { name:
 test("several tags at once: the known ones are added and the unknown one named; a journalist proposes it and an editor's publishing creates it", async ({ page, browser, login }) => {
   const journalist = await login({ role: "JOURNALIST" });
   const id = uniqueId();
-  const [water, floods] = await Promise.all(["Water", "Floods"].map((name) => testDb().tag.create({ data: { name: `${name} ${id}`, slug: `${name.toLowerCase()}-${id}` } })));
+  const water = await testDb().tag.create({ data: { name: `Water ${id}`, slug: `water-${id}` } });
+  const floods = await testDb().tag.create({ data: { name: `Floods ${id}`, slug: `floods-${id}` } });
   const proposal = `Reservoir levels ${id}`;
   const headline = `The reservoir is full ${id}`;
   const article = await createEditorArticle(journalist, { headline, paragraphs: [FILLER], dek: DEK, datelineCity: "Monterrey" });

@@ -20,14 +20,27 @@ const saveBar = (page: Page) => saveButton(page).locator("xpath=ancestor::div[co
 const expectSaved = (page: Page) => expect(page.getByRole("status").filter({ hasText: /^Saved at/ })).toBeVisible();
 const manualRevisions = (articleId: string) => testDb().revision.count({ where: { articleId, kind: "MANUAL" } });
 
-/** Where the text caret is on screen: the DOM selection's client rect. */
+/** Where the text caret is on screen: the DOM selection's client rect (on an empty line, which has none, the line's). */
 async function caretRect(page: Page) {
   return page.evaluate(() => {
-    const range = window.getSelection()!.getRangeAt(0);
+    const selection = window.getSelection()!;
+    const range = selection.getRangeAt(0);
     const rects = range.getClientRects();
-    const rect = rects.length > 0 ? rects[rects.length - 1]! : range.getBoundingClientRect();
+    let rect = rects.length > 0 ? rects[rects.length - 1]! : range.getBoundingClientRect();
+    if (rect.height === 0) {
+      const node = selection.focusNode!;
+      rect = (node instanceof Element ? node : node.parentElement!).getBoundingClientRect();
+    }
     return { top: rect.top, bottom: rect.bottom, height: rect.height };
   });
+}
+
+/** The caret is on screen and above the save bar. */
+async function expectCaretAboveBar(page: Page, when: string) {
+  const caret = await caretRect(page);
+  expect(caret.height, `${when}: the caret has a position`).toBeGreaterThan(0);
+  expect(caret.bottom, `${when}: the caret is above the save bar`).toBeLessThanOrEqual(await topOf(page));
+  expect(caret.top, `${when}: the caret is on screen`).toBeGreaterThanOrEqual(0);
 }
 
 const topOf = async (page: Page) => (await saveBar(page).boundingBox())!.y;
@@ -41,13 +54,12 @@ test("typing at the end of a 2,000-word story keeps the caret above the save bar
 
   await bodyOf(page).click();
   await page.keyboard.press("ControlOrMeta+End");
+  await expectCaretAboveBar(page, "at the end");
   for (let line = 1; line <= 6; line++) {
     await page.keyboard.press("Enter");
+    await expectCaretAboveBar(page, `new line ${line}`);
     await page.keyboard.type(`Line ${line} typed at the end of the story.`);
-    const caret = await caretRect(page);
-    expect(caret.height, "the caret has a position").toBeGreaterThan(0);
-    expect(caret.bottom, `line ${line}: the caret is above the save bar`).toBeLessThanOrEqual(await topOf(page));
-    expect(caret.top).toBeGreaterThanOrEqual(0);
+    await expectCaretAboveBar(page, `line ${line} typed`);
   }
 
   // The SEO description sits just above the bar's place in the form: scroll it under the stuck bar, then move to it.
