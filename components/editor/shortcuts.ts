@@ -6,24 +6,13 @@
  */
 export type Shortcut = { keys: string; does: string };
 
-/** Ctrl is ⌘ on a Mac. */
-export const KEY_SHORTCUTS: Shortcut[] = [
-  { keys: "Ctrl+S", does: "Save now" },
-  { keys: "Ctrl+B", does: "Bold" },
-  { keys: "Ctrl+I", does: "Italic" },
-  { keys: "Ctrl+K", does: "Link" },
-  { keys: "Ctrl+Z", does: "Undo" },
-  { keys: "Ctrl+Shift+Z", does: "Redo" },
-];
+const shortcuts = (pairs: [keys: string, does: string][]): Shortcut[] => pairs.map(([keys, does]) => ({ keys, does }));
 
-/** Typed at the start of a paragraph (the first five) or around words (the last two). */
-export const MARKDOWN_SHORTCUTS: Shortcut[] = [
-  { keys: "## ", does: "Heading 2" },
-  { keys: "### ", does: "Heading 3" },
-  { keys: "- ", does: "Bulleted list" },
-  { keys: "1. ", does: "Numbered list" },
-  { keys: "> ", does: "Quote" },
-  { keys: "---", does: "Horizontal rule" },
-  { keys: "**bold**", does: "Bold" },
-  { keys: "*italic*", does: "Italic" },
-];
+/** Ctrl is ⌘ on a Mac. */
+export const KEY_SHORTCUTS = shortcuts([["Ctrl+S", "Save now"], ["Ctrl+B", "Bold"], ["Ctrl+I", "Italic"], ["Ctrl+K", "Link"], ["Ctrl+Z", "Undo"], ["Ctrl+Shift+Z", "Redo"]]);
+
+/** Typed at the start of a paragraph (all but the last two) or around words (the last two). */
+export const MARKDOWN_SHORTCUTS = shortcuts([
+  ["## ", "Heading 2"], ["### ", "Heading 3"], ["- ", "Bulleted list"], ["1. ", "Numbered list"],
+  ["> ", "Quote"], ["---", "Horizontal rule"], ["**bold**", "Bold"], ["*italic*", "Italic"],
+]);

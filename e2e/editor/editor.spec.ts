@@ -3,7 +3,7 @@
  * journalist and an editor, conflicts between two open editors, revisions, presence, offline work, corrections,
  * share previews, and accessibility.
  */
-import type { Browser, Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { MAX_DOCUMENT_DEPTH } from "@/lib/content/document";
 import { slugify } from "@/lib/content/slug";
 import { ForbiddenError } from "@/lib/data/errors";
@@ -11,21 +11,11 @@ import { publishArticle } from "@/lib/data/articles/workflow";
 import { expectNoAxeViolations } from "../support/axe";
 import { createEditorArticle, DEK, FILLER, readArticle, sessionUserOf } from "../support/editor-factories";
 import { testDb } from "../support/db";
-import { createTestUser, uniqueId, type TestUser } from "../support/factories";
-import { expect, signIn, test } from "../support/fixtures";
+import { createTestUser, uniqueId } from "../support/factories";
+import { expect, openAs, test } from "../support/fixtures";
 
 // Each test drives one or two real editors with saves, heartbeats and server actions: give them room on a busy machine.
 test.describe.configure({ timeout: 120_000 });
-
-/** Another browser (its own cookies and storage) signed in as `user`. */
-async function openAs(browser: Browser, user: TestUser) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto("/login");
-  await signIn(page, user.email, user.password);
-  await page.waitForURL("**/dashboard");
-  return { context, page };
-}
 
 const bodyOf = (page: Page) => page.getByRole("textbox", { name: "Body" });
 const statusRegion = (page: Page) => page.getByRole("region", { name: "Status", exact: true });

@@ -4,26 +4,17 @@
  * caption and credit are edited from the editor (they are the library item's) and readers see them; body images get
  * a credit of their own.
  */
-import type { Browser, Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { slugify } from "@/lib/content/slug";
 import { expectNoAxeViolations } from "../support/axe";
 import { testDb } from "../support/db";
 import { createEditorArticle, DEK, FILLER } from "../support/editor-factories";
-import { createTestUser, uniqueId, type TestUser } from "../support/factories";
-import { expect, signIn, test } from "../support/fixtures";
+import { createTestUser, uniqueId } from "../support/factories";
+import { expect, openAs, test } from "../support/fixtures";
 import { makeImage } from "../support/media-files";
 import { uploadThroughApi } from "../support/media-library";
 
 test.describe.configure({ timeout: 120_000 });
-
-async function openAs(browser: Browser, user: TestUser) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto("/login");
-  await signIn(page, user.email, user.password);
-  await page.waitForURL("**/dashboard");
-  return { context, page };
-}
 
 const statusRegion = (page: Page) => page.getByRole("region", { name: "Status", exact: true });
 const expectSaved = (page: Page) => expect(page.getByRole("status").filter({ hasText: /^Saved at/ })).toBeVisible();

@@ -9,7 +9,7 @@ import type { Page } from "@playwright/test";
 import { expectNoAxeViolations } from "../support/axe";
 import { testDb } from "../support/db";
 import { createEditorArticle, DEK, FILLER } from "../support/editor-factories";
-import { uniqueId } from "../support/factories";
+import { uniqueId, type TestUser } from "../support/factories";
 import { expect, test } from "../support/fixtures";
 
 test.describe.configure({ timeout: 120_000 });
@@ -44,6 +44,19 @@ async function expectCaretAboveBar(page: Page, when: string) {
 }
 
 const topOf = async (page: Page) => (await saveBar(page).boundingBox())!.y;
+
+type Login = (options: { role: "JOURNALIST" }) => Promise<TestUser>;
+
+/** A new journalist's article of one paragraph, open in the editor with the caret at the end of it. */
+async function openAtEnd(page: Page, login: Login, headline: string, paragraph: string) {
+  const article = await createEditorArticle(await login({ role: "JOURNALIST" }), { headline: `${headline} ${uniqueId()}`, paragraphs: [paragraph] });
+  await page.goto(article.editorPath);
+  const body = bodyOf(page);
+  await expect(body).toContainText(paragraph);
+  await body.click();
+  await page.keyboard.press("ControlOrMeta+End");
+  return { article, body };
+}
 
 test("typing at the end of a 2,000-word story keeps the caret above the save bar, and a focused field near the bottom is not covered", async ({ page, login }) => {
   const journalist = await login({ role: "JOURNALIST" });
@@ -105,13 +118,7 @@ test("Ctrl+S and ⌘S save at once from the fields and the body, instead of the 
 });
 
 test("Ctrl+K opens the link panel; with nothing selected the link gets its own text, or its address", async ({ page, login }) => {
-  const journalist = await login({ role: "JOURNALIST" });
-  const article = await createEditorArticle(journalist, { headline: `Links by keyboard ${uniqueId()}`, paragraphs: ["Read the council's plan."] });
-  await page.goto(article.editorPath);
-  const body = bodyOf(page);
-  await expect(body).toContainText("council's plan");
-  await body.click();
-  await page.keyboard.press("ControlOrMeta+End");
+  const { body } = await openAtEnd(page, login, "Links by keyboard", "Read the council's plan.");
   await page.keyboard.type(" Details are in ");
 
   await page.keyboard.press("ControlOrMeta+k");
@@ -142,11 +149,7 @@ test("Ctrl+K opens the link panel; with nothing selected the link gets its own t
 });
 
 test("every shortcut the Shortcuts list shows does what it says", async ({ page, login }) => {
-  const journalist = await login({ role: "JOURNALIST" });
-  const article = await createEditorArticle(journalist, { headline: `Shortcuts ${uniqueId()}`, paragraphs: ["Start."] });
-  await page.goto(article.editorPath);
-  const body = bodyOf(page);
-  await expect(body).toContainText("Start.");
+  const { article, body } = await openAtEnd(page, login, "Shortcuts", "Start.");
 
   await page.getByText("Shortcuts", { exact: true }).click();
   const list = page.locator("details", { has: page.getByText("Shortcuts", { exact: true }) });
@@ -221,13 +224,7 @@ test("every shortcut the Shortcuts list shows does what it says", async ({ page,
 });
 
 test("a list pasted from Word stays a list, nested and numbered as in Word, and is saved as one", async ({ page, login }) => {
-  const journalist = await login({ role: "JOURNALIST" });
-  const article = await createEditorArticle(journalist, { headline: `Pasted from Word ${uniqueId()}`, paragraphs: ["Before the paste."] });
-  await page.goto(article.editorPath);
-  const body = bodyOf(page);
-  await expect(body).toContainText("Before the paste.");
-  await body.click();
-  await page.keyboard.press("ControlOrMeta+End");
+  const { article, body } = await openAtEnd(page, login, "Pasted from Word", "Before the paste.");
   await page.keyboard.press("Enter");
 
   const html = readFileSync(path.resolve("e2e/fixtures/word-lists.html"), "utf8");

@@ -16,14 +16,19 @@ async function existingTag() {
   return rawDb().tag.create({ data: { name: `Water ${id}`, slug: `water-${id}` } });
 }
 
+/** A journalist's draft, and an editor. */
+async function draftAndDesk(options: Parameters<typeof makeArticle>[1] = {}) {
+  const journalist = await makeUser("JOURNALIST");
+  const editor = await makeUser("EDITOR");
+  return { journalist, editor, article: await makeArticle(journalist, options) };
+}
+
 const tagsOf = async (articleId: string) =>
   (await rawDb().articleTag.findMany({ where: { articleId }, orderBy: { position: "asc" }, select: { tag: { select: { name: true } } } })).map((t) => t.tag.name);
 
 describe("a journalist's proposed tag", () => {
   it("is kept on the draft, not created, and shown after the article's tags in the editor of both journalist and desk", async () => {
-    const journalist = await makeUser("JOURNALIST");
-    const editor = await makeUser("EDITOR");
-    const article = await makeArticle(journalist);
+    const { journalist, editor, article } = await draftAndDesk();
     const water = await existingTag();
     const proposal = `Reservoir levels ${uid()}`;
     await saveArticle(journalist, await saveInput(journalist, article.id, { tags: [proposal, water.name] }));
@@ -43,9 +48,7 @@ describe("a journalist's proposed tag", () => {
   });
 
   it("becomes a tag, audited, when an editor publishes the article, and readers see it then", async () => {
-    const journalist = await makeUser("JOURNALIST");
-    const editor = await makeUser("EDITOR");
-    const article = await makeArticle(journalist);
+    const { journalist, editor, article } = await draftAndDesk();
     const water = await existingTag();
     const proposal = `Flood barrier ${uid()}`;
     await saveArticle(journalist, await saveInput(journalist, article.id, { tags: [water.name, proposal] }));
@@ -62,9 +65,7 @@ describe("a journalist's proposed tag", () => {
   });
 
   it("turned down by an editor (removed before publishing) is never created", async () => {
-    const journalist = await makeUser("JOURNALIST");
-    const editor = await makeUser("EDITOR");
-    const article = await makeArticle(journalist);
+    const { journalist, editor, article } = await draftAndDesk();
     const proposal = `Turned down ${uid()}`;
     await saveArticle(journalist, await saveInput(journalist, article.id, { tags: [proposal] }));
     await saveArticle(editor, await saveInput(editor, article.id, { tags: [] }));
@@ -74,9 +75,7 @@ describe("a journalist's proposed tag", () => {
   });
 
   it("is created when the schedule publishes the article (by the system), joining a tag made meanwhile rather than a twin", async () => {
-    const journalist = await makeUser("JOURNALIST");
-    const editor = await makeUser("EDITOR");
-    const article = await makeArticle(journalist);
+    const { journalist, editor, article } = await draftAndDesk();
     const [first, second] = [`Night crews ${uid()}`, `Pipe map ${uid()}`];
     await saveArticle(journalist, await saveInput(journalist, article.id, { tags: [first, second] }));
     const at = new Date(Date.now() + 60_000);
@@ -93,9 +92,7 @@ describe("a journalist's proposed tag", () => {
   });
 
   it("in a pending update of a published article is created when the desk publishes the update", async () => {
-    const journalist = await makeUser("JOURNALIST");
-    const editor = await makeUser("EDITOR");
-    const article = await makeArticle(journalist, { status: "PUBLISHED" });
+    const { journalist, editor, article } = await draftAndDesk({ status: "PUBLISHED" });
     const proposal = `Update tag ${uid()}`;
     const saved = await saveArticle(journalist, await saveInput(journalist, article.id, { tags: [proposal] }));
     expect(saved.pending).toBe(true);
