@@ -408,15 +408,16 @@ test("the editor page has no accessibility violations", async ({ page, login }) 
   await expect(page.getByLabel("Caption")).toBeVisible();
   await expectNoAxeViolations(page);
 
-  // Inserting a library image stores its media id, size, alt text and caption.
+  // Inserting a library image stores its media id, size, alt text, caption and credit.
   await page.getByLabel("Library image").selectOption({ index: 1 });
   await page.getByLabel("Alt text").fill("Solar panels in a field at dusk");
   await page.getByLabel("Caption").fill("A caption written in the editor.");
+  await page.getByLabel("Credit").fill("Illustration: the Dateline desk");
   await page.getByRole("button", { name: "Insert image" }).click();
   await expect(bodyOf(page).getByRole("img", { name: "Solar panels in a field at dusk" })).toBeVisible();
   await expectSaved(page);
   const stored = await readArticle(article.id);
-  expect(stored.bodyHtml).toMatch(/<figure[^>]*>(?:<picture>.*?)?<img src="\/[^"]+"[^>]* alt="Solar panels in a field at dusk" width="\d+" height="\d+"[^>]*>(?:<\/picture>)?<figcaption[^>]*>A caption written in the editor\.<\/figcaption><\/figure>/);
+  expect(stored.bodyHtml).toMatch(/<figure[^>]*>(?:<picture>.*?)?<img src="\/[^"]+"[^>]* alt="Solar panels in a field at dusk" width="\d+" height="\d+"[^>]*>(?:<\/picture>)?<figcaption[^>]*>A caption written in the editor\. <span[^>]*>Illustration: the Dateline desk<\/span><\/figcaption><\/figure>/);
   expect(stored.bodyHtml).toContain("youtube-nocookie.com/embed/dQw4w9WgXcQ");
   expect(await testDb().mediaUsage.count({ where: { articleId: article.id } })).toBe(1);
 });
