@@ -58,3 +58,11 @@ test("a new article with anything typed in it is kept and listed under its headl
   await expect(page.getByRole("link", { name: "Untitled" })).toHaveCount(0);
   expect(await row(id)).toEqual({ leftBlankAt: null, headline: "Market day moves to Saturday" });
 });
+
+test("another site cannot say a blank draft was left", async ({ page, login }) => {
+  await login({ role: "JOURNALIST" });
+  const id = await newArticle(page);
+  const forged = await page.request.post(`/api/articles/${id}/left-blank`, { headers: { origin: "https://elsewhere.example", "sec-fetch-site": "cross-site" } });
+  expect(forged.status()).toBe(403);
+  expect((await row(id))?.leftBlankAt).toBeNull();
+});
