@@ -4,6 +4,8 @@
  * The article editor page: composes one hook per concern (saving, fields, conflicts, presence, revision restore)
  * with the form, the pending update's panel and the side panels (status, corrections, notes, previews, revisions).
  *
+ * A new draft left with nothing typed in it is deleted (use-blank-draft.ts).
+ *
  * Speed with long articles: the Tiptap instance is created once and lives in a memoized child; typing in the body
  * re-renders nothing here (it only tells the save controller that something changed), and the document is
  * serialized only when a save or the local copy is due. The other fields are ordinary controlled inputs; the side
@@ -11,6 +13,7 @@
  */
 import { useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
+import { countWords } from "@/lib/content/document";
 import { joinNames } from "@/lib/text";
 import { ArticleForm } from "./article-form";
 import { ConflictPanel } from "./conflict-panel";
@@ -20,6 +23,7 @@ import { PreviewPanel } from "./preview-panel";
 import { RevisionsPanel } from "./revisions-panel";
 import type { ArticleEditorProps } from "./types";
 import { useArticleFields } from "./use-article-fields";
+import { useBlankDraft } from "./use-blank-draft";
 import { useConflicts } from "./use-conflicts";
 import { usePresence } from "./use-presence";
 import { UpdatePanel } from "./update-panel";
@@ -39,6 +43,8 @@ export function ArticleEditor(props: ArticleEditorProps) {
   const presence = usePresence(context);
   const restoreRevision = useRevisionRestore(context);
   const readOnly = presence.displaced !== null;
+  const openedBlank = article.status === "DRAFT" && article.version === 1 && article.fields.headline === "" && countWords(article.body) === 0;
+  useBlankDraft(articleId, openedBlank, () => !saving.controller().isDirty && saving.controller().baseVersion === article.version);
   /** What the status and the pending update's panels share: the article, and saving before a change and catching up after. */
   const statusPanel = { articleId, status: article.status, editsLive: article.editsLive, prepare: saving.prepareChange, finish: saving.finishChange };
 

@@ -39,9 +39,12 @@ export type MediaOption = {
   thumbUrl: string;
   alt: string;
   caption: string;
+  credit: string;
   width: number;
   height: number;
   filename: string;
+  /** This user may change its alt text, caption and credit (its uploader, or the desk). */
+  canEdit: boolean;
 };
 
 export type StaffOption = { id: string; name: string };
@@ -106,6 +109,8 @@ export type EditorArticle = {
    * read-only (a journalist on a scheduled or published article). */
   editsLive: boolean;
   pendingUpdate: PendingUpdateView | null;
+  /** Tags among fields.tags that a journalist proposed: created when the article is published. */
+  proposedTags: string[];
   fields: EditableFields;
   body: DocNode;
 };

@@ -235,6 +235,11 @@ const ROUTES: Record<string, RouteCase> = {
       return { method: "PUT", url: `/api/articles/${id}`, data: await articleSave(id) };
     },
   },
+  // Marks a blank new draft as left (the fixture's drafts have text, so nothing is marked or deleted).
+  "/api/articles/[id]/left-blank": {
+    rule: { kind: "api-owned", own: "article:update:own", any: "article:update:any" },
+    request: (f, s, o) => ({ method: "POST", url: `/api/articles/${articleFor(f, s, o)}/left-blank` }),
+  },
   "/api/media": {
     rule: { kind: "api", permission: "media:upload" },
     request: async () => ({

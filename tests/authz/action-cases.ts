@@ -552,6 +552,13 @@ export const ACTION_CASES: Record<string, ActionCase> = {
       };
     },
   },
+  "lib/actions/media.ts#updateMediaTextAction": {
+    rule: { kind: "owned", own: "media:update:own", any: "media:update:any" },
+    async prepare({ owner }) {
+      const media = await makeMedia(owner);
+      return { args: [media.id, { alt: "The river at dawn", caption: "Below the old mill.", credit: "Ana Ruiz / Dateline" }], touched: () => mediaRow(media.id) };
+    },
+  },
   "app/dashboard/media/[id]/actions.ts#deleteMediaAction": {
     rule: { kind: "owned", own: "media:update:own", any: "media:update:any" },
     successRedirect: /^\/dashboard\/media\?deleted=1$/,

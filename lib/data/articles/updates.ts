@@ -19,6 +19,7 @@ import { lockArticle, reachableWhere, visibleWhere } from "./access";
 import { publishChecklist } from "./checklist";
 import { articleStateSelect, isReaderVisibleChange, usedMedia } from "./content";
 import { pendingContentSelect } from "./pending";
+import { adoptProposedTags } from "./tag-proposals";
 
 type PendingContent = Prisma.PendingUpdateGetPayload<{ select: typeof pendingContentSelect }>;
 
@@ -43,7 +44,7 @@ async function requirePending(tx: DbTx, articleId: string, status: PendingUpdate
 
 /**
  * Makes the pending update the article's content, in the caller's transaction with the article locked: its text,
- * featured image and tags, under the article's own URL and byline. Records an UPDATE revision and removes the update.
+ * featured image, tags and proposed tags, under the article's own URL and byline. Records an UPDATE revision and removes the update.
  * `revise` moves the article's "Updated" time when readers see a difference. Returns null when there is no update.
  */
 export async function applyPendingUpdate(tx: DbTx, actor: SessionUser, articleId: string, options: { revise: boolean }) {
@@ -66,6 +67,7 @@ export async function applyPendingUpdate(tx: DbTx, actor: SessionUser, articleId
       version: { increment: 1 },
       ...(options.revise && changed ? { revisedAt: new Date() } : {}),
       tags: { deleteMany: {}, create: tagIds.map((tagId, position) => ({ tagId, position })) },
+      proposedTags: pending.proposedTags,
       mediaUsages: { deleteMany: {}, create: await usedMedia(tx, [pending]) },
     },
     select: { version: true, status: true },
@@ -108,6 +110,8 @@ export async function publishUpdate(actor: SessionUser, articleId: string) {
     await requirePending(tx, articleId, "IN_REVIEW", "There is no update waiting for review on this article.");
     const isLive = before.status === "PUBLISHED";
     await applyPendingUpdate(tx, actor, articleId, { revise: isLive });
+    // A scheduled article's proposed tags wait for the schedule.
+    if (isLive) await adoptProposedTags(tx, actor, articleId);
     const missing = await publishChecklist(tx, articleId);
     if (missing.length > 0) throw new WorkflowError("This update is not ready to publish.", missing);
     const after = await tx.article.findUniqueOrThrow({ where: { id: articleId }, select: articleStateSelect });

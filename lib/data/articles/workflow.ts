@@ -17,6 +17,7 @@ import { lockArticle, visibleWhere } from "./access";
 import { publishChecklist } from "./checklist";
 import { articleStateSelect } from "./content";
 import { RELEASED_STATUSES } from "./pending";
+import { adoptProposedTags } from "./tag-proposals";
 import { applyPendingUpdate } from "./updates";
 
 /** What a transition reads: the state, plus what its STATUS revision keeps. */
@@ -75,6 +76,8 @@ async function transition(
     data: { ...data, version: { increment: 1 }, ...(actor ? { lastEditedBy: { connect: { id: actor.id } } } : {}) },
     select: { version: true, status: true, publishedAt: true, scheduledAt: true },
   });
+  // Publishing (by hand or by the schedule) is the desk's approval of the tags a journalist proposed.
+  if (updated.status === "PUBLISHED") await adoptProposedTags(tx, actor, article.id);
   const revisionAuthor = actor ?? (await tx.article.findUniqueOrThrow({ where: { id: article.id }, select: { createdById: true } })).createdById;
   await snapshot(tx, article, typeof revisionAuthor === "string" ? { id: revisionAuthor } : revisionAuthor, updated.status, updated.version);
   await writeAudit(tx, { actor, action, targetType: "Article", targetId: article.id, details: { headline: article.headline, from: article.status, to: updated.status, ...(details as object) } });

@@ -50,7 +50,7 @@ export default async function EditArticlePage({ params }: Props) {
     listSections(),
     listStaffForByline(user),
     listTagNames(user),
-    listMediaForPicker(user),
+    listMediaForPicker(user, { include: article.featuredImageId }),
     listRevisions(user, article.id),
     listNotes(user, article.id),
     listPreviewLinks(user, article.id),
@@ -85,6 +85,7 @@ export default async function EditArticlePage({ params }: Props) {
         pending: update.pending,
         otherChanges: update.otherChanges,
       },
+      proposedTags: article.proposedTags,
       fields: {
         headline: article.headline,
         dek: article.dek,
@@ -105,12 +106,14 @@ export default async function EditArticlePage({ params }: Props) {
     media: media.map((m) => ({
       id: m.id,
       url: m.url,
-      thumbUrl: "thumbUrl" in m && typeof m.thumbUrl === "string" ? m.thumbUrl : m.url,
+      thumbUrl: m.thumbUrl,
       alt: m.alt,
       caption: m.caption,
+      credit: m.credit,
       width: m.width,
       height: m.height,
       filename: m.filename,
+      canEdit: m.canEdit,
     })),
     revisions: revisions.map((r) => ({
       id: r.id,

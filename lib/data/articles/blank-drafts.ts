@@ -1,0 +1,99 @@
+/**
+ * Drafts nobody wrote anything in (docs/decisions/0017-the-writing-day.md). "New article" creates the draft at once:
+ * the editor, its saves and the co-editing document all need its id. A draft that is still blank (never saved, no
+ * text, no tags, no image, no note, no history) is left out of the dashboard list, and deleted:
+ * - a minute after someone left it without typing (the editor says so: markLeftBlank), unless it was opened again
+ *   since (a reload, going back to it): the presence heartbeat then says so;
+ * - after a day with nobody in it, for a draft whose leaving was never heard of (a browser that crashed).
+ * The scheduler sweeps them (lib/jobs/scheduler.ts); each deletion is audited (article.discard_blank). Nothing typed
+ * is ever deleted: any save moves the version past 1, and the row is re-checked under its lock before it goes.
+ */
+import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { getDb } from "@/lib/db";
+import { assertCan } from "@/lib/auth/permissions";
+import { writeAudit } from "../audit";
+import type { SessionUser } from "../types";
+import { assertReachable, reachableWhere } from "./access";
+import { PRESENCE_TTL_MS } from "./presence";
+
+/** How long after someone left a blank draft it is deleted (time to come back to it, or to reload). */
+export const LEFT_BLANK_GRACE_MS = 60_000;
+/** How long a blank draft nobody said they left waits (a writer offline since opening it keeps it that long). */
+export const ABANDONED_BLANK_MS = 24 * 60 * 60_000;
+
+/** Drafts with nothing in them that anyone typed or chose. */
+export function blankDraftWhere(): Prisma.ArticleWhereInput {
+  return {
+    status: "DRAFT",
+    version: 1,
+    publishedAt: null,
+    headline: "",
+    dek: "",
+    bodyText: "",
+    datelineCity: "",
+    seoTitle: "",
+    seoDescription: "",
+    featuredImageId: null,
+    proposedTags: { isEmpty: true },
+    tags: { none: {} },
+    mediaUsages: { none: {} },
+    revisions: { none: {} },
+    editorialNotes: { none: {} },
+    corrections: { none: {} },
+    previewLinks: { none: {} },
+    pendingUpdate: { is: null },
+  };
+}
+
+/** The editor closed on a draft without anything typed: it goes after the grace period. Returns whether it was blank. */
+export async function markLeftBlank(actor: SessionUser, articleId: string): Promise<{ marked: boolean }> {
+  assertCan(actor.role, "dashboard:access");
+  const { count } = await getDb().article.updateMany({ where: { AND: [{ id: articleId }, reachableWhere(actor), blankDraftWhere()] }, data: { leftBlankAt: new Date() } });
+  if (count === 0) await assertReachable(actor, articleId);
+  return { marked: count === 1 };
+}
+
+type Candidate = { id: string; leftBlankAt: Date | null; updatedAt: Date };
+
+/** Whether a blank draft is due: left (and not opened since) past the grace period, or untouched for a day and empty of people. */
+function isDue(draft: Candidate, lastSeen: Date | undefined, now: number): boolean {
+  const left = draft.leftBlankAt?.getTime();
+  if (left !== undefined && left <= now - LEFT_BLANK_GRACE_MS && !(lastSeen && lastSeen.getTime() > left)) return true;
+  return draft.updatedAt.getTime() <= now - ABANDONED_BLANK_MS && !(lastSeen && lastSeen.getTime() > now - PRESENCE_TTL_MS);
+}
+
+/** Deletes the blank drafts that are due (at most `limit` a run), each with an audit entry. Returns their ids. */
+export async function sweepBlankDrafts(options: { now?: Date; limit?: number } = {}): Promise<string[]> {
+  const now = (options.now ?? new Date()).getTime();
+  const db = getDb();
+  const candidates = await db.article.findMany({
+    where: { AND: [blankDraftWhere(), { OR: [{ leftBlankAt: { lte: new Date(now - LEFT_BLANK_GRACE_MS) } }, { updatedAt: { lte: new Date(now - ABANDONED_BLANK_MS) } }] }] },
+    select: { id: true, leftBlankAt: true, updatedAt: true },
+    take: options.limit ?? 50,
+  });
+  if (candidates.length === 0) return [];
+  const presence = await db.articlePresence.groupBy({ by: ["articleId"], where: { articleId: { in: candidates.map((c) => c.id) } }, _max: { lastSeenAt: true } });
+  const lastSeen = new Map(presence.map((p) => [p.articleId, p._max.lastSeenAt ?? undefined]));
+  const deleted: string[] = [];
+  for (const draft of candidates.filter((c) => isDue(c, lastSeen.get(c.id), now))) {
+    const gone = await db.$transaction(async (tx) => {
+      // Under the row's lock, as saves take it: a save that got in first has made the draft non-blank.
+      const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Article" WHERE id = ${draft.id} FOR UPDATE SKIP LOCKED`;
+      if (locked.length === 0) return false;
+      const row = await tx.article.findFirst({ where: { AND: [{ id: draft.id }, blankDraftWhere()] }, select: { createdAt: true, createdBy: { select: { email: true } } } });
+      if (!row) return false;
+      await tx.article.delete({ where: { id: draft.id } });
+      await writeAudit(tx, {
+        actor: null,
+        action: "article.discard_blank",
+        targetType: "Article",
+        targetId: draft.id,
+        details: { reason: draft.leftBlankAt ? "left without anything typed" : "untouched for a day", createdBy: row.createdBy.email, createdAt: row.createdAt.toISOString() },
+      });
+      return true;
+    });
+    if (gone) deleted.push(draft.id);
+  }
+  return deleted;
+}
