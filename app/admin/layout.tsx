@@ -6,13 +6,13 @@ import type { Metadata } from "next";
 import { AdminNav } from "@/components/admin/admin-nav";
 import { StaffHeader } from "@/components/layout/staff-header";
 import { requirePermission } from "@/lib/auth/session";
-import { countUnreadNotifications } from "@/lib/data/notifications/inbox";
+import { readUnreadCount } from "@/lib/data/notifications/inbox";
 
 export const metadata: Metadata = { title: { default: "Admin", template: "%s · Admin · Dateline" }, robots: { index: false } };
 
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
   const user = await requirePermission("admin:access", "/admin");
-  const unread = await countUnreadNotifications(user);
+  const unread = await readUnreadCount(user);
   return (
     <>
       <StaffHeader user={user} unread={unread} />

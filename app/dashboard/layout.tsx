@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import { StaffHeader } from "@/components/layout/staff-header";
 import { requirePermission } from "@/lib/auth/session";
-import { countUnreadNotifications } from "@/lib/data/notifications/inbox";
+import { readUnreadCount } from "@/lib/data/notifications/inbox";
 
 export const metadata: Metadata = { title: "Dashboard", robots: { index: false } };
 
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
   const user = await requirePermission("dashboard:access", "/dashboard");
-  const unread = await countUnreadNotifications(user);
+  const unread = await readUnreadCount(user);
   return (
     <>
       <StaffHeader user={user} unread={unread} />

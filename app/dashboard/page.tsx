@@ -49,9 +49,8 @@ function EditorLink({ id, headline }: { id: string; headline: string }) {
 function ReadLink({ article }: { article: Row }) {
   const link = storyLink({ ...article, sectionSlug: article.section.slug });
   return (
-    <Link href={link.href} className="mt-1 block text-xs font-normal underline">
+    <Link href={link.href} aria-label={`${link.label}: ${article.headline || "Untitled"}`} className="mt-1 block text-xs font-normal underline">
       {link.label}
-      <span className="sr-only">: {article.headline || "Untitled"}</span>
     </Link>
   );
 }

@@ -7,10 +7,13 @@
  */
 type VisibilitySource = Pick<Document, "visibilityState" | "addEventListener" | "removeEventListener">;
 
+/** A count of unread notifications and when the server counted it (ms since the epoch). */
+export type UnreadCount = { unread: number; countedAt: number };
+
 export type UnreadPollerOptions = {
   /** The current count, or null when it could not be read (signed out, offline): the shown count then stays. */
-  fetchCount: () => Promise<number | null>;
-  onCount: (count: number) => void;
+  fetchCount: () => Promise<UnreadCount | null>;
+  onCount: (count: UnreadCount) => void;
   doc: VisibilitySource;
   intervalMs: number;
 };

@@ -4,7 +4,7 @@
  * after a minute or more, never two at once.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { UnreadPoller } from "@/components/layout/unread-poller";
+import { UnreadPoller, type UnreadCount } from "@/components/layout/unread-poller";
 
 const MINUTE = 60_000;
 
@@ -22,7 +22,7 @@ function fakeDocument() {
 let doc: ReturnType<typeof fakeDocument>;
 let checks: number;
 let shown: number[];
-let answer: () => Promise<number | null>;
+let answer: () => Promise<UnreadCount | null>;
 let poller: UnreadPoller;
 
 beforeEach(() => {
@@ -30,13 +30,13 @@ beforeEach(() => {
   doc = fakeDocument();
   checks = 0;
   shown = [];
-  answer = async () => 3;
+  answer = async () => ({ unread: 3, countedAt: Date.now() });
   poller = new UnreadPoller({
     fetchCount: () => {
       checks++;
       return answer();
     },
-    onCount: (count) => shown.push(count),
+    onCount: (count) => shown.push(count.unread),
     doc: doc as unknown as Document,
     intervalMs: MINUTE,
   });
@@ -82,7 +82,7 @@ describe("the unread count check", () => {
   });
 
   it("never runs two checks at once, and keeps the shown count when the server does not answer", async () => {
-    let release: (count: number | null) => void = () => {};
+    let release: (count: UnreadCount | null) => void = () => {};
     answer = () => new Promise((resolve) => (release = resolve));
     const first = poller.check();
     await poller.check();

@@ -12,10 +12,19 @@ import type { SessionUser } from "../types";
 
 export const NOTIFICATIONS_PAGE_SIZE = 30;
 
-/** The staff header's count: one indexed count (userId, readAt). */
+/** How many of the actor's notifications are unread: one indexed count (userId, readAt). */
 export async function countUnreadNotifications(actor: SessionUser): Promise<number> {
   assertCan(actor.role, "dashboard:access");
   return getDb().notification.count({ where: { userId: actor.id, readAt: null } });
+}
+
+/**
+ * The staff header's count, with when it was counted: the header keeps whichever count is newest, from a page load
+ * or from its periodic check (components/layout/notifications-link.tsx), since either may arrive first.
+ */
+export async function readUnreadCount(actor: SessionUser): Promise<{ unread: number; countedAt: number }> {
+  const countedAt = Date.now();
+  return { unread: await countUnreadNotifications(actor), countedAt };
 }
 
 /** One page of the actor's notifications, newest first. */
