@@ -12,4 +12,11 @@ export const MarkNotificationSchema = z.object({
   read: z.enum(["0", "1"]).transform((value) => value === "1"),
 });
 
-export const NotificationSettingsSchema = z.object({ emailNotifications: z.boolean() });
+/** The button's own field: a request without it (not from the page) is refused rather than taken as "all". */
+export const MarkAllNotificationsSchema = z.object({ confirm: z.literal("all", "Press “Mark all as read”.") });
+
+/** `form` says the settings form sent it: an unticked box sends nothing, so an empty request must not turn e-mails off. */
+export const NotificationSettingsSchema = z.object({
+  form: z.literal("notifications", "Use the notification settings form."),
+  emailNotifications: z.boolean(),
+});

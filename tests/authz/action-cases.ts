@@ -586,7 +586,7 @@ export const ACTION_CASES: Record<string, ActionCase> = {
       if (actor) await makeNotification(actor.id, owner);
       const others = await makeNotification(owner.id, owner);
       return {
-        args: [null, form({})],
+        args: [null, form({ confirm: "all" })],
         // Someone else's unread notification is in the snapshot: marking "all" must never reach it.
         touched: async () => ({ mine: await unreadOf(actor?.id), others: await readAtOf(others.id) }),
         verify: (r) => expectData(r, (count) => count === 1),
@@ -618,7 +618,7 @@ export const ACTION_CASES: Record<string, ActionCase> = {
     rule: { kind: "permission", permission: "profile:update:own" },
     async prepare({ actor }) {
       // The box unticked (no field sent): e-mails off, from the default of on.
-      return { args: [null, form({})], touched: async () => (actor ? rawDb().user.findUnique({ where: { id: actor.id }, select: { emailNotifications: true } }) : null) };
+      return { args: [null, form({ form: "notifications" })], touched: async () => (actor ? rawDb().user.findUnique({ where: { id: actor.id }, select: { emailNotifications: true } }) : null) };
     },
   },
   "app/dashboard/profile/actions.ts#signOutEverywhereAction": {

@@ -28,7 +28,7 @@ export default async function NotificationsPage({ searchParams }: Props) {
       <div className="flex flex-wrap items-center justify-between gap-4">
         <h1 className="text-2xl font-bold">Notifications</h1>
         {list.unread > 0 && (
-          <ActionButton action={markAllNotificationsReadAction} fields={{}}>
+          <ActionButton action={markAllNotificationsReadAction} fields={{ confirm: "all" }}>
             Mark all as read
           </ActionButton>
         )}

@@ -37,13 +37,13 @@ export const signOutEverywhereAction = staffFormAction(
   },
 );
 
-/** A checkbox: unticked, the form sends no field at all. */
+/** A checkbox: unticked, the form sends no field at all (its hidden `form` field says it was sent). */
 export const updateNotificationSettingsAction = staffFormAction(
   {
     schema: NotificationSettingsSchema,
-    fields: [],
+    fields: ["form"],
     returnTo: "/dashboard/profile",
-    shape: (_values, form) => ({ emailNotifications: form.get("emailNotifications") === "on" }),
+    shape: (values, form) => ({ ...values, emailNotifications: form.get("emailNotifications") === "on" }),
   },
   async ({ emailNotifications }, { user }) => {
     await setEmailNotifications(user, emailNotifications);

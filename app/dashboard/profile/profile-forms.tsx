@@ -39,6 +39,7 @@ export function NotificationSettingsForm({ emailNotifications, canMail }: { emai
   const { pending, onSubmit, formRef, message } = useActionForm(updateNotificationSettingsAction);
   return (
     <form ref={formRef} onSubmit={onSubmit} className="space-y-4">
+      <input type="hidden" name="form" value="notifications" />
       <CheckboxField id="emailNotifications" name="emailNotifications" label="E-mail me my notifications" defaultChecked={emailNotifications} aria-describedby="emailNotifications-hint" />
       <p id="emailNotifications-hint" className="text-sm text-muted">
         {canMail
