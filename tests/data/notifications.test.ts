@@ -113,6 +113,17 @@ describe("who is told what", () => {
     expect(headlines.map((h) => h.headline)).toEqual([article.headline, "Council changes the water plan"]);
   });
 
+  it("never tells someone about a story they can no longer open (a journalist taken off the byline)", async () => {
+    const author = await makeUser("JOURNALIST");
+    const former = await makeUser("JOURNALIST");
+    const editor = await makeUser("EDITOR");
+    const article = await coauthoredStory(author, former);
+    await addNote(former, article.id, "My part is in.");
+    await rawDb().articleAuthor.delete({ where: { articleId_userId: { articleId: article.id, userId: former.id } } });
+    await addNote(editor, article.id, "Thanks, all.");
+    expect(await told(article.id, { author, former, editor })).toEqual({ author: ["NOTE", "NOTE"] });
+  });
+
   it("writes nothing when the event is refused", async () => {
     const author = await makeUser("JOURNALIST");
     const editor = await makeUser("EDITOR");

@@ -1,13 +1,14 @@
 /**
  * Writing notifications, in the transaction of the event they tell about (a workflow change, a note, a correction):
  * the event and its notifications commit or roll back together. Who is told is lib/notifications/audience.ts; this
- * finds those people (active accounts only) and marks each row's e-mail as due when the server can send mail and the
- * person has not turned e-mails off. The e-mails themselves go out after the commit (./outbox.ts).
+ * finds those people (active accounts only, and only those who may open the story: the desk, or its authors) and marks
+ * each row's e-mail as due when the server can send mail and the person has not turned e-mails off. The e-mails
+ * themselves go out after the commit (./outbox.ts).
  */
 import "server-only";
 import type { NotificationKind } from "@/lib/generated/prisma/enums";
 import type { DbTx } from "@/lib/db/client";
-import { PERMISSIONS } from "@/lib/auth/permissions";
+import { can, PERMISSIONS } from "@/lib/auth/permissions";
 import { getEnv } from "@/lib/env";
 import { AUDIENCE, recipientsOf, type AudienceGroup } from "@/lib/notifications/audience";
 import type { SessionUser } from "../types";
@@ -54,7 +55,10 @@ export async function notifyStoryEvent(tx: DbTx, event: StoryEvent): Promise<num
   for (const group of AUDIENCE[event.kind]) groups[group] = await groupMembers(tx, group, event);
   const ids = recipientsOf(event.kind, groups, event.actor?.id ?? null);
   if (ids.length === 0) return 0;
-  const people = await tx.user.findMany({ where: { id: { in: ids }, status: "ACTIVE" }, select: { id: true, emailNotifications: true } });
+  const authors = new Set(groups.authors ?? (await groupMembers(tx, "authors", event)));
+  const found = await tx.user.findMany({ where: { id: { in: ids }, status: "ACTIVE" }, select: { id: true, role: true, emailNotifications: true } });
+  // A participant who has left the byline since (a journalist's old note) is not told about a story they cannot open.
+  const people = found.filter((person) => authors.has(person.id) || can(person.role, "article:read:any"));
   const canMail = getEnv().smtpUrl !== null;
   const detail = (event.detail ?? "").slice(0, DETAIL_LIMIT);
   const { count } = await tx.notification.createMany({
