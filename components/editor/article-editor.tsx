@@ -16,6 +16,7 @@ import { Button } from "@/components/ui/button";
 import { countWords } from "@/lib/content/document";
 import { joinNames } from "@/lib/text";
 import { ArticleForm } from "./article-form";
+import { ChangesRequestedBanner } from "./changes-requested-banner";
 import { ConflictPanel } from "./conflict-panel";
 import { CorrectionsPanel } from "./corrections-panel";
 import { NotesPanel } from "./notes-panel";
@@ -33,7 +34,7 @@ import { WorkflowPanel } from "./workflow-panel";
 import "./editor.css";
 
 export function ArticleEditor(props: ArticleEditorProps) {
-  const { article, revisions, notes, previewLinks, locale, timeZone, flags } = props;
+  const { article, revisions, notes, changeRequest, previewLinks, locale, timeZone, flags } = props;
   const articleId = article.id;
   const [notice, setNotice] = useState("");
   const saving = useSaving(article);
@@ -90,6 +91,8 @@ export function ArticleEditor(props: ArticleEditorProps) {
           </div>
         )}
 
+        {changeRequest && <ChangesRequestedBanner {...changeRequest} />}
+
         <UpdatePanel {...statusPanel} update={article.pendingUpdate} canReview={flags.canPublish} reload={form.reloadCurrent} announce={setNotice} />
 
         <ArticleForm {...props} form={form} saving={saving} readOnly={readOnly} notice={notice} mergeText={conflicts.mergeText} onDoneMerging={conflicts.doneMerging} />
@@ -103,6 +106,8 @@ export function ArticleEditor(props: ArticleEditorProps) {
           scheduledAtInput={article.scheduledAtInput}
           scheduledAtLabel={article.scheduledAtLabel}
           publishedAtLabel={article.publishedAtLabel}
+          slug={article.fields.slug}
+          sectionSlug={props.sections.find((s) => s.id === article.fields.sectionId)?.slug ?? ""}
           hasBeenPublished={article.hasBeenPublished}
         />
         {flags.canCorrect && article.status === "PUBLISHED" && <CorrectionsPanel articleId={articleId} />}

@@ -57,6 +57,8 @@ export type RevisionItem = {
   status: string;
   /** A snapshot of the pending update rather than of the live content. */
   isPendingUpdate: boolean;
+  /** A status change the scheduler made; `author` is then who set the schedule. */
+  bySchedule: boolean;
   headline: string;
   author: string;
   createdAt: string;
@@ -65,6 +67,9 @@ export type RevisionItem = {
 };
 
 export type NoteItem = { id: string; body: string; author: string; createdAt: string; createdAtLabel: string };
+
+/** The note the desk sent the story (or its pending update) back with, while its changes are awaited. */
+export type ChangeRequestView = { note: string; by: string; atLabel: string; onUpdate: boolean };
 
 export type PreviewLinkItem = { id: string; createdBy: string; createdAtLabel: string; expiresAtLabel: string };
 
@@ -83,7 +88,7 @@ export type VersionText = { headline: string; dek: string; bodyText: string };
 
 /** A released article's pending update, as the editor shows it (dates formatted on the server). */
 export type PendingUpdateView = {
-  status: "DRAFT" | "IN_REVIEW";
+  status: "DRAFT" | "CHANGES_REQUESTED" | "IN_REVIEW";
   submittedAtLabel: string | null;
   updatedAtLabel: string;
   editedBy: string;
@@ -123,6 +128,7 @@ export type ArticleEditorProps = {
   media: MediaOption[];
   revisions: RevisionItem[];
   notes: NoteItem[];
+  changeRequest: ChangeRequestView | null;
   previewLinks: PreviewLinkItem[];
   locale: string;
   timeZone: string;

@@ -110,7 +110,7 @@ test("a journalist writes a draft that autosaves and survives a reload, submits 
     await expect(status.getByText("Write a note saying what the author should change.")).toBeVisible();
     await status.getByLabel("Note to the author").fill(`Please add the mayor's response (${id}).`);
     await status.getByRole("button", { name: "Send back" }).click();
-    await expect(status.getByText("Draft", { exact: true })).toBeVisible();
+    await expect(status.getByText("Changes requested", { exact: true })).toBeVisible();
     await expect(editorPage.getByRole("region", { name: "Editorial notes" })).toContainText(`Please add the mayor's response (${id}).`);
   });
 

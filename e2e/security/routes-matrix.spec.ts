@@ -207,7 +207,14 @@ const ROUTES: Record<string, RouteCase> = {
     rule: { kind: "page-owned", own: "article:read:own", any: "article:read:any" },
     request: (f, s, o) => get(`/dashboard/articles/${articleFor(f, s, o)}`),
   },
+  // The staff preview of an article: whoever may open it in the editor.
+  "/dashboard/articles/[id]/preview": {
+    rule: { kind: "page-owned", own: "article:read:own", any: "article:read:any" },
+    request: (f, s, o) => get(`/dashboard/articles/${articleFor(f, s, o)}/preview`),
+  },
   "/dashboard/media": { rule: { kind: "page", permission: "dashboard:access" }, request: () => get("/dashboard/media") },
+  // Everyone's own notifications (the data layer reads only the signed-in person's).
+  "/dashboard/notifications": { rule: { kind: "page", permission: "dashboard:access" }, request: () => get("/dashboard/notifications") },
   // Every staff member may look at any image's page (and sees whether they may change it).
   "/dashboard/media/[id]": { rule: { kind: "page", permission: "dashboard:access" }, request: (f) => get(`/dashboard/media/${f.mediaId}`) },
   "/dashboard/profile": { rule: { kind: "page", permission: "profile:update:own" }, request: () => get("/dashboard/profile") },
@@ -248,6 +255,7 @@ const ROUTES: Record<string, RouteCase> = {
       multipart: { file: { name: `matrix-${uniqueId()}.png`, mimeType: "image/png", buffer: await makeImage("png", { seed: Math.floor(Math.random() * 1_000_000) }) } },
     }),
   },
+  "/api/notifications/unread": { rule: { kind: "api", permission: "dashboard:access" }, request: () => get("/api/notifications/unread") },
   "/api/cron/publish-scheduled": { rule: { kind: "bearer" }, request: () => ({ method: "POST", url: "/api/cron/publish-scheduled" }) },
   "/api/auth/[...nextauth]": { rule: { kind: "public" }, request: () => get("/api/auth/csrf") },
 

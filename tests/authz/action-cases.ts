@@ -27,7 +27,9 @@ export type Rule =
   /** A role-wide permission: allowed exactly when can(role, permission). */
   | { kind: "permission"; permission: Permission }
   /** Allowed on the actor's own row when can(role, own), on someone else's when can(role, any). */
-  | { kind: "owned"; own: Permission; any: Permission };
+  | { kind: "owned"; own: Permission; any: Permission }
+  /** Only ever the actor's own row (their notifications), with `permission`; someone else's is hidden (not found). */
+  | { kind: "own-only"; permission: Permission };
 
 export type Ownership = "own" | "other";
 
@@ -162,6 +164,15 @@ function updateCase(rule: Rule, status: "DRAFT" | "IN_REVIEW", more: unknown[], 
     },
   };
 }
+
+/** An unread notification for `userId` about a new article of `owner`. */
+async function makeNotification(userId: string, owner: SessionUser) {
+  const article = await makeArticle(owner);
+  return rawDb().notification.create({ data: { userId, kind: "NOTE", articleId: article.id, headline: article.headline, detail: "A note." }, select: { id: true } });
+}
+
+const readAtOf = (id: string) => rawDb().notification.findUnique({ where: { id }, select: { readAt: true } });
+const unreadOf = (userId: string | undefined) => (userId ? rawDb().notification.count({ where: { userId, readAt: null } }) : Promise.resolve(null));
 
 const ARTICLE_OWNERSHIP_READ: Rule = { kind: "owned", own: "article:read:own", any: "article:read:any" };
 const ARTICLE_OWNERSHIP_UPDATE: Rule = { kind: "owned", own: "article:update:own", any: "article:update:any" };
@@ -406,7 +417,7 @@ export const ACTION_CASES: Record<string, ActionCase> = {
     withOwnRow: true,
     async prepare({ owner }) {
       const article = await makeArticle(owner, { status: "IN_REVIEW" });
-      return { args: [article.id, "Needs a second source."], touched: () => articleState(article.id), verify: (r) => expectData(r, (s) => s === "DRAFT") };
+      return { args: [article.id, "Needs a second source."], touched: () => articleState(article.id), verify: (r) => expectData(r, (s) => s === "CHANGES_REQUESTED") };
     },
   },
   "lib/actions/workflow.ts#publishAction": {
@@ -454,7 +465,7 @@ export const ACTION_CASES: Record<string, ActionCase> = {
   "lib/actions/workflow.ts#submitUpdateAction": updateCase({ kind: "owned", own: "article:submit", any: "article:update:any" }, "DRAFT", [], "IN_REVIEW"),
   "lib/actions/workflow.ts#publishUpdateAction": { ...updateCase({ kind: "permission", permission: "article:publish" }, "IN_REVIEW", [], "PUBLISHED"), withOwnRow: true },
   "lib/actions/workflow.ts#sendBackUpdateAction": {
-    ...updateCase({ kind: "permission", permission: "article:publish" }, "IN_REVIEW", ["Attribute the mayor's figure."], "DRAFT"),
+    ...updateCase({ kind: "permission", permission: "article:publish" }, "IN_REVIEW", ["Attribute the mayor's figure."], "CHANGES_REQUESTED"),
     withOwnRow: true,
   },
   "lib/actions/workflow.ts#discardUpdateAction": updateCase(ARTICLE_OWNERSHIP_UPDATE, "DRAFT", [], "PUBLISHED"),
@@ -568,6 +579,28 @@ export const ACTION_CASES: Record<string, ActionCase> = {
     },
   },
 
+  // Dashboard: the signed-in person's own notifications --------------------------------------------------------------
+  "app/dashboard/notifications/actions.ts#markNotificationAction": {
+    rule: { kind: "own-only", permission: "dashboard:access" },
+    async prepare({ owner }) {
+      const notification = await makeNotification(owner.id, owner);
+      return { args: [null, form({ notificationId: notification.id, read: "1" })], touched: () => readAtOf(notification.id) };
+    },
+  },
+  "app/dashboard/notifications/actions.ts#markAllNotificationsReadAction": {
+    rule: { kind: "permission", permission: "dashboard:access" },
+    async prepare({ actor, owner }) {
+      if (actor) await makeNotification(actor.id, owner);
+      const others = await makeNotification(owner.id, owner);
+      return {
+        args: [null, form({ confirm: "all" })],
+        // Someone else's unread notification is in the snapshot: marking "all" must never reach it.
+        touched: async () => ({ mine: await unreadOf(actor?.id), others: await readAtOf(others.id) }),
+        verify: (r) => expectData(r, (count) => count === 1),
+      };
+    },
+  },
+
   // Dashboard: the signed-in person's own account --------------------------------------------------------------------
   "app/dashboard/profile/actions.ts#updateProfileAction": {
     rule: { kind: "permission", permission: "profile:update:own" },
@@ -586,6 +619,13 @@ export const ACTION_CASES: Record<string, ActionCase> = {
         args: [null, form({ currentPassword: "a-long-test-password", password: STRONG_PASSWORD, confirmPassword: STRONG_PASSWORD })],
         touched: async () => (actor ? userRow(actor.id) : null),
       };
+    },
+  },
+  "app/dashboard/profile/actions.ts#updateNotificationSettingsAction": {
+    rule: { kind: "permission", permission: "profile:update:own" },
+    async prepare({ actor }) {
+      // The box unticked (no field sent): e-mails off, from the default of on.
+      return { args: [null, form({ form: "notifications" })], touched: async () => (actor ? rawDb().user.findUnique({ where: { id: actor.id }, select: { emailNotifications: true } }) : null) };
     },
   },
   "app/dashboard/profile/actions.ts#signOutEverywhereAction": {

@@ -13,7 +13,7 @@ export async function listRevisions(actor: SessionUser, articleId: string) {
     where: { articleId },
     orderBy: { createdAt: "desc" },
     take: 200,
-    select: { id: true, version: true, kind: true, status: true, isPendingUpdate: true, headline: true, createdAt: true, author: { select: { name: true } } },
+    select: { id: true, version: true, kind: true, status: true, isPendingUpdate: true, bySchedule: true, headline: true, createdAt: true, author: { select: { name: true } } },
   });
 }
 

@@ -14,7 +14,7 @@ import { mayDelete } from "@/lib/data/articles/delete";
 import { getArticleForEditor } from "@/lib/data/articles/editor";
 import { NotFoundError } from "@/lib/data/errors";
 import { listMediaForPicker } from "@/lib/data/media/library";
-import { listNotes } from "@/lib/data/articles/notes";
+import { getChangeRequest, listNotes } from "@/lib/data/articles/notes";
 import { listPreviewLinks } from "@/lib/data/articles/previews";
 import { listRevisions } from "@/lib/data/articles/revisions";
 import { listSections } from "@/lib/data/sections";
@@ -46,13 +46,14 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function EditArticlePage({ params }: Props) {
   const { id } = await params;
   const { user, article } = await loadArticle(id);
-  const [sections, staff, tagNames, media, revisions, notes, previewLinks, settings] = await Promise.all([
+  const [sections, staff, tagNames, media, revisions, notes, changeRequest, previewLinks, settings] = await Promise.all([
     listSections(),
     listStaffForByline(user),
     listTagNames(user),
     listMediaForPicker(user, { include: article.featuredImageId }),
     listRevisions(user, article.id),
     listNotes(user, article.id),
+    getChangeRequest(user, article.id),
     listPreviewLinks(user, article.id),
     getSiteSettings(),
   ]);
@@ -121,12 +122,14 @@ export default async function EditArticlePage({ params }: Props) {
       kind: r.kind,
       status: r.status,
       isPendingUpdate: r.isPendingUpdate,
+      bySchedule: r.bySchedule,
       headline: r.headline,
       author: r.author.name,
       createdAt: r.createdAt.toISOString(),
       createdAtLabel: withSeconds.format(r.createdAt),
     })),
     notes: notes.map((n) => ({ id: n.id, body: n.body, author: n.author.name, createdAt: n.createdAt.toISOString(), createdAtLabel: dateTime.format(n.createdAt) })),
+    changeRequest: changeRequest && { note: changeRequest.body, by: changeRequest.author.name, atLabel: dateTime.format(changeRequest.createdAt), onUpdate: article.status !== "CHANGES_REQUESTED" },
     previewLinks: previewLinks.map((l) => ({
       id: l.id,
       createdBy: l.createdBy.name,
