@@ -19,6 +19,12 @@ import path from "node:path";
 import pg from "pg";
 import { canEnter, postgresBinaries, postgresOsUser, SHARED_ROOT, type OsUser } from "./postgres-binaries";
 
+/** A path as the log shows it: relative to the current folder when inside it. */
+export function shownPath(dir: string): string {
+  const relative = path.relative(process.cwd(), dir);
+  return relative && !relative.startsWith("..") ? relative : dir;
+}
+
 export async function findFreePort(preferred?: number): Promise<number> {
   const tryPort = (port: number) =>
     new Promise<number | null>((resolve) => {
@@ -198,7 +204,7 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Embe
   const flags = ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "max_connections=200", ...durability];
 
   if (!existsSync(path.join(dataDir, "PG_VERSION"))) {
-    log(`creating a PostgreSQL cluster in ${path.relative(process.cwd(), dataDir) || dataDir}`);
+    log(`creating a PostgreSQL cluster in ${shownPath(dataDir)}`);
     try {
       await initialiseCluster(binaries.initdb, dataDir, user);
     } catch (error) {
