@@ -1,0 +1,84 @@
+-- Search's "Did you mean …": the words of published articles, with a trigram index (pg_trgm) that finds the known
+-- words nearest a misspelt one (lib/data/search.ts; docs/decisions/0018-readers-and-setup.md).
+
+-- pg_trgm is one of PostgreSQL's contrib modules: embedded-postgres ships it, as do Debian's and Ubuntu's
+-- postgresql packages (other distributions: postgresql-contrib) and the managed services. It is a trusted extension,
+-- so the database's owner may create it without being a superuser.
+CREATE EXTENSION IF NOT EXISTS pg_trgm;
+
+-- CreateTable
+CREATE TABLE "SearchWord" (
+    "word" TEXT NOT NULL,
+    "documents" INTEGER NOT NULL DEFAULT 1,
+
+    CONSTRAINT "SearchWord_pkey" PRIMARY KEY ("word")
+);
+
+-- CreateIndex
+CREATE INDEX "SearchWord_word_idx" ON "SearchWord" USING GIN ("word" gin_trgm_ops);
+
+-- Hand-written from here: what schema.prisma cannot express.
+
+-- The words readers can search for in an article: what to_tsvector('simple') splits out of its headline, dek and
+-- body text (lower-cased, not stemmed), 3 to 40 characters, without digits or the punctuation of addresses and
+-- hyphenated compounds (whose parts are words of their own).
+CREATE FUNCTION "SearchWord_words"(headline text, dek text, body text) RETURNS SETOF text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+    SELECT lexeme FROM unnest(to_tsvector('simple', concat_ws(' ', headline, dek, body)))
+    WHERE length(lexeme) BETWEEN 3 AND 40 AND lexeme !~ '[0-9_/.@:+-]'
+$$;
+
+-- Statement-level triggers with transition tables: a bulk insert (the seed, a scheduler run) costs one upsert of its
+-- words, not one per article. Words are upserted in order, so concurrent publications lock them in the same order
+-- and wait for each other instead of deadlocking.
+CREATE FUNCTION "SearchWord_collect_inserted"() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+    INSERT INTO "SearchWord" (word, documents)
+    SELECT w.word, count(*)
+    FROM new_rows a
+    CROSS JOIN LATERAL (SELECT DISTINCT x AS word FROM "SearchWord_words"(a.headline, a.dek, a."bodyText") x) w
+    WHERE a.status = 'PUBLISHED'
+    GROUP BY w.word
+    ORDER BY w.word
+    ON CONFLICT (word) DO UPDATE SET documents = "SearchWord".documents + EXCLUDED.documents;
+    RETURN NULL;
+END;
+$$;
+
+-- An update counts when an article becomes published, or its published headline, dek or body text changes.
+CREATE FUNCTION "SearchWord_collect_updated"() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+    INSERT INTO "SearchWord" (word, documents)
+    SELECT w.word, count(*)
+    FROM new_rows a
+    JOIN old_rows o ON o.id = a.id
+    CROSS JOIN LATERAL (SELECT DISTINCT x AS word FROM "SearchWord_words"(a.headline, a.dek, a."bodyText") x) w
+    WHERE a.status = 'PUBLISHED'
+      AND (o.status IS DISTINCT FROM a.status OR o.headline IS DISTINCT FROM a.headline
+           OR o.dek IS DISTINCT FROM a.dek OR o."bodyText" IS DISTINCT FROM a."bodyText")
+    GROUP BY w.word
+    ORDER BY w.word
+    ON CONFLICT (word) DO UPDATE SET documents = "SearchWord".documents + EXCLUDED.documents;
+    RETURN NULL;
+END;
+$$;
+
+CREATE TRIGGER "Article_search_words_insert"
+    AFTER INSERT ON "Article"
+    REFERENCING NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION "SearchWord_collect_inserted"();
+
+CREATE TRIGGER "Article_search_words_update"
+    AFTER UPDATE ON "Article"
+    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION "SearchWord_collect_updated"();
+
+-- The words of what is published already.
+INSERT INTO "SearchWord" (word, documents)
+SELECT w.word, count(*)
+FROM "Article" a
+CROSS JOIN LATERAL (SELECT DISTINCT x AS word FROM "SearchWord_words"(a.headline, a.dek, a."bodyText") x) w
+WHERE a.status = 'PUBLISHED'
+GROUP BY w.word;
