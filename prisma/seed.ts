@@ -61,6 +61,8 @@ export async function seedDemo(db: Db, options: { now?: Date; hashRounds?: numbe
       description: "Independent news from Monterrey, the north of Mexico and the border, reported by the Dateline newsroom.",
       locale: "en-US",
       timeZone: "America/Monterrey",
+      // The demo shows where ads go: empty slots carry the house message.
+      houseAdEnabled: true,
     },
   });
 

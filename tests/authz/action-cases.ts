@@ -294,9 +294,29 @@ export const ACTION_CASES: Record<string, ActionCase> = {
       };
     },
   },
+  "app/admin/settings/actions.ts#updateAdSettingsAction": {
+    rule: { kind: "permission", permission: "settings:manage" },
+    async prepare() {
+      const current = await rawDb().settings.findUnique({ where: { id: 1 } });
+      // Only the message's text changes: whether it shows, and where the in-article slot stands, stay as they are.
+      return {
+        args: [
+          null,
+          form({
+            ...(current?.houseAdEnabled ? { houseAdEnabled: "on" } : {}),
+            houseAdText: `Advertise with the authorization matrix ${uid()}`,
+            houseAdLinkUrl: current?.houseAdLinkUrl ?? "",
+            adParagraph: String(current?.adParagraph ?? 3),
+          }),
+        ],
+        touched: () => rawDb().settings.findUnique({ where: { id: 1 }, select: { houseAdText: true } }),
+      };
+    },
+  },
   "app/admin/settings/actions.ts#saveAdSlotAction": {
     rule: { kind: "permission", permission: "settings:manage" },
-    successRedirect: /^\/admin\/settings\?ad=created$/,
+    // On to the new slot's page; /logo.png is an image in public/, so it is checked, not "unchecked".
+    successRedirect: /^\/admin\/settings\/ads\/[a-z0-9]+\?ad=created$/,
     async prepare() {
       const name = `Authz ad ${uid()}`;
       return {
