@@ -1,15 +1,31 @@
+/**
+ * The 404 page, with the reader's site around it (header, search, sections, footer) so that a reader who followed
+ * a dead link can go on from here. It renders per request: unmatched addresses would otherwise get a copy made at
+ * build time, when there is no database to read the sections from.
+ */
+import type { Metadata } from "next";
 import Link from "next/link";
+import { connection } from "next/server";
+import { SiteShell } from "@/components/layout/site-shell";
+import { listSections } from "@/lib/data/sections";
+import { getSiteSettings } from "@/lib/data/settings";
 
-export default function NotFound() {
+export const metadata: Metadata = { title: "Page not found", robots: { index: false } };
+
+export default async function NotFound() {
+  await connection();
+  const [settings, sections] = await Promise.all([getSiteSettings(), listSections()]);
   return (
-    <main id="main" className="mx-auto max-w-2xl px-4 py-20 text-center">
-      <h1 className="font-serif text-4xl font-bold">Page not found</h1>
-      <p className="mt-4 text-muted">The page you asked for does not exist, or it has moved.</p>
-      <p className="mt-6">
-        <Link href="/" className="font-semibold underline">
-          Go to the front page
-        </Link>
-      </p>
-    </main>
+    <SiteShell settings={settings} sections={sections}>
+      <div className="mx-auto max-w-2xl py-12 text-center">
+        <h1 className="font-serif text-4xl font-bold">Page not found</h1>
+        <p className="mt-4 text-muted">The page you asked for does not exist, or it has moved. Search the site, or choose a section above.</p>
+        <p className="mt-6">
+          <Link href="/" className="font-semibold underline">
+            Go to the front page
+          </Link>
+        </p>
+      </div>
+    </SiteShell>
   );
 }

@@ -182,13 +182,14 @@ export const ACTION_CASES: Record<string, ActionCase> = {
   },
   "app/(auth)/invite/[token]/actions.ts#acceptInvitationAction": {
     rule: { kind: "public", why: "the invitation token is the credential" },
-    successRedirect: /^\/login\?reason=invited$/,
     async prepare({ admin }) {
       const email = `invitee-${uid()}@test.dateline.test`;
       const invitation = await createInvitation(admin, { email, role: "JOURNALIST" });
       return {
         args: [null, form({ token: tokenOf(invitation.link), name: "Invited Person", password: STRONG_PASSWORD, confirmPassword: STRONG_PASSWORD })],
-        touched: () => rawDb().user.findUnique({ where: { email }, select: { id: true, role: true } }),
+        touched: () => rawDb().user.findUnique({ where: { email }, select: { id: true, role: true, signInTokens: { select: { usedAt: true } } } }),
+        // The answer carries the one-time sign-in token for this browser (only its hash is stored).
+        verify: (result) => expectData<{ signInToken?: unknown }>(result, (data) => typeof data.signInToken === "string" && /^[A-Za-z0-9_-]{43}$/.test(data.signInToken)),
       };
     },
   },
