@@ -4,8 +4,8 @@
  * build time, when there is no database to read the sections from.
  */
 import type { Metadata } from "next";
-import Link from "next/link";
 import { connection } from "next/server";
+import { MissingPage } from "@/components/layout/missing-page";
 import { SiteShell } from "@/components/layout/site-shell";
 import { listSections } from "@/lib/data/sections";
 import { getSiteSettings } from "@/lib/data/settings";
@@ -17,15 +17,7 @@ export default async function NotFound() {
   const [settings, sections] = await Promise.all([getSiteSettings(), listSections()]);
   return (
     <SiteShell settings={settings} sections={sections}>
-      <div className="mx-auto max-w-2xl py-12 text-center">
-        <h1 className="font-serif text-4xl font-bold">Page not found</h1>
-        <p className="mt-4 text-muted">The page you asked for does not exist, or it has moved. Search the site, or choose a section above.</p>
-        <p className="mt-6">
-          <Link href="/" className="font-semibold underline">
-            Go to the front page
-          </Link>
-        </p>
-      </div>
+      <MissingPage title="Page not found" reason="The page you asked for does not exist, or it has moved." />
     </SiteShell>
   );
 }

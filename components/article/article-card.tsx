@@ -5,7 +5,7 @@
  */
 import Link from "next/link";
 import { formatPublicDate } from "@/lib/dates";
-import { imageSourcesFromUrl } from "@/lib/media/sources";
+import { PriorityPicture } from "@/components/article/priority-picture";
 import { joinNames } from "@/lib/text";
 
 type Card = {
@@ -23,23 +23,9 @@ type Image = { url: string; width: number; height: number };
 const LEAD_IMAGE_SIZES = "(min-width: 64rem) 40rem, calc(100vw - 2rem)";
 
 function LeadImage({ image, href }: { image: Image; href: string }) {
-  const sources = imageSourcesFromUrl(image, LEAD_IMAGE_SIZES);
   return (
     <Link href={href} tabIndex={-1} aria-hidden="true" className="mb-4 block">
-      <picture>
-        {sources.avifSrcSet && <source type="image/avif" srcSet={sources.avifSrcSet} sizes={sources.sizes} />}
-        <img
-          src={sources.src}
-          srcSet={sources.srcSet || undefined}
-          sizes={sources.srcSet ? sources.sizes : undefined}
-          alt=""
-          width={image.width}
-          height={image.height}
-          loading="eager"
-          fetchPriority="high"
-          className="h-auto w-full rounded"
-        />
-      </picture>
+      <PriorityPicture image={image} alt="" sizes={LEAD_IMAGE_SIZES} />
     </Link>
   );
 }

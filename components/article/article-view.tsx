@@ -7,10 +7,10 @@
 import type { ReactNode } from "react";
 import Link from "next/link";
 import { Byline } from "@/components/article/byline";
+import { PriorityPicture } from "@/components/article/priority-picture";
 import { ShareLinks } from "@/components/article/share-links";
 import { splitAfterParagraph } from "@/lib/content/body-split";
 import { formatPublicDate, isoWithOffset } from "@/lib/dates";
-import { imageSourcesFromUrl } from "@/lib/media/sources";
 
 export type ArticleViewData = {
   headline: string;
@@ -26,28 +26,11 @@ export type ArticleViewData = {
   featuredImage: { url: string; width: number; height: number; alt: string; caption: string; credit: string } | null;
 };
 
-/**
- * The featured image: the first image on the page, so it loads eagerly at high priority; AVIF and WebP srcsets from
- * the media library's variants (derived from its URL, lib/media/sources.ts), and width/height so nothing shifts.
- */
+/** The featured image, with its caption and credit. */
 function FeaturedImage({ image }: { image: NonNullable<ArticleViewData["featuredImage"]> }) {
-  const sources = imageSourcesFromUrl(image);
   return (
     <figure className="mt-6">
-      <picture>
-        {sources.avifSrcSet && <source type="image/avif" srcSet={sources.avifSrcSet} sizes={sources.sizes} />}
-        <img
-          src={sources.src}
-          srcSet={sources.srcSet || undefined}
-          sizes={sources.srcSet ? sources.sizes : undefined}
-          alt={image.alt}
-          width={image.width}
-          height={image.height}
-          loading="eager"
-          fetchPriority="high"
-          className="h-auto w-full rounded"
-        />
-      </picture>
+      <PriorityPicture image={image} alt={image.alt} />
       {(image.caption || image.credit) && (
         <figcaption className="mt-2 text-sm text-muted">
           {image.caption} {image.credit && <span className="text-xs uppercase tracking-wide">{image.credit}</span>}

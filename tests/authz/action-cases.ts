@@ -298,18 +298,11 @@ export const ACTION_CASES: Record<string, ActionCase> = {
   "app/admin/settings/actions.ts#updateAdSettingsAction": {
     rule: { kind: "permission", permission: "settings:manage" },
     async prepare() {
-      const current = await rawDb().settings.findUnique({ where: { id: 1 } });
+      const now = await rawDb().settings.findUnique({ where: { id: 1 }, select: { houseAdEnabled: true, houseAdLinkUrl: true, adParagraph: true } });
       // Only the message's text changes: whether it shows, and where the in-article slot stands, stay as they are.
+      const fields = { houseAdText: `Advertise with the authorization matrix ${uid()}`, houseAdLinkUrl: now?.houseAdLinkUrl ?? "", adParagraph: String(now?.adParagraph ?? 3) };
       return {
-        args: [
-          null,
-          form({
-            ...(current?.houseAdEnabled ? { houseAdEnabled: "on" } : {}),
-            houseAdText: `Advertise with the authorization matrix ${uid()}`,
-            houseAdLinkUrl: current?.houseAdLinkUrl ?? "",
-            adParagraph: String(current?.adParagraph ?? 3),
-          }),
-        ],
+        args: [null, form(now?.houseAdEnabled ? { ...fields, houseAdEnabled: "on" } : fields)],
         touched: () => rawDb().settings.findUnique({ where: { id: 1 }, select: { houseAdText: true } }),
       };
     },

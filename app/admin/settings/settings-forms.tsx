@@ -193,14 +193,7 @@ export function AdSlotForm({ ad }: { ad: Ad | null }) {
           </label>
         </div>
         <div className="mt-3 space-y-3" hidden={kind !== "IMAGE"}>
-          <TextField
-            id="ad-imageUrl"
-            name="imageUrl"
-            label="Image URL"
-            hint="https://… or a path on this site. Checked when you save: an address that does not show an image is refused."
-            defaultValue={ad?.imageUrl ?? ""}
-            error={errors.imageUrl}
-          />
+          <TextField id="ad-imageUrl" name="imageUrl" label="Image URL" hint="https://… or a path on this site. Checked when you save: an address that does not show an image is refused." defaultValue={ad?.imageUrl ?? ""} error={errors.imageUrl} />
           <TextField id="ad-linkUrl" name="linkUrl" label="Link URL (optional)" hint="Where a click on the ad goes." defaultValue={ad?.linkUrl ?? ""} error={errors.linkUrl} />
           <TextField id="ad-altText" name="altText" label="Image description (alt text)" hint="What the ad says, for people who cannot see it." defaultValue={ad?.altText ?? ""} error={errors.altText} />
         </div>

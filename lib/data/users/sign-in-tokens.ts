@@ -25,12 +25,14 @@ export async function issueSignInToken(tx: Pick<DbTx, "signInToken">, userId: st
 export async function consumeSignInToken(token: string): Promise<{ id: string; email: string; name: string; sessionVersion: number } | null> {
   if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
   const now = new Date();
+  const tokenHash = hashOf(token);
   return getDb().$transaction(async (tx) => {
-    const row = await tx.signInToken.findUnique({ where: { tokenHash: hashOf(token) }, select: { id: true, userId: true } });
-    if (!row) return null;
-    const used = await tx.signInToken.updateMany({ where: { id: row.id, usedAt: null, expiresAt: { gt: now } }, data: { usedAt: now } });
+    const used = await tx.signInToken.updateMany({ where: { tokenHash, usedAt: null, expiresAt: { gt: now } }, data: { usedAt: now } });
     if (used.count !== 1) return null;
-    const user = await tx.user.findUnique({ where: { id: row.userId }, select: { id: true, email: true, name: true, status: true, sessionVersion: true } });
-    return user?.status === "ACTIVE" ? { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion } : null;
+    const { user } = await tx.signInToken.findUniqueOrThrow({
+      where: { tokenHash },
+      select: { user: { select: { id: true, email: true, name: true, status: true, sessionVersion: true } } },
+    });
+    return user.status === "ACTIVE" ? { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion } : null;
   });
 }

@@ -19,48 +19,46 @@ CREATE INDEX "SearchWord_word_idx" ON "SearchWord" USING GIN ("word" gin_trgm_op
 
 -- Hand-written from here: what schema.prisma cannot express.
 
--- The words readers can search for in an article: what to_tsvector('simple') splits out of its headline, dek and
--- body text (lower-cased, not stemmed), 3 to 40 characters, without digits or the punctuation of addresses and
--- hyphenated compounds (whose parts are words of their own).
-CREATE FUNCTION "SearchWord_words"(headline text, dek text, body text) RETURNS SETOF text
-LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-    SELECT lexeme FROM unnest(to_tsvector('simple', concat_ws(' ', headline, dek, body)))
-    WHERE length(lexeme) BETWEEN 3 AND 40 AND lexeme !~ '[0-9_/.@:+-]'
+-- Adds the words of some articles' reader-visible text (headline, dek and body, one array element per article):
+-- what to_tsvector('simple') splits out (lower-cased, not stemmed), 3 to 40 characters, without digits or the
+-- punctuation of addresses and hyphenated compounds (whose parts are words of their own). A word counts once per
+-- article. Words are upserted in order, so concurrent publications lock them in the same order and wait for each
+-- other instead of deadlocking.
+CREATE FUNCTION "SearchWord_add"(texts text[]) RETURNS void
+LANGUAGE sql AS $$
+    INSERT INTO "SearchWord" (word, documents)
+    SELECT w.word, count(*)
+    FROM unnest(texts) AS t(body)
+    CROSS JOIN LATERAL (
+        SELECT DISTINCT lexeme AS word FROM unnest(to_tsvector('simple', t.body))
+        WHERE length(lexeme) BETWEEN 3 AND 40 AND lexeme !~ '[0-9_/.@:+-]'
+    ) w
+    GROUP BY w.word
+    ORDER BY w.word
+    ON CONFLICT (word) DO UPDATE SET documents = "SearchWord".documents + EXCLUDED.documents
 $$;
 
 -- Statement-level triggers with transition tables: a bulk insert (the seed, a scheduler run) costs one upsert of its
--- words, not one per article. Words are upserted in order, so concurrent publications lock them in the same order
--- and wait for each other instead of deadlocking.
+-- words, not one per article. An update counts when an article becomes published, or its published headline, dek
+-- or body text changes.
 CREATE FUNCTION "SearchWord_collect_inserted"() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
-    INSERT INTO "SearchWord" (word, documents)
-    SELECT w.word, count(*)
-    FROM new_rows a
-    CROSS JOIN LATERAL (SELECT DISTINCT x AS word FROM "SearchWord_words"(a.headline, a.dek, a."bodyText") x) w
-    WHERE a.status = 'PUBLISHED'
-    GROUP BY w.word
-    ORDER BY w.word
-    ON CONFLICT (word) DO UPDATE SET documents = "SearchWord".documents + EXCLUDED.documents;
+    PERFORM "SearchWord_add"(ARRAY(SELECT concat_ws(' ', headline, dek, "bodyText") FROM new_rows WHERE status = 'PUBLISHED'));
     RETURN NULL;
 END;
 $$;
 
--- An update counts when an article becomes published, or its published headline, dek or body text changes.
 CREATE FUNCTION "SearchWord_collect_updated"() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
-    INSERT INTO "SearchWord" (word, documents)
-    SELECT w.word, count(*)
-    FROM new_rows a
-    JOIN old_rows o ON o.id = a.id
-    CROSS JOIN LATERAL (SELECT DISTINCT x AS word FROM "SearchWord_words"(a.headline, a.dek, a."bodyText") x) w
-    WHERE a.status = 'PUBLISHED'
-      AND (o.status IS DISTINCT FROM a.status OR o.headline IS DISTINCT FROM a.headline
-           OR o.dek IS DISTINCT FROM a.dek OR o."bodyText" IS DISTINCT FROM a."bodyText")
-    GROUP BY w.word
-    ORDER BY w.word
-    ON CONFLICT (word) DO UPDATE SET documents = "SearchWord".documents + EXCLUDED.documents;
+    PERFORM "SearchWord_add"(ARRAY(
+        SELECT concat_ws(' ', a.headline, a.dek, a."bodyText")
+        FROM new_rows a JOIN old_rows o ON o.id = a.id
+        WHERE a.status = 'PUBLISHED'
+          AND (o.status IS DISTINCT FROM a.status OR o.headline IS DISTINCT FROM a.headline
+               OR o.dek IS DISTINCT FROM a.dek OR o."bodyText" IS DISTINCT FROM a."bodyText")
+    ));
     RETURN NULL;
 END;
 $$;
@@ -76,9 +74,4 @@ CREATE TRIGGER "Article_search_words_update"
     FOR EACH STATEMENT EXECUTE FUNCTION "SearchWord_collect_updated"();
 
 -- The words of what is published already.
-INSERT INTO "SearchWord" (word, documents)
-SELECT w.word, count(*)
-FROM "Article" a
-CROSS JOIN LATERAL (SELECT DISTINCT x AS word FROM "SearchWord_words"(a.headline, a.dek, a."bodyText") x) w
-WHERE a.status = 'PUBLISHED'
-GROUP BY w.word;
+SELECT "SearchWord_add"(ARRAY(SELECT concat_ws(' ', headline, dek, "bodyText") FROM "Article" WHERE status = 'PUBLISHED'));

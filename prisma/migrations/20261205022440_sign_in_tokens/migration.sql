@@ -1,17 +1,13 @@
 -- CreateTable
 CREATE TABLE "SignInToken" (
-    "id" TEXT NOT NULL,
-    "userId" TEXT NOT NULL,
     "tokenHash" TEXT NOT NULL,
+    "userId" TEXT NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "expiresAt" TIMESTAMP(3) NOT NULL,
     "usedAt" TIMESTAMP(3),
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
-    CONSTRAINT "SignInToken_pkey" PRIMARY KEY ("id")
+    CONSTRAINT "SignInToken_pkey" PRIMARY KEY ("tokenHash")
 );
-
--- CreateIndex
-CREATE UNIQUE INDEX "SignInToken_tokenHash_key" ON "SignInToken"("tokenHash");
 
 -- CreateIndex
 CREATE INDEX "SignInToken_userId_idx" ON "SignInToken"("userId");
