@@ -71,7 +71,8 @@ export default async function proxy(request: NextRequestWithAuth, event: NextFet
   } catch {
     /* a malformed escape is simply not a known article */
   }
-  if (await isGonePath(path, process.env.DATABASE_URL)) {
+  // /gone itself is the page of every gone address, and answers as one.
+  if (pathname === "/gone" || (await isGonePath(path, process.env.DATABASE_URL))) {
     return NextResponse.rewrite(new URL("/gone", request.url), { status: 410 });
   }
   return NextResponse.next();
@@ -97,6 +98,7 @@ export const config = {
     "/login",
     "/forgot-password",
     "/search",
+    "/gone",
     // Paths with an escape that may not decode (refused above), whatever route they would reach: a "%" not followed
     // by two hex digits, or one starting a non-ASCII byte (which may be cut short). "%20" and the like do not match.
     "/:path(.*%(?:(?![0-9A-Fa-f]{2})|[89A-Fa-f]).*)",

@@ -5,7 +5,7 @@ export function MissingPage({ title, reason }: { title: string; reason: string }
   return (
     <div className="mx-auto max-w-2xl py-12 text-center">
       <h1 className="font-serif text-4xl font-bold">{title}</h1>
-      <p className="mt-4 text-muted">{reason} Search the site, or choose a section above.</p>
+      <p className="mt-4 text-muted">{reason}</p>
       <p className="mt-6">
         <Link href="/" className="font-semibold underline">
           Go to the front page

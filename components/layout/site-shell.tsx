@@ -1,7 +1,6 @@
 /**
  * Everything around a reader's page: the skip link, the header with search and sections, the main landmark and the
- * footer. The public layout wraps its pages in it, and so does the not-found page (404, and the 410 of an article
- * taken down), so a reader who lands on a missing page still has the site around it.
+ * footer, around every page of the reader's site, its 404 (app/(public)/not-found.tsx) and its 410 (/gone) included.
  */
 import type { ReactNode } from "react";
 import { SiteFooter, SiteHeader } from "@/components/layout/site-header";

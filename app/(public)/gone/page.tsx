@@ -11,5 +11,5 @@ export const revalidate = 3600;
 export const metadata: Metadata = { title: "This article is no longer available", robots: { index: false } };
 
 export default function GonePage() {
-  return <MissingPage title="This article is no longer available" reason="It was removed from the site by the newsroom." />;
+  return <MissingPage title="This article is no longer available" reason="It was removed from the site by the newsroom. Search the site, or choose a section above." />;
 }
