@@ -5,7 +5,8 @@
 import type { Metadata } from "next";
 import { MissingPage } from "@/components/layout/missing-page";
 
-export const metadata: Metadata = { title: "Page not found", robots: { index: false } };
+// Next marks a 404 noindex itself.
+export const metadata: Metadata = { title: "Page not found" };
 
 export default function NotFound() {
   return (

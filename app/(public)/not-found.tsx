@@ -6,7 +6,8 @@
 import type { Metadata } from "next";
 import { MissingPage } from "@/components/layout/missing-page";
 
-export const metadata: Metadata = { title: "Page not found", robots: { index: false } };
+// Next marks a 404 noindex itself.
+export const metadata: Metadata = { title: "Page not found" };
 
 export default function NotFound() {
   return <MissingPage title="Page not found" reason="The page you asked for does not exist, or it has moved. Search the site, or choose a section above." />;

@@ -42,6 +42,7 @@ test("the in-article slot stands after the Nth paragraph of the body, labelled â
     await page.goto(story.path);
     const ad = page.getByRole("main").getByRole("complementary", { name: "Advertising in the article" });
     await expect(ad).toContainText("Advertising");
+    await expect(ad.locator("iframe")).toHaveAttribute("title", "Advertisement");
     await expect(page.frameLocator('aside[aria-label="Advertising in the article"] iframe').getByText(`Snippet ${id}`)).toBeVisible();
     const top = async (text: string) => (await page.getByText(text, { exact: true }).boundingBox())!.y;
     const adTop = (await ad.boundingBox())!.y;

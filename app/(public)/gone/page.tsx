@@ -8,7 +8,8 @@ import { MissingPage } from "@/components/layout/missing-page";
 
 export const revalidate = 3600;
 
-export const metadata: Metadata = { title: "This article is no longer available", robots: { index: false } };
+// Next marks a 4xx page noindex itself.
+export const metadata: Metadata = { title: "This article is no longer available" };
 
 export default function GonePage() {
   return <MissingPage title="This article is no longer available" reason="It was removed from the site by the newsroom. Search the site, or choose a section above." />;
