@@ -269,6 +269,10 @@ const ROUTES: Record<string, RouteCase> = {
   // The reader's site, feeds, sitemaps, images
   "/": { rule: { kind: "public" }, request: () => get("/") },
   "/search": { rule: { kind: "public" }, request: () => get("/search") },
+  // The page every unpublished article's address shows (proxy.ts); asked for directly, it is gone too.
+  "/gone": { rule: { kind: "public", status: 410 }, request: () => get("/gone") },
+  // Any address no other route takes: the reader's site's 404.
+  "/[...missing]": { rule: { kind: "public", status: 404 }, request: () => get("/no/such/page/here") },
   // What proxy.ts rewrites /search?q=backfile to (lib/validation/search.ts); the query is base64url.
   "/search/results/[query]/[page]": { rule: { kind: "public" }, request: () => get(`/search/results/${Buffer.from("backfile").toString("base64url")}/1`) },
   "/[section]": { rule: { kind: "public" }, request: (f) => get(`/${f.story.sectionSlug}`) },

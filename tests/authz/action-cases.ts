@@ -193,13 +193,14 @@ export const ACTION_CASES: Record<string, ActionCase> = {
   },
   "app/(auth)/invite/[token]/actions.ts#acceptInvitationAction": {
     rule: { kind: "public", why: "the invitation token is the credential" },
-    successRedirect: /^\/login\?reason=invited$/,
     async prepare({ admin }) {
       const email = `invitee-${uid()}@test.dateline.test`;
       const invitation = await createInvitation(admin, { email, role: "JOURNALIST" });
       return {
         args: [null, form({ token: tokenOf(invitation.link), name: "Invited Person", password: STRONG_PASSWORD, confirmPassword: STRONG_PASSWORD })],
-        touched: () => rawDb().user.findUnique({ where: { email }, select: { id: true, role: true } }),
+        touched: () => rawDb().user.findUnique({ where: { email }, select: { id: true, role: true, signInTokens: { select: { usedAt: true } } } }),
+        // The answer carries the one-time sign-in token for this browser (only its hash is stored).
+        verify: (result) => expectData<{ signInToken?: unknown }>(result, (data) => typeof data.signInToken === "string" && /^[A-Za-z0-9_-]{43}$/.test(data.signInToken)),
       };
     },
   },
@@ -305,9 +306,22 @@ export const ACTION_CASES: Record<string, ActionCase> = {
       };
     },
   },
+  "app/admin/settings/actions.ts#updateAdSettingsAction": {
+    rule: { kind: "permission", permission: "settings:manage" },
+    async prepare() {
+      const now = await rawDb().settings.findUnique({ where: { id: 1 }, select: { houseAdEnabled: true, houseAdLinkUrl: true, adParagraph: true } });
+      // Only the message's text changes: whether it shows, and where the in-article slot stands, stay as they are.
+      const fields = { houseAdText: `Advertise with the authorization matrix ${uid()}`, houseAdLinkUrl: now?.houseAdLinkUrl ?? "", adParagraph: String(now?.adParagraph ?? 3) };
+      return {
+        args: [null, form(now?.houseAdEnabled ? { ...fields, houseAdEnabled: "on" } : fields)],
+        touched: () => rawDb().settings.findUnique({ where: { id: 1 }, select: { houseAdText: true } }),
+      };
+    },
+  },
   "app/admin/settings/actions.ts#saveAdSlotAction": {
     rule: { kind: "permission", permission: "settings:manage" },
-    successRedirect: /^\/admin\/settings\?ad=created$/,
+    // On to the new slot's page; /logo.png is an image in public/, so it is checked, not "unchecked".
+    successRedirect: /^\/admin\/settings\/ads\/[a-z0-9]+\?ad=created$/,
     async prepare() {
       const name = `Authz ad ${uid()}`;
       return {

@@ -8,6 +8,7 @@ import { useEffect, useRef, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { CheckboxField, TextAreaField, TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
+import { SaveFooter } from "@/components/ui/save-footer";
 import { NewPasswordFields } from "@/components/ui/new-password-fields";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { changePasswordAction, updateNotificationSettingsAction, updateProfileAction } from "./actions";
@@ -26,10 +27,9 @@ export function ProfileForm({ profile }: { profile: Profile }) {
       <TextField id="name" name="name" label="Name" hint="As readers see it in bylines and on your author page." autoComplete="name" defaultValue={profile.name} required error={errors.name} />
       <TextAreaField id="bio" name="bio" label="Bio" hint="A few sentences about your beat. At most 1,000 characters." rows={4} defaultValue={profile.bio} error={errors.bio} />
       <TextField id="avatarUrl" name="avatarUrl" type="url" label="Avatar URL" hint={AVATAR_HINT} defaultValue={profile.avatarUrl ?? ""} error={errors.avatarUrl} />
-      <FormMessage state={message} />
-      <Button type="submit" variant="primary" pending={pending} pendingLabel="Saving…">
+      <SaveFooter message={message} pending={pending}>
         Save profile
-      </Button>
+      </SaveFooter>
     </form>
   );
 }
@@ -46,10 +46,9 @@ export function NotificationSettingsForm({ emailNotifications, canMail }: { emai
           ? "A copy of each notification (a story submitted, sent back, published, corrected, a note) goes to your e-mail address."
           : "This server does not send e-mail yet (SMTP is not set up): for now, notifications appear in Dateline only."}
       </p>
-      <FormMessage state={message} />
-      <Button type="submit" variant="primary" pending={pending} pendingLabel="Saving…">
+      <SaveFooter message={message} pending={pending}>
         Save notification settings
-      </Button>
+      </SaveFooter>
     </form>
   );
 }
