@@ -1,11 +1,14 @@
 /**
  * Runs once when a Next server starts (Node runtime only; never during `next build`): records each request's socket
- * address for the client-address check (lib/security/peer-header.ts), and starts the scheduler.
+ * address for the client-address check (lib/security/peer-header.ts), lets reader pages in a few at a time so staff
+ * never queue behind them (lib/traffic/reader-queue.ts), and starts the scheduler.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
   const { installPeerHeader } = await import("@/lib/security/peer-header");
   installPeerHeader();
+  const { installReaderQueue } = await import("@/lib/traffic/reader-queue");
+  installReaderQueue();
   const { startScheduler } = await import("@/lib/jobs/scheduler");
   startScheduler();
 }

@@ -18,6 +18,7 @@
 const { MemoryStore } = require("./memory-store.cjs");
 const { RENDER_MARGIN_MS, sharedTagExpiry } = require("./tag-expiry.cjs");
 const { addPublicPageCsp } = require("./page-csp.cjs");
+const { toReaderDocument } = require("./reader-document.cjs");
 
 /**
  * An entry counts as written when its render began, so a change committed while a page was rendering (with the old
@@ -115,7 +116,9 @@ class DatelineCacheHandler {
         state.misses.delete(key);
         return;
       }
-      // Changes data.headers in place: the response that stored the page is sent with that same object.
+      // Both change the entry in place: the response that stored the page is sent from that same object. A reader
+      // page loses Next's client runtime first (reader-document.cjs), so its policy hashes what is left.
+      toReaderDocument(data);
       addPublicPageCsp(data);
       await state.store.set(key, {
         value: data,

@@ -53,12 +53,17 @@ function isInlineJavaScript(attributes) {
   return !type || type === "text/javascript" || type === "module" || type === "application/javascript";
 }
 
+/** True for an inline script element that Next itself wrote (its attributes and its text). */
+function isNextInlineScript(attributes, body) {
+  return isInlineJavaScript(attributes) && NEXT_INLINE_SCRIPTS.some((pattern) => pattern.test(body));
+}
+
 /** 'sha256-…' sources for Next's inline scripts in `html`, in document order, without duplicates. */
 function nextInlineScriptHashes(html) {
   const hashes = [];
   for (const match of html.matchAll(INLINE_SCRIPT)) {
     const [, attributes, body] = match;
-    if (!isInlineJavaScript(attributes) || !NEXT_INLINE_SCRIPTS.some((pattern) => pattern.test(body))) continue;
+    if (!isNextInlineScript(attributes, body)) continue;
     const source = `'sha256-${createHash("sha256").update(body, "utf8").digest("base64")}'`;
     if (!hashes.includes(source)) hashes.push(source);
   }
@@ -80,4 +85,4 @@ function addPublicPageCsp(data) {
   data.headers["content-security-policy"] = publicPageCsp(data.html);
 }
 
-module.exports = { BASE_DIRECTIVES, nextInlineScriptHashes, publicPageCsp, addPublicPageCsp };
+module.exports = { BASE_DIRECTIVES, isNextInlineScript, nextInlineScriptHashes, publicPageCsp, addPublicPageCsp };

@@ -1,25 +1,22 @@
-"use client";
+import { ReaderBehaviour } from "./reader-behaviour";
 
-import { useState } from "react";
-
-/** The article page's only client JavaScript. */
+/**
+ * "Copy link": server markup that public/reader.js wires (reader pages run no React in the browser: decision 0022).
+ * ReaderBehaviour wires it too where a page does hydrate (previews); on reader pages its chunk is never loaded.
+ */
 export function CopyLinkButton({ url }: { url: string }) {
-  const [copied, setCopied] = useState(false);
   return (
     <>
       <button
         type="button"
+        data-copy-link={url}
+        data-status="copy-link-status"
         className="rounded border border-gray-300 px-3 py-1 hover:bg-gray-100 dark:border-gray-600 dark:hover:bg-gray-800"
-        onClick={async () => {
-          await navigator.clipboard.writeText(url);
-          setCopied(true);
-        }}
       >
         Copy link
       </button>
-      <span role="status" className="ml-2 text-xs text-muted">
-        {copied ? "Link copied" : ""}
-      </span>
+      <span id="copy-link-status" role="status" className="ml-2 text-xs text-muted" />
+      <ReaderBehaviour />
     </>
   );
 }

@@ -10,7 +10,8 @@ type Props = { settings: Pick<SiteSettings, "siteName" | "socialLinks">; section
 
 export function SiteShell({ settings, sections, children }: Props) {
   return (
-    <div className="public-theme">
+    // data-reader-document: stored and served without Next's client runtime (cache-handlers/reader-document.cjs).
+    <div className="public-theme" data-reader-document="">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:bg-white focus:p-2 focus:text-ink">
         Skip to content
       </a>

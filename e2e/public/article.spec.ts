@@ -51,6 +51,9 @@ test("an article with two authors, a correction and a featured image shows all o
   await expect(page.locator('meta[property="article:published_time"]')).toHaveAttribute("content", /[+-]\d{2}:\d{2}$/);
   await expect(page.locator('meta[property="article:author"]')).toHaveCount(2);
   await expect(page.locator('meta[name="twitter:card"]')).toHaveAttribute("content", "summary_large_image");
+  // The card's picture is described for people who cannot see it: the image's own alt text.
+  await expect(page.locator('meta[name="twitter:image:alt"]')).toHaveAttribute("content", image.alt);
+  await expect(page.locator('meta[property="og:image:alt"]')).toHaveAttribute("content", image.alt);
   await expectNoAxeViolations(page);
 });
 
@@ -59,6 +62,8 @@ test("an article without a featured image gets a generated Open Graph image", as
   await page.goto(`/${plain.section}/${plain.slug}`);
   const og = await page.locator('meta[property="og:image"]').first().getAttribute("content");
   expect(og).toContain(`/og/${plain.section}/${plain.slug}`);
+  // The generated card shows the headline, and says so.
+  await expect(page.locator('meta[name="twitter:image:alt"]')).toHaveAttribute("content", plain.headline);
   const response = await request.get(new URL(og!).pathname);
   expect(response.status()).toBe(200);
   expect(response.headers()["content-type"]).toBe("image/png");

@@ -1,15 +1,12 @@
 /**
  * Security headers, request by request: the headers every response carries, HSTS only over https, the cached public
- * pages' script-hash policy (on the render that stores them and on cache hits), the nonce policy of per-request
+ * pages' policy (on the render that stores them and on cache hits), the nonce policy of per-request
  * pages, and the session cookie's attributes over http.
  */
-import { createHash } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { createTaggedArchive } from "../support/article-factories";
 import { createTestUser } from "../support/factories";
 import { directive, inlineScripts, signInWithRequest } from "./request-helpers";
-
-const sha256 = (text: string) => `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
 
 test("every response carries nosniff, a referrer policy and a permissions policy; HSTS only over https", async ({ request }) => {
   const archive = await createTaggedArchive(1);
@@ -28,7 +25,7 @@ test("every response carries nosniff, a referrer policy and a permissions policy
   }
 });
 
-test("cached public pages stay cached and allow only their own inline scripts, by hash, on the first render and on hits", async ({ request }) => {
+test("cached public pages stay cached and allow scripts from this site only, on the first render and on hits", async ({ request }) => {
   const archive = await createTaggedArchive(1);
   // Brand-new pages: nothing is cached for them yet, so the first request renders and stores them.
   // A search is cached too (proxy.ts rewrites it to a cacheable path): a query nobody has searched for yet.
@@ -42,13 +39,13 @@ test("cached public pages stay cached and allow only their own inline scripts, b
     for (const response of [first, second]) {
       const policy = response.headers()["content-security-policy"];
       const scriptSrc = directive(policy, "script-src") ?? "";
-      expect(scriptSrc, url).toMatch(/^script-src 'self'( 'sha256-[A-Za-z0-9+/]+=*')+$/);
-      expect(scriptSrc).not.toMatch(/unsafe|nonce|\*/);
+      // Reader pages are documents (docs/decisions/0022): Next's inline scripts are gone, so there is nothing to hash,
+      // and any other inline script (say, one smuggled into an article) has no hash and does not run. A cached page
+      // that hydrates would list its own scripts' hashes here (tests/unit/security-headers.test.ts).
+      expect(scriptSrc, url).toBe("script-src 'self'");
       expect(directive(policy, "object-src")).toBe("object-src 'none'");
       expect(directive(policy, "frame-ancestors")).toBe("frame-ancestors 'self'");
-      const scripts = inlineScripts(await response.text());
-      expect(scripts.length, url).toBeGreaterThan(2);
-      for (const script of scripts) expect(scriptSrc, `${url}: ${script.slice(0, 60)}`).toContain(sha256(script));
+      expect(inlineScripts(await response.text()), url).toEqual([]);
     }
     expect(second.headers()["content-security-policy"]).toBe(first.headers()["content-security-policy"]);
     // Not a per-request page: no nonce anywhere, so nothing forces dynamic rendering.

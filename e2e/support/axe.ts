@@ -8,12 +8,19 @@ import { expect, type Page } from "@playwright/test";
  */
 const SCRIPTLESS_FRAME = "iframe[sandbox]:not([sandbox~='allow-scripts'])";
 
-/** Fails the test with the list of violations when axe finds any WCAG 2.1 A/AA problem on the page. */
-export async function expectNoAxeViolations(page: Page) {
+const WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+
+/**
+ * Fails the test with the list of violations when axe finds any WCAG 2.1 A/AA problem on the page; with
+ * `bestPractices`, axe's best-practice rules too (heading order, landmarks: what Lighthouse and outside audits run),
+ * which every public page type passes (e2e/public/reader-documents.spec.ts).
+ */
+export async function expectNoAxeViolations(page: Page, options: { bestPractices?: boolean } = {}) {
   // After a client-side navigation Next sets the new page's <title> a moment after its content: check a settled page
   // (a page that never gets a title still fails, here).
   await expect(page, "the page has a title").toHaveTitle(/\S/);
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).exclude(SCRIPTLESS_FRAME).analyze();
+  const tags = options.bestPractices ? [...WCAG, "best-practice"] : WCAG;
+  const results = await new AxeBuilder({ page }).withTags(tags).exclude(SCRIPTLESS_FRAME).analyze();
   const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length} nodes: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(" | ")})`);
   expect(summary, "axe-core violations").toEqual([]);
 }

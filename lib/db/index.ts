@@ -5,7 +5,9 @@
  * - getDb(): the primary. Writes, the dashboard, admin, auth, the scheduler, rate limits, every transaction.
  * - getPublicReadDb(): the public site's reads (published-only queries behind publicQuery). With
  *   DATABASE_REPLICA_URL set they go to a replica that has replayed every commit this process knows of, else to
- *   the primary (lib/db/replica-router.ts, docs/decisions/0009-read-replicas.md). Without it, it is getDb().
+ *   the primary (lib/db/replica-router.ts, docs/decisions/0009-read-replicas.md). Without it, they use a pool of
+ *   their own on the primary, so a burst of reader renders never holds every connection an editor's save or the
+ *   scheduler needs (docs/decisions/0023-staff-first-under-reader-load.md).
  */
 import "server-only";
 import { getEnv } from "@/lib/env";
@@ -42,10 +44,14 @@ export function getDb(): Db {
   return globalForPrisma.datelinePrisma;
 }
 
+/** Connections of the public reads' own pool on the primary (the staff pool, getDb's, keeps its 10). */
+const PUBLIC_READ_POOL_SIZE = 6;
+
 /** For public, published-only reads outside a transaction. Never write through it. */
 export function getPublicReadDb(): Db {
   const router = getReplicaRouter();
-  if (!router) return getDb();
-  globalForPrisma.datelinePublicReadDb ??= createPrismaClientWithAdapter(router.publicReadAdapter());
+  globalForPrisma.datelinePublicReadDb ??= router
+    ? createPrismaClientWithAdapter(router.publicReadAdapter())
+    : createPrismaClient(getEnv().databaseUrl, { max: PUBLIC_READ_POOL_SIZE });
   return globalForPrisma.datelinePublicReadDb;
 }

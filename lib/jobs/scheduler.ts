@@ -56,10 +56,22 @@ export async function runSchedulerOnce(now = new Date()): Promise<string[]> {
   }
 }
 
+/**
+ * Ticks fall on the wall clock's multiples of the interval (…:00, :05, :10 with the default 5 s), not every interval
+ * from whenever the server started: stories are scheduled for a minute, and a tick on the minute publishes them on
+ * it rather than up to a whole interval late.
+ */
+function scheduleNextTick(intervalMs: number): void {
+  state.timer = setTimeout(() => {
+    scheduleNextTick(intervalMs);
+    void runSchedulerOnce();
+  }, intervalMs - (Date.now() % intervalMs));
+  state.timer.unref();
+}
+
 export function startScheduler(): void {
   const env = getEnv();
   if (!env.schedulerEnabled || state.timer) return;
   void runSchedulerOnce();
-  state.timer = setInterval(() => void runSchedulerOnce(), env.schedulerIntervalMs);
-  state.timer.unref();
+  scheduleNextTick(env.schedulerIntervalMs);
 }

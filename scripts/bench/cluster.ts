@@ -1,5 +1,6 @@
 /**
- * `npm run bench -- --cluster [--articles N --duration S --connections C --instances I --rounds R --publishes P --publish-gap MS]`: the cluster topology
+ * `npm run bench -- --cluster [--articles N --duration S --connections C --instances I --rounds R --publishes P --publish-gap MS
+ * --out FILE --check]`: the cluster topology
  * (scripts/cluster) measured through nginx, beside the bare-Node ceiling for the same bytes, in the same run, and the
  * publish-to-visible time under load.
  *
@@ -15,8 +16,9 @@
  */
 import http from "node:http";
 import os from "node:os";
-import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { randomBytes } from "node:crypto";
 import autocannon from "autocannon";
 import { createPrismaClient } from "@/lib/db/client";
@@ -28,13 +30,33 @@ import { startCluster } from "../cluster/cluster";
 const log = (line: string) => console.log(`[bench:cluster] ${line}`);
 const pad = (value: string, width: number) => value.padEnd(width);
 
-type Args = { articles: number; duration: number; connections: number; instances: number; warmup: number; publishes: number; rounds: number; publishGap: number };
+type Args = {
+  articles: number;
+  duration: number;
+  connections: number;
+  instances: number;
+  warmup: number;
+  publishes: number;
+  rounds: number;
+  publishGap: number;
+  out?: string;
+  check: boolean;
+};
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { articles: 2_000, duration: 10, connections: 50, instances: Math.max(2, os.availableParallelism()), warmup: 2, publishes: 8, rounds: 2, publishGap: 2_000 };
+  const args: Args = { articles: 2_000, duration: 10, connections: 50, instances: Math.max(2, os.availableParallelism()), warmup: 2, publishes: 20, rounds: 2, publishGap: 2_000, check: false };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     if (flag === "--cluster") continue;
+    if (flag === "--check") {
+      args.check = true;
+      continue;
+    }
+    if (flag === "--out") {
+      args.out = argv[++i];
+      if (!args.out) throw new Error("--out needs a file name");
+      continue;
+    }
     const value = Number.parseInt(argv[++i] ?? "", 10);
     if (!Number.isFinite(value) || value < 0) throw new Error(`${flag} needs a number`);
     if (flag === "--articles") args.articles = value;
@@ -75,6 +97,22 @@ function row(name: string, p: string, r: autocannon.Result, ceiling: number | nu
     kb: r.throughput.total / Math.max(1, r.requests.total) / 1024,
     ratio: ceiling ? r.requests.average / ceiling : null,
   };
+}
+
+/** Publish-to-visible against scripts/bench/budgets.json (`cluster`): p95 and the slowest, over enough publishes. */
+function checkPublishBudget(front: number[], article: number[]): string[] {
+  const { cluster } = JSON.parse(readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), "budgets.json"), "utf8")) as {
+    cluster: { publishToVisibleP95MaxMs: number; publishToVisibleMaxMs: number; minPublishes: number };
+  };
+  const misses: string[] = [];
+  for (const [name, times] of [["front page", front], ["article page", article]] as const) {
+    const p95 = times[Math.max(0, Math.ceil(times.length * 0.95) - 1)] ?? 0;
+    const max = times.at(-1) ?? 0;
+    if (times.length < cluster.minPublishes) misses.push(`${name}: ${times.length} publishes < ${cluster.minPublishes}`);
+    if (p95 > cluster.publishToVisibleP95MaxMs) misses.push(`${name}: publish → visible p95 ${p95.toFixed(0)} ms > ${cluster.publishToVisibleP95MaxMs} ms`);
+    if (max > cluster.publishToVisibleMaxMs) misses.push(`${name}: publish → visible max ${max.toFixed(0)} ms > ${cluster.publishToVisibleMaxMs} ms`);
+  }
+  return misses;
 }
 
 export async function benchCluster(argv: string[]): Promise<void> {
@@ -205,6 +243,8 @@ export async function benchCluster(argv: string[]): Promise<void> {
     visible.sort((x, y) => x - y);
     visibleArticle.sort((x, y) => x - y);
     const median = (xs: number[]) => xs[Math.floor(xs.length / 2)] ?? 0;
+    // Nearest-rank p95: with 20 publishes, the 19th slowest.
+    const p95 = (xs: number[]) => xs[Math.max(0, Math.ceil(xs.length * 0.95) - 1)] ?? 0;
 
     console.log("");
     console.log(pad("target", 28) + pad("req/s", 10) + pad("p50 ms", 8) + pad("p99 ms", 8) + pad("errors", 8) + pad("non-2xx", 9) + pad("KB/resp", 9) + "× ceiling");
@@ -214,13 +254,21 @@ export async function benchCluster(argv: string[]): Promise<void> {
     console.log(
       `\npublish → on the front page through nginx, under load (${underLoad.requests.average.toFixed(0)} req/s, p99 ${underLoad.latency.p99} ms, ` +
         `${underLoad.errors + underLoad.timeouts} errors, ${underLoad.non2xx} non-2xx), ${visible.length} publishes ${args.publishGap} ms apart: ` +
-        `front page median ${median(visible).toFixed(0)} ms, max ${visible.at(-1)?.toFixed(0)} ms; article page median ${median(visibleArticle).toFixed(0)} ms, max ${visibleArticle.at(-1)?.toFixed(0)} ms`,
+        `front page median ${median(visible).toFixed(0)} ms, p95 ${p95(visible).toFixed(0)} ms, max ${visible.at(-1)?.toFixed(0)} ms; ` +
+        `article page median ${median(visibleArticle).toFixed(0)} ms, p95 ${p95(visibleArticle).toFixed(0)} ms, max ${visibleArticle.at(-1)?.toFixed(0)} ms`,
     );
     const report = { at: new Date().toISOString(), kind: "cluster", options: args, machine: { cpus: os.cpus().length, node: process.version }, results: rows, publishToVisibleMs: visible, publishToArticleVisibleMs: visibleArticle, underLoad: { rps: underLoad.requests.average, p99: underLoad.latency.p99, errors: underLoad.errors + underLoad.timeouts, non2xx: underLoad.non2xx } };
     mkdirSync(path.join(root, "bench-results"), { recursive: true });
-    const out = path.join(root, "bench-results", `cluster-${report.at.replace(/[:.]/g, "-")}.json`);
+    const out = args.out ?? path.join(root, "bench-results", `cluster-${report.at.replace(/[:.]/g, "-")}.json`);
     writeFileSync(out, JSON.stringify(report, null, 2));
     log(`wrote ${path.relative(root, out)}`);
+    if (args.check) {
+      const misses = checkPublishBudget(visible, visibleArticle);
+      if (misses.length > 0) {
+        console.log(`\nBudget misses:\n${misses.map((m) => `  - ${m}`).join("\n")}`);
+        process.exitCode = 1;
+      } else console.log("\nAll budgets met.");
+    }
   } finally {
     for (const s of ceilings) s.close();
     await cluster?.stop();

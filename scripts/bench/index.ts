@@ -75,8 +75,12 @@ export type BenchReport = {
   options: { articles: number; duration: number; connections: number };
   results: TargetResult[];
   server: { peakRssMb: number };
-  javascript: { articlePageGzipKb: number; editorGzipKb: number };
+  /** Gzipped JavaScript a browser runs on each kind of page, in KB (reader pages: budget `readerPageJsKbMax`). */
+  javascript: Record<(typeof READER_PAGES)[number] | "editor", number>;
 };
+
+/** The reader's page types, each of which must stay within the JavaScript budget. */
+const READER_PAGES = ["article", "home", "section", "tag", "author", "search"] as const;
 
 const log = (line: string) => console.log(`[bench] ${line}`);
 
@@ -118,20 +122,22 @@ function processTreeRssKb(pid: number): number {
   }
 }
 
-async function gzippedScripts(html: string, base: string, cookie?: string): Promise<number> {
-  // What a current browser downloads: `noModule` scripts (Next's legacy polyfills) are skipped by every browser
-  // that supports modules, so they are not counted.
-  const srcs = [...html.matchAll(/<script([^>]+)>/g)]
-    .map((m) => m[1]!)
-    .filter((attrs) => !/\snomodule/i.test(attrs))
-    .map((attrs) => /\ssrc="([^"]+)"/.exec(attrs)?.[1])
-    .filter((s): s is string => !!s && s.startsWith("/_next/"));
-  let total = 0;
+/**
+ * The gzipped JavaScript of a page in KB: every script file it loads from this site, and its inline scripts (Next's
+ * flight data is JavaScript the browser parses too). `noModule` scripts (Next's legacy polyfills) are skipped by
+ * every browser that supports modules, and data blocks (JSON-LD) are not scripts, so neither is counted.
+ */
+async function gzippedScriptsKb(html: string, base: string, cookie?: string): Promise<number> {
+  const scripts = [...html.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g)]
+    .map((m) => ({ attrs: m[1]!, body: m[2]! }))
+    .filter(({ attrs }) => !/\snomodule/i.test(attrs) && !/type="application\/(ld\+)?json"/i.test(attrs));
+  const srcs = scripts.map(({ attrs }) => /\ssrc="([^"]+)"/.exec(attrs)?.[1]).filter((src): src is string => !!src && src.startsWith("/"));
+  let total = gzipSync(scripts.filter(({ attrs }) => !/\ssrc=/.test(attrs)).map(({ body }) => body).join("\n")).length;
   for (const src of new Set(srcs)) {
     const res = await fetch(new URL(src, base), { headers: cookie ? { cookie } : {} });
     total += gzipSync(Buffer.from(await res.arrayBuffer())).length;
   }
-  return total;
+  return Math.round(total / 102.4) / 10;
 }
 
 type Load = { name: string; path: string; requests?: autocannon.Request[]; connections?: number; method?: string; headers?: Record<string, string> };
@@ -167,8 +173,15 @@ function checkBudgets(report: BenchReport, file: string): string[] {
   const budgets = JSON.parse(readFileSync(file, "utf8")) as {
     targets: Record<string, { p99MaxMs?: number; p95MaxMs?: number; p50MaxMs?: number; ceilingRatioMin?: number; atArticles?: number }>;
     maxErrors: number;
+    readerPageJsKbMax: number;
+    peakRssMbMax: number;
   };
   const misses: string[] = [];
+  for (const page of READER_PAGES) {
+    const kb = report.javascript[page];
+    if (!(kb <= budgets.readerPageJsKbMax)) misses.push(`${page} page: ${kb} KB of gzipped JavaScript > ${budgets.readerPageJsKbMax} KB`);
+  }
+  if (report.server.peakRssMb > budgets.peakRssMbMax) misses.push(`server peak memory ${report.server.peakRssMb} MB > ${budgets.peakRssMbMax} MB`);
   for (const [name, budget] of Object.entries(budgets.targets)) {
     if (budget.atArticles && report.options.articles < budget.atArticles) continue;
     const r = report.results.find((x) => x.name === name);
@@ -233,6 +246,9 @@ async function main() {
       `SELECT t.slug FROM "Tag" t JOIN "ArticleTag" at ON at."tagId" = t.id GROUP BY t.slug ORDER BY count(*) DESC LIMIT 1`,
     );
     const { rows: [sectionRow] } = await client.query<{ slug: string }>(`SELECT slug FROM "Section" ORDER BY position LIMIT 1`);
+    const { rows: [authorRow] } = await client.query<{ slug: string }>(
+      `SELECT u.slug FROM "User" u JOIN "ArticleAuthor" aa ON aa."userId" = u.id GROUP BY u.slug ORDER BY count(*) DESC LIMIT 1`,
+    );
     await client.end();
     const articlePath = paths[0]!.path;
     const uncached = paths.slice(1).map((p) => p.path);
@@ -346,18 +362,25 @@ async function main() {
     }
     clearInterval(sampler);
 
-    const articleHtml = await (await fetch(`${base}${articlePath}`)).text();
+    const readerPaths: Record<(typeof READER_PAGES)[number], string> = {
+      article: articlePath,
+      home: "/",
+      section: `/${sectionRow!.slug}`,
+      tag: `/tag/${tagRow?.slug ?? "water"}`,
+      author: `/author/${authorRow?.slug ?? "ana-ruiz"}`,
+      search: "/search?q=water+council",
+    };
+    const javascript = { editor: 0 } as BenchReport["javascript"];
+    for (const page of READER_PAGES) javascript[page] = await gzippedScriptsKb(await (await fetch(`${base}${readerPaths[page]}`)).text(), base);
     const editorHtml = await (await fetch(`${base}/dashboard/articles/${editorArticles[0]!.id}`, { headers: { cookie: editorCookie } })).text();
+    javascript.editor = await gzippedScriptsKb(editorHtml, base, editorCookie);
     const report: BenchReport = {
       at: new Date().toISOString(),
       machine: { cpus: (await import("node:os")).cpus().length, node: process.version },
       options: { articles: args.articles, duration: args.duration, connections: args.connections },
       results,
       server: { peakRssMb: Math.round(peakRssKb / 1024) },
-      javascript: {
-        articlePageGzipKb: Math.round((await gzippedScripts(articleHtml, base)) / 102.4) / 10,
-        editorGzipKb: Math.round((await gzippedScripts(editorHtml, base, editorCookie)) / 102.4) / 10,
-      },
+      javascript,
     };
     await db.$disconnect();
 
@@ -369,7 +392,8 @@ async function main() {
           pad((r.bytesPerResponse / 1024).toFixed(1), 9) + (r.ceilingRatio === null ? "" : r.ceilingRatio.toFixed(3)),
       );
     }
-    console.log(`\nserver peak memory: ${report.server.peakRssMb} MB · JavaScript (gzip): article page ${report.javascript.articlePageGzipKb} KB, editor ${report.javascript.editorGzipKb} KB`);
+    const js = Object.entries(report.javascript).map(([page, kb]) => `${page} ${kb} KB`).join(", ");
+    console.log(`\nserver peak memory: ${report.server.peakRssMb} MB · JavaScript (gzip): ${js}`);
     mkdirSync(path.join(root, "bench-results"), { recursive: true });
     const out = args.out ?? path.join(root, "bench-results", `${report.at.replace(/[:.]/g, "-")}.json`);
     writeFileSync(out, JSON.stringify(report, null, 2));

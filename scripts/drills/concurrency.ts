@@ -10,10 +10,14 @@
  * writer do: load the current version, add its own lines to theirs ("merge"), and save on top of it. Readers
  * (autocannon) cycle through home, sections, articles and feeds.
  *
+ * Meanwhile an editor opens the dashboard about once a second, and a story scheduled for a whole minute during the
+ * run must be published by the in-server scheduler within 5 s of that minute (the run is stretched to include one).
+ *
  * Passes when there are 0 server errors (5xx, or no answer) for readers and editors, and 0 lost saves: every line of
  * every accepted (200) save is in its article at the end or in the article's revision history, and every accepted
  * save became exactly the version after the one it was based on (else it silently replaced another accepted save,
- * which a later merge could hide). Exit 1 otherwise.
+ * which a later merge could hide); and staff stayed fast: saves p95 < 1 s, dashboard p95 < 1.5 s, the scheduled
+ * story on time (docs/decisions/0023-staff-first-under-reader-load.md). Exit 1 otherwise.
  * Not for CI: it loads both cores for the whole run.
  */
 import autocannon from "autocannon";
@@ -22,6 +26,12 @@ import type { Db } from "@/lib/db/client";
 import { DEMO_PASSWORD } from "@/prisma/seed";
 import { signIn } from "../lib/app-server";
 import { createDraft, documentOf, findLostMarkers, linesOf, loadArticle, pad, parseNumberFlags, putArticle, startDrill } from "./shared";
+import { nextMinute, percentile, probeDashboard, watchScheduledPublish } from "./staff-probes";
+
+/** Staff's promises under reader load (issue 22). */
+const SAVE_P95_MAX_MS = 1_000;
+const DASHBOARD_P95_MAX_MS = 1_500;
+const SCHEDULED_LATE_MAX_MS = 5_000;
 
 const USAGE = "Flags: --duration S --readers N --editors N --shared N (see the header of scripts/drills/concurrency.ts).";
 const log = (line: string) => console.log(`[drill] ${line}`);
@@ -37,6 +47,8 @@ type EditorStats = {
   /** Accepted saves that did not become exactly base + 1: applied over a version their sender never saw. */
   overwrites: string[];
   maxMs: number;
+  /** Every save's time to answer, accepted or not. */
+  times: number[];
 };
 
 async function createEditors(db: Db, count: number): Promise<{ id: string; email: string }[]> {
@@ -73,10 +85,14 @@ async function main() {
     const stats: EditorStats[] = [];
     for (const [i, user] of users.entries()) {
       const articleId = i < args.shared ? sharedArticle! : await createDraft(db, user.id, `own-${i}`);
-      stats.push({ name: `editor ${i}${i < args.shared ? " (shared)" : ""}`, articleId, accepted: 0, conflicts: 0, serverErrors: 0, other: {}, markers: [], overwrites: [], maxMs: 0 });
+      stats.push({ name: `editor ${i}${i < args.shared ? " (shared)" : ""}`, articleId, accepted: 0, conflicts: 0, serverErrors: 0, other: {}, markers: [], overwrites: [], maxMs: 0, times: [] });
     }
 
-    const endAt = Date.now() + args.duration * 1000;
+    // A story due on a whole minute inside the run (stretched by up to a minute so that one falls in it).
+    const scheduledId = await createDraft(db, users[0]!.id, "scheduled");
+    const dueAt = nextMinute(10_000);
+    const duration = Math.max(args.duration, Math.ceil((dueAt.getTime() - Date.now()) / 1000) + 10);
+    const endAt = Date.now() + duration * 1000;
     const editorLoop = async (i: number) => {
       const me = stats[i]!;
       const cookie = cookies[i]!;
@@ -94,6 +110,7 @@ async function main() {
         retryNow = false;
         const answer = await putArticle(base, cookie, me.articleId, { ...start.payload, body: documentOf(lines) }, version, 30_000);
         me.maxMs = Math.max(me.maxMs, answer.ms);
+        me.times.push(answer.ms);
         if (answer.status === 200 && answer.version) {
           me.accepted++;
           // Saved on top of exactly the version it was based on, or it silently replaced someone's accepted save.
@@ -118,16 +135,21 @@ async function main() {
       }
     };
 
-    log(`running ${args.duration} s: ${args.readers} reader connections over ${paths.length} pages; ${args.editors} editors (${args.shared} on one article)`);
+    log(`running ${duration} s: ${args.readers} reader connections over ${paths.length} pages; ${args.editors} editors (${args.shared} on one article); a story scheduled for ${dueAt.toISOString()}`);
     let next = 0;
     const readers = autocannon({
       url: base,
       connections: args.readers,
-      duration: args.duration,
+      duration,
       timeout: 30,
       requests: [{ setupRequest: (req) => ({ ...req, path: paths[next++ % paths.length]! }) }],
     });
-    const [r] = await Promise.all([readers, ...stats.map((_, i) => editorLoop(i))]);
+    const [r, dashboard, scheduled] = await Promise.all([
+      readers,
+      probeDashboard(base, cookies[0]!, endAt),
+      watchScheduledPublish(db, scheduledId, dueAt),
+      ...stats.map((_, i) => editorLoop(i)),
+    ]);
 
     // ---- report ----
     const codes = Object.entries(r.statusCodeStats ?? {}).map(([code, s]) => `${s?.count ?? 0}× ${code}`).join(", ");
@@ -152,6 +174,17 @@ async function main() {
     if (r.non2xx - reader5xx > 0) failures.push(`readers saw ${r.non2xx - reader5xx} other non-2xx answers (${codes})`);
     if (editor5xx > 0) failures.push(`editors saw ${editor5xx} server errors`);
     if (accepted === 0) failures.push("no save was accepted");
+
+    const saveP95 = percentile(stats.flatMap((s) => s.times), 0.95);
+    const dashboardP95 = percentile(dashboard.times, 0.95);
+    log(
+      `staff under reader load: saves p95 ${Math.round(saveP95)} ms (target < ${SAVE_P95_MAX_MS}); dashboard p95 ${Math.round(dashboardP95)} ms over ${dashboard.times.length} visits ` +
+        `(target < ${DASHBOARD_P95_MAX_MS}); scheduled story published ${scheduled.lateMs === null ? "NOT within 20 s" : `${(scheduled.lateMs / 1000).toFixed(1)} s`} after its minute (target ≤ ${SCHEDULED_LATE_MAX_MS / 1000} s)`,
+    );
+    if (saveP95 >= SAVE_P95_MAX_MS) failures.push(`saves p95 ${Math.round(saveP95)} ms ≥ ${SAVE_P95_MAX_MS} ms`);
+    if (dashboard.times.length === 0 || dashboardP95 >= DASHBOARD_P95_MAX_MS) failures.push(`dashboard p95 ${Math.round(dashboardP95)} ms ≥ ${DASHBOARD_P95_MAX_MS} ms`);
+    failures.push(...dashboard.failures.slice(0, 5));
+    if (scheduled.lateMs === null || scheduled.lateMs > SCHEDULED_LATE_MAX_MS) failures.push(`the scheduled story was published ${scheduled.lateMs === null ? "not at all" : `${scheduled.lateMs} ms`} after its minute`);
     for (const s of stats) if (Object.keys(s.other).some((k) => !(Number(k) >= 500) && k !== "no answer")) failures.push(`${s.name}: unexpected answers ${JSON.stringify(s.other)}`);
   } finally {
     await drill.close();
@@ -161,7 +194,7 @@ async function main() {
   if (failures.length > 0) {
     console.log(`FAILED:\n${failures.map((f) => `  - ${f}`).join("\n")}`);
     process.exitCode = 1;
-  } else console.log("PASSED: 0 server errors, 0 lost saves.");
+  } else console.log("PASSED: 0 server errors, 0 lost saves, staff fast and the schedule on time.");
 }
 
 main().catch((error: unknown) => {

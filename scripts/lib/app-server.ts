@@ -1,13 +1,15 @@
 /**
  * Helpers shared by the scripts that run the production app against their own throwaway database (the benchmark,
- * the fault and concurrency drills): make sure there is a build, start `next start` on a free port, sign in through
- * next-auth's credentials endpoint, stop the server.
+ * the fault and concurrency drills): make sure there is a build, start the production server on a free port (the
+ * standalone server.js that `npm start` runs: `next start` only warns that it does not work with standalone output),
+ * sign in through next-auth's credentials endpoint, stop the server.
  */
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { findFreePort } from "../db/embedded";
+import { prepareStandalone, standaloneEnv } from "../standalone";
 
 const nextBin = (root: string) => path.join(root, "node_modules/next/dist/bin/next");
 
@@ -35,7 +37,7 @@ export async function waitForHttp(url: string, timeoutMs = 90_000) {
 
 export type AppServer = { base: string; port: number; process: ChildProcess; stop(): Promise<void> };
 
-/** Starts `next start` on `databaseUrl` with a fresh AUTH_SECRET, and waits until it answers. */
+/** Starts the standalone server on `databaseUrl` with a fresh AUTH_SECRET, and waits until it answers. */
 export async function startAppServer(options: {
   root: string;
   databaseUrl: string;
@@ -48,9 +50,20 @@ export async function startAppServer(options: {
   const port = await findFreePort(options.preferredPort ?? 3300);
   const base = `http://127.0.0.1:${port}`;
   const secret = randomBytes(32).toString("base64url");
-  const child = spawn(process.execPath, [nextBin(options.root), "start", "-p", String(port)], {
+  const standalone = prepareStandalone(options.root);
+  const child = spawn(process.execPath, [standalone.server], {
+    cwd: standalone.dir,
     stdio: ["ignore", options.stdout ?? "ignore", "inherit"],
-    env: { ...process.env, DATABASE_URL: options.databaseUrl, AUTH_SECRET: secret, NEXTAUTH_SECRET: secret, NEXTAUTH_URL: base, SITE_URL: base, NEXT_TELEMETRY_DISABLED: "1", ...options.env },
+    env: {
+      ...process.env,
+      ...standaloneEnv(options.root, port, "127.0.0.1"),
+      DATABASE_URL: options.databaseUrl,
+      AUTH_SECRET: secret,
+      NEXTAUTH_SECRET: secret,
+      NEXTAUTH_URL: base,
+      SITE_URL: base,
+      ...options.env,
+    },
   });
   const stop = async () => {
     if (child.exitCode !== null || child.signalCode !== null) return;

@@ -11,13 +11,13 @@ export const sectionListing = pagedListing({
     <>
       <h1 className="font-serif text-4xl font-bold">{section.name}</h1>
       {section.description && <p className="mt-2 text-muted">{section.description}</p>}
-      {list.page > 1 && (
-        <p className="mt-1 text-sm text-muted">
-          Page {list.page} of {list.totalPages}
-        </p>
-      )}
+      {/* The list's own heading, as on tag and author pages: the cards' headlines are h3 under it. */}
+      <h2 className="mt-8 border-b border-gray-300 pb-2 text-sm font-semibold uppercase tracking-wide text-muted dark:border-gray-600">
+        Latest in {section.name}
+        {list.totalPages > 1 && ` · page ${list.page} of ${list.totalPages}`}
+      </h2>
     </>
   ),
-  spacing: "mt-8",
+  spacing: "mt-5",
   empty: (section) => <p>Nothing has been published in {section.name} yet.</p>,
 });

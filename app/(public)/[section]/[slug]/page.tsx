@@ -30,10 +30,12 @@ const loadArticle = cache(async (section: string, slug: string) => {
   notFound();
 });
 
+/** The social card's picture; its alt text is never empty (twitter:image:alt goes with every card image). */
 function imageFor(article: Awaited<ReturnType<typeof loadArticle>>, siteUrl: string) {
   const image = article.featuredImage;
-  if (image?.og) return { url: `${siteUrl}${image.og.url}`, width: image.og.width, height: image.og.height, alt: image.alt };
-  if (image) return { url: `${siteUrl}${image.url}`, width: image.width, height: image.height, alt: image.alt };
+  const alt = image?.alt || article.headline;
+  if (image?.og) return { url: `${siteUrl}${image.og.url}`, width: image.og.width, height: image.og.height, alt };
+  if (image) return { url: `${siteUrl}${image.url}`, width: image.width, height: image.height, alt };
   return { url: `${siteUrl}/og/${article.section.slug}/${article.slug}`, width: 1200, height: 630, alt: article.headline };
 }
 
@@ -63,7 +65,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
       authors: article.authors.map((a) => `${siteUrl}/author/${a.slug}`),
       tags: article.tags.map((t) => t.name),
     },
-    twitter: { card: "summary_large_image", title, description, images: [image.url] },
+    twitter: { card: "summary_large_image", title, description, images: [{ url: image.url, alt: image.alt }] },
   };
 }
 

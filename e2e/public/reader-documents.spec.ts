@@ -1,0 +1,69 @@
+/**
+ * Reader pages are documents (docs/decisions/0022): served without Next's client runtime, with /reader.js as their
+ * only script, under a policy that allows scripts from this site alone; and each page type passes axe's WCAG and
+ * best-practice rules (heading order included) in light and dark. Staff pages keep the app.
+ */
+import { expect, test } from "@playwright/test";
+import { publishArticle } from "@/lib/data/articles/workflow";
+import { articles, staff } from "@/prisma/seed-data";
+import { createDraft, editorActor } from "../support/articles";
+import { expectNoAxeViolations } from "../support/axe";
+
+const lead = articles[0]!;
+const ana = staff.find((s) => s.slug === "ana-ruiz")!;
+const PAGES = {
+  home: "/",
+  section: `/${lead.section}`,
+  article: `/${lead.section}/${lead.slug}`,
+  tag: "/tag/water",
+  author: `/author/${ana.slug}`,
+  search: "/search?q=water",
+};
+
+const NEXT_CHUNK = /<script[^>]+src="\/_next\/static\/[^"]+\.js"/;
+const scriptSrc = (policy: string | undefined) => policy?.split("; ").find((d) => d.startsWith("script-src ")) ?? "";
+
+/** What a reader's browser gets for `path`: a document with the reader's script and no client runtime. */
+function expectReaderDocument(html: string, policy: string | undefined, what: string) {
+  expect(html, what).not.toMatch(NEXT_CHUNK);
+  expect(html, what).not.toContain("self.__next_f");
+  expect(html, what).toContain('<script type="module" src="/reader.js"></script>');
+  expect(scriptSrc(policy), what).toBe("script-src 'self'");
+}
+
+for (const [kind, path] of Object.entries(PAGES)) {
+  test(`the ${kind} page is a document without Next's client runtime, and passes axe with best practices`, async ({ page }) => {
+    const rscRequests: string[] = [];
+    page.on("request", (request) => {
+      if (request.headers()["rsc"] || request.url().includes("_rsc=")) rscRequests.push(request.url());
+    });
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(200);
+    expectReaderDocument(await response!.text(), response!.headers()["content-security-policy"], path);
+    // Nothing hydrates, so nothing prefetches: hovering a link asks the server for nothing.
+    await page.getByRole("navigation", { name: "Sections" }).getByRole("link").first().hover();
+    await page.waitForTimeout(300);
+    expect(rscRequests, "no RSC prefetch or navigation requests").toEqual([]);
+    expect(await page.evaluate(() => "__next_f" in window)).toBe(false);
+    await expectNoAxeViolations(page, { bestPractices: true });
+    await page.emulateMedia({ colorScheme: "dark" });
+    await expectNoAxeViolations(page, { bestPractices: true });
+  });
+}
+
+test("the first reader of a just-published article already gets the document, with its policy", async ({ request }) => {
+  const draft = await createDraft();
+  await publishArticle(await editorActor(), draft.id);
+  const first = await request.get(draft.path);
+  expect(first.status()).toBe(200);
+  expectReaderDocument(await first.text(), first.headers()["content-security-policy"], "the render that stored it");
+  const second = await request.get(draft.path);
+  expect(second.headers()["x-nextjs-cache"]).toBe("HIT");
+  expectReaderDocument(await second.text(), second.headers()["content-security-policy"], "the cache hit");
+});
+
+test("staff pages keep Next's app, under their nonce policy", async ({ request }) => {
+  const response = await request.get("/login");
+  expect(await response.text()).toMatch(NEXT_CHUNK);
+  expect(scriptSrc(response.headers()["content-security-policy"])).toMatch(/^script-src 'self' 'nonce-[^']+' 'strict-dynamic'$/);
+});
