@@ -7,8 +7,8 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
   const { installPeerHeader } = await import("@/lib/security/peer-header");
   installPeerHeader();
-  const { installReaderQueue } = await import("@/lib/traffic/reader-queue");
-  installReaderQueue();
+  const [{ installReaderQueue }, { getEnv }] = await Promise.all([import("@/lib/traffic/reader-queue"), import("@/lib/env")]);
+  installReaderQueue(getEnv().readerConcurrency);
   const { startScheduler } = await import("@/lib/jobs/scheduler");
   startScheduler();
 }

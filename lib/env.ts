@@ -30,6 +30,8 @@ const EnvSchema = z
     TRUSTED_PROXIES: z.string().optional(),
     SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(250).max(3_600_000).default(5_000),
     DISABLE_SCHEDULER: z.enum(["0", "1"]).optional(),
+    // Reader page requests let into Next at once (lib/traffic/reader-queue.ts); 0 turns the queue off.
+    READER_CONCURRENCY: z.coerce.number().int().min(0).max(10_000).default(8),
     // Outgoing mail (invitations, password resets). Without SMTP_URL, messages are written to the server log.
     SMTP_URL: z
       .string()
@@ -81,6 +83,7 @@ const EnvSchema = z
       trustedProxies,
       schedulerIntervalMs: env.SCHEDULER_INTERVAL_MS,
       schedulerEnabled: env.DISABLE_SCHEDULER !== "1",
+      readerConcurrency: env.READER_CONCURRENCY,
       smtpUrl: env.SMTP_URL ?? null,
       mailFrom: env.MAIL_FROM ?? "Dateline <no-reply@dateline.invalid>",
       media:

@@ -14,8 +14,8 @@
 import { subscribe } from "node:diagnostics_channel";
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
 
-/** Reader requests inside Next at once: enough to keep both cores busy on cache hits, few enough that a turn of the
- * event loop stays short for staff. */
+/** Reader requests inside Next at once by default (READER_CONCURRENCY): enough to keep both cores busy on cache
+ * hits, few enough that a turn of the event loop stays short for staff. */
 export const READER_CONCURRENCY = 8;
 
 /** Paths that are never a reader's page: staff areas, sign-in pages, previews, APIs and Next's own files. */
@@ -83,13 +83,14 @@ export function queueReaders(server: Server, gate = createGate(READER_CONCURRENC
 
 const INSTALLED = Symbol.for("dateline.reader-queue.installed");
 
-/** Installs the queue on every HTTP server of this process as its first request arrives. */
-export function installReaderQueue(): void {
+/** Installs the queue (`limit` places; 0: none) on every HTTP server of this process as its first request arrives. */
+export function installReaderQueue(limit = READER_CONCURRENCY): void {
   const global = globalThis as typeof globalThis & { [INSTALLED]?: boolean };
-  if (global[INSTALLED]) return;
+  if (global[INSTALLED] || limit === 0) return;
   global[INSTALLED] = true;
+  const gate = createGate(limit);
   subscribe("http.server.request.start", (message) => {
     const { server } = message as { server: Server };
-    if (server) queueReaders(server);
+    if (server) queueReaders(server, gate);
   });
 }
