@@ -36,6 +36,16 @@ export type ListingKind<S extends Subject> = {
   empty?: (subject: S) => ReactNode;
 };
 
+/** The list's own heading (its cards' headlines are h3 under it), with "· page n of m" when there are pages. */
+export function ListHeading({ list, top = "mt-8", children }: { list: ArticlePage; top?: string; children: ReactNode }) {
+  return (
+    <h2 className={`${top} border-b border-gray-300 pb-2 text-sm font-semibold uppercase tracking-wide text-muted dark:border-gray-600`}>
+      {children}
+      {list.totalPages > 1 && ` · page ${list.page} of ${list.totalPages}`}
+    </h2>
+  );
+}
+
 /** A "/page/{n}" segment: a plain positive number without leading zeros, else null. */
 function parsePageSegment(segment: string): number | null {
   return /^[1-9][0-9]{0,5}$/.test(segment) ? Number(segment) : null;

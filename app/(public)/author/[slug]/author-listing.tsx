@@ -5,7 +5,7 @@
 import { AuthorProfile } from "@/components/author/author-profile";
 import { getAuthorBySlug } from "@/lib/data/users/authors";
 import { AUTHOR_ROLE_LABEL } from "@/lib/text";
-import { pagedListing } from "../../paged-listing";
+import { ListHeading, pagedListing } from "../../paged-listing";
 
 function summarize(text: string, max = 160): string {
   const clean = text.replace(/\s+/g, " ").trim();
@@ -20,10 +20,9 @@ export const authorListing = pagedListing({
   header: (author, list) => (
     <>
       <AuthorProfile author={author} />
-      <h2 className="mt-10 border-b border-gray-300 pb-2 text-sm font-semibold uppercase tracking-wide text-muted dark:border-gray-600">
+      <ListHeading list={list} top="mt-10">
         Articles by {author.name}
-        {list.totalPages > 1 && ` · page ${list.page} of ${list.totalPages}`}
-      </h2>
+      </ListHeading>
     </>
   ),
   spacing: "mt-5",

@@ -1,6 +1,6 @@
 /** What /tag/{slug} and /tag/{slug}/page/{n} list: a tag's published articles, newest first (app/(public)/paged-listing.tsx). */
 import { getTagBySlug, resolveTagSlug } from "@/lib/data/tags";
-import { pagedListing } from "../../paged-listing";
+import { ListHeading, pagedListing } from "../../paged-listing";
 
 export const tagListing = pagedListing({
   kind: "tag",
@@ -12,10 +12,7 @@ export const tagListing = pagedListing({
     <>
       <p className="text-sm font-semibold uppercase tracking-wide text-accent">Tag</p>
       <h1 className="mt-1 font-serif text-4xl font-bold">{tag.name}</h1>
-      <h2 className="mt-8 border-b border-gray-300 pb-2 text-sm font-semibold uppercase tracking-wide text-muted dark:border-gray-600">
-        {list.total === 1 ? "1 article" : `${list.total} articles`}
-        {list.totalPages > 1 && ` · page ${list.page} of ${list.totalPages}`}
-      </h2>
+      <ListHeading list={list}>{list.total === 1 ? "1 article" : `${list.total} articles`}</ListHeading>
     </>
   ),
   spacing: "mt-5",
