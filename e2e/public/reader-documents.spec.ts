@@ -1,8 +1,13 @@
 /**
  * Reader pages are documents (docs/decisions/0022): served without Next's client runtime, with /reader.js as their
- * only script, under a policy that allows scripts from this site alone; and each page type passes axe's WCAG and
- * best-practice rules (heading order included) in light and dark. Staff pages keep the app.
+ * only script, under a policy that allows scripts from this site alone; each page type passes axe's WCAG and
+ * best-practice rules (heading order included) in light and dark, and the W3C Nu HTML checker (vnu-jar, run offline
+ * on this machine's Java) finds no error in its markup. Staff pages keep the app.
  */
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { publishArticle } from "@/lib/data/articles/workflow";
 import { articles, staff } from "@/prisma/seed-data";
@@ -66,4 +71,21 @@ test("staff pages keep Next's app, under their nonce policy", async ({ request }
   const response = await request.get("/login");
   expect(await response.text()).toMatch(NEXT_CHUNK);
   expect(scriptSrc(response.headers()["content-security-policy"])).toMatch(/^script-src 'self' 'nonce-[^']+' 'strict-dynamic'$/);
+});
+
+test("every reader page type is valid HTML to the W3C Nu checker", async ({ request }) => {
+  test.slow(); // one Java start for all six pages
+  const dir = mkdtempSync(path.join(os.tmpdir(), "dateline-vnu-"));
+  const files = [];
+  for (const [kind, url] of Object.entries(PAGES)) {
+    const file = path.join(dir, `${kind}.html`);
+    writeFileSync(file, await (await request.get(url)).text());
+    files.push(file);
+  }
+  const jar = path.join(process.cwd(), "node_modules/vnu-jar/build/dist/vnu.jar");
+  // --exit-zero-always: the answer is in the JSON, which lists every message with its type.
+  const out = execFileSync("java", ["-jar", jar, "--format", "json", "--stdout", "--exit-zero-always", ...files], { encoding: "utf8", maxBuffer: 16 * 1024 * 1024 });
+  const { messages } = JSON.parse(out) as { messages: { type: string; url: string; message: string; extract?: string }[] };
+  const errors = messages.filter((m) => m.type === "error").map((m) => `${path.basename(m.url)}: ${m.message} ${m.extract ?? ""}`.trim());
+  expect(errors).toEqual([]);
 });
