@@ -31,10 +31,12 @@ const CLOCK_SKEW_MS = Number.parseInt(process.env.DATELINE_CLOCK_SKEW_MS || "25"
 /** Misses remembered at most this long (a render that never writes must not pin its key forever). */
 const MISS_TTL_MS = 60_000;
 const MAX_ENTRIES = Number.parseInt(process.env.DATELINE_CACHE_MAX_ENTRIES || "20000", 10);
+/** What this process keeps in memory at most (Redis, when set, holds the rest for every instance). */
+const MAX_BYTES = Number.parseInt(process.env.DATELINE_CACHE_MAX_MB || "64", 10) * 1024 * 1024;
 
 /** Process-wide state: Next creates a handler object per request, so nothing lives on the instance. */
 function createStore() {
-  const local = new MemoryStore(MAX_ENTRIES);
+  const local = new MemoryStore(MAX_ENTRIES, MAX_BYTES);
   const url = process.env.REDIS_URL;
   if (!url || process.env.NEXT_PHASE === "phase-production-build") return local;
   const { RedisStore } = require("./redis-store.cjs");
