@@ -39,12 +39,17 @@ export function getDb(): Db {
     const router = getReplicaRouter();
     globalForPrisma.datelinePrisma = router
       ? createPrismaClientWithAdapter(router.primaryAdapter())
-      : createPrismaClient(getEnv().databaseUrl);
+      : createPrismaClient(getEnv().databaseUrl, { max: STAFF_POOL_SIZE });
   }
   return globalForPrisma.datelinePrisma;
 }
 
-/** Connections of the public reads' own pool on the primary (the staff pool, getDb's, keeps its 10). */
+/**
+ * Connections per pool. Staff work holds a connection for a whole interactive transaction (a save, the scheduler's
+ * publish), and under load five editors, the dashboard's parallel reads and the scheduler outgrew 10: requests then
+ * waited 5 s for a connection and failed (decision 0023). Public reads have their own, smaller pool.
+ */
+const STAFF_POOL_SIZE = 20;
 const PUBLIC_READ_POOL_SIZE = 6;
 
 /** For public, published-only reads outside a transaction. Never write through it. */

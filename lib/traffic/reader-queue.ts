@@ -16,7 +16,7 @@ import type { IncomingMessage, Server, ServerResponse } from "node:http";
 
 /** Reader requests inside Next at once by default (READER_CONCURRENCY): enough to keep both cores busy on cache
  * hits, few enough that a turn of the event loop stays short for staff. */
-export const READER_CONCURRENCY = 8;
+export const READER_CONCURRENCY = 4;
 
 /** Paths that are never a reader's page: staff areas, sign-in pages, previews, APIs and Next's own files. */
 const STAFF_OR_APP = /^\/(?:dashboard|admin|api|login|forgot-password|invite|reset-password|preview|_next)(?:[/?]|$)/;
