@@ -70,6 +70,8 @@ export function queueReaders(server: Server, gate = createGate(READER_CONCURRENC
     const [request, response] = args as [IncomingMessage, ServerResponse];
     if (!isReaderRequest(request.method, request.url)) return emit(event, ...args);
     gate.enter((leave) => {
+      // Next adds ten "close" listeners of its own to a render's response: ours is one more, not a leak.
+      response.setMaxListeners(response.getMaxListeners() + 1);
       response.once("finish", leave);
       response.once("close", leave);
       // A reader who hung up while waiting costs nothing more.
