@@ -11,9 +11,9 @@ const nextConfig: NextConfig = {
   // NEXT_DIST_DIR lets several builds of one checkout live side by side (e.g. parallel work); default .next.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
-  // Next hashes every HTML response it sends (cache hits included) with a JavaScript FNV loop to make an ETag: about
-  // a third of a cache hit's CPU in a profile of this server (docs/performance.md, issue 22). Public pages are
-  // revalidated through the cache tags, not by browsers, and nginx keeps its own validators.
+  // Next hashes every HTML response it sends (cache hits included) with a JavaScript FNV loop to make an ETag: the
+  // hottest single function in a profile of this server's renders, 6.5 % of its CPU (docs/performance.md, issue 22).
+  // Public pages are kept fresh through their cache tags, not by browsers revalidating them.
   generateEtags: false,
   // A self-contained server in <distDir>/standalone (server.js + the traced node_modules): what `npm start` and
   // `npm run cluster` run (scripts/run.ts, scripts/cluster/); it serves cache hits ~30% faster than `next start`.

@@ -6,6 +6,9 @@
  * stored it and on every cache hit. Script sources are then: our origin (Next's chunks under /_next/static) and
  * exactly those inline scripts. No 'unsafe-inline' for scripts.
  *
+ * Reader pages are stored as documents first (reader-document.cjs): with Next's scripts gone there is nothing left to
+ * hash and their policy is plain `script-src 'self'`; the hashes serve cached pages that still hydrate.
+ *
  * Only inline scripts of the shapes Next itself writes are hashed (the flight data pushes and Turbopack's bootstrap);
  * any other inline script in a page, such as one smuggled into an article body, gets no hash and does not run.
  * The dynamic pages (staff areas, sign-in, search, previews) get a nonce policy from proxy.ts instead
