@@ -242,6 +242,9 @@ export async function startCluster(o: ClusterOptions): Promise<Cluster> {
               DATELINE_INSTANCE: String(index + 1),
               // nginx runs on this machine and is the only proxy: its X-Forwarded-For entry is the client.
               TRUSTED_PROXIES: "127.0.0.1,::1",
+              // Behind nginx readers are served from its cache; what reaches an instance is misses and the refresher's
+              // renders after a publish, which a reader queue would only hold back (decision 0023).
+              READER_CONCURRENCY: process.env.READER_CONCURRENCY ?? "0",
               ...o.env,
               ...o.instanceEnv?.(index),
             },
