@@ -34,7 +34,8 @@ async function changeStory<T>(actor: SessionUser, articleId: string, change: (c:
     const story = await tx.article.findUniqueOrThrow({ where: { id: articleId }, select: storySelect });
     const seq = story.liveSeq + 1;
     const { result, audit } = await change({ tx, story, seq });
-    await tx.article.update({ where: { id: articleId }, data: { liveSeq: seq } });
+    // On the site, an entry is a change readers see: feeds and sitemaps date the story by it.
+    await tx.article.update({ where: { id: articleId }, data: { liveSeq: seq, ...(story.status === "PUBLISHED" ? { revisedAt: new Date() } : {}) } });
     await writeAudit(tx, { actor, action: audit.action, targetType: "article", targetId: articleId, details: audit.details });
     if (story.status === "PUBLISHED") await expirePublicTags(tx, articleCacheTags(story), { articleId, seq });
     return result;
