@@ -60,6 +60,7 @@ export function EntryBox({ story, coAuthors, draft, media, editing, onDone, onCa
     if (pending) return;
     if (autosave.current) clearTimeout(autosave.current);
     setPending(true);
+    setStatus(null);
     const content = { ...current(), authorIds };
     let result: ActionResult<unknown>;
     try {
@@ -74,7 +75,9 @@ export function EntryBox({ story, coAuthors, draft, media, editing, onDone, onCa
       return;
     }
     setStatus({ ok: true, message: result.message ?? "Done." });
-    if (!editing) clear();
+    // Whatever was typed into the box while the post was on its way stays.
+    const now = current();
+    if (!editing && now.title === content.title && JSON.stringify(now.body) === JSON.stringify(content.body)) clear();
     onDone(result.message ?? "");
   };
 
