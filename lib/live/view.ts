@@ -3,6 +3,7 @@
  * HTML and the reader's client update (components/live/live-entry.tsx), so an entry looks the same either way. Its
  * times are formatted here, in the newsroom's locale and time zone, never in the reader's browser.
  */
+import type { LiveEntryRow } from "@/lib/data/live/public";
 import { isoWithOffset } from "@/lib/dates";
 
 export type LiveEntryView = {
@@ -19,19 +20,6 @@ export type LiveEntryView = {
   isKeyEvent: boolean;
   isPinned: boolean;
   authors: { name: string; slug: string }[];
-};
-
-export type LiveEntryRow = {
-  id: string;
-  seq: number;
-  title: string;
-  bodyHtml: string;
-  bodyText: string;
-  postedAt: Date;
-  editedAt: Date | null;
-  isKeyEvent: boolean;
-  isPinned: boolean;
-  authors: { user: { name: string; slug: string } }[];
 };
 
 const timeFormats = new Map<string, Intl.DateTimeFormat>();

@@ -1,7 +1,8 @@
 /** Live coverage's pure parts: the reading order, the stream's frames, and the LiveBlogPosting markup. */
 import { describe, expect, it } from "vitest";
 import { encodeChanges, encodeEnd } from "@/lib/live/events";
-import { sortLiveEntries, toLiveEntryView, type LiveEntryRow } from "@/lib/live/view";
+import type { LiveEntryRow } from "@/lib/data/live/public";
+import { sortLiveEntries, toLiveEntryView } from "@/lib/live/view";
 import { liveBlogPostingJsonLd } from "@/lib/seo/json-ld";
 
 const row = (id: string, seq: number, minute: number, more: Partial<LiveEntryRow> = {}): LiveEntryRow => ({

@@ -6,7 +6,6 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { getDb, getPublicReadDb } from "@/lib/db";
-import type { LiveEntryRow } from "@/lib/live/view";
 import { CacheTags, publicQuery } from "../cache";
 import { publishedWhere } from "../articles/public";
 
@@ -22,6 +21,9 @@ const entrySelect = {
   isPinned: true,
   authors: { orderBy: { position: "asc" }, select: { user: { select: { name: true, slug: true } } } },
 } as const satisfies Prisma.LiveEntrySelect;
+
+/** An entry as readers may see it (lib/live/view.ts makes the page's and the stream's view of it). */
+export type LiveEntryRow = Prisma.LiveEntryGetPayload<{ select: typeof entrySelect }>;
 
 /** Every entry of a published live story, newest first (the page sorts pinned ones to the top). */
 export const listPublicLiveEntries = publicQuery(

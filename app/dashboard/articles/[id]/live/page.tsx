@@ -16,14 +16,16 @@ import { liveTime } from "@/lib/live/view";
 
 type Props = { params: Promise<{ id: string }> };
 
+/** A story this person may not edit is not found for them (the data layer hides it). */
+function notFoundWhenHidden(error: unknown): never {
+  if (error instanceof NotFoundError) notFound();
+  throw error;
+}
+
 const loadStory = cache(async (id: string) => {
   const user = await requireUser(`/dashboard/articles/${id}/live`);
-  try {
-    return { user, story: await getLiveComposer(user, id) };
-  } catch (error) {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  }
+  const story = await getLiveComposer(user, id).catch(notFoundWhenHidden);
+  return { user, story };
 });
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
