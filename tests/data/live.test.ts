@@ -16,7 +16,8 @@ import { LiveEntryPostSchema } from "@/lib/validation/live";
 import { toStorableText } from "@/lib/validation/text";
 import { HOSTILE_INPUTS } from "../../e2e/security/hostile-inputs";
 import { unsafeMarkup } from "../support/html-audit";
-import { makeArticle, makeLiveStory, makeUser, rawDb } from "../support/factories";
+import { makeArticle, makeLiveStory, makeSection, makeUser, rawDb } from "../support/factories";
+import { LIVE_STORY_SLUG, seedLiveStory } from "../../prisma/seed-live";
 
 vi.mock("next/cache", () => ({ unstable_cache: <T>(fn: T) => fn }));
 
@@ -114,6 +115,19 @@ describe("live coverage", () => {
     expect((await getLiveComposer(author, article.id)).draft?.title).toBe("Half");
     await postEntry(author, entry(article.id, "Whole."));
     expect((await getLiveComposer(author, article.id)).draft).toBeNull();
+  });
+
+  it("seeds the demo's open live story once, with a dozen entries and two key events", async () => {
+    const [a, b] = [await makeUser("JOURNALIST"), await makeUser("JOURNALIST")];
+    await rawDb().article.deleteMany({ where: { slug: LIVE_STORY_SLUG } });
+    const ids = { sectionId: (await makeSection()).id, authorIds: [a.id, b.id], now: new Date() };
+    expect(await seedLiveStory(rawDb(), ids)).toBe(true);
+    expect(await seedLiveStory(rawDb(), ids)).toBe(false);
+    const story = await rawDb().article.findUniqueOrThrow({ where: { slug: LIVE_STORY_SLUG }, select: { id: true, slug: true, liveSeq: true } });
+    const entries = await listPublicLiveEntries(story.id, story.slug);
+    expect(entries).toHaveLength(12);
+    expect(entries.filter((e) => e.isKeyEvent)).toHaveLength(2);
+    expect(await getLiveStreamState(story.id)).toEqual({ isOpen: true, seq: 12 });
   });
 
   it("stores each hostile entry's title and body as text (sanitized HTML), or refuses it with a clear message", async () => {
