@@ -162,7 +162,29 @@ test("a journalist who is not on the story cannot open its composer; a deleted e
   await expect(author.page.getByText("Entry deleted.")).toBeVisible();
 
   await expect(wrong).toHaveCount(0);
-  await expect(page.getByRole("article", { name: "Crest expected at noon" })).toBeVisible();
+  const crest = page.getByRole("article", { name: "Crest expected at noon" });
+  await expect(crest).toBeVisible();
+
+  // An edit reaches the open page in place, marked "Updated HH:MM".
+  await author.page.getByRole("button", { name: /^Edit the entry of .*Crest expected at noon$/ }).click();
+  const edit = author.page.getByRole("form", { name: "Edit entry" });
+  await expect(edit.getByLabel("Title (optional)")).toHaveValue("Crest expected at noon");
+  const body = edit.getByRole("textbox", { name: "Update" });
+  await body.click();
+  await body.press("End");
+  await body.pressSequentially(" It may come an hour later.");
+  await body.press("Control+Enter");
+  await expect(author.page.getByText("Entry updated.")).toBeVisible();
+  await expect(crest).toContainText("It may come an hour later.");
+  await expect(crest).toContainText(/Updated \d\d:\d\d/);
+
+  // Without JavaScript the page is the server's: every entry, no button.
+  const noScript = await browser.newContext({ javaScriptEnabled: false });
+  const plain = await noScript.newPage();
+  await plain.goto(story.path);
+  await expect(plain.getByRole("region", { name: "Updates" }).getByRole("article")).toHaveCount(1);
+  await expect(plain.getByRole("article", { name: "Crest expected at noon" })).toContainText("It may come an hour later.");
+  await noScript.close();
   const { html, posting } = await liveBlogPosting(page, story.path);
   expect(html).not.toContain("Wrong river named");
   expect(posting?.liveBlogUpdate?.map((u) => u.headline)).toEqual(["Crest expected at noon"]);

@@ -73,7 +73,8 @@ describe("live coverage", () => {
     await new Promise((resolve) => setTimeout(resolve, 200));
     const mine = heard.filter((h) => h.live === article.id);
     expect(mine.map((h) => h.seq)).toEqual([2, 3, 4]);
-    expect(mine[0]!.tags).toContain(`article:${article.slug}`);
+    // The story's page and the latest-articles feeds; lists of articles show nothing an entry changes.
+    expect(mine[0]!.tags).toEqual([`article:${article.slug}`, "latest"]);
 
     // A stream that last saw event 1 gets the edit (as the entry now is) and the deletion, in order.
     const changes = await listLiveChangesSince(article.id, 1);
@@ -90,8 +91,12 @@ describe("live coverage", () => {
   it("ends the coverage: no more posts, the stream state says closed; a new start opens it again", async () => {
     const author = await makeUser("JOURNALIST");
     const { article } = await makeLiveStory(author);
+    const before = new Date(Date.now() - 1000);
     await endCoverage(author, article.id);
     expect(await getLiveStreamState(article.id)).toEqual({ isOpen: false, seq: 2 });
+    // The LIVE label goes from cards too: the front page and the section's list are refreshed.
+    const tags = (await rawDb().cacheTag.findMany({ where: { expiredAt: { gte: before } } })).map((t) => t.tag);
+    expect(tags).toEqual(expect.arrayContaining(["home", `section:${article.section.slug}`, `article:${article.slug}`]));
     await expect(postEntry(author, entry(article.id, "Too late."))).rejects.toBeInstanceOf(WorkflowError);
     await startCoverage(author, article.id);
     expect((await getLiveStreamState(article.id))?.isOpen).toBe(true);

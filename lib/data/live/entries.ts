@@ -15,7 +15,7 @@ import type { DbTx } from "@/lib/db/client";
 import { documentToPlainText, renderDocumentHtml } from "@/lib/content/document";
 import type { LiveEntryEdit, LiveEntryPost } from "@/lib/validation/live";
 import { writeAudit } from "../audit";
-import { articleCacheTags, articleCacheTagsSelect, expirePublicTags } from "../cache";
+import { articleCacheTags, articleCacheTagsSelect, CacheTags, expirePublicTags } from "../cache";
 import { ConflictError, DataValidationError, NotFoundError, WorkflowError } from "../errors";
 import type { SessionUser } from "../types";
 import { lockArticle, reachableWhere } from "../articles/access";
@@ -25,10 +25,22 @@ type Story = Prisma.ArticleGetPayload<{ select: typeof storySelect }>;
 type Change = { tx: DbTx; story: Story; seq: number };
 
 /**
+ * The cache tags an entry expires: the story's page (and its own feeds) and the latest-articles feeds and sitemaps
+ * (which date it by its latest entry). Lists of articles show nothing an entry changes, so they are left alone;
+ * starting or ending the coverage (the LIVE label on cards and feeds) expires every tag of the story.
+ */
+const entryTags = (story: Story) => [CacheTags.article(story.slug), CacheTags.latest];
+
+/**
  * One live change of a story the actor may edit: locked, numbered, audited, announced. `audit` names the action and
  * what its entry records; `change` does the writing and returns what the caller gets back.
  */
-async function changeStory<T>(actor: SessionUser, articleId: string, change: (c: Change) => Promise<{ result: T; audit: { action: string; details: Prisma.InputJsonObject } }>): Promise<T> {
+async function changeStory<T>(
+  actor: SessionUser,
+  articleId: string,
+  change: (c: Change) => Promise<{ result: T; audit: { action: string; details: Prisma.InputJsonObject } }>,
+  tags: (story: Story) => string[] = entryTags,
+): Promise<T> {
   return getDb().$transaction(async (tx) => {
     await lockArticle(tx, articleId, reachableWhere(actor));
     const story = await tx.article.findUniqueOrThrow({ where: { id: articleId }, select: storySelect });
@@ -37,7 +49,7 @@ async function changeStory<T>(actor: SessionUser, articleId: string, change: (c:
     // On the site, an entry is a change readers see: feeds and sitemaps date the story by it.
     await tx.article.update({ where: { id: articleId }, data: { liveSeq: seq, ...(story.status === "PUBLISHED" ? { revisedAt: new Date() } : {}) } });
     await writeAudit(tx, { actor, action: audit.action, targetType: "article", targetId: articleId, details: audit.details });
-    if (story.status === "PUBLISHED") await expirePublicTags(tx, articleCacheTags(story), { articleId, seq });
+    if (story.status === "PUBLISHED") await expirePublicTags(tx, tags(story), { articleId, seq });
     return result;
   });
 }
@@ -70,7 +82,7 @@ export async function startCoverage(actor: SessionUser, articleId: string) {
     const now = new Date();
     await tx.article.update({ where: { id: articleId }, data: { isLive: true, coverageStartAt: now, coverageEndAt: null } });
     return { result: { coverageStartAt: now }, audit: { action: "live.start", details: {} } };
-  });
+  }, articleCacheTags);
 }
 
 /** Ends the coverage: readers' streams close and the LIVE label goes; the entries stay. */
@@ -80,7 +92,7 @@ export async function endCoverage(actor: SessionUser, articleId: string) {
     const now = new Date();
     await tx.article.update({ where: { id: articleId }, data: { coverageEndAt: now } });
     return { result: { coverageEndAt: now }, audit: { action: "live.end", details: {} } };
-  });
+  }, articleCacheTags);
 }
 
 export async function postEntry(actor: SessionUser, input: LiveEntryPost) {
