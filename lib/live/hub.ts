@@ -143,7 +143,7 @@ export async function openLiveStream(articleId: string, since: number, stream: L
   }
 }
 
-/** How many streams this process holds open (the bench's memory per stream). */
+/** How many streams this process holds open. */
 export function countLiveStreams(): number {
   let count = 0;
   for (const story of hub.stories.values()) count += story.subscribers.size;
