@@ -116,6 +116,7 @@ async function entryOf(actor: SessionUser, entryId: string) {
   return entry;
 }
 
+/** Edits an entry, refusing an edit based on an older version; also after the coverage ended (a mistake found later). */
 export async function editEntry(actor: SessionUser, input: LiveEntryEdit) {
   const content = contentOf(input);
   const { articleId } = await entryOf(actor, input.entryId);
@@ -135,14 +136,14 @@ export async function editEntry(actor: SessionUser, input: LiveEntryEdit) {
 }
 
 /**
- * Edits and deletions stay possible after the coverage ended (a mistake found later); posting does not.
- *
- * Takes an entry off the page. The row stays, marked deleted and numbered with this event, so that a reader's
+ * Takes an entry off the page (also after the coverage ended: a mistake found later). The row stays, marked deleted and numbered with this event, so that a reader's
  * stream that reconnects learns it went; its text stays in its revisions.
  */
 export async function deleteEntry(actor: SessionUser, entryId: string) {
   const { articleId } = await entryOf(actor, entryId);
   return changeStory(actor, articleId, async ({ tx, seq }) => {
+    // Someone else may have deleted it meanwhile: it is then not found (and not numbered again).
+    if (!(await tx.liveEntry.findFirst({ where: { id: entryId, deletedAt: null }, select: { id: true } }))) throw new NotFoundError("That entry");
     const entry = await tx.liveEntry.update({ where: { id: entryId }, data: { seq, deletedAt: new Date() }, select: { id: true, title: true, body: true, bodyText: true, isKeyEvent: true, isPinned: true } });
     await tx.liveEntryRevision.create({
       data: { entryId, change: "DELETED", title: entry.title, body: entry.body as Prisma.InputJsonValue, bodyText: entry.bodyText, isKeyEvent: entry.isKeyEvent, isPinned: entry.isPinned, authorId: actor.id },
