@@ -185,6 +185,12 @@ test("a journalist who is not on the story cannot open its composer; a deleted e
   await expect(plain.getByRole("region", { name: "Updates" }).getByRole("article")).toHaveCount(1);
   await expect(plain.getByRole("article", { name: "Crest expected at noon" })).toContainText("It may come an hour later.");
   await noScript.close();
+
+  // The story's own feed has the entries readers see, each linking to its anchor.
+  const feed = (await (await page.request.get(`${story.path}/feed.json`)).json()) as { title: string; items: { title: string; url: string }[] };
+  expect(feed.title).toMatch(/^LIVE: /);
+  expect(feed.items.map((i) => i.title)).toEqual(["Crest expected at noon"]);
+  expect(feed.items[0]!.url).toMatch(new RegExp(`${story.path}#entry-[a-z0-9]+$`));
   const { html, posting } = await liveBlogPosting(page, story.path);
   expect(html).not.toContain("Wrong river named");
   expect(posting?.liveBlogUpdate?.map((u) => u.headline)).toEqual(["Crest expected at noon"]);

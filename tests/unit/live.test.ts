@@ -1,5 +1,6 @@
 /** Live coverage's pure parts: the reading order, the stream's frames, and the LiveBlogPosting markup. */
 import { describe, expect, it } from "vitest";
+import { buildFeedDocument } from "@/lib/feeds/feed";
 import { encodeChanges, encodeEnd } from "@/lib/live/events";
 import type { LiveEntryRow } from "@/lib/data/live/public";
 import { sortLiveEntries, toLiveEntryView } from "@/lib/live/view";
@@ -69,5 +70,14 @@ describe("live entries", () => {
     ]);
     const ended = liveBlogPostingJsonLd(article, { startAt: article.publishedAt, endAt: new Date(Date.UTC(2026, 5, 16, 18)) }, entries, site);
     expect(ended.coverageEndTime).toBe("2026-06-16T18:00:00+00:00");
+  });
+
+  it("says LIVE in a feed item's title while the coverage is open, and not after", () => {
+    const channel = { siteUrl: "https://example.test", siteName: "Dateline", title: "Dateline", description: "News", language: "en-US", pagePath: "/", feedBasePath: "" };
+    const story = { id: "s1", slug: "storm-live", headline: "Storm live", dek: "", bodyHtml: "<p>Summary</p>", publishedAt: new Date(Date.UTC(2026, 5, 16)), revisedAt: null, section: { name: "News", slug: "news" }, authors: [] };
+    const titles = (isLiveNow: boolean) => (JSON.parse(buildFeedDocument("json", channel, [{ ...story, isLiveNow }])) as { items: { title: string }[] }).items.map((i) => i.title);
+    expect(titles(true)).toEqual(["LIVE: Storm live"]);
+    expect(titles(false)).toEqual(["Storm live"]);
+    expect(buildFeedDocument("rss", channel, [{ ...story, isLiveNow: true }])).toContain("LIVE: Storm live");
   });
 });
