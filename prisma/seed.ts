@@ -191,8 +191,8 @@ export async function seedDemo(db: Db, options: { now?: Date; hashRounds?: numbe
     createdArticles++;
   }
 
-  // The journalist and a reporter in the field share the live story (the journalist demo account can post to it).
-  const liveAuthors = ["journalist@dateline.test", "tomas.herrera@dateline.test"].map((email) => userIds.get(email) as string);
+  // Two reporters in the field share the live story; the editor demo account (the desk) can post to it.
+  const liveAuthors = ["tomas.herrera@dateline.test", "lucia.fernandez@dateline.test"].map((email) => userIds.get(email) as string);
   if (await seedLiveStory(db, { sectionId: sectionIds.get("news") as string, authorIds: liveAuthors, now })) createdArticles++;
 
   return { created: existingUsers === 0, articles: createdArticles };
