@@ -37,6 +37,7 @@ export function EntryBox({ story, coAuthors, draft, media, editing, onDone, onCa
 
   const clear = () => {
     setTitle("");
+    titleNow.current = "";
     setKeyEvent(false);
     setPinned(false);
     setAuthorIds([]);
@@ -44,22 +45,36 @@ export function EntryBox({ story, coAuthors, draft, media, editing, onDone, onCa
     editor.current?.commands.focus();
   };
 
-  const current = () => ({ title, body: (editor.current?.getJSON() ?? emptyDocument()) as DocNode, isKeyEvent, isPinned });
+  // The title as typed this instant (a post's answer compares it with what was posted).
+  const titleNow = useRef(title);
+  const current = () => ({ title: titleNow.current, body: (editor.current?.getJSON() ?? emptyDocument()) as DocNode, isKeyEvent, isPinned });
 
+  // A draft save still on its way when the entry is posted: the post waits for it (posting deletes the draft, which
+  // a late save would write back), and its "Draft saved." must not replace "Posted.".
+  const draftSave = useRef<Promise<unknown> | null>(null);
+  const posts = useRef(0);
   const scheduleDraft = (next?: Partial<ReturnType<typeof current>>) => {
     if (editing) return;
     if (autosave.current) clearTimeout(autosave.current);
     autosave.current = setTimeout(() => {
       autosave.current = null;
-      void saveLiveDraftAction({ articleId: story.id, ...current(), ...next }).then((result) => setStatus(result.ok ? { ok: true, message: "Draft saved." } : { ok: false, message: result.message }));
+      const since = posts.current;
+      draftSave.current = saveLiveDraftAction({ articleId: story.id, ...current(), ...next }).then((result) => {
+        if (since === posts.current) setStatus(result.ok ? { ok: true, message: "Draft saved." } : { ok: false, message: result.message });
+      });
     }, AUTOSAVE_MS);
   };
   useEffect(() => () => clearTimeout(autosave.current ?? undefined), []);
 
+  const isPosting = useRef(false);
   const submit = async () => {
-    if (pending) return;
+    // A second Ctrl+Enter before the first post has answered posts nothing.
+    if (isPosting.current) return;
+    isPosting.current = true;
     if (autosave.current) clearTimeout(autosave.current);
+    posts.current++;
     setPending(true);
+    await draftSave.current?.catch(() => {});
     setStatus(null);
     const content = { ...current(), authorIds };
     let result: ActionResult<unknown>;
@@ -69,6 +84,7 @@ export function EntryBox({ story, coAuthors, draft, media, editing, onDone, onCa
         : await postLiveEntryAction({ ...content, articleId: story.id });
     } finally {
       setPending(false);
+      isPosting.current = false;
     }
     if (!result.ok) {
       setStatus({ ok: false, message: result.message });
@@ -101,7 +117,11 @@ export function EntryBox({ story, coAuthors, draft, media, editing, onDone, onCa
       }}
     >
       <h2 className="text-lg font-semibold">{editing ? "Edit entry" : "New entry"}</h2>
-      <TextField id="entry-title" label="Title (optional)" value={title} maxLength={200} onChange={(e) => { setTitle(e.target.value); scheduleDraft({ title: e.target.value }); }} />
+      <TextField id="entry-title" label="Title (optional)" value={title} maxLength={200} onChange={(e) => {
+          setTitle(e.target.value);
+          titleNow.current = e.target.value;
+          scheduleDraft();
+        }} />
       <div>
         <label id="entry-body-label" className="block text-sm font-semibold" onClick={() => editor.current?.commands.focus()}>
           Update
