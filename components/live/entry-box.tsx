@@ -41,7 +41,8 @@ export function EntryBox({ story, coAuthors, draft, media, editing, onDone, onCa
     setKeyEvent(false);
     setPinned(false);
     setAuthorIds([]);
-    editor.current?.commands.setContent(emptyDocument());
+    // Not a change of the person's: no draft save follows (its "Draft saved." would replace "Posted.").
+    editor.current?.commands.setContent(emptyDocument(), { emitUpdate: false });
     editor.current?.commands.focus();
   };
 
