@@ -45,8 +45,7 @@ async function post(page: Page, count: number, entry: { title?: string; text: st
   if (entry.title) await box.getByLabel("Title (optional)").fill(entry.title);
   if (entry.keyEvent) await box.getByLabel("Key event").check();
   const body = box.getByRole("textbox", { name: "Update" });
-  await body.click();
-  await body.pressSequentially(entry.text);
+  await body.fill(entry.text);
   await body.press("Control+Enter");
   await expect(page.getByRole("heading", { name: `Entries (${count})` })).toBeVisible();
   await expect(box.getByRole("status")).toHaveText("Posted.");
