@@ -30,6 +30,16 @@ export const AUDIT_ACTION_GROUPS = [
     },
   },
   {
+    label: "Live coverage",
+    actions: {
+      "live.start": "Live coverage started",
+      "live.end": "Live coverage ended",
+      "live.entry_post": "Live entry posted",
+      "live.entry_edit": "Live entry edited",
+      "live.entry_delete": "Live entry deleted",
+    },
+  },
+  {
     label: "Images",
     actions: { "media.upload": "Image uploaded", "media.update": "Image details changed", "media.delete": "Image deleted" },
   },

@@ -86,6 +86,9 @@ async function main() {
   });
   const control = prepared.embedded ? await startDatabaseControl(prepared.embedded) : null;
   const port = await findFreePort(Number.parseInt(process.env.E2E_PORT ?? "3100", 10));
+  // A second instance on the same database, for the specs where something happens "on another instance" (live
+  // coverage: an entry posted there reaches a reader here through PostgreSQL, as in the cluster).
+  const secondPort = await findFreePort(port + 1);
   const secret = randomBytes(32).toString("base64url");
   const env = {
     ...process.env,
@@ -95,6 +98,7 @@ async function main() {
     NEXTAUTH_URL: `http://localhost:${port}`,
     SITE_URL: `http://localhost:${port}`,
     E2E_PORT: String(port),
+    E2E_SECOND_PORT: String(secondPort),
     // The specs stand in for a proxy on this machine: their X-Forwarded-For gives each test a client address of its
     // own (the sign-in limits count per address), and e2e/auth/client-address.spec.ts checks forged ones.
     TRUSTED_PROXIES: "127.0.0.1,::1",

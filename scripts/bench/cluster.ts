@@ -1,7 +1,8 @@
 /**
- * `npm run bench -- --cluster [--articles N --duration S --connections C --instances I --rounds R --publishes P --publish-gap MS]`: the cluster topology
- * (scripts/cluster) measured through nginx, beside the bare-Node ceiling for the same bytes, in the same run, and the
- * publish-to-visible time under load.
+ * `npm run bench -- --cluster [--articles N --duration S --connections C --instances I --rounds R --publishes P --publish-gap MS
+ *   --streams N --entries N --entry-gap MS --check]`: the cluster topology (scripts/cluster) measured through nginx, beside
+ * the bare-Node ceiling for the same bytes, in the same run, the publish-to-visible time under load, and live coverage
+ * (./live.ts: entries reaching thousands of open event streams). `--check` exits 1 when the live budget is missed.
  *
  * - Each reader target (article, home, section, RSS) is loaded through nginx asking for gzip, as browsers do; the
  *   ceiling for it is a bare Node http server answering that response's exact bytes (gzip body and nginx's headers).
@@ -15,7 +16,7 @@
  */
 import http from "node:http";
 import os from "node:os";
-import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import autocannon from "autocannon";
@@ -24,17 +25,22 @@ import { seedSynthetic } from "@/prisma/seed";
 import { findFreePort, makeThrowawayDir } from "../db/embedded";
 import { prepareDatabase } from "../db/prepare";
 import { startCluster } from "../cluster/cluster";
+import { benchLive, checkLiveBudget, type LiveArgs, type LiveResult } from "./live";
 
 const log = (line: string) => console.log(`[bench:cluster] ${line}`);
 const pad = (value: string, width: number) => value.padEnd(width);
 
-type Args = { articles: number; duration: number; connections: number; instances: number; warmup: number; publishes: number; rounds: number; publishGap: number };
+type Args = LiveArgs & { articles: number; duration: number; connections: number; instances: number; warmup: number; publishes: number; rounds: number; publishGap: number; check: boolean };
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { articles: 2_000, duration: 10, connections: 50, instances: Math.max(2, os.availableParallelism()), warmup: 2, publishes: 8, rounds: 2, publishGap: 2_000 };
+  const args: Args = { articles: 2_000, duration: 10, connections: 50, instances: Math.max(2, os.availableParallelism()), warmup: 2, publishes: 8, rounds: 2, publishGap: 2_000, streams: 2_000, entries: 10, entryGap: 1_000, check: false };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     if (flag === "--cluster") continue;
+    if (flag === "--check") {
+      args.check = true;
+      continue;
+    }
     const value = Number.parseInt(argv[++i] ?? "", 10);
     if (!Number.isFinite(value) || value < 0) throw new Error(`${flag} needs a number`);
     if (flag === "--articles") args.articles = value;
@@ -45,6 +51,9 @@ function parseArgs(argv: string[]): Args {
     else if (flag === "--publishes") args.publishes = value;
     else if (flag === "--rounds") args.rounds = Math.max(1, value);
     else if (flag === "--publish-gap") args.publishGap = value;
+    else if (flag === "--streams") args.streams = value;
+    else if (flag === "--entries") args.entries = value;
+    else if (flag === "--entry-gap") args.entryGap = value;
     else throw new Error(`Unknown flag ${flag} for --cluster. See the header of scripts/bench/cluster.ts.`);
   }
   return args;
@@ -202,6 +211,8 @@ export async function benchCluster(argv: string[]): Promise<void> {
       await new Promise((r) => setTimeout(r, args.publishGap));
     }
     const underLoad = await loadRun;
+    // Live coverage: entries reaching every open stream, after the page load above has finished.
+    const live: LiveResult | null = args.streams > 0 && args.entries > 0 ? await benchLive(cluster, db, args) : null;
     visible.sort((x, y) => x - y);
     visibleArticle.sort((x, y) => x - y);
     const median = (xs: number[]) => xs[Math.floor(xs.length / 2)] ?? 0;
@@ -216,11 +227,25 @@ export async function benchCluster(argv: string[]): Promise<void> {
         `${underLoad.errors + underLoad.timeouts} errors, ${underLoad.non2xx} non-2xx), ${visible.length} publishes ${args.publishGap} ms apart: ` +
         `front page median ${median(visible).toFixed(0)} ms, max ${visible.at(-1)?.toFixed(0)} ms; article page median ${median(visibleArticle).toFixed(0)} ms, max ${visibleArticle.at(-1)?.toFixed(0)} ms`,
     );
-    const report = { at: new Date().toISOString(), kind: "cluster", options: args, machine: { cpus: os.cpus().length, node: process.version }, results: rows, publishToVisibleMs: visible, publishToArticleVisibleMs: visibleArticle, underLoad: { rps: underLoad.requests.average, p99: underLoad.latency.p99, errors: underLoad.errors + underLoad.timeouts, non2xx: underLoad.non2xx } };
+    if (live) {
+      console.log(
+        `live: ${live.opened} of ${live.streams} streams open through nginx, ${live.entries} entries: reached the streams in p50 ${live.deliveryMs.p50.toFixed(0)} ms, ` +
+          `p95 ${live.deliveryMs.p95.toFixed(0)} ms, p99 ${live.deliveryMs.p99.toFixed(0)} ms, max ${live.deliveryMs.max.toFixed(0)} ms; ${live.dropped} dropped; ` +
+          `${live.rssPerStreamKb.toFixed(1)} KB of instance memory per open stream`,
+      );
+    }
+    const report = { at: new Date().toISOString(), kind: "cluster", options: args, machine: { cpus: os.cpus().length, node: process.version }, results: rows, publishToVisibleMs: visible, publishToArticleVisibleMs: visibleArticle, underLoad: { rps: underLoad.requests.average, p99: underLoad.latency.p99, errors: underLoad.errors + underLoad.timeouts, non2xx: underLoad.non2xx }, live };
     mkdirSync(path.join(root, "bench-results"), { recursive: true });
     const out = path.join(root, "bench-results", `cluster-${report.at.replace(/[:.]/g, "-")}.json`);
     writeFileSync(out, JSON.stringify(report, null, 2));
     log(`wrote ${path.relative(root, out)}`);
+    if (args.check && live) {
+      const budgets = JSON.parse(readFileSync(path.join(root, "scripts/bench/budgets.json"), "utf8")) as { live: Parameters<typeof checkLiveBudget>[1] };
+      const misses = checkLiveBudget(live, budgets.live);
+      for (const miss of misses) console.log(`budget missed: ${miss}`);
+      if (misses.length > 0) process.exitCode = 1;
+      else console.log("live budget met.");
+    }
   } finally {
     for (const s of ceilings) s.close();
     await cluster?.stop();

@@ -9,6 +9,7 @@
  * - Never cached, never answered from the cache: staff areas (/dashboard, /admin), /api, auth pages, /preview, any
  *   request carrying a next-auth session cookie or an Authorization header, RSC (client navigation) requests, and any
  *   response that sets a cookie or says private/no-store/no-cache. Cookies pass through untouched both ways.
+ * - Live stories' event streams (/api/live/…) pass unbuffered and uncached, and may stay open for an hour.
  * - Upstreams: every Next instance, passive health checks (max_fails/fail_timeout) and a retry on the next instance
  *   for idempotent requests when one refuses or dies.
  */
@@ -32,7 +33,9 @@ ${o.user ? `user ${o.user};` : ""}
 worker_processes auto;
 pid ${o.prefix}/nginx.pid;
 error_log ${o.prefix}/logs/error.log warn;
-events { worker_connections 4096; }
+# Each open live stream holds two connections (reader and instance): room for thousands per worker.
+worker_rlimit_nofile 32768;
+events { worker_connections 16384; }
 
 http {
   include /etc/nginx/mime.types;
@@ -106,6 +109,16 @@ ${upstreams}
     proxy_next_upstream error timeout http_502 http_503 http_504;
     proxy_next_upstream_tries 3;
     proxy_next_upstream_timeout 5s;
+
+    # Live stories' event streams (app/api/live): each event goes out as the instance writes it (no buffering), is
+    # never cached, and the stream stays open past the usual read timeout (the app sends a keep-alive every 15 s).
+    location ^~ /api/live/ {
+      proxy_pass http://dateline;
+      proxy_buffering off;
+      proxy_cache off;
+      gzip off;
+      proxy_read_timeout 1h;
+    }
 
     # Staff, API, auth and preview: straight through, no cache at all.
     location ~ ^/(${noCacheLocation})(/|$) {

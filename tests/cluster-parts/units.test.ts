@@ -97,6 +97,14 @@ describe("front-cache refresh", () => {
     expect(conf).toContain("server 127.0.0.1:8082 max_fails=1");
   });
 
+  it("nginx passes live event streams through unbuffered and uncached, ahead of the general API location", () => {
+    const conf = nginxConfig({ prefix: "/x", port: 8080, upstreams: [8081], refreshToken: "t", user: null, staticDir: "/s" });
+    const live = /location \^~ \/api\/live\/ \{([^}]*)\}/.exec(conf)?.[1] ?? "";
+    expect(live).toContain("proxy_buffering off;");
+    expect(live).toContain("proxy_cache off;");
+    expect(live).toMatch(/proxy_read_timeout \d+h;/);
+  });
+
   it("nginx replaces the client's X-Forwarded-For with the address it saw, instead of appending to it", () => {
     const conf = nginxConfig({ prefix: "/x", port: 8080, upstreams: [8081], refreshToken: "t", user: null, staticDir: "/s" });
     expect(conf).toContain("proxy_set_header X-Forwarded-For $remote_addr;");

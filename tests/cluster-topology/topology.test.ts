@@ -255,6 +255,45 @@ describe("updates and deletions reach every reader", () => {
   });
 });
 
+describe("live coverage through the cluster", () => {
+  test("an entry reaches streams through nginx and on the other instance within 1 s, the page refreshes, a reconnect replays, the end closes them", async () => {
+    const { SseReader } = await import("../support/sse");
+    const { endCoverage, postEntry } = await import("../../lib/data/live/entries");
+    const { documentFromParagraphs } = await import("../../lib/content/document");
+    const actor = await editorActor();
+    const s = await draft("live");
+    await db.article.update({ where: { id: s.id }, data: { status: "PUBLISHED", publishedAt: new Date(Date.now() - 1000), isLive: true, coverageStartAt: new Date() } });
+    expect((await get(`${cluster.url}${s.path}`)).status).toBe(200);
+    expect((await get(`${cluster.url}${s.path}`)).headers.get("x-cache")).toBe("HIT");
+    const streams = await Promise.all([`${cluster.url}/api/live/${s.id}?after=0`, `${instanceUrl(1)}/api/live/${s.id}?after=0`].map(async (url) => new SseReader(await fetch(url))));
+    await sleep(200);
+
+    const text = `The levee held at ${s.id}.`;
+    const posted = Date.now();
+    await postEntry(actor, { articleId: s.id, title: "", body: documentFromParagraphs([text]), isKeyEvent: false, isPinned: false, authorIds: [] });
+    for (const stream of streams) {
+      const [frame] = await stream.next(1, 1_000);
+      expect(frame?.event).toBe("entry");
+      expect(JSON.parse(frame!.data).text).toBe(text);
+    }
+    const arrived = Date.now() - posted;
+    const page = await within(1_000, "the entry on the page through nginx", async () => (await get(`${cluster.url}${s.path}`)).body.includes(text));
+    console.log(`live entry → open streams (nginx and B) ${arrived} ms, page via nginx ${page} ms`);
+
+    // A reader who saw nothing yet reconnects through nginx: the entry is replayed.
+    const again = new SseReader(await fetch(`${cluster.url}/api/live/${s.id}`, { headers: { "Last-Event-ID": "0" } }));
+    expect((await again.next(1, 1_000)).map((f) => f.event)).toEqual(["entry"]);
+    streams.push(again);
+
+    await endCoverage(actor, s.id);
+    for (const stream of streams) {
+      expect((await stream.next(1, 1_000)).map((f) => f.event)).toEqual(["end"]);
+      await stream.next(1, 1_000);
+      expect(stream.isDone).toBe(true);
+    }
+  });
+});
+
 describe("one LISTEN connection per instance", () => {
   test("after serving pages, 410s and invalidations, each instance holds exactly one connection on the cache channel", async () => {
     // Each instance's 410 list (bundled into proxy.ts), both cache handlers (loaded by path, outside the bundle) and

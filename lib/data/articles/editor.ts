@@ -77,6 +77,7 @@ export async function getArticleForEditor(actor: SessionUser, articleId: string)
       proposedTags: true,
       updatedAt: true,
       createdById: true,
+      isLive: true,
       section: { select: { slug: true, name: true } },
       lastEditedBy: { select: { name: true } },
       authors: { orderBy: { position: "asc" }, select: { user: { select: { id: true, name: true } } } },

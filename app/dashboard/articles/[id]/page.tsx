@@ -4,6 +4,7 @@
  * component only the fields it needs.
  */
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { ArticleEditor } from "@/components/editor/article-editor";
@@ -149,5 +150,14 @@ export default async function EditArticlePage({ params }: Props) {
     },
   };
 
-  return <ArticleEditor key={article.id} {...props} />;
+  return (
+    <>
+      <p className="mb-4 text-sm">
+        <Link href={`/dashboard/articles/${article.id}/live`} className="font-semibold underline">
+          {article.isLive ? "Live coverage: post entries" : "Live coverage"}
+        </Link>
+      </p>
+      <ArticleEditor key={article.id} {...props} />
+    </>
+  );
 }
