@@ -1,18 +1,28 @@
 "use client";
 
 /**
- * The body: one Tiptap editor, created once and never re-rendered by the form around it. Typing only notifies the
- * parent (which debounces saving); the toolbar subscribes to the few bits of editor state it shows.
+ * The body: one Tiptap editor bound to the shared document's body (@tiptap/extension-collaboration) with everyone's
+ * named, coloured carets (@tiptap/extension-collaboration-caret), created once per document and never re-rendered by
+ * the form around it. Changes (anyone's) only notify the parent; the toolbar subscribes to the few bits of editor
+ * state it shows. It stays read-only until the document has come from the server.
  */
+import type { HocuspocusProvider } from "@hocuspocus/provider";
+import { Collaboration } from "@tiptap/extension-collaboration";
+import { CollaborationCaret } from "@tiptap/extension-collaboration-caret";
 import { EditorContent, useEditor, type Editor } from "@tiptap/react";
 import { memo, useEffect, useRef, useState } from "react";
-import type { DocNode } from "@/lib/content/document";
+import type * as Y from "yjs";
+import { BODY } from "@/lib/collab/document";
 import { Toolbar } from "./body-toolbar";
 import { createExtensions } from "./extensions";
 import type { MediaOption } from "./types";
+import type { PresenceUser } from "./use-presence";
 
 type Props = {
-  initialContent: DocNode;
+  doc: Y.Doc;
+  provider: HocuspocusProvider;
+  user: PresenceUser;
+  editable: boolean;
   media: MediaOption[];
   labelId: string;
   /** Ids of the hint and the error text under the editor (always rendered by the parent). */
@@ -21,15 +31,18 @@ type Props = {
   onChange: () => void;
 };
 
-export const BodyEditor = memo(function BodyEditor({ initialContent, media, labelId, describedBy, onReady, onChange }: Props) {
+export const BodyEditor = memo(function BodyEditor({ doc, provider, user, editable, media, labelId, describedBy, onReady, onChange }: Props) {
   const onChangeRef = useRef(onChange);
   const onReadyRef = useRef(onReady);
   useEffect(() => {
     onChangeRef.current = onChange;
     onReadyRef.current = onReady;
   });
-  const [content] = useState(initialContent);
-  const [extensions] = useState(createExtensions);
+  const [extensions] = useState(() => [
+    ...createExtensions({ history: false }),
+    Collaboration.configure({ document: doc, field: BODY }),
+    CollaborationCaret.configure({ provider, user }),
+  ]);
 
   // Created once: a new options object on every render would make Tiptap re-apply its view props.
   const [editorProps] = useState(() => ({
@@ -48,11 +61,15 @@ export const BodyEditor = memo(function BodyEditor({ initialContent, media, labe
     immediatelyRender: false,
     shouldRerenderOnTransaction: false,
     extensions,
-    content,
+    editable,
     editorProps,
     onCreate: ({ editor: created }) => onReadyRef.current(created),
     onUpdate: () => onChangeRef.current(),
   });
+
+  useEffect(() => {
+    if (editor && !editor.isDestroyed && editor.isEditable !== editable) editor.setEditable(editable, false);
+  }, [editor, editable]);
 
   return (
     <div>

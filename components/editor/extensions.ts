@@ -121,10 +121,12 @@ export const LibraryImage = Image.extend({
   },
 }).configure({ inline: false, allowBase64: false });
 
-export function createExtensions() {
+/** `history: false` when the body is a shared document: its own undo (Collaboration's) undoes only one's own typing. */
+export function createExtensions(options: { history?: boolean } = {}) {
   return [
     StarterKit.configure({
       heading: { levels: [2, 3] },
+      ...(options.history === false ? { undoRedo: false as const } : {}),
       code: false,
       codeBlock: false,
       strike: false,

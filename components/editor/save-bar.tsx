@@ -2,11 +2,9 @@
 
 /** The bar under the form: what saving is doing (a live region), the last notice, and the Save button. */
 import { Button } from "@/components/ui/button";
-import type { SaveStatus } from "./save-controller";
+import { ALARMING, statusText, type SaveStatus } from "./sync-status";
 
 type Props = { status: SaveStatus; notice: string; disabled: boolean; locale: string; timeZone: string };
-
-const ALARMING: SaveStatus["kind"][] = ["offline", "error", "invalid", "conflict"];
 
 export function SaveBar({ status, notice, disabled, locale, timeZone }: Props) {
   return (
@@ -24,26 +22,4 @@ export function SaveBar({ status, notice, disabled, locale, timeZone }: Props) {
       </div>
     </div>
   );
-}
-
-function statusText(status: SaveStatus, locale: string, timeZone: string): string {
-  switch (status.kind) {
-    case "idle":
-      return "";
-    case "pending":
-      return "Changes pending";
-    case "saving":
-      return "Saving…";
-    case "saved":
-      return `Saved at ${new Intl.DateTimeFormat(locale, { hour: "numeric", minute: "2-digit", timeZone }).format(status.at)}`;
-    case "offline":
-      return "Offline — your changes are kept on this device";
-    case "invalid":
-    case "error":
-      return status.message;
-    case "conflict":
-      return "Not saved: someone else saved this article";
-    case "readonly":
-      return "Read-only: someone else is editing";
-  }
 }

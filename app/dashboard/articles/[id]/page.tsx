@@ -23,6 +23,7 @@ import { listTagNames } from "@/lib/data/tags";
 import { listStaffForByline } from "@/lib/data/users/accounts";
 import { getEnv } from "@/lib/env";
 import { toLocalInputValue } from "@/lib/dates";
+import { joinNames } from "@/lib/text";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -65,6 +66,7 @@ export default async function EditArticlePage({ params }: Props) {
   const byline: StaffOption[] = [...staff, ...article.authors.filter((a) => !staff.some((s) => s.id === a.id))];
 
   const props: ArticleEditorProps = {
+    me: { id: user.id, name: user.name },
     article: {
       id: article.id,
       version: article.version,
@@ -119,7 +121,8 @@ export default async function EditArticlePage({ params }: Props) {
       status: r.status,
       isPendingUpdate: r.isPendingUpdate,
       headline: r.headline,
-      author: r.author.name,
+      // A revision written together names everyone whose changes it holds.
+      author: r.contributors.length > 0 ? joinNames(r.contributors.map((c) => c.user.name)) : r.author.name,
       createdAt: r.createdAt.toISOString(),
       createdAtLabel: withSeconds.format(r.createdAt),
     })),
