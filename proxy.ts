@@ -8,9 +8,10 @@
  * - pages rendered per request (staff areas, sign-in pages, previews, search) get a Content-Security-Policy with a
  *   fresh nonce (lib/security/csp.ts); the cached public pages get theirs from the cache handler instead, so the
  *   proxy does not run for them (the matcher below);
- * - the URL of an unpublished article answers 410 Gone (pages cannot set that status themselves);
  * - `/collab`, the co-editing WebSocket, is forwarded to the collaboration server beside this instance (COLLAB_URL,
  *   set by the scripts that start both: docs/decisions/0015-co-editing.md); behind nginx it never gets here;
+ * - the URL of an unpublished article answers 410 Gone with the public page /gone (a rewrite that sets the status:
+ *   pages cannot set it themselves), so the reader keeps the site's header and navigation;
  * - `/search?q=…&page=n` with a valid query is rewritten to its cacheable path (search/results/…), so repeated
  *   searches are page-cache hits instead of a render each (with the cached pages' policy); the address bar keeps
  *   the query string. The empty form and a refused query render per request, with a nonce.
@@ -21,7 +22,7 @@ import { isProtectedPath } from "@/lib/auth/permissions";
 import { COLLAB_PATH } from "@/lib/collab/content";
 import { isGonePath } from "@/lib/data/articles/gone";
 import { SearchPageSchema, SearchQuerySchema, searchResultsPath } from "@/lib/validation/search";
-import { createNonce, GONE_PAGE_POLICY, noncePagePolicy, type NoncePolicyOptions } from "@/lib/security/csp";
+import { createNonce, noncePagePolicy, type NoncePolicyOptions } from "@/lib/security/csp";
 import { refuseMalformedPath } from "@/lib/security/malformed-url";
 import { isServerActionRequest, refuseBadServerAction } from "@/lib/security/server-action-guard";
 
@@ -45,10 +46,6 @@ function noncePageKind(pathname: string): NoncePolicyOptions["frameAncestors"] |
   if (/^\/(?:invite|reset-password|preview)\/[^/]+$/.test(pathname)) return "'none'";
   return null;
 }
-
-const GONE_HTML = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="robots" content="noindex"><meta name="viewport" content="width=device-width, initial-scale=1"><title>This article is no longer available</title></head>
-<body style="font-family:system-ui,sans-serif;max-width:40rem;margin:4rem auto;padding:0 1rem;color:#111418;background:#fffdf8">
-<main><h1>This article is no longer available</h1><p>It was removed from the site by the newsroom.</p><p><a href="/">Go to the front page</a></p></main></body></html>`;
 
 export default async function proxy(request: NextRequestWithAuth, event: NextFetchEvent) {
   const { pathname } = request.nextUrl;
@@ -82,8 +79,9 @@ export default async function proxy(request: NextRequestWithAuth, event: NextFet
   } catch {
     /* a malformed escape is simply not a known article */
   }
-  if (await isGonePath(path, process.env.DATABASE_URL)) {
-    return new NextResponse(GONE_HTML, { status: 410, headers: { "content-type": "text/html; charset=utf-8", "cache-control": "public, max-age=60", "content-security-policy": GONE_PAGE_POLICY } });
+  // /gone itself is the page of every gone address, and answers as one.
+  if (pathname === "/gone" || (await isGonePath(path, process.env.DATABASE_URL))) {
+    return NextResponse.rewrite(new URL("/gone", request.url), { status: 410 });
   }
   return NextResponse.next();
 }
@@ -109,6 +107,7 @@ export const config = {
     "/forgot-password",
     "/search",
     "/collab",
+    "/gone",
     // Paths with an escape that may not decode (refused above), whatever route they would reach: a "%" not followed
     // by two hex digits, or one starting a non-ASCII byte (which may be cut short). "%20" and the like do not match.
     "/:path(.*%(?:(?![0-9A-Fa-f]{2})|[89A-Fa-f]).*)",

@@ -1,15 +1,17 @@
-import Link from "next/link";
+/**
+ * The 404 page outside the reader's site (a missing row in the staff areas, a preview link's article gone). The
+ * reader's site has its own, inside its header and navigation: app/(public)/not-found.tsx.
+ */
+import type { Metadata } from "next";
+import { MissingPage } from "@/components/layout/missing-page";
+
+// Next marks a 404 noindex itself.
+export const metadata: Metadata = { title: "Page not found" };
 
 export default function NotFound() {
   return (
-    <main id="main" className="mx-auto max-w-2xl px-4 py-20 text-center">
-      <h1 className="font-serif text-4xl font-bold">Page not found</h1>
-      <p className="mt-4 text-muted">The page you asked for does not exist, or it has moved.</p>
-      <p className="mt-6">
-        <Link href="/" className="font-semibold underline">
-          Go to the front page
-        </Link>
-      </p>
+    <main id="main" className="px-4">
+      <MissingPage title="Page not found" reason="The page you asked for does not exist, or it has moved." />
     </main>
   );
 }

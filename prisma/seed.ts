@@ -61,6 +61,9 @@ export async function seedDemo(db: Db, options: { now?: Date; hashRounds?: numbe
       description: "Independent news from Monterrey, the north of Mexico and the border, reported by the Dateline newsroom.",
       locale: "en-US",
       timeZone: "America/Monterrey",
+      // The demo shows where ads go (empty slots carry the house message) and links its profiles in the footer.
+      houseAdEnabled: true,
+      socialLinks: { x: "https://x.com/dateline_demo", facebook: "https://www.facebook.com/dateline.demo", instagram: "https://www.instagram.com/dateline.demo" },
     },
   });
 

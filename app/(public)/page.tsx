@@ -1,4 +1,7 @@
-/** The front page: the lead story, the next top stories, then the latest of each section in the admins' order. */
+/**
+ * The front page: the lead story (with its featured image when it has one), the next top stories, then the latest
+ * of each section in the admins' order.
+ */
 import type { Metadata } from "next";
 import Link from "next/link";
 import { feedAlternates } from "@/lib/feeds/links";
@@ -22,23 +25,26 @@ export default async function HomePage() {
       {!front.lead ? (
         <p>No articles have been published yet.</p>
       ) : (
-        <div className="grid gap-10 md:grid-cols-3">
-          <section aria-labelledby="lead-heading" className="md:col-span-2">
+        // With no top stories the lead takes the whole row: no column is left empty.
+        <div className={front.top.length > 0 ? "grid gap-10 md:grid-cols-3" : undefined}>
+          <section aria-labelledby="lead-heading" className={front.top.length > 0 ? "md:col-span-2" : undefined}>
             <h2 id="lead-heading" className="sr-only">
               Lead story
             </h2>
-            <ArticleCard article={front.lead} {...dates} lead />
+            <ArticleCard article={front.lead} {...dates} lead image={front.lead.image} />
           </section>
-          <section aria-labelledby="top-heading">
-            <h2 id="top-heading" className="mb-4 border-b-2 border-ink pb-1 text-sm font-bold uppercase tracking-wide dark:border-gray-300">
-              Top stories
-            </h2>
-            <div className="space-y-5">
-              {front.top.map((article) => (
-                <ArticleCard key={article.id} article={article} {...dates} />
-              ))}
-            </div>
-          </section>
+          {front.top.length > 0 && (
+            <section aria-labelledby="top-heading">
+              <h2 id="top-heading" className="mb-4 border-b-2 border-ink pb-1 text-sm font-bold uppercase tracking-wide dark:border-gray-300">
+                Top stories
+              </h2>
+              <div className="space-y-5">
+                {front.top.map((article) => (
+                  <ArticleCard key={article.id} article={article} {...dates} />
+                ))}
+              </div>
+            </section>
+          )}
         </div>
       )}
       {front.bySection.map(({ section, articles }) => (

@@ -10,6 +10,7 @@ import { FilterBar } from "@/components/ui/filter-bar";
 import { Notice } from "@/components/ui/form-message";
 import { Panel } from "@/components/ui/panel";
 import { StatusBadge } from "@/components/ui/status-badge";
+import { ARTICLE_STATUS_LABELS, ARTICLE_STATUSES, storyLink } from "@/lib/article-status";
 import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { listArticlesForDashboard, listUpdatesForReview } from "@/lib/data/articles/dashboard";
@@ -23,14 +24,7 @@ import { NewArticleButton } from "./new-article-button";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-const STATUS_OPTIONS = [
-  ["", "Any status"],
-  ["DRAFT", "Draft"],
-  ["IN_REVIEW", "In review"],
-  ["SCHEDULED", "Scheduled"],
-  ["PUBLISHED", "Published"],
-  ["ARCHIVED", "Archived"],
-] as const;
+const STATUS_OPTIONS = [["", "Any status"], ...ARTICLE_STATUSES.map((status) => [status, ARTICLE_STATUS_LABELS[status]] as const)] as const;
 
 type Row = Awaited<ReturnType<typeof listArticlesForDashboard>>["items"][number];
 type UpdateRow = Awaited<ReturnType<typeof listUpdatesForReview>>[number];
@@ -51,16 +45,37 @@ function EditorLink({ id, headline }: { id: string; headline: string }) {
   );
 }
 
+/** "View on site" once published, else "Open preview"; its name says which story, for lists read by a screen reader. */
+function ReadLink({ article }: { article: Row }) {
+  const link = storyLink({ ...article, sectionSlug: article.section.slug });
+  return (
+    <Link href={link.href} aria-label={`${link.label}: ${article.headline || "Untitled"}`} className="mt-1 block text-xs font-normal underline">
+      {link.label}
+    </Link>
+  );
+}
+
+const UPDATE_STAGE = { DRAFT: "Update pending", CHANGES_REQUESTED: "Update: changes requested", IN_REVIEW: "Update in review" } as const;
+
 function articleColumns(locale: string, timeZone: string): Column<Row>[] {
   return [
-    { header: "Headline", className: "font-medium", cell: (article) => <EditorLink id={article.id} headline={article.headline} /> },
+    {
+      header: "Headline",
+      className: "font-medium",
+      cell: (article) => (
+        <>
+          <EditorLink id={article.id} headline={article.headline} />
+          <ReadLink article={article} />
+        </>
+      ),
+    },
     {
       header: "Status",
       cell: (article) => (
         <>
           <StatusBadge status={article.status} />
           {article.status === "SCHEDULED" && article.scheduledAt && <span className="ml-1 text-xs text-muted">{formatDateTime(article.scheduledAt, locale, timeZone)}</span>}
-          {article.pendingUpdate && <span className="ml-1 text-xs font-semibold">{article.pendingUpdate.status === "IN_REVIEW" ? "Update in review" : "Update pending"}</span>}
+          {article.pendingUpdate && <span className="ml-1 text-xs font-semibold">{UPDATE_STAGE[article.pendingUpdate.status]}</span>}
         </>
       ),
     },

@@ -1,5 +1,11 @@
+/**
+ * An article in a list: section, headline link, dek, byline and date. The front page's lead story also shows its
+ * featured image (above the text, linked like the headline but hidden from the keyboard and screen readers, which
+ * get the headline's link), loaded first since it is the page's largest picture.
+ */
 import Link from "next/link";
 import { formatPublicDate } from "@/lib/dates";
+import { PriorityPicture } from "@/components/article/priority-picture";
 import { joinNames } from "@/lib/text";
 
 type Card = {
@@ -11,17 +17,34 @@ type Card = {
   authors: { name: string }[];
 };
 
-export function ArticleCard({ article, locale, timeZone, lead = false }: { article: Card; locale: string; timeZone: string; lead?: boolean }) {
+type Image = { url: string; width: number; height: number };
+
+/** The lead spans two of the front page's three columns: about 40rem wide at most. */
+const LEAD_IMAGE_SIZES = "(min-width: 64rem) 40rem, calc(100vw - 2rem)";
+
+function LeadImage({ image, href }: { image: Image; href: string }) {
+  return (
+    <Link href={href} tabIndex={-1} aria-hidden="true" className="mb-4 block">
+      <PriorityPicture image={image} alt="" sizes={LEAD_IMAGE_SIZES} />
+    </Link>
+  );
+}
+
+type Props = { article: Card; locale: string; timeZone: string; lead?: boolean; image?: Image | null };
+
+export function ArticleCard({ article, locale, timeZone, lead = false, image }: Props) {
   const Heading = lead ? "h2" : "h3";
+  const href = `/${article.section.slug}/${article.slug}`;
   return (
     <article className="border-b border-gray-200 pb-5 dark:border-gray-700">
+      {image && <LeadImage image={image} href={href} />}
       <p className="text-xs font-semibold uppercase tracking-wide text-accent">{article.section.name}</p>
-      <Heading className={`mt-1 font-serif font-bold leading-tight ${lead ? "text-3xl" : "text-xl"}`}>
-        <Link href={`/${article.section.slug}/${article.slug}`} className="hover:underline">
+      <Heading className={`mt-1 font-serif font-bold leading-tight ${lead ? "text-3xl md:text-4xl" : "text-xl"}`}>
+        <Link href={href} className="hover:underline">
           {article.headline}
         </Link>
       </Heading>
-      {article.dek && <p className="mt-2 text-muted">{article.dek}</p>}
+      {article.dek && <p className={`mt-2 text-muted ${lead ? "text-lg" : ""}`}>{article.dek}</p>}
       <p className="mt-2 text-xs text-muted">
         {article.authors.length > 0 && <>By {joinNames(article.authors.map((a) => a.name))} · </>}
         <time dateTime={article.publishedAt.toISOString()}>{formatPublicDate(article.publishedAt, locale, timeZone)}</time>

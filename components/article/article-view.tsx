@@ -1,13 +1,16 @@
 /**
  * The article as readers see it, top to bottom: section, headline, dek, byline, dateline and dates, featured image,
  * body, corrections, tags, share links and "< Back". Used by the public page and by share previews, so a preview
- * looks exactly like the published article.
+ * looks exactly like the published article. The public page may put a block (the in-article ad slot) after the
+ * body's Nth paragraph, when another paragraph follows it.
  */
+import type { ReactNode } from "react";
 import Link from "next/link";
 import { Byline } from "@/components/article/byline";
+import { PriorityPicture } from "@/components/article/priority-picture";
 import { ShareLinks } from "@/components/article/share-links";
+import { splitAfterParagraph } from "@/lib/content/body-split";
 import { formatPublicDate, isoWithOffset } from "@/lib/dates";
-import { imageSourcesFromUrl } from "@/lib/media/sources";
 
 export type ArticleViewData = {
   headline: string;
@@ -23,28 +26,11 @@ export type ArticleViewData = {
   featuredImage: { url: string; width: number; height: number; alt: string; caption: string; credit: string } | null;
 };
 
-/**
- * The featured image: the first image on the page, so it loads eagerly at high priority; AVIF and WebP srcsets from
- * the media library's variants (derived from its URL, lib/media/sources.ts), and width/height so nothing shifts.
- */
+/** The featured image, with its caption and credit. */
 function FeaturedImage({ image }: { image: NonNullable<ArticleViewData["featuredImage"]> }) {
-  const sources = imageSourcesFromUrl(image);
   return (
     <figure className="mt-6">
-      <picture>
-        {sources.avifSrcSet && <source type="image/avif" srcSet={sources.avifSrcSet} sizes={sources.sizes} />}
-        <img
-          src={sources.src}
-          srcSet={sources.srcSet || undefined}
-          sizes={sources.srcSet ? sources.sizes : undefined}
-          alt={image.alt}
-          width={image.width}
-          height={image.height}
-          loading="eager"
-          fetchPriority="high"
-          className="h-auto w-full rounded"
-        />
-      </picture>
+      <PriorityPicture image={image} alt={image.alt} />
       {(image.caption || image.credit) && (
         <figcaption className="mt-2 text-sm text-muted">
           {image.caption} {image.credit && <span className="text-xs uppercase tracking-wide">{image.credit}</span>}
@@ -56,8 +42,13 @@ function FeaturedImage({ image }: { image: NonNullable<ArticleViewData["featured
 
 const CORRECTION_LABEL = { CORRECTION: "Correction", UPDATE: "Update", CLARIFICATION: "Clarification" } as const;
 
-export function ArticleView({ article, url, locale, timeZone }: { article: ArticleViewData; url: string; locale: string; timeZone: string }) {
+const BODY_CLASS = "article-body font-serif text-lg leading-relaxed";
+
+type Props = { article: ArticleViewData; url: string; locale: string; timeZone: string; inBody?: { afterParagraph: number; block: ReactNode } };
+
+export function ArticleView({ article, url, locale, timeZone, inBody }: Props) {
   const date = (d: Date) => formatPublicDate(d, locale, timeZone);
+  const split = inBody ? splitAfterParagraph(article.bodyHtml, inBody.afterParagraph) : null;
   return (
     <article className="mx-auto max-w-3xl">
       <header>
@@ -83,7 +74,15 @@ export function ArticleView({ article, url, locale, timeZone }: { article: Artic
 
       {article.featuredImage && <FeaturedImage image={article.featuredImage} />}
 
-      <div className="article-body mt-8 font-serif text-lg leading-relaxed" dangerouslySetInnerHTML={{ __html: article.bodyHtml }} />
+      {split ? (
+        <div className="mt-8">
+          <div className={BODY_CLASS} dangerouslySetInnerHTML={{ __html: split[0] }} />
+          {inBody?.block}
+          <div className={BODY_CLASS} dangerouslySetInnerHTML={{ __html: split[1] }} />
+        </div>
+      ) : (
+        <div className={`${BODY_CLASS} mt-8`} dangerouslySetInnerHTML={{ __html: article.bodyHtml }} />
+      )}
 
       {article.corrections.length > 0 && (
         <section aria-labelledby="corrections-heading" className="mt-8 rounded border-l-4 border-amber-500 bg-amber-50 p-4 dark:bg-amber-950">

@@ -6,13 +6,17 @@
  * connection, saving, the fields bound to it, presence, revision restore) with the form, the pending update's panel
  * and the side panels (status, corrections, notes, previews, revisions).
  *
+ * A new draft left with nothing typed in it is deleted (use-blank-draft.ts).
+ *
  * Speed with long articles: the Tiptap instance is created once and lives in a memoized child; typing in the body
  * re-renders nothing here. The other fields are controlled inputs bound to the document; the side panels are memoized
  * (their callbacks are stable) so that typing a headline does not re-render them.
  */
 import { useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
+import { countWords } from "@/lib/content/document";
 import { ArticleForm } from "./article-form";
+import { ChangesRequestedBanner } from "./changes-requested-banner";
 import { CorrectionsPanel } from "./corrections-panel";
 import { NotesPanel } from "./notes-panel";
 import { PresenceNotice } from "./presence-notice";
@@ -20,6 +24,7 @@ import { PreviewPanel } from "./preview-panel";
 import { RevisionsPanel } from "./revisions-panel";
 import type { ArticleEditorProps } from "./types";
 import { useArticleFields } from "./use-article-fields";
+import { useBlankDraft } from "./use-blank-draft";
 import { usePresence } from "./use-presence";
 import { UpdatePanel } from "./update-panel";
 import { useRevisionRestore } from "./use-revision-restore";
@@ -29,7 +34,7 @@ import { WorkflowPanel } from "./workflow-panel";
 import "./editor.css";
 
 export function ArticleEditor(props: ArticleEditorProps) {
-  const { article, revisions, notes, previewLinks, locale, timeZone, flags, me } = props;
+  const { article, revisions, notes, changeRequest, previewLinks, locale, timeZone, flags, me } = props;
   const articleId = article.id;
   const [notice, setNotice] = useState("");
   // A journalist's edits of a scheduled or published story go to its pending update, a document of its own.
@@ -39,6 +44,8 @@ export function ArticleEditor(props: ArticleEditorProps) {
   const presence = usePresence(shared.provider, me);
   const restoreRevision = useRevisionRestore(articleId, shared, saving);
   const readOnly = shared.readOnly;
+  const openedBlank = article.status === "DRAFT" && article.version === 1 && article.fields.headline === "" && countWords(article.body) === 0;
+  useBlankDraft(articleId, openedBlank, shared.untouched);
   /** What the status and the pending update's panels share: the article, and storing before a change and catching up after. */
   const statusPanel = { articleId, status: article.status, editsLive: article.editsLive, prepare: saving.prepareChange, finish: saving.finishChange };
   const body = { doc: shared.doc, provider: shared.provider, user: presence.user, editable: !readOnly };
@@ -61,6 +68,8 @@ export function ArticleEditor(props: ArticleEditorProps) {
           </Banner>
         )}
 
+        {changeRequest && <ChangesRequestedBanner {...changeRequest} />}
+
         <UpdatePanel {...statusPanel} update={article.pendingUpdate} canReview={flags.canPublish} announce={setNotice} />
 
         <ArticleForm {...props} form={form} saving={saving} body={body} readOnly={readOnly} notice={notice} />
@@ -74,6 +83,8 @@ export function ArticleEditor(props: ArticleEditorProps) {
           scheduledAtInput={article.scheduledAtInput}
           scheduledAtLabel={article.scheduledAtLabel}
           publishedAtLabel={article.publishedAtLabel}
+          slug={article.fields.slug}
+          sectionSlug={props.sections.find((s) => s.id === article.fields.sectionId)?.slug ?? ""}
           hasBeenPublished={article.hasBeenPublished}
         />
         {flags.canCorrect && article.status === "PUBLISHED" && <CorrectionsPanel articleId={articleId} />}

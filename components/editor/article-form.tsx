@@ -74,11 +74,19 @@ export function ArticleForm(props: Props) {
                 setMedia((list) => [option, ...list.filter((m) => m.id !== option.id)]);
                 update({ featuredImageId: option.id });
               }}
+              onDetailsSaved={(id, text) => setMedia((list) => list.map((m) => (m.id === id ? { ...m, ...text } : m)))}
               error={fieldErrors.featuredImageId}
             />
           </div>
 
-          <TagsField value={fields.tags} onChange={(tags) => update({ tags })} tagNames={tagNames} canCreateTags={flags.canCreateTags} error={fieldErrors.tags} />
+          <TagsField
+            value={fields.tags}
+            onChange={(tags) => update({ tags })}
+            tagNames={tagNames}
+            proposedTags={props.article.proposedTags}
+            canCreateTags={flags.canCreateTags}
+            error={fieldErrors.tags}
+          />
 
           <AuthorsField staff={staff} value={fields.authorIds} onChange={(authorIds) => update({ authorIds })} error={fieldErrors.authorIds} lockedHint={locked ? LOCKED_HINTS.authors : undefined} />
 

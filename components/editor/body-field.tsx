@@ -5,6 +5,7 @@ import type { HocuspocusProvider } from "@hocuspocus/provider";
 import type * as Y from "yjs";
 import { MIN_BODY_WORDS } from "@/lib/validation/articles";
 import { BodyEditor } from "./body-editor";
+import { KEY_SHORTCUTS, MARKDOWN_SHORTCUTS, type Shortcut } from "./shortcuts";
 import type { MediaOption } from "./types";
 import type { ArticleFieldsState } from "./use-article-fields";
 import type { PresenceUser } from "./use-presence";
@@ -43,11 +44,37 @@ export function BodyField({ form, body, media, locale }: Props) {
       </div>
       <p id="body-hint" className="mt-1 text-sm text-muted">
         {words.toLocaleString(locale)} {words === 1 ? "word" : "words"}
-        {words < MIN_BODY_WORDS ? ` (at least ${MIN_BODY_WORDS} to publish)` : ""}. Ctrl+B bold, Ctrl+I italic.
+        {words < MIN_BODY_WORDS ? ` (at least ${MIN_BODY_WORDS} to publish)` : ""}.
       </p>
+      <ShortcutsList />
       <p id="body-error" className={`mt-1 text-sm font-semibold text-red-800${error ? "" : " sr-only"}`}>
         {error ?? ""}
       </p>
     </div>
+  );
+}
+
+/** The keys and Markdown the body answers to, behind a disclosure so that it costs one line. */
+function ShortcutsList() {
+  const list = (items: Shortcut[]) => (
+    <ul className="mt-1 grid gap-x-6 gap-y-1 sm:grid-cols-2">
+      {items.map((s) => (
+        <li key={s.keys}>
+          <kbd className="rounded border border-gray-400 bg-white px-1 font-mono text-xs">{s.keys.trimEnd()}</kbd>
+          {s.keys.endsWith(" ") ? " then a space" : ""}: {s.does}
+        </li>
+      ))}
+    </ul>
+  );
+  return (
+    <details className="mt-1 text-sm">
+      <summary className="cursor-pointer font-medium">Shortcuts</summary>
+      <div className="mt-1 space-y-2 rounded border border-gray-300 bg-gray-50 p-3">
+        <p className="font-semibold">Keys (⌘ for Ctrl on a Mac)</p>
+        {list(KEY_SHORTCUTS)}
+        <p className="font-semibold">Markdown, typed at the start of a line or around words</p>
+        {list(MARKDOWN_SHORTCUTS)}
+      </div>
+    </details>
   );
 }

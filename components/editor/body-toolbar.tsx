@@ -2,10 +2,12 @@
 
 /**
  * The body editor's toolbar: one tab stop, arrow keys between the buttons (the ARIA toolbar pattern), and the Link,
- * Image and Embed panels that open under it. It subscribes to the few bits of editor state it shows.
+ * Image and Embed panels that open under it (Ctrl+K in the body opens the Link panel). It subscribes to the few bits
+ * of editor state it shows.
  */
+import { TextSelection } from "@tiptap/pm/state";
 import { useEditorState, type Editor } from "@tiptap/react";
-import { useRef, useState, type KeyboardEvent } from "react";
+import { useEffect, useRef, useState, type KeyboardEvent } from "react";
 import { UrlPanel } from "@/components/ui/url-panel";
 import { ImagePanel } from "./image-panel";
 import type { MediaOption } from "./types";
@@ -41,7 +43,7 @@ const TOOLS: Tool[] = [
   { key: "h3", label: "Heading 3", pressed: (s) => s.h3, run: (e) => e.chain().focus().toggleHeading({ level: 3 }).run() },
   { key: "bold", label: "Bold", className: "font-bold", shortcut: "Control+B", pressed: (s) => s.bold, run: (e) => e.chain().focus().toggleBold().run() },
   { key: "italic", label: "Italic", className: "italic", shortcut: "Control+I", pressed: (s) => s.italic, run: (e) => e.chain().focus().toggleItalic().run() },
-  { key: "link", label: "Link", pressed: (s) => s.link, panel: "link" },
+  { key: "link", label: "Link", shortcut: "Control+K", pressed: (s) => s.link, panel: "link" },
   { key: "bulletList", label: "Bulleted list", pressed: (s) => s.bulletList, run: (e) => e.chain().focus().toggleBulletList().run() },
   { key: "orderedList", label: "Numbered list", pressed: (s) => s.orderedList, run: (e) => e.chain().focus().toggleOrderedList().run() },
   { key: "blockquote", label: "Quote", pressed: (s) => s.blockquote, run: (e) => e.chain().focus().toggleBlockquote().run() },
@@ -86,6 +88,17 @@ export function Toolbar({ editor, media }: { editor: Editor | null; media: Media
   const buttons = useRef<(HTMLButtonElement | null)[]>([]);
   // Read-only (someone took over) disables the whole form's fieldset, these buttons included.
   const disabled = !editor;
+
+  useEffect(() => {
+    if (!editor) return;
+    const open = () => {
+      if (editor.isEditable) setPanel("link");
+    };
+    editor.on("openLinkPanel", open);
+    return () => {
+      editor.off("openLinkPanel", open);
+    };
+  }, [editor]);
 
   const closePanel = (refocus: boolean) => {
     setPanel(null);
@@ -147,20 +160,33 @@ export function Toolbar({ editor, media }: { editor: Editor | null; media: Media
 }
 
 function LinkPanel({ editor, isLink, onClose }: { editor: Editor; isLink: boolean; onClose: (refocus: boolean) => void }) {
-  const apply = (value: string) => {
+  // With nothing selected (and not in a link), the link is new text: the panel asks for it too.
+  const [inserting] = useState(() => editor.state.selection.empty && !editor.isActive("link"));
+  const apply = (value: string, text: string) => {
     const href = normalizeLinkUrl(value);
     if (!href) return "Use a web address (https://…), an email link (mailto:…) or a path on this site (/…).";
-    if (editor.state.selection.empty && !editor.isActive("link")) {
+    if (inserting) {
       editor
         .chain()
         .focus()
         .insertContent([
-          { type: "text", text: value.trim(), marks: [{ type: "link", attrs: { href } }] },
+          { type: "text", text: text.trim() || value.trim(), marks: [{ type: "link", attrs: { href } }] },
           { type: "text", text: " " },
         ])
         .run();
     } else {
-      editor.chain().focus().extendMarkRange("link").setLink({ href }).run();
+      // The caret lands after the link, not on a selection of it: typing on (even before the editor has its focus
+      // back, which Tiptap gives it a frame later) continues the text instead of replacing the linked words.
+      editor
+        .chain()
+        .focus()
+        .extendMarkRange("link")
+        .setLink({ href })
+        .command(({ tr }) => {
+          tr.setSelection(TextSelection.create(tr.doc, tr.selection.to));
+          return true;
+        })
+        .run();
     }
     onClose(false);
     return null;
@@ -176,6 +202,7 @@ function LinkPanel({ editor, isLink, onClose }: { editor: Editor; isLink: boolea
       hint="https://…, mailto:… or a page on this site such as /news/…"
       initialValue={(editor.getAttributes("link").href as string | undefined) ?? ""}
       applyLabel="Apply link"
+      textField={inserting ? { label: "Link text", hint: "The words readers click. Left empty, the address is shown." } : undefined}
       onApply={apply}
       onCancel={() => onClose(true)}
       extra={isLink ? { label: "Remove link", onClick: remove } : undefined}

@@ -1,13 +1,17 @@
 /**
  * The body editor's schema: exactly the node and mark types the server renders (lib/content/document.ts), so what a
  * writer sees is what readers get. StarterKit (v3 includes Link) minus code, strike and underline, headings 2 and 3
- * only; library images with mediaId and caption; and a small "embed" node stored as { url }.
+ * only; library images with mediaId, caption and credit; and a small "embed" node stored as { url }. Two behaviours
+ * ride along: Word's list paragraphs are pasted as lists (word-paste.ts), and the caret is kept clear of the sticky
+ * save bar (save-bar.tsx publishes its height).
  */
-import { mergeAttributes, Node } from "@tiptap/core";
+import { Extension, mergeAttributes, Node } from "@tiptap/core";
 import { Image } from "@tiptap/extension-image";
+import { Plugin } from "@tiptap/pm/state";
 import { StarterKit } from "@tiptap/starter-kit";
 import { sitePath } from "@/lib/content/document";
 import { hostnameOf, isAcceptableLinkUrl } from "./urls";
+import { transformWordLists } from "./word-paste";
 
 declare module "@tiptap/core" {
   interface Commands<ReturnType> {
@@ -15,6 +19,10 @@ declare module "@tiptap/core" {
       /** Inserts an embed (a video or a post) by its URL. */
       insertEmbed: (url: string) => ReturnType;
     };
+  }
+  interface EditorEvents {
+    /** Ctrl+K in the body: the toolbar opens its link panel. */
+    openLinkPanel: [];
   }
 }
 
@@ -61,7 +69,7 @@ export const Embed = Node.create({
   },
 });
 
-/** Library images: the stored attrs are mediaId, src, alt, caption, width and height; shown as a figure. */
+/** Library images: the stored attrs are mediaId, src, alt, caption, credit, width and height; shown as a figure. */
 export const LibraryImage = Image.extend({
   addAttributes() {
     return {
@@ -73,6 +81,7 @@ export const LibraryImage = Image.extend({
         renderHTML: () => ({}),
       },
       caption: { default: "", rendered: false },
+      credit: { default: "", rendered: false },
     };
   },
 
@@ -91,7 +100,8 @@ export const LibraryImage = Image.extend({
             width: size(img.getAttribute("width")),
             height: size(img.getAttribute("height")),
             mediaId: element.getAttribute("data-media-id"),
-            caption: element.querySelector("figcaption")?.textContent ?? "",
+            caption: (element.querySelector("figcaption .editor-caption") ?? element.querySelector("figcaption"))?.textContent ?? "",
+            credit: element.querySelector("figcaption .editor-credit")?.textContent ?? "",
           };
         },
       },
@@ -108,7 +118,7 @@ export const LibraryImage = Image.extend({
   },
 
   renderHTML({ node }) {
-    const { src, alt, width, height, caption, mediaId } = node.attrs as Record<string, unknown>;
+    const { src, alt, width, height, caption, credit, mediaId } = node.attrs as Record<string, unknown>;
     // Library images are site paths; a stored document could name anything else (javascript:, data:, another
     // site's tracker, "/\t/tracker.example"), which the editor must not load either: the same check as the public
     // renderer's.
@@ -117,9 +127,64 @@ export const LibraryImage = Image.extend({
     if (typeof height === "number") img.height = String(height);
     const figure: Record<string, string> = { class: "editor-figure" };
     if (typeof mediaId === "string") figure["data-media-id"] = mediaId;
-    return ["figure", figure, ["img", img], ["figcaption", {}, typeof caption === "string" ? caption : ""]];
+    const text = (value: unknown) => (typeof value === "string" ? value : "");
+    return ["figure", figure, ["img", img], ["figcaption", {}, ["span", { class: "editor-caption" }, text(caption)], ["span", { class: "editor-credit" }, text(credit)]]];
   },
 }).configure({ inline: false, allowBase64: false });
+
+/** Ctrl+K (⌘K) in the body asks the toolbar for its link panel, instead of the browser's search box. */
+export const LinkShortcut = Extension.create({
+  name: "linkShortcut",
+  addKeyboardShortcuts() {
+    return {
+      "Mod-k": ({ editor }) => {
+        editor.emit("openLinkPanel");
+        return true;
+      },
+    };
+  },
+});
+
+/** Pasted HTML from Word: its list paragraphs become lists before ProseMirror reads the HTML. */
+export const WordPaste = Extension.create({
+  name: "wordPaste",
+  addProseMirrorPlugins() {
+    return [new Plugin({ props: { transformPastedHTML: (html) => transformWordLists(html) } })];
+  },
+});
+
+/** The sticky save bar's height (with a gap), as save-bar.tsx publishes it; 0 when there is none. */
+function saveBarClearance(): number {
+  return Number.parseFloat(document.documentElement.style.getPropertyValue("--save-bar-height")) || 0;
+}
+
+/**
+ * Keeps the caret above the sticky save bar: ProseMirror scrolls the selection into view with these margins, and
+ * reads `bottom` each time it scrolls, so the bar's current height counts (it wraps on narrow screens).
+ */
+export const KeepCaretVisible = Extension.create({
+  name: "keepCaretVisible",
+  addProseMirrorPlugins() {
+    // ProseMirror's defaults elsewhere: scroll when the caret is out of view (threshold 0), leave 5 px (margin).
+    const scrollThreshold = {
+      top: 0,
+      left: 0,
+      right: 0,
+      get bottom() {
+        return saveBarClearance();
+      },
+    };
+    const scrollMargin = {
+      top: 5,
+      left: 5,
+      right: 5,
+      get bottom() {
+        return saveBarClearance() + 5;
+      },
+    };
+    return [new Plugin({ props: { scrollThreshold, scrollMargin } })];
+  },
+});
 
 /** `history: false` when the body is a shared document: its own undo (Collaboration's) undoes only one's own typing. */
 export function createExtensions(options: { history?: boolean } = {}) {
@@ -143,5 +208,8 @@ export function createExtensions(options: { history?: boolean } = {}) {
     }),
     LibraryImage,
     Embed,
+    LinkShortcut,
+    WordPaste,
+    KeepCaretVisible,
   ];
 }

@@ -11,10 +11,9 @@ import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/field";
 import { Panel } from "@/components/ui/panel";
 import { getRevisionAction } from "@/lib/actions/revisions";
+import { statusLabel } from "@/lib/article-status";
 import type { RevisionItem } from "./types";
 import { DiffLegend, VersionDiff } from "./word-diff";
-
-const STATUS_LABELS: Record<string, string> = { DRAFT: "Draft", IN_REVIEW: "In review", SCHEDULED: "Scheduled", PUBLISHED: "Published", ARCHIVED: "Archived" };
 
 function kindLabel(revision: RevisionItem): string {
   return revision.isPendingUpdate && revision.kind !== "DISCARD" ? `${changeLabel(revision)} (pending update)` : changeLabel(revision);
@@ -31,7 +30,7 @@ function changeLabel(revision: RevisionItem): string {
     case "CONFLICT":
       return "Not applied";
     case "STATUS":
-      return `Status: ${STATUS_LABELS[revision.status] ?? revision.status}`;
+      return `Status: ${statusLabel(revision.status)}`;
     case "UPDATE":
       return revision.status === "PUBLISHED" ? "Update published" : "Pending update applied";
     case "DISCARD":
@@ -39,6 +38,11 @@ function changeLabel(revision: RevisionItem): string {
     default:
       return revision.kind;
   }
+}
+
+/** Who made the revision; a change the scheduler made names who set the schedule, not the article's author. */
+function byWhom(revision: RevisionItem): string {
+  return revision.bySchedule ? `by the schedule (set by ${revision.author})` : revision.author;
 }
 
 type Loaded = { headline: string; bodyText: string } | { error: string };
@@ -98,13 +102,13 @@ export const RevisionsPanel = memo(function RevisionsPanel({ revisions, disabled
 
   const from = fromId ? loaded[fromId] : undefined;
   const to = toId ? loaded[toId] : undefined;
-  const label = (r: RevisionItem) => `${r.createdAtLabel} — ${kindLabel(r)}, ${r.author}`;
+  const label = (r: RevisionItem) => `${r.createdAtLabel} — ${kindLabel(r)}, ${byWhom(r)}`;
   const shown = showAll ? history : history.slice(0, SHOWN);
   const item = (revision: RevisionItem) => (
     <li key={revision.id} className="flex flex-wrap items-start justify-between gap-2 py-2">
       <div className="min-w-0 flex-1">
         <p>
-          <span className="font-semibold">{kindLabel(revision)}</span> · {revision.author}
+          <span className="font-semibold">{kindLabel(revision)}</span> · {byWhom(revision)}
         </p>
         <p className="text-xs text-muted">
           <time dateTime={revision.createdAt}>{revision.createdAtLabel}</time> · version {revision.version}

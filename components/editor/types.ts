@@ -25,9 +25,12 @@ export type MediaOption = {
   thumbUrl: string;
   alt: string;
   caption: string;
+  credit: string;
   width: number;
   height: number;
   filename: string;
+  /** This user may change its alt text, caption and credit (its uploader, or the desk). */
+  canEdit: boolean;
 };
 
 export type StaffOption = { id: string; name: string };
@@ -40,6 +43,8 @@ export type RevisionItem = {
   status: string;
   /** A snapshot of the pending update rather than of the live content. */
   isPendingUpdate: boolean;
+  /** A status change the scheduler made; `author` is then who set the schedule. */
+  bySchedule: boolean;
   headline: string;
   author: string;
   createdAt: string;
@@ -48,6 +53,9 @@ export type RevisionItem = {
 };
 
 export type NoteItem = { id: string; body: string; author: string; createdAt: string; createdAtLabel: string };
+
+/** The note the desk sent the story (or its pending update) back with, while its changes are awaited. */
+export type ChangeRequestView = { note: string; by: string; atLabel: string; onUpdate: boolean };
 
 export type PreviewLinkItem = { id: string; createdBy: string; createdAtLabel: string; expiresAtLabel: string };
 
@@ -66,7 +74,7 @@ export type VersionText = { headline: string; dek: string; bodyText: string };
 
 /** A released article's pending update, as the editor shows it (dates formatted on the server). */
 export type PendingUpdateView = {
-  status: "DRAFT" | "IN_REVIEW";
+  status: "DRAFT" | "CHANGES_REQUESTED" | "IN_REVIEW";
   submittedAtLabel: string | null;
   updatedAtLabel: string;
   editedBy: string;
@@ -92,6 +100,8 @@ export type EditorArticle = {
    * read-only (a journalist on a scheduled or published article). */
   editsLive: boolean;
   pendingUpdate: PendingUpdateView | null;
+  /** Tags among fields.tags that a journalist proposed: created when the article is published. */
+  proposedTags: string[];
   fields: EditableFields;
   body: DocNode;
 };
@@ -106,6 +116,7 @@ export type ArticleEditorProps = {
   media: MediaOption[];
   revisions: RevisionItem[];
   notes: NoteItem[];
+  changeRequest: ChangeRequestView | null;
   previewLinks: PreviewLinkItem[];
   locale: string;
   timeZone: string;

@@ -33,11 +33,12 @@ type Props = {
 
 function describe(update: PendingUpdateView, editsLive: boolean): string {
   if (editsLive) {
-    const stage = update.status === "IN_REVIEW" ? `Submitted for review ${update.submittedAtLabel ?? ""}.` : "Not submitted for review yet.";
+    const stage = update.status === "IN_REVIEW" ? `Submitted for review ${update.submittedAtLabel ?? ""}.` : update.status === "CHANGES_REQUESTED" ? "Sent back: changes requested." : "Not submitted for review yet.";
     return `${update.editedBy} last changed it ${update.updatedAtLabel}. ${stage} Readers see the live version until the update is published.`;
   }
-  return update.status === "IN_REVIEW"
-    ? `Submitted for review ${update.submittedAtLabel ?? ""}: an editor will publish it or send it back. You can keep editing it meanwhile.`
+  if (update.status === "IN_REVIEW") return `Submitted for review ${update.submittedAtLabel ?? ""}: an editor will publish it or send it back. You can keep editing it meanwhile.`;
+  return update.status === "CHANGES_REQUESTED"
+    ? "An editor sent your update back: readers still see the live version. Make the changes asked for, then submit it for review again."
     : "Your changes are saved, but readers still see the live version. When they are ready, submit them for review.";
 }
 
@@ -72,7 +73,7 @@ export const UpdatePanel = memo(function UpdatePanel(props: Props) {
           </details>
           {!editsLive && (
             <div className="mt-3 flex flex-wrap gap-2">
-              {update.status === "DRAFT" && (
+              {update.status !== "IN_REVIEW" && (
                 <Button variant="primary" disabled={isBusy} onClick={() => void run("submit", () => submitUpdateAction(articleId), "Submitted for review: an editor will look at it.")}>
                   Submit update for review
                 </Button>

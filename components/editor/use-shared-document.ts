@@ -48,6 +48,8 @@ export function useSharedDocument(ref: SharedRef) {
   const [moved, setMoved] = useState<string | null>(null);
   const [restored, setRestored] = useState(false);
   const unsaved = useRef<Uint8Array[]>([]);
+  /** Something was changed in this editor (stored or not). */
+  const editedHere = useRef(false);
   const providerRef = useRef<HocuspocusProvider | null>(null);
   const listeners = useRef(new Set<(message: ServerMessage) => void>());
   /** Waiting for the connection to be up and in sync (a status change made while the page is still connecting). */
@@ -71,6 +73,7 @@ export function useSharedDocument(ref: SharedRef) {
 
     const onUpdate = (update: Uint8Array, origin: unknown) => {
       if (origin === current || origin === persistence) return;
+      editedHere.current = true;
       unsaved.current.push(update);
       if (unsaved.current.length > 200) unsaved.current = [Y.mergeUpdates(unsaved.current)];
       patch({ unsaved: true });
@@ -211,7 +214,10 @@ export function useSharedDocument(ref: SharedRef) {
 
   const dismissRestored = useCallback(() => setRestored(false), []);
 
-  return { doc, provider, facts, status: saveStatusOf(facts), fieldErrors, clearFieldErrors, moved, restored, dismissRestored, whenSynced, flush, readOnly: !facts.ready || facts.ended !== null || moved !== null };
+  /** Nothing was typed here, and this device holds nothing the server has not stored (a blank draft may go). */
+  const untouched = useCallback(() => !editedHere.current && unsaved.current.length === 0, []);
+
+  return { doc, provider, facts, status: saveStatusOf(facts), fieldErrors, clearFieldErrors, moved, restored, dismissRestored, whenSynced, flush, untouched, readOnly: !facts.ready || facts.ended !== null || moved !== null };
 }
 
 export type SharedDocument = ReturnType<typeof useSharedDocument>;

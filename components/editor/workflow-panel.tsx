@@ -1,8 +1,10 @@
 "use client";
 
 /**
- * The article's status and the transitions this user may make from it, and deleting it. Buttons the user's role
- * cannot use are not shown at all (the data layer refuses them anyway). Pending edits are saved before any transition.
+ * The article's status and the transitions this user may make from it, and deleting it; a link to read it as readers
+ * do ("View on site" once published, else "Open preview"). Buttons the user's role cannot use are not shown at all
+ * (the data layer refuses them anyway; lib/article-status.ts says which status each move starts from). Pending edits
+ * are saved before any transition.
  */
 import { memo, useId, useState } from "react";
 import {
@@ -14,7 +16,8 @@ import {
   submitForReviewAction,
   unpublishAction,
 } from "@/lib/actions/workflow";
-import { Button } from "@/components/ui/button";
+import { canMoveFrom, storyLink } from "@/lib/article-status";
+import { Button, buttonClass } from "@/components/ui/button";
 import { CONTROL_CLASS, Field, fieldControlProps, TextAreaField } from "@/components/ui/field";
 import { Panel } from "@/components/ui/panel";
 import { StatusBadge } from "@/components/ui/status-badge";
@@ -31,6 +34,9 @@ type Props = {
   scheduledAtInput: string;
   scheduledAtLabel: string | null;
   publishedAtLabel: string | null;
+  /** The saved address (for "View on site"). */
+  slug: string;
+  sectionSlug: string;
   /** The article has been published at some point (deleting it leaves a "no longer available" page). */
   hasBeenPublished: boolean;
   /** This user's saves go live (else to the article's pending update). */
@@ -43,6 +49,7 @@ type Props = {
 
 export const WorkflowPanel = memo(function WorkflowPanel(props: Props) {
   const { articleId, status, flags, timeZone, scheduledAtInput, scheduledAtLabel, publishedAtLabel, hasBeenPublished, editsLive } = props;
+  const readLink = storyLink({ id: articleId, status, slug: props.slug, sectionSlug: props.sectionSlug });
   const id = useId();
   const { busy, isBusy, failure, notice, run } = useEditorAction(props);
   const note = usePanelText<HTMLTextAreaElement>();
@@ -67,9 +74,10 @@ export const WorkflowPanel = memo(function WorkflowPanel(props: Props) {
     void run("schedule", () => scheduleAction(articleId, at.value), "Scheduled.");
   };
 
-  const canSendBack = flags.canPublish && (status === "IN_REVIEW" || status === "SCHEDULED");
-  const canPublishNow = flags.canPublish && ["DRAFT", "IN_REVIEW", "SCHEDULED", "ARCHIVED"].includes(status);
-  const canScheduleNow = flags.canSchedule && ["DRAFT", "IN_REVIEW", "SCHEDULED"].includes(status);
+  const canSendBack = flags.canPublish && canMoveFrom("sendBack", status);
+  const canPublishNow = flags.canPublish && canMoveFrom("publish", status);
+  // An unpublished article comes back with "Publish" only: scheduling one is not offered here.
+  const canScheduleNow = flags.canSchedule && canMoveFrom("schedule", status) && status !== "ARCHIVED";
 
   return (
     <Panel id={id} title="Status">
@@ -81,6 +89,10 @@ export const WorkflowPanel = memo(function WorkflowPanel(props: Props) {
           </span>
         )}
         {status === "PUBLISHED" && publishedAtLabel && <span>since {publishedAtLabel}</span>}
+        <a href={readLink.href} target="_blank" rel="noopener" className={buttonClass("secondary", "ml-auto")}>
+          {readLink.label}
+          <span className="sr-only"> (opens in a new tab)</span>
+        </a>
       </p>
       {status === "PUBLISHED" && (
         <p className="mt-1 text-sm text-muted">
@@ -89,7 +101,7 @@ export const WorkflowPanel = memo(function WorkflowPanel(props: Props) {
       )}
 
       <div className="mt-3 flex flex-wrap gap-2">
-        {status === "DRAFT" && (
+        {canMoveFrom("submit", status) && (
           <Button variant={flags.canPublish ? "secondary" : "primary"} disabled={isBusy} onClick={() => void run("submit", () => submitForReviewAction(articleId), "Submitted for review.")}>
             Submit for review
           </Button>

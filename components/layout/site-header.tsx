@@ -1,37 +1,81 @@
+/**
+ * The reader's site header and footer. The header holds the site's name, a search box (a plain GET form to
+ * /search: it works without JavaScript) and the section navigation, which on a phone is one row that scrolls
+ * sideways instead of wrapping onto several rows of small links (each link is at least 44 px tall). The footer
+ * links the newsroom's social profiles (from the settings) and staff sign-in.
+ */
 import Link from "next/link";
+import type { SocialLinks } from "@/lib/data/settings";
+import { SEARCH_QUERY_MAX_LENGTH } from "@/lib/validation/search";
+import { SOCIAL_LABELS } from "@/lib/validation/admin";
 
 type Props = { siteName: string; sections: { name: string; slug: string }[] };
 
 export function SiteHeader({ siteName, sections }: Props) {
   return (
     <header className="border-b border-gray-300 bg-white dark:border-gray-700 dark:bg-gray-950">
-      <div className="mx-auto flex max-w-5xl flex-wrap items-baseline justify-between gap-4 px-4 py-4">
+      <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-x-6 gap-y-3 px-4 pb-2 pt-4">
         <Link href="/" className="font-serif text-3xl font-bold tracking-tight">
           {siteName}
         </Link>
-        <nav aria-label="Sections">
-          <ul className="flex flex-wrap gap-4 text-sm font-semibold uppercase tracking-wide">
-            {sections.map((section) => (
-              <li key={section.slug}>
-                <Link href={`/${section.slug}`} className="hover:text-accent">
-                  {section.name}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </nav>
+        <form role="search" aria-label="Site search" action="/search" method="get" className="flex w-full gap-2 sm:w-auto">
+          <label htmlFor="site-search" className="sr-only">
+            Search the site
+          </label>
+          <input
+            id="site-search"
+            name="q"
+            type="search"
+            placeholder="Search"
+            maxLength={SEARCH_QUERY_MAX_LENGTH}
+            autoComplete="off"
+            enterKeyHint="search"
+            className="min-h-11 min-w-0 flex-1 rounded border border-gray-500 bg-paper px-3 text-base text-ink placeholder:text-muted sm:w-56 dark:border-gray-400"
+          />
+          <button type="submit" className="min-h-11 rounded bg-ink px-4 text-sm font-semibold text-paper hover:opacity-90">
+            Search
+          </button>
+        </form>
       </div>
+      <nav aria-label="Sections" className="mx-auto max-w-5xl">
+        <ul className="flex overflow-x-auto whitespace-nowrap px-1 text-sm font-semibold uppercase tracking-wide [scrollbar-width:thin]">
+          {sections.map((section) => (
+            <li key={section.slug} className="shrink-0">
+              <Link href={`/${section.slug}`} className="inline-flex min-h-11 items-center px-3 hover:text-accent">
+                {section.name}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
     </header>
   );
 }
 
-export function SiteFooter({ siteName }: { siteName: string }) {
+export function SiteFooter({ siteName, socialLinks }: { siteName: string; socialLinks: SocialLinks }) {
+  const profiles = Object.entries(SOCIAL_LABELS).flatMap(([network, label]) => {
+    const url = socialLinks[network as keyof SocialLinks];
+    return url ? [{ network, label, url }] : [];
+  });
   return (
     <footer className="mt-16 border-t border-gray-300 bg-white dark:border-gray-700 dark:bg-gray-950">
-      <div className="mx-auto flex max-w-5xl flex-wrap justify-between gap-4 px-4 py-6 text-sm text-muted">
+      <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-4 px-4 py-6 text-sm text-muted">
         <p>
           © {new Date().getFullYear()} {siteName}
         </p>
+        {profiles.length > 0 && (
+          <nav aria-label={`${siteName} elsewhere`}>
+            <ul className="flex flex-wrap gap-x-1">
+              {profiles.map((profile) => (
+                <li key={profile.network}>
+                  <a href={profile.url} rel="me noopener" aria-label={`${siteName} on ${profile.label}`} className="inline-flex min-h-11 items-center px-2 underline">
+                    {profile.label}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        )}
         <Link href="/login" className="underline">
           Staff sign-in
         </Link>

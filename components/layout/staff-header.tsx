@@ -1,12 +1,14 @@
 import Link from "next/link";
 import { can } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/data/types";
+import { NotificationsLink } from "./notifications-link";
+import type { UnreadCount } from "./unread-poller";
 import { SignOutButton } from "./sign-out-button";
 
 const ROLE_LABEL = { ADMIN: "Admin", EDITOR: "Editor", JOURNALIST: "Journalist" } as const;
 
-/** The header of every dashboard and admin page: where you are, who you are, and sign out. */
-export function StaffHeader({ user }: { user: SessionUser }) {
+/** The header of every dashboard and admin page: where you are, your unread notifications, who you are, and sign out. */
+export function StaffHeader({ user, unread }: { user: SessionUser; unread: UnreadCount }) {
   return (
     <header className="border-b border-gray-300 bg-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-4 px-4 py-3">
@@ -20,6 +22,7 @@ export function StaffHeader({ user }: { user: SessionUser }) {
           {can(user.role, "admin:access") && <Link href="/admin">Admin</Link>}
         </nav>
         <div className="flex items-center gap-3 text-sm">
+          <NotificationsLink {...unread} />
           <span>
             {user.name} <span className="text-muted">({ROLE_LABEL[user.role]})</span>
           </span>

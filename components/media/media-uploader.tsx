@@ -10,7 +10,19 @@ import { useRouter } from "next/navigation";
 import { useId, useRef, useState } from "react";
 import { buttonClass } from "@/components/ui/button";
 
-export type UploadedMedia = { id: string; url: string; thumbUrl: string; width: number; height: number; alt: string; caption: string; filename: string; duplicate: boolean };
+export type UploadedMedia = {
+  id: string;
+  url: string;
+  thumbUrl: string;
+  width: number;
+  height: number;
+  alt: string;
+  caption: string;
+  credit: string;
+  filename: string;
+  duplicate: boolean;
+  canEdit: boolean;
+};
 
 type Line = { key: string; filename: string; state: "uploading" | "done" | "refused"; message: string; id?: string };
 

@@ -3,7 +3,7 @@
 /**
  * Small panels that open under a toolbar (the body editor's Link, Embed and Image panels): a named group where Enter
  * in a text box applies and Escape cancels. They are not forms, since they live inside another form. UrlPanel is the
- * one that asks for a single address, checked by the caller when it is applied.
+ * one that asks for an address, checked by the caller when it is applied, and optionally the text to show for it.
  */
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
 import { Button } from "./button";
@@ -45,22 +45,25 @@ type UrlPanelProps = {
   hint: string;
   initialValue?: string;
   applyLabel: string;
-  /** Uses the address; returns what is wrong with it, or null once it is applied. */
-  onApply: (value: string) => string | null;
+  /** A second text box, above the address: the words to show (a link's text). */
+  textField?: { label: string; hint: string };
+  /** Uses the address (and the text, "" without a text box); returns what is wrong, or null once it is applied. */
+  onApply: (value: string, text: string) => string | null;
   onCancel: () => void;
   /** One more action beside Apply (say, removing the link). */
   extra?: { label: string; onClick: () => void };
 };
 
-export function UrlPanel({ title, label, hint, initialValue = "", applyLabel, onApply, onCancel, extra }: UrlPanelProps) {
+export function UrlPanel({ title, label, hint, initialValue = "", applyLabel, textField, onApply, onCancel, extra }: UrlPanelProps) {
   const id = useId();
   const [value, setValue] = useState(initialValue);
+  const [text, setText] = useState("");
   const [error, setError] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => input.current?.focus(), []);
 
   const apply = () => {
-    const problem = onApply(value);
+    const problem = onApply(value, text);
     if (problem) {
       setError(problem);
       input.current?.focus();
@@ -69,6 +72,9 @@ export function UrlPanel({ title, label, hint, initialValue = "", applyLabel, on
 
   return (
     <ToolPanel title={title} onApply={apply} onCancel={onCancel}>
+      {textField && (
+        <TextField id={`${id}-text`} label={textField.label} hint={textField.hint} type="text" autoComplete="off" value={text} onChange={(e) => setText(e.target.value)} className="mb-2" />
+      )}
       <TextField
         ref={input}
         id={`${id}-url`}

@@ -18,7 +18,7 @@ import { issuePasswordReset } from "@/lib/data/password-resets";
 import { createSection, getSectionForAdmin, listSectionsForAdmin, moveSection, updateSection } from "@/lib/data/sections";
 import { createTag, getTagForAdmin, listTagsForAdmin, mergeTags, renameTag } from "@/lib/data/tags";
 import { createAdSlot, deleteAdSlot, getAdSlotForAdmin, listAdSlotsForAdmin, updateAdSlot } from "@/lib/data/ad-slots";
-import { getSettingsForAdmin, updateSiteSettings } from "@/lib/data/settings";
+import { getSettingsForAdmin, updateAdSettings, updateSiteSettings } from "@/lib/data/settings";
 import { iterateAuditEntries, listAuditActions, listAuditEntries } from "@/lib/data/audit";
 
 type Fixture = { sectionId: string; tagId: string; otherTagId: string; adSlotId: string; invitationId: string; target: TestUser };
@@ -101,6 +101,7 @@ function adminCalls(actor: SessionUser, f: Fixture): [string, () => Promise<unkn
     ["mergeTags", () => mergeTags(actor, f.tagId, f.otherTagId)],
     ["getSettingsForAdmin", () => getSettingsForAdmin(actor)],
     ["updateSiteSettings", () => updateSiteSettings(actor, { siteName: "Refused", description: "", logoUrl: null, locale: "en-US", timeZone: "UTC", socialLinks: {} })],
+    ["updateAdSettings", () => updateAdSettings(actor, { houseAdEnabled: false, houseAdText: "Refused", houseAdLinkUrl: "", adParagraph: 1 })],
     ["listAdSlotsForAdmin", () => listAdSlotsForAdmin(actor)],
     ["getAdSlotForAdmin", () => getAdSlotForAdmin(actor, f.adSlotId)],
     ["createAdSlot", () => createAdSlot(actor, ad)],

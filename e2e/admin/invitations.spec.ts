@@ -1,5 +1,5 @@
 /** Invitations end to end: invite → accept → sign in with the new role; revoked, expired and replaced links fail. */
-import { expect, signIn, test } from "../support/fixtures";
+import { expect, test } from "../support/fixtures";
 import { expectNoAxeViolations } from "../support/axe";
 import { testDb } from "../support/db";
 import { uniqueId } from "../support/factories";
@@ -39,9 +39,7 @@ test("an admin invites an editor, who accepts, signs in and works as an editor",
   await invitee.getByLabel("Confirm password", { exact: true }).fill(PASSWORD);
   await invitee.getByRole("button", { name: "Create my account" }).click();
 
-  await invitee.waitForURL("**/login?reason=invited");
-  await expect(invitee.getByText("Your account is ready.")).toBeVisible();
-  await signIn(invitee, email, PASSWORD);
+  // Signed in at once: no second trip through the sign-in page.
   await invitee.waitForURL("**/dashboard");
   await expect(invitee.getByText("Inés Invitada (Editor)")).toBeVisible();
   await expect(invitee.getByRole("heading", { name: "Review queue", exact: false })).toBeVisible();

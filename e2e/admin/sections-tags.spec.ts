@@ -8,6 +8,33 @@ import { createArchivedStory } from "../support/admin-helpers";
 // Several sign-ins and page loads per test: more than the default 30 s on a busy machine.
 test.describe.configure({ timeout: 120_000 });
 
+test("a new section's slug is made from its name as it is typed, until the admin types one", async ({ page, login }) => {
+  await login({ role: "ADMIN" });
+  const id = uniqueId();
+  await page.goto("/admin/sections");
+  const name = page.getByLabel("Name", { exact: true });
+  const slug = page.getByLabel("Slug", { exact: true });
+  await name.fill(`Nuevo León ${id}`);
+  await expect(slug).toHaveValue(`nuevo-leon-${id}`);
+  await name.fill(`Nuevo León Norte ${id}`);
+  await expect(slug).toHaveValue(`nuevo-leon-norte-${id}`);
+  // Once the admin writes a slug, the name no longer changes it; emptying it hands it back to the name.
+  await slug.fill(`nl-${id}`);
+  await name.fill(`Nuevo León Sur ${id}`);
+  await expect(slug).toHaveValue(`nl-${id}`);
+  await slug.fill("");
+  await name.pressSequentially("!");
+  await expect(slug).toHaveValue(`nuevo-leon-sur-${id}`);
+  await page.getByRole("button", { name: "Create section" }).click();
+  await expect(page.getByText(`Section “Nuevo León Sur ${id}!” was created`)).toBeVisible();
+  expect(await testDb().section.findUnique({ where: { slug: `nuevo-leon-sur-${id}` }, select: { name: true } })).toEqual({ name: `Nuevo León Sur ${id}!` });
+  // An existing section's slug stays put when it is renamed: an address changes only on purpose.
+  await page.getByRole("table", { name: "Sections, in navigation order" }).getByRole("link", { name: `Edit Nuevo León Sur ${id}!` }).click();
+  await page.getByLabel("Name", { exact: true }).fill(`Renamed ${id}`);
+  await expect(page.getByLabel("Slug", { exact: true })).toHaveValue(`nuevo-leon-sur-${id}`);
+  await expectNoAxeViolations(page);
+});
+
 test("an admin creates, reorders and renames a section; old URLs redirect permanently", async ({ page, login, request }) => {
   const admin = await login({ role: "ADMIN" });
   const id = uniqueId();

@@ -19,6 +19,7 @@ test("an ad slot configured in settings appears on the article page, labelled â€
   await page.goto("/admin/settings");
   await expectNoAxeViolations(page);
   await page.getByRole("link", { name: "Add an ad slot" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "New ad slot" })).toBeVisible();
   await expectNoAxeViolations(page);
   await page.getByLabel("Name", { exact: true }).fill(`House ad ${id}`);
   await page.getByLabel("Placement", { exact: true }).selectOption("HEADER");
@@ -29,13 +30,18 @@ test("an ad slot configured in settings appears on the article page, labelled â€
   await page.getByLabel("Image description (alt text)", { exact: true }).fill(`Subscribe to Dateline ${id}`);
   await page.getByLabel("Link URL (optional)", { exact: true }).fill("https://example.test/subscribe");
   await page.getByRole("button", { name: "Create ad slot" }).click();
-  await page.waitForURL("**/admin/settings?ad=created");
-  await expect(page.getByRole("table", { name: "Ad slots" }).getByRole("rowheader", { name: `House ad ${id}` })).toBeVisible();
+  // On to the new slot's page, which previews it as readers will see it.
+  await page.waitForURL(/\/admin\/settings\/ads\/[a-z0-9]+\?ad=created$/);
+  await expect(page.getByText("The ad slot was created. Readers see it now.")).toBeVisible();
+  await expect(page.getByRole("region", { name: "Preview" }).getByRole("img", { name: `Subscribe to Dateline ${id}` })).toBeVisible();
+  await expectNoAxeViolations(page);
   const slot = await testDb().adSlot.findFirstOrThrow({ where: { name: `House ad ${id}` } });
+  await page.goto("/admin/settings");
+  await expect(page.getByRole("table", { name: "Ad slots" }).getByRole("rowheader", { name: `House ad ${id}` })).toBeVisible();
 
   try {
     await page.goto(`/${lead.section}/${lead.slug}`);
-    const ad = page.getByRole("main").getByRole("complementary", { name: "Advertising" });
+    const ad = page.getByRole("main").getByRole("complementary", { name: "Advertising", exact: true });
     await expect(ad).toContainText("Advertising");
     await expect(ad.getByRole("img", { name: `Subscribe to Dateline ${id}` })).toBeVisible();
     await expect(ad.getByRole("link")).toHaveAttribute("href", "https://example.test/subscribe");
@@ -46,7 +52,7 @@ test("an ad slot configured in settings appears on the article page, labelled â€
     await page.getByRole("radio", { name: "An HTML snippet" }).check();
     await page.getByLabel("HTML snippet", { exact: true }).fill(`<p id="snippet">Snippet ${id}</p><script>parent.document.title = "owned"</script>`);
     await page.getByRole("button", { name: "Save ad slot" }).click();
-    await page.waitForURL("**/admin/settings?ad=saved");
+    await page.waitForURL(`**/admin/settings/ads/${slot.id}?ad=saved`);
     await page.goto(`/${lead.section}/${lead.slug}`);
     const frame = ad.locator("iframe");
     await expect(frame).toHaveAttribute("sandbox", "allow-popups allow-popups-to-escape-sandbox");
@@ -85,15 +91,22 @@ test("the audit log filters entries and exports them as CSV that spreadsheets ca
   await expect(page.getByText("The role is now Editor.")).toBeVisible();
 
   await page.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Audit log" }).click();
-  await page.getByLabel("Action", { exact: true }).selectOption("user.role_change");
+  // One vocabulary: the filter lists actions by their labels, grouped, never by their codes.
+  const action = page.getByLabel("Action", { exact: true });
+  await expect(action.locator("optgroup[label='Staff']").getByRole("option", { name: "Role changed" })).toHaveCount(1);
+  expect((await action.getByRole("option").allTextContents()).filter((text) => /^[a-z_]+\.[a-z_]+$/.test(text))).toEqual([]);
+  await action.selectOption({ label: "Role changed" });
   await page.getByLabel("Actor email", { exact: true }).fill(admin.email);
   await page.getByRole("button", { name: "Apply" }).click();
   await expect(page).toHaveURL(/action=user\.role_change/);
   const table = page.getByRole("table", { name: "Audit entries, newest first" });
   await expect(table.getByRole("row")).toHaveCount(2); // the header and the one change
-  await expect(table).toContainText(`User ${target.id}`);
-  await expect(table).toContainText('"from":"JOURNALIST"');
-  await expect(table).toContainText('"to":"EDITOR"');
+  const entry = table.getByRole("row").nth(1);
+  await expect(entry).toContainText("Role changed");
+  // The target by name, linked to the person's row; the details as labelled values.
+  await expect(entry.getByRole("link", { name: `${target.name} (${target.email})` })).toHaveAttribute("href", `/admin/users?q=${encodeURIComponent(target.email)}`);
+  await expect(entry.getByRole("term")).toHaveText(["From", "To"]);
+  await expect(entry.getByRole("definition")).toHaveText(["Journalist", "Editor"]);
   await expectNoAxeViolations(page);
 
   const csv = await page.request.get(`/admin/audit/export?actor=${encodeURIComponent(`=cmd-${id}`)}`);

@@ -57,7 +57,25 @@ test("deactivating a signed-in user refuses their next request, and reactivating
   await useOwnAddress(page);
   const admin = await signedInPage(browser, "ADMIN");
   await admin.page.goto(`/admin/users?q=${encodeURIComponent(editor.email)}`);
-  await admin.page.getByRole("button", { name: `Deactivate ${editor.name}` }).click();
+  // Deactivating asks first, in the page, and works from the keyboard: Cancel changes nothing.
+  const deactivate = admin.page.getByRole("button", { name: `Deactivate ${editor.name}` });
+  await deactivate.focus();
+  await admin.page.keyboard.press("Enter");
+  const question = admin.page.getByRole("group", { name: `Deactivate ${editor.name}? They are signed out everywhere and cannot sign in until an admin reactivates the account.` });
+  await expect(question).toBeVisible();
+  await expect(question.getByRole("button", { name: `Yes, deactivate ${editor.name}` })).toBeFocused();
+  await expectNoAxeViolations(admin.page);
+  await admin.page.keyboard.press("Tab");
+  await admin.page.keyboard.press("Enter"); // Cancel
+  await expect(question).toBeHidden();
+  await expect(deactivate).toBeFocused();
+  await expect(admin.page.getByRole("row", { name: new RegExp(editor.name) })).toContainText("Active");
+  await page.goto("/dashboard");
+  await expect(page).toHaveURL(/\/dashboard$/);
+
+  await admin.page.keyboard.press("Enter");
+  await expect(question.getByRole("button", { name: `Yes, deactivate ${editor.name}` })).toBeFocused();
+  await admin.page.keyboard.press("Enter");
   await expect(admin.page.getByText("The account was deactivated.")).toBeVisible();
   await expect(admin.page.getByRole("row", { name: new RegExp(editor.name) })).toContainText("Deactivated");
 

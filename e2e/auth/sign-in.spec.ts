@@ -71,6 +71,7 @@ test("a deactivated user's open session is refused on the next request", async (
   await adminPage.waitForURL("**/dashboard");
   await adminPage.goto("/admin");
   await adminPage.getByRole("button", { name: `Deactivate ${journalist.name}` }).click();
+  await adminPage.getByRole("button", { name: `Yes, deactivate ${journalist.name}` }).click();
   await expect(adminPage.getByText("The account was deactivated.")).toBeVisible();
   await adminContext.close();
 

@@ -3,7 +3,7 @@
  * journalist and an editor, two people (or one in two tabs) writing at once, revisions, presence, offline work,
  * corrections, share previews, and accessibility. (Several app instances: e2e/coediting.)
  */
-import type { Browser, Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { documentFromParagraphs, MAX_DOCUMENT_DEPTH } from "@/lib/content/document";
 import { slugify } from "@/lib/content/slug";
 import { ForbiddenError } from "@/lib/data/errors";
@@ -11,21 +11,11 @@ import { publishArticle } from "@/lib/data/articles/workflow";
 import { expectNoAxeViolations } from "../support/axe";
 import { createEditorArticle, DEK, FILLER, readArticle, sessionUserOf } from "../support/editor-factories";
 import { testDb } from "../support/db";
-import { createTestUser, uniqueId, type TestUser } from "../support/factories";
-import { expect, signIn, test } from "../support/fixtures";
+import { createTestUser, uniqueId } from "../support/factories";
+import { expect, openAs, test } from "../support/fixtures";
 
 // Each test drives one or two real editors over the shared document and server actions: give them room on a busy machine.
 test.describe.configure({ timeout: 120_000 });
-
-/** Another browser (its own cookies and storage) signed in as `user`. */
-async function openAs(browser: Browser, user: TestUser) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto("/login");
-  await signIn(page, user.email, user.password);
-  await page.waitForURL("**/dashboard");
-  return { context, page };
-}
 
 const bodyOf = (page: Page) => page.getByRole("textbox", { name: "Body" });
 
@@ -126,7 +116,7 @@ test("a journalist writes a draft that autosaves and survives a reload, submits 
     await expect(status.getByText("Write a note saying what the author should change.")).toBeVisible();
     await status.getByLabel("Note to the author").fill(`Please add the mayor's response (${id}).`);
     await status.getByRole("button", { name: "Send back" }).click();
-    await expect(status.getByText("Draft", { exact: true })).toBeVisible();
+    await expect(status.getByText("Changes requested", { exact: true })).toBeVisible();
     await expect(editorPage.getByRole("region", { name: "Editorial notes" })).toContainText(`Please add the mayor's response (${id}).`);
   });
 
@@ -416,15 +406,16 @@ test("the editor page has no accessibility violations", async ({ page, login }) 
   await expect(page.getByLabel("Caption")).toBeVisible();
   await expectNoAxeViolations(page);
 
-  // Inserting a library image stores its media id, size, alt text and caption.
+  // Inserting a library image stores its media id, size, alt text, caption and credit.
   await page.getByLabel("Library image").selectOption({ index: 1 });
   await page.getByLabel("Alt text").fill("Solar panels in a field at dusk");
   await page.getByLabel("Caption").fill("A caption written in the editor.");
+  await page.getByLabel("Credit").fill("Illustration: the Dateline desk");
   await page.getByRole("button", { name: "Insert image" }).click();
   await expect(bodyOf(page).getByRole("img", { name: "Solar panels in a field at dusk" })).toBeVisible();
   await expectSaved(page);
   const stored = await readArticle(article.id);
-  expect(stored.bodyHtml).toMatch(/<figure[^>]*>(?:<picture>.*?)?<img src="\/[^"]+"[^>]* alt="Solar panels in a field at dusk" width="\d+" height="\d+"[^>]*>(?:<\/picture>)?<figcaption[^>]*>A caption written in the editor\.<\/figcaption><\/figure>/);
+  expect(stored.bodyHtml).toMatch(/<figure[^>]*>(?:<picture>.*?)?<img src="\/[^"]+"[^>]* alt="Solar panels in a field at dusk" width="\d+" height="\d+"[^>]*>(?:<\/picture>)?<figcaption[^>]*>A caption written in the editor\. <span[^>]*>Illustration: the Dateline desk<\/span><\/figcaption><\/figure>/);
   expect(stored.bodyHtml).toContain("youtube-nocookie.com/embed/dQw4w9WgXcQ");
   expect(await testDb().mediaUsage.count({ where: { articleId: article.id } })).toBe(1);
 });

@@ -134,11 +134,13 @@ test("the desk sends an update back with a note; the journalist sees the note, o
   await expect(panel.getByText("Write a note saying what the author should change.")).toBeVisible();
   await panel.getByLabel("Note to the author").fill(`Say until when (${id}).`);
   await panel.getByRole("button", { name: "Send back update" }).click();
-  await expect(panel).toContainText("Not submitted for review yet.");
+  await expect(panel).toContainText("Sent back: changes requested.");
   await desk.close();
 
   await page.reload();
   await expect(page.getByRole("region", { name: "Editorial notes" })).toContainText(`Say until when (${id}).`);
+  await expect(page.getByRole("region", { name: "Changes requested" })).toContainText(`${editor.name} sent the update back on`);
+  await expect(page.getByRole("region", { name: "Changes requested" })).toContainText(`Say until when (${id}).`);
   await expect(updatePanel(page).getByRole("button", { name: "Submit update for review" })).toBeVisible();
   await updatePanel(page).getByRole("button", { name: "Discard pending update" }).click();
   await updatePanel(page).getByRole("button", { name: "Yes, discard" }).click();

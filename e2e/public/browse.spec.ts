@@ -31,7 +31,8 @@ test.describe("search", () => {
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Search");
     await expect(page.getByRole("heading", { level: 2 })).toHaveCount(0);
 
-    const form = page.getByRole("search");
+    // The page's own search form (the header has the site's search box too).
+    const form = page.getByRole("main").getByRole("search");
     await form.getByRole("searchbox", { name: "Search" }).fill("water");
     await form.getByRole("button", { name: "Search" }).click();
     await expect(page).toHaveURL(/\/search\?q=water$/);
@@ -58,7 +59,7 @@ test.describe("search", () => {
     await expect(page.locator('link[rel="next"]')).toHaveAttribute("href", "/search?q=water&page=2");
     await pager.getByRole("link", { name: "Page 2" }).click();
     await expect(page).toHaveURL(/\/search\?q=water&page=2$/);
-    await expect(page.getByRole("searchbox", { name: "Search" })).toHaveValue("water");
+    await expect(page.getByRole("main").getByRole("searchbox", { name: "Search" })).toHaveValue("water");
     await expect(page.locator('link[rel="prev"]')).toHaveAttribute("href", "/search?q=water");
     await expect(pager.getByRole("link", { name: "Page 2" })).toHaveAttribute("aria-current", "page");
     const secondPage = await listedHeadlines(page);
@@ -77,20 +78,20 @@ test.describe("search", () => {
     await expect(page.getByRole("heading", { level: 2 })).toHaveText("No results for “zyxwvut qqqxj”");
     await expect(page.getByText(/^Tip: check the spelling/)).toBeVisible();
     await expect(page.getByRole("main").getByRole("article")).toHaveCount(0);
-    await expect(page.getByRole("searchbox", { name: "Search" })).toHaveValue("zyxwvut qqqxj");
+    await expect(page.getByRole("main").getByRole("searchbox", { name: "Search" })).toHaveValue("zyxwvut qqqxj");
     await expectNoAxeViolations(page);
 
     await page.goto("/search?q=+++");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Search");
     await expect(page.getByRole("heading", { level: 2 })).toHaveCount(0);
-    await expect(page.getByRole("search")).toBeVisible();
+    await expect(page.getByRole("main").getByRole("search")).toBeVisible();
   });
 
   test("answers odd and hostile queries with a page, never an error", async ({ page }) => {
     const tooLong = await page.goto(`/search?q=${"water%20".repeat(60)}`);
     expect(tooLong?.status()).toBe(200);
     await expect(page.getByRole("main").getByRole("alert")).toHaveText(/up to 200 characters/);
-    await expect(page.getByRole("searchbox", { name: "Search" })).toHaveAttribute("aria-invalid", "true");
+    await expect(page.getByRole("main").getByRole("searchbox", { name: "Search" })).toHaveAttribute("aria-invalid", "true");
     await expect(page.getByRole("main").getByRole("article")).toHaveCount(0);
     await expectNoAxeViolations(page);
 

@@ -17,7 +17,8 @@ test("a reader opens the home page and reads a seeded article, top to bottom", a
   await expect(page).toHaveURL(new RegExp(`/news/${lead.slug}$`));
 
   const main = page.getByRole("main");
-  const ad = main.getByRole("complementary", { name: "Advertising" });
+  // The header slot (the in-article and sidebar slots are "Advertising in the article" and "… beside the article").
+  const ad = main.getByRole("complementary", { name: "Advertising", exact: true });
   const section = main.getByRole("link", { name: "News", exact: true });
   const headline = page.getByRole("heading", { level: 1 });
   const byline = main.getByText(`By ${leadAuthor.name}`, { exact: true });

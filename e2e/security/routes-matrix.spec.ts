@@ -207,7 +207,14 @@ const ROUTES: Record<string, RouteCase> = {
     rule: { kind: "page-owned", own: "article:read:own", any: "article:read:any" },
     request: (f, s, o) => get(`/dashboard/articles/${articleFor(f, s, o)}`),
   },
+  // The staff preview of an article: whoever may open it in the editor.
+  "/dashboard/articles/[id]/preview": {
+    rule: { kind: "page-owned", own: "article:read:own", any: "article:read:any" },
+    request: (f, s, o) => get(`/dashboard/articles/${articleFor(f, s, o)}/preview`),
+  },
   "/dashboard/media": { rule: { kind: "page", permission: "dashboard:access" }, request: () => get("/dashboard/media") },
+  // Everyone's own notifications (the data layer reads only the signed-in person's).
+  "/dashboard/notifications": { rule: { kind: "page", permission: "dashboard:access" }, request: () => get("/dashboard/notifications") },
   // Every staff member may look at any image's page (and sees whether they may change it).
   "/dashboard/media/[id]": { rule: { kind: "page", permission: "dashboard:access" }, request: (f) => get(`/dashboard/media/${f.mediaId}`) },
   "/dashboard/profile": { rule: { kind: "page", permission: "profile:update:own" }, request: () => get("/dashboard/profile") },
@@ -235,6 +242,11 @@ const ROUTES: Record<string, RouteCase> = {
       return { method: "PUT", url: `/api/articles/${id}`, data: await articleSave(id) };
     },
   },
+  // Marks a blank new draft as left (the fixture's drafts have text, so nothing is marked or deleted).
+  "/api/articles/[id]/left-blank": {
+    rule: { kind: "api-owned", own: "article:update:own", any: "article:update:any" },
+    request: (f, s, o) => ({ method: "POST", url: `/api/articles/${articleFor(f, s, o)}/left-blank` }),
+  },
   "/api/media": {
     rule: { kind: "api", permission: "media:upload" },
     request: async () => ({
@@ -243,6 +255,7 @@ const ROUTES: Record<string, RouteCase> = {
       multipart: { file: { name: `matrix-${uniqueId()}.png`, mimeType: "image/png", buffer: await makeImage("png", { seed: Math.floor(Math.random() * 1_000_000) }) } },
     }),
   },
+  "/api/notifications/unread": { rule: { kind: "api", permission: "dashboard:access" }, request: () => get("/api/notifications/unread") },
   "/api/cron/publish-scheduled": { rule: { kind: "bearer" }, request: () => ({ method: "POST", url: "/api/cron/publish-scheduled" }) },
   "/api/auth/[...nextauth]": { rule: { kind: "public" }, request: () => get("/api/auth/csrf") },
 
@@ -256,6 +269,10 @@ const ROUTES: Record<string, RouteCase> = {
   // The reader's site, feeds, sitemaps, images
   "/": { rule: { kind: "public" }, request: () => get("/") },
   "/search": { rule: { kind: "public" }, request: () => get("/search") },
+  // The page every unpublished article's address shows (proxy.ts); asked for directly, it is gone too.
+  "/gone": { rule: { kind: "public", status: 410 }, request: () => get("/gone") },
+  // Any address no other route takes: the reader's site's 404.
+  "/[...missing]": { rule: { kind: "public", status: 404 }, request: () => get("/no/such/page/here") },
   // What proxy.ts rewrites /search?q=backfile to (lib/validation/search.ts); the query is base64url.
   "/search/results/[query]/[page]": { rule: { kind: "public" }, request: () => get(`/search/results/${Buffer.from("backfile").toString("base64url")}/1`) },
   "/[section]": { rule: { kind: "public" }, request: (f) => get(`/${f.story.sectionSlug}`) },

@@ -1,7 +1,7 @@
 /**
  * `login({ role })` creates a unique user with that role and signs in through the real form, as a person would.
  */
-import { test as base, expect, type Page } from "@playwright/test";
+import { test as base, expect, type Browser, type Page } from "@playwright/test";
 import { createTestUser, type TestUser } from "./factories";
 import type { Role } from "@/lib/auth/permissions";
 
@@ -9,6 +9,16 @@ export async function signIn(page: Page, email: string, password: string) {
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+/** Another browser (its own cookies and storage) signed in as `user`; close its context when done. */
+export async function openAs(browser: Browser, user: TestUser) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto("/login");
+  await signIn(page, user.email, user.password);
+  await page.waitForURL("**/dashboard");
+  return { context, page };
 }
 
 type Fixtures = { login: (options: { role: Role }) => Promise<TestUser> };

@@ -8,6 +8,10 @@
  * every wrong credential (unknown email, wrong password, inactive account) with the same null; a limit's delay and a
  * busy server are codes the form explains (lib/auth/sign-in-errors.ts). The password check runs off the main
  * thread, a few at a time (lib/auth/password.ts).
+ *
+ * A second credentials provider, "one-time", signs in with the one-time token issued when someone accepts an
+ * invitation (lib/data/users/sign-in-tokens.ts): 256 random bits, used once within two minutes, so it needs neither
+ * the password work nor the guessing limits.
  */
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
@@ -23,11 +27,15 @@ import { sameOriginPath } from "@/lib/security/same-origin";
 import { BusyError } from "@/lib/security/work-limiter";
 import { checkSignInLimit, findUserForSignIn, recordFailedSignIn, recordRefusedSignIn, recordSuccessfulSignIn } from "@/lib/data/users/sign-in";
 import { endSession } from "@/lib/data/users/sessions";
+import { isDatabaseUnavailable } from "@/lib/data/errors";
+import { consumeSignInToken } from "@/lib/data/users/sign-in-tokens";
 
 const CredentialsSchema = z.object({
   email: text().min(1).max(320),
   password: z.string().min(1).max(1024),
 });
+
+const OneTimeSchema = z.object({ token: z.string().min(1).max(100) });
 
 /** Thrown by the jwt callback for a revoked session: next-auth then answers no session and clears the cookie. */
 class SessionEndedError extends Error {
@@ -78,6 +86,18 @@ export function getAuthOptions(): NextAuthOptions {
           return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
         },
       }),
+      CredentialsProvider({
+        id: "one-time",
+        name: "One-time sign-in",
+        credentials: { token: { label: "Token", type: "text" } },
+        async authorize(credentials, req) {
+          const parsed = OneTimeSchema.safeParse(credentials);
+          const user = parsed.success ? await consumeSignInToken(parsed.data.token) : null;
+          if (!user) return null;
+          await recordSuccessfulSignIn(user, requestIp(req?.headers));
+          return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
+        },
+      }),
     ],
     callbacks: {
       async jwt({ token, user }) {
@@ -86,7 +106,17 @@ export function getAuthOptions(): NextAuthOptions {
           token.sv = (user as { sessionVersion?: number }).sessionVersion ?? 0;
           return token;
         }
-        const current = typeof token.uid === "string" && typeof token.sv === "number" ? await activeSessionUser(token.uid, token.sv) : null;
+        if (typeof token.uid !== "string" || typeof token.sv !== "number") throw new SessionEndedError();
+        let current;
+        try {
+          current = await activeSessionUser(token.uid, token.sv);
+        } catch (error) {
+          // The database is down or restarting: that says nothing about the session, and ending it would sign every
+          // writer out and lose the editor's page. Keep the token; getCurrentUser (lib/auth/session.ts) asks again on
+          // the same request and meets the same outage, which callers answer with a 503 and a retry.
+          if (isDatabaseUnavailable(error)) return token;
+          throw error;
+        }
         if (!current) throw new SessionEndedError();
         return token;
       },

@@ -192,7 +192,8 @@ function renderImage(node: DocNode): string {
   const src = sitePath(node.attrs?.src);
   if (!src) return "";
   const alt = typeof node.attrs?.alt === "string" ? node.attrs.alt : "";
-  const caption = typeof node.attrs?.caption === "string" ? node.attrs.caption : "";
+  const caption = typeof node.attrs?.caption === "string" ? node.attrs.caption.trim() : "";
+  const credit = typeof node.attrs?.credit === "string" ? node.attrs.credit.trim() : "";
   const size = (v: unknown) => (typeof v === "number" && Number.isInteger(v) && v > 0 && v < 20000 ? v : null);
   const own = parseMediaUrl(src);
   const width = size(node.attrs?.width) ?? own?.width;
@@ -204,7 +205,14 @@ function renderImage(node: DocNode): string {
     ? `<img src="${escapeHtml(responsive.src)}" srcset="${escapeHtml(responsive.srcSet)}" sizes="${sizes}" alt="${escapeHtml(alt)}"${dims} loading="lazy" decoding="async" class="h-auto w-full rounded">`
     : `<img src="${escapeHtml(src)}" alt="${escapeHtml(alt)}"${dims} loading="lazy" decoding="async" class="h-auto max-w-full rounded">`;
   const picture = responsive ? `<picture><source type="image/avif" srcset="${escapeHtml(responsive.avifSrcSet)}" sizes="${sizes}">${img}</picture>` : img;
-  return `<figure class="my-8">${picture}${caption ? `<figcaption class="mt-2 text-sm text-muted">${escapeHtml(caption)}</figcaption>` : ""}</figure>`;
+  return `<figure class="my-8">${picture}${figcaption(caption, credit)}</figure>`;
+}
+
+/** A body image's caption and credit, styled as the featured image's (components/article/article-view.tsx). */
+function figcaption(caption: string, credit: string): string {
+  if (!caption && !credit) return "";
+  const creditHtml = credit ? `<span class="text-xs uppercase tracking-wide">${escapeHtml(credit)}</span>` : "";
+  return `<figcaption class="mt-2 text-sm text-muted">${[escapeHtml(caption), creditHtml].filter(Boolean).join(" ")}</figcaption>`;
 }
 
 /** A YouTube video id from its common URL shapes, else null. */

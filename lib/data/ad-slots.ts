@@ -1,14 +1,19 @@
 /**
  * The house ad slots: readers' pages list the enabled ones of a placement (cached under "site", like the settings),
- * and admins create, change and delete them; each change expires every public page in its own transaction.
+ * and admins create, change and delete them; each change expires every public page in its own transaction. Before
+ * an image ad is saved, checkAdImage asks whether its address shows an image.
  */
 import "server-only";
+import { existsSync, statSync } from "node:fs";
+import path from "node:path";
 import type { AdKind, AdPlacement } from "@/lib/generated/prisma/enums";
 import { getDb, getPublicReadDb } from "@/lib/db";
 import { assertCan } from "@/lib/auth/permissions";
 import { writeAudit } from "./audit";
 import { CacheTags, expirePublicTags, publicQuery } from "./cache";
-import { NotFoundError } from "./errors";
+import { DataValidationError, NotFoundError } from "./errors";
+import { contentTypeForKey, isMediaKey, MEDIA_URL_PREFIX } from "@/lib/media/keys";
+import { checkRemoteImage, type RemoteImageCheck, type RemoteImageOptions } from "@/lib/media/remote-image";
 import type { SessionUser } from "./types";
 
 export const listAdSlots = publicQuery(
@@ -101,4 +106,34 @@ export async function deleteAdSlot(actor: SessionUser, id: string) {
     await writeAudit(tx, { actor, action: "ad_slot.delete", targetType: "AdSlot", targetId: id, details: { name: slot.name, placement: slot.placement } });
     await expirePublicTags(tx, [CacheTags.site]);
   });
+}
+
+const PUBLIC_IMAGE_TYPES = /\.(?:png|jpe?g|gif|webp|avif|svg|ico)$/i;
+
+/** A path on this site shows an image when it names an image of the media library or an image file in public/. */
+async function isOwnImage(pathname: string): Promise<boolean> {
+  if (pathname.startsWith(MEDIA_URL_PREFIX)) {
+    const key = pathname.slice(MEDIA_URL_PREFIX.length);
+    if (!isMediaKey(key) || !contentTypeForKey(key)) return false;
+    return (await getDb().media.count({ where: { hash: { startsWith: key.slice(0, 32) } } })) > 0;
+  }
+  // public/ beside the server: the project root in development, the standalone folder (a copy) in production.
+  const file = path.join(process.cwd(), "public", path.normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, ""));
+  return file.startsWith(path.join(process.cwd(), "public") + path.sep) && PUBLIC_IMAGE_TYPES.test(file) && existsSync(file) && statSync(file).isFile();
+}
+
+/**
+ * Whether an image ad's address shows an image (docs/decisions/0018-readers-and-setup.md): a path on this site is
+ * looked up here (media library, public/); an https address elsewhere is asked over the network. Throws
+ * DataValidationError on "imageUrl" when the answer is no; an address that could not be asked is "unchecked", and
+ * the ad is saved anyway (the admin then sees the preview).
+ */
+export async function checkAdImage(imageUrl: string, options?: RemoteImageOptions): Promise<RemoteImageCheck> {
+  const check: RemoteImageCheck = imageUrl.startsWith("/")
+    ? (await isOwnImage(new URL(imageUrl, "http://site.invalid").pathname).catch(() => false))
+      ? { status: "image", contentType: "" }
+      : { status: "not-image", reason: "there is no image at that address on this site" }
+    : await checkRemoteImage(imageUrl, options);
+  if (check.status === "not-image") throw new DataValidationError("imageUrl", `That address does not show an image: ${check.reason}.`);
+  return check;
 }

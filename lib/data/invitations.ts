@@ -7,6 +7,7 @@
  * with one conditional UPDATE, so two tabs accepting at once cannot both create an account.
  *
  * No account exists until acceptance: a pending invitation reserves nothing and leaves no half-made user behind.
+ * Accepting also issues a one-time sign-in (./users/sign-in-tokens.ts), so the new person arrives signed in.
  */
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
@@ -23,6 +24,7 @@ import { getSiteSettings } from "./settings";
 import { isUniqueViolation } from "./transaction";
 import type { SessionUser } from "./types";
 import { assertPasswordAllowed, insertUserInTx, normalizeEmail } from "./users/accounts";
+import { issueSignInToken } from "./users/sign-in-tokens";
 
 export const INVITATION_TTL_MS = 7 * 24 * 60 * 60_000;
 
@@ -186,7 +188,8 @@ export async function getInvitationForToken(token: string): Promise<{ email: str
 }
 
 /**
- * The invitee accepts: the account is created ACTIVE with the invited role, and the link is used up. Throws
+ * The invitee accepts: the account is created ACTIVE with the invited role, the link is used up, and a one-time
+ * sign-in token is returned for the browser to sign in with at once. Throws
  * DataValidationError on "token" (the link is not valid any more), "password" (the policy) or "email" (an account
  * appeared for this email meanwhile).
  */
@@ -194,7 +197,7 @@ export async function acceptInvitation(
   token: string,
   input: { name: string; password: string },
   options: { hashRounds?: number; ip?: string } = {},
-): Promise<{ id: string; email: string; role: Role }> {
+): Promise<{ id: string; email: string; role: Role; signInToken: string }> {
   const invitation = isPlausibleToken(token)
     ? await getDb().invitation.findUnique({
         where: { tokenHash: hashLinkToken(token) },
@@ -221,7 +224,7 @@ async function consume(
   name: string,
   passwordHash: string,
   ip: string | undefined,
-): Promise<{ id: string; email: string; role: Role }> {
+): Promise<{ id: string; email: string; role: Role; signInToken: string }> {
   return getDb().$transaction(async (tx) => {
     const now = new Date();
     const consumed = await tx.invitation.updateMany({
@@ -246,6 +249,6 @@ async function consume(
       ip,
       details: { email: user.email, role: user.role },
     });
-    return { id: user.id, email: user.email, role: user.role };
+    return { id: user.id, email: user.email, role: user.role, signInToken: await issueSignInToken(tx, user.id) };
   });
 }

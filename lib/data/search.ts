@@ -12,6 +12,9 @@
  * them here: readers get `{ text, isMatch }` segments that the UI renders as React text and <mark> elements. No
  * HTML from the database is ever injected.
  *
+ * A query that finds nothing gets a respelt one ("Did you mean …", lib/data/search-spelling.ts) when that finds
+ * something: its first page comes with the answer, so a misspelt word still finds its articles.
+ *
  * Results are cached per (normalized query, page) with publicQuery under the "latest" tag: a burst of readers
  * searching the news of the day costs one query per page, and any publish, unpublish or edit of a published article
  * expires "latest" (tagsForArticle), so results are never staler than the article pages themselves. The recency
@@ -22,6 +25,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { getPublicReadDb } from "@/lib/db";
 import { publishedWhere, sectionAndBylineSelect } from "./articles/public";
 import { CacheTags, publicQuery } from "./cache";
+import { suggestSpelling } from "./search-spelling";
 import {
   HIGHLIGHT_START,
   HIGHLIGHT_STOP,
@@ -98,6 +102,8 @@ export type SearchResults = {
   total: number;
   page: number;
   totalPages: number;
+  /** When the query found nothing: a respelling of it that does, with its first page ("Did you mean …"). */
+  correction?: SearchResults;
 };
 
 type RankedRow = { total: number; id: string | null; headline: string | null; snippet: string | null };
@@ -176,7 +182,17 @@ async function runSearch(query: string, page: number): Promise<SearchResults> {
 
 const EMPTY: SearchResults = { query: "", items: [], total: 0, page: 1, totalPages: 1 };
 
-const cachedSearch = publicQuery("searchPublishedArticles", runSearch, {
+/** The results, and for a query that finds nothing, the first page of a respelling of it that finds something. */
+async function searchWithCorrection(query: string, page: number): Promise<SearchResults> {
+  const results = await runSearch(query, page);
+  if (results.total > 0) return results;
+  const respelt = await suggestSpelling(query);
+  if (!respelt || respelt === query) return results;
+  const correction = await runSearch(respelt, 1);
+  return correction.total > 0 ? { ...results, correction } : results;
+}
+
+const cachedSearch = publicQuery("searchPublishedArticles", searchWithCorrection, {
   tags: () => [CacheTags.latest],
   buildFallback: EMPTY,
 });

@@ -1,11 +1,14 @@
 /**
  * Site settings: the single Settings row (id 1), with defaults while it is missing. Every public page shows them, so
  * readers get them from the cache under the "site" tag, and each admin change expires that tag in its own
- * transaction and is audited with what changed. (The house ad slots are lib/data/ad-slots.ts.)
+ * transaction and is audited with what changed. The site settings and the ad settings (the house message of empty
+ * ad slots, where the in-article slot stands) are two forms, so each is its own change. (The ad slots themselves are
+ * lib/data/ad-slots.ts.)
  */
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { getDb, getPublicReadDb } from "@/lib/db";
+import type { DbTx } from "@/lib/db/client";
 import { assertCan } from "@/lib/auth/permissions";
 import { writeAudit } from "./audit";
 import { CacheTags, expirePublicTags, publicQuery } from "./cache";
@@ -16,7 +19,17 @@ export const SOCIAL_NETWORKS = ["x", "facebook", "instagram", "linkedin", "youtu
 export type SocialNetwork = (typeof SOCIAL_NETWORKS)[number];
 export type SocialLinks = Partial<Record<SocialNetwork, string>>;
 
-export type SiteSettings = { siteName: string; description: string; locale: string; timeZone: string; logoUrl: string | null };
+/** What readers' pages use. `houseAd` is null unless the admins turned the house message on. */
+export type SiteSettings = {
+  siteName: string;
+  description: string;
+  locale: string;
+  timeZone: string;
+  logoUrl: string | null;
+  socialLinks: SocialLinks;
+  houseAd: { text: string; linkUrl: string } | null;
+  adParagraph: number;
+};
 
 export type SiteSettingsInput = {
   siteName: string;
@@ -28,23 +41,36 @@ export type SiteSettingsInput = {
 };
 
 /** What the site shows while the Settings row is missing (before the seed, or in a fresh database). */
-const PUBLIC_DEFAULTS: SiteSettings = {
+const DEFAULTS: SiteSettingsInput = {
   siteName: "Dateline",
   description: "News from the north of Mexico and the border, reported by the Dateline newsroom.",
   locale: "en-US",
   timeZone: "America/Monterrey",
   logoUrl: null,
+  socialLinks: {},
 };
-const DEFAULTS: SiteSettingsInput = { ...PUBLIC_DEFAULTS, socialLinks: {} };
+
+export type AdSettingsInput = { houseAdEnabled: boolean; houseAdText: string; houseAdLinkUrl: string; adParagraph: number };
+
+const AD_DEFAULTS: AdSettingsInput = { houseAdEnabled: false, houseAdText: "Your message could be here: advertise with us.", houseAdLinkUrl: "", adParagraph: 3 };
+
+const PUBLIC_DEFAULTS: SiteSettings = { ...DEFAULTS, houseAd: null, adParagraph: AD_DEFAULTS.adParagraph };
 
 export const getSiteSettings = publicQuery(
   "getSiteSettings",
   async (): Promise<SiteSettings> => {
-    const row = await getPublicReadDb().settings.findUnique({
-      where: { id: 1 },
-      select: { siteName: true, description: true, locale: true, timeZone: true, logoUrl: true },
-    });
-    return row ?? PUBLIC_DEFAULTS;
+    const row = await getPublicReadDb().settings.findUnique({ where: { id: 1 } });
+    if (!row) return PUBLIC_DEFAULTS;
+    return {
+      siteName: row.siteName,
+      description: row.description,
+      locale: row.locale,
+      timeZone: row.timeZone,
+      logoUrl: row.logoUrl,
+      socialLinks: readSocialLinks(row.socialLinks),
+      houseAd: row.houseAdEnabled ? { text: row.houseAdText, linkUrl: row.houseAdLinkUrl } : null,
+      adParagraph: row.adParagraph,
+    };
   },
   { tags: () => [CacheTags.site], buildFallback: PUBLIC_DEFAULTS },
 );
@@ -60,11 +86,15 @@ function readSocialLinks(value: Prisma.JsonValue): SocialLinks {
   return links;
 }
 
-export async function getSettingsForAdmin(actor: SessionUser): Promise<SiteSettingsInput & { updatedAt: Date | null }> {
+export async function getSettingsForAdmin(actor: SessionUser): Promise<SiteSettingsInput & AdSettingsInput & { updatedAt: Date | null }> {
   assertCan(actor.role, "settings:manage");
   const row = await getDb().settings.findUnique({ where: { id: 1 } });
-  if (!row) return { ...DEFAULTS, updatedAt: null };
+  if (!row) return { ...DEFAULTS, ...AD_DEFAULTS, updatedAt: null };
   return {
+    houseAdEnabled: row.houseAdEnabled,
+    houseAdText: row.houseAdText,
+    houseAdLinkUrl: row.houseAdLinkUrl,
+    adParagraph: row.adParagraph,
     siteName: row.siteName,
     description: row.description,
     logoUrl: row.logoUrl,
@@ -75,33 +105,53 @@ export async function getSettingsForAdmin(actor: SessionUser): Promise<SiteSetti
   };
 }
 
-export async function updateSiteSettings(actor: SessionUser, input: SiteSettingsInput) {
+type SettingsRow = NonNullable<Awaited<ReturnType<DbTx["settings"]["findUnique"]>>>;
+
+/**
+ * One change of the Settings row, in a transaction: written (created with the defaults when missing), audited with
+ * the keys that changed and their new values (social links by key only: a list of addresses), and every public
+ * page expired.
+ */
+async function changeSettings<I extends Record<string, unknown>>(actor: SessionUser, input: I, previous: (row: SettingsRow | null) => I, data: Prisma.SettingsCreateInput) {
   assertCan(actor.role, "settings:manage");
   return getDb().$transaction(async (tx) => {
-    const before = await tx.settings.findUnique({ where: { id: 1 } });
-    const previous: SiteSettingsInput = before
-      ? { ...before, socialLinks: readSocialLinks(before.socialLinks) }
-      : DEFAULTS;
-    const data = {
-      siteName: input.siteName,
-      description: input.description,
-      logoUrl: input.logoUrl,
-      locale: input.locale,
-      timeZone: input.timeZone,
-      socialLinks: input.socialLinks as Prisma.InputJsonObject,
-    };
-    const saved = await tx.settings.upsert({ where: { id: 1 }, create: { id: 1, ...data }, update: data });
-    const changed = (["siteName", "description", "logoUrl", "locale", "timeZone", "socialLinks"] as const).filter(
-      (key) => JSON.stringify(previous[key] ?? null) !== JSON.stringify(input[key] ?? null),
-    );
+    const before = previous(await tx.settings.findUnique({ where: { id: 1 } }));
+    const saved = await tx.settings.upsert({ where: { id: 1 }, create: { ...data, id: 1 }, update: data });
+    const changed = Object.keys(input).filter((key) => JSON.stringify(before[key] ?? null) !== JSON.stringify(input[key] ?? null));
     await writeAudit(tx, {
       actor,
       action: "settings.update",
       targetType: "Settings",
       targetId: "1",
-      details: { changed, ...Object.fromEntries(changed.filter((k) => k !== "socialLinks").map((k) => [k, input[k] ?? null])) },
+      details: { changed, ...Object.fromEntries(changed.filter((k) => k !== "socialLinks").map((k) => [k, (input[k] ?? null) as Prisma.InputJsonValue])) },
     });
     await expirePublicTags(tx, [CacheTags.site]);
     return saved;
   });
+}
+
+export async function updateSiteSettings(actor: SessionUser, input: SiteSettingsInput) {
+  const values: SiteSettingsInput = {
+    siteName: input.siteName,
+    description: input.description,
+    logoUrl: input.logoUrl,
+    locale: input.locale,
+    timeZone: input.timeZone,
+    socialLinks: input.socialLinks,
+  };
+  return changeSettings(actor, values, (row) => (row ? { ...row, socialLinks: readSocialLinks(row.socialLinks) } : DEFAULTS), {
+    ...values,
+    socialLinks: values.socialLinks as Prisma.InputJsonObject,
+  });
+}
+
+/** The house message that fills empty ad slots (on or off, its text and link), and the in-article slot's paragraph. */
+export async function updateAdSettings(actor: SessionUser, input: AdSettingsInput) {
+  const values: AdSettingsInput = {
+    houseAdEnabled: input.houseAdEnabled,
+    houseAdText: input.houseAdText,
+    houseAdLinkUrl: input.houseAdLinkUrl,
+    adParagraph: input.adParagraph,
+  };
+  return changeSettings(actor, values, (row) => row ?? AD_DEFAULTS, values);
 }

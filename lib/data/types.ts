@@ -1,5 +1,5 @@
 /** Plain types the rest of the app may use without importing Prisma's generated code. */
-export type { Role, UserStatus, ArticleStatus, CorrectionKind } from "@/lib/generated/prisma/enums";
+export type { Role, UserStatus, ArticleStatus, CorrectionKind, NotificationKind } from "@/lib/generated/prisma/enums";
 
 /** The signed-in staff member, as re-read from the database on every request. */
 export type SessionUser = {

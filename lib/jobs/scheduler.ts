@@ -1,17 +1,38 @@
 /**
- * The in-server scheduler: every few seconds it publishes scheduled articles that are due. It runs in every app
+ * The in-server scheduler: every few seconds it publishes scheduled articles that are due, and every little while it
+ * deletes the blank new drafts that were left (lib/data/articles/blank-drafts.ts). It runs in every app
  * instance; publishDueArticles claims rows with FOR UPDATE SKIP LOCKED, so two instances never publish the same
  * article twice, and it catches up at start-up on anything missed while no server ran. Never early: it only takes
  * articles whose time has come. An outside cron can trigger the same work: POST /api/cron/publish-scheduled.
+ * Each tick also sends the notification e-mails still waiting in the outbox (lib/data/notifications/outbox.ts): those
+ * whose first attempt failed, or whose sender stopped before sending.
  */
 import "server-only";
 import { getEnv } from "@/lib/env";
+import { sweepBlankDrafts } from "@/lib/data/articles/blank-drafts";
 import { publishDueArticles } from "@/lib/data/articles/workflow";
+import { deliverNotificationEmails } from "@/lib/data/notifications/outbox";
 
-const state = ((globalThis as { __datelineScheduler?: { timer: NodeJS.Timeout | null; running: boolean } }).__datelineScheduler ??= {
+/** Blank drafts are swept at most this often (they wait a minute anyway). */
+const SWEEP_INTERVAL_MS = 15_000;
+
+const state = ((globalThis as { __datelineScheduler?: { timer: NodeJS.Timeout | null; running: boolean; sweptAt: number; mailing: boolean } }).__datelineScheduler ??= {
   timer: null,
   running: false,
+  sweptAt: 0,
+  mailing: false,
 });
+
+/** Drains the e-mail outbox in the background: a slow mail server never holds up the next publish. */
+function drainOutbox(): void {
+  if (state.mailing) return;
+  state.mailing = true;
+  deliverNotificationEmails()
+    .catch((error: unknown) => console.error("[dateline] notification e-mails failed:", error instanceof Error ? error.message : error))
+    .finally(() => {
+      state.mailing = false;
+    });
+}
 
 export async function runSchedulerOnce(now = new Date()): Promise<string[]> {
   if (state.running) return [];
@@ -19,6 +40,12 @@ export async function runSchedulerOnce(now = new Date()): Promise<string[]> {
   try {
     const published = await publishDueArticles({ now });
     if (published.length > 0) console.log(`[dateline] scheduler published ${published.length} article(s)`);
+    if (now.getTime() - (state.sweptAt || 0) >= SWEEP_INTERVAL_MS) {
+      state.sweptAt = now.getTime();
+      const discarded = await sweepBlankDrafts({ now });
+      if (discarded.length > 0) console.log(`[dateline] scheduler deleted ${discarded.length} blank draft(s) nobody typed in`);
+    }
+    drainOutbox();
     return published;
   } catch (error) {
     // The database may be briefly unreachable: try again on the next tick.

@@ -19,6 +19,10 @@ export const MediaUpdateSchema = z.object({
 });
 export type MediaUpdate = z.infer<typeof MediaUpdateSchema>;
 
+/** The words about an image, without its focal point: what the article editor changes. */
+export const MediaTextSchema = MediaUpdateSchema.pick({ alt: true, caption: true, credit: true });
+export type MediaText = z.infer<typeof MediaTextSchema>;
+
 const day = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/)

@@ -26,5 +26,5 @@ export function noncePagePolicy(nonce: string, { frameAncestors, isDevelopment =
   return [...directives, script, `frame-ancestors ${frameAncestors}`].join("; ");
 }
 
-/** The policy of the proxy's own 410 page: no scripts at all, only its inline style attribute. */
+/** The policy of the proxy's own error page (a malformed address): no scripts at all, only its inline style attribute. */
 export const GONE_PAGE_POLICY = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'";

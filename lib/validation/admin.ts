@@ -27,7 +27,12 @@ export const OptionalUrlSchema = text()
   .refine((v) => v === "" || isSafeWebUrl(v), URL_HINT)
   .transform((v) => v || null);
 
-const RequiredUrlSchema = text().min(1, URL_HINT).max(500, "Use at most 500 characters").refine(isSafeWebUrl, URL_HINT);
+/** An ad's image: https (the site's pages load images over https only) or a path on this site. */
+export function isAdImageUrl(value: string): boolean {
+  return isSafeWebUrl(value) && (value.startsWith("/") || value.startsWith("https://"));
+}
+
+const IMAGE_URL_HINT = "Enter the image's address starting with https:// (or a path on this site starting with /)";
 
 /** A row id posted by an admin form (hidden field). */
 export const IdSchema = text().min(1, "Missing id").max(64, "Invalid id");
@@ -128,8 +133,7 @@ export const AdSlotSchema = z
   })
   .superRefine((ad, ctx) => {
     if (ad.kind === "IMAGE") {
-      const image = RequiredUrlSchema.safeParse(ad.imageUrl);
-      if (!image.success) ctx.addIssue({ code: "custom", path: ["imageUrl"], message: image.error.issues[0]?.message ?? URL_HINT });
+      if (!isAdImageUrl(ad.imageUrl)) ctx.addIssue({ code: "custom", path: ["imageUrl"], message: IMAGE_URL_HINT });
       if (ad.linkUrl && !isSafeWebUrl(ad.linkUrl)) ctx.addIssue({ code: "custom", path: ["linkUrl"], message: URL_HINT });
       if (!ad.altText) ctx.addIssue({ code: "custom", path: ["altText"], message: "Describe the image for people who cannot see it" });
     } else if (!ad.html) {
@@ -137,6 +141,16 @@ export const AdSlotSchema = z
     }
   });
 export type AdSlotFormInput = z.infer<typeof AdSlotSchema>;
+
+/** The house message of empty ad slots, and the paragraph the in-article slot follows. */
+export const AdSettingsSchema = z
+  .object({
+    houseAdEnabled: z.boolean(),
+    houseAdText: text().max(200, "Use at most 200 characters"),
+    houseAdLinkUrl: text().max(500, "Use at most 500 characters").refine((v) => v === "" || isSafeWebUrl(v), URL_HINT),
+    adParagraph: z.coerce.number({ error: "Enter a number" }).int("Enter a whole number").min(1, "Use 1 or more").max(20, "Use at most 20"),
+  })
+  .refine((v) => !v.houseAdEnabled || v.houseAdText !== "", { path: ["houseAdText"], message: "Write the message, or turn the house message off" });
 
 // Audit log --------------------------------------------------------------------------------------------------------
 

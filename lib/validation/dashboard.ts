@@ -1,9 +1,10 @@
 import { z } from "zod";
+import { ARTICLE_STATUSES } from "@/lib/article-status";
 import { text } from "@/lib/validation/text";
 
 /** The dashboard list's query string; anything unknown or malformed falls back to the default. */
 export const DashboardQuerySchema = z.object({
-  status: z.enum(["DRAFT", "IN_REVIEW", "SCHEDULED", "PUBLISHED", "ARCHIVED"]).optional().catch(undefined),
+  status: z.enum(ARTICLE_STATUSES).optional().catch(undefined),
   section: z.string().max(40).optional().catch(undefined),
   author: z.string().max(40).optional().catch(undefined),
   mine: z.enum(["1"]).optional().catch(undefined),

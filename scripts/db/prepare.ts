@@ -6,7 +6,7 @@ import path from "node:path";
 import { applyMigrations } from "@/lib/db/migrate";
 import { createPrismaClient } from "@/lib/db/client";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from "@/prisma/seed";
-import { startEmbeddedPostgres, type EmbeddedServer } from "./embedded";
+import { shownPath, startEmbeddedPostgres, type EmbeddedServer } from "./embedded";
 
 export type PreparedDatabase = { url: string; embedded: EmbeddedServer | null; seededNow: boolean };
 
@@ -26,7 +26,7 @@ export async function prepareDatabase(options: {
     const database = options.database ?? "dateline";
     embedded = await startEmbeddedPostgres({ dataDir, database, throwaway: options.throwaway, log });
     url = embedded.url(database);
-    log(`embedded PostgreSQL ready on 127.0.0.1:${embedded.port} (data in ${path.relative(process.cwd(), dataDir) || dataDir})`);
+    log(`embedded PostgreSQL ready on 127.0.0.1:${embedded.port} (data in ${shownPath(dataDir)})`);
   }
   try {
     const migrated = await applyMigrations(url, { log });

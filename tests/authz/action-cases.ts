@@ -27,7 +27,9 @@ export type Rule =
   /** A role-wide permission: allowed exactly when can(role, permission). */
   | { kind: "permission"; permission: Permission }
   /** Allowed on the actor's own row when can(role, own), on someone else's when can(role, any). */
-  | { kind: "owned"; own: Permission; any: Permission };
+  | { kind: "owned"; own: Permission; any: Permission }
+  /** Only ever the actor's own row (their notifications), with `permission`; someone else's is hidden (not found). */
+  | { kind: "own-only"; permission: Permission };
 
 export type Ownership = "own" | "other";
 
@@ -162,6 +164,15 @@ function updateCase(rule: Rule, status: "DRAFT" | "IN_REVIEW", more: unknown[], 
   };
 }
 
+/** An unread notification for `userId` about a new article of `owner`. */
+async function makeNotification(userId: string, owner: SessionUser) {
+  const article = await makeArticle(owner);
+  return rawDb().notification.create({ data: { userId, kind: "NOTE", articleId: article.id, headline: article.headline, detail: "A note." }, select: { id: true } });
+}
+
+const readAtOf = (id: string) => rawDb().notification.findUnique({ where: { id }, select: { readAt: true } });
+const unreadOf = (userId: string | undefined) => (userId ? rawDb().notification.count({ where: { userId, readAt: null } }) : Promise.resolve(null));
+
 const ARTICLE_OWNERSHIP_READ: Rule = { kind: "owned", own: "article:read:own", any: "article:read:any" };
 const ARTICLE_OWNERSHIP_UPDATE: Rule = { kind: "owned", own: "article:update:own", any: "article:update:any" };
 
@@ -181,13 +192,14 @@ export const ACTION_CASES: Record<string, ActionCase> = {
   },
   "app/(auth)/invite/[token]/actions.ts#acceptInvitationAction": {
     rule: { kind: "public", why: "the invitation token is the credential" },
-    successRedirect: /^\/login\?reason=invited$/,
     async prepare({ admin }) {
       const email = `invitee-${uid()}@test.dateline.test`;
       const invitation = await createInvitation(admin, { email, role: "JOURNALIST" });
       return {
         args: [null, form({ token: tokenOf(invitation.link), name: "Invited Person", password: STRONG_PASSWORD, confirmPassword: STRONG_PASSWORD })],
-        touched: () => rawDb().user.findUnique({ where: { email }, select: { id: true, role: true } }),
+        touched: () => rawDb().user.findUnique({ where: { email }, select: { id: true, role: true, signInTokens: { select: { usedAt: true } } } }),
+        // The answer carries the one-time sign-in token for this browser (only its hash is stored).
+        verify: (result) => expectData<{ signInToken?: unknown }>(result, (data) => typeof data.signInToken === "string" && /^[A-Za-z0-9_-]{43}$/.test(data.signInToken)),
       };
     },
   },
@@ -293,9 +305,22 @@ export const ACTION_CASES: Record<string, ActionCase> = {
       };
     },
   },
+  "app/admin/settings/actions.ts#updateAdSettingsAction": {
+    rule: { kind: "permission", permission: "settings:manage" },
+    async prepare() {
+      const now = await rawDb().settings.findUnique({ where: { id: 1 }, select: { houseAdEnabled: true, houseAdLinkUrl: true, adParagraph: true } });
+      // Only the message's text changes: whether it shows, and where the in-article slot stands, stay as they are.
+      const fields = { houseAdText: `Advertise with the authorization matrix ${uid()}`, houseAdLinkUrl: now?.houseAdLinkUrl ?? "", adParagraph: String(now?.adParagraph ?? 3) };
+      return {
+        args: [null, form(now?.houseAdEnabled ? { ...fields, houseAdEnabled: "on" } : fields)],
+        touched: () => rawDb().settings.findUnique({ where: { id: 1 }, select: { houseAdText: true } }),
+      };
+    },
+  },
   "app/admin/settings/actions.ts#saveAdSlotAction": {
     rule: { kind: "permission", permission: "settings:manage" },
-    successRedirect: /^\/admin\/settings\?ad=created$/,
+    // On to the new slot's page; /logo.png is an image in public/, so it is checked, not "unchecked".
+    successRedirect: /^\/admin\/settings\/ads\/[a-z0-9]+\?ad=created$/,
     async prepare() {
       const name = `Authz ad ${uid()}`;
       return {
@@ -405,7 +430,7 @@ export const ACTION_CASES: Record<string, ActionCase> = {
     withOwnRow: true,
     async prepare({ owner }) {
       const article = await makeArticle(owner, { status: "IN_REVIEW" });
-      return { args: [article.id, "Needs a second source."], touched: () => articleState(article.id), verify: (r) => expectData(r, (s) => s === "DRAFT") };
+      return { args: [article.id, "Needs a second source."], touched: () => articleState(article.id), verify: (r) => expectData(r, (s) => s === "CHANGES_REQUESTED") };
     },
   },
   "lib/actions/workflow.ts#publishAction": {
@@ -453,7 +478,7 @@ export const ACTION_CASES: Record<string, ActionCase> = {
   "lib/actions/workflow.ts#submitUpdateAction": updateCase({ kind: "owned", own: "article:submit", any: "article:update:any" }, "DRAFT", [], "IN_REVIEW"),
   "lib/actions/workflow.ts#publishUpdateAction": { ...updateCase({ kind: "permission", permission: "article:publish" }, "IN_REVIEW", [], "PUBLISHED"), withOwnRow: true },
   "lib/actions/workflow.ts#sendBackUpdateAction": {
-    ...updateCase({ kind: "permission", permission: "article:publish" }, "IN_REVIEW", ["Attribute the mayor's figure."], "DRAFT"),
+    ...updateCase({ kind: "permission", permission: "article:publish" }, "IN_REVIEW", ["Attribute the mayor's figure."], "CHANGES_REQUESTED"),
     withOwnRow: true,
   },
   "lib/actions/workflow.ts#discardUpdateAction": updateCase(ARTICLE_OWNERSHIP_UPDATE, "DRAFT", [], "PUBLISHED"),
@@ -517,12 +542,41 @@ export const ACTION_CASES: Record<string, ActionCase> = {
       };
     },
   },
+  "lib/actions/media.ts#updateMediaTextAction": {
+    rule: { kind: "owned", own: "media:update:own", any: "media:update:any" },
+    async prepare({ owner }) {
+      const media = await makeMedia(owner);
+      return { args: [media.id, { alt: "The river at dawn", caption: "Below the old mill.", credit: "Ana Ruiz / Dateline" }], touched: () => mediaRow(media.id) };
+    },
+  },
   "app/dashboard/media/[id]/actions.ts#deleteMediaAction": {
     rule: { kind: "owned", own: "media:update:own", any: "media:update:any" },
     successRedirect: /^\/dashboard\/media\?deleted=1$/,
     async prepare({ owner }) {
       const media = await makeMedia(owner);
       return { args: [media.id], touched: () => mediaRow(media.id) };
+    },
+  },
+
+  // Dashboard: the signed-in person's own notifications --------------------------------------------------------------
+  "app/dashboard/notifications/actions.ts#markNotificationAction": {
+    rule: { kind: "own-only", permission: "dashboard:access" },
+    async prepare({ owner }) {
+      const notification = await makeNotification(owner.id, owner);
+      return { args: [null, form({ notificationId: notification.id, read: "1" })], touched: () => readAtOf(notification.id) };
+    },
+  },
+  "app/dashboard/notifications/actions.ts#markAllNotificationsReadAction": {
+    rule: { kind: "permission", permission: "dashboard:access" },
+    async prepare({ actor, owner }) {
+      if (actor) await makeNotification(actor.id, owner);
+      const others = await makeNotification(owner.id, owner);
+      return {
+        args: [null, form({ confirm: "all" })],
+        // Someone else's unread notification is in the snapshot: marking "all" must never reach it.
+        touched: async () => ({ mine: await unreadOf(actor?.id), others: await readAtOf(others.id) }),
+        verify: (r) => expectData(r, (count) => count === 1),
+      };
     },
   },
 
@@ -544,6 +598,13 @@ export const ACTION_CASES: Record<string, ActionCase> = {
         args: [null, form({ currentPassword: "a-long-test-password", password: STRONG_PASSWORD, confirmPassword: STRONG_PASSWORD })],
         touched: async () => (actor ? userRow(actor.id) : null),
       };
+    },
+  },
+  "app/dashboard/profile/actions.ts#updateNotificationSettingsAction": {
+    rule: { kind: "permission", permission: "profile:update:own" },
+    async prepare({ actor }) {
+      // The box unticked (no field sent): e-mails off, from the default of on.
+      return { args: [null, form({ form: "notifications" })], touched: async () => (actor ? rawDb().user.findUnique({ where: { id: actor.id }, select: { emailNotifications: true } }) : null) };
     },
   },
   "app/dashboard/profile/actions.ts#signOutEverywhereAction": {

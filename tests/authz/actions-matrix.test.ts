@@ -14,7 +14,8 @@
  * open nothing. Outcomes are classified strictly:
  * - refused, signed out: a redirect to /login with a callbackUrl (revoked: with reason=session-ended);
  * - refused, signed in: forbidden(), or a 403 failure whose message names a permission the role lacks; for someone
- *   else's row under an ownership rule, also a 404 "not found" (the row is hidden, not admitted to);
+ *   else's row under an ownership rule, also a 404 "not found" (the row is hidden, not admitted to); under an
+ *   own-only rule (one's notifications), someone else's row is only ever that 404, whatever the role;
  * - a validation failure (400, 422) never counts as a refusal: the same arguments succeed for an allowed role, so a
  *   wrong role that fails validation has slipped past the permission check;
  * - refused also means nothing changed: the rows the action touches, and the actor's audit entries, are as before;
@@ -202,6 +203,7 @@ function expectedAllowed(c: ActionCase, subject: Subject, ownership: Ownership):
   if (!isSignedIn(subject)) return false;
   if (rule.kind === "signed-in") return true;
   if (rule.kind === "permission") return can(subject, rule.permission);
+  if (rule.kind === "own-only") return ownership === "own" && can(subject, rule.permission);
   return can(subject, ownership === "own" ? rule.own : rule.any);
 }
 
@@ -259,7 +261,11 @@ async function runCell(target: Discovered, c: ActionCase, subject: Subject, owne
         ? ["signed-out-redirect"]
         : subject === "REVOKED"
           ? ["session-ended-redirect"]
-          : c.rule.kind === "owned" && ownership === "other" ? ["refused-permission", "refused-hidden"] : ["refused-permission"];
+          : c.rule.kind === "owned" && ownership === "other"
+            ? ["refused-permission", "refused-hidden"]
+            : c.rule.kind === "own-only" && ownership === "other" && can(subject, c.rule.permission)
+              ? ["refused-hidden"]
+              : ["refused-permission"];
     if (!acceptable.includes(verdict)) {
       problems.push(
         verdict === "validation-failure"
@@ -298,7 +304,7 @@ describe("server action authorization matrix", () => {
       expect(target, `${key} is not an exported server action (see the discovery test)`).toBeDefined();
       type Cell = { subject: Subject; ownership: Ownership };
       const cells = SUBJECTS.flatMap((subject): Cell[] =>
-        (c.rule.kind === "owned" || c.withOwnRow) && isSignedIn(subject)
+        (c.rule.kind === "owned" || c.rule.kind === "own-only" || c.withOwnRow) && isSignedIn(subject)
           ? [
               { subject, ownership: "own" },
               { subject, ownership: "other" },

@@ -1,10 +1,12 @@
+import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { iterateAuditEntries, listAuditActions, listAuditEntries, writeAudit } from "@/lib/data/audit";
 import { setUserRole } from "@/lib/data/users/accounts";
 import { ForbiddenError } from "@/lib/data/errors";
 import { csvCell, csvRow } from "@/app/admin/audit/export/csv";
 import { AuditQuerySchema, auditFiltersFromQuery } from "@/lib/validation/admin";
-import { makeUser, rawDb, uid } from "../support/factories";
+import { createAdSlot, deleteAdSlot } from "@/lib/data/ad-slots";
+import { makeArticle, makeSection, makeUser, rawDb, uid } from "../support/factories";
 
 describe("audit log", () => {
   it("is append-only: the database refuses UPDATE and DELETE, even around the app", async () => {
@@ -59,6 +61,40 @@ describe("audit log", () => {
     const batches: number[] = [];
     for await (const batch of iterateAuditEntries(admin, { action }, 3)) batches.push(batch.length);
     expect(batches).toEqual([3, 1]);
+  });
+
+  it("names each entry's target: people, articles, sections, tags, images, ad slots and settings by their names, deleted ones from the entry", async () => {
+    const admin = await makeUser("ADMIN");
+    const person = await makeUser("JOURNALIST", `Named Person ${uid()}`);
+    const section = await makeSection();
+    const article = await makeArticle(person, { headline: `Named story ${uid()}` });
+    const tag = await rawDb().tag.create({ data: { name: `Named tag ${uid()}`, slug: `named-${uid()}` } });
+    const hash = randomBytes(32).toString("hex");
+    const media = await rawDb().media.create({ data: { uploaderId: person.id, hash, storageKey: `${hash.slice(0, 32)}-1x1/w320.webp`, filename: "harbor.jpg", mimeType: "image/jpeg", bytes: 1, width: 1, height: 1 } });
+    const adName = `Gone ad ${uid()}`;
+    const ad = await createAdSlot(admin, { name: adName, placement: "SIDEBAR", enabled: false, kind: "IMAGE", imageUrl: "/logo.png", linkUrl: "", altText: "Logo", html: "", position: 1 });
+    await deleteAdSlot(admin, ad.id);
+    const marker = uid();
+    for (const [targetType, targetId] of [["User", person.id], ["Article", article.id], ["Section", section.id], ["Tag", tag.id], ["Media", media.id], ["Settings", "1"]] as const) {
+      await writeAudit(rawDb(), { actor: admin, action: `test.${marker}`, targetType, targetId });
+    }
+    await writeAudit(rawDb(), { action: `test.${marker}`, targetType: "User", details: { email: "unknown@example.test" } });
+
+    const { items } = await listAuditEntries(admin, { action: `test.${marker}` });
+    const byType = Object.fromEntries(items.map((e) => [e.target?.id ? e.target.type : "refused", e.target]));
+    expect(byType.User).toMatchObject({ name: `${person.name} (${person.email})`, isDeleted: false, href: `/admin/users?q=${encodeURIComponent(person.email)}` });
+    expect(byType.Article).toMatchObject({ name: article.headline, href: `/dashboard/articles/${article.id}` });
+    expect(byType.Section).toMatchObject({ name: section.name, href: `/admin/sections/${section.id}` });
+    expect(byType.Tag).toMatchObject({ name: tag.name });
+    expect(byType.Media).toMatchObject({ name: "harbor.jpg", href: `/dashboard/media/${media.id}` });
+    expect(byType.Settings).toMatchObject({ name: "Site settings", href: "/admin/settings" });
+    // No account behind a refused sign-in: named by the email it recorded, and not "deleted".
+    expect(byType.refused).toMatchObject({ type: "User", name: "unknown@example.test", isDeleted: false, href: null });
+
+    const deleted = (await listAuditEntries(admin, { action: "ad_slot.delete" })).items.find((e) => e.targetId === ad.id)!;
+    expect(deleted.target).toEqual({ type: "AdSlot", id: ad.id, name: adName, isDeleted: true, href: null });
+    const created = (await listAuditEntries(admin, { action: "ad_slot.create" })).items.find((e) => e.targetId === ad.id)!;
+    expect(created.target).toMatchObject({ name: adName, isDeleted: true });
   });
 
   it("refuses editors and journalists", async () => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { acceptInvitation, createInvitation, getInvitationForToken, listInvitations, resendInvitation, revokeInvitation } from "@/lib/data/invitations";
 import { getActiveSessionUser } from "@/lib/data/users/sign-in";
+import { consumeSignInToken, SIGN_IN_TOKEN_TTL_MS } from "@/lib/data/users/sign-in-tokens";
 import { DataValidationError, ForbiddenError } from "@/lib/data/errors";
 import { makeUser, rawDb, uid } from "../support/factories";
 
@@ -42,6 +43,33 @@ describe("invitations", () => {
     expect(audit.map((a) => a.action)).toEqual(["invitation.create", "invitation.accept"]);
     expect(audit[0]!.actorId).toBe(admin.id);
     expect(audit[1]!.actorId).toBe(user.id);
+  });
+
+  it("signs the new person in once: a one-time token, stored hashed, for two minutes, for an active account", async () => {
+    const admin = await makeUser("ADMIN");
+    const accept = async (name: string) => {
+      const issued = await createInvitation(admin, { email: `one-time-${uid()}@example.test`, role: "JOURNALIST" });
+      return acceptInvitation(tokenOf(issued.link), { name, password: PASSWORD }, { hashRounds: 4 });
+    };
+    const user = await accept("Once Signed");
+    expect(user.signInToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    const stored = await rawDb().signInToken.findFirstOrThrow({ where: { userId: user.id } });
+    expect(stored.tokenHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(stored.tokenHash).not.toContain(user.signInToken);
+    expect(stored.expiresAt.getTime() - stored.createdAt.getTime()).toBeLessThanOrEqual(SIGN_IN_TOKEN_TTL_MS + 1_000);
+
+    const row = await rawDb().user.findUniqueOrThrow({ where: { id: user.id }, select: { sessionVersion: true } });
+    expect(await consumeSignInToken(user.signInToken)).toEqual({ id: user.id, email: user.email, name: "Once Signed", sessionVersion: row.sessionVersion });
+    expect(await consumeSignInToken(user.signInToken)).toBeNull(); // used up
+    expect(await consumeSignInToken("x".repeat(43))).toBeNull();
+
+    const late = await accept("Too Slow");
+    await rawDb().signInToken.updateMany({ where: { userId: late.id }, data: { expiresAt: new Date(Date.now() - 1) } });
+    expect(await consumeSignInToken(late.signInToken)).toBeNull();
+
+    const deactivated = await accept("Deactivated Meanwhile");
+    await rawDb().user.update({ where: { id: deactivated.id }, data: { status: "DEACTIVATED" } });
+    expect(await consumeSignInToken(deactivated.signInToken)).toBeNull();
   });
 
   it("refuses an expired link", async () => {

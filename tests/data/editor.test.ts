@@ -106,14 +106,17 @@ describe("the editor's saves", () => {
     await expect(saveArticle(editor, await saveInput(editor, b.id, { slug: a.slug }))).rejects.toMatchObject({ field: "slug" });
   });
 
-  it("lets editors create tags on the fly but not journalists", async () => {
+  it("lets editors create tags on the fly; a journalist's new name is only a proposal (tests/data/tag-proposals.test.ts)", async () => {
     const journalist = await makeUser("JOURNALIST");
     const editor = await makeUser("EDITOR");
     const article = await makeArticle(journalist);
     const name = `Brand new ${uid()}`;
-    await expect(saveArticle(journalist, await saveInput(journalist, article.id, { tags: [name] }))).rejects.toBeInstanceOf(DataValidationError);
-    await saveArticle(editor, await saveInput(editor, article.id, { tags: [name] }));
-    expect((await getArticleForEditor(journalist, article.id)).tags).toEqual([name]);
+    await saveArticle(journalist, await saveInput(journalist, article.id, { tags: [name] }));
+    expect(await rawDb().tag.findFirst({ where: { name } })).toBeNull();
+    const other = `Desk made ${uid()}`;
+    await saveArticle(editor, await saveInput(editor, article.id, { tags: [other] }));
+    expect(await rawDb().tag.findFirst({ where: { name: other } })).not.toBeNull();
+    expect((await getArticleForEditor(journalist, article.id)).tags).toEqual([other]);
   });
 
   it("keeps co-authors in order and refuses a journalist removing themselves", async () => {

@@ -166,7 +166,7 @@ describe("the review of a pending update", () => {
     await expect(sendBackUpdate(journalist, article.id, "no")).rejects.toBeInstanceOf(ForbiddenError);
     await expect(publishUpdate(journalist, article.id)).rejects.toBeInstanceOf(ForbiddenError);
     await sendBackUpdate(editor, article.id, "Attribute the mayor's figure.");
-    expect(await pendingOf(article.id)).toMatchObject({ status: "DRAFT", submittedAt: null });
+    expect(await pendingOf(article.id)).toMatchObject({ status: "CHANGES_REQUESTED", submittedAt: null });
     expect(await rawDb().editorialNote.findFirst({ where: { articleId: article.id } })).toMatchObject({ body: "Attribute the mayor's figure.", authorId: editor.id });
     expect((await row(article.id)).headline).toBe(article.headline);
     await submitUpdate(journalist, article.id);

@@ -61,7 +61,7 @@ describe("editorial workflow", () => {
     await expect(submitForReview(author, article.id)).rejects.toBeInstanceOf(WorkflowError);
     await expect(sendBack(author, article.id, "no")).rejects.toBeInstanceOf(ForbiddenError);
     await sendBack(editor, article.id, "Needs a second source.");
-    expect((await rawDb().article.findUniqueOrThrow({ where: { id: article.id } })).status).toBe("DRAFT");
+    expect((await rawDb().article.findUniqueOrThrow({ where: { id: article.id } })).status).toBe("CHANGES_REQUESTED");
     expect(await rawDb().editorialNote.findFirst({ where: { articleId: article.id } })).toMatchObject({ body: "Needs a second source.", authorId: editor.id });
     const actions = (await rawDb().auditLog.findMany({ where: { targetId: article.id }, orderBy: { createdAt: "asc" } })).map((a) => a.action);
     expect(actions).toEqual(["article.submit", "article.send_back"]);

@@ -48,6 +48,16 @@ describe("renderDocumentHtml", () => {
     // An image is never from another site, whatever the address looks like.
     expect(image("https://evil.example/pixel.png")).toBe("");
   });
+
+  it("puts a body image's caption and credit in its figcaption, escaped, and leaves it out when both are empty", () => {
+    const image = (attrs: Record<string, unknown>) => renderDocumentHtml(doc({ type: "image", attrs: { src: "/demo/harbour.jpg", alt: "A", ...attrs } }));
+    expect(image({ caption: "The harbour at dawn", credit: "Ana <Ruiz>" })).toContain(
+      '<figcaption class="mt-2 text-sm text-muted">The harbour at dawn <span class="text-xs uppercase tracking-wide">Ana &lt;Ruiz&gt;</span></figcaption>',
+    );
+    expect(image({ credit: "Dateline" })).toContain('<figcaption class="mt-2 text-sm text-muted"><span class="text-xs uppercase tracking-wide">Dateline</span></figcaption>');
+    expect(image({ caption: "Only a caption" })).toContain('<figcaption class="mt-2 text-sm text-muted">Only a caption</figcaption>');
+    expect(image({ caption: " ", credit: "" })).not.toContain("figcaption");
+  });
 });
 
 describe("DocumentSchema's nesting limit", () => {

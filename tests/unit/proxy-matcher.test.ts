@@ -32,6 +32,7 @@ describe("proxy matcher", () => {
     "/preview/some-token",
     "/invite/some-token",
     "/reset-password/some-token",
+    "/gone",
   ])("sees %s", (url) => {
     expect(matches(url)).toBe(true);
   });

@@ -1,50 +1,24 @@
 /**
  * /admin/audit: who did what and when, newest first, filtered by action, actor and dates (in the newsroom's time
- * zone), 50 to a page, with a CSV export of the same selection. The query string is the state.
+ * zone), 50 to a page, with a CSV export of the same selection. The query string is the state. Actions read in
+ * one vocabulary (lib/audit-actions.ts), targets by name (lib/data/audit.ts), details as labelled values; the CSV
+ * keeps the raw values.
  */
 import type { Metadata } from "next";
 import { buttonClass } from "@/components/ui/button";
 import { countOf, DataTable } from "@/components/ui/data-table";
-import { SelectField, TextField } from "@/components/ui/field";
+import { CONTROL_CLASS, Field, fieldControlProps, TextField } from "@/components/ui/field";
 import { FilterBar } from "@/components/ui/filter-bar";
 import { Notice } from "@/components/ui/form-message";
 import { requirePermission } from "@/lib/auth/session";
+import { AuditDetails, AuditTargetName } from "@/components/admin/audit-cells";
+import { auditActionLabel, groupAuditActions } from "@/lib/audit-actions";
 import { listAuditActions, listAuditEntries } from "@/lib/data/audit";
 import { getSiteSettings } from "@/lib/data/settings";
 import { formatDateTime } from "@/lib/dates";
 import { AuditQuerySchema, auditFiltersFromQuery, type AuditQuery } from "@/lib/validation/admin";
 
 export const metadata: Metadata = { title: "Audit log" };
-
-/** Readable names for the actions the app records; anything else shows its code. */
-const ACTION_LABEL: Record<string, string> = {
-  "auth.sign_in": "Signed in",
-  "auth.sign_in_failed": "Sign-in refused",
-  "user.create": "Account created",
-  "user.role_change": "Role changed",
-  "user.deactivate": "Account deactivated",
-  "user.reactivate": "Account reactivated",
-  "user.password_change": "Password changed",
-  "profile.update": "Profile updated",
-  "invitation.create": "Invitation sent",
-  "invitation.resend": "Invitation resent",
-  "invitation.revoke": "Invitation revoked",
-  "invitation.accept": "Invitation accepted",
-  "password_reset.issue": "Reset link issued by an admin",
-  "password_reset.request": "Reset link requested",
-  "password_reset.complete": "Password reset",
-  "section.create": "Section created",
-  "section.rename": "Section renamed",
-  "section.update": "Section edited",
-  "section.reorder": "Sections reordered",
-  "tag.create": "Tag created",
-  "tag.rename": "Tag renamed",
-  "tag.merge": "Tags merged",
-  "settings.update": "Settings changed",
-  "ad_slot.create": "Ad slot created",
-  "ad_slot.update": "Ad slot changed",
-  "ad_slot.delete": "Ad slot deleted",
-};
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -60,12 +34,6 @@ function queryString(query: AuditQuery, page?: number): string {
   return text ? `?${text}` : "";
 }
 
-function describe(details: unknown): string {
-  if (!details || typeof details !== "object" || Object.keys(details).length === 0) return "";
-  const text = JSON.stringify(details);
-  return text.length > 160 ? `${text.slice(0, 157)}…` : text;
-}
-
 export default async function AuditPage({ searchParams }: Props) {
   const actor = await requirePermission("audit:read", "/admin/audit");
   const raw = await searchParams;
@@ -78,7 +46,8 @@ export default async function AuditPage({ searchParams }: Props) {
   ]);
   const errors: Record<string, string> = {};
   if (!parsed.success) for (const issue of parsed.error.issues) errors[issue.path.join(".")] ??= issue.message;
-  const actionOptions = [["", "Any action"] as const, ...actions.map((a) => [a, ACTION_LABEL[a] ? `${ACTION_LABEL[a]} (${a})` : a] as const)];
+  const actionGroups = groupAuditActions(actions);
+  const formatDate = (date: Date) => formatDateTime(date, settings.locale, settings.timeZone);
 
   return (
     <>
@@ -93,7 +62,20 @@ export default async function AuditPage({ searchParams }: Props) {
       </p>
 
       <FilterBar label="Filter the audit log">
-        <SelectField id="action" name="action" label="Action" defaultValue={query.action ?? ""} options={actionOptions} error={errors.action} className="grow" />
+        <Field id="action" label="Action" error={errors.action} className="grow">
+          <select {...fieldControlProps({ id: "action", error: errors.action })} name="action" defaultValue={query.action ?? ""} className={CONTROL_CLASS}>
+            <option value="">Any action</option>
+            {actionGroups.map((group) => (
+              <optgroup key={group.label} label={group.label}>
+                {group.options.map((option) => (
+                  <option key={option.value} value={option.value}>
+                    {option.label}
+                  </option>
+                ))}
+              </optgroup>
+            ))}
+          </select>
+        </Field>
         <TextField id="actor" name="actor" label="Actor email" hint="Part of an email, or “system”." defaultValue={query.actor ?? ""} error={errors.actor} className="grow" />
         <TextField id="from" name="from" type="date" label="From" defaultValue={query.from ?? first(raw.from) ?? ""} error={errors.from} />
         <TextField id="to" name="to" type="date" label="To" defaultValue={query.to ?? first(raw.to) ?? ""} error={errors.to} />
@@ -122,21 +104,13 @@ export default async function AuditPage({ searchParams }: Props) {
           {
             header: "When",
             className: "whitespace-nowrap",
-            cell: (entry) => <time dateTime={entry.createdAt.toISOString()}>{formatDateTime(entry.createdAt, settings.locale, settings.timeZone)}</time>,
+            cell: (entry) => <time dateTime={entry.createdAt.toISOString()}>{formatDate(entry.createdAt)}</time>,
           },
-          {
-            header: "Action",
-            cell: (entry) => (
-              <>
-                {ACTION_LABEL[entry.action] ?? entry.action}
-                <span className="block font-mono text-xs text-muted">{entry.action}</span>
-              </>
-            ),
-          },
+          { header: "Action", cell: (entry) => auditActionLabel(entry.action) },
           { header: "Actor", cell: (entry) => entry.actorEmail || <span className="text-muted">system</span> },
-          { header: "Target", className: "font-mono text-xs", cell: (entry) => (entry.targetType ? `${entry.targetType} ${entry.targetId}` : "") },
+          { header: "Target", className: "max-w-xs break-words", cell: (entry) => <AuditTargetName target={entry.target} /> },
           { header: "Address", className: "font-mono text-xs", cell: (entry) => entry.ip },
-          { header: "Details", className: "max-w-xs break-words font-mono text-xs", cell: (entry) => describe(entry.details) },
+          { header: "Details", className: "min-w-48 max-w-sm", cell: (entry) => <AuditDetails details={entry.details} formatDate={formatDate} /> },
         ]}
       />
     </>

@@ -1,10 +1,14 @@
 "use server";
-/** Site settings and ad slot actions. Each change expires every public page (the "site" cache tag) in its transaction. */
+/**
+ * Site settings, ad settings and ad slot actions. Each change expires every public page (the "site" cache tag) in
+ * its transaction. Saving an image ad asks first whether its address shows an image (lib/data/ad-slots.ts), then
+ * opens the slot's page, which shows the ad as readers will see it.
+ */
 import { z } from "zod";
 import { ok, staffFormAction } from "@/lib/actions/safe-action";
-import { createAdSlot, deleteAdSlot, updateAdSlot } from "@/lib/data/ad-slots";
-import { SOCIAL_NETWORKS, updateSiteSettings, type SocialLinks } from "@/lib/data/settings";
-import { AdSlotSchema, IdSchema, SiteSettingsSchema } from "@/lib/validation/admin";
+import { checkAdImage, createAdSlot, deleteAdSlot, updateAdSlot } from "@/lib/data/ad-slots";
+import { SOCIAL_NETWORKS, updateAdSettings, updateSiteSettings, type SocialLinks } from "@/lib/data/settings";
+import { AdSettingsSchema, AdSlotSchema, IdSchema, SiteSettingsSchema } from "@/lib/validation/admin";
 
 const socialField = (network: string) => `social.${network}`;
 
@@ -23,7 +27,26 @@ export const updateSettingsAction = staffFormAction(
   },
 );
 
-/** Creates a slot, or saves the one named by `adSlotId`; either way back to the settings page with a notice. */
+export const updateAdSettingsAction = staffFormAction(
+  {
+    schema: AdSettingsSchema,
+    fields: ["houseAdText", "houseAdLinkUrl", "adParagraph"],
+    shape: (values, form) => ({ ...values, houseAdEnabled: form.get("houseAdEnabled") === "on" }),
+    returnTo: "/admin/settings",
+    revalidate: { layout: "/admin" },
+  },
+  async (input, { user }) => {
+    await updateAdSettings(user, input);
+    return ok(undefined, "Ad settings saved. Every article page shows them now.");
+  },
+);
+
+type SavedAdSlot = { id: string; isImageUnchecked: boolean };
+
+/**
+ * Creates a slot, or saves the one named by `adSlotId`; either way on to the slot's page, which previews it and says
+ * when its image could not be checked.
+ */
 export const saveAdSlotAction = staffFormAction(
   {
     schema: z.object({ adSlotId: z.string().max(64) }).and(AdSlotSchema),
@@ -31,12 +54,12 @@ export const saveAdSlotAction = staffFormAction(
     shape: (values, form) => ({ ...values, enabled: form.get("enabled") === "on" }),
     returnTo: "/admin/settings",
     revalidate: { layout: "/admin/settings" },
-    redirect: (_, { adSlotId }) => `/admin/settings?ad=${adSlotId ? "saved" : "created"}`,
+    redirect: ({ id, isImageUnchecked }: SavedAdSlot, { adSlotId }) => `/admin/settings/ads/${id}?ad=${adSlotId ? "saved" : "created"}${isImageUnchecked ? "&image=unchecked" : ""}`,
   },
   async ({ adSlotId, ...input }, { user }) => {
-    if (adSlotId) await updateAdSlot(user, adSlotId, input);
-    else await createAdSlot(user, input);
-    return ok(undefined);
+    const check = input.kind === "IMAGE" ? await checkAdImage(input.imageUrl) : null;
+    const slot = adSlotId ? await updateAdSlot(user, adSlotId, input) : await createAdSlot(user, input);
+    return ok({ id: slot.id, isImageUnchecked: check?.status === "unchecked" });
   },
 );
 

@@ -1,4 +1,7 @@
-/** /admin/settings: the site's name, description, logo, locale, time zone and social links, and the house ad slots. */
+/**
+ * /admin/settings: the site's name, description, logo, locale, time zone and social links; the ad settings (the
+ * house message of empty slots, the in-article slot's paragraph); and the ad slots.
+ */
 import type { Metadata } from "next";
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
@@ -9,12 +12,12 @@ import { requirePermission } from "@/lib/auth/session";
 import { listAdSlotsForAdmin } from "@/lib/data/ad-slots";
 import { getSettingsForAdmin } from "@/lib/data/settings";
 import { SOCIAL_LABELS } from "@/lib/validation/admin";
-import { SettingsForm } from "./settings-forms";
+import { AdSettingsForm, SettingsForm } from "./settings-forms";
 
 export const metadata: Metadata = { title: "Settings" };
 
 const PLACEMENT = { HEADER: "Header", IN_ARTICLE: "In the article", SIDEBAR: "Sidebar" } as const;
-const AD_NOTICE = { created: "The ad slot was created.", saved: "The ad slot was saved.", deleted: "The ad slot was deleted." } as const;
+const AD_NOTICE = { deleted: "The ad slot was deleted." } as const;
 
 type Props = { searchParams: Promise<{ ad?: string }> };
 
@@ -51,7 +54,7 @@ export default async function SettingsPage({ searchParams }: Props) {
           rows={ads}
           rowKey={(ad) => ad.id}
           edit={(ad) => ({ href: `/admin/settings/ads/${ad.id}`, label: `Edit ad slot ${ad.name}` })}
-          empty={<p className="text-sm">No ad slots yet. Without one, readers see an empty slot labelled “Advertising”.</p>}
+          empty={<p className="text-sm">No ad slots yet. Without one, readers see nothing there, or the house message when it is on.</p>}
           columns={[
             { header: "Name", isRowHeader: true, cell: (ad) => ad.name },
             { header: "Placement", cell: (ad) => PLACEMENT[ad.placement] },
@@ -60,6 +63,10 @@ export default async function SettingsPage({ searchParams }: Props) {
             { header: "Shown", cell: (ad) => (ad.enabled ? "Yes" : "No (disabled)") },
           ]}
         />
+      </PageSection>
+
+      <PageSection id="ad-settings" title="Ad settings" className="mt-12 max-w-3xl">
+        <AdSettingsForm settings={settings} />
       </PageSection>
     </>
   );

@@ -1,12 +1,16 @@
 "use client";
-/** The site settings form and the ad slot form (image house ad, or an HTML snippet shown in a sandboxed frame). */
+/**
+ * The site settings form, the ad settings form (the house message of empty slots, the in-article slot's paragraph)
+ * and the ad slot form (an image with a link, or an HTML snippet shown in a sandboxed frame).
+ */
 import { useState } from "react";
 import { ActionButton } from "@/components/ui/action-button";
 import { Button } from "@/components/ui/button";
 import { CheckboxField, SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
+import { SaveFooter } from "@/components/ui/save-footer";
 import { useActionForm } from "@/components/ui/use-action-form";
-import { deleteAdSlotAction, saveAdSlotAction, updateSettingsAction } from "./actions";
+import { deleteAdSlotAction, saveAdSlotAction, updateAdSettingsAction, updateSettingsAction } from "./actions";
 
 type Settings = {
   siteName: string;
@@ -85,10 +89,51 @@ export function SettingsForm({
           ))}
         </div>
       </fieldset>
-      <FormMessage state={message} />
-      <Button type="submit" variant="primary" pending={pending} pendingLabel="Saving…">
+      <SaveFooter message={message} pending={pending}>
         Save settings
-      </Button>
+      </SaveFooter>
+    </form>
+  );
+}
+
+type AdSettings = { houseAdEnabled: boolean; houseAdText: string; houseAdLinkUrl: string; adParagraph: number };
+
+export function AdSettingsForm({ settings }: { settings: AdSettings }) {
+  const { pending, onSubmit, formRef, errors, message } = useActionForm(updateAdSettingsAction);
+  return (
+    <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4">
+      <TextField
+        id="adParagraph"
+        name="adParagraph"
+        type="number"
+        min={1}
+        max={20}
+        label="In-article slot after paragraph"
+        hint="The ad stands after this paragraph of the story, when another paragraph follows it."
+        defaultValue={String(settings.adParagraph)}
+        error={errors.adParagraph}
+        className="max-w-xs"
+      />
+      <fieldset className="rounded border border-gray-300 p-3">
+        <legend className="px-1 text-sm font-semibold">House message</legend>
+        <p className="text-xs text-muted">A placement with no ad shows nothing, unless this message is on: it then fills every empty slot.</p>
+        <CheckboxField id="houseAdEnabled" name="houseAdEnabled" label="Show the house message in empty ad slots" defaultChecked={settings.houseAdEnabled} className="mt-3" />
+        <div className="mt-3 space-y-3">
+          <TextField id="houseAdText" name="houseAdText" label="Message" defaultValue={settings.houseAdText} error={errors.houseAdText} />
+          <TextField
+            id="houseAdLinkUrl"
+            name="houseAdLinkUrl"
+            type="url"
+            label="Link (optional)"
+            hint="Where the message leads, e.g. your advertising page: https://… or a path on this site."
+            defaultValue={settings.houseAdLinkUrl}
+            error={errors.houseAdLinkUrl}
+          />
+        </div>
+      </fieldset>
+      <SaveFooter message={message} pending={pending}>
+        Save ad settings
+      </SaveFooter>
     </form>
   );
 }
@@ -147,7 +192,7 @@ export function AdSlotForm({ ad }: { ad: Ad | null }) {
           </label>
         </div>
         <div className="mt-3 space-y-3" hidden={kind !== "IMAGE"}>
-          <TextField id="ad-imageUrl" name="imageUrl" label="Image URL" hint="https://… or a path on this site." defaultValue={ad?.imageUrl ?? ""} error={errors.imageUrl} />
+          <TextField id="ad-imageUrl" name="imageUrl" label="Image URL" hint="https://… or a path on this site. Checked when you save: an address that does not show an image is refused." defaultValue={ad?.imageUrl ?? ""} error={errors.imageUrl} />
           <TextField id="ad-linkUrl" name="linkUrl" label="Link URL (optional)" hint="Where a click on the ad goes." defaultValue={ad?.linkUrl ?? ""} error={errors.linkUrl} />
           <TextField id="ad-altText" name="altText" label="Image description (alt text)" hint="What the ad says, for people who cannot see it." defaultValue={ad?.altText ?? ""} error={errors.altText} />
         </div>

@@ -7,7 +7,7 @@ import { FormMessage } from "@/components/ui/form-message";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { createTagAction, mergeTagAction, renameTagAction } from "./actions";
 
-const SLUG_HINT = "Leave empty to make one from the name. Changing it later keeps the old address working.";
+const SLUG_HINT = "Changing it later keeps the old address working; left empty, it is made from the name.";
 
 /** Create a tag (`tag` null; the slug is optional then) or rename one. */
 export function TagForm({ tag }: { tag: { id: string; name: string; slug: string } | null }) {

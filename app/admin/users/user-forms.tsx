@@ -36,7 +36,7 @@ const DELIVERY_HINT: Record<"logged" | "failed", string> = {
 };
 
 /**
- * Deactivate or reactivate the account, (for an active one) issue a password reset link to copy, and (while failed
+ * Deactivate (after a confirmation step) or reactivate the account, (for an active one) issue a password reset link to copy, and (while failed
  * sign-ins delay it) let the person try again at once.
  */
 export function AccountActions({ userId, name, status, isDelayed }: { userId: string; name: string; status: string; isDelayed: boolean }) {
@@ -44,7 +44,13 @@ export function AccountActions({ userId, name, status, isDelayed }: { userId: st
   const verb = next === "ACTIVE" ? "Reactivate" : "Deactivate";
   return (
     <div className="flex flex-wrap items-start gap-2">
-      <ActionButton action={setUserStatusAction} fields={{ userId, status: next }} variant={next === "ACTIVE" ? "secondary" : "danger"} aria-label={`${verb} ${name}`}>
+      <ActionButton
+        action={setUserStatusAction}
+        fields={{ userId, status: next }}
+        variant={next === "ACTIVE" ? "secondary" : "danger"}
+        aria-label={`${verb} ${name}`}
+        confirm={next === "DEACTIVATED" ? { question: `Deactivate ${name}? They are signed out everywhere and cannot sign in until an admin reactivates the account.`, confirmLabel: `Yes, deactivate ${name}` } : undefined}
+      >
         {verb}
       </ActionButton>
       {status === "ACTIVE" && (

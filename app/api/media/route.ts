@@ -3,8 +3,8 @@
  * A route handler rather than a server action: uploads are larger than a server action's body limit, and the
  * library and the editor both send files here with fetch. The file is judged by its content (lib/media/pipeline.ts);
  * a refused file gets a status (413, 415, 422) and the message to show, and nothing is stored.
- * Answers 201 { ok, data: { id, duplicate, url, thumbUrl, width, height, alt, caption, filename } } (200 with
- * duplicate: true for a file already in the library).
+ * Answers 201 { ok, data: { id, duplicate, url, thumbUrl, width, height, alt, caption, credit, filename, canEdit } }
+ * (200 with duplicate: true for a file already in the library; canEdit: this user may change its details).
  */
 import { NextResponse } from "next/server";
 import { getCurrentUser } from "@/lib/auth/session";
@@ -59,7 +59,7 @@ export async function POST(request: Request) {
     return NextResponse.json(
       {
         ok: true,
-        data: { id: media.id, duplicate: uploaded.duplicate, url: media.url, thumbUrl: media.thumbUrl, width: media.width, height: media.height, alt: media.alt, caption: media.caption, filename: media.filename },
+        data: { id: media.id, duplicate: uploaded.duplicate, url: media.url, thumbUrl: media.thumbUrl, width: media.width, height: media.height, alt: media.alt, caption: media.caption, credit: media.credit, filename: media.filename, canEdit: media.canEdit },
       },
       { status: uploaded.duplicate ? 200 : 201 },
     );

@@ -1,10 +1,14 @@
 "use server";
-/** The signed-in person's own account: profile fields (public on the author page), their password, their sessions. */
+/**
+ * The signed-in person's own account: profile fields (public on the author page), their password, their sessions,
+ * and whether their notifications come by e-mail too.
+ */
 import { headers } from "next/headers";
 import { ok, staffFormAction } from "@/lib/actions/safe-action";
 import { requestIp } from "@/lib/auth/request-ip";
-import { changeOwnPassword, updateOwnProfile } from "@/lib/data/users/profile";
+import { changeOwnPassword, setEmailNotifications, updateOwnProfile } from "@/lib/data/users/profile";
 import { endAllSessions } from "@/lib/data/users/sessions";
+import { NotificationSettingsSchema } from "@/lib/validation/notifications";
 import { PasswordChangeSchema, ProfileInputSchema, SignOutEverywhereSchema } from "@/lib/validation/users";
 
 export const updateProfileAction = staffFormAction(
@@ -30,5 +34,19 @@ export const signOutEverywhereAction = staffFormAction(
   async (_input, { user }) => {
     await endAllSessions(user, requestIp(await headers()));
     return ok(undefined);
+  },
+);
+
+/** A checkbox: unticked, the form sends no field at all (its hidden `form` field says it was sent). */
+export const updateNotificationSettingsAction = staffFormAction(
+  {
+    schema: NotificationSettingsSchema,
+    fields: ["form"],
+    returnTo: "/dashboard/profile",
+    shape: (values, form) => ({ ...values, emailNotifications: form.get("emailNotifications") === "on" }),
+  },
+  async ({ emailNotifications }, { user }) => {
+    await setEmailNotifications(user, emailNotifications);
+    return ok(undefined, emailNotifications ? "Your notifications will also come by e-mail." : "No more notification e-mails: you will find them in Dateline only.");
   },
 );

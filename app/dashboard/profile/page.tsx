@@ -1,6 +1,6 @@
 /**
  * /dashboard/profile: every staff member's own profile (name, bio, avatar), which feeds their public author page,
- * their password, and "Sign out everywhere".
+ * notification e-mails on or off, their password, and "Sign out everywhere".
  */
 import type { Metadata } from "next";
 import Link from "next/link";
@@ -9,8 +9,9 @@ import { Notice } from "@/components/ui/form-message";
 import { PageSection } from "@/components/ui/panel";
 import { requirePermission } from "@/lib/auth/session";
 import { getOwnProfile } from "@/lib/data/users/profile";
+import { getEnv } from "@/lib/env";
 import { signOutEverywhereAction } from "./actions";
-import { PasswordForm, ProfileForm } from "./profile-forms";
+import { NotificationSettingsForm, PasswordForm, ProfileForm } from "./profile-forms";
 
 export const metadata: Metadata = { title: "Your profile" };
 
@@ -37,6 +38,9 @@ export default async function ProfilePage({ searchParams }: Props) {
       <div className="mt-8 grid gap-10 lg:grid-cols-2">
         <PageSection id="profile" title="Public profile">
           <ProfileForm profile={profile} />
+        </PageSection>
+        <PageSection id="notifications" title="Notifications" description="Every notification is listed under Notifications in the header; e-mail is a copy.">
+          <NotificationSettingsForm emailNotifications={profile.emailNotifications} canMail={getEnv().smtpUrl !== null} />
         </PageSection>
         <PageSection id="password" title="Password" description="Changing it signs you out everywhere else.">
           <PasswordForm />

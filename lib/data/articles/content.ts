@@ -1,7 +1,7 @@
 /**
  * What every write of an article's content shares, whether it goes live or into a pending update
  * (lib/data/articles/pending.ts): the text fields as stored, tag names resolved to tags (created only by those who
- * may), the featured image checked, the images in use recorded, and whether a save is due for a revision.
+ * may; anyone else's new names kept as proposals), the featured image checked, the images in use recorded, and whether a save is due for a revision.
  */
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -31,6 +31,7 @@ export const articleStateSelect = {
   bodyText: true,
   datelineCity: true,
   publishedAt: true,
+  proposedTags: true,
 } as const satisfies Prisma.ArticleSelect;
 
 /** The text of a save as a revision (and a pending update) keeps it. */
@@ -56,8 +57,12 @@ export function isReaderVisibleChange(a: ReaderText, b: ReaderText): boolean {
   return a.headline !== b.headline || a.dek !== b.dek || a.bodyText !== b.bodyText || a.datelineCity !== b.datelineCity;
 }
 
-/** Tag names to tag ids, in order; only those who may create tags create the ones that do not exist yet. */
-export async function resolveTags(tx: DbTx, actor: SessionUser, names: string[]) {
+/**
+ * A save's tag names: the ids of the tags that exist, in order, and the names that do not. Those who may create tags
+ * create them here, except names already proposed on this article (`proposals`: they wait for publication like any
+ * proposal, see ./tag-proposals.ts); anyone else's new names are kept as proposals.
+ */
+export async function resolveTags(tx: DbTx, actor: SessionUser, names: string[], proposals: string[] = []) {
   // A tag with no letter or digit a URL can carry (only symbols, emoji, or another script) has no slug: refuse it by
   // name rather than dropping it without a word.
   const unusable = names.find((n) => !slugify(n));
@@ -65,21 +70,22 @@ export async function resolveTags(tx: DbTx, actor: SessionUser, names: string[])
     throw new DataValidationError("tags", `The tag “${unusable.trim()}” needs at least one letter (a–z) or digit for its web address. Rename it.`);
   }
   const unique = [...new Map(names.map((n) => [slugify(n), n.trim()])).entries()];
-  const ids: string[] = [];
+  const waiting = new Set(proposals.map((name) => slugify(name)));
+  const tagIds: string[] = [];
+  const proposed: string[] = [];
   for (const [slug, name] of unique) {
     const existing = await tx.tag.findUnique({ where: { slug }, select: { id: true } });
     if (existing) {
-      ids.push(existing.id);
-      continue;
+      tagIds.push(existing.id);
+    } else if (!can(actor.role, "tag:create") || waiting.has(slug)) {
+      proposed.push(name);
+    } else {
+      const created = await tx.tag.create({ data: { name, slug }, select: { id: true } });
+      await writeAudit(tx, { actor, action: "tag.create", targetType: "Tag", targetId: created.id, details: { name } });
+      tagIds.push(created.id);
     }
-    if (!can(actor.role, "tag:create")) {
-      throw new DataValidationError("tags", `There is no tag “${name}”. Pick an existing tag; editors can create new ones.`);
-    }
-    const created = await tx.tag.create({ data: { name, slug }, select: { id: true } });
-    await writeAudit(tx, { actor, action: "tag.create", targetType: "Tag", targetId: created.id, details: { name } });
-    ids.push(created.id);
   }
-  return ids;
+  return { tagIds, proposed };
 }
 
 export async function assertFeaturedImageExists(tx: DbTx, featuredImageId: string | null): Promise<void> {

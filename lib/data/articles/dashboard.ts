@@ -1,4 +1,7 @@
-/** The dashboard's article list: what the actor may see (lib/data/articles/access.ts), filtered, sorted and paged. */
+/**
+ * The dashboard's article list: what the actor may see (lib/data/articles/access.ts) except blank new drafts, filtered,
+ * sorted and paged.
+ */
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ArticleStatus } from "@/lib/generated/prisma/enums";
@@ -6,6 +9,7 @@ import { getDb } from "@/lib/db";
 import { assertCan } from "@/lib/auth/permissions";
 import type { SessionUser } from "../types";
 import { ownArticleWhere, visibleWhere } from "./access";
+import { blankDraftWhere } from "./blank-drafts";
 import { authorsSelect } from "./public";
 
 export type DashboardFilters = {
@@ -34,6 +38,8 @@ export async function listArticlesForDashboard(actor: SessionUser, filters: Dash
   const where: Prisma.ArticleWhereInput = {
     AND: [
       visibleWhere(actor),
+      // A new draft nobody has typed in yet is not a row of its own ("Untitled"): it is deleted soon (./blank-drafts.ts).
+      { NOT: blankDraftWhere() },
       mine,
       filters.status ? { status: filters.status } : {},
       filters.sectionId ? { sectionId: filters.sectionId } : {},

@@ -10,6 +10,7 @@ import "server-only";
 import type { ArticleStatus } from "@/lib/generated/prisma/enums";
 import { getDb } from "@/lib/db";
 import { assertCan, can, ForbiddenError } from "@/lib/auth/permissions";
+import { canMoveFrom } from "@/lib/article-status";
 import { writeAudit } from "../audit";
 import { CacheTags, expirePublicTags } from "../cache";
 import { WorkflowError } from "../errors";
@@ -24,7 +25,8 @@ type Deletable = { status: ArticleStatus; createdById: string; publishedAt: Date
 export function mayDelete(actor: SessionUser, article: Deletable): boolean {
   if (RELEASED_STATUSES.includes(article.status)) return false;
   if (can(actor.role, "article:delete:any")) return true;
-  return can(actor.role, "article:delete:own") && article.createdById === actor.id && article.status === "DRAFT" && article.publishedAt === null;
+  // A story the desk sent back is still its author's draft (changes requested), as before it was submitted.
+  return can(actor.role, "article:delete:own") && article.createdById === actor.id && canMoveFrom("submit", article.status) && article.publishedAt === null;
 }
 
 export async function deleteArticle(actor: SessionUser, articleId: string) {

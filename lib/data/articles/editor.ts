@@ -75,6 +75,7 @@ export async function getArticleForEditor(actor: SessionUser, articleId: string)
       seoTitle: true,
       seoDescription: true,
       featuredImageId: true,
+      proposedTags: true,
       updatedAt: true,
       createdById: true,
       section: { select: { slug: true, name: true } },
@@ -87,7 +88,8 @@ export async function getArticleForEditor(actor: SessionUser, articleId: string)
   });
   if (!article) throw new NotFoundError("That article");
   const { pendingUpdate: pendingRow, ...row } = article;
-  const live = { ...row, body: row.body as unknown as DocNode, authors: row.authors.map((a) => a.user), tags: row.tags.map((t) => t.tag.name) };
+  // Proposed tags (./tag-proposals.ts) follow the article's tags in the editor's one list.
+  const live = { ...row, body: row.body as unknown as DocNode, authors: row.authors.map((a) => a.user), tags: [...row.tags.map((t) => t.tag.name), ...row.proposedTags] };
   const editsLive = savesLive(actor, row.status);
   const pending = pendingRow ? await readPendingUpdate(db, pendingRow, live) : null;
   return { ...live, ...(pending && !editsLive ? pending.content : {}), editsLive, pendingUpdate: pending?.summary ?? null };
@@ -190,7 +192,7 @@ export async function saveLive(tx: DbTx, actor: SessionUser, input: ArticleSave,
   const section = await tx.section.findUnique({ where: { id: input.sectionId }, select: { id: true, slug: true } });
   if (!section) throw new DataValidationError("sectionId", "Choose a section.");
   await assertFeaturedImageExists(tx, input.featuredImageId);
-  const tagIds = await resolveTags(tx, actor, input.tags);
+  const { tagIds, proposed } = await resolveTags(tx, actor, input.tags, current.proposedTags);
 
   const isPublished = current.status === "PUBLISHED";
   const slugChanged = input.slug !== current.slug;
@@ -214,6 +216,7 @@ export async function saveLive(tx: DbTx, actor: SessionUser, input: ArticleSave,
       ...(isPublished && isReaderVisibleChange(snapshot, current) ? { revisedAt: new Date() } : {}),
       authors: { deleteMany: {}, create: input.authorIds.map((userId, position) => ({ userId, position })) },
       tags: { deleteMany: {}, create: tagIds.map((tagId, position) => ({ tagId, position })) },
+      proposedTags: proposed,
       mediaUsages: { deleteMany: {}, create: media },
     },
     select: articleStateSelect,

@@ -35,6 +35,7 @@ export const pendingContentSelect = {
   seoDescription: true,
   featuredImageId: true,
   tagIds: true,
+  proposedTags: true,
 } as const satisfies Prisma.PendingUpdateSelect;
 
 /** What the editor reads of a pending update. */
@@ -82,11 +83,11 @@ function otherChanges(live: LiveContent, pending: LiveContent): string[] {
 
 /** The pending update as the editor shows it: its content in the editor's shape, and what it changes in the live one. */
 export async function readPendingUpdate(db: Pick<DbTx, "tag">, row: PendingRow, live: LiveContent) {
-  const tags = await tagNamesOf(db, row.tagIds);
-  const { status, submittedAt, updatedAt, lastEditedBy, body, headline, dek, bodyText, datelineCity, seoTitle, seoDescription, featuredImageId, featuredImage } = row;
+  const tags = [...(await tagNamesOf(db, row.tagIds)), ...row.proposedTags];
+  const { status, submittedAt, updatedAt, lastEditedBy, body, headline, dek, bodyText, datelineCity, seoTitle, seoDescription, featuredImageId, featuredImage, proposedTags } = row;
   const text = { headline, dek, bodyText, datelineCity, seoTitle, seoDescription, featuredImageId, featuredImage };
   return {
-    content: { ...text, body: body as unknown as DocNode, tags, updatedAt, lastEditedBy },
+    content: { ...text, body: body as unknown as DocNode, tags, proposedTags, updatedAt, lastEditedBy },
     summary: {
       status,
       submittedAt,
@@ -112,7 +113,8 @@ export async function savePendingUpdate(tx: DbTx, actor: SessionUser, input: Art
   const sameByline = byline.length === input.authorIds.length && byline.every((a, i) => a.userId === input.authorIds[i]);
   if (input.slug !== current.slug || input.sectionId !== current.sectionId || !sameByline) throw new ForbiddenError("article:update:live");
   await assertFeaturedImageExists(tx, input.featuredImageId);
-  const content = { ...snapshot, featuredImageId: input.featuredImageId, tagIds: await resolveTags(tx, actor, input.tags), lastEditedById: actor.id };
+  const { tagIds, proposed } = await resolveTags(tx, actor, input.tags);
+  const content = { ...snapshot, featuredImageId: input.featuredImageId, tagIds, proposedTags: proposed, lastEditedById: actor.id };
   await tx.pendingUpdate.upsert({ where: { articleId: current.id }, create: { articleId: current.id, ...content }, update: content });
   // Only added here: the live content's images stay in use, and what the update stops using is settled when it is
   // published or discarded.

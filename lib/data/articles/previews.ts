@@ -45,16 +45,10 @@ export async function revokePreviewLink(actor: SessionUser, linkId: string) {
   });
 }
 
-/** The article behind a preview token, or null when the link is unknown, expired or revoked. */
-export async function getArticleByPreviewToken(token: string) {
-  if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
-  const link = await getDb().previewLink.findUnique({
-    where: { tokenHash: hashToken(token) },
-    select: { expiresAt: true, revokedAt: true, articleId: true },
-  });
-  if (!link || link.revokedAt || link.expiresAt <= new Date()) return null;
+/** An article as a preview shows it: its saved content, laid out as readers will see it. */
+async function readPreview(articleId: string) {
   const row = await getDb().article.findUnique({
-    where: { id: link.articleId },
+    where: { id: articleId },
     select: {
       ...cardSelect,
       updatedAt: true,
@@ -65,5 +59,27 @@ export async function getArticleByPreviewToken(token: string) {
     },
   });
   if (!row) return null;
-  return { ...row, authors: row.authors.map((a) => a.user), tags: row.tags.map((t) => t.tag), expiresAt: link.expiresAt };
+  return { ...row, authors: row.authors.map((a) => a.user), tags: row.tags.map((t) => t.tag) };
+}
+
+export type ArticlePreviewData = NonNullable<Awaited<ReturnType<typeof readPreview>>>;
+
+/** The article behind a preview token, or null when the link is unknown, expired or revoked. */
+export async function getArticleByPreviewToken(token: string) {
+  if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
+  const link = await getDb().previewLink.findUnique({
+    where: { tokenHash: hashToken(token) },
+    select: { expiresAt: true, revokedAt: true, articleId: true },
+  });
+  if (!link || link.revokedAt || link.expiresAt <= new Date()) return null;
+  const article = await readPreview(link.articleId);
+  return article && { ...article, expiresAt: link.expiresAt };
+}
+
+/** The staff preview ("Open preview" in the editor and the dashboard): an article the actor reaches, as readers will see it. */
+export async function getArticleForStaffPreview(actor: SessionUser, articleId: string) {
+  await assertReachable(actor, articleId);
+  const article = await readPreview(articleId);
+  if (!article) throw new NotFoundError("That article");
+  return article;
 }

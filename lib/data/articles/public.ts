@@ -213,7 +213,7 @@ export const getFrontPage = publicQuery(
       where: publishedWhere(),
       orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
       take: 5,
-      select: cardSelect,
+      select: { ...cardSelect, featuredImage: { select: { storageKey: true, width: true, height: true, alt: true } } },
     });
     const shown = latest.map((a) => a.id);
     // Each section's latest four not already shown, ranked in one query (not one per section), then their cards.
@@ -240,8 +240,14 @@ export const getFrontPage = publicQuery(
         .filter((card) => card !== undefined)
         .sort((a, b) => b.publishedAt.getTime() - a.publishedAt.getTime() || (a.id < b.id ? 1 : -1)),
     }));
-    const [lead, ...top] = latest.map(toCard);
-    return { lead: lead ?? null, top, bySection: bySection.filter((s) => s.articles.length > 0) };
+    const [lead, ...top] = latest;
+    // The lead story shows its featured image, when it has one.
+    const image = lead?.featuredImage;
+    return {
+      lead: lead ? { ...toCard(lead), image: image ? { url: `/${image.storageKey}`, width: image.width, height: image.height, alt: image.alt } : null } : null,
+      top: top.map(toCard),
+      bySection: bySection.filter((s) => s.articles.length > 0),
+    };
   },
   { tags: () => [CacheTags.home, CacheTags.latest], buildFallback: { lead: null, top: [], bySection: [] } },
 );

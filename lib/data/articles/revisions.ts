@@ -19,6 +19,7 @@ export async function listRevisions(actor: SessionUser, articleId: string) {
       kind: true,
       status: true,
       isPendingUpdate: true,
+      bySchedule: true,
       headline: true,
       createdAt: true,
       author: { select: { name: true } },

@@ -1,8 +1,9 @@
 /**
  * The life of a pending update (./pending.ts, docs/decisions/0014-pending-updates.md): its author submits it for
  * review; the desk publishes it (the publish checklist applies to it, a revision is recorded, the public pages it
- * touches are refreshed) or sends it back with a note; its author (or the desk) can discard it, and its text is kept
- * as a revision. Each change runs in one transaction with the article row locked, as saves and transitions do.
+ * touches are refreshed) or sends it back with a note (changes requested, until its author submits it again); its
+ * author (or the desk) can discard it, and its text is kept as a revision. Each change runs in one transaction with
+ * the article row locked, as saves and transitions do, and with the notifications it makes (lib/data/notifications).
  */
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -10,15 +11,19 @@ import type { PendingUpdateStatus } from "@/lib/generated/prisma/enums";
 import { getDb } from "@/lib/db";
 import type { DbTx } from "@/lib/db/client";
 import { assertCan, can } from "@/lib/auth/permissions";
+import { UPDATE_SUBMITTABLE } from "@/lib/article-status";
 import { renderDocumentHtml, type DocNode } from "@/lib/content/document";
 import { writeAudit } from "../audit";
 import { articleCacheTags, expirePublicTags } from "../cache";
 import { WorkflowError } from "../errors";
+import { notifyStoryEvent } from "../notifications/notify";
+import { sendNotificationEmailsSoon } from "../notifications/outbox";
 import type { SessionUser } from "../types";
 import { lockArticle, reachableWhere, visibleWhere } from "./access";
 import { publishChecklist } from "./checklist";
 import { articleStateSelect, isReaderVisibleChange, usedMedia } from "./content";
 import { pendingContentSelect } from "./pending";
+import { adoptProposedTags } from "./tag-proposals";
 
 type PendingContent = Prisma.PendingUpdateGetPayload<{ select: typeof pendingContentSelect }>;
 
@@ -27,23 +32,28 @@ function revisionText({ headline, dek, body, bodyText, datelineCity, seoTitle, s
   return { headline, dek, body: body as Prisma.InputJsonValue, bodyText, datelineCity, seoTitle, seoDescription };
 }
 
-/** One change of an article's pending update, in a transaction, with the article (matching `where`) locked. */
-function changeUpdate<T>(articleId: string, where: Prisma.ArticleWhereInput, change: (tx: DbTx) => Promise<T>): Promise<T> {
-  return getDb().$transaction(async (tx) => {
+/**
+ * One change of an article's pending update, in a transaction, with the article (matching `where`) locked; the
+ * e-mails of its notifications go out after the commit.
+ */
+async function changeUpdate<T>(articleId: string, where: Prisma.ArticleWhereInput, change: (tx: DbTx) => Promise<T>): Promise<T> {
+  const result = await getDb().$transaction(async (tx) => {
     await lockArticle(tx, articleId, where);
     return change(tx);
   });
+  sendNotificationEmailsSoon();
+  return result;
 }
 
-async function requirePending(tx: DbTx, articleId: string, status: PendingUpdateStatus, refusal: string) {
-  const pending = await tx.pendingUpdate.findUnique({ where: { articleId }, select: { status: true, headline: true } });
-  if (pending?.status !== status) throw new WorkflowError(refusal);
+async function requirePending(tx: DbTx, articleId: string, statuses: readonly PendingUpdateStatus[], refusal: string) {
+  const pending = await tx.pendingUpdate.findUnique({ where: { articleId }, select: { status: true, headline: true, article: { select: { headline: true } } } });
+  if (!pending || !statuses.includes(pending.status)) throw new WorkflowError(refusal);
   return pending;
 }
 
 /**
  * Makes the pending update the article's content, in the caller's transaction with the article locked: its text,
- * featured image and tags, under the article's own URL and byline. Records an UPDATE revision and removes the update.
+ * featured image, tags and proposed tags, under the article's own URL and byline. Records an UPDATE revision and removes the update.
  * `revise` moves the article's "Updated" time when readers see a difference. Returns null when there is no update.
  */
 export async function applyPendingUpdate(tx: DbTx, actor: SessionUser, articleId: string, options: { revise: boolean }) {
@@ -66,6 +76,7 @@ export async function applyPendingUpdate(tx: DbTx, actor: SessionUser, articleId
       version: { increment: 1 },
       ...(options.revise && changed ? { revisedAt: new Date() } : {}),
       tags: { deleteMany: {}, create: tagIds.map((tagId, position) => ({ tagId, position })) },
+      proposedTags: pending.proposedTags,
       mediaUsages: { deleteMany: {}, create: await usedMedia(tx, [pending]) },
     },
     select: { version: true, status: true },
@@ -74,26 +85,28 @@ export async function applyPendingUpdate(tx: DbTx, actor: SessionUser, articleId
   return updated;
 }
 
-/** DRAFT → IN_REVIEW, by one of the article's authors (or the desk): the update joins the desk's review queue. */
+/** DRAFT or CHANGES_REQUESTED → IN_REVIEW, by one of the article's authors (or the desk): the update joins the desk's review queue. */
 export async function submitUpdate(actor: SessionUser, articleId: string) {
   assertCan(actor.role, "article:submit");
   return changeUpdate(articleId, visibleWhere(actor), async (tx) => {
-    const pending = await requirePending(tx, articleId, "DRAFT", "There is no pending update to submit: it is already in review, or there are no changes.");
+    const pending = await requirePending(tx, articleId, UPDATE_SUBMITTABLE, "There is no pending update to submit: it is already in review, or there are no changes.");
     await tx.pendingUpdate.update({ where: { articleId }, data: { status: "IN_REVIEW", submittedAt: new Date() } });
     await writeAudit(tx, { actor, action: "article.update_submit", targetType: "Article", targetId: articleId, details: { headline: pending.headline } });
+    await notifyStoryEvent(tx, { kind: "UPDATE_SUBMITTED", articleId, headline: pending.article.headline, actor });
     return { status: "IN_REVIEW" as const };
   });
 }
 
-/** IN_REVIEW → DRAFT, by the desk, with a note to the authors saying why. The live article is untouched. */
+/** IN_REVIEW → CHANGES_REQUESTED, by the desk, with a note to the authors saying why. The live article is untouched. */
 export async function sendBackUpdate(actor: SessionUser, articleId: string, note: string) {
   assertCan(actor.role, "article:publish");
   return changeUpdate(articleId, visibleWhere(actor), async (tx) => {
-    const pending = await requirePending(tx, articleId, "IN_REVIEW", "There is no update waiting for review on this article.");
-    await tx.pendingUpdate.update({ where: { articleId }, data: { status: "DRAFT", submittedAt: null } });
-    await tx.editorialNote.create({ data: { articleId, authorId: actor.id, body: note } });
+    const pending = await requirePending(tx, articleId, ["IN_REVIEW"], "There is no update waiting for review on this article.");
+    await tx.pendingUpdate.update({ where: { articleId }, data: { status: "CHANGES_REQUESTED", submittedAt: null } });
+    await tx.editorialNote.create({ data: { articleId, authorId: actor.id, body: note, requestsChanges: true } });
     await writeAudit(tx, { actor, action: "article.update_send_back", targetType: "Article", targetId: articleId, details: { headline: pending.headline, note } });
-    return { status: "DRAFT" as const };
+    await notifyStoryEvent(tx, { kind: "UPDATE_SENT_BACK", articleId, headline: pending.article.headline, actor, detail: note });
+    return { status: "CHANGES_REQUESTED" as const };
   });
 }
 
@@ -105,14 +118,17 @@ export async function publishUpdate(actor: SessionUser, articleId: string) {
   assertCan(actor.role, "article:publish");
   return changeUpdate(articleId, visibleWhere(actor), async (tx) => {
     const before = await tx.article.findUniqueOrThrow({ where: { id: articleId }, select: articleStateSelect });
-    await requirePending(tx, articleId, "IN_REVIEW", "There is no update waiting for review on this article.");
+    await requirePending(tx, articleId, ["IN_REVIEW"], "There is no update waiting for review on this article.");
     const isLive = before.status === "PUBLISHED";
     await applyPendingUpdate(tx, actor, articleId, { revise: isLive });
+    // A scheduled article's proposed tags wait for the schedule.
+    if (isLive) await adoptProposedTags(tx, actor, articleId);
     const missing = await publishChecklist(tx, articleId);
     if (missing.length > 0) throw new WorkflowError("This update is not ready to publish.", missing);
     const after = await tx.article.findUniqueOrThrow({ where: { id: articleId }, select: articleStateSelect });
     if (isLive) await expirePublicTags(tx, [...articleCacheTags(before), ...articleCacheTags(after)]);
     await writeAudit(tx, { actor, action: "article.update_publish", targetType: "Article", targetId: articleId, details: { from: before.headline, headline: after.headline } });
+    await notifyStoryEvent(tx, { kind: "UPDATE_PUBLISHED", articleId, headline: after.headline, actor });
     return { status: after.status };
   });
 }

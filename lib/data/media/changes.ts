@@ -1,6 +1,7 @@
 /**
  * Changes to the media library: upload (validated and processed by lib/media/pipeline.ts, deduplicated by content
- * hash), edit alt text, caption, credit and focal point, and delete what no article uses.
+ * hash), edit alt text, caption, credit and focal point (from the library, or the first three from the article
+ * editor), and delete what no article uses.
  *
  * Any staff member uploads; only the uploader, an editor or an admin edits or deletes (the ownership is part of the
  * query). Files are written to storage only after the pipeline accepted the upload, and removed only after the row's
@@ -14,7 +15,7 @@ import { assertCan, can, ForbiddenError } from "@/lib/auth/permissions";
 import { isMediaKey, readVariants, type MediaVariant } from "@/lib/media/keys";
 import { processImage, regenerateOgCrop } from "@/lib/media/pipeline";
 import { getMediaStorage, readStoredFile, type MediaStorage } from "@/lib/media/storage";
-import { cleanFilename, type MediaUpdate } from "@/lib/media/validation";
+import { cleanFilename, type MediaText, type MediaUpdate } from "@/lib/media/validation";
 import { writeAudit } from "../audit";
 import { articleCacheTags, articleCacheTagsSelect, expirePublicTags } from "../cache";
 import { DataValidationError, NotFoundError } from "../errors";
@@ -162,6 +163,15 @@ export async function updateMedia(actor: SessionUser, mediaId: string, input: Me
     throw error;
   }
   if (replacedOg) await removeFiles(storage, [replacedOg]);
+}
+
+/**
+ * Changes only an image's alt text, caption and credit, keeping its focal point: what the article editor's featured
+ * image edits. Same rules as any change to the image (its uploader or the desk), so it changes the library item.
+ */
+export async function updateMediaText(actor: SessionUser, mediaId: string, input: MediaText) {
+  const { focalX, focalY } = await findEditable(actor, mediaId);
+  await updateMedia(actor, mediaId, { ...input, focalX, focalY });
 }
 
 /** Deletes an image no article uses, and then its files. Refused with MediaInUseError while any article uses it. */

@@ -46,15 +46,17 @@ function toCard({ variants, ...row }: CardRow) {
   return { ...row, url: `/${row.storageKey}`, thumbUrl: thumbnailUrl({ ...row, variants }), sources: imageSourcesForMedia({ ...row, variants }) };
 }
 
-/** The editor's image picker: the latest 100 images. (url, width and height are what the body image node stores.) */
-export async function listMediaForPicker(actor: SessionUser) {
+/**
+ * The editor's image picker: the latest 100 images, and the article's featured image if it is older. (url, width and
+ * height are what the body image node stores; canEdit: the actor may change its alt text, caption and credit.)
+ */
+export async function listMediaForPicker(actor: SessionUser, options: { include?: string | null } = {}) {
   assertCan(actor.role, "dashboard:access");
-  const rows = await getDb().media.findMany({
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: 100,
-    select: { id: true, hash: true, storageKey: true, alt: true, caption: true, credit: true, width: true, height: true, filename: true },
-  });
-  return rows.map((m) => ({ ...m, url: `/${m.storageKey}`, thumbUrl: thumbnailUrl(m) }));
+  const select = { id: true, hash: true, storageKey: true, alt: true, caption: true, credit: true, width: true, height: true, filename: true, uploaderId: true } as const;
+  const db = getDb();
+  const rows = await db.media.findMany({ orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 100, select });
+  const extra = options.include && !rows.some((m) => m.id === options.include) ? await db.media.findUnique({ where: { id: options.include }, select }) : null;
+  return [...rows, ...(extra ? [extra] : [])].map(({ uploaderId, ...m }) => ({ ...m, url: `/${m.storageKey}`, thumbUrl: thumbnailUrl(m), canEdit: canEditMedia(actor, { uploaderId }) }));
 }
 
 export type MediaListFilters = { q?: string; uploaderId?: string; from?: Date; to?: Date; page?: number; perPage?: number };

@@ -1,4 +1,7 @@
-/** The signed-in person's own account: the profile readers see on the author page and in bylines, and the password. */
+/**
+ * The signed-in person's own account: the profile readers see on the author page and in bylines, the password, and
+ * whether their notifications also come by e-mail.
+ */
 import "server-only";
 import { getDb } from "@/lib/db";
 import type { DbTx } from "@/lib/db/client";
@@ -15,7 +18,7 @@ const profileSelect = { id: true, email: true, name: true, slug: true, bio: true
 /** The signed-in person's own profile, for /dashboard/profile. */
 export async function getOwnProfile(actor: SessionUser) {
   assertCan(actor.role, "profile:update:own");
-  const profile = await getDb().user.findUnique({ where: { id: actor.id }, select: profileSelect });
+  const profile = await getDb().user.findUnique({ where: { id: actor.id }, select: { ...profileSelect, emailNotifications: true } });
   if (!profile) throw new NotFoundError("Your account");
   return profile;
 }
@@ -75,5 +78,18 @@ export async function changeOwnPassword(
     // Reset links issued before the change must not undo it.
     await tx.passwordReset.updateMany({ where: { userId: actor.id, usedAt: null, expiresAt: { gt: new Date() } }, data: { expiresAt: new Date() } });
     await writeAudit(tx, { actor, action: "user.password_change", targetType: "User", targetId: actor.id });
+  });
+}
+
+/**
+ * Turns the e-mail copies of the person's notifications on or off (the list in the dashboard is kept either way).
+ * Turning them off also drops the e-mails still waiting to be sent.
+ */
+export async function setEmailNotifications(actor: SessionUser, on: boolean) {
+  assertCan(actor.role, "profile:update:own");
+  await getDb().$transaction(async (tx) => {
+    await tx.user.update({ where: { id: actor.id }, data: { emailNotifications: on } });
+    if (!on) await tx.notification.updateMany({ where: { userId: actor.id, emailState: "PENDING" }, data: { emailState: "NONE" } });
+    await writeAudit(tx, { actor, action: "profile.notifications", targetType: "User", targetId: actor.id, details: { emailNotifications: on } });
   });
 }

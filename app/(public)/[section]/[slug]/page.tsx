@@ -6,9 +6,8 @@
 import type { Metadata } from "next";
 import { notFound, permanentRedirect } from "next/navigation";
 import { cache } from "react";
-import { AdSlot } from "@/components/article/ad-slot";
 import { ArticleCard } from "@/components/article/article-card";
-import { ArticleView } from "@/components/article/article-view";
+import { ArticleWithAds } from "@/components/article/article-with-ads";
 import { findRelatedArticles, getPublishedArticle, locateArticle } from "@/lib/data/articles/public";
 import { listAdSlots } from "@/lib/data/ad-slots";
 import { getSiteSettings } from "@/lib/data/settings";
@@ -71,9 +70,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ArticlePage({ params }: Props) {
   const { section, slug } = await params;
   const article = await loadArticle(section, slug);
-  const [settings, ads, related] = await Promise.all([
+  const [settings, header, inArticle, sidebar, related] = await Promise.all([
     getSiteSettings(),
     listAdSlots("HEADER"),
+    listAdSlots("IN_ARTICLE"),
+    listAdSlots("SIDEBAR"),
     findRelatedArticles(article.id, article.section.slug, article.tags.map((t) => t.slug)),
   ]);
   const siteUrl = getEnv().siteUrl;
@@ -93,8 +94,15 @@ export default async function ArticlePage({ params }: Props) {
   return (
     <>
       <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: serializeJsonLd(jsonLd) }} />
-      <AdSlot ad={ads[0]} placement="header" />
-      <ArticleView article={article} url={url} locale={settings.locale} timeZone={settings.timeZone} />
+      <ArticleWithAds
+        article={article}
+        url={url}
+        locale={settings.locale}
+        timeZone={settings.timeZone}
+        ads={{ header: header[0], inArticle: inArticle[0], sidebar: sidebar[0] }}
+        houseAd={settings.houseAd}
+        adParagraph={settings.adParagraph}
+      />
 
       {related.length > 0 && (
         <section aria-labelledby="related-heading" className="mx-auto mt-12 max-w-3xl border-t border-gray-300 pt-6 dark:border-gray-700">

@@ -14,7 +14,7 @@ import { mayDelete } from "@/lib/data/articles/delete";
 import { getArticleForEditor } from "@/lib/data/articles/editor";
 import { NotFoundError } from "@/lib/data/errors";
 import { listMediaForPicker } from "@/lib/data/media/library";
-import { listNotes } from "@/lib/data/articles/notes";
+import { getChangeRequest, listNotes } from "@/lib/data/articles/notes";
 import { listPreviewLinks } from "@/lib/data/articles/previews";
 import { listRevisions } from "@/lib/data/articles/revisions";
 import { listSections } from "@/lib/data/sections";
@@ -47,13 +47,14 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function EditArticlePage({ params }: Props) {
   const { id } = await params;
   const { user, article } = await loadArticle(id);
-  const [sections, staff, tagNames, media, revisions, notes, previewLinks, settings] = await Promise.all([
+  const [sections, staff, tagNames, media, revisions, notes, changeRequest, previewLinks, settings] = await Promise.all([
     listSections(),
     listStaffForByline(user),
     listTagNames(user),
-    listMediaForPicker(user),
+    listMediaForPicker(user, { include: article.featuredImageId }),
     listRevisions(user, article.id),
     listNotes(user, article.id),
+    getChangeRequest(user, article.id),
     listPreviewLinks(user, article.id),
     getSiteSettings(),
   ]);
@@ -87,6 +88,7 @@ export default async function EditArticlePage({ params }: Props) {
         pending: update.pending,
         otherChanges: update.otherChanges,
       },
+      proposedTags: article.proposedTags,
       fields: {
         headline: article.headline,
         dek: article.dek,
@@ -107,12 +109,14 @@ export default async function EditArticlePage({ params }: Props) {
     media: media.map((m) => ({
       id: m.id,
       url: m.url,
-      thumbUrl: "thumbUrl" in m && typeof m.thumbUrl === "string" ? m.thumbUrl : m.url,
+      thumbUrl: m.thumbUrl,
       alt: m.alt,
       caption: m.caption,
+      credit: m.credit,
       width: m.width,
       height: m.height,
       filename: m.filename,
+      canEdit: m.canEdit,
     })),
     revisions: revisions.map((r) => ({
       id: r.id,
@@ -120,6 +124,7 @@ export default async function EditArticlePage({ params }: Props) {
       kind: r.kind,
       status: r.status,
       isPendingUpdate: r.isPendingUpdate,
+      bySchedule: r.bySchedule,
       headline: r.headline,
       // A revision written together names everyone whose changes it holds.
       author: r.contributors.length > 0 ? joinNames(r.contributors.map((c) => c.user.name)) : r.author.name,
@@ -127,6 +132,7 @@ export default async function EditArticlePage({ params }: Props) {
       createdAtLabel: withSeconds.format(r.createdAt),
     })),
     notes: notes.map((n) => ({ id: n.id, body: n.body, author: n.author.name, createdAt: n.createdAt.toISOString(), createdAtLabel: dateTime.format(n.createdAt) })),
+    changeRequest: changeRequest && { note: changeRequest.body, by: changeRequest.author.name, atLabel: dateTime.format(changeRequest.createdAt), onUpdate: article.status !== "CHANGES_REQUESTED" },
     previewLinks: previewLinks.map((l) => ({
       id: l.id,
       createdBy: l.createdBy.name,

@@ -1,0 +1,24 @@
+/**
+ * Everything around a reader's page: the skip link, the header with search and sections, the main landmark and the
+ * footer, around every page of the reader's site, its 404 (app/(public)/not-found.tsx) and its 410 (/gone) included.
+ */
+import type { ReactNode } from "react";
+import { SiteFooter, SiteHeader } from "@/components/layout/site-header";
+import type { SiteSettings } from "@/lib/data/settings";
+
+type Props = { settings: Pick<SiteSettings, "siteName" | "socialLinks">; sections: { name: string; slug: string }[]; children: ReactNode };
+
+export function SiteShell({ settings, sections, children }: Props) {
+  return (
+    <div className="public-theme">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:bg-white focus:p-2 focus:text-ink">
+        Skip to content
+      </a>
+      <SiteHeader siteName={settings.siteName} sections={sections} />
+      <main id="main" className="mx-auto max-w-5xl px-4 py-8">
+        {children}
+      </main>
+      <SiteFooter siteName={settings.siteName} socialLinks={settings.socialLinks} />
+    </div>
+  );
+}

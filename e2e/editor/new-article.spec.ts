@@ -1,0 +1,68 @@
+/**
+ * "New article" leaves no "Untitled" row behind (issue 21): a draft left with nothing typed is hidden from the
+ * dashboard and deleted by the scheduler a minute later, whether it was left for another page of the app or for
+ * another site; a reloaded one and one with a headline stay.
+ */
+import type { Page } from "@playwright/test";
+import { testDb } from "../support/db";
+import { expect, test } from "../support/fixtures";
+
+// One test waits for the real scheduler: the minute's grace and a sweep (every 15 s).
+test.describe.configure({ timeout: 180_000 });
+
+/** Clicks "New article" on the dashboard and waits for the editor; returns the new draft's id. */
+async function newArticle(page: Page): Promise<string> {
+  await page.goto("/dashboard");
+  await page.getByRole("button", { name: "New article" }).click();
+  await page.waitForURL(/\/dashboard\/articles\/[^/]+$/);
+  await expect(page.getByRole("textbox", { name: "Body" })).toBeVisible();
+  return page.url().split("/").pop()!;
+}
+
+const row = (id: string) => testDb().article.findUnique({ where: { id }, select: { leftBlankAt: true, headline: true } });
+
+test("a new article left with nothing typed is not listed and is deleted a minute later; a reloaded one stays", async ({ page, login }) => {
+  await login({ role: "JOURNALIST" });
+  const reloaded = await newArticle(page);
+  await page.reload();
+  await expect(page.getByRole("textbox", { name: "Body" })).toBeVisible();
+
+  const viaLink = await page.context().newPage();
+  const leftForDashboard = await newArticle(viaLink);
+  await viaLink.getByRole("link", { name: "Articles" }).click();
+  await viaLink.waitForURL("**/dashboard");
+  await expect(viaLink.getByRole("link", { name: "Untitled" })).toHaveCount(0);
+
+  const elsewhere = await page.context().newPage();
+  const leftForAnotherSite = await newArticle(elsewhere);
+  await elsewhere.goto("about:blank");
+
+  await expect.poll(async () => (await row(leftForDashboard))?.leftBlankAt ?? null).not.toBeNull();
+  await expect.poll(async () => (await row(leftForAnotherSite))?.leftBlankAt ?? null).not.toBeNull();
+  await expect.poll(async () => [await row(leftForDashboard), await row(leftForAnotherSite)], { timeout: 150_000, intervals: [5_000] }).toEqual([null, null]);
+  for (const id of [leftForDashboard, leftForAnotherSite]) {
+    expect(await testDb().auditLog.findFirst({ where: { action: "article.discard_blank", targetId: id } })).not.toBeNull();
+  }
+  // Still open in the first tab after its reload: kept.
+  expect(await row(reloaded)).not.toBeNull();
+});
+
+test("a new article with anything typed in it is kept and listed under its headline", async ({ page, login }) => {
+  await login({ role: "JOURNALIST" });
+  const id = await newArticle(page);
+  await page.getByLabel("Headline").fill("Market day moves to Saturday");
+  await expect(page.getByRole("status").filter({ hasText: /^Saved at/ })).toBeVisible();
+  await page.getByRole("link", { name: "Articles" }).click();
+  await page.waitForURL("**/dashboard");
+  await expect(page.getByRole("link", { name: "Market day moves to Saturday" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Untitled" })).toHaveCount(0);
+  expect(await row(id)).toEqual({ leftBlankAt: null, headline: "Market day moves to Saturday" });
+});
+
+test("another site cannot say a blank draft was left", async ({ page, login }) => {
+  await login({ role: "JOURNALIST" });
+  const id = await newArticle(page);
+  const forged = await page.request.post(`/api/articles/${id}/left-blank`, { headers: { origin: "https://elsewhere.example", "sec-fetch-site": "cross-site" } });
+  expect(forged.status()).toBe(403);
+  expect((await row(id))?.leftBlankAt).toBeNull();
+});
