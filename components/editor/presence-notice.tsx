@@ -22,7 +22,7 @@ export function PresenceNotice({ others, elsewhere }: Props) {
               <li key={person.id} className="flex items-center gap-1.5">
                 <span aria-hidden="true" className="inline-block h-3 w-3 rounded-full" style={{ backgroundColor: person.color }} />
                 {person.name}
-                {person.where ? <span className="text-muted">— in {person.where}</span> : null}
+                {person.where ? <span className="text-muted"> — in {person.where}</span> : null}
               </li>
             ))}
           </ul>

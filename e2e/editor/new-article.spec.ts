@@ -54,7 +54,8 @@ test("a new article with anything typed in it is kept and listed under its headl
   await expect(page.getByRole("status").filter({ hasText: /^Saved at/ })).toBeVisible();
   await page.getByRole("link", { name: "Articles" }).click();
   await page.waitForURL("**/dashboard");
-  await expect(page.getByRole("link", { name: "Market day moves to Saturday" })).toBeVisible();
+  // exact: the row's "Open preview: <headline>" link names the story too.
+  await expect(page.getByRole("link", { name: "Market day moves to Saturday", exact: true })).toBeVisible();
   await expect(page.getByRole("link", { name: "Untitled" })).toHaveCount(0);
   expect(await row(id)).toEqual({ leftBlankAt: null, headline: "Market day moves to Saturday" });
 });

@@ -249,14 +249,15 @@ async function storeOnce(tx: DbTx, ref: SharedRef, request: StoreRequest): Promi
   return { kind: "saved", version: saved.version, at: saved.savedAt, revision };
 }
 
-/** The open documents whose article changed outside any session (a restore, a transition) since they matched it. */
+/** The open documents whose article changed outside any session (a restore, a transition, a deletion) since they matched it. */
 export async function findOutsideChanges(refs: readonly SharedRef[]): Promise<SharedRef[]> {
   if (refs.length === 0) return [];
   const rows = await getDb().sharedDocument.findMany({
     where: { OR: refs.map((ref) => ({ articleId: ref.articleId, target: targetColumn(ref.target) })) },
     select: { articleId: true, target: true, articleVersion: true, article: { select: { version: true } } },
   });
-  return rows.filter((row) => row.articleVersion !== row.article.version).map((row) => ({ articleId: row.articleId, target: row.target === "LIVE" ? "live" : "pending" }));
+  // An article deleted meanwhile counts too: its store finds it gone and closes the document for its editors.
+  return rows.filter((row) => row.articleVersion !== row.article?.version).map((row) => ({ articleId: row.articleId, target: row.target === "LIVE" ? "live" : "pending" }));
 }
 
 /** Edits refused because they were no longer this person's to make (kept as a revision, out of the main history). */
