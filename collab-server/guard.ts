@@ -5,10 +5,12 @@
  *   verifies, and lib/data must say the article is theirs to edit (shared-access.ts). A refusal is audited and the
  *   editor is told why. Someone whose edits belong to the article's other text (a journalist on a published story
  *   opening its live text) joins read-only and is told where to go.
- * - Every change someone sends is checked against PostgreSQL before it is applied (their session, the article's
- *   status, their role), so a journalist's keystrokes after the story went live, or anyone's after a deactivation,
- *   never reach the document. Checks of one connection that overlap share one query; while the database cannot answer,
- *   the last answer stands (nobody can be deactivated meanwhile), and the text is stored once it is back.
+ * - Every change someone sends is checked before it is applied (their session, the article's status, their role),
+ *   so a journalist's keystrokes after the story went live, or anyone's after a deactivation, do not reach the
+ *   document. The answer is PostgreSQL's, at most a second old: the sweep (./watch.ts) asks every second for everyone
+ *   connected and records it here, so typing costs no query per keystroke (the benchmark's latency budget). Checks of
+ *   one connection that overlap share one query; while the database cannot answer, the last answer stands (nobody can
+ *   be deactivated meanwhile), and the text is stored once it is back.
  * - Changes refused that way are not thrown away: applied to a copy of the document, they are kept as a revision out
  *   of the main history list ("refused edits").
  */
@@ -29,6 +31,9 @@ import { readSession } from "./session";
 
 /** What a connection carries from its authentication on (Hocuspocus's context). */
 export type ConnectionContext = { user: SessionUser; sessionVersion: number; ref: SharedRef; ip: string; /** Their edits go to the other text. */ moved?: SharedTarget };
+
+/** How long a verdict stands for the changes a connection sends (the sweep renews it every second). */
+const FRESH_MS = 1_500;
 
 export const send = (connection: Connection, message: ServerMessage) => connection.sendStateless(JSON.stringify(message));
 
@@ -77,7 +82,7 @@ function isChange(data: Uint8Array): boolean {
 export class Guard implements Extension {
   extensionName = "dateline-guard";
   private readonly checks = new WeakMap<Connection, Promise<Verdict>>();
-  private readonly lastVerdicts = new WeakMap<Connection, Verdict>();
+  private readonly lastVerdicts = new WeakMap<Connection, { verdict: Verdict; at: number }>();
   private readonly refused = new WeakMap<Connection, { updates: Uint8Array[]; timer: ReturnType<typeof setTimeout> }>();
 
   constructor(private readonly options: { secret: string; trust: TrustedProxies }) {}
@@ -116,19 +121,26 @@ export class Guard implements Extension {
     applyVerdict(connection, await this.check(connection));
   }
 
-  /** One check for the changes of a connection that arrive while it runs; the last answer while the database is down. */
+  /** A verdict from PostgreSQL for this connection (the sweep's, or a check's). */
+  remember(connection: Connection, verdict: Verdict): void {
+    this.lastVerdicts.set(connection, { verdict, at: Date.now() });
+  }
+
+  /** The last answer when it is fresh; else one check for the changes that arrive while it runs (the last answer while the database is down). */
   private check(connection: Connection): Promise<Verdict> {
+    const last = this.lastVerdicts.get(connection);
+    if (last && Date.now() - last.at < FRESH_MS) return Promise.resolve(last.verdict);
     const running = this.checks.get(connection);
     if (running) return running;
     const { user, sessionVersion, ref } = connection.context as ConnectionContext;
     const check = checkCollaborator({ userId: user.id, sessionVersion, ...ref })
       .then((verdict) => {
-        this.lastVerdicts.set(connection, verdict);
+        this.remember(connection, verdict);
         return verdict;
       })
       .catch((error: unknown): Verdict => {
         if (!isDatabaseUnavailable(error)) console.error("[collab] could not check a writer", error);
-        return this.lastVerdicts.get(connection) ?? { kind: "write", user };
+        return this.lastVerdicts.get(connection)?.verdict ?? { kind: "write", user };
       })
       .finally(() => this.checks.delete(connection));
     this.checks.set(connection, check);

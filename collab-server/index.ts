@@ -8,7 +8,8 @@
  *
  * Configuration through lib/env.ts: DATABASE_URL, AUTH_SECRET (the session cookie's), COLLAB_PORT and COLLAB_HOST,
  * TRUSTED_PROXIES (the client's address in the audit log), and REDIS_URL when several servers share documents.
- * GET /health answers how many documents and connections it holds and its memory.
+ * GET /health answers how many documents and connections it holds and its memory (`?gc=1`: after a garbage
+ * collection, when node runs with --expose-gc, as the benchmark starts it).
  */
 import { Server, type onRequestPayload } from "@hocuspocus/server";
 import { getEnv } from "@/lib/env";
@@ -51,8 +52,9 @@ const server = new Server({
   stopOnSignals: false,
   extensions: [...redis, guard, documents],
   async onRequest({ request, response }: onRequestPayload) {
-    if (request.url === "/health") {
+    if (request.url === "/health" || request.url === "/health?gc=1") {
       const hocuspocus = server.hocuspocus;
+      if (request.url.endsWith("gc=1")) (globalThis as { gc?: () => void }).gc?.();
       const memory = process.memoryUsage();
       response.writeHead(200, { "content-type": "application/json" });
       response.end(JSON.stringify({ documents: hocuspocus.getDocumentsCount(), connections: hocuspocus.getConnectionsCount(), heapUsed: memory.heapUsed, rss: memory.rss }));
@@ -67,7 +69,7 @@ const server = new Server({
 
 async function main() {
   await server.listen();
-  const stopWatch = startWatch(server.hocuspocus, documents);
+  const stopWatch = startWatch(server.hocuspocus, documents, guard);
   log(`listening on ${host}:${port}${redisUrl ? " (documents shared through Redis)" : ""}`);
   let stopping = false;
   const stop = async () => {

@@ -12,14 +12,14 @@ import { isDatabaseUnavailable } from "@/lib/data/errors";
 import { checkCollaborators, markSharedDocumentsOpen } from "@/lib/data/articles/shared-access";
 import { findOutsideChanges } from "@/lib/data/articles/shared-store";
 import type { Documents } from "./documents";
-import { applyVerdict, type ConnectionContext } from "./guard";
+import { applyVerdict, type ConnectionContext, type Guard } from "./guard";
 
 const TICK_MS = 1_000;
 /** How long a mark of "open" lasts; renewed every OPEN_EVERY ticks. */
 const OPEN_FOR_MS = 15_000;
 const OPEN_EVERY = 5;
 
-async function sweep(instance: Hocuspocus, documents: Documents, markOpen: boolean): Promise<void> {
+async function sweep(instance: Hocuspocus, documents: Documents, guard: Guard, markOpen: boolean): Promise<void> {
   const connections: Connection[] = [];
   const open: { ref: SharedRef; document: Document }[] = [];
   for (const document of instance.documents.values()) {
@@ -33,7 +33,11 @@ async function sweep(instance: Hocuspocus, documents: Documents, markOpen: boole
       return { userId: user.id, sessionVersion, ...ref };
     }),
   );
-  connections.forEach((connection, i) => applyVerdict(connection, verdicts[i] ?? { kind: "ended" }));
+  connections.forEach((connection, i) => {
+    const verdict = verdicts[i] ?? { kind: "ended" };
+    guard.remember(connection, verdict);
+    applyVerdict(connection, verdict);
+  });
   const stale = await findOutsideChanges(open.map((o) => o.ref));
   for (const ref of stale) {
     const document = open.find((o) => o.ref.articleId === ref.articleId && o.ref.target === ref.target)?.document;
@@ -46,13 +50,13 @@ async function sweep(instance: Hocuspocus, documents: Documents, markOpen: boole
 }
 
 /** Starts the sweeps; returns the function that stops them. */
-export function startWatch(instance: Hocuspocus, documents: Documents): () => void {
+export function startWatch(instance: Hocuspocus, documents: Documents, guard: Guard): () => void {
   let tick = 0;
   let running = false;
   const timer = setInterval(() => {
     if (running) return;
     running = true;
-    sweep(instance, documents, tick++ % OPEN_EVERY === 0)
+    sweep(instance, documents, guard, tick++ % OPEN_EVERY === 0)
       .catch((error: unknown) => {
         if (!isDatabaseUnavailable(error)) console.error("[collab] sweep failed", error);
       })

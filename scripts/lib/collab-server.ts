@@ -27,12 +27,14 @@ export type CollabServerOptions = {
   redisUrl?: string;
   env?: Record<string, string>;
   stdio?: StdioOptions;
+  /** Extra flags for node (the benchmark's --expose-gc). */
+  nodeOptions?: string[];
 };
 
 export async function startCollabServer(options: CollabServerOptions): Promise<CollabServer> {
   const port = await findFreePort(options.port ?? 3001);
   const host = options.host ?? "127.0.0.1";
-  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(options.root, "collab-server", "index.ts")], {
+  const child = spawn(process.execPath, [...(options.nodeOptions ?? []), "--conditions=react-server", "--import", "tsx", path.join(options.root, "collab-server", "index.ts")], {
     cwd: options.root,
     stdio: options.stdio ?? ["ignore", "inherit", "inherit"],
     env: {
