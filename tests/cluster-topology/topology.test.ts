@@ -8,6 +8,7 @@ import { execFileSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import Redis from "ioredis";
 import type { Cluster } from "../../scripts/cluster/cluster";
+import type { XmlElement, XmlText } from "yjs";
 import type { Db } from "../../lib/db/client";
 
 let cluster: Cluster;
@@ -350,7 +351,6 @@ describe("co-editing across instances", () => {
     const { openNodeEditor } = await import("../../scripts/lib/collab-client");
     const { documentName } = await import("../../lib/collab/content");
     const { bodyOf } = await import("../../lib/collab/document");
-    const Y = await import("yjs");
     const s = await draft("coedit");
     const cookie = await signIn(cluster.url);
     const name = documentName({ articleId: s.id, target: "live" });
@@ -361,7 +361,7 @@ describe("co-editing across instances", () => {
     try {
       await Promise.all(writers.map((w) => w.editor.ready));
       for (const { phrase, editor } of writers) {
-        const text = (bodyOf(editor.doc).get(0) as InstanceType<typeof Y.XmlElement>).get(0) as InstanceType<typeof Y.XmlText>;
+        const text = (bodyOf(editor.doc).get(0) as XmlElement).get(0) as XmlText;
         text.insert(text.length, phrase);
       }
       const holdsAll = (text: string) => writers.every((w) => text.includes(w.phrase.trim()));
