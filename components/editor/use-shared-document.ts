@@ -186,12 +186,15 @@ export function useSharedDocument(ref: SharedRef) {
     [],
   );
 
-  /** Asks the server to store now; true once a store holds everything shown here (false after 15 s or a failure). */
+  /**
+   * Asks the server to store now; true once a store holds everything shown here, the others' changes that arrived
+   * included (a status change then acts on what everyone sees, not on the last debounced store); false after 15 s or
+   * a failure.
+   */
   const flush = useCallback(
     (mode: "autosave" | "manual") =>
       new Promise<boolean>((resolve) => {
-        const pending = [...unsaved.current];
-        if (pending.length === 0 && mode === "autosave") return resolve(true);
+        const pending = [Y.encodeStateAsUpdate(doc)];
         const current = providerRef.current;
         if (!current?.isSynced) return resolve(false);
         const done = (ok: boolean) => {
@@ -207,7 +210,7 @@ export function useSharedDocument(ref: SharedRef) {
         listeners.current.add(listener);
         current.sendStateless(JSON.stringify({ type: "save", mode }));
       }),
-    [],
+    [doc],
   );
 
   const clearFieldErrors = useCallback((keys: string[]) => setFieldErrors((prev) => withoutKeys(prev, keys)), []);
