@@ -53,11 +53,14 @@ export function usePresence(provider: HocuspocusProvider | null, me: { id: strin
       setOthers((prev) => (JSON.stringify(prev) === JSON.stringify(next) ? prev : next));
       setElsewhere(mineElsewhere);
     };
-    // Where this person is: the field that has the focus (the body included), for the others' list.
-    const onFocus = (event: FocusEvent) => {
-      const id = event.target instanceof HTMLElement ? event.target.id : "";
+    // Where this person is: the field that has the focus (the body included), for the others' list. Read once at the
+    // start too: the focus may have moved before the connection existed.
+    const showField = (target: EventTarget | null) => {
+      const id = target instanceof HTMLElement ? target.id : "";
       awareness.setLocalStateField("field", LABELS.has(id) ? id : null);
     };
+    const onFocus = (event: FocusEvent) => showField(event.target);
+    showField(document.activeElement);
     awareness.on("change", onChange);
     document.addEventListener("focusin", onFocus);
     onChange();
