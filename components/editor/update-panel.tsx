@@ -50,6 +50,8 @@ export const UpdatePanel = memo(function UpdatePanel(props: Props) {
   const [confirmingDiscard, setConfirmingDiscard] = useState(false);
   if (editsLive && !update) return null;
 
+  const discard = () => void run("discard", () => discardUpdateAction(articleId), "The pending update was discarded.", () => setConfirmingDiscard(false));
+
   const sendBack = () => {
     if (!note.value.trim()) return note.fail("Write a note saying what the author should change.");
     note.setError(null);
@@ -91,7 +93,7 @@ export const UpdatePanel = memo(function UpdatePanel(props: Props) {
               question="Discard your pending update? Readers keep the live version; your text stays in the revision history."
               confirmLabel="Yes, discard"
               busy={isBusy}
-              onConfirm={() => void run("discard", () => discardUpdateAction(articleId), "The pending update was discarded.", () => setConfirmingDiscard(false))}
+              onConfirm={discard}
               onCancel={() => setConfirmingDiscard(false)}
             />
           )}

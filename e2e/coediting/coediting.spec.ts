@@ -71,6 +71,25 @@ async function caretAt(page: Page, where: "start" | "end", paragraph = 0) {
 /** Every character of each run is there, each run in one piece, and nothing else. */
 const holdsExactly = (text: string, runs: string[]) => runs.every((run) => text.includes(run)) && text.length === runs.reduce((sum, run) => sum + run.length, 0);
 
+/** Two editors on one paragraph, on the given instances: the first at its start, the second at its end. */
+async function pairOn(browser: Browser, instances: [InstanceName, InstanceName], headline: string, paragraph: string) {
+  const [one, two] = [await createTestUser("EDITOR"), await createTestUser("EDITOR")];
+  const article = await createEditorArticle(one, { headline: `${headline} ${uniqueId()}`, paragraphs: [paragraph] });
+  const a = await writerOn(browser, one, instances[0], article.editorPath);
+  const b = await writerOn(browser, two, instances[1], article.editorPath);
+  await caretAt(a.page, "start");
+  await caretAt(b.page, "end");
+  return { article, a, b };
+}
+
+/** Both end with the same text: the paragraph and each one's typing, every character; and the article stores it. */
+async function expectConverged(article: { id: string }, writers: [Writer, Writer], runs: string[]) {
+  for (const { page } of writers) await expect.poll(async () => holdsExactly(await bodyText(page), runs), { timeout: 30_000 }).toBe(true);
+  expect(await bodyText(writers[1].page)).toBe(await bodyText(writers[0].page));
+  await savedEverywhere(writers);
+  expect((await readArticle(article.id)).bodyText).toBe((await bodyText(writers[0].page)).trim());
+}
+
 const savedEverywhere = async (writers: Writer[]) => {
   for (const { page } of writers) await expect(page.getByRole("status").filter({ hasText: /^Saved at/ })).toBeVisible({ timeout: 30_000 });
 };
@@ -123,12 +142,7 @@ test("three writers on two instances type at once for 30 s, in one paragraph and
 });
 
 test("an instance killed mid-session: its writers go on through the other one and nothing is lost", async ({ browser }) => {
-  const [one, two] = [await createTestUser("EDITOR"), await createTestUser("EDITOR")];
-  const article = await createEditorArticle(one, { headline: `Power cut ${uniqueId()}`, paragraphs: ["Lights went out at nine."] });
-  const a = await writerOn(browser, one, "A", article.editorPath);
-  const b = await writerOn(browser, two, "B", article.editorPath);
-  await caretAt(a.page, "start");
-  await caretAt(b.page, "end");
+  const { article, a, b } = await pairOn(browser, ["A", "B"], "Power cut", "Lights went out at nine.");
   const [typedA, typedB] = await Promise.all([
     typeFor(a.page, "amy", 12_000),
     (async () => {
@@ -137,33 +151,20 @@ test("an instance killed mid-session: its writers go on through the other one an
       return before + (await typeFor(b.page, "bot", 8_000));
     })(),
   ]);
-  const runs = [typedA, "Lights went out at nine.", typedB];
-  for (const { page } of [a, b]) await expect.poll(async () => holdsExactly(await bodyText(page), runs), { timeout: 30_000 }).toBe(true);
-  expect(await bodyText(b.page)).toBe(await bodyText(a.page));
-  await savedEverywhere([a, b]);
-  expect((await readArticle(article.id)).bodyText).toBe((await bodyText(a.page)).trim());
+  await expectConverged(article, [a, b], [typedA, "Lights went out at nine.", typedB]);
   expect((await topology.health("A")).connections).toBeGreaterThanOrEqual(2);
   for (const writer of [a, b]) await writer.context.close();
 });
 
 test("a writer offline for 10 s keeps typing; once back, everyone converges and nothing is lost", async ({ browser }) => {
-  const [one, two] = [await createTestUser("EDITOR"), await createTestUser("EDITOR")];
-  const article = await createEditorArticle(one, { headline: `Heat wave ${uniqueId()}`, paragraphs: ["Pools open late."] });
-  const a = await writerOn(browser, one, "A", article.editorPath);
-  const b = await writerOn(browser, two, "A", article.editorPath);
-  await caretAt(a.page, "start");
-  await caretAt(b.page, "end");
+  const { article, a, b } = await pairOn(browser, ["A", "A"], "Heat wave", "Pools open late.");
   await b.context.setOffline(true);
   const [typedA, typedB] = await Promise.all([typeFor(a.page, "ada", 10_000), typeFor(b.page, "off", 10_000)]);
   await expect(b.page.getByRole("status").filter({ hasText: "Offline — your changes are kept on this device" })).toBeVisible();
   // Nothing of the offline writer's reached the others meanwhile.
   expect(await bodyText(a.page)).not.toContain("off0");
   await b.context.setOffline(false);
-  const runs = [typedA, "Pools open late.", typedB];
-  for (const { page } of [a, b]) await expect.poll(async () => holdsExactly(await bodyText(page), runs), { timeout: 30_000 }).toBe(true);
-  expect(await bodyText(b.page)).toBe(await bodyText(a.page));
-  await savedEverywhere([a, b]);
-  expect((await readArticle(article.id)).bodyText).toBe((await bodyText(a.page)).trim());
+  await expectConverged(article, [a, b], [typedA, "Pools open late.", typedB]);
   for (const writer of [a, b]) await writer.context.close();
 });
 
