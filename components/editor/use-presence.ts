@@ -24,8 +24,9 @@ export function colorFor(id: string): string {
 }
 
 const LABELS = new Map(Object.values(FIELDS).map(({ id, label }) => [id, label]));
+const BODY_LABEL = FIELDS.body?.label ?? "Body";
 
-type State = { user?: Partial<PresenceUser>; field?: unknown };
+type State = { user?: Partial<PresenceUser>; field?: unknown; cursor?: unknown };
 
 export function usePresence(provider: HocuspocusProvider | null, me: { id: string; name: string }) {
   const user = useMemo<PresenceUser>(() => ({ id: me.id, name: me.name, color: colorFor(me.id) }), [me.id, me.name]);
@@ -45,7 +46,8 @@ export function usePresence(provider: HocuspocusProvider | null, me: { id: strin
           mineElsewhere = true;
           continue;
         }
-        const where = typeof state.field === "string" ? (LABELS.get(state.field) ?? null) : null;
+        // A caret in the body (Tiptap's awareness "cursor") says where they are even before their focus was reported.
+        const where = typeof state.field === "string" ? (LABELS.get(state.field) ?? null) : state.cursor ? BODY_LABEL : null;
         const known = people.get(state.user.id);
         if (!known || (!known.where && where)) people.set(state.user.id, { id: state.user.id, name: String(state.user.name ?? "Someone"), color: String(state.user.color ?? "#1d4ed8"), where });
       }

@@ -19,11 +19,12 @@ test.describe.configure({ timeout: 120_000 });
 
 const bodyOf = (page: Page) => page.getByRole("textbox", { name: "Body" });
 
-async function typeAtEnd(page: Page, text: string) {
+async function typeAt(where: "ControlOrMeta+Home" | "ControlOrMeta+End", page: Page, text: string) {
   await bodyOf(page).click();
-  await page.keyboard.press("ControlOrMeta+End");
+  await page.keyboard.press(where);
   await page.keyboard.type(text);
 }
+const typeAtEnd = (page: Page, text: string) => typeAt("ControlOrMeta+End", page, text);
 const statusRegion = (page: Page) => page.getByRole("region", { name: "Status", exact: true });
 const saveButton = (page: Page) => page.getByRole("button", { name: "Save", exact: true });
 
@@ -150,8 +151,9 @@ test("two people typing in one article at once both see every word; a REST save 
   await desk.page.goto(article.editorPath);
   await expect(bodyOf(desk.page)).toContainText("The bridge closes");
 
-  // Both type at the end of the same paragraph at the same moment, and one of them changes the headline.
-  await Promise.all([typeAtEnd(page, " Detours are marked in yellow."), typeAtEnd(desk.page, " Buses take the north road.")]);
+  // Both type in the same paragraph at the same moment (one at its start, one at its end: two carets at the very same
+  // spot interleave their words, decision 0015), and one of them changes the headline.
+  await Promise.all([typeAt("ControlOrMeta+Home", page, "Detours are marked in yellow. "), typeAtEnd(desk.page, " Buses take the north road.")]);
   await page.getByLabel("Headline").fill(`Bridge repairs start Monday ${id}`);
   for (const each of [page, desk.page]) {
     await expect(bodyOf(each)).toContainText("Detours are marked in yellow.");
@@ -361,7 +363,10 @@ test("offline: typing goes on and is kept on this device, merged and saved when 
   // saved as soon as the server answers again.
   let reachable = false;
   await page.routeWebSocket("**/collab", (socket) => (reachable ? socket.connectToServer() : socket.close()));
+  // Offline long enough for the page to notice and drop its socket: the next one goes through the route.
   await context.setOffline(true);
+  await expect(page.getByRole("status").filter({ hasText: "Offline — your changes are kept on this device" })).toBeVisible();
+  await page.waitForTimeout(1_000);
   await context.setOffline(false);
   await typeAtEnd(page, " Shelters are open.");
   await expect(page.getByRole("status").filter({ hasText: "Offline — your changes are kept on this device" })).toBeVisible();
