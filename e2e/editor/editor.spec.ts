@@ -20,6 +20,8 @@ test.describe.configure({ timeout: 120_000 });
 const bodyOf = (page: Page) => page.getByRole("textbox", { name: "Body" });
 
 async function typeAt(where: "ControlOrMeta+Home" | "ControlOrMeta+End", page: Page, text: string) {
+  // The body is read-only until the shared document has come from the server (the save bar says "Connecting…").
+  await expect(bodyOf(page)).toHaveAttribute("contenteditable", "true");
   await bodyOf(page).click();
   await page.keyboard.press(where);
   await page.keyboard.type(text);
@@ -363,11 +365,8 @@ test("offline: typing goes on and is kept on this device, merged and saved when 
   // saved as soon as the server answers again.
   let reachable = false;
   await page.routeWebSocket("**/collab", (socket) => (reachable ? socket.connectToServer() : socket.close()));
-  // Offline long enough for the page to notice and drop its socket: the next one goes through the route.
-  await context.setOffline(true);
-  await expect(page.getByRole("status").filter({ hasText: "Offline — your changes are kept on this device" })).toBeVisible();
-  await page.waitForTimeout(1_000);
-  await context.setOffline(false);
+  await page.reload();
+  await expect(bodyOf(page)).toContainText("Schools will close early.");
   await typeAtEnd(page, " Shelters are open.");
   await expect(page.getByRole("status").filter({ hasText: "Offline — your changes are kept on this device" })).toBeVisible();
   await page.reload();
