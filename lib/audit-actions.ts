@@ -24,6 +24,8 @@ export const AUDIT_ACTION_GROUPS = [
       "article.update_publish": "Update published",
       "article.update_discard": "Update discarded",
       "article.delete": "Article deleted",
+      "article.discard_blank": "Blank draft removed",
+      "article.coedit_refused": "Co-editing refused",
       "preview.create": "Preview link created",
       "preview.revoke": "Preview link revoked",
     },
@@ -58,6 +60,7 @@ export const AUDIT_ACTION_GROUPS = [
       "user.reactivate": "Account reactivated",
       "user.password_change": "Password changed",
       "profile.update": "Profile updated",
+      "profile.notifications": "Notification e-mails turned on or off",
     },
   },
   {
