@@ -60,7 +60,7 @@ export const AUDIT_ACTION_GROUPS = [
       "user.reactivate": "Account reactivated",
       "user.password_change": "Password changed",
       "profile.update": "Profile updated",
-      "profile.notifications": "Notification e-mails turned on or off",
+      "profile.notifications": "Notification settings changed",
     },
   },
   {
@@ -139,5 +139,17 @@ function detailValue(key: string, value: unknown, formatDate: (date: Date) => st
 /** An entry's details as labelled values ("From: Journalist", "Changed: description, social links"), for reading. */
 export function auditDetailRows(details: unknown, formatDate: (date: Date) => string): { label: string; value: string }[] {
   if (!details || typeof details !== "object" || Array.isArray(details)) return [];
-  return Object.entries(details as Record<string, unknown>).map(([key, value]) => ({ label: words(key), value: detailValue(key, value, formatDate) }));
+  return Object.entries(details as Record<string, unknown>)
+    .sort(([a], [b]) => detailRank(a) - detailRank(b))
+    .map(([key, value]) => ({ label: words(key), value: detailValue(key, value, formatDate) }));
 }
+
+/**
+ * PostgreSQL's jsonb keeps an object's keys shortest first ("to" before "from"), not as written: the keys that read
+ * as a sentence come in this order, the others after them as stored.
+ */
+const DETAIL_ORDER = ["headline", "name", "email", "from", "to"];
+const detailRank = (key: string) => {
+  const rank = DETAIL_ORDER.indexOf(key);
+  return rank === -1 ? DETAIL_ORDER.length : rank;
+};

@@ -262,7 +262,10 @@ export async function startCluster(o: ClusterOptions): Promise<Cluster> {
             stdio: ["ignore", logFd, logFd],
             env: {
               ...process.env,
-              ...standaloneEnv(root, port, "127.0.0.1"),
+              // All interfaces, as `npm start` and Next's default: bound to 127.0.0.1, Next 16's standalone server
+              // takes its own rewrites (proxy.ts: /gone with 410, search results) for another host's and proxies them
+              // to itself over HTTP, which loops for /gone (a 30 s hang, then 500). tests/cluster-topology catches it.
+              ...standaloneEnv(root, port, "0.0.0.0"),
               DATABASE_URL: o.databaseUrl,
               REDIS_URL: redisUrl,
               AUTH_SECRET: o.authSecret,
