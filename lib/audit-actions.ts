@@ -25,6 +25,7 @@ export const AUDIT_ACTION_GROUPS = [
       "article.update_discard": "Update discarded",
       "article.delete": "Article deleted",
       "article.discard_blank": "Blank draft removed",
+      "article.coedit_refused": "Co-editing refused",
       "preview.create": "Preview link created",
       "preview.revoke": "Preview link revoked",
     },

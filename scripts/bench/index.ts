@@ -5,6 +5,9 @@
  *   npm run bench -- --articles 100000 --duration 20 --connections 100 --warmup 3   (warm-up seconds per target)
  *   npm run bench -- --compare bench-results/A.json bench-results/B.json
  *   npm run bench -- --check                    exit 1 when a budget in scripts/bench/budgets.json is missed
+ * The co-editing target (./coediting.ts) follows the HTTP ones: 20 writers on 5 shared documents through one
+ * collaboration server, update latency between writers, server memory per open document, lost updates.
+ *
  *   npm run bench -- --cluster                  nginx + N instances + Redis: through the front cache beside the
  *                                               bare-Node ceiling, and publish-to-visible under load (./cluster.ts)
  *
@@ -28,6 +31,7 @@ import { DEMO_PASSWORD } from "@/prisma/seed";
 import { findFreePort, makeThrowawayDir } from "../db/embedded";
 import { prepareDatabase } from "../db/prepare";
 import { ensureBuild, signIn, startAppServer, type AppServer } from "../lib/app-server";
+import { benchCoediting, type CoeditingResult } from "./coediting";
 
 type Args = { articles: number; duration: number; connections: number; warmup: number; compare?: [string, string]; check: boolean; build: boolean; out?: string };
 
@@ -76,6 +80,7 @@ export type BenchReport = {
   results: TargetResult[];
   server: { peakRssMb: number };
   javascript: { articlePageGzipKb: number; editorGzipKb: number };
+  coediting: CoeditingResult;
 };
 
 const log = (line: string) => console.log(`[bench] ${line}`);
@@ -167,6 +172,7 @@ function checkBudgets(report: BenchReport, file: string): string[] {
   const budgets = JSON.parse(readFileSync(file, "utf8")) as {
     targets: Record<string, { p99MaxMs?: number; p95MaxMs?: number; p50MaxMs?: number; ceilingRatioMin?: number; atArticles?: number }>;
     maxErrors: number;
+    coediting: { p95MaxMs: number; maxLost: number };
   };
   const misses: string[] = [];
   for (const [name, budget] of Object.entries(budgets.targets)) {
@@ -184,6 +190,10 @@ function checkBudgets(report: BenchReport, file: string): string[] {
     }
   }
   for (const r of report.results) if (r.errors + r.non2xx > budgets.maxErrors) misses.push(`${r.name}: ${r.errors} errors and ${r.non2xx} non-2xx`);
+  const c = report.coediting;
+  if (c.samples === 0) misses.push("co-editing: no update reached another writer");
+  if (c.p95 > budgets.coediting.p95MaxMs) misses.push(`co-editing: p95 ${c.p95} ms > ${budgets.coediting.p95MaxMs} ms`);
+  if (c.lost > budgets.coediting.maxLost) misses.push(`co-editing: ${c.lost} lost updates`);
   return misses;
 }
 
@@ -345,6 +355,7 @@ async function main() {
       if (isCeiling) results[results.length - 1]!.ceilingRatio = 1;
     }
     clearInterval(sampler);
+    const coediting = await benchCoediting({ root, databaseUrl: prepared.url, db, seconds: Math.max(args.duration, 10), log });
 
     const articleHtml = await (await fetch(`${base}${articlePath}`)).text();
     const editorHtml = await (await fetch(`${base}/dashboard/articles/${editorArticles[0]!.id}`, { headers: { cookie: editorCookie } })).text();
@@ -358,6 +369,7 @@ async function main() {
         articlePageGzipKb: Math.round((await gzippedScripts(articleHtml, base)) / 102.4) / 10,
         editorGzipKb: Math.round((await gzippedScripts(editorHtml, base, editorCookie)) / 102.4) / 10,
       },
+      coediting,
     };
     await db.$disconnect();
 
@@ -369,7 +381,11 @@ async function main() {
           pad((r.bytesPerResponse / 1024).toFixed(1), 9) + (r.ceilingRatio === null ? "" : r.ceilingRatio.toFixed(3)),
       );
     }
-    console.log(`\nserver peak memory: ${report.server.peakRssMb} MB · JavaScript (gzip): article page ${report.javascript.articlePageGzipKb} KB, editor ${report.javascript.editorGzipKb} KB`);
+    const c = report.coediting;
+    console.log(
+      `\nco-editing: ${c.writers} writers on ${c.documents} documents, ${c.typed} characters typed in ${c.seconds} s; update to the other writers p50 ${c.p50} ms, p95 ${c.p95} ms, p99 ${c.p99} ms (${c.samples} deliveries); server heap per open document ${c.heapPerDocumentKb} KB; lost updates ${c.lost}`,
+    );
+    console.log(`server peak memory: ${report.server.peakRssMb} MB · JavaScript (gzip): article page ${report.javascript.articlePageGzipKb} KB, editor ${report.javascript.editorGzipKb} KB`);
     mkdirSync(path.join(root, "bench-results"), { recursive: true });
     const out = args.out ?? path.join(root, "bench-results", `${report.at.replace(/[:.]/g, "-")}.json`);
     writeFileSync(out, JSON.stringify(report, null, 2));

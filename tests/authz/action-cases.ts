@@ -90,7 +90,6 @@ async function articleState(id: string) {
     corrections: await db.correction.count({ where: { articleId: id } }),
     revisions: await db.revision.count({ where: { articleId: id } }),
     previews: await db.previewLink.findMany({ where: { articleId: id }, orderBy: { id: "asc" }, select: { id: true, revokedAt: true } }),
-    presence: await db.articlePresence.findMany({ where: { articleId: id }, orderBy: { userId: "asc" }, select: { userId: true, displacedAt: true, lastSeenAt: true } }),
     pendingUpdate: await db.pendingUpdate.findUnique({ where: { articleId: id }, select: { status: true, headline: true, submittedAt: true } }),
   };
 }
@@ -544,41 +543,7 @@ export const ACTION_CASES: Record<string, ActionCase> = {
     async prepare({ owner }) {
       const article = await makeArticle(owner);
       const revision = await makeRevision(article.id, owner.id);
-      return { args: [article.id, revision.id, article.version], touched: () => articleState(article.id), verify: (r) => expectData(r, (v) => v === article.version + 1) };
-    },
-  },
-  "lib/actions/presence.ts#heartbeatAction": {
-    rule: ARTICLE_OWNERSHIP_READ,
-    async prepare({ owner }) {
-      const article = await makeArticle(owner);
-      return { args: [article.id], touched: () => articleState(article.id) };
-    },
-  },
-  "lib/actions/presence.ts#takeOverAction": {
-    rule: ARTICLE_OWNERSHIP_READ,
-    async prepare({ owner }) {
-      const article = await makeArticle(owner);
-      // Someone else has it open: a take-over displaces them.
-      const other = await makeUser("EDITOR");
-      await rawDb().articlePresence.create({ data: { articleId: article.id, userId: other.id } });
-      return { args: [article.id], touched: () => articleState(article.id) };
-    },
-  },
-  "lib/actions/presence.ts#leaveAction": {
-    rule: { kind: "signed-in", why: "it only deletes the caller's own presence row, on any article id" },
-    withOwnRow: true,
-    async prepare({ actor, owner }) {
-      const article = await makeArticle(owner);
-      if (actor) await rawDb().articlePresence.create({ data: { articleId: article.id, userId: actor.id } });
-      return { args: [article.id], touched: () => articleState(article.id) };
-    },
-  },
-  "lib/actions/editor.ts#getCurrentArticleAction": {
-    rule: ARTICLE_OWNERSHIP_READ,
-    readOnly: true,
-    async prepare({ owner }) {
-      const article = await makeArticle(owner);
-      return { args: [article.id], touched: () => articleState(article.id), verify: (r) => expectData(r, (d: { headline: string }) => d.headline === article.headline) };
+      return { args: [article.id, revision.id], touched: () => articleState(article.id), verify: (r) => expectData(r, (v) => v === article.version + 1) };
     },
   },
 

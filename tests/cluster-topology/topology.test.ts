@@ -8,6 +8,7 @@ import { execFileSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import Redis from "ioredis";
 import type { Cluster } from "../../scripts/cluster/cluster";
+import type { XmlElement, XmlText } from "yjs";
 import type { Db } from "../../lib/db/client";
 
 let cluster: Cluster;
@@ -382,6 +383,34 @@ describe("jobs across instances", () => {
     const audits = await db.auditLog.groupBy({ by: ["targetId"], where: { action: "article.publish_scheduled", targetId: { in: stories.map((s) => s.id) } }, _count: true });
     expect(audits.map((a) => a._count).sort()).toEqual([1, 1, 1, 1]);
   });
+});
+
+describe("co-editing across instances", () => {
+  test("/collab upgrades through nginx; writers on either collaboration server converge through Redis, and the article stores every word", async () => {
+    const { openNodeEditor } = await import("../../scripts/lib/collab-client");
+    const { documentName } = await import("../../lib/collab/content");
+    const { bodyOf } = await import("../../lib/collab/document");
+    const s = await draft("coedit");
+    const cookie = await signIn(cluster.url);
+    const name = documentName({ articleId: s.id, target: "live" });
+    const writers = [
+      { phrase: " Typed through nginx.", editor: openNodeEditor(`${cluster.url.replace(/^http/, "ws")}/collab`, name, cookie) },
+      ...[0, 1].map((i) => ({ phrase: ` Typed on instance ${i + 1}.`, editor: openNodeEditor(`ws://127.0.0.1:${cluster.instances[i]!.collabPort}/collab`, name, cookie) })),
+    ];
+    try {
+      await Promise.all(writers.map((w) => w.editor.ready));
+      for (const { phrase, editor } of writers) {
+        const text = (bodyOf(editor.doc).get(0) as XmlElement).get(0) as XmlText;
+        text.insert(text.length, phrase);
+      }
+      const holdsAll = (text: string) => writers.every((w) => text.includes(w.phrase.trim()));
+      await within(5_000, "every writer has every phrase", async () => writers.every((w) => holdsAll(bodyOf(w.editor.doc).toString())));
+      for (const { editor } of writers) editor.provider.sendStateless(JSON.stringify({ type: "save", mode: "manual" }));
+      await within(10_000, "the article stores every phrase", async () => holdsAll((await db.article.findUniqueOrThrow({ where: { id: s.id }, select: { bodyText: true } })).bodyText));
+    } finally {
+      for (const { editor } of writers) editor.destroy();
+    }
+  }, 60_000);
 });
 
 describe("failures", () => {
