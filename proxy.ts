@@ -8,6 +8,8 @@
  * - pages rendered per request (staff areas, sign-in pages, previews, search) get a Content-Security-Policy with a
  *   fresh nonce (lib/security/csp.ts); the cached public pages get theirs from the cache handler instead, so the
  *   proxy does not run for them (the matcher below);
+ * - `/collab`, the co-editing WebSocket, is forwarded to the collaboration server beside this instance (COLLAB_URL,
+ *   set by the scripts that start both: docs/decisions/0015-co-editing.md); behind nginx it never gets here;
  * - the URL of an unpublished article answers 410 Gone with the public page /gone (a rewrite that sets the status:
  *   pages cannot set it themselves), so the reader keeps the site's header and navigation;
  * - `/search?q=…&page=n` with a valid query is rewritten to its cacheable path (search/results/…), so repeated
@@ -17,6 +19,7 @@
 import { withAuth, type NextRequestWithAuth } from "next-auth/middleware";
 import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
 import { isProtectedPath } from "@/lib/auth/permissions";
+import { COLLAB_PATH } from "@/lib/collab/content";
 import { isGonePath } from "@/lib/data/articles/gone";
 import { SearchPageSchema, SearchQuerySchema, searchResultsPath } from "@/lib/validation/search";
 import { createNonce, noncePagePolicy, type NoncePolicyOptions } from "@/lib/security/csp";
@@ -52,6 +55,11 @@ export default async function proxy(request: NextRequestWithAuth, event: NextFet
     const refusal = await refuseBadServerAction(request);
     if (refusal) return NextResponse.json({ ok: false, ...refusal }, { status: refusal.status });
   }
+  if (pathname === COLLAB_PATH) {
+    // Next upgrades the connection and pipes it to a rewrite that names another server.
+    const target = process.env.COLLAB_URL;
+    return target ? NextResponse.rewrite(new URL(COLLAB_PATH, target)) : new NextResponse("Co-editing is not running on this server.", { status: 503 });
+  }
   if (isProtectedPath(pathname)) {
     return requireSignIn(request, event);
   }
@@ -80,7 +88,7 @@ export default async function proxy(request: NextRequestWithAuth, event: NextFet
 
 /**
  * The proxy costs every request it sees, so it sees only the staff areas, URLs shaped like an article (/section/slug,
- * both lower-case slugs), the per-request pages that need a nonce, /search, paths with a suspicious percent escape,
+ * both lower-case slugs), the per-request pages that need a nonce, /search, /collab, paths with a suspicious percent escape,
  * and requests that may be server actions:
  * not tag or author pages, feeds (a dot in the name), Next's own files or the API. tests/unit/proxy-matcher.test.ts
  * pins this list.
@@ -98,6 +106,7 @@ export const config = {
     "/login",
     "/forgot-password",
     "/search",
+    "/collab",
     "/gone",
     // Paths with an escape that may not decode (refused above), whatever route they would reach: a "%" not followed
     // by two hex digits, or one starting a non-ASCII byte (which may be cut short). "%20" and the like do not match.

@@ -2,7 +2,7 @@
  * The cache channel: its name (defined here only) and the process's one PostgreSQL LISTEN connection on it, shared by
  * everything in the process that listens: tag expiry for both cache handlers (tag-expiry.cjs), the 410 list
  * (lib/data/articles/gone.ts, asked by proxy.ts) and the read-replica fence (lib/db/replica-router.ts). The data layer
- * NOTIFYs on it at commit (lib/data/cache.ts expirePublicTags) with a payload `{ tags, at }`.
+ * NOTIFYs on it at commit (lib/data/cache.ts expirePublicTags) with a payload `{ tags, at }` (plus `{ live, seq }` for a live story's event: lib/live/hub.ts).
  *
  * Why here and why a registry on globalThis: Next loads this folder at run time, outside the bundle, and it also
  * bundles a copy of this file into the TypeScript that imports it. A module-level singleton would exist once per

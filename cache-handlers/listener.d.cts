@@ -1,7 +1,7 @@
 export declare const CACHE_CHANNEL: string;
 
 /** What the data layer NOTIFYs at commit; a malformed payload arrives as {}. */
-export type CacheChannelPayload = { tags?: unknown; at?: unknown };
+export type CacheChannelPayload = { tags?: unknown; at?: unknown; live?: unknown; seq?: unknown };
 export type CacheChannelQuery = <R extends Record<string, unknown> = Record<string, unknown>>(text: string, values?: unknown[]) => Promise<{ rows: R[] }>;
 export type CacheChannelSubscriber = {
   onNotification?(payload: CacheChannelPayload): void;

@@ -25,8 +25,19 @@ export const AUDIT_ACTION_GROUPS = [
       "article.update_discard": "Update discarded",
       "article.delete": "Article deleted",
       "article.discard_blank": "Blank draft removed",
+      "article.coedit_refused": "Co-editing refused",
       "preview.create": "Preview link created",
       "preview.revoke": "Preview link revoked",
+    },
+  },
+  {
+    label: "Live coverage",
+    actions: {
+      "live.start": "Live coverage started",
+      "live.end": "Live coverage ended",
+      "live.entry_post": "Live entry posted",
+      "live.entry_edit": "Live entry edited",
+      "live.entry_delete": "Live entry deleted",
     },
   },
   {
@@ -138,5 +149,17 @@ function detailValue(key: string, value: unknown, formatDate: (date: Date) => st
 /** An entry's details as labelled values ("From: Journalist", "Changed: description, social links"), for reading. */
 export function auditDetailRows(details: unknown, formatDate: (date: Date) => string): { label: string; value: string }[] {
   if (!details || typeof details !== "object" || Array.isArray(details)) return [];
-  return Object.entries(details as Record<string, unknown>).map(([key, value]) => ({ label: words(key), value: detailValue(key, value, formatDate) }));
+  return Object.entries(details as Record<string, unknown>)
+    .sort(([a], [b]) => detailRank(a) - detailRank(b))
+    .map(([key, value]) => ({ label: words(key), value: detailValue(key, value, formatDate) }));
 }
+
+/**
+ * PostgreSQL's jsonb keeps an object's keys shortest first ("to" before "from"), not as written: the keys that read
+ * as a sentence come in this order, the others after them as stored.
+ */
+const DETAIL_ORDER = ["headline", "name", "email", "from", "to"];
+const detailRank = (key: string) => {
+  const rank = DETAIL_ORDER.indexOf(key);
+  return rank === -1 ? DETAIL_ORDER.length : rank;
+};

@@ -47,6 +47,11 @@ const EnvSchema = z
     MEDIA_S3_ACCESS_KEY_ID: z.string().min(1).optional(),
     MEDIA_S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
     MEDIA_S3_FORCE_PATH_STYLE: z.enum(["0", "1"]).optional(),
+    // The collaboration server (collab-server/, docs/decisions/0015-co-editing.md): where it listens, and Redis when
+    // several servers share documents. scripts/run.ts, the cluster and the e2e runner set these.
+    COLLAB_PORT: z.coerce.number().int().min(1).max(65_535).default(3001),
+    COLLAB_HOST: z.string().min(1).default("127.0.0.1"),
+    REDIS_URL: z.string().regex(/^rediss?:\/\//, "REDIS_URL must be a redis:// or rediss:// URL").optional(),
     MEDIA_S3_PREFIX: z.string().regex(/^(?:[A-Za-z0-9._-]+\/)*$/, "MEDIA_S3_PREFIX must be empty or end with a slash, e.g. media/").default(""),
   })
   .transform((env, ctx) => {
@@ -84,6 +89,7 @@ const EnvSchema = z
       schedulerIntervalMs: env.SCHEDULER_INTERVAL_MS,
       schedulerEnabled: env.DISABLE_SCHEDULER !== "1",
       readerConcurrency: env.READER_CONCURRENCY,
+      collab: { port: env.COLLAB_PORT, host: env.COLLAB_HOST, redisUrl: env.REDIS_URL ?? null },
       smtpUrl: env.SMTP_URL ?? null,
       mailFrom: env.MAIL_FROM ?? "Dateline <no-reply@dateline.invalid>",
       media:

@@ -1,6 +1,8 @@
 /**
- * `npm run test:e2e`: Playwright in Chromium against `next start` (the production build), on a throwaway embedded
- * PostgreSQL seeded with the demo newsroom, so the dev data in .data/ is never touched.
+ * `npm run test:e2e`: Playwright in Chromium against `next start` (the production build) and the collaboration server
+ * beside it (started here, stopped at the end; Next forwards /collab to it through COLLAB_URL), on a throwaway
+ * embedded PostgreSQL seeded with the demo newsroom, so the dev data in .data/ is never touched. The co-editing specs
+ * with two app instances start their own pair beside this one (e2e/coediting/topology.ts).
  *
  * The database-outage spec (project "db-outage", run last and alone) stops and starts this PostgreSQL through a small
  * control endpoint on 127.0.0.1 (E2E_DB_CONTROL_URL: POST /stop, POST /start): the runner owns the postgres process,
@@ -18,6 +20,7 @@ import path from "node:path";
 import { chromium } from "@playwright/test";
 import { assertLocalDatabaseUrl, findFreePort, makeThrowawayDir } from "./db/embedded";
 import { prepareDatabase, type PreparedDatabase } from "./db/prepare";
+import { startCollabServer } from "./lib/collab-server";
 
 const SYSTEM_CHROMIUM = ["/usr/bin/chromium", "/usr/bin/chromium-browser"];
 
@@ -87,6 +90,11 @@ async function main() {
   const control = prepared.embedded ? await startDatabaseControl(prepared.embedded) : null;
   const port = await findFreePort(Number.parseInt(process.env.E2E_PORT ?? "3100", 10));
   const secret = randomBytes(32).toString("base64url");
+  const collabPort = await findFreePort(port + 1);
+  const collab = await startCollabServer({ root: process.cwd(), databaseUrl: prepared.url, authSecret: secret, port: collabPort, env: { NODE_ENV: "production", TRUSTED_PROXIES: "127.0.0.1,::1" } });
+  // A second instance on the same database, for the specs where something happens "on another instance" (live
+  // coverage: an entry posted there reaches a reader here through PostgreSQL, as in the cluster).
+  const secondPort = await findFreePort(collabPort + 1);
   const env = {
     ...process.env,
     DATABASE_URL: prepared.url,
@@ -95,6 +103,8 @@ async function main() {
     NEXTAUTH_URL: `http://localhost:${port}`,
     SITE_URL: `http://localhost:${port}`,
     E2E_PORT: String(port),
+    E2E_SECOND_PORT: String(secondPort),
+    COLLAB_URL: collab.url,
     // The specs stand in for a proxy on this machine: their X-Forwarded-For gives each test a client address of its
     // own (the sign-in limits count per address), and e2e/auth/client-address.spec.ts checks forged ones.
     TRUSTED_PROXIES: "127.0.0.1,::1",
@@ -113,6 +123,7 @@ async function main() {
   process.on("SIGTERM", forward);
   const code = await new Promise<number>((resolve) => child.on("exit", (c) => resolve(c ?? 1)));
   control?.close();
+  await collab.stop();
   await prepared.embedded?.stop();
   process.exit(code);
 }

@@ -1,10 +1,12 @@
 /**
  * `npm run dev` and `npm start`: get the database ready (embedded PostgreSQL unless DATABASE_URL is set; migrations;
- * seed on first run), then run `next dev` or the standalone production server (scripts/standalone.ts; what
- * `next start` would run, faster) with DATABASE_URL, AUTH_SECRET and NEXTAUTH_URL set.
+ * seed on first run), start the collaboration server (collab-server/, on COLLAB_PORT, default the port after Next's),
+ * then run `next dev` or the standalone production server (scripts/standalone.ts; what `next start` would run,
+ * faster) with DATABASE_URL, AUTH_SECRET, NEXTAUTH_URL and COLLAB_URL set (Next forwards /collab there).
  *
- * Shutdown order matters: on Ctrl-C (SIGINT to the whole process group) or SIGTERM we wait for Next to exit, then stop
- * PostgreSQL, so no postgres process or stale lock is left behind.
+ * Shutdown order matters: on Ctrl-C (SIGINT to the whole process group) or SIGTERM we wait for Next to exit, then for
+ * the collaboration server (it stores its open documents), then stop PostgreSQL, so no postgres process or stale
+ * lock is left behind.
  */
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -12,6 +14,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { findFreePort } from "./db/embedded";
 import { prepareDatabase, printDemoAccounts } from "./db/prepare";
+import { startCollabServer } from "./lib/collab-server";
 import { prepareStandalone, standaloneEnv, type Standalone } from "./standalone";
 
 const arg = process.argv[2];
@@ -63,6 +66,16 @@ async function main() {
   const port = await findFreePort(requestedPort);
   if (port !== requestedPort) log(`port ${requestedPort} is busy; using ${port}`);
   const siteUrl = process.env.NEXTAUTH_URL ?? `http://localhost:${port}`;
+  const collab = await startCollabServer({
+    root,
+    databaseUrl: prepared.url,
+    authSecret: secret,
+    port: Number.parseInt(process.env.COLLAB_PORT ?? String(port + 1), 10),
+    env: mode === "start" ? { NODE_ENV: "production" } : {},
+  }).catch(async (error: unknown) => {
+    await prepared.embedded?.stop();
+    throw error;
+  });
 
   const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
   const command = standalone ? [standalone.server] : [nextBin, mode, "-p", String(port)];
@@ -77,6 +90,7 @@ async function main() {
       NEXTAUTH_URL: siteUrl,
       NEXT_TELEMETRY_DISABLED: "1",
       SITE_URL: process.env.SITE_URL ?? siteUrl,
+      COLLAB_URL: collab.url,
       ...(standalone ? standaloneEnv(root, port, process.env.HOST || "0.0.0.0") : {}),
     },
   });
@@ -86,6 +100,7 @@ async function main() {
   const shutdown = async (code: number) => {
     if (shuttingDown) return;
     shuttingDown = true;
+    await collab.stop();
     if (prepared.embedded) {
       await prepared.embedded.stop();
       log("embedded PostgreSQL stopped");
@@ -97,10 +112,14 @@ async function main() {
     process.on(signal, () => {
       // Ctrl-C already reached Next through the process group; a SIGTERM from a supervisor did not.
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      if (collab.process.exitCode === null && collab.process.signalCode === null) collab.process.kill(signal);
     });
   }
   child.on("exit", (code, signal) => {
     void shutdown(code ?? (signal ? 0 : 1));
+  });
+  collab.process.on("exit", (code) => {
+    if (!shuttingDown) log(`the collaboration server stopped (code ${code}); co-editing is offline until a restart`);
   });
 }
 

@@ -13,6 +13,8 @@ type Card = {
   headline: string;
   dek: string;
   publishedAt: Date;
+  /** Open live coverage: the card says LIVE. */
+  isLiveNow?: boolean;
   section: { name: string; slug: string };
   authors: { name: string }[];
 };
@@ -38,7 +40,10 @@ export function ArticleCard({ article, locale, timeZone, lead = false, image }: 
   return (
     <article className="border-b border-gray-200 pb-5 dark:border-gray-700">
       {image && <LeadImage image={image} href={href} />}
-      <p className="text-xs font-semibold uppercase tracking-wide text-accent">{article.section.name}</p>
+      <p className="text-xs font-semibold uppercase tracking-wide text-accent">
+        {article.isLiveNow && <span className="mr-2 rounded bg-red-700 px-1.5 py-0.5 font-bold text-white">LIVE</span>}
+        {article.section.name}
+      </p>
       <Heading className={`mt-1 font-serif font-bold leading-tight ${lead ? "text-3xl md:text-4xl" : "text-xl"}`}>
         <Link href={href} className="hover:underline">
           {article.headline}

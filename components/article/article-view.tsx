@@ -44,15 +44,26 @@ const CORRECTION_LABEL = { CORRECTION: "Correction", UPDATE: "Update", CLARIFICA
 
 const BODY_CLASS = "article-body font-serif text-lg leading-relaxed";
 
-type Props = { article: ArticleViewData; url: string; locale: string; timeZone: string; inBody?: { afterParagraph: number; block: ReactNode } };
+type Props = {
+  article: ArticleViewData;
+  url: string;
+  locale: string;
+  timeZone: string;
+  inBody?: { afterParagraph: number; block: ReactNode };
+  /** Before the section's name (a live story's LIVE label). */
+  kicker?: ReactNode;
+  /** After the body (a live story's entries). */
+  afterBody?: ReactNode;
+};
 
-export function ArticleView({ article, url, locale, timeZone, inBody }: Props) {
+export function ArticleView({ article, url, locale, timeZone, inBody, kicker, afterBody }: Props) {
   const date = (d: Date) => formatPublicDate(d, locale, timeZone);
   const split = inBody ? splitAfterParagraph(article.bodyHtml, inBody.afterParagraph) : null;
   return (
     <article className="mx-auto max-w-3xl">
       <header>
         <p className="text-sm font-semibold uppercase tracking-wide text-accent">
+          {kicker}
           <Link href={`/${article.section.slug}`}>{article.section.name}</Link>
         </p>
         <h1 className="mt-2 font-serif text-4xl font-bold leading-tight md:text-5xl">{article.headline}</h1>
@@ -83,6 +94,8 @@ export function ArticleView({ article, url, locale, timeZone, inBody }: Props) {
       ) : (
         <div className={`${BODY_CLASS} mt-8`} dangerouslySetInnerHTML={{ __html: article.bodyHtml }} />
       )}
+
+      {afterBody}
 
       {article.corrections.length > 0 && (
         <section aria-labelledby="corrections-heading" className="mt-8 rounded border-l-4 border-amber-500 bg-amber-50 p-4 dark:bg-amber-950">

@@ -1,101 +1,78 @@
 "use client";
 
 /**
- * The article editor page: composes one hook per concern (saving, fields, conflicts, presence, revision restore)
- * with the form, the pending update's panel and the side panels (status, corrections, notes, previews, revisions).
+ * The article editor page: the article's shared document (several people write it at once: carets, presence and
+ * merging come from Yjs, docs/decisions/0015-co-editing.md), composed from one hook per concern (the document and its
+ * connection, saving, the fields bound to it, presence, revision restore) with the form, the pending update's panel
+ * and the side panels (status, corrections, notes, previews, revisions).
  *
  * A new draft left with nothing typed in it is deleted (use-blank-draft.ts).
  *
  * Speed with long articles: the Tiptap instance is created once and lives in a memoized child; typing in the body
- * re-renders nothing here (it only tells the save controller that something changed), and the document is
- * serialized only when a save or the local copy is due. The other fields are ordinary controlled inputs; the side
- * panels are memoized (their callbacks are stable) so that typing a headline does not re-render them.
+ * re-renders nothing here. The other fields are controlled inputs bound to the document; the side panels are memoized
+ * (their callbacks are stable) so that typing a headline does not re-render them.
  */
 import { useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { countWords } from "@/lib/content/document";
-import { joinNames } from "@/lib/text";
 import { ArticleForm } from "./article-form";
 import { ChangesRequestedBanner } from "./changes-requested-banner";
-import { ConflictPanel } from "./conflict-panel";
 import { CorrectionsPanel } from "./corrections-panel";
 import { NotesPanel } from "./notes-panel";
+import { PresenceNotice } from "./presence-notice";
 import { PreviewPanel } from "./preview-panel";
 import { RevisionsPanel } from "./revisions-panel";
 import type { ArticleEditorProps } from "./types";
 import { useArticleFields } from "./use-article-fields";
 import { useBlankDraft } from "./use-blank-draft";
-import { useConflicts } from "./use-conflicts";
 import { usePresence } from "./use-presence";
 import { UpdatePanel } from "./update-panel";
 import { useRevisionRestore } from "./use-revision-restore";
 import { useSaving } from "./use-saving";
+import { useSharedDocument } from "./use-shared-document";
 import { WorkflowPanel } from "./workflow-panel";
 import "./editor.css";
 
 export function ArticleEditor(props: ArticleEditorProps) {
-  const { article, revisions, notes, changeRequest, previewLinks, locale, timeZone, flags } = props;
+  const { article, revisions, notes, changeRequest, previewLinks, locale, timeZone, flags, me } = props;
   const articleId = article.id;
   const [notice, setNotice] = useState("");
-  const saving = useSaving(article);
-  const form = useArticleFields(article, saving);
-  const context = { articleId, saving, fields: form, setNotice };
-  const conflicts = useConflicts(context);
-  const presence = usePresence(context);
-  const restoreRevision = useRevisionRestore(context);
-  const readOnly = presence.displaced !== null;
+  // A journalist's edits of a scheduled or published story go to its pending update, a document of its own.
+  const shared = useSharedDocument({ articleId, target: article.editsLive ? "live" : "pending" });
+  const saving = useSaving(shared, { editsLive: article.editsLive, hasPendingUpdate: article.pendingUpdate !== null });
+  const form = useArticleFields(article, shared);
+  const presence = usePresence(shared.provider, me);
+  const restoreRevision = useRevisionRestore(articleId, shared, saving);
+  const readOnly = shared.readOnly;
   const openedBlank = article.status === "DRAFT" && article.version === 1 && article.fields.headline === "" && countWords(article.body) === 0;
-  useBlankDraft(articleId, openedBlank, () => !saving.controller().isDirty && saving.controller().baseVersion === article.version);
-  /** What the status and the pending update's panels share: the article, and saving before a change and catching up after. */
+  useBlankDraft(articleId, openedBlank, shared.untouched);
+  /** What the status and the pending update's panels share: the article, and storing before a change and catching up after. */
   const statusPanel = { articleId, status: article.status, editsLive: article.editsLive, prepare: saving.prepareChange, finish: saving.finishChange };
+  const body = { doc: shared.doc, provider: shared.provider, user: presence.user, editable: !readOnly };
 
   return (
     <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_22rem]">
       <div className="min-w-0">
         <h1 className="text-2xl font-bold">Edit article</h1>
         <p className="mt-1 text-sm text-muted">
-          {article.lastEditedBy ? `Last edited by ${article.lastEditedBy}. ` : ""}Changes save automatically.
+          {article.lastEditedBy ? `Last edited by ${article.lastEditedBy}. ` : ""}Changes save automatically, and everyone who has the article open sees them as they are typed.
         </p>
 
-        <div role="status">
-          {presence.displaced ? (
-            <Banner tone="warning" text={`${presence.displaced.by} took over editing. ${presence.displaced.saved ? "Your changes were saved." : "Your latest changes are kept on this device."}`}>
-              <Button onClick={() => void presence.takeOver()} disabled={presence.busy}>
-                Take over again
-              </Button>
-            </Banner>
-          ) : presence.others.length > 0 ? (
-            <Banner tone="info" text={`${joinNames(presence.others.map((o) => o.name))} ${presence.others.length === 1 ? "is" : "are"} editing this article`}>
-              <Button onClick={() => void presence.takeOver()} disabled={presence.busy}>
-                Take over
-              </Button>
-            </Banner>
-          ) : null}
-        </div>
+        <PresenceNotice others={presence.others} elsewhere={presence.elsewhere} />
 
-        {form.restored && (
+        <div role="status">{shared.moved && <Banner tone="warning" text={shared.moved} />}</div>
+
+        {shared.restored && (
           <Banner tone="info" text="Restored unsaved changes from this device">
-            <Button onClick={form.dismissRestored}>Dismiss</Button>
+            <Button onClick={shared.dismissRestored}>Dismiss</Button>
           </Banner>
-        )}
-
-        {conflicts.conflict && (
-          <div className="mt-4">
-            <ConflictPanel
-              {...conflicts.conflict}
-              busy={conflicts.busy}
-              onKeepTheirs={conflicts.keepTheirs}
-              onKeepMine={() => void conflicts.keepMine()}
-              onMerge={conflicts.mergeByHand}
-            />
-          </div>
         )}
 
         {changeRequest && <ChangesRequestedBanner {...changeRequest} />}
 
-        <UpdatePanel {...statusPanel} update={article.pendingUpdate} canReview={flags.canPublish} reload={form.reloadCurrent} announce={setNotice} />
+        <UpdatePanel {...statusPanel} update={article.pendingUpdate} canReview={flags.canPublish} announce={setNotice} />
 
-        <ArticleForm {...props} form={form} saving={saving} readOnly={readOnly} notice={notice} mergeText={conflicts.mergeText} onDoneMerging={conflicts.doneMerging} />
+        <ArticleForm {...props} form={form} saving={saving} body={body} readOnly={readOnly} notice={notice} />
       </div>
 
       <aside aria-label="Publishing and history" className="space-y-4">
@@ -122,7 +99,7 @@ export function ArticleEditor(props: ArticleEditorProps) {
 const TONES = { warning: "border-2 border-amber-600 bg-amber-50", info: "border border-blue-300 bg-blue-50" };
 
 /** A notice above the form with its one action. */
-function Banner({ tone, text, children }: { tone: keyof typeof TONES; text: string; children: ReactNode }) {
+function Banner({ tone, text, children }: { tone: keyof typeof TONES; text: string; children?: ReactNode }) {
   return (
     <div className={`mt-4 flex flex-wrap items-center gap-3 rounded p-3 ${TONES[tone]}`}>
       <p className="font-semibold">{text}</p>

@@ -1,13 +1,14 @@
 "use client";
 
 /**
- * The article form: the error summary and the fields (values and handlers from useArticleFields), the body, and the
- * save bar. Ordinary controlled inputs; the body editor inside is memoized, so typing a headline leaves it alone.
+ * The article form: the error summary and the fields (values and handlers from useArticleFields, bound to the shared
+ * document), the body, and the save bar. Controlled inputs; the body editor inside is memoized, so typing a headline
+ * leaves it alone.
  */
 import { useState, type ChangeEvent, type FormEvent } from "react";
 import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { AuthorsField } from "./authors-field";
-import { BodyField } from "./body-field";
+import { BodyField, type SharedBody } from "./body-field";
 import { FeaturedImageField } from "./featured-image-field";
 import { FIELDS, type FieldErrors } from "./field-errors";
 import { SaveBar } from "./save-bar";
@@ -21,12 +22,10 @@ import type { Saving } from "./use-saving";
 type Props = ArticleEditorProps & {
   form: ArticleFieldsState;
   saving: Saving;
-  /** Someone else took over: every field is disabled. */
+  body: SharedBody;
+  /** The shared document is not ready yet, or this editor stopped: every field is disabled. */
   readOnly: boolean;
   notice: string;
-  /** My version as plain text while merging by hand, else null. */
-  mergeText: string | null;
-  onDoneMerging: () => void;
 };
 
 export function ArticleForm(props: Props) {
@@ -59,7 +58,7 @@ export function ArticleForm(props: Props) {
           <TextAreaField id="field-dek" label="Dek" hint="One or two sentences under the headline." rows={2} {...bind("dek")} />
           <TextField id="field-dateline" label="Dateline" hint="The city the story is reported from, such as Monterrey." type="text" {...bind("datelineCity")} controlClassName="max-w-sm" />
 
-          <BodyField form={form} media={media} locale={locale} mergeText={props.mergeText} onDoneMerging={props.onDoneMerging} />
+          <BodyField form={form} body={props.body} media={media} locale={locale} />
 
           <div className="grid gap-6 md:grid-cols-2">
             {locked ? (

@@ -1,28 +1,26 @@
 "use client";
 
-/**
- * The body: its label, the editor (memoized: typing re-renders nothing here), the word count, and while merging by
- * hand, my version beside it to copy from.
- */
-import { Button } from "@/components/ui/button";
-import { TextAreaField } from "@/components/ui/field";
+/** The body: its label, the editor bound to the shared document (memoized: typing re-renders nothing here), the word count. */
+import type { HocuspocusProvider } from "@hocuspocus/provider";
+import { useMemo } from "react";
+import type * as Y from "yjs";
 import { MIN_BODY_WORDS } from "@/lib/validation/articles";
 import { BodyEditor } from "./body-editor";
 import { KEY_SHORTCUTS, MARKDOWN_SHORTCUTS, type Shortcut } from "./shortcuts";
 import type { MediaOption } from "./types";
 import type { ArticleFieldsState } from "./use-article-fields";
+import type { PresenceUser } from "./use-presence";
 
-type Props = {
-  form: ArticleFieldsState;
-  media: MediaOption[];
-  locale: string;
-  /** My version as plain text while merging by hand, else null. */
-  mergeText: string | null;
-  onDoneMerging: () => void;
-};
+/** The shared document the body is bound to; the editor is made once the connection exists. */
+export type SharedBody = { doc: Y.Doc; provider: HocuspocusProvider | null; user: PresenceUser; editable: boolean };
 
-export function BodyField({ form, media, locale, mergeText, onDoneMerging }: Props) {
+type Props = { form: ArticleFieldsState; body: SharedBody; media: MediaOption[]; locale: string };
+
+export function BodyField({ form, body, media, locale }: Props) {
   const { words } = form;
+  // One object per connection, so the memoized editor is not re-rendered by the form's own renders.
+  const { doc, provider, user } = body;
+  const shared = useMemo(() => (provider ? { doc, provider, user } : null), [doc, provider, user]);
   const error = form.fieldErrors.body;
   return (
     <div>
@@ -30,17 +28,20 @@ export function BodyField({ form, media, locale, mergeText, onDoneMerging }: Pro
       <label id="body-label" className="block text-sm font-semibold" onClick={form.focusBody}>
         Body
       </label>
-      <div className={mergeText !== null ? "mt-1 grid gap-4 xl:grid-cols-2" : "mt-1"}>
-        <div className="min-w-0">
-          <BodyEditor initialContent={form.initialBody} media={media} labelId="body-label" describedBy="body-hint body-error" onReady={form.editorReady} onChange={form.bodyChanged} />
-        </div>
-        {mergeText !== null && (
-          <div className="min-w-0">
-            <TextAreaField id="merge-mine" label="Your version" hint="Read-only: copy what you need into the body." readOnly value={mergeText} rows={18} controlClassName="font-serif" />
-            <Button className="mt-2" onClick={onDoneMerging}>
-              Done merging
-            </Button>
-          </div>
+      <div className="mt-1 min-w-0">
+        {shared ? (
+          <BodyEditor
+            key={shared.provider.configuration.name}
+            shared={shared}
+            editable={body.editable}
+            media={media}
+            labelId="body-label"
+            describedBy="body-hint body-error"
+            onReady={form.editorReady}
+            onChange={form.bodyChanged}
+          />
+        ) : (
+          <div className="min-h-[24rem] rounded border border-gray-500 bg-white px-4 py-3 text-muted">Loading the editor…</div>
         )}
       </div>
       <p id="body-hint" className="mt-1 text-sm text-muted">

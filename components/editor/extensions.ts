@@ -186,10 +186,12 @@ export const KeepCaretVisible = Extension.create({
   },
 });
 
-export function createExtensions() {
+/** `history: false` when the body is a shared document: its own undo (Collaboration's) undoes only one's own typing. */
+export function createExtensions(options: { history?: boolean } = {}) {
   return [
     StarterKit.configure({
       heading: { levels: [2, 3] },
+      ...(options.history === false ? { undoRedo: false as const } : {}),
       code: false,
       codeBlock: false,
       strike: false,

@@ -1,10 +1,7 @@
 /**
- * The article form's field errors: where each field lives (for the error summary's links and aria-describedby), the
- * checks made before a save is sent, and the server's errors keyed by field ("tags.2" is the Tags field).
+ * The article form's field errors: where each field lives (for the error summary's links and aria-describedby), and
+ * the server's errors keyed by field ("tags.2" is the Tags field).
  */
-import { ArticleFieldsSchema } from "@/lib/validation/articles";
-import type { SavePayload } from "./types";
-
 export type FieldErrors = Record<string, string>;
 
 /** Where each field the server may complain about lives. Anything else goes to "form". */
@@ -29,17 +26,6 @@ export function normalizeErrors(errors: FieldErrors): FieldErrors {
     out[key in FIELDS ? key : "form"] ??= message;
   }
   return out;
-}
-
-const FieldsSchema = ArticleFieldsSchema.omit({ body: true });
-
-/** The checks made in the browser before a save is sent (the body is checked by the server only). */
-export function validateForSave(payload: SavePayload): FieldErrors | null {
-  const parsed = FieldsSchema.safeParse(payload);
-  if (parsed.success) return null;
-  const errors: FieldErrors = {};
-  for (const issue of parsed.error.issues) errors[String(issue.path[0] ?? "form")] ??= issue.message;
-  return normalizeErrors(errors);
 }
 
 /** The errors left once the fields `keys` were edited (a form-wide error goes too). */

@@ -1,6 +1,11 @@
 "use client";
 
-/** Revision history: who saved what when, a word diff between any two revisions, and restoring one. */
+/**
+ * Revision history: who saved what when (everyone whose changes a revision holds), a word diff between any two
+ * revisions, and restoring one. Edits that were not applied (a refused save, text a change from outside replaced
+ * before it was stored, keystrokes that were no longer the writer's to make) are kept, but listed apart from the
+ * history, under their own heading.
+ */
 import { memo, useEffect, useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/field";
@@ -23,7 +28,7 @@ function changeLabel(revision: RevisionItem): string {
     case "RESTORE":
       return "Restored";
     case "CONFLICT":
-      return "Conflict (not applied)";
+      return "Not applied";
     case "STATUS":
       return `Status: ${statusLabel(revision.status)}`;
     case "UPDATE":
@@ -60,9 +65,11 @@ export const RevisionsPanel = memo(function RevisionsPanel({ revisions, disabled
   const [restoring, setRestoring] = useState<string | null>(null);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
 
+  const history = revisions.filter((r) => r.kind !== "CONFLICT");
+  const notApplied = revisions.filter((r) => r.kind === "CONFLICT");
   const exists = (revisionId: string | null) => revisionId !== null && revisions.some((r) => r.id === revisionId);
-  const fromId = exists(fromChoice) ? fromChoice : (revisions[1]?.id ?? null);
-  const toId = exists(toChoice) ? toChoice : (revisions[0]?.id ?? null);
+  const fromId = exists(fromChoice) ? fromChoice : (history[1]?.id ?? notApplied[0]?.id ?? null);
+  const toId = exists(toChoice) ? toChoice : (history[0]?.id ?? null);
 
   useEffect(() => {
     const missing = [fromId, toId].filter((r): r is string => r !== null && !(r in loaded));
@@ -96,7 +103,23 @@ export const RevisionsPanel = memo(function RevisionsPanel({ revisions, disabled
   const from = fromId ? loaded[fromId] : undefined;
   const to = toId ? loaded[toId] : undefined;
   const label = (r: RevisionItem) => `${r.createdAtLabel} — ${kindLabel(r)}, ${byWhom(r)}`;
-  const shown = showAll ? revisions : revisions.slice(0, SHOWN);
+  const shown = showAll ? history : history.slice(0, SHOWN);
+  const item = (revision: RevisionItem) => (
+    <li key={revision.id} className="flex flex-wrap items-start justify-between gap-2 py-2">
+      <div className="min-w-0 flex-1">
+        <p>
+          <span className="font-semibold">{kindLabel(revision)}</span> · {byWhom(revision)}
+        </p>
+        <p className="text-xs text-muted">
+          <time dateTime={revision.createdAt}>{revision.createdAtLabel}</time> · version {revision.version}
+        </p>
+        <p className="truncate">{revision.headline || "Untitled"}</p>
+      </div>
+      <Button aria-label={`Restore revision from ${revision.createdAtLabel}`} disabled={disabled || restoring !== null} onClick={() => void restore(revision)}>
+        Restore
+      </Button>
+    </li>
+  );
   const options = revisions.map((r) => [r.id, label(r)] as const);
 
   return (
@@ -124,28 +147,18 @@ export const RevisionsPanel = memo(function RevisionsPanel({ revisions, disabled
             </div>
           )}
           <h3 className="mt-4 text-sm font-bold">History</h3>
-          <ol className="mt-1 divide-y divide-gray-200 text-sm">
-            {shown.map((revision) => (
-              <li key={revision.id} className="flex flex-wrap items-start justify-between gap-2 py-2">
-                <div className="min-w-0 flex-1">
-                  <p>
-                    <span className="font-semibold">{kindLabel(revision)}</span> · {byWhom(revision)}
-                  </p>
-                  <p className="text-xs text-muted">
-                    <time dateTime={revision.createdAt}>{revision.createdAtLabel}</time> · version {revision.version}
-                  </p>
-                  <p className="truncate">{revision.headline || "Untitled"}</p>
-                </div>
-                <Button aria-label={`Restore revision from ${revision.createdAtLabel}`} disabled={disabled || restoring !== null} onClick={() => void restore(revision)}>
-                  Restore
-                </Button>
-              </li>
-            ))}
-          </ol>
-          {revisions.length > SHOWN && (
+          <ol className="mt-1 divide-y divide-gray-200 text-sm">{shown.map(item)}</ol>
+          {history.length > SHOWN && (
             <Button className="mt-2" onClick={() => setShowAll(!showAll)} aria-expanded={showAll}>
-              {showAll ? "Show fewer" : `Show all ${revisions.length} revisions`}
+              {showAll ? "Show fewer" : `Show all ${history.length} revisions`}
             </Button>
+          )}
+          {notApplied.length > 0 && (
+            <details className="mt-4">
+              <summary className="cursor-pointer text-sm font-bold">Edits not applied ({notApplied.length})</summary>
+              <p className="mt-1 text-xs text-muted">Kept so that no text is lost: a save refused while others edited, or text replaced before it was stored.</p>
+              <ol className="mt-1 divide-y divide-gray-200 text-sm">{notApplied.map(item)}</ol>
+            </details>
           )}
         </>
       )}

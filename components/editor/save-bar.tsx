@@ -12,11 +12,9 @@
  */
 import { useEffect, useRef, type RefObject } from "react";
 import { Button } from "@/components/ui/button";
-import type { SaveStatus } from "./save-controller";
+import { ALARMING, statusText, type SaveStatus } from "./sync-status";
 
 type Props = { status: SaveStatus; notice: string; disabled: boolean; locale: string; timeZone: string };
-
-const ALARMING: SaveStatus["kind"][] = ["offline", "error", "invalid", "conflict"];
 
 /** The room kept free above the bar, besides its own height. */
 const GAP_PX = 8;
@@ -91,26 +89,4 @@ function useSaveShortcut(button: RefObject<HTMLButtonElement | null>, disabled: 
     document.addEventListener("keydown", onKeyDown);
     return () => document.removeEventListener("keydown", onKeyDown);
   }, [button, disabled]);
-}
-
-function statusText(status: SaveStatus, locale: string, timeZone: string): string {
-  switch (status.kind) {
-    case "idle":
-      return "";
-    case "pending":
-      return "Changes pending";
-    case "saving":
-      return "Saving…";
-    case "saved":
-      return `Saved at ${new Intl.DateTimeFormat(locale, { hour: "numeric", minute: "2-digit", timeZone }).format(status.at)}`;
-    case "offline":
-      return "Offline — your changes are kept on this device";
-    case "invalid":
-    case "error":
-      return status.message;
-    case "conflict":
-      return "Not saved: someone else saved this article";
-    case "readonly":
-      return "Read-only: someone else is editing";
-  }
 }

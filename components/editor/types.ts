@@ -3,8 +3,6 @@
  * the server (so the first render matches the HTML), and the permission flags computed from the permission map.
  */
 import type { DocNode } from "@/lib/content/document";
-import type { ArticleFieldsState } from "./use-article-fields";
-import type { Saving } from "./use-saving";
 
 /** The article's editable fields except the body, in the shape PUT /api/articles/:id takes them. */
 export type EditableFields = {
@@ -18,18 +16,6 @@ export type EditableFields = {
   slug: string;
   seoTitle: string;
   seoDescription: string;
-};
-
-/** Everything one save sends (with baseVersion and mode added on the way out). */
-export type SavePayload = EditableFields & { body: DocNode };
-
-/** The article as it is saved now, from getCurrentArticleAction (conflicts, restores, taking over). */
-export type CurrentArticle = SavePayload & {
-  version: number;
-  status: string;
-  bodyText: string;
-  updatedAt: string;
-  lastEditedBy: string | null;
 };
 
 export type MediaOption = {
@@ -122,6 +108,8 @@ export type EditorArticle = {
 
 export type ArticleEditorProps = {
   article: EditorArticle;
+  /** Who is editing: named in the others' list of people and on their caret. */
+  me: StaffOption;
   sections: SectionOption[];
   staff: StaffOption[];
   tagNames: string[];
@@ -134,12 +122,4 @@ export type ArticleEditorProps = {
   timeZone: string;
   siteUrl: string;
   flags: EditorFlags;
-};
-
-/** What the page gives the hooks for conflicts, presence and revision restore: the two they build on, and the notice line. */
-export type EditorContext = {
-  articleId: string;
-  saving: Saving;
-  fields: ArticleFieldsState;
-  setNotice: (notice: string) => void;
 };

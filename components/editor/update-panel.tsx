@@ -3,11 +3,11 @@
 /**
  * A scheduled or published article's pending update (lib/data/articles/pending.ts). Its authors read that their
  * changes are not live yet, submit them for review or discard them; the desk sees what the update changes against the
- * live version and publishes it or sends it back with a note. Unsaved edits are saved before any of these.
+ * live version and publishes it or sends it back with a note. Unsaved edits are saved before any of these; the text a
+ * published or discarded update leaves arrives in the editor through the shared document.
  */
 import { memo, useId, useState } from "react";
 import { discardUpdateAction, publishUpdateAction, sendBackUpdateAction, submitUpdateAction } from "@/lib/actions/workflow";
-import type { ActionResult } from "@/lib/actions/result";
 import { Button } from "@/components/ui/button";
 import { TextAreaField } from "@/components/ui/field";
 import { Panel } from "@/components/ui/panel";
@@ -27,8 +27,6 @@ type Props = {
   canReview: boolean;
   prepare: () => Promise<string | null>;
   finish: (changed: boolean) => Promise<void>;
-  /** Loads the article as the server now has it into the form (its content changed: published or discarded). */
-  reload: () => Promise<boolean>;
   /** Says what happened on the page itself (this panel goes away once the update is published). */
   announce: (notice: string) => void;
 };
@@ -45,19 +43,14 @@ function describe(update: PendingUpdateView, editsLive: boolean): string {
 }
 
 export const UpdatePanel = memo(function UpdatePanel(props: Props) {
-  const { articleId, status, editsLive, update, canReview, reload, announce } = props;
+  const { articleId, status, editsLive, update, canReview, announce } = props;
   const id = useId();
   const { busy, isBusy, failure, notice, run } = useEditorAction(props);
   const note = usePanelText<HTMLTextAreaElement>();
   const [confirmingDiscard, setConfirmingDiscard] = useState(false);
   if (editsLive && !update) return null;
 
-  /** The action, then the form loads the article's new content. */
-  const reloading = (action: () => Promise<ActionResult<string>>) => async () => {
-    const result = await action();
-    if (result.ok) await reload();
-    return result;
-  };
+  const discard = () => void run("discard", () => discardUpdateAction(articleId), "The pending update was discarded.", () => setConfirmingDiscard(false));
 
   const sendBack = () => {
     if (!note.value.trim()) return note.fail("Write a note saying what the author should change.");
@@ -100,13 +93,13 @@ export const UpdatePanel = memo(function UpdatePanel(props: Props) {
               question="Discard your pending update? Readers keep the live version; your text stays in the revision history."
               confirmLabel="Yes, discard"
               busy={isBusy}
-              onConfirm={() => void run("discard", reloading(() => discardUpdateAction(articleId)), "The pending update was discarded.", () => setConfirmingDiscard(false))}
+              onConfirm={discard}
               onCancel={() => setConfirmingDiscard(false)}
             />
           )}
           {editsLive && canReview && update.status === "IN_REVIEW" && (
             <div className="mt-3 space-y-2">
-              <Button variant="primary" disabled={isBusy} onClick={() => void run("publish", reloading(() => publishUpdateAction(articleId)), "", () => announce("The update is live."))}>
+              <Button variant="primary" disabled={isBusy} onClick={() => void run("publish", () => publishUpdateAction(articleId), "", () => announce("The update is live."))}>
                 Publish update
               </Button>
               <TextAreaField id={`${id}-note`} label="Note to the author" rows={3} {...note.field} />

@@ -1,202 +1,135 @@
 "use client";
 
 /**
- * The article's fields: the form's values and errors, the slug made from the headline until someone edits it (or the
- * article is published, or its address is the desk's), the body editor's handle and word count, and the copy of
- * unsaved changes on this device, brought back when the editor opens. The fields are what saving collects: they connect themselves to it.
+ * The article's fields, bound to the shared document (lib/collab/document.ts): each short text a Y.Text changed by its
+ * difference, so two people typing in one headline both land; each choice (section, tags, authors, image, slug) a
+ * value in the document's map, the last choice winning. The form shows the server's values until the document is
+ * ready, then what the document holds as anyone changes it; the caret of a field being typed in stays put when someone
+ * else's change lands in it. The slug follows the headline until someone edits it (that it was edited is shared too),
+ * unless the article has been published or its address is the desk's. The body editor's handle and word count too.
  */
 import type { Editor } from "@tiptap/react";
-import { useCallback, useEffect, useRef, useState } from "react";
-import { getCurrentArticleAction } from "@/lib/actions/editor";
-import { countWords, type DocNode } from "@/lib/content/document";
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
+import { TEXT_FIELDS, type TextField } from "@/lib/collab/content";
+import { choicesOf, LOCAL, readFields, setChoice, setText, textChange } from "@/lib/collab/document";
+import { countWords } from "@/lib/content/document";
 import { slugify } from "@/lib/content/slug";
-import { payloadOf } from "./content-key";
-import { normalizeErrors, withoutKeys, type FieldErrors } from "./field-errors";
-import { takeNewerLocalDraft } from "./local-draft";
-import type { CurrentArticle, EditableFields, EditorArticle, SavePayload } from "./types";
-import type { Saving } from "./use-saving";
+import { FIELDS } from "./field-errors";
+import type { EditableFields, EditorArticle } from "./types";
+import type { SharedDocument } from "./use-shared-document";
 
 /** A slug counts as edited when it is not the headline's (a new article's "draft-…" placeholder is not an edit). */
 const isSlugEdited = (fields: EditableFields) => fields.slug !== slugify(fields.headline) && !fields.slug.startsWith("draft-");
 
-export function useArticleFields(article: EditorArticle, { controller, connect, markClean }: Saving) {
-  const articleId = article.id;
-  const [initial] = useState(() => ({ version: article.version, body: article.body, updatedAt: article.updatedAt }));
+const isTextField = (key: string): key is TextField => (TEXT_FIELDS as readonly string[]).includes(key);
+
+const sameFields = (a: EditableFields, b: EditableFields) => (Object.keys(a) as (keyof EditableFields)[]).every((key) => JSON.stringify(a[key]) === JSON.stringify(b[key]));
+
+/** Where a selection in `before` lands once the text reads `after`. */
+function shifted(position: number, before: string, after: string): number {
+  const change = textChange(before, after);
+  if (!change || position <= change.index) return position;
+  if (position >= change.index + change.remove) return position + change.insert.length - change.remove;
+  return change.index + change.insert.length;
+}
+
+export function useArticleFields(article: EditorArticle, shared: SharedDocument) {
+  const { doc, facts, fieldErrors, clearFieldErrors } = shared;
   const [fields, setFields] = useState<EditableFields>(article.fields);
   const [slugEdited, setSlugEdited] = useState(() => isSlugEdited(article.fields));
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [words, setWords] = useState(() => countWords(article.body));
-  const [restored, setRestored] = useState(false);
-
-  // Saving reads these when a save or a local copy is due, never on each keystroke.
-  const fieldsRef = useRef(article.fields);
-  const slugEditedRef = useRef(slugEdited);
-  const hasBeenPublishedRef = useRef(article.hasBeenPublished);
-  const editsLiveRef = useRef(article.editsLive);
+  const fieldsRef = useRef(fields);
   const editorRef = useRef<Editor | null>(null);
-  const lastBodyRef = useRef<DocNode>(article.body);
-  const readOnlyRef = useRef(false);
+  const caret = useRef<{ id: string; start: number; end: number } | null>(null);
   const wordsTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
+  // The document is ready: show what it holds, and follow it.
   useEffect(() => {
-    hasBeenPublishedRef.current = article.hasBeenPublished;
-    editsLiveRef.current = article.editsLive;
-  }, [article.hasBeenPublished, article.editsLive]);
+    if (!facts.ready) return;
+    const follow = () => {
+      const next = readFields(doc);
+      const shown = fieldsRef.current;
+      const active = document.activeElement;
+      const key = TEXT_FIELDS.find((field) => FIELDS[field]?.id === active?.id);
+      if (key && shown[key] !== next[key] && (active instanceof HTMLInputElement || active instanceof HTMLTextAreaElement) && active.selectionStart !== null) {
+        const end = active.selectionEnd ?? active.selectionStart;
+        caret.current = { id: active.id, start: shifted(active.selectionStart, shown[key], next[key]), end: shifted(end, shown[key], next[key]) };
+      }
+      if (!sameFields(shown, next)) {
+        fieldsRef.current = next;
+        setFields(next);
+      }
+      setSlugEdited(choicesOf(doc).get("slugEdited") === true);
+    };
+    follow();
+    doc.on("update", follow);
+    return () => doc.off("update", follow);
+  }, [doc, facts.ready]);
 
-  /** The fields and the body as they are now (serializes the document). */
-  const collect = useCallback((): SavePayload => {
-    const editor = editorRef.current;
-    if (editor && !editor.isDestroyed) lastBodyRef.current = editor.getJSON() as DocNode;
-    return { ...fieldsRef.current, body: lastBodyRef.current };
-  }, []);
-
-  const setSlugEditedBoth = (value: boolean) => {
-    slugEditedRef.current = value;
-    setSlugEdited(value);
-  };
-
-  /** Shows `payload` in the editor and the form without counting it as an edit (throws if the body is not a document). */
-  const show = useCallback((payload: SavePayload) => {
-    const { body, ...next } = payload;
-    const editor = editorRef.current;
-    if (editor && !editor.isDestroyed) editor.commands.setContent(body, { emitUpdate: false });
-    fieldsRef.current = next;
-    setFields(next);
-    lastBodyRef.current = body;
-    setWords(countWords(body));
-  }, []);
-
-  /** Shows the server's current version in the form and the editor; nothing is unsaved afterwards. */
-  const loadCurrent = useCallback(
-    (current: CurrentArticle) => {
-      show(payloadOf(current));
-      setFieldErrors({});
-      markClean(current);
-    },
-    [markClean, show],
-  );
-
-  /** Loads the article as the server has it now; false when it could not be read (nothing changed then). */
-  const reloadCurrent = useCallback(async (): Promise<boolean> => {
-    const current = await getCurrentArticleAction(articleId).catch(() => null);
-    if (current?.ok) loadCurrent(current.data);
-    return current?.ok ?? false;
-  }, [articleId, loadCurrent]);
-
-  useEffect(() => {
-    connect({
-      collect,
-      localExtras: () => ({ slugEdited: slugEditedRef.current }),
-      onSaved: (saved, sent) => {
-        setFieldErrors((prev) => (Object.keys(prev).length === 0 ? prev : {}));
-        // The server made the slug unique: show its slug, unless the writer has typed another since.
-        if (saved.slug !== sent.slug && fieldsRef.current.slug === sent.slug) {
-          fieldsRef.current = { ...fieldsRef.current, slug: saved.slug };
-          setFields(fieldsRef.current);
-        }
-      },
-      onFieldErrors: (errors) => setFieldErrors(normalizeErrors(errors)),
-    });
-  }, [collect, connect]);
+  useLayoutEffect(() => {
+    const keep = caret.current;
+    caret.current = null;
+    const element = keep && document.getElementById(keep.id);
+    if (keep && (element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement)) element.setSelectionRange(keep.start, keep.end);
+  }, [fields]);
 
   const update = useCallback(
     (patch: Partial<EditableFields>) => {
-      let next = { ...fieldsRef.current, ...patch };
-      // The slug follows the headline until it is edited or published, and never where it is the desk's to change.
-      if (patch.headline !== undefined && !hasBeenPublishedRef.current && editsLiveRef.current && !slugEditedRef.current) {
-        const generated = slugify(patch.headline);
-        if (generated) next = { ...next, slug: generated };
-      }
-      fieldsRef.current = next;
-      setFields(next);
-      const keys = Object.keys(patch);
-      if (patch.headline !== undefined) keys.push("slug");
-      setFieldErrors((prev) => withoutKeys(prev, keys));
-      controller().changed();
+      doc.transact(() => {
+        for (const [key, value] of Object.entries(patch)) {
+          if (isTextField(key)) setText(doc, key, String(value));
+          else setChoice(doc, key as keyof Omit<EditableFields, TextField>, value);
+        }
+        // The slug follows the headline until it is edited or published, and never where it is the desk's to change.
+        if (patch.headline !== undefined && !article.hasBeenPublished && article.editsLive && choicesOf(doc).get("slugEdited") !== true) {
+          const generated = slugify(patch.headline);
+          if (generated) setChoice(doc, "slug", generated);
+        }
+      }, LOCAL);
+      clearFieldErrors([...Object.keys(patch), ...(patch.headline !== undefined ? ["slug"] : [])]);
     },
-    [controller],
+    [article.editsLive, article.hasBeenPublished, clearFieldErrors, doc],
   );
 
   const editSlug = (value: string) => {
-    setSlugEditedBoth(true);
+    setChoice(doc, "slugEdited", true);
     update({ slug: value });
   };
 
   const slugFromHeadline = () => {
-    setSlugEditedBoth(false);
+    setChoice(doc, "slugEdited", false);
     const generated = slugify(fieldsRef.current.headline);
     if (generated) update({ slug: generated });
   };
 
-  /** On every keystroke in the body: cheap. The word count follows once typing pauses. */
+  const countBody = useCallback(() => {
+    const editor = editorRef.current;
+    if (!editor || editor.isDestroyed) return;
+    const text = editor.state.doc.textBetween(0, editor.state.doc.content.size, " ", " ");
+    setWords(text.split(/\s+/).filter(Boolean).length);
+  }, []);
+
+  /** On every change of the body, anyone's: cheap. The word count follows once typing pauses. */
   const bodyChanged = useCallback(() => {
-    controller().changed();
     clearTimeout(wordsTimer.current);
-    wordsTimer.current = setTimeout(() => {
-      const editor = editorRef.current;
-      if (!editor || editor.isDestroyed) return;
-      const text = editor.state.doc.textBetween(0, editor.state.doc.content.size, " ", " ");
-      setWords(text.split(/\s+/).filter(Boolean).length);
-    }, 800);
-  }, [controller]);
+    wordsTimer.current = setTimeout(countBody, 800);
+  }, [countBody]);
 
   useEffect(() => () => clearTimeout(wordsTimer.current), []);
 
-  // The editor exists: bring back unsaved changes kept on this device, if they are newer than the server's.
   const editorReady = useCallback(
     (editor: Editor) => {
       editorRef.current = editor;
-      if (readOnlyRef.current) editor.setEditable(false, false);
-      const server = { payload: { ...fieldsRef.current, body: editor.getJSON() as DocNode }, version: initial.version, updatedAt: initial.updatedAt };
-      const local = takeNewerLocalDraft(articleId, server);
-      if (!local) return;
-      // The URL and byline of a released article are the desk's: a copy made before it was released does not bring
-      // back changes to them that the server would refuse.
-      const locked = editsLiveRef.current ? {} : { slug: fieldsRef.current.slug, sectionId: fieldsRef.current.sectionId, authorIds: fieldsRef.current.authorIds };
-      try {
-        show({ ...fieldsRef.current, ...local.fields, ...locked });
-      } catch {
-        return; // not a document this editor understands: leave the server's version in place
-      }
-      if (typeof local.slugEdited === "boolean") setSlugEditedBoth(local.slugEdited);
-      const saver = controller();
-      saver.baseVersion = local.baseVersion;
-      saver.changed();
-      setRestored(true);
+      countBody();
     },
-    [articleId, controller, initial.updatedAt, initial.version, show],
+    [countBody],
   );
-
-  /** Someone else took over (or gave it back): the body follows the form's fieldset. */
-  const setReadOnly = useCallback((readOnly: boolean) => {
-    readOnlyRef.current = readOnly;
-    const editor = editorRef.current;
-    if (editor && !editor.isDestroyed) editor.setEditable(!readOnly, false);
-  }, []);
 
   const focusBody = useCallback(() => {
     editorRef.current?.commands.focus();
   }, []);
 
-  return {
-    initialBody: initial.body,
-    fields,
-    fieldErrors,
-    slugEdited,
-    words,
-    restored,
-    dismissRestored: () => setRestored(false),
-    update,
-    editSlug,
-    slugFromHeadline,
-    bodyChanged,
-    editorReady,
-    collect,
-    loadCurrent,
-    reloadCurrent,
-    setReadOnly,
-    focusBody,
-  };
+  return { fields, fieldErrors, slugEdited, words, update, editSlug, slugFromHeadline, bodyChanged, editorReady, focusBody };
 }
 
 export type ArticleFieldsState = ReturnType<typeof useArticleFields>;

@@ -1,129 +1,39 @@
 "use client";
 
 /**
- * Saving, around the SaveController (plain TypeScript, outside React): the save status line, the last save with
- * keepalive when the page is hidden or left, the content the saves are based on, and holding autosaves while a status
- * change runs. The other concerns plug in with connect(): they need the controller themselves, so they are made after
- * it, and the controller reads them only when a save or a local copy is due.
+ * Saving, now that the shared document stores itself (./use-shared-document.ts): the Save button asks for a store now
+ * (a manual save makes a revision), and a status change (the workflow and pending-update panels) first waits until
+ * the server has stored what this editor shows, so that it acts on the merged document everyone sees.
  */
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useRef, useState } from "react";
-import { getCurrentArticleAction } from "@/lib/actions/editor";
-import { contentKey, payloadOf } from "./content-key";
-import { validateForSave } from "./field-errors";
-import { SaveController, type SaveControllerOptions, type SaveStatus } from "./save-controller";
-import type { CurrentArticle, EditorArticle, SavePayload } from "./types";
+import { useCallback, useEffect } from "react";
+import type { SharedDocument } from "./use-shared-document";
 
-export type SaveWiring = Pick<SaveControllerOptions, "collect" | "localExtras" | "onConflict" | "onFieldErrors"> & {
-  onSaved: (saved: { slug: string }, sent: SavePayload) => void;
-};
-
-const UNWIRED: SaveWiring = {
-  collect: () => {
-    throw new Error("The article's fields are not connected to saving yet.");
-  },
-  localExtras: () => ({ slugEdited: false }),
-  onSaved: () => undefined,
-  onConflict: () => undefined,
-  onFieldErrors: () => undefined,
-};
-
-export function useSaving(article: EditorArticle) {
-  const articleId = article.id;
+export function useSaving({ flush, whenSynced, status, facts }: SharedDocument, article: { editsLive: boolean; hasPendingUpdate: boolean }) {
   const router = useRouter();
-  const [status, setStatus] = useState<SaveStatus>({ kind: "idle" });
-  const [initialVersion] = useState(article.version);
-  const wiring = useRef<SaveWiring>(UNWIRED);
-  const controllerRef = useRef<SaveController | null>(null);
-  /** The content of the version saves are based on: a conflict with no change of content is resolved silently. */
-  const baseContentRef = useRef(contentKey({ ...article.fields, body: article.body }));
-  const refreshRef = useRef(() => router.refresh());
-  const hasPendingUpdateRef = useRef(article.pendingUpdate !== null);
+  const isStopped = facts.ended !== null;
+
+  // A journalist's first stored change of a released story starts its pending update: show its panel.
+  const awaitsUpdatePanel = !article.editsLive && !article.hasPendingUpdate;
   useEffect(() => {
-    hasPendingUpdateRef.current = article.pendingUpdate !== null;
-  }, [article.pendingUpdate]);
+    if (awaitsUpdatePanel && status.kind === "saved") router.refresh();
+  }, [awaitsUpdatePanel, router, status.kind]);
 
-  const connect = useCallback((part: Partial<SaveWiring>) => {
-    wiring.current = { ...wiring.current, ...part };
-  }, []);
-
-  /** The save controller, made on first use (never during render). */
-  const controller = useCallback((): SaveController => {
-    controllerRef.current ??= new SaveController({
-      articleId,
-      baseVersion: initialVersion,
-      collect: () => wiring.current.collect(),
-      validate: validateForSave,
-      localExtras: () => wiring.current.localExtras(),
-      onStatus: setStatus,
-      onSaved: (saved, sent, mode) => {
-        baseContentRef.current = contentKey(sent);
-        // A manual save always adds a revision: show it in the history. The first save of a pending update: show
-        // its panel.
-        if (mode === "manual" || (saved.pending && !hasPendingUpdateRef.current)) refreshRef.current();
-        wiring.current.onSaved(saved, sent);
-      },
-      onConflict: (mine, mode, currentVersion) => wiring.current.onConflict(mine, mode, currentVersion),
-      onFieldErrors: (errors) => wiring.current.onFieldErrors(errors),
-    });
-    return controllerRef.current;
-  }, [articleId, initialVersion]);
-
-  /** True when `payload` is what the current base version holds (nothing a reader sees differs). */
-  const isBaseContent = useCallback((payload: SavePayload) => contentKey(payload) === baseContentRef.current, []);
-
-  /** The editor now shows the server's current version: saves go on top of it, nothing is unsaved. */
-  const markClean = useCallback(
-    (current: CurrentArticle) => {
-      baseContentRef.current = contentKey(payloadOf(current));
-      controller().markClean(current.version);
-    },
-    [controller],
-  );
-
-  // Saving when the page is hidden or closed (keepalive), and when the editor is left for another page.
-  useEffect(() => {
-    const saver = controller();
-    saver.attach();
-    const onVisibility = () => {
-      if (document.visibilityState === "hidden") saver.pageHidden();
-    };
-    const onPageHide = () => saver.pageHidden();
-    document.addEventListener("visibilitychange", onVisibility);
-    window.addEventListener("pagehide", onPageHide);
-    return () => {
-      document.removeEventListener("visibilitychange", onVisibility);
-      window.removeEventListener("pagehide", onPageHide);
-      saver.pageHidden();
-      saver.detach();
-    };
-  }, [controller]);
-
-  // Status changes (the workflow panel): save first, hold autosaves meanwhile, then catch up with the new version.
   const prepareChange = useCallback(async (): Promise<string | null> => {
-    const saver = controller();
-    saver.hold();
-    if (!saver.isActive) return "Resolve the conflict above (or take over editing) first.";
-    const saved = await saver.flush();
-    return saved ? null : "Your latest changes could not be saved, so nothing was changed. Check the save status at the bottom of the form.";
-  }, [controller]);
+    if (isStopped) return "This editor has stopped: reload the page.";
+    // A page still connecting gets a few seconds; an editor that is offline does not act on a text others may change.
+    if (!(await whenSynced(10_000))) return "You are offline: try again once this editor is connected, so that the change acts on what everyone sees.";
+    return (await flush("autosave")) ? null : "Your latest changes could not be saved, so nothing was changed. Check the save status at the bottom of the form.";
+  }, [flush, isStopped, whenSynced]);
 
-  const finishChange = useCallback(
-    async (didChange: boolean) => {
-      const saver = controller();
-      if (didChange) {
-        const current = await getCurrentArticleAction(articleId).catch(() => null);
-        if (current?.ok && isBaseContent(payloadOf(current.data))) saver.baseVersion = current.data.version;
-      }
-      saver.release();
-      router.refresh();
-    },
-    [articleId, controller, isBaseContent, router],
-  );
+  // The status (and the history) changed on the server; the text itself arrives through the shared document.
+  const finishChange = useCallback(async () => router.refresh(), [router]);
 
-  const submit = useCallback(() => void controller().save("manual", { force: true }), [controller]);
+  const submit = useCallback(() => {
+    void flush("manual").then((saved) => saved && router.refresh());
+  }, [flush, router]);
 
-  return { status, controller, connect, isBaseContent, markClean, prepareChange, finishChange, submit };
+  return { status, prepareChange, finishChange, submit };
 }
 
 export type Saving = ReturnType<typeof useSaving>;

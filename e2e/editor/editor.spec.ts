@@ -1,10 +1,10 @@
 /**
  * The article editor, driven as people use it: writing with the toolbar, autosave and reload, the workflow between a
- * journalist and an editor, conflicts between two open editors, revisions, presence, offline work, corrections,
- * share previews, and accessibility.
+ * journalist and an editor, two people (or one in two tabs) writing at once, revisions, presence, offline work,
+ * corrections, share previews, and accessibility. (Several app instances: e2e/coediting.)
  */
 import type { Page } from "@playwright/test";
-import { MAX_DOCUMENT_DEPTH } from "@/lib/content/document";
+import { documentFromParagraphs, MAX_DOCUMENT_DEPTH } from "@/lib/content/document";
 import { slugify } from "@/lib/content/slug";
 import { ForbiddenError } from "@/lib/data/errors";
 import { publishArticle } from "@/lib/data/articles/workflow";
@@ -14,10 +14,37 @@ import { testDb } from "../support/db";
 import { createTestUser, uniqueId } from "../support/factories";
 import { expect, openAs, test } from "../support/fixtures";
 
-// Each test drives one or two real editors with saves, heartbeats and server actions: give them room on a busy machine.
+// Each test drives one or two real editors over the shared document and server actions: give them room on a busy machine.
 test.describe.configure({ timeout: 120_000 });
 
 const bodyOf = (page: Page) => page.getByRole("textbox", { name: "Body" });
+
+async function typeAt(where: "ControlOrMeta+Home" | "ControlOrMeta+End", page: Page, text: string) {
+  // The body is read-only until the shared document has come from the server (the save bar says "Connecting…").
+  await expect(bodyOf(page)).toHaveAttribute("contenteditable", "true");
+  await bodyOf(page).click();
+  await page.keyboard.press(where);
+  if (where === "ControlOrMeta+Home") {
+    // The click's own caret (at the end of the text) can land after the key press while the shared document is still
+    // settling: press again until the caret really is before the first character, so the words go where they should.
+    await expect
+      .poll(async () => {
+        const before = await bodyOf(page).evaluate((body) => {
+          const selection = window.getSelection();
+          if (!selection || selection.rangeCount === 0) return -1;
+          const range = document.createRange();
+          range.selectNodeContents(body);
+          range.setEnd(selection.getRangeAt(0).startContainer, selection.getRangeAt(0).startOffset);
+          return range.toString().length;
+        });
+        if (before !== 0) await page.keyboard.press(where);
+        return before;
+      })
+      .toBe(0);
+  }
+  await page.keyboard.type(text);
+}
+const typeAtEnd = (page: Page, text: string) => typeAt("ControlOrMeta+End", page, text);
 const statusRegion = (page: Page) => page.getByRole("region", { name: "Status", exact: true });
 const saveButton = (page: Page) => page.getByRole("button", { name: "Save", exact: true });
 
@@ -133,78 +160,73 @@ test("a journalist writes a draft that autosaves and survives a reload, submits 
   await context.close();
 });
 
-test("when two people save the same article, the second sees the conflict, its text is kept as a revision, and Keep mine resolves it", async ({ page, browser, login }) => {
+test("two people typing in one article at once both see every word; a REST save meanwhile is refused and kept apart from the history", async ({ page, browser, login }) => {
   const writer = await login({ role: "JOURNALIST" });
   const id = uniqueId();
   const article = await createEditorArticle(writer, { headline: `Bridge repairs ${id}`, paragraphs: ["The bridge closes on Monday for repairs."], dek: DEK, datelineCity: "Monterrey" });
   await page.goto(article.editorPath);
   await expect(bodyOf(page)).toContainText("The bridge closes");
-  const second = await openAs(browser, writer);
-  await second.page.goto(article.editorPath);
-  await expect(bodyOf(second.page)).toContainText("The bridge closes");
+  const editorUser = await createTestUser("EDITOR");
+  const desk = await openAs(browser, editorUser);
+  await desk.page.goto(article.editorPath);
+  await expect(bodyOf(desk.page)).toContainText("The bridge closes");
 
+  // Both type in the same paragraph at the same moment (one at its start, one at its end: two carets at the very same
+  // spot interleave their words, decision 0015), and one of them changes the headline.
+  await Promise.all([typeAt("ControlOrMeta+Home", page, "Detours are marked in yellow. "), typeAtEnd(desk.page, " Buses take the north road.")]);
   await page.getByLabel("Headline").fill(`Bridge repairs start Monday ${id}`);
-  await saveButton(page).click();
-  await expectSaved(page);
-
-  await bodyOf(second.page).click();
-  await second.page.keyboard.press("ControlOrMeta+End");
-  await second.page.keyboard.type(" Detours are marked in yellow.");
-  const conflict = second.page.getByRole("region", { name: "Conflict" });
-  await expect(conflict).toContainText("Someone else saved this article since you opened it.");
-  await expect(conflict.locator("ins")).toContainText(["Detours are marked in yellow."]);
-  await expect(conflict.locator("del")).toContainText(["start Monday"]);
-  await expect(second.page.getByRole("status").filter({ hasText: "Not saved" })).toBeVisible();
-
-  // The refused text is kept: it is the latest revision, compared by default with the one before.
-  const revisions = second.page.getByRole("region", { name: "Revisions" });
-  await expect(revisions.getByText("Conflict (not applied)", { exact: true })).toBeVisible();
-  await expect(revisions.locator("ins")).toContainText(["Detours are marked in yellow."]);
-  await expectNoAxeViolations(second.page);
-
-  await conflict.getByRole("button", { name: "Keep mine" }).click();
-  await expect(conflict).toHaveCount(0);
-  await expectSaved(second.page);
+  for (const each of [page, desk.page]) {
+    await expect(bodyOf(each)).toContainText("Detours are marked in yellow.");
+    await expect(bodyOf(each)).toContainText("Buses take the north road.");
+    await expect(each.getByLabel("Headline")).toHaveValue(`Bridge repairs start Monday ${id}`);
+    await expectSaved(each);
+    await expect(each.getByText(/someone else saved|not saved/i)).toHaveCount(0);
+  }
   const stored = await readArticle(article.id);
   expect(stored.bodyText).toContain("Detours are marked in yellow.");
-  expect(stored.headline).toBe(`Bridge repairs ${id}`);
-  await second.context.close();
+  expect(stored.bodyText).toContain("Buses take the north road.");
+  expect(stored.headline).toBe(`Bridge repairs start Monday ${id}`);
+
+  // A client without the socket (the REST API) would write under them: refused with a reason, its text kept.
+  const response = await page.request.put(`/api/articles/${article.id}`, {
+    data: { headline: stored.headline, dek: DEK, body: documentFromParagraphs(["Written by a script."]), datelineCity: "Monterrey", sectionId: stored.sectionId, tags: [], authorIds: [writer.id], featuredImageId: null, slug: stored.slug, seoTitle: "", seoDescription: "", baseVersion: stored.version, mode: "manual" },
+  });
+  expect(response.status()).toBe(423);
+  expect(((await response.json()) as { message: string }).message).toContain("open for co-editing");
+  expect((await readArticle(article.id)).bodyText).not.toContain("Written by a script.");
+  await page.reload();
+  const revisions = page.getByRole("region", { name: "Revisions" });
+  await expect(revisions.getByRole("listitem").filter({ hasText: "Not applied" })).toHaveCount(0);
+  await revisions.getByText("Edits not applied (1)").click();
+  await expect(revisions.getByRole("listitem").filter({ hasText: "Not applied" })).toHaveCount(1);
+  await expectNoAxeViolations(page);
+  await desk.context.close();
 });
 
-test("Merge by hand loads their version and shows mine beside it", async ({ page, browser, login }) => {
+test("the same person with the article open in two tabs is told so, never that someone else saved, and both tabs keep every word", async ({ page, context, login }) => {
   const writer = await login({ role: "EDITOR" });
-  const id = uniqueId();
-  const article = await createEditorArticle(writer, { headline: `Market hours ${id}`, paragraphs: ["The market opens at eight."] });
+  const article = await createEditorArticle(writer, { headline: `Market hours ${uniqueId()}`, paragraphs: ["The market opens at eight."] });
   await page.goto(article.editorPath);
   await expect(bodyOf(page)).toContainText("The market opens");
-  const second = await openAs(browser, writer);
-  await second.page.goto(article.editorPath);
-  await expect(bodyOf(second.page)).toContainText("The market opens");
+  const second = await context.newPage();
+  await second.goto(article.editorPath);
+  await expect(bodyOf(second)).toContainText("The market opens");
+  for (const tab of [page, second]) await expect(tab.getByRole("status").filter({ hasText: "You also have this article open in another tab or window." })).toBeVisible();
+  await expect(page.getByText(/is editing this article/)).toHaveCount(0);
 
-  await bodyOf(page).click();
-  await page.keyboard.press("ControlOrMeta+End");
-  await page.keyboard.type(" Theirs: it closes at six.");
-  await expectSaved(page);
-
-  await bodyOf(second.page).click();
-  await second.page.keyboard.press("ControlOrMeta+End");
-  await second.page.keyboard.type(" Mine: parking is free.");
-  await saveButton(second.page).click();
-  const conflict = second.page.getByRole("region", { name: "Conflict" });
-  await conflict.getByRole("button", { name: "Merge by hand" }).click();
-  await expect(bodyOf(second.page)).toContainText("Theirs: it closes at six.");
-  await expect(bodyOf(second.page)).not.toContainText("Mine: parking is free.");
-  await expect(second.page.getByLabel("Your version")).toHaveValue(/Mine: parking is free\./);
-  await expect(second.page.getByLabel("Your version")).toHaveAttribute("readonly", "");
-
-  // Saving now goes on top of their version.
-  await bodyOf(second.page).click();
-  await second.page.keyboard.press("ControlOrMeta+End");
-  await second.page.keyboard.type(" Parking is free.");
-  await expectSaved(second.page);
+  await typeAtEnd(page, " It closes at six.");
+  await typeAtEnd(second, " Parking is free.");
+  for (const tab of [page, second]) {
+    await expect(bodyOf(tab)).toContainText("It closes at six.");
+    await expect(bodyOf(tab)).toContainText("Parking is free.");
+    await expectSaved(tab);
+    await expect(tab.getByText(/someone else|not saved|conflict/i)).toHaveCount(0);
+  }
   const stored = await readArticle(article.id);
-  expect(stored.bodyText).toContain("Theirs: it closes at six. Parking is free.");
-  await second.context.close();
+  expect(stored.bodyText).toContain("It closes at six.");
+  expect(stored.bodyText).toContain("Parking is free.");
+  await second.close();
+  await expect(page.getByRole("status").filter({ hasText: "You also have this article open" })).toHaveCount(0);
 });
 
 test("restoring an old revision brings back its text", async ({ page, login }) => {
@@ -318,64 +340,63 @@ test("a preview link works signed out, and stops working when revoked", async ({
   await anonymous.close();
 });
 
-test("someone else opening the article is shown, and taking over makes the first editor read-only", async ({ page, browser, login }) => {
+test("someone else in the article is listed with their caret; when their browser quits they leave the list within seconds", async ({ page, playwright, launchOptions, login }) => {
   const writer = await login({ role: "JOURNALIST" });
   const article = await createEditorArticle(writer, { headline: `Transit strike ${uniqueId()}`, paragraphs: ["Buses stopped at dawn."] });
   await page.goto(article.editorPath);
   await expect(bodyOf(page)).toContainText("Buses stopped");
   const editorUser = await createTestUser("EDITOR");
-  const desk = await openAs(browser, editorUser);
+  // Another browser altogether, so that it can quit.
+  const otherBrowser = await playwright.chromium.launch(launchOptions);
+  const desk = await openAs(otherBrowser, editorUser);
   await desk.page.goto(article.editorPath);
+  await typeAtEnd(desk.page, " Talks resume tomorrow.");
   await expect(desk.page.getByRole("status").filter({ hasText: `${writer.name} is editing this article` })).toBeVisible();
-  await expect(page.getByRole("status").filter({ hasText: `${editorUser.name} is editing this article` })).toBeVisible({ timeout: 15_000 });
+  const here = page.getByRole("status").filter({ hasText: `${editorUser.name} is editing this article` });
+  await expect(here).toBeVisible();
+  await expect(page.getByRole("list", { name: "People in this article" })).toContainText(`${editorUser.name} — in Body`);
+  await expect(bodyOf(page).locator(".collaboration-carets__label", { hasText: editorUser.name })).toBeVisible();
+  await expect(bodyOf(page)).toContainText("Talks resume tomorrow.");
 
-  await bodyOf(page).click();
-  await page.keyboard.press("ControlOrMeta+End");
-  await page.keyboard.type(" Talks resume tomorrow.");
-  await desk.page.getByRole("button", { name: "Take over", exact: true }).click();
-
-  await expect(page.getByRole("status").filter({ hasText: `${editorUser.name} took over editing. Your changes were saved.` })).toBeVisible({ timeout: 15_000 });
-  await expect(page.getByLabel("Headline")).toBeDisabled();
-  await expect(bodyOf(page)).toHaveAttribute("contenteditable", "false");
-  expect((await readArticle(article.id)).bodyText).toContain("Talks resume tomorrow.");
-
-  await page.getByRole("button", { name: "Take over again" }).click();
-  await expect(page.getByLabel("Headline")).toBeEnabled();
-  await expect(bodyOf(page)).toHaveAttribute("contenteditable", "true");
-  await desk.context.close();
+  await otherBrowser.close();
+  await expect(here).toHaveCount(0, { timeout: 5_000 });
+  await expect(bodyOf(page).locator(".collaboration-carets__label")).toHaveCount(0);
+  // Stored by the server once its debounce runs (the writer who stayed is still in the document).
+  await expect.poll(async () => (await readArticle(article.id)).bodyText).toContain("Talks resume tomorrow.");
 });
 
-test("offline: changes are kept on this device, saved when the connection returns, and restored after a reload", async ({ page, context, login }) => {
+test("offline: typing goes on and is kept on this device, merged and saved when the connection returns, and brought back after a reload", async ({ page, context, login }) => {
   const writer = await login({ role: "JOURNALIST" });
   const article = await createEditorArticle(writer, { headline: `Storm warning ${uniqueId()}`, paragraphs: ["Heavy rain is expected tonight."] });
   await page.goto(article.editorPath);
   await expect(bodyOf(page)).toContainText("Heavy rain");
+  await expectSaved(page);
 
   await context.setOffline(true);
-  await bodyOf(page).click();
-  await page.keyboard.press("ControlOrMeta+End");
-  await page.keyboard.type(" Schools will close early.");
+  await typeAtEnd(page, " Schools will close early.");
   await expect(page.getByRole("status").filter({ hasText: "Offline — your changes are kept on this device" })).toBeVisible();
   await context.setOffline(false);
   await expectSaved(page);
   expect((await readArticle(article.id)).bodyText).toContain("Schools will close early.");
 
-  // The server cannot be reached and the tab is reloaded: the copy on this device comes back and is saved as soon
-  // as the server answers again (retried every few seconds).
-  const api = `**/api/articles/${article.id}`;
-  await page.route(api, (route) => route.abort("internetdisconnected"));
-  await page.keyboard.type(" Shelters are open.");
+  // The collaboration server cannot be reached and the tab is reloaded: the copy on this device comes back, and is
+  // saved as soon as the server answers again.
+  let reachable = false;
+  await page.routeWebSocket("**/collab", (socket) => (reachable ? socket.connectToServer() : socket.close()));
+  await page.reload();
+  await expect(bodyOf(page)).toContainText("Schools will close early.");
+  await typeAtEnd(page, " Shelters are open.");
   await expect(page.getByRole("status").filter({ hasText: "Offline — your changes are kept on this device" })).toBeVisible();
   await page.reload();
-  const again = page;
-  await expect(again.getByText("Restored unsaved changes from this device")).toBeVisible();
-  await expect(bodyOf(again)).toContainText("Shelters are open.");
-  await expect(again.getByRole("status").filter({ hasText: "Offline — your changes are kept on this device" })).toBeVisible();
-  await page.unroute(api);
-  await expect(again.getByRole("status").filter({ hasText: /^Saved at/ })).toBeVisible({ timeout: 15_000 });
+  await expect(bodyOf(page)).toContainText("Shelters are open.");
+  await expect(page.getByRole("status").filter({ hasText: "Offline — your changes are kept on this device" })).toBeVisible();
+  expect((await readArticle(article.id)).bodyText).not.toContain("Shelters are open.");
+  reachable = true;
+  await expect(page.getByText("Restored unsaved changes from this device")).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByRole("status").filter({ hasText: /^Saved at/ })).toBeVisible({ timeout: 15_000 });
   expect((await readArticle(article.id)).bodyText).toContain("Schools will close early. Shelters are open.");
-  await again.getByRole("button", { name: "Dismiss" }).click();
-  await expect(again.getByText("Restored unsaved changes from this device")).toHaveCount(0);
+  await page.getByRole("button", { name: "Dismiss" }).click();
+  await expect(page.getByText("Restored unsaved changes from this device")).toHaveCount(0);
 });
 
 test("the editor page has no accessibility violations", async ({ page, login }) => {

@@ -31,7 +31,7 @@ test("a new article left with nothing typed is not listed and is deleted a minut
   const leftForDashboard = await newArticle(viaLink);
   await viaLink.getByRole("link", { name: "Articles" }).click();
   await viaLink.waitForURL("**/dashboard");
-  await expect(viaLink.getByRole("link", { name: "Untitled" })).toHaveCount(0);
+  await expect(viaLink.getByRole("link", { name: "Untitled", exact: true })).toHaveCount(0);
 
   const elsewhere = await page.context().newPage();
   const leftForAnotherSite = await newArticle(elsewhere);
@@ -54,8 +54,8 @@ test("a new article with anything typed in it is kept and listed under its headl
   await expect(page.getByRole("status").filter({ hasText: /^Saved at/ })).toBeVisible();
   await page.getByRole("link", { name: "Articles" }).click();
   await page.waitForURL("**/dashboard");
-  await expect(page.getByRole("link", { name: "Market day moves to Saturday" })).toBeVisible();
-  await expect(page.getByRole("link", { name: "Untitled" })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "Market day moves to Saturday", exact: true })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Untitled", exact: true })).toHaveCount(0);
   expect(await row(id)).toEqual({ leftBlankAt: null, headline: "Market day moves to Saturday" });
 });
 

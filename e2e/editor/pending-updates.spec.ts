@@ -56,6 +56,8 @@ test("a journalist's edit of a published story waits for the desk, which reviews
     await expect(page.getByLabel("Section")).toHaveAttribute("readonly", "");
 
     await page.getByLabel("Headline", { exact: true }).fill(newHeadline);
+    // The body is read-only until the shared document has come from the server.
+    await expect(bodyOf(page)).toHaveAttribute("contenteditable", "true");
     await bodyOf(page).click();
     await page.keyboard.press("ControlOrMeta+End");
     await page.keyboard.type(` ${addition}`);

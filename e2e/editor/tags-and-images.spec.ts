@@ -92,6 +92,8 @@ test("the featured image's alt text, caption and credit are edited from the edit
 
   await test.step("a body image gets its own credit, and the image panel edits a selected image", async () => {
     const body = page.getByRole("textbox", { name: "Body" });
+    // The body is read-only until the shared document has come from the server.
+    await expect(body).toHaveAttribute("contenteditable", "true");
     await body.click();
     await page.keyboard.press("ControlOrMeta+End");
     await page.getByRole("toolbar", { name: "Formatting" }).getByRole("button", { name: "Image" }).click();

@@ -53,6 +53,8 @@ async function openAtEnd(page: Page, login: Login, headline: string, paragraph: 
   await page.goto(article.editorPath);
   const body = bodyOf(page);
   await expect(body).toContainText(paragraph);
+  // The body is read-only until the shared document has come from the server.
+  await expect(body).toHaveAttribute("contenteditable", "true");
   await body.click();
   await page.keyboard.press("ControlOrMeta+End");
   return { article, body };
@@ -64,6 +66,10 @@ test("typing at the end of a 2,000-word story keeps the caret above the save bar
   await page.setViewportSize({ width: 1280, height: 720 });
   await page.goto(article.editorPath);
   await expect(page.getByText(/^2,0\d\d words/)).toBeVisible();
+
+  // The body is read-only until the shared document has come from the server.
+
+  await expect(bodyOf(page)).toHaveAttribute("contenteditable", "true");
 
   await bodyOf(page).click();
   await page.keyboard.press("ControlOrMeta+End");
@@ -107,6 +113,10 @@ test("Ctrl+S and ⌘S save at once from the fields and the body, instead of the 
   expect(await kept()).toBe(true);
   await expect.poll(() => manualRevisions(article.id)).toBe(1);
   expect((await testDb().article.findUniqueOrThrow({ where: { id: article.id } })).dek).toBe("A dek written before saving by keyboard.");
+
+  // The body is read-only until the shared document has come from the server.
+
+  await expect(bodyOf(page)).toHaveAttribute("contenteditable", "true");
 
   await bodyOf(page).click();
   await page.keyboard.press("ControlOrMeta+End");
@@ -158,6 +168,8 @@ test("every shortcut the Shortcuts list shows does what it says", async ({ page,
   await expectNoAxeViolations(page);
 
   const fresh = async () => {
+    // The body is read-only until the shared document has come from the server.
+    await expect(body).toHaveAttribute("contenteditable", "true");
     await body.click();
     await page.keyboard.press("ControlOrMeta+a");
     await page.keyboard.press("Delete");

@@ -1,6 +1,7 @@
 /**
- * The editor during a real PostgreSQL outage: the save fails visibly, the text stays on the device (through a reload
- * too), and once the database is back the text is saved, without restarting the app.
+ * The editor during a real PostgreSQL outage: the save fails visibly, the text stays on the device (the shared
+ * document's copy in IndexedDB, through a reload too), and once the database is back the text is saved, without
+ * restarting the app or the collaboration server.
  *
  * Runs in the "db-outage" project, after every other spec and alone (playwright.config.ts), because it stops the
  * database they all share; the runner (scripts/e2e.ts) stops and starts it through E2E_DB_CONTROL_URL.
@@ -8,6 +9,7 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "../support/fixtures";
 import { FILLER, createEditorArticle, readArticle } from "../support/editor-factories";
+import { deviceCopyText } from "../support/device-copy";
 import { uniqueId } from "../support/factories";
 
 const control = process.env.E2E_DB_CONTROL_URL;
@@ -19,7 +21,6 @@ async function database(action: "stop" | "start") {
 
 const savedStatus = (page: Page) => page.getByRole("status").filter({ hasText: /^Saved at/ });
 const outageStatus = (page: Page) => page.getByRole("status").filter({ hasText: "Not saved: the database is not answering. Your changes are kept on this device" });
-const localCopy = (page: Page, articleId: string) => page.evaluate((id) => window.localStorage.getItem(`dateline:draft:${id}`) ?? "", articleId);
 
 async function typeAtEnd(page: Page, text: string) {
   const body = page.getByRole("textbox", { name: "Body" });
@@ -46,18 +47,18 @@ test("while PostgreSQL is down the editor shows the save failing and keeps the t
     stopped = true;
     await typeAtEnd(page, duringFirst);
     await expect(outageStatus(page)).toBeVisible();
-    expect(await localCopy(page, article.id)).toContain(duringFirst.trim());
+    expect(await deviceCopyText(page, article.id)).toContain(duringFirst.trim());
     await database("start");
     stopped = false;
     await expect(savedStatus(page)).toBeVisible({ timeout: 15_000 });
     expect((await readArticle(article.id)).bodyText).toContain(duringFirst.trim());
-    expect(await localCopy(page, article.id)).toBe("");
 
     // 2. The page is reloaded during the outage (it cannot load), and again after: the text comes back and is saved.
     await database("stop");
     stopped = true;
     await typeAtEnd(page, duringSecond);
     await expect(outageStatus(page)).toBeVisible();
+    expect(await deviceCopyText(page, article.id)).toContain(duringSecond.trim());
     await page.reload();
     await expect(page.getByRole("textbox", { name: "Body" })).toHaveCount(0);
     await database("start");

@@ -154,7 +154,9 @@ async function expectStrictXml(page: Page, xml: string, where: string) {
   expect(error, `${where} is well-formed XML`).toBeNull();
 }
 
-test.describe.configure({ timeout: 120_000 });
+// Hundreds of saves and searches per test (about 50 s alone on 2 cores; each search that finds nothing now also looks
+// for a spelling): room for a machine busy with the rest of the suite.
+test.describe.configure({ timeout: 240_000 });
 
 test("every entry through every article field over the editor's save route, every hostile body, and every search box", async ({ page, login }) => {
   const editor = await login({ role: "EDITOR" });

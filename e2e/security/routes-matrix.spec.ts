@@ -108,7 +108,8 @@ type Fixture = {
   tagId: string;
   tagSlug: string;
   adSlotId: string;
-  story: { path: string; sectionSlug: string; slug: string };
+  /** Published three years back, as live coverage that has ended (its event stream answers at once and closes). */
+  story: { id: string; path: string; sectionSlug: string; slug: string };
   authorSlug: string;
   previewPath: string;
   invitePath: string;
@@ -131,6 +132,7 @@ async function makeFixture(): Promise<Fixture> {
 
   const news = await db.section.findUniqueOrThrow({ where: { slug: "news" }, select: { id: true, slug: true } });
   const story = await createArchivedStory(news.id, other.id, `routes matrix ${id}`);
+  await db.article.update({ where: { id: story.id }, data: { isLive: true, coverageStartAt: new Date(Date.now() - 1000 * 86_400_000), coverageEndAt: new Date(Date.now() - 999 * 86_400_000) } });
   const tag = await db.tag.create({ data: { name: `Matrix ${id}`, slug: `matrix-${id}` }, select: { id: true, slug: true } });
   await db.articleTag.create({ data: { articleId: story.id, tagId: tag.id, position: 0 } });
   const { slug: authorSlug } = await db.user.findUniqueOrThrow({ where: { id: other.id }, select: { slug: true } });
@@ -157,7 +159,7 @@ async function makeFixture(): Promise<Fixture> {
     tagId: tag.id,
     tagSlug: tag.slug,
     adSlotId: ad.id,
-    story: { path: `/${news.slug}/${story.slug}`, sectionSlug: news.slug, slug: story.slug },
+    story: { id: story.id, path: `/${news.slug}/${story.slug}`, sectionSlug: news.slug, slug: story.slug },
     authorSlug,
     previewPath: preview.path,
     invitePath: new URL(invitation.link).pathname,
@@ -212,6 +214,11 @@ const ROUTES: Record<string, RouteCase> = {
     rule: { kind: "page-owned", own: "article:read:own", any: "article:read:any" },
     request: (f, s, o) => get(`/dashboard/articles/${articleFor(f, s, o)}/preview`),
   },
+  // The live composer: whoever may edit the story (lib/data/live/composer.ts).
+  "/dashboard/articles/[id]/live": {
+    rule: { kind: "page-owned", own: "article:update:own", any: "article:update:any" },
+    request: (f, s, o) => get(`/dashboard/articles/${articleFor(f, s, o)}/live`),
+  },
   "/dashboard/media": { rule: { kind: "page", permission: "dashboard:access" }, request: () => get("/dashboard/media") },
   // Everyone's own notifications (the data layer reads only the signed-in person's).
   "/dashboard/notifications": { rule: { kind: "page", permission: "dashboard:access" }, request: () => get("/dashboard/notifications") },
@@ -258,6 +265,8 @@ const ROUTES: Record<string, RouteCase> = {
   "/api/notifications/unread": { rule: { kind: "api", permission: "dashboard:access" }, request: () => get("/api/notifications/unread") },
   "/api/cron/publish-scheduled": { rule: { kind: "bearer" }, request: () => ({ method: "POST", url: "/api/cron/publish-scheduled" }) },
   "/api/auth/[...nextauth]": { rule: { kind: "public" }, request: () => get("/api/auth/csrf") },
+  // A live story's event stream, for its readers: the same to everyone.
+  "/api/live/[id]": { rule: { kind: "public" }, request: (f) => get(`/api/live/${f.story.id}`) },
 
   // Token-guarded pages: the token is the credential, whoever holds it
   "/preview/[token]": { rule: { kind: "public" }, request: (f) => get(f.previewPath) },
@@ -278,6 +287,9 @@ const ROUTES: Record<string, RouteCase> = {
   "/[section]": { rule: { kind: "public" }, request: (f) => get(`/${f.story.sectionSlug}`) },
   "/[section]/[slug]": { rule: { kind: "public" }, request: (f) => get(f.story.path) },
   // Page 1 is the section's own URL.
+  "/[section]/[slug]/atom.xml": { rule: { kind: "public" }, request: (f) => get(`${f.story.path}/atom.xml`) },
+  "/[section]/[slug]/feed.json": { rule: { kind: "public" }, request: (f) => get(`${f.story.path}/feed.json`) },
+  "/[section]/[slug]/feed.xml": { rule: { kind: "public" }, request: (f) => get(`${f.story.path}/feed.xml`) },
   "/[section]/page/[n]": { rule: { kind: "public", status: 308 }, request: (f) => get(`/${f.story.sectionSlug}/page/1`) },
   "/[section]/atom.xml": { rule: { kind: "public" }, request: (f) => get(`/${f.story.sectionSlug}/atom.xml`) },
   "/[section]/feed.json": { rule: { kind: "public" }, request: (f) => get(`/${f.story.sectionSlug}/feed.json`) },

@@ -78,6 +78,6 @@ export async function sessionUserOf(user: TestUser): Promise<SessionUser> {
 export async function readArticle(articleId: string) {
   return testDb().article.findUniqueOrThrow({
     where: { id: articleId },
-    select: { headline: true, dek: true, bodyText: true, bodyHtml: true, slug: true, status: true, version: true, datelineCity: true, seoDescription: true },
+    select: { headline: true, dek: true, bodyText: true, bodyHtml: true, slug: true, sectionId: true, status: true, version: true, datelineCity: true, seoDescription: true },
   });
 }

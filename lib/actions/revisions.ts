@@ -17,9 +17,9 @@ export const getRevisionAction = staffAction(
 
 export const restoreRevisionAction = staffAction(
   {
-    schema: ArticleRefSchema.extend({ revisionId: RecordIdSchema, baseVersion: z.number().int().positive() }),
-    input: (articleId: string, revisionId: string, baseVersion: number) => ({ articleId, revisionId, baseVersion }),
+    schema: ArticleRefSchema.extend({ revisionId: RecordIdSchema }),
+    input: (articleId: string, revisionId: string) => ({ articleId, revisionId }),
     revalidate: editorPage,
   },
-  async ({ revisionId, baseVersion }, { user }) => ok((await restoreRevision(user, revisionId, baseVersion)).version),
+  async ({ revisionId }, { user }) => ok((await restoreRevision(user, revisionId)).version),
 );

@@ -84,16 +84,18 @@ export function publicQuery<A extends unknown[], R>(
 
 /**
  * Expires public cache tags as part of the caller's transaction: nothing is announced unless the change commits,
- * and the announcement reaches every instance (and this one) right after the commit.
+ * and the announcement reaches every instance (and this one) right after the commit. `live` rides along in the same
+ * announcement for a live story's event (lib/live/hub.ts): its readers' streams learn of it from this one NOTIFY.
  */
-export async function expirePublicTags(tx: Pick<DbTx, "$executeRaw">, tags: string[]): Promise<void> {
+export async function expirePublicTags(tx: Pick<DbTx, "$executeRaw">, tags: string[], live?: { articleId: string; seq: number }): Promise<void> {
   const unique = [...new Set(tags)];
   if (unique.length === 0) return;
   await tx.$executeRaw`
     INSERT INTO "CacheTag" (tag, "expiredAt") SELECT unnest(${unique}::text[]), clock_timestamp()
     ON CONFLICT (tag) DO UPDATE SET "expiredAt" = EXCLUDED."expiredAt"`;
+  const extra = JSON.stringify(live ? { live: live.articleId, seq: live.seq } : {});
   await tx.$executeRaw`
-    SELECT pg_notify(${CACHE_CHANNEL}, json_build_object('tags', ${unique}::text[], 'at', extract(epoch from clock_timestamp()) * 1000)::text)`;
+    SELECT pg_notify(${CACHE_CHANNEL}, (jsonb_build_object('tags', ${unique}::text[], 'at', extract(epoch from clock_timestamp()) * 1000) || ${extra}::jsonb)::text)`;
 }
 
 /** The fields of an article that name its cache tags (select them to call articleCacheTags). */

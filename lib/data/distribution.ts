@@ -35,6 +35,8 @@ const feedArticleSelect = {
   bodyHtml: true,
   publishedAt: true,
   revisedAt: true,
+  isLive: true,
+  coverageEndAt: true,
   ...sectionAndBylineSelect,
 } as const satisfies Prisma.ArticleSelect;
 
@@ -65,6 +67,7 @@ export async function readFeedArticles(scope: FeedScope, take: number = FEED_LEN
     bodyHtml: row.bodyHtml,
     publishedAt: row.publishedAt as Date,
     revisedAt: row.revisedAt,
+    isLiveNow: row.isLive && row.coverageEndAt === null,
     section: row.section,
     authors: row.authors.map((a) => a.user),
   }));

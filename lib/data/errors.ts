@@ -60,6 +60,17 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   return false;
 }
 
+/** A save refused because the text it would write is open for co-editing (docs/decisions/0015-co-editing.md). */
+export class SharedSessionError extends Error {
+  constructor() {
+    super(
+      "This article is open for co-editing right now, so this save was not applied: it would overwrite what the people in it are typing. " +
+        "Your text is kept in the article's history (not applied). Open the article in the editor to write together.",
+    );
+    this.name = "SharedSessionError";
+  }
+}
+
 /** A workflow transition not allowed from the article's current status, or whose publish checklist is not met. */
 export class WorkflowError extends Error {
   constructor(

@@ -25,6 +25,8 @@ export type FeedArticle = {
   bodyHtml: string;
   publishedAt: Date;
   revisedAt: Date | null;
+  /** Open live coverage: its title says LIVE. */
+  isLiveNow?: boolean;
   section: { name: string; slug: string };
   authors: { name: string; slug: string }[];
 };
@@ -117,6 +119,7 @@ function createFeed(channel: FeedChannel, articles: FeedArticle[]): Feed {
 }
 
 function toItem(format: FeedFormat, article: FeedArticle, siteUrl: string): Item {
+  const headline = article.isLiveNow ? `LIVE: ${article.headline}` : article.headline;
   const sectionUrl = `${siteUrl}/${article.section.slug}`;
   const base = {
     id: articleFeedId(siteUrl, article.id),
@@ -129,7 +132,7 @@ function toItem(format: FeedFormat, article: FeedArticle, siteUrl: string): Item
     case "rss":
       return {
         ...base,
-        title: toFeedCdata(article.headline),
+        title: toFeedCdata(headline),
         description: article.dek ? toFeedCdata(escapeHtml(article.dek)) : undefined,
         content: toFeedCdata(content),
         category: [{ name: toXmlSafeText(article.section.name), domain: sectionUrl }],
@@ -144,7 +147,7 @@ function toItem(format: FeedFormat, article: FeedArticle, siteUrl: string): Item
     case "atom":
       return {
         ...base,
-        title: toFeedCdata(escapeHtml(article.headline)),
+        title: toFeedCdata(escapeHtml(headline)),
         description: article.dek ? toFeedCdata(escapeHtml(article.dek)) : undefined,
         content: toFeedCdata(content),
         author: article.authors.map((a) => ({ name: toXmlSafeText(a.name), link: authorUrl(siteUrl, a.slug) })),
@@ -153,7 +156,7 @@ function toItem(format: FeedFormat, article: FeedArticle, siteUrl: string): Item
     case "json":
       return {
         ...base,
-        title: toXmlSafeText(article.headline),
+        title: toXmlSafeText(headline),
         description: toXmlSafeText(article.dek) || undefined,
         content,
         category: [{ name: article.section.name }],

@@ -17,8 +17,11 @@ import {
   type FeedScope,
   type SitemapEntry,
 } from "@/lib/data/distribution";
+import { getPublishedArticle } from "@/lib/data/articles/public";
+import { listPublicLiveEntries } from "@/lib/data/live/public";
 import { getSectionBySlug } from "@/lib/data/sections";
 import { getSiteSettings } from "@/lib/data/settings";
+import { entryAnchor } from "@/lib/live/view";
 import { newsLanguageCode } from "./language";
 import { buildFeedDocument, type FeedChannel } from "./feed";
 import { feedContentType, type FeedFormat } from "./formats";
@@ -79,6 +82,44 @@ export function scopedFeedHandler(format: FeedFormat, kind: "section" | "author"
   return async (_request: Request, { params }: { params: Promise<Record<string, string>> }): Promise<Response> => {
     const values = await params;
     return feedResponse(format, { kind, slug: (kind === "section" ? values.section : values.slug) ?? "" });
+  };
+}
+
+/**
+ * A live story's own feed of its entries, newest first: each item links to the entry's anchor on the story's page.
+ * 404 unless the URL is a published live story.
+ */
+export function liveFeedHandler(format: FeedFormat) {
+  return async (_request: Request, { params }: { params: Promise<{ section: string; slug: string }> }): Promise<Response> => {
+    const { section, slug } = await params;
+    if (!SLUG_PATTERN.test(section) || !SLUG_PATTERN.test(slug)) return notFoundResponse();
+    const [settings, story] = await Promise.all([getSiteSettings(), getPublishedArticle(section, slug)]);
+    if (!story?.live) return notFoundResponse();
+    const entries = await listPublicLiveEntries(story.id, story.slug);
+    const path = `/${story.section.slug}/${story.slug}`;
+    const channel: FeedChannel = {
+      title: `${story.live.endAt ? "" : "LIVE: "}${story.headline} · ${settings.siteName}`,
+      description: story.dek || `Live coverage from ${settings.siteName}.`,
+      pagePath: path,
+      feedBasePath: path,
+      siteUrl: getPublicSiteUrl(),
+      siteName: settings.siteName,
+      language: settings.locale,
+      logoUrl: settings.logoUrl,
+    };
+    const items = entries.map((e) => ({
+      id: e.id,
+      // The item's link is the story's URL plus the entry's anchor.
+      slug: `${story.slug}#${entryAnchor(e.id)}`,
+      headline: e.title || e.bodyText.slice(0, 110),
+      dek: "",
+      bodyHtml: e.bodyHtml,
+      publishedAt: e.postedAt,
+      revisedAt: e.editedAt,
+      section: story.section,
+      authors: e.authors.map((a) => a.user),
+    }));
+    return documentResponse(buildFeedDocument(format, channel, items), feedContentType(format));
   };
 }
 

@@ -1,8 +1,9 @@
 /**
  * Structured data for articles: NewsArticle (every co-author as a Person, corrections, the dateline as
- * locationCreated) and a BreadcrumbList. Serialized so a headline can never close the <script> element.
+ * locationCreated), LiveBlogPosting for live coverage (Google's LIVE badge) and a BreadcrumbList. Serialized so a headline can never close the <script> element.
  */
 import { isoWithOffset } from "@/lib/dates";
+import { entryAnchor, type LiveEntryView } from "@/lib/live/view";
 
 type ArticleForLd = {
   headline: string;
@@ -49,6 +50,30 @@ export function newsArticleJsonLd(article: ArticleForLd, site: Site) {
           })),
         }
       : {}),
+  };
+}
+
+/**
+ * Live coverage as Google documents it: the article's fields, coverageStartTime and (once it ended)
+ * coverageEndTime, and one BlogPosting per entry, newest first, each with its anchor on the page as its URL.
+ */
+export function liveBlogPostingJsonLd(article: ArticleForLd, live: { startAt: Date; endAt: Date | null }, entries: LiveEntryView[], site: Site) {
+  const base = newsArticleJsonLd(article, site);
+  const latest = entries.reduce<string | null>((at, e) => (at === null || Date.parse(e.postedAt) > Date.parse(at) ? e.postedAt : at), null);
+  return {
+    ...base,
+    "@type": "LiveBlogPosting",
+    ...(latest && Date.parse(latest) > Date.parse(base.dateModified) ? { dateModified: latest } : {}),
+    coverageStartTime: isoWithOffset(live.startAt, site.timeZone),
+    ...(live.endAt ? { coverageEndTime: isoWithOffset(live.endAt, site.timeZone) } : {}),
+    liveBlogUpdate: entries.map((e) => ({
+      "@type": "BlogPosting",
+      headline: (e.title || e.text).slice(0, 110),
+      datePublished: e.postedAt,
+      articleBody: e.text,
+      url: `${base.url}#${entryAnchor(e.id)}`,
+      ...(e.authors.length ? { author: e.authors.map((a) => ({ "@type": "Person", name: a.name, url: `${site.siteUrl}/author/${a.slug}` })) } : {}),
+    })),
   };
 }
 

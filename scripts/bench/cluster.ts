@@ -1,8 +1,9 @@
 /**
  * `npm run bench -- --cluster [--articles N --duration S --connections C --instances I --rounds R --publishes P --publish-gap MS
- * --out FILE --check]`: the cluster topology
- * (scripts/cluster) measured through nginx, beside the bare-Node ceiling for the same bytes, in the same run, and the
- * publish-to-visible time under load.
+ *   --streams N --entries N --entry-gap MS --out FILE --check]`: the cluster topology (scripts/cluster) measured through
+ * nginx, beside the bare-Node ceiling for the same bytes, in the same run, the publish-to-visible time under load, and
+ * live coverage (./live.ts: entries reaching thousands of open event streams). `--check` exits 1 when the publish or
+ * live budget is missed.
  *
  * - Each reader target (article, home, section, RSS) is loaded through nginx asking for gzip, as browsers do; the
  *   ceiling for it is a bare Node http server answering that response's exact bytes (gzip body and nginx's headers).
@@ -26,25 +27,15 @@ import { seedSynthetic } from "@/prisma/seed";
 import { findFreePort, makeThrowawayDir } from "../db/embedded";
 import { prepareDatabase } from "../db/prepare";
 import { startCluster } from "../cluster/cluster";
+import { benchLive, checkLiveBudget, type LiveArgs, type LiveResult } from "./live";
 
 const log = (line: string) => console.log(`[bench:cluster] ${line}`);
 const pad = (value: string, width: number) => value.padEnd(width);
 
-type Args = {
-  articles: number;
-  duration: number;
-  connections: number;
-  instances: number;
-  warmup: number;
-  publishes: number;
-  rounds: number;
-  publishGap: number;
-  out?: string;
-  check: boolean;
-};
+type Args = LiveArgs & { articles: number; duration: number; connections: number; instances: number; warmup: number; publishes: number; rounds: number; publishGap: number; out?: string; check: boolean };
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { articles: 2_000, duration: 10, connections: 50, instances: Math.max(2, os.availableParallelism()), warmup: 2, publishes: 20, rounds: 2, publishGap: 2_000, check: false };
+  const args: Args = { articles: 2_000, duration: 10, connections: 50, instances: Math.max(2, os.availableParallelism()), warmup: 2, publishes: 20, rounds: 2, publishGap: 2_000, streams: 2_000, entries: 10, entryGap: 1_000, check: false };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     if (flag === "--cluster") continue;
@@ -67,6 +58,9 @@ function parseArgs(argv: string[]): Args {
     else if (flag === "--publishes") args.publishes = value;
     else if (flag === "--rounds") args.rounds = Math.max(1, value);
     else if (flag === "--publish-gap") args.publishGap = value;
+    else if (flag === "--streams") args.streams = value;
+    else if (flag === "--entries") args.entries = value;
+    else if (flag === "--entry-gap") args.entryGap = value;
     else throw new Error(`Unknown flag ${flag} for --cluster. See the header of scripts/bench/cluster.ts.`);
   }
   return args;
@@ -240,6 +234,8 @@ export async function benchCluster(argv: string[]): Promise<void> {
       await new Promise((r) => setTimeout(r, args.publishGap));
     }
     const underLoad = await loadRun;
+    // Live coverage: entries reaching every open stream, after the page load above has finished.
+    const live: LiveResult | null = args.streams > 0 && args.entries > 0 ? await benchLive(cluster, db, args) : null;
     visible.sort((x, y) => x - y);
     visibleArticle.sort((x, y) => x - y);
     const median = (xs: number[]) => xs[Math.floor(xs.length / 2)] ?? 0;
@@ -257,13 +253,21 @@ export async function benchCluster(argv: string[]): Promise<void> {
         `front page median ${median(visible).toFixed(0)} ms, p95 ${p95(visible).toFixed(0)} ms, max ${visible.at(-1)?.toFixed(0)} ms; ` +
         `article page median ${median(visibleArticle).toFixed(0)} ms, p95 ${p95(visibleArticle).toFixed(0)} ms, max ${visibleArticle.at(-1)?.toFixed(0)} ms`,
     );
-    const report = { at: new Date().toISOString(), kind: "cluster", options: args, machine: { cpus: os.cpus().length, node: process.version }, results: rows, publishToVisibleMs: visible, publishToArticleVisibleMs: visibleArticle, underLoad: { rps: underLoad.requests.average, p99: underLoad.latency.p99, errors: underLoad.errors + underLoad.timeouts, non2xx: underLoad.non2xx } };
+    if (live) {
+      console.log(
+        `live: ${live.opened} of ${live.streams} streams open through nginx, ${live.entries} entries: reached the streams in p50 ${live.deliveryMs.p50.toFixed(0)} ms, ` +
+          `p95 ${live.deliveryMs.p95.toFixed(0)} ms, p99 ${live.deliveryMs.p99.toFixed(0)} ms, max ${live.deliveryMs.max.toFixed(0)} ms; ${live.dropped} dropped; ` +
+          `${live.rssPerStreamKb.toFixed(1)} KB of instance memory per open stream`,
+      );
+    }
+    const report = { at: new Date().toISOString(), kind: "cluster", options: args, machine: { cpus: os.cpus().length, node: process.version }, results: rows, publishToVisibleMs: visible, publishToArticleVisibleMs: visibleArticle, underLoad: { rps: underLoad.requests.average, p99: underLoad.latency.p99, errors: underLoad.errors + underLoad.timeouts, non2xx: underLoad.non2xx }, live };
     mkdirSync(path.join(root, "bench-results"), { recursive: true });
     const out = args.out ?? path.join(root, "bench-results", `cluster-${report.at.replace(/[:.]/g, "-")}.json`);
     writeFileSync(out, JSON.stringify(report, null, 2));
     log(`wrote ${path.relative(root, out)}`);
     if (args.check) {
-      const misses = checkPublishBudget(visible, visibleArticle);
+      const budgets = JSON.parse(readFileSync(path.join(root, "scripts/bench/budgets.json"), "utf8")) as { live: Parameters<typeof checkLiveBudget>[1] };
+      const misses = [...checkPublishBudget(visible, visibleArticle), ...(live ? checkLiveBudget(live, budgets.live) : [])];
       if (misses.length > 0) {
         console.log(`\nBudget misses:\n${misses.map((m) => `  - ${m}`).join("\n")}`);
         process.exitCode = 1;

@@ -5,6 +5,9 @@
  *   npm run bench -- --articles 100000 --duration 20 --connections 100 --warmup 3   (warm-up seconds per target)
  *   npm run bench -- --compare bench-results/A.json bench-results/B.json
  *   npm run bench -- --check                    exit 1 when a budget in scripts/bench/budgets.json is missed
+ * The co-editing target (./coediting.ts) follows the HTTP ones: 20 writers on 5 shared documents through one
+ * collaboration server, update latency between writers, server memory per open document, lost updates.
+ *
  *   npm run bench -- --cluster                  nginx + N instances + Redis: through the front cache beside the
  *                                               bare-Node ceiling, and publish-to-visible under load (./cluster.ts)
  *
@@ -28,6 +31,7 @@ import { DEMO_PASSWORD } from "@/prisma/seed";
 import { findFreePort, makeThrowawayDir } from "../db/embedded";
 import { prepareDatabase } from "../db/prepare";
 import { ensureBuild, signIn, startAppServer, type AppServer } from "../lib/app-server";
+import { benchCoediting, type CoeditingResult } from "./coediting";
 
 type Args = { articles: number; duration: number; connections: number; warmup: number; compare?: [string, string]; check: boolean; build: boolean; out?: string };
 
@@ -77,6 +81,7 @@ export type BenchReport = {
   server: { peakRssMb: number };
   /** Gzipped JavaScript a browser runs on each kind of page, in KB (reader pages: budget `readerPageJsKbMax`). */
   javascript: Record<(typeof READER_PAGES)[number] | "editor", number>;
+  coediting: CoeditingResult;
 };
 
 /** The reader's page types, each of which must stay within the JavaScript budget. */
@@ -175,6 +180,7 @@ function checkBudgets(report: BenchReport, file: string): string[] {
     maxErrors: number;
     readerPageJsKbMax: number;
     peakRssMbMax: number;
+    coediting: { p95MaxMs: number; maxLost: number };
   };
   const misses: string[] = [];
   for (const page of READER_PAGES) {
@@ -197,6 +203,10 @@ function checkBudgets(report: BenchReport, file: string): string[] {
     }
   }
   for (const r of report.results) if (r.errors + r.non2xx > budgets.maxErrors) misses.push(`${r.name}: ${r.errors} errors and ${r.non2xx} non-2xx`);
+  const c = report.coediting;
+  if (c.samples === 0) misses.push("co-editing: no update reached another writer");
+  if (c.p95 > budgets.coediting.p95MaxMs) misses.push(`co-editing: p95 ${c.p95} ms > ${budgets.coediting.p95MaxMs} ms`);
+  if (c.lost > budgets.coediting.maxLost) misses.push(`co-editing: ${c.lost} lost updates`);
   return misses;
 }
 
@@ -361,6 +371,7 @@ async function main() {
       if (isCeiling) results[results.length - 1]!.ceilingRatio = 1;
     }
     clearInterval(sampler);
+    const coediting = await benchCoediting({ root, databaseUrl: prepared.url, db, seconds: Math.max(args.duration, 10), log });
 
     const readerPaths: Record<(typeof READER_PAGES)[number], string> = {
       article: articlePath,
@@ -381,6 +392,7 @@ async function main() {
       results,
       server: { peakRssMb: Math.round(peakRssKb / 1024) },
       javascript,
+      coediting,
     };
     await db.$disconnect();
 
@@ -392,8 +404,12 @@ async function main() {
           pad((r.bytesPerResponse / 1024).toFixed(1), 9) + (r.ceilingRatio === null ? "" : r.ceilingRatio.toFixed(3)),
       );
     }
+    const c = report.coediting;
+    console.log(
+      `\nco-editing: ${c.writers} writers on ${c.documents} documents, ${c.typed} characters typed in ${c.seconds} s; update to the other writers p50 ${c.p50} ms, p95 ${c.p95} ms, p99 ${c.p99} ms (${c.samples} deliveries); server heap per open document ${c.heapPerDocumentKb} KB; lost updates ${c.lost}`,
+    );
     const js = Object.entries(report.javascript).map(([page, kb]) => `${page} ${kb} KB`).join(", ");
-    console.log(`\nserver peak memory: ${report.server.peakRssMb} MB · JavaScript (gzip): ${js}`);
+    console.log(`server peak memory: ${report.server.peakRssMb} MB · JavaScript (gzip): ${js}`);
     mkdirSync(path.join(root, "bench-results"), { recursive: true });
     const out = args.out ?? path.join(root, "bench-results", `${report.at.replace(/[:.]/g, "-")}.json`);
     writeFileSync(out, JSON.stringify(report, null, 2));

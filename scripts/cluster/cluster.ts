@@ -1,6 +1,7 @@
 /**
- * Starts and stops the cluster topology (docs/deploy.md): Redis, N standalone Next instances on their own ports,
- * nginx in front on one port, and the front-cache refresher. PostgreSQL is prepared by the caller (the CLI uses the
+ * Starts and stops the cluster topology (docs/deploy.md): Redis, N app instances (a standalone Next server and the
+ * collaboration server beside it, each on its own port; the collaboration servers share documents through Redis),
+ * nginx in front on one port (/collab goes to the collaboration servers), and the front-cache refresher. PostgreSQL is prepared by the caller (the CLI uses the
  * embedded one under .data/ or DATABASE_URL; tests a throwaway one), so this module can be driven by tests and the
  * benchmark as well as by `npm run cluster`.
  *
@@ -12,6 +13,7 @@ import { randomBytes } from "node:crypto";
 import { chmodSync, chownSync, existsSync, mkdirSync, openSync, closeSync, writeFileSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { findFreePort } from "../db/embedded";
+import { startCollabServer, type CollabServer } from "../lib/collab-server";
 import { prepareStandalone, standaloneEnv } from "../standalone";
 import { nginxConfig } from "./nginx";
 import { startRefresher, type Refresher } from "./refresher";
@@ -33,7 +35,16 @@ export type ClusterOptions = {
   log?: (line: string) => void;
 };
 
-export type Instance = { index: number; port: number; process: ChildProcess | null; start(): Promise<void>; kill(signal?: NodeJS.Signals): Promise<void> };
+/** One app instance: Next on `port`, its collaboration server on `collabPort`; kill() stops both, start() both again. */
+export type Instance = {
+  index: number;
+  port: number;
+  collabPort: number;
+  process: ChildProcess | null;
+  collab: CollabServer | null;
+  start(): Promise<void>;
+  kill(signal?: NodeJS.Signals): Promise<void>;
+};
 
 export type Cluster = {
   port: number;
@@ -214,25 +225,47 @@ export async function startCluster(o: ClusterOptions): Promise<Cluster> {
     const refreshToken = randomBytes(24).toString("base64url");
 
     // Next instances, each on its own port, all on the same database and Redis.
+    const taken: number[] = [o.port];
+    const freePort = async (preferred: number) => {
+      let p = await findFreePort(preferred);
+      while (taken.includes(p)) p = await findFreePort();
+      taken.push(p);
+      return p;
+    };
     const ports: number[] = [];
-    for (let i = 0; i < o.instances; i++) {
-      let p = await findFreePort(o.port + 1 + i);
-      while (ports.includes(p) || p === o.port) p = await findFreePort();
-      ports.push(p);
-    }
+    const collabPorts: number[] = [];
+    for (let i = 0; i < o.instances; i++) ports.push(await freePort(o.port + 1 + i));
+    for (let i = 0; i < o.instances; i++) collabPorts.push(await freePort(o.port + 101 + i));
     const instances: Instance[] = ports.map((port, index) => {
+      const collabPort = collabPorts[index]!;
       const instance: Instance = {
         index,
         port,
+        collabPort,
         process: null,
+        collab: null,
         async start() {
+          const collabLog = openSync(path.join(dir, "logs", `collab-${index + 1}.log`), "a");
+          instance.collab = await startCollabServer({
+            root,
+            databaseUrl: o.databaseUrl,
+            authSecret: o.authSecret,
+            port: collabPort,
+            redisUrl,
+            stdio: ["ignore", collabLog, collabLog],
+            env: { NODE_ENV: "production", TRUSTED_PROXIES: "127.0.0.1,::1", ...o.env, ...o.instanceEnv?.(index) },
+          }).finally(() => closeSync(collabLog));
+          if (instance.collab.port !== collabPort) throw new Error(`the collaboration server of instance ${index + 1} could not have port ${collabPort} again`);
           const logFd = openSync(path.join(dir, "logs", `app-${index + 1}.log`), "a");
           const child = spawn(process.execPath, [standalone.server], {
             cwd: standalone.dir,
             stdio: ["ignore", logFd, logFd],
             env: {
               ...process.env,
-              ...standaloneEnv(root, port, "127.0.0.1"),
+              // All interfaces, as `npm start` and Next's default: bound to 127.0.0.1, Next 16's standalone server
+              // takes its own rewrites (proxy.ts: /gone with 410, search results) for another host's and proxies them
+              // to itself over HTTP, which loops for /gone (a 30 s hang, then 500). tests/cluster-topology catches it.
+              ...standaloneEnv(root, port, "0.0.0.0"),
               DATABASE_URL: o.databaseUrl,
               REDIS_URL: redisUrl,
               AUTH_SECRET: o.authSecret,
@@ -240,6 +273,7 @@ export async function startCluster(o: ClusterOptions): Promise<Cluster> {
               NEXTAUTH_URL: siteUrl,
               SITE_URL: process.env.SITE_URL ?? siteUrl,
               DATELINE_INSTANCE: String(index + 1),
+              COLLAB_URL: `http://127.0.0.1:${collabPort}`,
               // nginx runs on this machine and is the only proxy: its X-Forwarded-For entry is the client.
               TRUSTED_PROXIES: "127.0.0.1,::1",
               // Behind nginx readers are served from its cache; what reaches an instance is misses and the refresher's
@@ -255,17 +289,21 @@ export async function startCluster(o: ClusterOptions): Promise<Cluster> {
         },
         async kill(signal = "SIGTERM") {
           const child = instance.process;
+          const collab = instance.collab;
           instance.process = null;
-          if (!child) return;
-          child.kill(signal);
-          await waitForExit(child, 8_000);
+          instance.collab = null;
+          if (child) {
+            child.kill(signal);
+            await waitForExit(child, 8_000);
+          }
+          await collab?.stop(signal);
         },
       };
       return instance;
     });
     started.push({ stop: async () => void (await Promise.all(instances.map((i) => i.kill()))) });
     await Promise.all(instances.map((i) => i.start()));
-    log(`${instances.length} Next instances ready on ${ports.map((p) => `127.0.0.1:${p}`).join(", ")} (logs in ${path.relative(root, dir)}/logs)`);
+    log(`${instances.length} Next instances ready on ${ports.map((p) => `127.0.0.1:${p}`).join(", ")}, their collaboration servers on ${collabPorts.join(", ")} (logs in ${path.relative(root, dir)}/logs)`);
 
     // nginx in front.
     const worker = nginxWorkerUser(path.join(dir, "nginx"), log);
@@ -273,7 +311,7 @@ export async function startCluster(o: ClusterOptions): Promise<Cluster> {
     const confFile = path.join(nginxDir, "nginx.conf");
     writeFileSync(
       confFile,
-      nginxConfig({ prefix: nginxDir, port: o.port, upstreams: ports, refreshToken, user: worker?.name ?? null, staticDir: path.join(standalone.distDir, "static") }),
+      nginxConfig({ prefix: nginxDir, port: o.port, upstreams: ports, collabUpstreams: collabPorts, refreshToken, user: worker?.name ?? null, staticDir: path.join(standalone.distDir, "static") }),
     );
     if (worker) for (const sub of ["cache", "temp"]) chownTree(path.join(nginxDir, sub), worker.uid, worker.gid);
     const test = spawnSync(bins.nginx, ["-t", "-q", "-p", nginxDir, "-c", confFile], { encoding: "utf8" });

@@ -17,7 +17,8 @@ import { createAdSlot } from "@/lib/data/ad-slots";
 import { createInvitation } from "@/lib/data/invitations";
 import { issuePasswordReset } from "@/lib/data/password-resets";
 import { createPreviewLink } from "@/lib/data/articles/previews";
-import { makeArticle, makeSection, makeUser, rawDb, uid } from "../support/factories";
+import { documentFromParagraphs } from "@/lib/content/document";
+import { makeArticle, makeLiveStory, makeSection, makeUser, rawDb, uid } from "../support/factories";
 
 export type Rule =
   /** Anyone, signed in or not (the sign-in pages' own flows, guarded by a token or by answering the same to all). */
@@ -89,7 +90,6 @@ async function articleState(id: string) {
     corrections: await db.correction.count({ where: { articleId: id } }),
     revisions: await db.revision.count({ where: { articleId: id } }),
     previews: await db.previewLink.findMany({ where: { articleId: id }, orderBy: { id: "asc" }, select: { id: true, revokedAt: true } }),
-    presence: await db.articlePresence.findMany({ where: { articleId: id }, orderBy: { userId: "asc" }, select: { userId: true, displacedAt: true, lastSeenAt: true } }),
     pendingUpdate: await db.pendingUpdate.findUnique({ where: { articleId: id }, select: { status: true, headline: true, submittedAt: true } }),
   };
 }
@@ -173,6 +173,21 @@ async function makeNotification(userId: string, owner: SessionUser) {
 
 const readAtOf = (id: string) => rawDb().notification.findUnique({ where: { id }, select: { readAt: true } });
 const unreadOf = (userId: string | undefined) => (userId ? rawDb().notification.count({ where: { userId, readAt: null } }) : Promise.resolve(null));
+
+/** A live story's coverage, entries and composer drafts: everything a live action writes. */
+const liveState = (articleId: string) =>
+  rawDb().article.findUnique({
+    where: { id: articleId },
+    select: {
+      isLive: true,
+      coverageEndAt: true,
+      liveSeq: true,
+      liveEntries: { orderBy: { id: "asc" }, select: { id: true, title: true, version: true, deletedAt: true, isKeyEvent: true } },
+      liveDrafts: { orderBy: { userId: "asc" }, select: { userId: true, title: true } },
+    },
+  });
+
+const liveBody = () => documentFromParagraphs([`Sandbags went up along the east bank, reference ${uid()}.`]);
 
 const ARTICLE_OWNERSHIP_READ: Rule = { kind: "owned", own: "article:read:own", any: "article:read:any" };
 const ARTICLE_OWNERSHIP_UPDATE: Rule = { kind: "owned", own: "article:update:own", any: "article:update:any" };
@@ -528,41 +543,54 @@ export const ACTION_CASES: Record<string, ActionCase> = {
     async prepare({ owner }) {
       const article = await makeArticle(owner);
       const revision = await makeRevision(article.id, owner.id);
-      return { args: [article.id, revision.id, article.version], touched: () => articleState(article.id), verify: (r) => expectData(r, (v) => v === article.version + 1) };
+      return { args: [article.id, revision.id], touched: () => articleState(article.id), verify: (r) => expectData(r, (v) => v === article.version + 1) };
     },
   },
-  "lib/actions/presence.ts#heartbeatAction": {
-    rule: ARTICLE_OWNERSHIP_READ,
+
+  // Live coverage: whoever may edit the story ------------------------------------------------------------------------
+  "lib/actions/live.ts#startCoverageAction": {
+    rule: ARTICLE_OWNERSHIP_UPDATE,
     async prepare({ owner }) {
-      const article = await makeArticle(owner);
-      return { args: [article.id], touched: () => articleState(article.id) };
+      const article = await makeArticle(owner, { status: "PUBLISHED" });
+      return { args: [article.id], touched: () => liveState(article.id) };
     },
   },
-  "lib/actions/presence.ts#takeOverAction": {
-    rule: ARTICLE_OWNERSHIP_READ,
+  "lib/actions/live.ts#endCoverageAction": {
+    rule: ARTICLE_OWNERSHIP_UPDATE,
     async prepare({ owner }) {
-      const article = await makeArticle(owner);
-      // Someone else has it open: a take-over displaces them.
-      const other = await makeUser("EDITOR");
-      await rawDb().articlePresence.create({ data: { articleId: article.id, userId: other.id } });
-      return { args: [article.id], touched: () => articleState(article.id) };
+      const { article } = await makeLiveStory(owner);
+      return { args: [article.id], touched: () => liveState(article.id) };
     },
   },
-  "lib/actions/presence.ts#leaveAction": {
-    rule: { kind: "signed-in", why: "it only deletes the caller's own presence row, on any article id" },
-    withOwnRow: true,
-    async prepare({ actor, owner }) {
-      const article = await makeArticle(owner);
-      if (actor) await rawDb().articlePresence.create({ data: { articleId: article.id, userId: actor.id } });
-      return { args: [article.id], touched: () => articleState(article.id) };
-    },
-  },
-  "lib/actions/editor.ts#getCurrentArticleAction": {
-    rule: ARTICLE_OWNERSHIP_READ,
-    readOnly: true,
+  "lib/actions/live.ts#postLiveEntryAction": {
+    rule: ARTICLE_OWNERSHIP_UPDATE,
     async prepare({ owner }) {
-      const article = await makeArticle(owner);
-      return { args: [article.id], touched: () => articleState(article.id), verify: (r) => expectData(r, (d: { headline: string }) => d.headline === article.headline) };
+      const { article } = await makeLiveStory(owner);
+      return { args: [{ articleId: article.id, title: "Levee holds", body: liveBody(), isKeyEvent: true, isPinned: false, authorIds: [] }], touched: () => liveState(article.id) };
+    },
+  },
+  "lib/actions/live.ts#editLiveEntryAction": {
+    rule: ARTICLE_OWNERSHIP_UPDATE,
+    async prepare({ owner }) {
+      const { article, entry } = await makeLiveStory(owner);
+      return {
+        args: [{ entryId: entry.id, baseVersion: entry.version, title: "River rising fast", body: liveBody(), isKeyEvent: true, isPinned: false, authorIds: [] }],
+        touched: () => liveState(article.id),
+      };
+    },
+  },
+  "lib/actions/live.ts#deleteLiveEntryAction": {
+    rule: ARTICLE_OWNERSHIP_UPDATE,
+    async prepare({ owner }) {
+      const { article, entry } = await makeLiveStory(owner);
+      return { args: [entry.id], touched: () => liveState(article.id) };
+    },
+  },
+  "lib/actions/live.ts#saveLiveDraftAction": {
+    rule: ARTICLE_OWNERSHIP_UPDATE,
+    async prepare({ owner }) {
+      const { article } = await makeLiveStory(owner);
+      return { args: [{ articleId: article.id, title: "Half-written", body: liveBody(), isKeyEvent: false, isPinned: false }], touched: () => liveState(article.id) };
     },
   },
 

@@ -88,7 +88,7 @@ describe("front-cache refresh", () => {
   });
 
   it("nginx honours the refresh header only with the token and only from this machine; session cookies bypass the cache", () => {
-    const conf = nginxConfig({ prefix: "/x", port: 8080, upstreams: [8081, 8082], refreshToken: "tok123", user: null, staticDir: "/s" });
+    const conf = nginxConfig({ prefix: "/x", port: 8080, upstreams: [8081, 8082], collabUpstreams: [8181, 8182], refreshToken: "tok123", user: null, staticDir: "/s" });
     expect(conf).toMatch(/geo \$dateline_local \{\s+default 0;\s+127\.0\.0\.1\/32 1;\s+::1\/128 1;\s+\}/);
     expect(conf).toContain('"1:tok123" 1;');
     expect(conf).toMatch(/proxy_cache_bypass [^;]*\$dateline_session[^;]*\$dateline_refresh;/);
@@ -97,9 +97,29 @@ describe("front-cache refresh", () => {
     expect(conf).toContain("server 127.0.0.1:8082 max_fails=1");
   });
 
+  it("nginx passes live event streams through unbuffered and uncached, ahead of the general API location", () => {
+    const conf = nginxConfig({ prefix: "/x", port: 8080, upstreams: [8081], collabUpstreams: [8091], refreshToken: "t", user: null, staticDir: "/s" });
+    const live = /location \^~ \/api\/live\/ \{([^}]*)\}/.exec(conf)?.[1] ?? "";
+    expect(live).toContain("proxy_buffering off;");
+    expect(live).toContain("proxy_cache off;");
+    expect(live).toMatch(/proxy_read_timeout \d+h;/);
+  });
+
   it("nginx replaces the client's X-Forwarded-For with the address it saw, instead of appending to it", () => {
-    const conf = nginxConfig({ prefix: "/x", port: 8080, upstreams: [8081], refreshToken: "t", user: null, staticDir: "/s" });
+    const conf = nginxConfig({ prefix: "/x", port: 8080, upstreams: [8081], collabUpstreams: [8181], refreshToken: "t", user: null, staticDir: "/s" });
     expect(conf).toContain("proxy_set_header X-Forwarded-For $remote_addr;");
     expect(conf).not.toContain("$proxy_add_x_forwarded_for");
+  });
+
+  it("nginx upgrades /collab and sends it to the collaboration servers only, never through the page cache", () => {
+    const conf = nginxConfig({ prefix: "/x", port: 8080, upstreams: [8081, 8082], collabUpstreams: [8181, 8182], refreshToken: "t", user: null, staticDir: "/s" });
+    const upstream = /upstream dateline_collab \{([^}]*)\}/.exec(conf)?.[1] ?? "";
+    expect(upstream).toContain("server 127.0.0.1:8181");
+    expect(upstream).toContain("server 127.0.0.1:8182");
+    expect(upstream).not.toContain("8081");
+    const location = /location = \/collab \{([^}]*)\}/.exec(conf)?.[1] ?? "";
+    expect(location).toContain("proxy_pass http://dateline_collab;");
+    expect(location).not.toContain("proxy_cache");
+    expect(conf).toContain("proxy_set_header Upgrade $http_upgrade;");
   });
 });

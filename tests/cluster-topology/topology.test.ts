@@ -8,6 +8,7 @@ import { execFileSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import Redis from "ioredis";
 import type { Cluster } from "../../scripts/cluster/cluster";
+import type { XmlElement, XmlText } from "yjs";
 import type { Db } from "../../lib/db/client";
 
 let cluster: Cluster;
@@ -255,6 +256,45 @@ describe("updates and deletions reach every reader", () => {
   });
 });
 
+describe("live coverage through the cluster", () => {
+  test("an entry reaches streams through nginx and on the other instance within 1 s, the page refreshes, a reconnect replays, the end closes them", async () => {
+    const { SseReader } = await import("../support/sse");
+    const { endCoverage, postEntry } = await import("../../lib/data/live/entries");
+    const { documentFromParagraphs } = await import("../../lib/content/document");
+    const actor = await editorActor();
+    const s = await draft("live");
+    await db.article.update({ where: { id: s.id }, data: { status: "PUBLISHED", publishedAt: new Date(Date.now() - 1000), isLive: true, coverageStartAt: new Date() } });
+    expect((await get(`${cluster.url}${s.path}`)).status).toBe(200);
+    expect((await get(`${cluster.url}${s.path}`)).headers.get("x-cache")).toBe("HIT");
+    const streams = await Promise.all([`${cluster.url}/api/live/${s.id}?after=0`, `${instanceUrl(1)}/api/live/${s.id}?after=0`].map(async (url) => new SseReader(await fetch(url))));
+    await sleep(200);
+
+    const text = `The levee held at ${s.id}.`;
+    const posted = Date.now();
+    await postEntry(actor, { articleId: s.id, title: "", body: documentFromParagraphs([text]), isKeyEvent: false, isPinned: false, authorIds: [] });
+    for (const stream of streams) {
+      const [frame] = await stream.next(1, 1_000);
+      expect(frame?.event).toBe("entry");
+      expect(JSON.parse(frame!.data).text).toBe(text);
+    }
+    const arrived = Date.now() - posted;
+    const page = await within(1_000, "the entry on the page through nginx", async () => (await get(`${cluster.url}${s.path}`)).body.includes(text));
+    console.log(`live entry → open streams (nginx and B) ${arrived} ms, page via nginx ${page} ms`);
+
+    // A reader who saw nothing yet reconnects through nginx: the entry is replayed.
+    const again = new SseReader(await fetch(`${cluster.url}/api/live/${s.id}`, { headers: { "Last-Event-ID": "0" } }));
+    expect((await again.next(1, 1_000)).map((f) => f.event)).toEqual(["entry"]);
+    streams.push(again);
+
+    await endCoverage(actor, s.id);
+    for (const stream of streams) {
+      expect((await stream.next(1, 1_000)).map((f) => f.event)).toEqual(["end"]);
+      await stream.next(1, 1_000);
+      expect(stream.isDone).toBe(true);
+    }
+  });
+});
+
 describe("one LISTEN connection per instance", () => {
   test("after serving pages, 410s and invalidations, each instance holds exactly one connection on the cache channel", async () => {
     // Each instance's 410 list (bundled into proxy.ts), both cache handlers (loaded by path, outside the bundle) and
@@ -343,6 +383,34 @@ describe("jobs across instances", () => {
     const audits = await db.auditLog.groupBy({ by: ["targetId"], where: { action: "article.publish_scheduled", targetId: { in: stories.map((s) => s.id) } }, _count: true });
     expect(audits.map((a) => a._count).sort()).toEqual([1, 1, 1, 1]);
   });
+});
+
+describe("co-editing across instances", () => {
+  test("/collab upgrades through nginx; writers on either collaboration server converge through Redis, and the article stores every word", async () => {
+    const { openNodeEditor } = await import("../../scripts/lib/collab-client");
+    const { documentName } = await import("../../lib/collab/content");
+    const { bodyOf } = await import("../../lib/collab/document");
+    const s = await draft("coedit");
+    const cookie = await signIn(cluster.url);
+    const name = documentName({ articleId: s.id, target: "live" });
+    const writers = [
+      { phrase: " Typed through nginx.", editor: openNodeEditor(`${cluster.url.replace(/^http/, "ws")}/collab`, name, cookie) },
+      ...[0, 1].map((i) => ({ phrase: ` Typed on instance ${i + 1}.`, editor: openNodeEditor(`ws://127.0.0.1:${cluster.instances[i]!.collabPort}/collab`, name, cookie) })),
+    ];
+    try {
+      await Promise.all(writers.map((w) => w.editor.ready));
+      for (const { phrase, editor } of writers) {
+        const text = (bodyOf(editor.doc).get(0) as XmlElement).get(0) as XmlText;
+        text.insert(text.length, phrase);
+      }
+      const holdsAll = (text: string) => writers.every((w) => text.includes(w.phrase.trim()));
+      await within(5_000, "every writer has every phrase", async () => writers.every((w) => holdsAll(bodyOf(w.editor.doc).toString())));
+      for (const { editor } of writers) editor.provider.sendStateless(JSON.stringify({ type: "save", mode: "manual" }));
+      await within(10_000, "the article stores every phrase", async () => holdsAll((await db.article.findUniqueOrThrow({ where: { id: s.id }, select: { bodyText: true } })).bodyText));
+    } finally {
+      for (const { editor } of writers) editor.destroy();
+    }
+  }, 60_000);
 });
 
 describe("failures", () => {

@@ -8,13 +8,15 @@ import { ABANDONED_BLANK_MS, LEFT_BLANK_GRACE_MS, markLeftBlank, sweepBlankDraft
 import { listArticlesForDashboard } from "@/lib/data/articles/dashboard";
 import { createDraftArticle, saveArticle } from "@/lib/data/articles/editor";
 import { addNote } from "@/lib/data/articles/notes";
-import { heartbeat } from "@/lib/data/articles/presence";
+import { markSharedDocumentsOpen } from "@/lib/data/articles/shared-access";
 import { NotFoundError } from "@/lib/data/errors";
 import { saveInput } from "../support/article-saves";
 import { makeSection, makeUser, rawDb } from "../support/factories";
 
 const exists = async (id: string) => (await rawDb().article.findUnique({ where: { id }, select: { id: true } })) !== null;
 const later = (ms: number) => new Date(Date.now() + ms);
+/** The draft's shared document as a collaboration server creates it when someone opens the editor. */
+const openSharedDocument = (articleId: string) => rawDb().sharedDocument.create({ data: { articleId, target: "LIVE", state: Buffer.alloc(0), articleVersion: 1, syncedContent: {} } });
 
 describe("blank new drafts", () => {
   it("are left out of the dashboard list until something is saved in them", async () => {
@@ -42,18 +44,18 @@ describe("blank new drafts", () => {
     expect(audit).toMatchObject({ actorId: null, details: { reason: "left without anything typed", createdBy: journalist.email } });
   });
 
-  it("are kept when opened again after being left (a reload), and go once left again", async () => {
+  it("are kept while someone is in them again after they were left (a reload), and go once nobody is", async () => {
     const journalist = await makeUser("JOURNALIST");
     const { id } = await createDraftArticle(journalist);
+    await openSharedDocument(id);
     await markLeftBlank(journalist, id);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-    await heartbeat(journalist, id);
+    // Opened again: a collaboration server marks its document open while anyone is connected.
+    await markSharedDocumentsOpen([{ articleId: id, target: "live" }], later(LEFT_BLANK_GRACE_MS + 15_000));
     expect(await sweepBlankDrafts({ now: later(LEFT_BLANK_GRACE_MS + 1_000) })).not.toContain(id);
     expect(await exists(id)).toBe(true);
 
-    await new Promise((resolve) => setTimeout(resolve, 5));
-    await markLeftBlank(journalist, id);
-    expect(await sweepBlankDrafts({ now: later(LEFT_BLANK_GRACE_MS + 1_000) })).toContain(id);
+    // The mark was not renewed: everyone left.
+    expect(await sweepBlankDrafts({ now: later(LEFT_BLANK_GRACE_MS + 16_000) })).toContain(id);
   });
 
   it("never deletes a draft with anything in it: a save, even of nothing visible, or a note", async () => {
@@ -75,7 +77,8 @@ describe("blank new drafts", () => {
     const journalist = await makeUser("JOURNALIST");
     const [open, forgotten] = [await createDraftArticle(journalist), await createDraftArticle(journalist)];
     expect(await sweepBlankDrafts({ now: later(ABANDONED_BLANK_MS - 60_000) })).not.toContain(forgotten.id);
-    await rawDb().articlePresence.create({ data: { articleId: open.id, userId: journalist.id, lastSeenAt: later(ABANDONED_BLANK_MS + 50_000) } });
+    await openSharedDocument(open.id);
+    await markSharedDocumentsOpen([{ articleId: open.id, target: "live" }], later(ABANDONED_BLANK_MS + 70_000));
 
     const swept = await sweepBlankDrafts({ now: later(ABANDONED_BLANK_MS + 60_000) });
     expect(swept).toContain(forgotten.id);

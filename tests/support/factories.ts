@@ -54,3 +54,24 @@ export async function makeArticle(
     include: { section: true },
   });
 }
+
+/** A published live story of `author`, its coverage open, with one entry of theirs (live event 1). */
+export async function makeLiveStory(author: SessionUser) {
+  const article = await makeArticle(author, { status: "PUBLISHED" });
+  await rawDb().article.update({ where: { id: article.id }, data: { isLive: true, coverageStartAt: new Date(Date.now() - 60_000), liveSeq: 1 } });
+  const body = documentFromParagraphs([`The river rose overnight at the ${uid()} gauge.`]);
+  const entry = await rawDb().liveEntry.create({
+    data: {
+      articleId: article.id,
+      seq: 1,
+      title: "River rising",
+      body: body as unknown as Prisma.InputJsonValue,
+      bodyHtml: renderDocumentHtml(body),
+      bodyText: documentToPlainText(body),
+      postedById: author.id,
+      authors: { create: [{ userId: author.id, position: 0 }] },
+    },
+    select: { id: true, version: true },
+  });
+  return { article, entry };
+}

@@ -60,6 +60,8 @@ describe("auditDetailRows", () => {
       { label: "Order", value: "none" },
       { label: "By", value: "reason: rate_limited" },
     ]);
+    // As jsonb hands them back (shortest key first): still read as "From …, To …".
+    expect(auditDetailRows({ to: "EDITOR", from: "JOURNALIST", note: "x", headline: "Storm" }, date).map((row) => row.label)).toEqual(["Headline", "From", "To", "Note"]);
     expect(auditDetailRows({}, date)).toEqual([]);
     expect(auditDetailRows(null, date)).toEqual([]);
   });

@@ -2,11 +2,13 @@
  * Drafts nobody wrote anything in (docs/decisions/0017-the-writing-day.md). "New article" creates the draft at once:
  * the editor, its saves and the co-editing document all need its id. A draft that is still blank (never saved, no
  * text, no tags, no image, no note, no history) is left out of the dashboard list, and deleted:
- * - a minute after someone left it without typing (the editor says so: markLeftBlank), unless it was opened again
- *   since (a reload, going back to it): the presence heartbeat then says so;
+ * - a minute after someone left it without typing (the editor says so: markLeftBlank), unless someone is in it now
+ *   (a reload, going back to it): a collaboration server then marks its shared document open
+ *   (SharedDocument.openUntil, renewed every few seconds while anyone is connected: docs/decisions/0015);
  * - after a day with nobody in it, for a draft whose leaving was never heard of (a browser that crashed).
  * The scheduler sweeps them (lib/jobs/scheduler.ts); each deletion is audited (article.discard_blank). Nothing typed
- * is ever deleted: any save moves the version past 1, and the row is re-checked under its lock before it goes.
+ * is ever deleted: any store of a typed change moves the version past 1, and the row is re-checked under its lock
+ * before it goes. Text typed offline is on its writer's device: their editor does not say it left a blank draft.
  */
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -15,7 +17,6 @@ import { assertCan } from "@/lib/auth/permissions";
 import { writeAudit } from "../audit";
 import type { SessionUser } from "../types";
 import { assertReachable, reachableWhere } from "./access";
-import { PRESENCE_TTL_MS } from "./presence";
 
 /** How long after someone left a blank draft it is deleted (time to come back to it, or to reload). */
 export const LEFT_BLANK_GRACE_MS = 60_000;
@@ -56,11 +57,10 @@ export async function markLeftBlank(actor: SessionUser, articleId: string): Prom
 
 type Candidate = { id: string; leftBlankAt: Date | null; updatedAt: Date };
 
-/** Whether a blank draft is due: left (and not opened since) past the grace period, or untouched for a day and empty of people. */
-function isDue(draft: Candidate, lastSeen: Date | undefined, now: number): boolean {
+/** Whether a blank draft nobody is in is due: left past the grace period, or untouched for a day. */
+function isDue(draft: Candidate, now: number): boolean {
   const left = draft.leftBlankAt?.getTime();
-  if (left !== undefined && left <= now - LEFT_BLANK_GRACE_MS && !(lastSeen && lastSeen.getTime() > left)) return true;
-  return draft.updatedAt.getTime() <= now - ABANDONED_BLANK_MS && !(lastSeen && lastSeen.getTime() > now - PRESENCE_TTL_MS);
+  return (left !== undefined && left <= now - LEFT_BLANK_GRACE_MS) || draft.updatedAt.getTime() <= now - ABANDONED_BLANK_MS;
 }
 
 /** Deletes the blank drafts that are due (at most `limit` a run), each with an audit entry. Returns their ids. */
@@ -73,10 +73,11 @@ export async function sweepBlankDrafts(options: { now?: Date; limit?: number } =
     take: options.limit ?? 50,
   });
   if (candidates.length === 0) return [];
-  const presence = await db.articlePresence.groupBy({ by: ["articleId"], where: { articleId: { in: candidates.map((c) => c.id) } }, _max: { lastSeenAt: true } });
-  const lastSeen = new Map(presence.map((p) => [p.articleId, p._max.lastSeenAt ?? undefined]));
+  // Someone is in it: a collaboration server holds its shared document open.
+  const open = await db.sharedDocument.findMany({ where: { articleId: { in: candidates.map((c) => c.id) }, openUntil: { gt: new Date(now) } }, select: { articleId: true } });
+  const occupied = new Set(open.map((o) => o.articleId));
   const deleted: string[] = [];
-  for (const draft of candidates.filter((c) => isDue(c, lastSeen.get(c.id), now))) {
+  for (const draft of candidates.filter((c) => !occupied.has(c.id) && isDue(c, now))) {
     const gone = await db.$transaction(async (tx) => {
       // Under the row's lock, as saves take it: a save that got in first has made the draft non-blank.
       const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Article" WHERE id = ${draft.id} FOR UPDATE SKIP LOCKED`;

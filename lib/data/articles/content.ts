@@ -5,6 +5,7 @@
  */
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { ArticleStatus } from "@/lib/generated/prisma/enums";
 import type { DbTx } from "@/lib/db/client";
 import { can } from "@/lib/auth/permissions";
 import { documentImages, documentToPlainText, type DocNode } from "@/lib/content/document";
@@ -34,7 +35,7 @@ export const articleStateSelect = {
 } as const satisfies Prisma.ArticleSelect;
 
 /** The text of a save as a revision (and a pending update) keeps it. */
-export function contentSnapshot(input: ArticleSave) {
+export function contentSnapshot(input: Pick<ArticleSave, "headline" | "dek" | "body" | "datelineCity" | "seoTitle" | "seoDescription">) {
   const body = input.body as DocNode;
   return {
     headline: input.headline,
@@ -107,6 +108,25 @@ export async function usedMedia(tx: DbTx, versions: ImagesOf[]): Promise<{ media
   if (ids.length === 0) return [];
   const known = await tx.media.findMany({ where: { id: { in: [...new Set(ids)] } }, select: { id: true } });
   return known.map((m) => ({ mediaId: m.id }));
+}
+
+type RevisionRecord = {
+  snapshot: ContentSnapshot;
+  articleId: string;
+  version: number;
+  kind: "AUTOSAVE" | "MANUAL" | "CONFLICT";
+  status: ArticleStatus;
+  isPendingUpdate: boolean;
+  authorId: string;
+  /** Everyone whose changes it holds, when several people wrote it together (a shared document's window). */
+  contributorIds?: string[];
+};
+
+/** Records a revision of a save (or of a refused or overtaken one: CONFLICT), with its contributors. */
+export async function addRevision(tx: DbTx, { snapshot, contributorIds = [], ...revision }: RevisionRecord): Promise<void> {
+  await tx.revision.create({
+    data: { ...snapshot, ...revision, contributors: { create: [...new Set(contributorIds)].map((userId) => ({ userId })) } },
+  });
 }
 
 /** A save adds a revision when it is manual, or when the last one is a few minutes old. */

@@ -14,13 +14,14 @@ import { emptyDocument, renderDocumentHtml, type DocNode } from "@/lib/content/d
 import type { ArticleSave } from "@/lib/validation/articles";
 import { writeAudit } from "../audit";
 import { articleCacheTags, expirePublicTags } from "../cache";
-import { ConflictError, DataValidationError, NotFoundError } from "../errors";
+import { ConflictError, DataValidationError, NotFoundError, SharedSessionError } from "../errors";
 import { claimSlug, redirectSlug } from "../slug-redirects";
 import { isUniqueViolation } from "../transaction";
 import type { SessionUser } from "../types";
 import { reachableWhere } from "./access";
-import { articleStateSelect, assertFeaturedImageExists, contentSnapshot, isReaderVisibleChange, isRevisionDue, resolveTags, usedMedia, type ContentSnapshot } from "./content";
+import { addRevision, articleStateSelect, assertFeaturedImageExists, contentSnapshot, isReaderVisibleChange, isRevisionDue, resolveTags, usedMedia, type ContentSnapshot } from "./content";
 import { pendingUpdateSelect, readPendingUpdate, savePendingUpdate, savesLive } from "./pending";
+import { isSharedDocumentOpen } from "./shared-access";
 
 export async function createDraftArticle(actor: SessionUser, options: { sectionId?: string } = {}) {
   assertCan(actor.role, "article:create");
@@ -77,6 +78,7 @@ export async function getArticleForEditor(actor: SessionUser, articleId: string)
       proposedTags: true,
       updatedAt: true,
       createdById: true,
+      isLive: true,
       section: { select: { slug: true, name: true } },
       lastEditedBy: { select: { name: true } },
       authors: { orderBy: { position: "asc" }, select: { user: { select: { id: true, name: true } } } },
@@ -105,7 +107,7 @@ export type EditorArticle = Awaited<ReturnType<typeof getArticleForEditor>>;
  * A save is a dozen statements in one transaction. Prisma's default 5 s limit turned slow saves on a busy server
  * (readers saturating the CPU: see scripts/drills/concurrency.ts) into failures; the writer's text is worth waiting for.
  */
-const SAVE_TRANSACTION = { maxWait: 10_000, timeout: 30_000 } as const;
+export const SAVE_TRANSACTION = { maxWait: 10_000, timeout: 30_000 } as const;
 
 export async function saveArticle(actor: SessionUser, input: ArticleSave) {
   // Two saves that create the same new tag at once: the second one's insert meets the first one's committed tag.
@@ -139,7 +141,13 @@ async function saveArticleOnce(actor: SessionUser, input: ArticleSave) {
       });
       return { kind: "conflict", currentVersion: current.version } as const;
     }
-    return live ? saveLive(tx, actor, input, current, snapshot) : savePendingUpdate(tx, actor, input, current, snapshot);
+    const saved = live ? await saveLive(tx, actor, input, current, snapshot) : await savePendingUpdate(tx, actor, input, current, snapshot);
+    // Every change readers see is a revision; other saves every few minutes, or when saved by hand.
+    const revision = (live && current.status === "PUBLISHED") || (await isRevisionDue(tx, input.articleId, input.mode));
+    if (revision) {
+      await addRevision(tx, { snapshot, articleId: input.articleId, version: saved.version, kind: input.mode === "manual" ? "MANUAL" : "AUTOSAVE", status: current.status, isPendingUpdate: !live, authorId: actor.id });
+    }
+    return { ...saved, revision };
   }, SAVE_TRANSACTION).catch((error: unknown) => {
     if (isUniqueViolation(error, "Article")) {
       throw new DataValidationError("slug", "Another article already uses this slug. Choose a different one.");
@@ -150,10 +158,32 @@ async function saveArticleOnce(actor: SessionUser, input: ArticleSave) {
   return outcome;
 }
 
-type ArticleState = Prisma.ArticleGetPayload<{ select: typeof articleStateSelect }>;
+/**
+ * A save from PUT /api/articles/:id, for clients without the co-editing socket. While the text it would write is open
+ * in a shared document it is refused: written under a live session it would overwrite what the people in it are
+ * typing. The refused text is kept as a CONFLICT revision, as a stale save's is (docs/decisions/0015-co-editing.md).
+ */
+export async function saveArticleOutsideSessions(actor: SessionUser, input: ArticleSave) {
+  const article = await getDb().article.findFirst({ where: { id: input.articleId, ...reachableWhere(actor) }, select: { status: true, version: true } });
+  if (!article) throw new NotFoundError("That article");
+  const live = savesLive(actor, article.status);
+  if (await isSharedDocumentOpen({ articleId: input.articleId, target: live ? "live" : "pending" })) {
+    await getDb().revision.create({
+      data: { ...contentSnapshot(input), articleId: input.articleId, version: input.baseVersion, kind: "CONFLICT", status: article.status, isPendingUpdate: !live, authorId: actor.id },
+    });
+    throw new SharedSessionError();
+  }
+  return saveArticle(actor, input);
+}
 
-/** A save that changes the article itself: every save of a draft, and the desk's of a released article. */
-async function saveLive(tx: DbTx, actor: SessionUser, input: ArticleSave, current: ArticleState, snapshot: ContentSnapshot) {
+export type ArticleState = Prisma.ArticleGetPayload<{ select: typeof articleStateSelect }>;
+
+/**
+ * A save that changes the article itself: every save of a draft, and the desk's of a released article. In the
+ * caller's transaction with the article locked; the caller records the revision (a REST save by its mode, a shared
+ * document by its writing session window: ./shared.ts).
+ */
+export async function saveLive(tx: DbTx, actor: SessionUser, input: ArticleSave, current: ArticleState, snapshot: ContentSnapshot) {
   // Authors: must be staff; a journalist must keep themselves on their own article.
   const authors = await tx.user.findMany({ where: { id: { in: input.authorIds } }, select: { id: true, slug: true } });
   if (authors.length !== input.authorIds.length) throw new DataValidationError("authorIds", "One of the authors is not a staff member.");
@@ -193,13 +223,6 @@ async function saveLive(tx: DbTx, actor: SessionUser, input: ArticleSave, curren
     select: articleStateSelect,
   });
 
-  // Every change readers see is a revision; other saves every few minutes, or when saved by hand.
-  const revision = isPublished || (await isRevisionDue(tx, input.articleId, input.mode));
-  if (revision) {
-    await tx.revision.create({
-      data: { ...snapshot, articleId: input.articleId, version: updated.version, kind: input.mode === "manual" ? "MANUAL" : "AUTOSAVE", status: updated.status, authorId: actor.id },
-    });
-  }
   if (isPublished) {
     // Readers see the change at once: expire the pages it was on before and the ones it is on now.
     await expirePublicTags(tx, [...articleCacheTags(current), ...articleCacheTags(updated)]);
@@ -207,5 +230,5 @@ async function saveLive(tx: DbTx, actor: SessionUser, input: ArticleSave, curren
       await writeAudit(tx, { actor, action: "article.url_change", targetType: "Article", targetId: input.articleId, details: { from: `/${current.section.slug}/${current.slug}`, to: `/${section.slug}/${input.slug}` } });
     }
   }
-  return { kind: "saved", version: updated.version, slug: updated.slug, savedAt: new Date(), revision, pending: false } as const;
+  return { kind: "saved", version: updated.version, slug: updated.slug, savedAt: new Date(), pending: false } as const;
 }

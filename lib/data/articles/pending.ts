@@ -14,7 +14,7 @@ import { can, ForbiddenError } from "@/lib/auth/permissions";
 import type { DocNode } from "@/lib/content/document";
 import type { ArticleSave } from "@/lib/validation/articles";
 import type { SessionUser } from "../types";
-import { assertFeaturedImageExists, isRevisionDue, resolveTags, usedMedia, type ContentSnapshot } from "./content";
+import { assertFeaturedImageExists, resolveTags, usedMedia, type ContentSnapshot } from "./content";
 
 /** Statuses in which the desk has released an article: live, or due to go live. */
 export const RELEASED_STATUSES: readonly ArticleStatus[] = ["SCHEDULED", "PUBLISHED"];
@@ -104,7 +104,10 @@ export type PendingUpdateSummary = Awaited<ReturnType<typeof readPendingUpdate>>
 
 type Released = { id: string; status: ArticleStatus; slug: string; sectionId: string };
 
-/** A journalist's save of a released article: checks the desk's fields are unchanged and keeps the content pending. */
+/**
+ * A journalist's save of a released article: checks the desk's fields are unchanged and keeps the content pending. In
+ * the caller's transaction with the article locked; the caller records the revision.
+ */
 export async function savePendingUpdate(tx: DbTx, actor: SessionUser, input: ArticleSave, current: Released, snapshot: ContentSnapshot) {
   const byline = await tx.articleAuthor.findMany({ where: { articleId: current.id }, orderBy: { position: "asc" }, select: { userId: true } });
   const sameByline = byline.length === input.authorIds.length && byline.every((a, i) => a.userId === input.authorIds[i]);
@@ -121,11 +124,5 @@ export async function savePendingUpdate(tx: DbTx, actor: SessionUser, input: Art
     data: { version: { increment: 1 }, mediaUsages: { createMany: { data: media, skipDuplicates: true } } },
     select: { version: true },
   });
-  const revision = await isRevisionDue(tx, current.id, input.mode);
-  if (revision) {
-    await tx.revision.create({
-      data: { ...snapshot, articleId: current.id, version: updated.version, kind: input.mode === "manual" ? "MANUAL" : "AUTOSAVE", status: current.status, isPendingUpdate: true, authorId: actor.id },
-    });
-  }
-  return { kind: "saved", version: updated.version, slug: current.slug, savedAt: new Date(), revision, pending: true } as const;
+  return { kind: "saved", version: updated.version, slug: current.slug, savedAt: new Date(), pending: true } as const;
 }

@@ -33,6 +33,8 @@ export const cardSelect = {
   dek: true,
   datelineCity: true,
   publishedAt: true,
+  isLive: true,
+  coverageEndAt: true,
   section: { select: { name: true, slug: true } },
   authors: authorsSelect,
 } as const satisfies Prisma.ArticleSelect;
@@ -47,6 +49,8 @@ function toCard(row: CardRow) {
     dek: row.dek,
     datelineCity: row.datelineCity,
     publishedAt: row.publishedAt as Date,
+    /** Live coverage that is still open: cards, the page and feeds say LIVE. */
+    isLiveNow: row.isLive && row.coverageEndAt === null,
     section: row.section,
     authors: row.authors.map((a) => a.user),
   };
@@ -110,6 +114,8 @@ export const getPublishedArticle = publicQuery(
         bodyHtml: true,
         revisedAt: true,
         updatedAt: true,
+        coverageStartAt: true,
+        liveSeq: true,
         seoTitle: true,
         seoDescription: true,
         featuredImage: { select: { storageKey: true, width: true, height: true, alt: true, caption: true, credit: true, variants: true } },
@@ -126,6 +132,7 @@ export const getPublishedArticle = publicQuery(
       ...toCard(row),
       bodyHtml: row.bodyHtml,
       revisedAt: row.revisedAt,
+      live: row.isLive ? { startAt: row.coverageStartAt ?? (row.publishedAt as Date), endAt: row.coverageEndAt, seq: row.liveSeq } : null,
       seoTitle: row.seoTitle,
       seoDescription: row.seoDescription,
       featuredImage: image

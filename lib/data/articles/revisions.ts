@@ -13,7 +13,18 @@ export async function listRevisions(actor: SessionUser, articleId: string) {
     where: { articleId },
     orderBy: { createdAt: "desc" },
     take: 200,
-    select: { id: true, version: true, kind: true, status: true, isPendingUpdate: true, bySchedule: true, headline: true, createdAt: true, author: { select: { name: true } } },
+    select: {
+      id: true,
+      version: true,
+      kind: true,
+      status: true,
+      isPendingUpdate: true,
+      bySchedule: true,
+      headline: true,
+      createdAt: true,
+      author: { select: { name: true } },
+      contributors: { orderBy: { user: { name: "asc" } }, select: { user: { select: { name: true } } } },
+    },
   });
 }
 
@@ -26,13 +37,17 @@ export async function getRevision(actor: SessionUser, revisionId: string) {
   return { ...revision, body: revision.body as unknown as DocNode };
 }
 
-/** Restores a revision's text on top of the current version; the restore itself becomes a new revision. */
-export async function restoreRevision(actor: SessionUser, revisionId: string, baseVersion: number) {
+/**
+ * Restores a revision's text on top of the current version; the restore itself becomes a new revision. A restore
+ * deliberately replaces what is there (the editor stores the text on screen first, and it stays in the history), so
+ * it is based on the current version. Open shared documents take the restored text in (./shared-store.ts).
+ */
+export async function restoreRevision(actor: SessionUser, revisionId: string) {
   const revision = await getRevision(actor, revisionId);
   const current = await getArticleForEditor(actor, revision.articleId);
   const saved = await saveArticle(actor, {
     articleId: current.id,
-    baseVersion,
+    baseVersion: current.version,
     mode: "manual",
     headline: revision.headline,
     dek: revision.dek,

@@ -13,8 +13,11 @@ import { listAdSlots } from "@/lib/data/ad-slots";
 import { getSiteSettings } from "@/lib/data/settings";
 import { getEnv } from "@/lib/env";
 import { isoWithOffset } from "@/lib/dates";
-import { feedAlternates } from "@/lib/feeds/links";
-import { breadcrumbJsonLd, newsArticleJsonLd, serializeJsonLd } from "@/lib/seo/json-ld";
+import { combineFeedAlternates, feedAlternates } from "@/lib/feeds/links";
+import { breadcrumbJsonLd, liveBlogPostingJsonLd, newsArticleJsonLd, serializeJsonLd } from "@/lib/seo/json-ld";
+import { listPublicLiveEntries } from "@/lib/data/live/public";
+import { toLiveEntryView } from "@/lib/live/view";
+import { LiveLabel, LiveUpdates } from "@/components/live/live-story";
 
 export const revalidate = 3600;
 export { generateStaticParams } from "../../on-demand";
@@ -50,7 +53,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return {
     title,
     description,
-    alternates: { canonical: path, types: feedAlternates("", settings.siteName) },
+    // A live story also offers the feeds of its own entries.
+    alternates: { canonical: path, types: article.live ? combineFeedAlternates(feedAlternates("", settings.siteName), feedAlternates(path, article.headline)) : feedAlternates("", settings.siteName) },
     openGraph: {
       type: "article",
       url: `${siteUrl}${path}`,
@@ -72,20 +76,26 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ArticlePage({ params }: Props) {
   const { section, slug } = await params;
   const article = await loadArticle(section, slug);
-  const [settings, header, inArticle, sidebar, related] = await Promise.all([
+  const [settings, header, inArticle, sidebar, related, liveRows] = await Promise.all([
     getSiteSettings(),
     listAdSlots("HEADER"),
     listAdSlots("IN_ARTICLE"),
     listAdSlots("SIDEBAR"),
     findRelatedArticles(article.id, article.section.slug, article.tags.map((t) => t.slug)),
+    article.live ? listPublicLiveEntries(article.id, article.slug) : Promise.resolve([]),
   ]);
   const siteUrl = getEnv().siteUrl;
   const url = `${siteUrl}/${article.section.slug}/${article.slug}`;
+  const site = { siteName: settings.siteName, timeZone: settings.timeZone, siteUrl, logoUrl: settings.logoUrl ? new URL(settings.logoUrl, siteUrl).toString() : `${siteUrl}/logo.png` };
+  const forLd = { ...article, imageUrl: imageFor(article, siteUrl).url };
+  // A live story: its entries under the summary, kept current by the live updater (components/live/live-story.tsx).
+  const entries = liveRows.map((row) => toLiveEntryView(row, settings));
+  const live = article.live && {
+    kicker: <LiveLabel isOpen={article.live.endAt === null} />,
+    afterBody: <LiveUpdates storyId={article.id} seq={article.live.seq} isOpen={article.live.endAt === null} entries={entries} pageUrl={url} />,
+  };
   const jsonLd = [
-    newsArticleJsonLd(
-      { ...article, imageUrl: imageFor(article, siteUrl).url },
-      { siteName: settings.siteName, timeZone: settings.timeZone, siteUrl, logoUrl: settings.logoUrl ? new URL(settings.logoUrl, siteUrl).toString() : `${siteUrl}/logo.png` },
-    ),
+    article.live ? liveBlogPostingJsonLd(forLd, article.live, entries, site) : newsArticleJsonLd(forLd, site),
     breadcrumbJsonLd([
       { name: settings.siteName, url: `${siteUrl}/` },
       { name: article.section.name, url: `${siteUrl}/${article.section.slug}` },
@@ -104,6 +114,7 @@ export default async function ArticlePage({ params }: Props) {
         ads={{ header: header[0], inArticle: inArticle[0], sidebar: sidebar[0] }}
         houseAd={settings.houseAd}
         adParagraph={settings.adParagraph}
+        {...live}
       />
 
       {related.length > 0 && (

@@ -3,12 +3,13 @@
  * that a save can be sent with `keepalive` as the page closes, and so that a conflict is a real 409.
  * Body: the fields of ArticleSaveSchema (a JSON object sent as application/json, at most 5 MB). Answers 200 { version,
  * slug, savedAt, pending } (pending: kept as the article's pending update, not live), 400, 401, 403, 404,
- * 409 { currentVersion } (the refused content is kept as a revision), 413, 415,
+ * 409 { currentVersion } (the refused content is kept as a revision), 413, 415, 423 while the article is open for
+ * co-editing (the refused content is kept as a revision too: docs/decisions/0015-co-editing.md),
  * or 503 with Retry-After while the database cannot be reached (the editor keeps the text on the device and retries).
  */
 import { NextResponse } from "next/server";
 import { getCurrentUser } from "@/lib/auth/session";
-import { saveArticle } from "@/lib/data/articles/editor";
+import { saveArticleOutsideSessions } from "@/lib/data/articles/editor";
 import { failure } from "@/lib/actions/result";
 import { readBodyCapped } from "@/lib/security/server-action-guard";
 import { ArticleSaveSchema } from "@/lib/validation/articles";
@@ -53,6 +54,6 @@ async function save(request: Request, { params }: { params: Promise<{ id: string
     const result = failure(parsed.error);
     return NextResponse.json(result, { status: result.status });
   }
-  const saved = await saveArticle(user, parsed.data);
+  const saved = await saveArticleOutsideSessions(user, parsed.data);
   return NextResponse.json({ ok: true, data: { version: saved.version, slug: saved.slug, savedAt: saved.savedAt.toISOString(), pending: saved.pending } });
 }

@@ -4,6 +4,7 @@
  * component only the fields it needs.
  */
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { ArticleEditor } from "@/components/editor/article-editor";
@@ -23,6 +24,7 @@ import { listTagNames } from "@/lib/data/tags";
 import { listStaffForByline } from "@/lib/data/users/accounts";
 import { getEnv } from "@/lib/env";
 import { toLocalInputValue } from "@/lib/dates";
+import { joinNames } from "@/lib/text";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -66,6 +68,7 @@ export default async function EditArticlePage({ params }: Props) {
   const byline: StaffOption[] = [...staff, ...article.authors.filter((a) => !staff.some((s) => s.id === a.id))];
 
   const props: ArticleEditorProps = {
+    me: { id: user.id, name: user.name },
     article: {
       id: article.id,
       version: article.version,
@@ -124,7 +127,8 @@ export default async function EditArticlePage({ params }: Props) {
       isPendingUpdate: r.isPendingUpdate,
       bySchedule: r.bySchedule,
       headline: r.headline,
-      author: r.author.name,
+      // A revision written together names everyone whose changes it holds.
+      author: r.contributors.length > 0 ? joinNames(r.contributors.map((c) => c.user.name)) : r.author.name,
       createdAt: r.createdAt.toISOString(),
       createdAtLabel: withSeconds.format(r.createdAt),
     })),
@@ -149,5 +153,14 @@ export default async function EditArticlePage({ params }: Props) {
     },
   };
 
-  return <ArticleEditor key={article.id} {...props} />;
+  return (
+    <>
+      <p className="mb-4 text-sm">
+        <Link href={`/dashboard/articles/${article.id}/live`} className="font-semibold underline">
+          {article.isLive ? "Live coverage: post entries" : "Live coverage"}
+        </Link>
+      </p>
+      <ArticleEditor key={article.id} {...props} />
+    </>
+  );
 }

@@ -1,0 +1,103 @@
+/**
+ * Shared documents in PostgreSQL (docs/decisions/0015-co-editing.md): who may join (lib/data/articles/shared-access),
+ * an article turned into a shared document once, stores that write the article through the save path with one
+ * revision per writing session window naming every contributor, and the REST save refused while a document is open.
+ */
+import * as Y from "yjs";
+import { describe, expect, it } from "vitest";
+import { editorSchema } from "@/collab-server/schema";
+import { documentAccess, readContent, setText } from "@/lib/collab/document";
+import { saveArticleOutsideSessions } from "@/lib/data/articles/editor";
+import { checkCollaborators, markSharedDocumentsOpen } from "@/lib/data/articles/shared-access";
+import { openSharedDocument, storeSharedDocument } from "@/lib/data/articles/shared-store";
+import { SharedSessionError } from "@/lib/data/errors";
+import { saveInput } from "../support/article-saves";
+import { makeArticle, makeUser, rawDb } from "../support/factories";
+
+const schema = editorSchema();
+const live = (articleId: string) => ({ articleId, target: "live" as const });
+const sessionVersionOf = async (id: string) => (await rawDb().user.findUniqueOrThrow({ where: { id }, select: { sessionVersion: true } })).sessionVersion;
+
+/** A collaboration server's copy of the document, loaded from PostgreSQL. */
+async function openCopy(articleId: string) {
+  const doc = new Y.Doc();
+  const access = documentAccess(doc, schema, "test-server");
+  await openSharedDocument(live(articleId), access);
+  return { doc, access };
+}
+
+describe("who may join a shared document", () => {
+  it("lets authors and the desk write, sends a journalist of a published story to its update, refuses others, and ends stale sessions", async () => {
+    const author = await makeUser("JOURNALIST");
+    const outsider = await makeUser("JOURNALIST");
+    const editor = await makeUser("EDITOR");
+    const draft = await makeArticle(author);
+    const published = await makeArticle(author, { status: "PUBLISHED" });
+    const as = async (user: { id: string }, articleId: string, target: "live" | "pending" = "live", sessionVersion?: number) => ({
+      userId: user.id,
+      sessionVersion: sessionVersion ?? (await sessionVersionOf(user.id)),
+      articleId,
+      target,
+    });
+    const verdicts = await checkCollaborators([
+      await as(author, draft.id),
+      await as(editor, draft.id),
+      await as(outsider, draft.id),
+      await as(author, published.id),
+      await as(author, published.id, "pending"),
+      await as(editor, published.id),
+      await as(author, draft.id, "live", (await sessionVersionOf(author.id)) + 1),
+    ]);
+    expect(verdicts.map((v) => v.kind)).toEqual(["write", "write", "refused", "read", "write", "write", "ended"]);
+    expect(verdicts[3]).toMatchObject({ expected: "pending" });
+
+    await rawDb().user.update({ where: { id: author.id }, data: { status: "DEACTIVATED" } });
+    expect((await checkCollaborators([await as(author, draft.id)]))[0]?.kind).toBe("ended");
+  });
+});
+
+describe("storing a shared document", () => {
+  it("turns the article into a document once, and each store writes the article, with one revision per window naming everyone", async () => {
+    const author = await makeUser("JOURNALIST");
+    const editor = await makeUser("EDITOR");
+    const article = await makeArticle(author, { headline: "Water plan" });
+    const first = await openCopy(article.id);
+    const second = await openCopy(article.id);
+    expect(readContent(first.doc)).toEqual(readContent(second.doc));
+    expect(readContent(first.doc).body).toEqual(article.body);
+    expect(await rawDb().sharedDocument.count({ where: { articleId: article.id } })).toBe(1);
+
+    // Two people change the headline in one window: the first store writes the article, no revision yet.
+    setText(first.doc, "headline", "Water plan approved");
+    const stored = await storeSharedDocument(live(article.id), { access: first.access, contributions: [{ user: author, changed: [] }], mode: "autosave", closing: false });
+    expect(stored).toMatchObject({ kind: "saved", version: article.version + 1, revision: false });
+    expect((await rawDb().article.findUniqueOrThrow({ where: { id: article.id } })).headline).toBe("Water plan approved");
+
+    setText(first.doc, "headline", "Water plan approved at last");
+    const closed = await storeSharedDocument(live(article.id), { access: first.access, contributions: [{ user: editor, changed: [] }], mode: "autosave", closing: true });
+    expect(closed).toMatchObject({ kind: "saved", revision: true });
+    const revisions = await rawDb().revision.findMany({ where: { articleId: article.id }, include: { contributors: true } });
+    expect(revisions).toHaveLength(1);
+    expect(revisions[0]?.headline).toBe("Water plan approved at last");
+    expect(revisions[0]?.contributors.map((c) => c.userId).sort()).toEqual([author.id, editor.id].sort());
+
+    // The other server's copy takes in what was stored when it stores.
+    await storeSharedDocument(live(article.id), { access: second.access, contributions: [], mode: "autosave", closing: true });
+    expect(readContent(second.doc).headline).toBe("Water plan approved at last");
+  });
+
+  it("refuses a REST save while the document is open, keeping its text apart, and takes it once nobody is in it", async () => {
+    const author = await makeUser("JOURNALIST");
+    const article = await makeArticle(author);
+    await openCopy(article.id);
+    await markSharedDocumentsOpen([live(article.id)], new Date(Date.now() + 15_000));
+    const input = await saveInput(author, article.id, { headline: "Written by a script" });
+    await expect(saveArticleOutsideSessions(author, input)).rejects.toBeInstanceOf(SharedSessionError);
+    const row = await rawDb().article.findUniqueOrThrow({ where: { id: article.id } });
+    expect(row.headline).toBe(article.headline);
+    expect(await rawDb().revision.count({ where: { articleId: article.id, kind: "CONFLICT", headline: "Written by a script" } })).toBe(1);
+
+    await markSharedDocumentsOpen([live(article.id)], null);
+    expect((await saveArticleOutsideSessions(author, input)).version).toBe(article.version + 1);
+  });
+});
