@@ -7,10 +7,14 @@
  * - `<button data-copy-link="URL" data-status="ID">`: copies URL to the clipboard and says so in the element ID
  *   (a role="status" live region).
  *
+ * - live coverage (`[data-live-story]`): public/live.js, installed from here.
+ *
  * Everything else on a reader page (links, the search form, dark mode through prefers-color-scheme) works without
  * it. Plain JavaScript served as is (no build step), checked by tsc through the comment above. Pages that do hydrate
  * (staff previews) import it from components/article/reader-behaviour.tsx; installing twice is harmless.
  */
+
+import { installLiveUpdates } from "./live.js";
 
 const INSTALLED = "readerBehaviour";
 
@@ -46,6 +50,7 @@ export function installReaderBehaviour(doc) {
     const target = event.target instanceof Element ? event.target.closest("button[data-copy-link]") : null;
     if (target instanceof HTMLElement) void copyLink(target);
   });
+  installLiveUpdates(doc);
 }
 
 if (typeof document !== "undefined") installReaderBehaviour(document);

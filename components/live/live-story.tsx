@@ -1,113 +1,94 @@
-"use client";
-
 /**
- * The reader's live updater, only on live stories: the "Key events" list, the "N new updates" button and the
- * entries (pinned first, then newest first), kept current over the story's event stream (app/api/live/[id]).
+ * The reader's live coverage, only on live stories: the "Key events" list, the "N new updates" button and the
+ * entries (pinned first, then newest first). Server markup: reader pages run no React in the browser (decision
+ * 0022), so public/live.js keeps it current over the story's event stream (app/api/live/[id]), filling the
+ * <template>s rendered here from the same components as the server's entries.
  *
  * New entries wait behind the button until the reader asks for them, so the page never moves under their eyes;
  * edits and deletions of entries already shown apply at once. The browser reconnects a dropped stream by itself and
  * sends the last event it had (`Last-Event-ID`); the server replays what was missed. When the coverage ends the
- * stream says so: the page stops listening and the LIVE label (LiveLabel, sharing this module's state) goes.
- * Without JavaScript the server's rendering of the same markup is the page, and a reload shows everything.
+ * stream says so: the page stops listening and the LIVE label goes. Without JavaScript the server's rendering is the
+ * page, and a reload shows everything.
  */
-import { useEffect, useReducer, useSyncExternalStore } from "react";
 import { entryAnchor, sortLiveEntries, type LiveEntryView } from "@/lib/live/view";
-import { LiveEntry } from "./live-entry";
+import { ENTRY_CLASSES, LiveEntry } from "./live-entry";
 
-// Whether the coverage ended while the page was open: one page shows one story.
-let hasEnded = false;
-const listeners = new Set<() => void>();
-const subscribe = (listener: () => void) => {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-};
-function markEnded() {
-  hasEnded = true;
-  for (const listener of listeners) listener();
-}
-
-/** The LIVE label, while the coverage is open. */
+/** The LIVE label, while the coverage is open (public/live.js removes it when the coverage ends). */
 export function LiveLabel({ isOpen }: { isOpen: boolean }) {
-  const ended = useSyncExternalStore(subscribe, () => hasEnded, () => false);
-  if (!isOpen || ended) return null;
-  return <span className="mr-2 rounded bg-red-700 px-1.5 py-0.5 text-xs font-bold tracking-wide text-white">LIVE</span>;
+  if (!isOpen) return null;
+  return (
+    <span data-live-label="" className="mr-2 rounded bg-red-700 px-1.5 py-0.5 text-xs font-bold tracking-wide text-white">
+      LIVE
+    </span>
+  );
 }
 
 type Props = { storyId: string; seq: number; isOpen: boolean; entries: LiveEntryView[]; pageUrl: string };
 
-type State = { shown: LiveEntryView[]; waiting: LiveEntryView[] };
-type Change = { kind: "entry"; entry: LiveEntryView } | { kind: "remove"; id: string } | { kind: "show" };
-
-const replace = (list: LiveEntryView[], entry: LiveEntryView) => list.map((e) => (e.id === entry.id ? entry : e));
-
-function update(state: State, change: Change): State {
-  if (change.kind === "show") return { shown: sortLiveEntries([...state.waiting, ...state.shown]), waiting: [] };
-  if (change.kind === "remove") return { shown: state.shown.filter((e) => e.id !== change.id), waiting: state.waiting.filter((e) => e.id !== change.id) };
-  const { entry } = change;
-  // Known (shown or waiting): an edit, applied in place. Otherwise a new entry, behind the button.
-  if (state.shown.some((e) => e.id === entry.id)) return { ...state, shown: sortLiveEntries(replace(state.shown, entry)) };
-  if (state.waiting.some((e) => e.id === entry.id)) return { ...state, waiting: replace(state.waiting, entry) };
-  return { ...state, waiting: [...state.waiting, entry] };
+/** An entry's line in "Key events". */
+function KeyEventLink({ entry }: { entry: Pick<LiveEntryView, "id" | "postedAt" | "postedLabel" | "title" | "text"> }) {
+  return (
+    <a href={`#${entryAnchor(entry.id)}`} className="underline-offset-2 hover:underline">
+      <time dateTime={entry.postedAt}>{entry.postedLabel}</time> <span data-slot="summary">{entry.title || entry.text.slice(0, 90)}</span>
+    </a>
+  );
 }
 
+// The templates' content: valid markup (a parseable time) that the script overwrites.
+const EMPTY: LiveEntryView = { id: "", seq: 0, title: "", html: "", text: "", postedAt: "1970-01-01T00:00:00Z", postedLabel: "00:00", editedLabel: null, isKeyEvent: false, isPinned: false, authors: [] };
+
+/** What public/live.js needs to order an entry among the others, on its list item. */
+const order = (entry: LiveEntryView) => ({ "data-entry": entry.id, "data-seq": entry.seq, "data-posted": entry.postedAt, "data-pinned": entry.isPinned ? "" : undefined });
+
 export function LiveUpdates({ storyId, seq, isOpen, entries, pageUrl }: Props) {
-  const [{ shown, waiting }, dispatch] = useReducer(update, entries, (initial) => ({ shown: sortLiveEntries(initial), waiting: [] }));
-
-  useEffect(() => {
-    if (!isOpen) return;
-    const source = new EventSource(`/api/live/${encodeURIComponent(storyId)}?after=${seq}`);
-    source.addEventListener("entry", (event) => dispatch({ kind: "entry", entry: JSON.parse((event as MessageEvent<string>).data) as LiveEntryView }));
-    source.addEventListener("remove", (event) => dispatch({ kind: "remove", id: (JSON.parse((event as MessageEvent<string>).data) as { id: string }).id }));
-    source.addEventListener("end", () => {
-      source.close();
-      markEnded();
-    });
-    return () => source.close();
-  }, [storyId, seq, isOpen]);
-  const showWaiting = () => dispatch({ kind: "show" });
-
+  const shown = sortLiveEntries(entries);
   const keyEvents = shown.filter((e) => e.isKeyEvent);
   return (
-    <div className="mt-8">
-      {keyEvents.length > 0 && (
-        <nav aria-labelledby="key-events-heading" className="rounded border border-gray-300 p-4 dark:border-gray-600">
-          <h2 id="key-events-heading" className="font-semibold">
-            Key events
-          </h2>
-          <ol className="mt-2 space-y-1 text-sm">
-            {keyEvents.map((e) => (
-              <li key={e.id}>
-                <a href={`#${entryAnchor(e.id)}`} className="underline-offset-2 hover:underline">
-                  <time dateTime={e.postedAt}>{e.postedLabel}</time> {e.title || e.text.slice(0, 90)}
-                </a>
-              </li>
-            ))}
-          </ol>
-        </nav>
-      )}
+    <div className="mt-8" data-live-story={storyId} data-live-seq={seq} data-live-open={isOpen ? "" : undefined} data-live-url={pageUrl}>
+      <nav aria-labelledby="key-events-heading" hidden={keyEvents.length === 0} className="rounded border border-gray-300 p-4 dark:border-gray-600">
+        <h2 id="key-events-heading" className="font-semibold">
+          Key events
+        </h2>
+        <ol data-live-key-events="" className="mt-2 space-y-1 text-sm">
+          {keyEvents.map((e) => (
+            <li key={e.id} data-entry={e.id}>
+              <KeyEventLink entry={e} />
+            </li>
+          ))}
+        </ol>
+      </nav>
       <section aria-labelledby="updates-heading" className="mt-6">
         <h2 id="updates-heading" className="text-sm font-bold uppercase tracking-wide">
           Updates
         </h2>
         <div aria-live="polite" className="sticky top-2 z-10 my-3 text-center">
-          {waiting.length > 0 && (
-            <button type="button" onClick={showWaiting} className="rounded-full bg-blue-800 px-4 py-1.5 text-sm font-semibold text-white shadow hover:bg-blue-900">
-              {waiting.length === 1 ? "1 new update" : `${waiting.length} new updates`}
-            </button>
-          )}
+          <button type="button" hidden data-live-show="" className="rounded-full bg-blue-800 px-4 py-1.5 text-sm font-semibold text-white shadow hover:bg-blue-900" />
         </div>
-        {shown.length === 0 ? (
-          <p className="text-muted">No updates yet.</p>
-        ) : (
-          <ol className="space-y-6">
-            {shown.map((entry) => (
-              <li key={entry.id}>
-                <LiveEntry entry={entry} pageUrl={pageUrl} />
-              </li>
-            ))}
-          </ol>
-        )}
+        <p data-live-empty="" hidden={shown.length > 0} className="text-muted">
+          No updates yet.
+        </p>
+        <ol data-live-list="" className="space-y-6">
+          {shown.map((entry) => (
+            <li key={entry.id} {...order(entry)}>
+              <LiveEntry entry={entry} pageUrl={pageUrl} />
+            </li>
+          ))}
+        </ol>
       </section>
+      {isOpen && (
+        <>
+          <template data-live-template="entry" data-key-class={ENTRY_CLASSES.key} data-plain-class={ENTRY_CLASSES.plain} data-title-class={ENTRY_CLASSES.title} data-untitled-class={ENTRY_CLASSES.untitled}>
+            <li>
+              <LiveEntry entry={EMPTY} pageUrl={pageUrl} />
+            </li>
+          </template>
+          <template data-live-template="key-event">
+            <li>
+              <KeyEventLink entry={EMPTY} />
+            </li>
+          </template>
+        </>
+      )}
     </div>
   );
 }

@@ -68,6 +68,8 @@ test("a reader sees entries posted on another instance behind â€œ3 new updatesâ€
   const live = page.locator("article > header").getByText("LIVE", { exact: true });
   await expect(live).toBeVisible();
   await expect(page.getByText("No updates yet.")).toBeVisible();
+  // A live story is a reader document too (decision 0022): its updates come from /live.js, not React.
+  expect(await page.locator('script[src^="/_next/"]').count()).toBe(0);
   await expectNoAxeViolations(page);
 
   const editor = await staffOn(browser, SECOND, await createTestUser("EDITOR"));
