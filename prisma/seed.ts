@@ -275,7 +275,8 @@ export async function seedSynthetic(db: Db, count: number, options: { batchSize?
         db.article.createMany({ data: articlesData }),
         db.articleAuthor.createMany({ data: authorsData }),
         db.articleTag.createMany({ data: tagsData }),
-      ]);
+        // A batch of a thousand articles (their search vectors and words) outlasts the default 5 s on a busy machine.
+      ], { timeout: 120_000, maxWait: 30_000 });
       done += n;
       options.log?.(`  ${done} / ${count}`);
     }

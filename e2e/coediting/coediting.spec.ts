@@ -1,6 +1,6 @@
 /**
- * Co-editing across two app instances (./topology.ts: two collaboration servers sharing documents through Redis,
- * each browser context's socket on "its" instance): several people typing at once converge with every character, an
+ * Co-editing across two app instances (./topology.ts: two production Next servers, each with its collaboration
+ * server, sharing documents through Redis; each browser context's pages and socket on "its" instance): several people typing at once converge with every character, an
  * instance killed mid-session loses nothing, a writer offline for 10 s catches up, a journalist who is not an author
  * is refused and a deactivated writer is disconnected, and publishing during a session publishes what everyone sees.
  */
@@ -10,7 +10,7 @@ import { openNodeEditor, sessionCookie } from "@/scripts/lib/collab-client";
 import { createEditorArticle, DEK, FILLER, readArticle } from "../support/editor-factories";
 import { testDb } from "../support/db";
 import { createTestUser, uniqueId, type TestUser } from "../support/factories";
-import { expect, openAs, test } from "../support/fixtures";
+import { expect, test } from "../support/fixtures";
 import { startTopology, type InstanceName, type Topology } from "./topology";
 
 // One topology for the file: its tests run in order, each with its own article and people.
@@ -28,8 +28,8 @@ type Writer = { user: TestUser; context: BrowserContext; page: Page };
 
 /** Someone signed in in a browser context of their own, whose co-editing socket reaches `instance`. */
 async function writerOn(browser: Browser, user: TestUser, instance: InstanceName, path: string): Promise<Writer> {
-  const { context, page } = await openAs(browser, user);
-  await topology.route(context, instance);
+  const context = await topology.contextOn(browser, user, instance);
+  const page = await context.newPage();
   await page.goto(path);
   await expect(bodyOf(page)).toHaveAttribute("contenteditable", "true");
   return { user, context, page };
@@ -154,6 +154,7 @@ test("an instance killed mid-session: its writers go on through the other one an
   await expectConverged(article, [a, b], [typedA, "Lights went out at nine.", typedB]);
   expect((await topology.health("A")).connections).toBeGreaterThanOrEqual(2);
   for (const writer of [a, b]) await writer.context.close();
+  await topology.restart("B");
 });
 
 test("a writer offline for 10 s keeps typing; once back, everyone converges and nothing is lost", async ({ browser }) => {

@@ -56,7 +56,10 @@ export async function startAppServer(options: {
     stdio: ["ignore", options.stdout ?? "ignore", "inherit"],
     env: {
       ...process.env,
-      ...standaloneEnv(options.root, port, "127.0.0.1"),
+      // All addresses, as `npm start` and the cluster bind: bound to 127.0.0.1, Next takes its own middleware
+      // rewrites (/search → its results page, a gone article → /gone) for another origin and proxies them to itself
+      // over HTTP, and under load those inner requests queue behind the outer ones (lib/traffic/reader-queue.ts).
+      ...standaloneEnv(options.root, port, "0.0.0.0"),
       DATABASE_URL: options.databaseUrl,
       AUTH_SECRET: secret,
       NEXTAUTH_SECRET: secret,
