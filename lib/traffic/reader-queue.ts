@@ -26,25 +26,33 @@ export function isReaderRequest(method: string | undefined, url: string | undefi
   return (method === "GET" || method === "HEAD") && !STAFF_OR_APP.test(url ?? "/");
 }
 
-/** A first-in, first-out gate of `limit` places. */
+/**
+ * A first-in, first-out gate of `limit` places. A freed place passes to the next waiting reader on the next turn of
+ * the event loop (setImmediate), never in the same one: a cache hit finishes within the turn that started it, so a
+ * synchronous hand-over would drain the whole queue in one turn (200 readers, ~200 ms) while a staff request's
+ * database answers sat unread. Handed over this way, each turn serves at most `limit` readers, then I/O.
+ */
 export function createGate(limit: number) {
   let active = 0;
-  const waiting: (() => void)[] = [];
+  const waiting: ((leave: () => void) => void)[] = [];
+  const run = (start: (leave: () => void) => void) => {
+    let left = false;
+    start(() => {
+      if (left) return;
+      left = true;
+      const next = waiting.shift();
+      // The place stays taken while it is handed over, so a newcomer cannot pass the queue.
+      if (next) setImmediate(run, next);
+      else active--;
+    });
+  };
   return {
     /** Runs `start` now or when a place frees up; `start` gets the function that frees its place (once). */
     enter(start: (leave: () => void) => void) {
-      const run = () => {
+      if (active < limit) {
         active++;
-        let left = false;
-        start(() => {
-          if (left) return;
-          left = true;
-          active--;
-          waiting.shift()?.();
-        });
-      };
-      if (active < limit) run();
-      else waiting.push(run);
+        run(start);
+      } else waiting.push(start);
     },
     get active() {
       return active;
