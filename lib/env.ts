@@ -31,7 +31,7 @@ const EnvSchema = z
     SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(250).max(3_600_000).default(5_000),
     DISABLE_SCHEDULER: z.enum(["0", "1"]).optional(),
     // Reader page requests let into Next at once (lib/traffic/reader-queue.ts); 0 turns the queue off.
-    READER_CONCURRENCY: z.coerce.number().int().min(0).max(10_000).default(4),
+    READER_CONCURRENCY: z.coerce.number().int().min(0).max(10_000).default(16),
     // Outgoing mail (invitations, password resets). Without SMTP_URL, messages are written to the server log.
     SMTP_URL: z
       .string()
