@@ -15,7 +15,7 @@ import path from "node:path";
 import { findFreePort } from "./db/embedded";
 import { prepareDatabase, printDemoAccounts } from "./db/prepare";
 import { startCollabServer } from "./lib/collab-server";
-import { prepareStandalone, standaloneEnv, type Standalone } from "./standalone";
+import { prepareStandalone, standaloneEnv, standaloneNodeArgs, type Standalone } from "./standalone";
 
 const arg = process.argv[2];
 if (arg !== "dev" && arg !== "start") {
@@ -78,7 +78,7 @@ async function main() {
   });
 
   const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
-  const command = standalone ? [standalone.server] : [nextBin, mode, "-p", String(port)];
+  const command = standalone ? [...standaloneNodeArgs(), standalone.server] : [nextBin, mode, "-p", String(port)];
   const child = spawn(process.execPath, command, {
     stdio: "inherit",
     cwd: standalone?.dir ?? root,

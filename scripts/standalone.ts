@@ -41,6 +41,17 @@ export function prepareStandalone(root = process.cwd()): Standalone {
   return { dir, server, distDir, buildId };
 }
 
+/**
+ * Node's flags for a standalone server process: its old-generation heap capped at DATELINE_HEAP_MB (default 256).
+ * Uncapped, V8 on a large machine let the heap grow to 300+ MB under load before collecting, for a live set near
+ * 130 MB (the page cache is bounded at DATELINE_CACHE_MAX_MB): peak RSS 480–660 MB against 250–290 MB capped, for
+ * the same throughput (docs/decisions/0028-a-bounded-heap.md).
+ */
+export function standaloneNodeArgs(): string[] {
+  const mb = Number.parseInt(process.env.DATELINE_HEAP_MB ?? "256", 10);
+  return Number.isFinite(mb) && mb > 0 ? [`--max-old-space-size=${mb}`] : [];
+}
+
 /** Environment for a standalone server process: its port and interface, and absolute run-time paths. */
 export function standaloneEnv(root: string, port: number, hostname: string): Record<string, string> {
   return {

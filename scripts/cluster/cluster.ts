@@ -14,7 +14,7 @@ import { chmodSync, chownSync, existsSync, mkdirSync, openSync, closeSync, write
 import path from "node:path";
 import { findFreePort } from "../db/embedded";
 import { startCollabServer, type CollabServer } from "../lib/collab-server";
-import { prepareStandalone, standaloneEnv } from "../standalone";
+import { prepareStandalone, standaloneEnv, standaloneNodeArgs } from "../standalone";
 import { nginxConfig } from "./nginx";
 import { startRefresher, type Refresher } from "./refresher";
 
@@ -257,7 +257,7 @@ export async function startCluster(o: ClusterOptions): Promise<Cluster> {
           }).finally(() => closeSync(collabLog));
           if (instance.collab.port !== collabPort) throw new Error(`the collaboration server of instance ${index + 1} could not have port ${collabPort} again`);
           const logFd = openSync(path.join(dir, "logs", `app-${index + 1}.log`), "a");
-          const child = spawn(process.execPath, [standalone.server], {
+          const child = spawn(process.execPath, [...standaloneNodeArgs(), standalone.server], {
             cwd: standalone.dir,
             stdio: ["ignore", logFd, logFd],
             env: {

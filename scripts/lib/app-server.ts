@@ -9,7 +9,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { findFreePort } from "../db/embedded";
-import { prepareStandalone, standaloneEnv } from "../standalone";
+import { prepareStandalone, standaloneEnv, standaloneNodeArgs } from "../standalone";
 
 const nextBin = (root: string) => path.join(root, "node_modules/next/dist/bin/next");
 
@@ -51,7 +51,7 @@ export async function startAppServer(options: {
   const base = `http://127.0.0.1:${port}`;
   const secret = randomBytes(32).toString("base64url");
   const standalone = prepareStandalone(options.root);
-  const child = spawn(process.execPath, [standalone.server], {
+  const child = spawn(process.execPath, [...standaloneNodeArgs(), standalone.server], {
     cwd: standalone.dir,
     stdio: ["ignore", options.stdout ?? "ignore", "inherit"],
     env: {
