@@ -26,6 +26,17 @@ export const WEBHOOK_EVENTS = [
 ] as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 
+/** The events by name, for the code that raises them (lib/data keeps "word.word" literals for audit actions). */
+export const EVENT = {
+  published: WEBHOOK_EVENTS[0],
+  updated: WEBHOOK_EVENTS[1],
+  corrected: WEBHOOK_EVENTS[2],
+  unpublished: WEBHOOK_EVENTS[3],
+  entryPosted: WEBHOOK_EVENTS[4],
+  entryUpdated: WEBHOOK_EVENTS[5],
+  entryDeleted: WEBHOOK_EVENTS[6],
+} as const;
+
 export const API_MAX_LIMIT = 100;
 export const API_DEFAULT_LIMIT = 20;
 

@@ -63,6 +63,7 @@ CREATE TABLE "WebhookDelivery" (
     "endpointId" TEXT,
     "url" TEXT NOT NULL,
     "event" TEXT NOT NULL,
+    "articleId" TEXT,
     "payload" TEXT NOT NULL,
     "state" "DeliveryState" NOT NULL DEFAULT 'PENDING',
     "attempts" INTEGER NOT NULL DEFAULT 0,
@@ -89,6 +90,9 @@ CREATE INDEX "WebhookDelivery_state_nextAttemptAt_idx" ON "WebhookDelivery"("sta
 
 -- CreateIndex
 CREATE INDEX "WebhookDelivery_endpointId_createdAt_idx" ON "WebhookDelivery"("endpointId", "createdAt" DESC);
+
+-- CreateIndex
+CREATE INDEX "WebhookDelivery_articleId_event_state_idx" ON "WebhookDelivery"("articleId", "event", "state");
 
 -- AddForeignKey
 ALTER TABLE "Notification" ADD CONSTRAINT "Notification_webhookEndpointId_fkey" FOREIGN KEY ("webhookEndpointId") REFERENCES "WebhookEndpoint"("id") ON DELETE CASCADE ON UPDATE CASCADE;
