@@ -66,6 +66,8 @@ beforeAll(async () => {
   admin = await makeUser("ADMIN");
   await rawDb().user.update({ where: { id: admin.id }, data: { status: "ACTIVE" } });
   editor = await makeUser("EDITOR");
+  // Endpoints other test files left (the authorization matrix's) stay quiet while this file publishes.
+  await rawDb().webhookEndpoint.updateMany({ data: { enabled: false } });
   endpoint = await createWebhookEndpoint(admin, { url: `${base}/hook`, description: "Test receiver", events: [...WEBHOOK_EVENTS] });
 });
 
