@@ -39,7 +39,9 @@ test("an admin makes an API key, sees it once, and revoking it refuses the key's
 
   await row.getByRole("button", { name: `Revoke the key ${name}` }).click();
   await page.getByRole("button", { name: "Yes, revoke it" }).click();
-  await expect(page.getByText(`The key “${name}” was revoked: its next request is refused.`)).toBeVisible();
+  // The row now says so, in place of its Revoke button.
+  await expect(row.getByRole("cell", { name: /^Revoked / })).toBeVisible();
+  await expect(row.getByRole("button", { name: `Revoke the key ${name}` })).toHaveCount(0);
   const refused = await request.get("/api/v1/sections", { headers });
   expect(refused.status()).toBe(401);
   expect(refused.headers()["content-type"]).toBe("application/problem+json");

@@ -6,11 +6,9 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { createRequire } from "node:module";
 import { Ajv2020, type ValidateFunction } from "ajv/dist/2020";
 import addFormats from "ajv-formats";
 
-const require = createRequire(import.meta.url);
 const STANDARDS = path.resolve(process.cwd(), "..", "..", "shared", "standards");
 
 function standardsDir(): string {
@@ -29,7 +27,7 @@ export function createSchemaAjv(): Ajv2020 {
   const dir = standardsDir();
   const ajv = new Ajv2020({ strict: false, allErrors: true });
   addFormats(ajv);
-  ajv.addMetaSchema(require("ajv/dist/refs/json-schema-draft-07.json"));
+  ajv.addMetaSchema(JSON.parse(readFileSync(path.join(process.cwd(), "node_modules", "ajv", "dist", "refs", "json-schema-draft-07.json"), "utf8")));
   ajv.addSchema(JSON.parse(readFileSync(path.join(dir, "GeoJSON.json"), "utf8")));
   ajv.addSchema(JSON.parse(readFileSync(path.join(dir, "ninjs-schema_3.1.json"), "utf8")));
   return ajv;
