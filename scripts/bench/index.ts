@@ -17,7 +17,7 @@
  * prints one table (and writes it as JSON to bench-results/). Not for CI: timings on shared machines are noisy.
  */
 import { execFileSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
@@ -243,6 +243,7 @@ async function main() {
       `SELECT t.slug FROM "Tag" t JOIN "ArticleTag" at ON at."tagId" = t.id GROUP BY t.slug ORDER BY count(*) DESC LIMIT 1`,
     );
     const { rows: [sectionRow] } = await client.query<{ slug: string }>(`SELECT slug FROM "Section" ORDER BY position LIMIT 1`);
+    const { rows: [latestRow] } = await client.query<{ id: string }>(`SELECT id FROM "Article" WHERE status = 'PUBLISHED' ORDER BY "publishedAt" DESC LIMIT 1`);
     await client.end();
     const articlePath = paths[0]!.path;
     const uncached = paths.slice(1).map((p) => p.path);
@@ -270,6 +271,13 @@ async function main() {
       });
       editorArticles.push(a);
     }
+    // The Content API: one partner app's key (its limit out of the way), as every API request checks and counts it.
+    const apiKey = `dl_${randomBytes(32).toString("base64url")}`;
+    await db.apiKey.create({
+      data: { name: "bench", prefix: apiKey.slice(0, 10), secretHash: createHash("sha256").update(apiKey).digest("hex"), scopes: ["articles", "taxonomy", "search"], rateLimit: 2_000_000_000 },
+    });
+    const apiHeaders = { authorization: `Bearer ${apiKey}` };
+
     const inFlight = new Set<string>();
     const words = "The council met on Tuesday to discuss the water plan and residents asked about pressure cuts in older districts ".repeat(40);
 
@@ -282,6 +290,8 @@ async function main() {
       { name: "search", path: "/search?q=water+council" },
       { name: "rss", path: "/feed.xml" },
       { name: "sitemap", path: "/sitemap.xml" },
+      { name: "api list", path: "/api/v1/articles?limit=20", headers: apiHeaders },
+      { name: "api article", path: `/api/v1/articles/${latestRow!.id}`, headers: apiHeaders },
       {
         // One reader at a time, each request a never-rendered article: the latency of one render (cache miss,
         // database reads, HTML + RSC payload, cache write), which is what the p50 budget is about. At 50

@@ -17,24 +17,10 @@ export function ApiSettingsForm({ settings }: { settings: ApiSettingsInput }) {
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4">
       <CheckboxField id="apiAnonymousAccess" name="apiAnonymousAccess" label="Anyone may read the Content API without a key (60 requests a minute per address)" defaultChecked={settings.apiAnonymousAccess} />
-      <TextAreaField
-        id="apiRightsInfo"
-        name="apiRightsInfo"
-        label="Rights statement"
-        hint="Sent with every article in ninjs (usage terms). Empty: “© site name. All rights reserved.”"
-        rows={2}
-        defaultValue={settings.apiRightsInfo}
-        error={errors.apiRightsInfo}
-      />
-      <TextField
-        id="websubHubUrl"
-        name="websubHubUrl"
-        type="url"
-        label="WebSub hub"
-        hint="The hub the feeds name, pinged at every publish (for example https://pubsubhubbub.appspot.com/). Empty: none."
-        defaultValue={settings.websubHubUrl}
-        error={errors.websubHubUrl}
-      />
+      <TextAreaField id="apiRightsInfo" name="apiRightsInfo" label="Rights statement" rows={2} defaultValue={settings.apiRightsInfo} error={errors.apiRightsInfo}
+        hint="Sent with every article in ninjs (usage terms). Empty: “© site name. All rights reserved.”" />
+      <TextField id="websubHubUrl" name="websubHubUrl" type="url" label="WebSub hub" defaultValue={settings.websubHubUrl} error={errors.websubHubUrl}
+        hint="The hub the feeds name, pinged at every publish (for example https://pubsubhubbub.appspot.com/). Empty: none." />
       <SaveFooter message={message} pending={pending}>
         Save API settings
       </SaveFooter>

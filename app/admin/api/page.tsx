@@ -27,11 +27,7 @@ export default async function ApiAdminPage({ searchParams }: Props) {
     <>
       <h1 className="text-2xl font-bold">Content API</h1>
       <p className="mt-2 max-w-3xl text-sm text-muted">
-        Apps and partners read published articles at <code>/api/v1</code> in JSON or IPTC ninjs. The reference is the{" "}
-        <a href="/api/v1/openapi.json" className="underline">
-          OpenAPI document
-        </a>
-        .
+        Apps and partners read published articles at <code>/api/v1</code> in JSON or IPTC ninjs. The reference is the <a href="/api/v1/openapi.json" className="underline">OpenAPI document</a>.
       </p>
 
       <PageSection id="settings" title="Access and distribution" className="mt-6 max-w-3xl">
@@ -40,13 +36,7 @@ export default async function ApiAdminPage({ searchParams }: Props) {
 
       <PageSection id="keys" title="API keys" className="mt-12 max-w-5xl">
         <NewApiKeyForm />
-        <DataTable
-          caption="API keys"
-          className="mt-6"
-          rows={keys}
-          rowKey={(key) => key.id}
-          empty={<p className="text-sm">No keys yet.</p>}
-          columns={[
+        <DataTable caption="API keys" className="mt-6" rows={keys} rowKey={(key) => key.id} empty={<p className="text-sm">No keys yet.</p>} columns={[
             { header: "Name", isRowHeader: true, cell: (key) => key.name },
             { header: "Key starts", cell: (key) => <code>{key.prefix}…</code> },
             { header: "Scopes", cell: (key) => key.scopes.join(", ") },
@@ -54,18 +44,13 @@ export default async function ApiAdminPage({ searchParams }: Props) {
             { header: "Last used", cell: (key) => when(key.lastUsedAt, "Never") },
             { header: "Created", cell: (key) => when(key.createdAt, "") },
             { header: "Status", cell: (key) => (key.revokedAt ? `Revoked ${when(key.revokedAt, "")}` : <RevokeKeyButton apiKeyId={key.id} name={key.name} />) },
-          ]}
-        />
+        ]} />
       </PageSection>
 
       <PageSection id="webhooks" title="Webhooks" description="Signed POSTs (Standard Webhooks) when articles are published, updated, corrected or unpublished, and when live coverage gets an entry." className="mt-12 max-w-5xl">
         {webhook === "deleted" && <Notice tone="success">The endpoint was deleted.</Notice>}
-        <DataTable
-          caption="Webhook endpoints"
-          rows={endpoints}
-          rowKey={(endpoint) => endpoint.id}
+        <DataTable caption="Webhook endpoints" rows={endpoints} rowKey={(endpoint) => endpoint.id} empty={<p className="text-sm">No endpoints yet.</p>}
           edit={(endpoint) => ({ href: `/admin/api/webhooks/${endpoint.id}`, label: `Open the endpoint ${endpoint.url}` })}
-          empty={<p className="text-sm">No endpoints yet.</p>}
           columns={[
             { header: "URL", isRowHeader: true, cell: (endpoint) => <span className="break-all">{endpoint.url}</span> },
             { header: "Events", cell: (endpoint) => endpoint.events.join(", ") },

@@ -10,22 +10,13 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { getPublicReadDb } from "@/lib/db";
-import { authorsSelect, publishedWhere } from "../articles/public";
+import { cardSelect, publishedWhere, toCard } from "../articles/public";
 import { CacheTags, publicQuery } from "../cache";
 
 /** What every article of the API carries, in a list or alone. */
 const summarySelect = {
-  id: true,
-  slug: true,
-  headline: true,
-  dek: true,
-  datelineCity: true,
-  publishedAt: true,
+  ...cardSelect,
   revisedAt: true,
-  isLive: true,
-  coverageEndAt: true,
-  section: { select: { name: true, slug: true } },
-  authors: authorsSelect,
   tags: { orderBy: { position: "asc" }, select: { tag: { select: { name: true, slug: true } } } },
   featuredImage: { select: { storageKey: true, width: true, height: true, alt: true, caption: true, credit: true, variants: true } },
 } as const satisfies Prisma.ArticleSelect;
@@ -40,21 +31,9 @@ const fullSelect = {
 type SummaryRow = Prisma.ArticleGetPayload<{ select: typeof summarySelect }>;
 type FullRow = Prisma.ArticleGetPayload<{ select: typeof fullSelect }>;
 
+/** The card readers see in lists, with what the API adds: the revision time, the tags and the featured image. */
 function toSummary(row: SummaryRow) {
-  return {
-    id: row.id,
-    slug: row.slug,
-    headline: row.headline,
-    dek: row.dek,
-    datelineCity: row.datelineCity,
-    publishedAt: row.publishedAt as Date,
-    revisedAt: row.revisedAt,
-    isLiveNow: row.isLive && row.coverageEndAt === null,
-    section: row.section,
-    authors: row.authors.map((a) => a.user),
-    tags: row.tags.map((t) => t.tag),
-    featuredImage: row.featuredImage,
-  };
+  return { ...toCard(row), revisedAt: row.revisedAt, tags: row.tags.map((t) => t.tag), featuredImage: row.featuredImage };
 }
 
 function toFull(row: FullRow) {

@@ -60,11 +60,7 @@ export default async function WebhookEndpointPage({ params, searchParams }: Prop
       </PageSection>
 
       <PageSection id="log" title="Delivery log" className="mt-12">
-        <DataTable
-          caption="Deliveries, newest first"
-          rows={deliveries}
-          rowKey={(d) => d.id}
-          empty={<p className="text-sm">Nothing sent yet.</p>}
+        <DataTable caption="Deliveries, newest first" rows={deliveries} rowKey={(d) => d.id} empty={<p className="text-sm">Nothing sent yet.</p>}
           pagination={{ basePath: `/admin/api/webhooks/${endpoint.id}`, page: found.page, totalPages: found.totalPages, hrefFor: (n) => `/admin/api/webhooks/${endpoint.id}?page=${n}`, label: "Delivery log pages" }}
           columns={[
             { header: "Event", isRowHeader: true, cell: (d) => <span title={d.id}>{d.event}</span> },
