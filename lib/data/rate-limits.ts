@@ -35,5 +35,13 @@ export async function takeRateLimit(bucket: string, limit: number, windowMs: num
       count = CASE WHEN "RateLimitWindow"."windowStart" = EXCLUDED."windowStart" THEN "RateLimitWindow".count + 1 ELSE 1 END,
       "windowStart" = EXCLUDED."windowStart"
     RETURNING count`;
+  // Now and then, forget windows long past: one row per address that ever called would otherwise pile up.
+  if (Math.random() < 0.01) void pruneRateLimitWindows(now).catch(() => {});
   return rateLimitResult(row?.count ?? 1, limit, resetMs);
+}
+
+/** Deletes the windows that ended more than an hour ago. */
+export async function pruneRateLimitWindows(now = Date.now()): Promise<number> {
+  const { count } = await getDb().rateLimitWindow.deleteMany({ where: { windowStart: { lt: new Date(now - 3_600_000) } } });
+  return count;
 }

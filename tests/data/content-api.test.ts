@@ -9,6 +9,7 @@ import { Validator } from "@seriousme/openapi-schema-validator";
 import { getArticle, getArticleByPath, listArticles, listAuthorsEndpoint, listSectionsEndpoint, listTagsEndpoint, searchEndpoint } from "@/lib/api/endpoints";
 import { openApiDocument } from "@/lib/api/openapi";
 import { createApiKey, revokeApiKey } from "@/lib/data/api/keys";
+import { pruneRateLimitWindows, takeRateLimit } from "@/lib/data/rate-limits";
 import { updateApiSettings } from "@/lib/data/settings";
 import { HOSTILE_INPUTS } from "../../e2e/security/hostile-inputs";
 import { randomBytes } from "node:crypto";
@@ -255,5 +256,18 @@ describe("bad parameters", () => {
       const one = await call(getArticle, "/", { key, params: { ref: input.value } });
       expect(one.status, input.name).toBe(404);
     }
+  });
+});
+
+describe("the shared windows", () => {
+  it("counts per window and forgets windows that ended long ago", async () => {
+    const bucket = `test:${uid()}`;
+    const start = Date.UTC(2026, 0, 1, 12, 0, 0);
+    expect(await takeRateLimit(bucket, 2, 60_000, start + 1000)).toMatchObject({ allowed: true, remaining: 1, resetMs: 59_000 });
+    expect(await takeRateLimit(bucket, 2, 60_000, start + 2000)).toMatchObject({ allowed: true, remaining: 0 });
+    expect(await takeRateLimit(bucket, 2, 60_000, start + 3000)).toMatchObject({ allowed: false, remaining: 0 });
+    expect(await takeRateLimit(bucket, 2, 60_000, start + 61_000)).toMatchObject({ allowed: true, remaining: 1 });
+    await pruneRateLimitWindows(start + 2 * 3_600_000);
+    expect(await rawDb().rateLimitWindow.findUnique({ where: { bucket } })).toBeNull();
   });
 });
