@@ -5,6 +5,7 @@
  *   npm run bench -- --articles 100000 --duration 20 --connections 100 --warmup 3   (warm-up seconds per target)
  *   npm run bench -- --compare bench-results/A.json bench-results/B.json
  *   npm run bench -- --check                    exit 1 when a budget in scripts/bench/budgets.json is missed
+ *   npm run bench -- --only "api list,api article"   only these targets (and the ceiling; co-editing always runs)
  * The co-editing target (./coediting.ts) follows the HTTP ones: 20 writers on 5 shared documents through one
  * collaboration server, update latency between writers, server memory per open document, lost updates.
  *
@@ -33,7 +34,7 @@ import { prepareDatabase } from "../db/prepare";
 import { ensureBuild, signIn, startAppServer, type AppServer } from "../lib/app-server";
 import { benchCoediting, type CoeditingResult } from "./coediting";
 
-type Args = { articles: number; duration: number; connections: number; warmup: number; compare?: [string, string]; check: boolean; build: boolean; out?: string };
+type Args = { articles: number; duration: number; connections: number; warmup: number; compare?: [string, string]; check: boolean; build: boolean; out?: string; only?: string[] };
 
 function parseArgs(argv: string[]): Args {
   const args: Args = { articles: 10_000, duration: 10, connections: 50, warmup: 3, check: false, build: false };
@@ -52,6 +53,7 @@ function parseArgs(argv: string[]): Args {
     else if (flag === "--check") args.check = true;
     else if (flag === "--build") args.build = true;
     else if (flag === "--out") args.out = next();
+    else if (flag === "--only") args.only = next().split(",").map((name) => name.trim());
     else throw new Error(`Unknown flag ${flag}. See the header of scripts/bench/index.ts.`);
   }
   if (!(args.articles >= 0) || !(args.duration > 0) || !(args.connections > 0) || !(args.warmup >= 0)) {
@@ -350,7 +352,7 @@ async function main() {
 
     const results: TargetResult[] = [];
     let ceilingRps: number | null = null;
-    for (const target of targets) {
+    for (const target of targets.filter((t) => !args.only || args.only.includes(t.name) || t.name.startsWith("ceiling"))) {
       const isCeiling = target.name.startsWith("ceiling");
       const targetBase = isCeiling ? `http://127.0.0.1:${ceilingPort}` : base;
       if (!target.requests && args.warmup > 0) {

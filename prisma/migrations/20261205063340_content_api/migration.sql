@@ -99,3 +99,7 @@ ALTER TABLE "Notification" ADD CONSTRAINT "Notification_webhookEndpointId_fkey" 
 
 -- AddForeignKey
 ALTER TABLE "WebhookDelivery" ADD CONSTRAINT "WebhookDelivery_endpointId_fkey" FOREIGN KEY ("endpointId") REFERENCES "WebhookEndpoint"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- Rate-limit counters are written on every API request and worth nothing after a crash: an unlogged table writes no
+-- WAL, so the request's commit does not wait for a flush (Prisma cannot express UNLOGGED; decision 0024).
+ALTER TABLE "RateLimitWindow" SET UNLOGGED;
