@@ -126,7 +126,7 @@ export const WebhookEndpointInputSchema = z.object({
 export type WebhookEndpointInput = z.infer<typeof WebhookEndpointInputSchema>;
 
 export const ApiSettingsSchema = z.object({
-  apiAnonymousAccess: z.boolean(),
+  apiAnonymousAccess: z.boolean({ error: "Say whether anyone may read the API without a key." }),
   apiRightsInfo: text().max(500, "Use at most 500 characters."),
   websubHubUrl: z.union([z.literal(""), webUrl("Enter the hub's address, starting with https://, or leave it empty.")]),
 });

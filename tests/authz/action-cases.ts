@@ -366,7 +366,7 @@ export const ACTION_CASES: Record<string, ActionCase> = {
     async prepare() {
       // Anonymous access stays off and the hub empty, as the other test files expect; only the rights text changes.
       return {
-        args: [null, form({ apiRightsInfo: `Rights by the authorization matrix ${uid()}`, websubHubUrl: "" })],
+        args: [null, form({ apiAnonymousAccess: "off", apiRightsInfo: `Rights by the authorization matrix ${uid()}`, websubHubUrl: "" })],
         touched: () => rawDb().settings.findUnique({ where: { id: 1 }, select: { apiRightsInfo: true } }),
       };
     },

@@ -16,7 +16,17 @@ const PAGE = { returnTo: "/admin/api", revalidate: "/admin/api" };
 const many = (name: string) => (values: Record<string, string>, form: FormData) => ({ ...values, [name]: form.getAll(name).map(String) });
 
 export const updateApiSettingsAction = staffFormAction(
-  { ...PAGE, schema: ApiSettingsSchema, fields: ["apiRightsInfo", "websubHubUrl"], shape: (values, form) => ({ ...values, apiAnonymousAccess: form.get("apiAnonymousAccess") === "on" }) },
+  {
+    ...PAGE,
+    schema: ApiSettingsSchema,
+    fields: ["apiRightsInfo", "websubHubUrl"],
+    // The form always sends "off" (a hidden field) and "on" when the box is ticked: a request without either is not
+    // this form's, and is refused rather than read as "off".
+    shape: (values, form) => {
+      const sent = form.getAll("apiAnonymousAccess");
+      return { ...values, apiAnonymousAccess: sent.length > 0 ? sent.includes("on") : undefined };
+    },
+  },
   async (input, { user }) => {
     await updateApiSettings(user, input);
     return ok(undefined, input.apiAnonymousAccess ? "Saved. Anyone may now read the Content API without a key." : "Saved. The Content API needs a key.");

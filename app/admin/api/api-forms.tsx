@@ -16,6 +16,7 @@ export function ApiSettingsForm({ settings }: { settings: ApiSettingsInput }) {
   const { pending, onSubmit, formRef, errors, message } = useActionForm(updateApiSettingsAction);
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4">
+      <input type="hidden" name="apiAnonymousAccess" value="off" />
       <CheckboxField id="apiAnonymousAccess" name="apiAnonymousAccess" label="Anyone may read the Content API without a key (60 requests a minute per address)" defaultChecked={settings.apiAnonymousAccess} />
       <TextAreaField id="apiRightsInfo" name="apiRightsInfo" label="Rights statement" rows={2} defaultValue={settings.apiRightsInfo} error={errors.apiRightsInfo}
         hint="Sent with every article in ninjs (usage terms). Empty: “© site name. All rights reserved.”" />
