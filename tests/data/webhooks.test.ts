@@ -17,7 +17,9 @@ import { DataValidationError } from "@/lib/data/errors";
 import { WEBHOOK_EVENTS } from "@/lib/validation/api";
 import { postOnce } from "@/lib/webhooks/send";
 import { assertPublicTarget, isPrivateAddress } from "@/lib/webhooks/targets";
-import { makeArticle, makeUser, rawDb } from "../support/factories";
+import { documentFromParagraphs } from "@/lib/content/document";
+import { deleteEntry, postEntry } from "@/lib/data/live/entries";
+import { makeArticle, makeLiveStory, makeUser, rawDb } from "../support/factories";
 
 vi.hoisted(() => {
   process.env.WEBHOOK_ALLOW_PRIVATE_TARGETS = "1";
@@ -157,6 +159,19 @@ describe("signed deliveries", () => {
     await setWebhookEndpointEnabled(admin, endpoint.id, true);
     await deliverDueWebhooks();
     expect(received.length).toBe(count + 1);
+  });
+});
+
+describe("live coverage", () => {
+  it("tells endpoints about an entry posted, edited and deleted on a published live story", async () => {
+    const { article } = await makeLiveStory(editor);
+    const before = received.filter((r) => r.path === "/hook").length;
+    const entry = (text: string) => ({ articleId: article.id, title: "", body: documentFromParagraphs([text]), isKeyEvent: false, isPinned: false, authorIds: [] });
+    const posted = await postEntry(editor, entry("The bridge reopened at noon."));
+    const first = verify(await nextRequest("/hook", before, 5000));
+    expect(first).toMatchObject({ type: "live_entry.posted", data: { id: article.id, entry: { id: posted.id } } });
+    await deleteEntry(editor, posted.id);
+    expect(verify(await nextRequest("/hook", before + 1, 5000))).toMatchObject({ type: "live_entry.deleted", data: { entry: { id: posted.id } } });
   });
 });
 
