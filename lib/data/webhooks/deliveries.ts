@@ -50,8 +50,10 @@ function send(message: Claimed, now: Date): Promise<SendResult> {
   );
 }
 
+const isDelivered = (result: SendResult) => result.status !== null && result.status >= 200 && result.status < 300;
+
 async function record(message: Claimed, result: SendResult, now: Date): Promise<void> {
-  const ok = result.status !== null && result.status >= 200 && result.status < 300;
+  const ok = isDelivered(result);
   const givenUp = !ok && message.attempts >= MAX_ATTEMPTS;
   const attempt = { lastStatus: result.status, lastLatencyMs: result.latencyMs, lastResponse: result.excerpt, lastError: result.error, lastAttemptAt: now, claimedAt: null };
   await getDb().$transaction(async (tx) => {
@@ -79,7 +81,7 @@ export async function deliverDueWebhooks(options: { now?: () => Date } = {}): Pr
         const at = clock();
         const result = await send(message, at);
         await record(message, result, at);
-        tally[result.status !== null && result.status < 300 && result.status >= 200 ? "sent" : "failed"]++;
+        tally[isDelivered(result) ? "sent" : "failed"]++;
       }),
     );
     if (batch.length < BATCH) return tally;

@@ -67,7 +67,9 @@ export async function enqueueArticleEvent(tx: DbTx, event: WebhookEvent, article
   const siteUrl = getEnv().siteUrl;
   const article = await readArticle(tx, articleId);
   const timestamp = new Date().toISOString();
-  const data = event === EVENT.unpublished ? { id: article.id, url: articleData(article, siteUrl).url, apiUrl: articleData(article, siteUrl).apiUrl } : articleData(article, siteUrl);
+  const facts = articleData(article, siteUrl);
+  // An unpublished article has nothing left to describe: where it was, so receivers can take it down.
+  const data = event === EVENT.unpublished ? { id: facts.id, url: facts.url, apiUrl: facts.apiUrl } : facts;
   const payload = JSON.stringify({ type: event, timestamp, data: { ...data, ...extra } });
   const rows: Prisma.WebhookDeliveryCreateManyInput[] = endpoints.map((endpoint) => ({ id: newMessageId(), kind: "WEBHOOK", endpointId: endpoint.id, url: endpoint.url, event, articleId, payload }));
   if (hub) {
