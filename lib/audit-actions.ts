@@ -94,6 +94,19 @@ export const AUDIT_ACTION_GROUPS = [
       "ad_slot.delete": "Ad slot deleted",
     },
   },
+  {
+    label: "Content API and webhooks",
+    actions: {
+      "api_key.create": "API key created",
+      "api_key.revoke": "API key revoked",
+      "webhook.create": "Webhook endpoint added",
+      "webhook.update": "Webhook endpoint changed",
+      "webhook.enable": "Webhook endpoint turned on",
+      "webhook.disable": "Webhook endpoint turned off",
+      "webhook.delete": "Webhook endpoint deleted",
+      "webhook.redeliver": "Webhook message sent again",
+    },
+  },
 ] as const satisfies readonly { label: string; actions: Record<string, string> }[];
 
 const LABELS: ReadonlyMap<string, string> = new Map(AUDIT_ACTION_GROUPS.flatMap((group) => Object.entries(group.actions)));

@@ -53,6 +53,9 @@ const EnvSchema = z
     COLLAB_HOST: z.string().min(1).default("127.0.0.1"),
     REDIS_URL: z.string().regex(/^rediss?:\/\//, "REDIS_URL must be a redis:// or rediss:// URL").optional(),
     MEDIA_S3_PREFIX: z.string().regex(/^(?:[A-Za-z0-9._-]+\/)*$/, "MEDIA_S3_PREFIX must be empty or end with a slash, e.g. media/").default(""),
+    // Webhooks and WebSub pings to loopback and private-network addresses are refused unless this is 1 (tests, a
+    // receiver on the same private network): lib/webhooks/targets.ts.
+    WEBHOOK_ALLOW_PRIVATE_TARGETS: z.enum(["0", "1"], { error: "WEBHOOK_ALLOW_PRIVATE_TARGETS must be 0 or 1" }).optional(),
   })
   .transform((env, ctx) => {
     const secret = env.AUTH_SECRET ?? env.NEXTAUTH_SECRET;
@@ -91,6 +94,7 @@ const EnvSchema = z
       readerConcurrency: env.READER_CONCURRENCY,
       collab: { port: env.COLLAB_PORT, host: env.COLLAB_HOST, redisUrl: env.REDIS_URL ?? null },
       smtpUrl: env.SMTP_URL ?? null,
+      webhookAllowPrivateTargets: env.WEBHOOK_ALLOW_PRIVATE_TARGETS === "1",
       mailFrom: env.MAIL_FROM ?? "Dateline <no-reply@dateline.invalid>",
       media:
         env.MEDIA_STORAGE === "s3"

@@ -9,6 +9,7 @@ const LINKS = [
   ["/admin/sections", "Sections"],
   ["/admin/tags", "Tags"],
   ["/admin/settings", "Settings"],
+  ["/admin/api", "Content API"],
   ["/admin/audit", "Audit log"],
 ] as const;
 

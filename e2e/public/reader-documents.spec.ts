@@ -62,9 +62,12 @@ test("the first reader of a just-published article already gets the document, wi
   const first = await request.get(draft.path);
   expect(first.status()).toBe(200);
   expectReaderDocument(await first.text(), first.headers()["content-security-policy"], "the render that stored it");
-  const second = await request.get(draft.path);
-  expect(second.headers()["x-nextjs-cache"]).toBe("HIT");
-  expectReaderDocument(await second.text(), second.headers()["content-security-policy"], "the cache hit");
+  // The next reader is served the stored entry. Other specs publish in parallel, and a publish in the same section
+  // expires this page's related-articles tag, so the entry may be rendered again before it is hit: ask until it is.
+  let hit = await request.get(draft.path);
+  for (let i = 0; i < 5 && hit.headers()["x-nextjs-cache"] !== "HIT"; i++) hit = await request.get(draft.path);
+  expect(hit.headers()["x-nextjs-cache"]).toBe("HIT");
+  expectReaderDocument(await hit.text(), hit.headers()["content-security-policy"], "the cache hit");
 });
 
 test("staff pages keep Next's app, under their nonce policy", async ({ request }) => {

@@ -108,6 +108,8 @@ type Fixture = {
   tagId: string;
   tagSlug: string;
   adSlotId: string;
+  /** A webhook endpoint, turned off (nothing is ever sent to its documentation address). */
+  webhookId: string;
   /** Published three years back, as live coverage that has ended (its event stream answers at once and closes). */
   story: { id: string; path: string; sectionSlug: string; slug: string };
   authorSlug: string;
@@ -142,6 +144,7 @@ async function makeFixture(): Promise<Fixture> {
   const firstVariant = (media.variants as { key: string }[] | null)?.[0]?.key;
 
   const ad = await createAdSlot(admin, { name: `Matrix ${id}`, placement: "SIDEBAR", enabled: false, kind: "IMAGE", imageUrl: "/logo.png", linkUrl: "", altText: "Logo", html: "", position: 500 });
+  const webhook = await db.webhookEndpoint.create({ data: { url: "https://192.0.2.1/matrix", events: ["article.published"], secret: `whsec_${Buffer.from(id).toString("base64")}`, enabled: false }, select: { id: true } });
   const preview = await createPreviewLink(otherSession, otherArticle.id);
   const invitation = await createInvitation(admin, { email: `matrix-${id}@e2e.dateline.test`, role: "JOURNALIST" });
   const resetTarget = await createTestUser("JOURNALIST");
@@ -159,6 +162,7 @@ async function makeFixture(): Promise<Fixture> {
     tagId: tag.id,
     tagSlug: tag.slug,
     adSlotId: ad.id,
+    webhookId: webhook.id,
     story: { id: story.id, path: `/${news.slug}/${story.slug}`, sectionSlug: news.slug, slug: story.slug },
     authorSlug,
     previewPath: preview.path,
@@ -240,6 +244,8 @@ const ROUTES: Record<string, RouteCase> = {
   "/admin/tags": { rule: { kind: "page", permission: "tag:manage" }, request: () => get("/admin/tags") },
   "/admin/tags/[id]": { rule: { kind: "page", permission: "tag:manage" }, request: (f) => get(`/admin/tags/${f.tagId}`) },
   "/admin/users": { rule: { kind: "page", permission: "user:read" }, request: () => get("/admin/users") },
+  "/admin/api": { rule: { kind: "page", permission: "settings:manage" }, request: () => get("/admin/api") },
+  "/admin/api/webhooks/[id]": { rule: { kind: "page", permission: "settings:manage" }, request: (f) => get(`/admin/api/webhooks/${f.webhookId}`) },
 
   // API
   "/api/articles/[id]": {
@@ -267,6 +273,17 @@ const ROUTES: Record<string, RouteCase> = {
   "/api/auth/[...nextauth]": { rule: { kind: "public" }, request: () => get("/api/auth/csrf") },
   // A live story's event stream, for its readers: the same to everyone.
   "/api/live/[id]": { rule: { kind: "public" }, request: (f) => get(`/api/live/${f.story.id}`) },
+
+  // The Content API: an API key is the credential, never a session; without one (anonymous access is off, as no spec
+  // turns it on) every endpoint answers 401 problem+json to everyone. Its OpenAPI document is public.
+  "/api/v1/openapi.json": { rule: { kind: "public" }, request: () => get("/api/v1/openapi.json") },
+  "/api/v1/articles": { rule: { kind: "public", status: 401 }, request: () => get("/api/v1/articles") },
+  "/api/v1/articles/[ref]": { rule: { kind: "public", status: 401 }, request: (f) => get(`/api/v1/articles/${f.story.id}`) },
+  "/api/v1/articles/[ref]/[slug]": { rule: { kind: "public", status: 401 }, request: (f) => get(`/api/v1/articles/${f.story.sectionSlug}/${f.story.slug}`) },
+  "/api/v1/sections": { rule: { kind: "public", status: 401 }, request: () => get("/api/v1/sections") },
+  "/api/v1/tags": { rule: { kind: "public", status: 401 }, request: () => get("/api/v1/tags") },
+  "/api/v1/authors": { rule: { kind: "public", status: 401 }, request: () => get("/api/v1/authors") },
+  "/api/v1/search": { rule: { kind: "public", status: 401 }, request: () => get("/api/v1/search?q=water") },
 
   // Token-guarded pages: the token is the credential, whoever holds it
   "/preview/[token]": { rule: { kind: "public" }, request: (f) => get(f.previewPath) },

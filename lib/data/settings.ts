@@ -10,6 +10,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { getDb, getPublicReadDb } from "@/lib/db";
 import type { DbTx } from "@/lib/db/client";
 import { assertCan } from "@/lib/auth/permissions";
+import type { ApiSettingsInput } from "@/lib/validation/api";
 import { writeAudit } from "./audit";
 import { CacheTags, expirePublicTags, publicQuery } from "./cache";
 import type { SessionUser } from "./types";
@@ -154,4 +155,28 @@ export async function updateAdSettings(actor: SessionUser, input: AdSettingsInpu
     adParagraph: input.adParagraph,
   };
   return changeSettings(actor, values, (row) => row ?? AD_DEFAULTS, values);
+}
+
+const API_DEFAULTS: ApiSettingsInput = { apiAnonymousAccess: false, apiRightsInfo: "", websubHubUrl: "" };
+
+/** The Content API's and feeds' distribution settings (cached under "site", like the rest of the settings). */
+export const getApiSettings = publicQuery(
+  "getApiSettings",
+  async (): Promise<ApiSettingsInput & { siteName: string }> => {
+    const row = await getPublicReadDb().settings.findUnique({ where: { id: 1 }, select: { siteName: true, apiAnonymousAccess: true, apiRightsInfo: true, websubHubUrl: true } });
+    return row ?? { ...API_DEFAULTS, siteName: DEFAULTS.siteName };
+  },
+  { tags: () => [CacheTags.site], buildFallback: { ...API_DEFAULTS, siteName: DEFAULTS.siteName } },
+);
+
+export async function getApiSettingsForAdmin(actor: SessionUser): Promise<ApiSettingsInput> {
+  assertCan(actor.role, "settings:manage");
+  const row = await getDb().settings.findUnique({ where: { id: 1 }, select: { apiAnonymousAccess: true, apiRightsInfo: true, websubHubUrl: true } });
+  return row ?? API_DEFAULTS;
+}
+
+/** Anonymous access to the Content API, its rights statement, and the WebSub hub. */
+export async function updateApiSettings(actor: SessionUser, input: ApiSettingsInput) {
+  const values: ApiSettingsInput = { apiAnonymousAccess: input.apiAnonymousAccess, apiRightsInfo: input.apiRightsInfo, websubHubUrl: input.websubHubUrl };
+  return changeSettings(actor, values, (row) => row ?? API_DEFAULTS, values);
 }

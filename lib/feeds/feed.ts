@@ -44,6 +44,8 @@ export type FeedChannel = {
   /** Where this feed's three files live: "" for the site, "/energy", "/author/ana-ruiz". */
   feedBasePath: string;
   logoUrl?: string | null;
+  /** The WebSub hub subscribers may use (rel="hub"; JSON Feed's `hubs`); publishing pings it (lib/webhooks/websub.ts). */
+  hubUrl?: string | null;
 };
 
 /**
@@ -112,6 +114,7 @@ function createFeed(channel: FeedChannel, articles: FeedArticle[]): Feed {
     updated: newest,
     generator: false,
     image: absoluteUrl(channel.siteUrl, channel.logoUrl),
+    hub: channel.hubUrl || undefined,
     feedLinks: { rss: feedUrl("rss"), atom: feedUrl("atom"), json: feedUrl("json") },
     // Atom requires an author on the feed or on every entry; the publication is the fallback.
     author: { name: toXmlSafeText(channel.siteName), link: `${channel.siteUrl}/` },
@@ -199,6 +202,7 @@ function upgradeToJsonFeed11(json10: string, channel: FeedChannel, articles: Fee
       icon: feed.icon,
       language: channel.language,
       authors: [{ name: channel.siteName, url: `${channel.siteUrl}/` }],
+      ...(channel.hubUrl ? { hubs: [{ type: "WebSub", url: channel.hubUrl }] } : {}),
       items: feed.items.map((item, index) => ({
         id: item.id,
         url: item.url,

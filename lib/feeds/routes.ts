@@ -20,7 +20,7 @@ import {
 import { getPublishedArticle } from "@/lib/data/articles/public";
 import { listPublicLiveEntries } from "@/lib/data/live/public";
 import { getSectionBySlug } from "@/lib/data/sections";
-import { getSiteSettings } from "@/lib/data/settings";
+import { getApiSettings, getSiteSettings } from "@/lib/data/settings";
 import { entryAnchor } from "@/lib/live/view";
 import { newsLanguageCode } from "./language";
 import { buildFeedDocument, type FeedChannel } from "./feed";
@@ -63,7 +63,7 @@ async function describeScope(scope: FeedScope, siteName: string, siteDescription
 
 /** A feed of the latest articles of the site, a section or an author; 404 for an unknown section or author. */
 export async function feedResponse(format: FeedFormat, scope: FeedScope): Promise<Response> {
-  const settings = await getSiteSettings();
+  const [settings, distribution] = await Promise.all([getSiteSettings(), getApiSettings()]);
   const text = await describeScope(scope, settings.siteName, settings.description);
   if (!text) return notFoundResponse();
   const articles = await findFeedArticles(scope);
@@ -73,6 +73,8 @@ export async function feedResponse(format: FeedFormat, scope: FeedScope): Promis
     siteName: settings.siteName,
     language: settings.locale,
     logoUrl: settings.logoUrl,
+    // Publishing pings the hub with the site's and sections' feeds (lib/data/webhooks/queue.ts): only those name it.
+    hubUrl: scope.kind === "author" ? null : distribution.websubHubUrl,
   };
   return documentResponse(buildFeedDocument(format, channel, articles), feedContentType(format));
 }

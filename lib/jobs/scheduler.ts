@@ -5,13 +5,15 @@
  * article twice, and it catches up at start-up on anything missed while no server ran. Never early: it only takes
  * articles whose time has come. An outside cron can trigger the same work: POST /api/cron/publish-scheduled.
  * Each tick also sends the notification e-mails still waiting in the outbox (lib/data/notifications/outbox.ts): those
- * whose first attempt failed, or whose sender stopped before sending.
+ * whose first attempt failed, or whose sender stopped before sending, and works the webhook and WebSub queue (retries
+ * that have come due, and messages of saves that did not wake it: lib/data/webhooks/deliveries.ts).
  */
 import "server-only";
 import { getEnv } from "@/lib/env";
 import { sweepBlankDrafts } from "@/lib/data/articles/blank-drafts";
 import { publishDueArticles } from "@/lib/data/articles/workflow";
 import { deliverNotificationEmails } from "@/lib/data/notifications/outbox";
+import { deliverWebhooksSoon } from "@/lib/data/webhooks/deliveries";
 
 /** Blank drafts are swept at most this often (they wait a minute anyway). */
 const SWEEP_INTERVAL_MS = 15_000;
@@ -46,6 +48,7 @@ export async function runSchedulerOnce(now = new Date()): Promise<string[]> {
       if (discarded.length > 0) console.log(`[dateline] scheduler deleted ${discarded.length} blank draft(s) nobody typed in`);
     }
     drainOutbox();
+    deliverWebhooksSoon();
     return published;
   } catch (error) {
     // The database may be briefly unreachable: try again on the next tick.

@@ -23,6 +23,8 @@ export const AUDIENCE = {
   UPDATE_SUBMITTED: ["authors", "desk"],
   UPDATE_SENT_BACK: ["authors"],
   UPDATE_PUBLISHED: ["authors"],
+  /** Not a story event: lib/data/notifications/notify.ts tells the admins (notifyAdminsOfDisabledEndpoint). */
+  WEBHOOK_DISABLED: [],
 } as const satisfies Record<NotificationKind, readonly AudienceGroup[]>;
 
 /** The user ids to notify: the kind's groups together, each person once, without the actor. */

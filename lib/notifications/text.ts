@@ -34,12 +34,20 @@ export function notificationSentence({ kind, actor, headline, detail }: Notifica
       return `${who} sent the update to ${story} back: changes requested.`;
     case "UPDATE_PUBLISHED":
       return `${who} published the update to ${story}.`;
+    case "WEBHOOK_DISABLED":
+      return `The webhook endpoint ${headline} was turned off: its deliveries kept failing.`;
   }
 }
 
 /** The words quoted under the sentence, or null (a schedule's setter is already in its sentence). */
 export function notificationQuote(facts: NotificationFacts): string | null {
   return facts.kind === "PUBLISHED_BY_SCHEDULE" || !facts.detail ? null : facts.detail;
+}
+
+/** Where a notification leads: its story in the editor, or (a webhook endpoint turned off) the endpoint's page. */
+export function notificationPath(target: { articleId: string | null; webhookEndpointId: string | null }): string {
+  if (target.articleId) return `/dashboard/articles/${target.articleId}`;
+  return target.webhookEndpointId ? `/admin/api/webhooks/${target.webhookEndpointId}` : "/dashboard/notifications";
 }
 
 /** The e-mail of one notification: plain text, with the link to the story and to the setting that turns these off. */
@@ -53,7 +61,7 @@ export function notificationEmail(facts: NotificationFacts & { to: string; siteN
       sentence,
       ...(quote ? ["", ...quote.split("\n").map((line) => `> ${line}`)] : []),
       "",
-      `Open the story: ${facts.articleUrl}`,
+      `${facts.kind === "WEBHOOK_DISABLED" ? "Open the endpoint" : "Open the story"}: ${facts.articleUrl}`,
       "",
       `You get these e-mails about stories you work on in the ${facts.siteName} newsroom. Turn them off in your profile: ${facts.profileUrl}`,
     ].join("\n"),

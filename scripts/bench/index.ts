@@ -5,6 +5,7 @@
  *   npm run bench -- --articles 100000 --duration 20 --connections 100 --warmup 3   (warm-up seconds per target)
  *   npm run bench -- --compare bench-results/A.json bench-results/B.json
  *   npm run bench -- --check                    exit 1 when a budget in scripts/bench/budgets.json is missed
+ *   npm run bench -- --only "api list,api article"   only these targets (and the ceiling; co-editing always runs)
  * The co-editing target (./coediting.ts) follows the HTTP ones: 20 writers on 5 shared documents through one
  * collaboration server, update latency between writers, server memory per open document, lost updates.
  *
@@ -17,7 +18,7 @@
  * prints one table (and writes it as JSON to bench-results/). Not for CI: timings on shared machines are noisy.
  */
 import { execFileSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
@@ -33,7 +34,7 @@ import { prepareDatabase } from "../db/prepare";
 import { ensureBuild, signIn, startAppServer, type AppServer } from "../lib/app-server";
 import { benchCoediting, type CoeditingResult } from "./coediting";
 
-type Args = { articles: number; duration: number; connections: number; warmup: number; compare?: [string, string]; check: boolean; build: boolean; out?: string };
+type Args = { articles: number; duration: number; connections: number; warmup: number; compare?: [string, string]; check: boolean; build: boolean; out?: string; only?: string[] };
 
 function parseArgs(argv: string[]): Args {
   const args: Args = { articles: 10_000, duration: 10, connections: 50, warmup: 3, check: false, build: false };
@@ -52,6 +53,7 @@ function parseArgs(argv: string[]): Args {
     else if (flag === "--check") args.check = true;
     else if (flag === "--build") args.build = true;
     else if (flag === "--out") args.out = next();
+    else if (flag === "--only") args.only = next().split(",").map((name) => name.trim());
     else throw new Error(`Unknown flag ${flag}. See the header of scripts/bench/index.ts.`);
   }
   if (!(args.articles >= 0) || !(args.duration > 0) || !(args.connections > 0) || !(args.warmup >= 0)) {
@@ -259,6 +261,7 @@ async function main() {
     const { rows: [authorRow] } = await client.query<{ slug: string }>(
       `SELECT u.slug FROM "User" u JOIN "ArticleAuthor" aa ON aa."userId" = u.id GROUP BY u.slug ORDER BY count(*) DESC LIMIT 1`,
     );
+    const { rows: [latestRow] } = await client.query<{ id: string }>(`SELECT id FROM "Article" WHERE status = 'PUBLISHED' ORDER BY "publishedAt" DESC LIMIT 1`);
     await client.end();
     const articlePath = paths[0]!.path;
     const uncached = paths.slice(1).map((p) => p.path);
@@ -286,6 +289,13 @@ async function main() {
       });
       editorArticles.push(a);
     }
+    // The Content API: one partner app's key (its limit out of the way), as every API request checks and counts it.
+    const apiKey = `dl_${randomBytes(32).toString("base64url")}`;
+    await db.apiKey.create({
+      data: { name: "bench", prefix: apiKey.slice(0, 10), secretHash: createHash("sha256").update(apiKey).digest("hex"), scopes: ["articles", "taxonomy", "search"], rateLimit: 2_000_000_000 },
+    });
+    const apiHeaders = { authorization: `Bearer ${apiKey}` };
+
     const inFlight = new Set<string>();
     const words = "The council met on Tuesday to discuss the water plan and residents asked about pressure cuts in older districts ".repeat(40);
 
@@ -298,6 +308,8 @@ async function main() {
       { name: "search", path: "/search?q=water+council" },
       { name: "rss", path: "/feed.xml" },
       { name: "sitemap", path: "/sitemap.xml" },
+      { name: "api list", path: "/api/v1/articles?limit=20", headers: apiHeaders },
+      { name: "api article", path: `/api/v1/articles/${latestRow!.id}`, headers: apiHeaders },
       {
         // One reader at a time, each request a never-rendered article: the latency of one render (cache miss,
         // database reads, HTML + RSC payload, cache write), which is what the p50 budget is about. At 50
@@ -356,7 +368,7 @@ async function main() {
 
     const results: TargetResult[] = [];
     let ceilingRps: number | null = null;
-    for (const target of targets) {
+    for (const target of targets.filter((t) => !args.only || args.only.includes(t.name) || t.name.startsWith("ceiling"))) {
       const isCeiling = target.name.startsWith("ceiling");
       const targetBase = isCeiling ? `http://127.0.0.1:${ceilingPort}` : base;
       if (!target.requests && args.warmup > 0) {

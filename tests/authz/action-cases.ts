@@ -14,6 +14,8 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Permission } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/data/types";
 import { createAdSlot } from "@/lib/data/ad-slots";
+import { createApiKey } from "@/lib/data/api/keys";
+import { createWebhookEndpoint } from "@/lib/data/webhooks/endpoints";
 import { createInvitation } from "@/lib/data/invitations";
 import { issuePasswordReset } from "@/lib/data/password-resets";
 import { createPreviewLink } from "@/lib/data/articles/previews";
@@ -71,6 +73,10 @@ function form(values: Record<string, string>): FormData {
   for (const [key, value] of Object.entries(values)) data.set(key, value);
   return data;
 }
+
+/** A documentation address (TEST-NET-1, RFC 5737): public, so it may be saved, and never reachable. */
+const MATRIX_HOOK_URL = "https://192.0.2.1/hook";
+const matrixEndpoint = (admin: SessionUser) => createWebhookEndpoint(admin, { url: MATRIX_HOOK_URL, description: `Matrix ${uid()}`, events: ["live_entry.deleted"] });
 
 const tokenOf = (link: string) => link.slice(link.lastIndexOf("/") + 1);
 
@@ -351,6 +357,80 @@ export const ACTION_CASES: Record<string, ActionCase> = {
     async prepare({ admin }) {
       const ad = await createAdSlot(admin, { name: `Authz ${uid()}`, placement: "SIDEBAR", enabled: false, kind: "IMAGE", imageUrl: "/logo.png", linkUrl: "", altText: "Logo", html: "", position: 500 });
       return { args: [null, form({ adSlotId: ad.id })], touched: () => rawDb().adSlot.findUnique({ where: { id: ad.id }, select: { id: true } }) };
+    },
+  },
+
+  // Admin: Content API and webhooks --------------------------------------------------------------------------------
+  "app/admin/api/actions.ts#updateApiSettingsAction": {
+    rule: { kind: "permission", permission: "settings:manage" },
+    async prepare() {
+      // Anonymous access stays off and the hub empty, as the other test files expect; only the rights text changes.
+      return {
+        args: [null, form({ apiAnonymousAccess: "off", apiRightsInfo: `Rights by the authorization matrix ${uid()}`, websubHubUrl: "" })],
+        touched: () => rawDb().settings.findUnique({ where: { id: 1 }, select: { apiRightsInfo: true } }),
+      };
+    },
+  },
+  "app/admin/api/actions.ts#createApiKeyAction": {
+    rule: { kind: "permission", permission: "settings:manage" },
+    async prepare() {
+      const name = `Matrix key ${uid()}`;
+      const data = form({ name, rateLimit: "60" });
+      data.append("scopes", "articles");
+      data.append("scopes", "search");
+      return { args: [null, data], touched: () => rawDb().apiKey.findMany({ where: { name }, select: { name: true, scopes: true } }) };
+    },
+  },
+  "app/admin/api/actions.ts#revokeApiKeyAction": {
+    rule: { kind: "permission", permission: "settings:manage" },
+    async prepare({ admin }) {
+      const { id } = await createApiKey(admin, { name: `Matrix key ${uid()}`, scopes: ["articles"], rateLimit: 60 });
+      return { args: [null, form({ apiKeyId: id })], touched: () => rawDb().apiKey.findUnique({ where: { id }, select: { revokedAt: true } }) };
+    },
+  },
+  "app/admin/api/actions.ts#createWebhookAction": {
+    rule: { kind: "permission", permission: "settings:manage" },
+    async prepare() {
+      const description = `Matrix endpoint ${uid()}`;
+      const data = form({ url: MATRIX_HOOK_URL, description });
+      data.append("events", "live_entry.deleted");
+      return { args: [null, data], touched: () => rawDb().webhookEndpoint.findMany({ where: { description }, select: { url: true, events: true } }) };
+    },
+  },
+  "app/admin/api/actions.ts#updateWebhookAction": {
+    rule: { kind: "permission", permission: "settings:manage" },
+    async prepare({ admin }) {
+      const { id } = await matrixEndpoint(admin);
+      const data = form({ webhookId: id, url: MATRIX_HOOK_URL, description: `Renamed by the matrix ${uid()}` });
+      data.append("events", "live_entry.deleted");
+      return { args: [null, data], touched: () => rawDb().webhookEndpoint.findUnique({ where: { id }, select: { description: true } }) };
+    },
+  },
+  "app/admin/api/actions.ts#setWebhookEnabledAction": {
+    rule: { kind: "permission", permission: "settings:manage" },
+    async prepare({ admin }) {
+      const { id } = await matrixEndpoint(admin);
+      return { args: [null, form({ webhookId: id, enabled: "off" })], touched: () => rawDb().webhookEndpoint.findUnique({ where: { id }, select: { enabled: true } }) };
+    },
+  },
+  "app/admin/api/actions.ts#deleteWebhookAction": {
+    rule: { kind: "permission", permission: "settings:manage" },
+    successRedirect: /^\/admin\/api\?webhook=deleted$/,
+    async prepare({ admin }) {
+      const { id } = await matrixEndpoint(admin);
+      return { args: [null, form({ webhookId: id })], touched: () => rawDb().webhookEndpoint.findUnique({ where: { id }, select: { id: true } }) };
+    },
+  },
+  "app/admin/api/actions.ts#redeliverWebhookAction": {
+    rule: { kind: "permission", permission: "settings:manage" },
+    async prepare({ admin }) {
+      const { id: endpointId } = await matrixEndpoint(admin);
+      // Off, so the message sent again waits instead of going out from a later test file.
+      await rawDb().webhookEndpoint.update({ where: { id: endpointId }, data: { enabled: false } });
+      const delivery = await rawDb().webhookDelivery.create({
+        data: { id: `msg_matrix${uid()}`, endpointId, url: MATRIX_HOOK_URL, event: "live_entry.deleted", payload: "{}", state: "SUCCEEDED", attempts: 1 },
+      });
+      return { args: [null, form({ deliveryId: delivery.id })], touched: () => rawDb().webhookDelivery.findUnique({ where: { id: delivery.id }, select: { state: true, attempts: true } }) };
     },
   },
 

@@ -224,3 +224,16 @@ describe("feed formats and alternate links", () => {
     ]);
   });
 });
+
+describe("WebSub", () => {
+  const hubbed = { ...channel, hubUrl: "https://hub.example/" };
+
+  it("names the hub in every format when one is set, and none otherwise", () => {
+    const rss = buildFeedDocument("rss", hubbed, articles);
+    expect(XMLValidator.validate(rss)).toBe(true);
+    expect(rss).toMatch(/<atom:link href="https:\/\/hub\.example\/" rel="hub"\/>/);
+    expect(buildFeedDocument("atom", hubbed, articles)).toMatch(/<link rel="hub" href="https:\/\/hub\.example\/"\/>/);
+    expect(JSON.parse(buildFeedDocument("json", hubbed, articles)).hubs).toEqual([{ type: "WebSub", url: "https://hub.example/" }]);
+    for (const format of ["rss", "atom", "json"] as const) expect(buildFeedDocument(format, channel, articles)).not.toMatch(/hub/);
+  });
+});

@@ -11,7 +11,7 @@ import { requireUser } from "@/lib/auth/session";
 import { listNotifications } from "@/lib/data/notifications/inbox";
 import { getSiteSettings } from "@/lib/data/settings";
 import { formatDateTime } from "@/lib/dates";
-import { notificationQuote, notificationSentence } from "@/lib/notifications/text";
+import { notificationPath, notificationQuote, notificationSentence } from "@/lib/notifications/text";
 import { NotificationsQuerySchema } from "@/lib/validation/notifications";
 import { markAllNotificationsReadAction, markNotificationAction } from "./actions";
 
@@ -49,7 +49,7 @@ export default async function NotificationsPage({ searchParams }: Props) {
                 <div className="min-w-0 flex-1">
                   <p>
                     {isUnread && <span className="mr-2 rounded bg-blue-800 px-1.5 py-0.5 text-xs font-semibold text-white">Unread</span>}
-                    <Link href={`/dashboard/articles/${item.articleId}`} className={`underline ${isUnread ? "font-semibold" : ""}`}>
+                    <Link href={notificationPath(item)} className={`underline ${isUnread ? "font-semibold" : ""}`}>
                       {sentence}
                     </Link>
                   </p>

@@ -17,6 +17,8 @@ import { articleCacheTags, expirePublicTags } from "../cache";
 import { ConflictError, DataValidationError, NotFoundError, SharedSessionError } from "../errors";
 import { claimSlug, redirectSlug } from "../slug-redirects";
 import { isUniqueViolation } from "../transaction";
+import { enqueueArticleEvent } from "../webhooks/queue";
+import { EVENT } from "@/lib/validation/api";
 import type { SessionUser } from "../types";
 import { reachableWhere } from "./access";
 import { addRevision, articleStateSelect, assertFeaturedImageExists, contentSnapshot, isReaderVisibleChange, isRevisionDue, resolveTags, usedMedia, type ContentSnapshot } from "./content";
@@ -226,6 +228,7 @@ export async function saveLive(tx: DbTx, actor: SessionUser, input: ArticleSave,
   if (isPublished) {
     // Readers see the change at once: expire the pages it was on before and the ones it is on now.
     await expirePublicTags(tx, [...articleCacheTags(current), ...articleCacheTags(updated)]);
+    if (isReaderVisibleChange(snapshot, current)) await enqueueArticleEvent(tx, EVENT.updated, current.id);
     if (slugChanged || section.slug !== current.section.slug) {
       await writeAudit(tx, { actor, action: "article.url_change", targetType: "Article", targetId: input.articleId, details: { from: `/${current.section.slug}/${current.slug}`, to: `/${section.slug}/${input.slug}` } });
     }

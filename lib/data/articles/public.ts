@@ -41,7 +41,7 @@ export const cardSelect = {
 
 type CardRow = Prisma.ArticleGetPayload<{ select: typeof cardSelect }>;
 
-function toCard(row: CardRow) {
+export function toCard(row: CardRow) {
   return {
     id: row.id,
     slug: row.slug,

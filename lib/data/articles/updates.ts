@@ -18,6 +18,9 @@ import { articleCacheTags, expirePublicTags } from "../cache";
 import { WorkflowError } from "../errors";
 import { notifyStoryEvent } from "../notifications/notify";
 import { sendNotificationEmailsSoon } from "../notifications/outbox";
+import { deliverWebhooksSoon } from "../webhooks/deliveries";
+import { enqueueArticleEvent } from "../webhooks/queue";
+import { EVENT } from "@/lib/validation/api";
 import type { SessionUser } from "../types";
 import { lockArticle, reachableWhere, visibleWhere } from "./access";
 import { publishChecklist } from "./checklist";
@@ -42,6 +45,7 @@ async function changeUpdate<T>(articleId: string, where: Prisma.ArticleWhereInpu
     return change(tx);
   });
   sendNotificationEmailsSoon();
+  deliverWebhooksSoon();
   return result;
 }
 
@@ -126,7 +130,10 @@ export async function publishUpdate(actor: SessionUser, articleId: string) {
     const missing = await publishChecklist(tx, articleId);
     if (missing.length > 0) throw new WorkflowError("This update is not ready to publish.", missing);
     const after = await tx.article.findUniqueOrThrow({ where: { id: articleId }, select: articleStateSelect });
-    if (isLive) await expirePublicTags(tx, [...articleCacheTags(before), ...articleCacheTags(after)]);
+    if (isLive) {
+      await expirePublicTags(tx, [...articleCacheTags(before), ...articleCacheTags(after)]);
+      await enqueueArticleEvent(tx, EVENT.updated, articleId);
+    }
     await writeAudit(tx, { actor, action: "article.update_publish", targetType: "Article", targetId: articleId, details: { from: before.headline, headline: after.headline } });
     await notifyStoryEvent(tx, { kind: "UPDATE_PUBLISHED", articleId, headline: after.headline, actor });
     return { status: after.status };

@@ -16,6 +16,9 @@ import { articleCacheTags, expirePublicTags } from "../cache";
 import { WorkflowError } from "../errors";
 import { notifyStoryEvent, type StoryEvent } from "../notifications/notify";
 import { sendNotificationEmailsSoon } from "../notifications/outbox";
+import { deliverWebhooksSoon } from "../webhooks/deliveries";
+import { enqueueArticleEvent } from "../webhooks/queue";
+import { EVENT } from "@/lib/validation/api";
 import type { SessionUser } from "../types";
 import { lockArticle, visibleWhere } from "./access";
 import { publishChecklist } from "./checklist";
@@ -65,6 +68,7 @@ async function changeArticle<T>(actor: SessionUser, articleId: string, rule: Rul
     return change(tx, article);
   });
   sendNotificationEmailsSoon();
+  deliverWebhooksSoon();
   return result;
 }
 
@@ -133,6 +137,7 @@ export async function publishArticle(actor: SessionUser, articleId: string, opti
     const updated = await transition(tx, actor, article, { status: "PUBLISHED", publishedAt: article.publishedAt ?? now, scheduledAt: null, archivedAt: null }, "article.publish");
     await expirePublicTags(tx, [...articleCacheTags(article), ...(article.status === "ARCHIVED" ? ["gone"] : [])]);
     await notify(tx, article, actor, "PUBLISHED");
+    await enqueueArticleEvent(tx, EVENT.published, article.id);
     return updated;
   });
 }
@@ -186,11 +191,15 @@ export async function publishDueArticles(options: { now?: Date; limit?: number }
         await transition(tx, null, article, { status: "PUBLISHED", publishedAt: article.publishedAt ?? now, scheduledAt: null }, "article.publish_scheduled", details, setter);
         await expirePublicTags(tx, articleCacheTags(article));
         await notify(tx, article, null, "PUBLISHED_BY_SCHEDULE", { detail: setter?.name ?? "", scheduledById: setter?.id });
+        await enqueueArticleEvent(tx, EVENT.published, article.id);
       }
       return due.map((d) => d.id);
     });
     published.push(...batch);
-    if (batch.length > 0) sendNotificationEmailsSoon();
+    if (batch.length > 0) {
+      sendNotificationEmailsSoon();
+      deliverWebhooksSoon();
+    }
     if (batch.length < (options.limit ?? 20)) return published;
   }
 }
@@ -206,6 +215,7 @@ export async function addCorrection(actor: SessionUser, input: { articleId: stri
     await writeAudit(tx, { actor, action: "article.correct", targetType: "Article", targetId: article.id, details: { kind: input.kind, text: input.text } });
     await expirePublicTags(tx, articleCacheTags(article));
     await notify(tx, article, actor, "CORRECTED", { detail: input.text });
+    await enqueueArticleEvent(tx, EVENT.corrected, article.id, { correction: { kind: input.kind.toLowerCase(), text: input.text } });
     return correction;
   });
 }
@@ -216,6 +226,7 @@ export async function unpublishArticle(actor: SessionUser, articleId: string) {
   return changeArticle(actor, articleId, rule, async (tx, article) => {
     const updated = await transition(tx, actor, article, { status: "ARCHIVED", archivedAt: new Date() }, "article.unpublish");
     await expirePublicTags(tx, [...articleCacheTags(article), "gone"]);
+    await enqueueArticleEvent(tx, EVENT.unpublished, article.id);
     return updated;
   });
 }

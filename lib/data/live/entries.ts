@@ -19,6 +19,9 @@ import { articleCacheTags, articleCacheTagsSelect, CacheTags, expirePublicTags }
 import { ConflictError, DataValidationError, NotFoundError, WorkflowError } from "../errors";
 import type { SessionUser } from "../types";
 import { lockArticle, reachableWhere } from "../articles/access";
+import { deliverWebhooksSoon } from "../webhooks/deliveries";
+import { enqueueArticleEvent } from "../webhooks/queue";
+import { EVENT, type WebhookEvent } from "@/lib/validation/api";
 
 const storySelect = { ...articleCacheTagsSelect, id: true, status: true, isLive: true, coverageEndAt: true, liveSeq: true } as const satisfies Prisma.ArticleSelect;
 type Story = Prisma.ArticleGetPayload<{ select: typeof storySelect }>;
@@ -41,7 +44,7 @@ async function changeStory<T>(
   change: (c: Change) => Promise<{ result: T; audit: { action: string; details: Prisma.InputJsonObject } }>,
   tags: (story: Story) => string[] = entryTags,
 ): Promise<T> {
-  return getDb().$transaction(async (tx) => {
+  const outcome = await getDb().$transaction(async (tx) => {
     await lockArticle(tx, articleId, reachableWhere(actor));
     const story = await tx.article.findUniqueOrThrow({ where: { id: articleId }, select: storySelect });
     const seq = story.liveSeq + 1;
@@ -49,9 +52,15 @@ async function changeStory<T>(
     // On the site, an entry is a change readers see: feeds and sitemaps date the story by it.
     await tx.article.update({ where: { id: articleId }, data: { liveSeq: seq, ...(story.status === "PUBLISHED" ? { revisedAt: new Date() } : {}) } });
     await writeAudit(tx, { actor, action: audit.action, targetType: "article", targetId: articleId, details: audit.details });
-    if (story.status === "PUBLISHED") await expirePublicTags(tx, tags(story), { articleId, seq });
+    if (story.status === "PUBLISHED") {
+      await expirePublicTags(tx, tags(story), { articleId, seq });
+      const event = ENTRY_EVENTS[audit.action];
+      if (event) await enqueueArticleEvent(tx, event, articleId, { entry: { id: audit.details.entryId, seq } });
+    }
     return result;
   });
+  deliverWebhooksSoon();
+  return outcome;
 }
 
 function assertOpen(story: Story): void {
@@ -72,6 +81,9 @@ function contentOf(input: Pick<LiveEntryPost, "title" | "body">) {
   if (!input.title && !bodyText) throw new DataValidationError("body", "Write the update before posting it.");
   return { title: input.title, body: input.body as Prisma.InputJsonValue, bodyHtml: renderDocumentHtml(input.body), bodyText };
 }
+
+/** The webhook event of each entry change (starting and ending coverage are not entry events). */
+const ENTRY_EVENTS: Record<string, WebhookEvent | undefined> = { "live.entry_post": EVENT.entryPosted, "live.entry_edit": EVENT.entryUpdated, "live.entry_delete": EVENT.entryDeleted };
 
 const entryResult = { id: true, seq: true, version: true } as const satisfies Prisma.LiveEntrySelect;
 

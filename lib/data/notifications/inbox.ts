@@ -39,7 +39,7 @@ export async function listNotifications(actor: SessionUser, page = 1) {
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     skip,
     take: NOTIFICATIONS_PAGE_SIZE,
-    select: { id: true, kind: true, headline: true, detail: true, articleId: true, readAt: true, createdAt: true, actor: { select: { name: true } } },
+    select: { id: true, kind: true, headline: true, detail: true, articleId: true, webhookEndpointId: true, readAt: true, createdAt: true, actor: { select: { name: true } } },
   });
   return { items, total, unread, page: shown, totalPages };
 }

@@ -74,3 +74,19 @@ export async function notifyStoryEvent(tx: DbTx, event: StoryEvent): Promise<num
   });
   return count;
 }
+
+/** Tells every active admin that a webhook endpoint was turned off (in the caller's transaction). */
+export async function notifyAdminsOfDisabledEndpoint(tx: DbTx, endpointId: string, url: string): Promise<number> {
+  const admins = await tx.user.findMany({ where: { role: "ADMIN", status: "ACTIVE" }, select: { id: true, emailNotifications: true } });
+  const canMail = getEnv().smtpUrl !== null;
+  const { count } = await tx.notification.createMany({
+    data: admins.map((admin) => ({
+      userId: admin.id,
+      kind: "WEBHOOK_DISABLED" as const,
+      webhookEndpointId: endpointId,
+      headline: url.slice(0, 500),
+      emailState: canMail && admin.emailNotifications ? ("PENDING" as const) : ("NONE" as const),
+    })),
+  });
+  return count;
+}

@@ -12,7 +12,7 @@ import "server-only";
 import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { sendMail } from "@/lib/mail/send";
-import { notificationEmail } from "@/lib/notifications/text";
+import { notificationEmail, notificationPath } from "@/lib/notifications/text";
 
 const MAX_ATTEMPTS = 5;
 const RETRY_AFTER_MS = 60_000;
@@ -49,7 +49,7 @@ export async function deliverNotificationEmails(): Promise<{ sent: number; faile
     const settings = await db.settings.findUnique({ where: { id: 1 }, select: { siteName: true } });
     const rows = await db.notification.findMany({
       where: { id: { in: ids } },
-      select: { id: true, kind: true, headline: true, detail: true, articleId: true, emailAttempts: true, user: { select: { email: true } }, actor: { select: { name: true } } },
+      select: { id: true, kind: true, headline: true, detail: true, articleId: true, webhookEndpointId: true, emailAttempts: true, user: { select: { email: true } }, actor: { select: { name: true } } },
     });
     for (const row of rows) {
       const message = notificationEmail({
@@ -59,7 +59,7 @@ export async function deliverNotificationEmails(): Promise<{ sent: number; faile
         detail: row.detail,
         to: row.user.email,
         siteName: settings?.siteName ?? "Dateline",
-        articleUrl: `${env.siteUrl}/dashboard/articles/${row.articleId}`,
+        articleUrl: `${env.siteUrl}${notificationPath(row)}`,
         profileUrl: `${env.siteUrl}/dashboard/profile`,
       });
       const delivery = await sendMail(message);

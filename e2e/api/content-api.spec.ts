@@ -1,0 +1,86 @@
+/**
+ * The Content API through the real server (next start): every published article of the seeded newsroom, as ninjs,
+ * validates against IPTC's ninjs 3.1 schema, and nothing unpublished comes out; the HTTP manners survive the
+ * server (ETag/304, CORS preflight, problem+json, RateLimit and 429 with Retry-After). Keys are made through the data
+ * layer for this spec alone.
+ */
+import { expect, test } from "@playwright/test";
+import { createApiKey } from "@/lib/data/api/keys";
+import { articles } from "@/prisma/seed-data";
+import { openApiDocument } from "@/lib/api/openapi";
+import { createSchemaAjv, describeErrors, NINJS_SCHEMA_ID, openApiValidators } from "../../tests/support/api-schemas";
+import { sessionUserFor } from "../support/admin-helpers";
+import { testDb } from "../support/db";
+import { createTestUser, uniqueId } from "../support/factories";
+
+test.describe.configure({ timeout: 180_000 });
+
+async function makeKey(rateLimit = 100_000) {
+  const admin = await sessionUserFor(await createTestUser("ADMIN"));
+  return (await createApiKey(admin, { name: `e2e ${uniqueId()}`, scopes: ["articles", "taxonomy", "search"], rateLimit })).key;
+}
+
+test("every published article, as ninjs, validates against IPTC's schema; nothing unpublished is listed or served", async ({ request, baseURL }) => {
+  const key = await makeKey();
+  const headers = { authorization: `Bearer ${key}` };
+  const ajv = createSchemaAjv();
+  const ninjs = ajv.getSchema(NINJS_SCHEMA_ID)!;
+  const page = openApiValidators(ajv, openApiDocument(baseURL!))("ArticlePage");
+
+  const listed: string[] = [];
+  for (let next: string | null = "/api/v1/articles?limit=100"; next; ) {
+    const response = await request.get(next, { headers });
+    expect(response.status()).toBe(200);
+    const body = (await response.json()) as { items: { id: string }[]; links: { next: string | null } };
+    expect(page(body), describeErrors(page)).toBe(true);
+    listed.push(...body.items.map((item) => item.id));
+    next = body.links.next ? new URL(body.links.next).pathname + new URL(body.links.next).search : null;
+  }
+  const seeded = await testDb().article.findMany({ where: { slug: { in: articles.map((a) => a.slug) } }, select: { id: true, status: true, publishedAt: true } });
+  const seededPublished = seeded.filter((a) => a.status === "PUBLISHED" && a.publishedAt && a.publishedAt <= new Date());
+  expect(seededPublished.length).toBeGreaterThan(5);
+  expect(listed).toEqual(expect.arrayContaining(seededPublished.map((a) => a.id)));
+
+  for (const { id } of seededPublished) {
+    const response = await request.get(`/api/v1/articles/${id}`, { headers: { ...headers, accept: "application/ninjs+json" } });
+    expect(response.headers()["content-type"]).toBe("application/ninjs+json; charset=utf-8");
+    const item = await response.json();
+    expect(ninjs(item), `${id}: ${describeErrors(ninjs)}`).toBe(true);
+  }
+
+  const unpublished = await testDb().article.findMany({ where: { NOT: { status: "PUBLISHED" } }, select: { id: true, slug: true, section: { select: { slug: true } } }, take: 200 });
+  expect(unpublished.length).toBeGreaterThan(0);
+  expect(listed.filter((id) => unpublished.some((a) => a.id === id))).toEqual([]);
+  for (const article of unpublished.slice(0, 40)) {
+    expect((await request.get(`/api/v1/articles/${article.id}?format=ninjs`, { headers })).status()).toBe(404);
+    expect((await request.get(`/api/v1/articles/${article.section.slug}/${article.slug}`, { headers })).status()).toBe(404);
+    expect((await request.get(`/api/v1/articles/${article.id}`)).status()).toBe(401);
+  }
+});
+
+test("answers with ETag and 304, CORS, problem+json, RateLimit, and 429 with Retry-After", async ({ request }) => {
+  const key = await makeKey(3);
+  const headers = { authorization: `Bearer ${key}` };
+  const first = await request.get("/api/v1/sections", { headers: { ...headers, origin: "https://app.example" } });
+  expect(first.status()).toBe(200);
+  expect(first.headers()["access-control-allow-origin"]).toBe("*");
+  expect(first.headers()["ratelimit-policy"]).toBe('"key";q=3;w=60');
+  const etag = first.headers()["etag"] as string;
+  expect((await request.get("/api/v1/sections", { headers: { ...headers, "if-none-match": etag } })).status()).toBe(304);
+
+  const bad = await request.get("/api/v1/sections?sort=name", { headers });
+  expect(bad.status()).toBe(400);
+  expect(bad.headers()["content-type"]).toBe("application/problem+json");
+  expect((await bad.json()).errors[0].detail).toMatch(/Unknown parameter "sort"/);
+
+  const limited = await request.get("/api/v1/sections", { headers });
+  expect(limited.status()).toBe(429);
+  expect(Number(limited.headers()["retry-after"])).toBeGreaterThan(0);
+
+  const preflight = await request.fetch("/api/v1/articles", { method: "OPTIONS", headers: { origin: "https://app.example", "access-control-request-method": "GET", "access-control-request-headers": "authorization" } });
+  expect(preflight.status()).toBe(204);
+  expect(preflight.headers()["access-control-allow-headers"]).toMatch(/Authorization/);
+
+  const document = await request.get("/api/v1/openapi.json");
+  expect((await document.json()).openapi).toBe("3.1.0");
+});

@@ -1,0 +1,147 @@
+/**
+ * The Content API's reads (/api/v1): published articles, sections, tags and authors exactly as the public site shows
+ * them. The published-only condition (publishedWhere) is inside every query, as on the site, so a draft, an article
+ * in review, a scheduled or an archived one can never leave through the API. Each read is cached with publicQuery
+ * under the tags a publish, an edit or an unpublish expires (lib/data/cache.ts), so repeated reads cost no query.
+ *
+ * Lists page with a cursor over a stable order: articles by (publishedAt desc, id desc), tags and authors by slug.
+ * Arguments are plain strings (ISO dates) so that they key the cache.
+ */
+import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { getPublicReadDb } from "@/lib/db";
+import { cardSelect, publishedWhere, toCard } from "../articles/public";
+import { CacheTags, publicQuery } from "../cache";
+
+/** What every article of the API carries, in a list or alone. */
+const summarySelect = {
+  ...cardSelect,
+  revisedAt: true,
+  tags: { orderBy: { position: "asc" }, select: { tag: { select: { name: true, slug: true } } } },
+  featuredImage: { select: { storageKey: true, width: true, height: true, alt: true, caption: true, credit: true, variants: true } },
+} as const satisfies Prisma.ArticleSelect;
+
+const fullSelect = {
+  ...summarySelect,
+  bodyHtml: true,
+  bodyText: true,
+  corrections: { orderBy: { publishedAt: "asc" }, select: { kind: true, text: true, publishedAt: true } },
+} as const satisfies Prisma.ArticleSelect;
+
+type SummaryRow = Prisma.ArticleGetPayload<{ select: typeof summarySelect }>;
+type FullRow = Prisma.ArticleGetPayload<{ select: typeof fullSelect }>;
+
+/** The card readers see in lists, with what the API adds: the revision time, the tags and the featured image. */
+function toSummary(row: SummaryRow) {
+  return { ...toCard(row), revisedAt: row.revisedAt, tags: row.tags.map((t) => t.tag), featuredImage: row.featuredImage };
+}
+
+function toFull(row: FullRow) {
+  return { ...toSummary(row), bodyHtml: row.bodyHtml, bodyText: row.bodyText, corrections: row.corrections };
+}
+
+export type ApiArticleSummary = ReturnType<typeof toSummary>;
+export type ApiArticle = ReturnType<typeof toFull>;
+
+/** A position in the articles' order: the last article of the previous page. */
+export type ArticleCursor = { publishedAt: string; id: string };
+
+export type ApiArticleFilter = { section?: string; tag?: string; author?: string; updatedSince?: string };
+
+function articlesWhere(filter: ApiArticleFilter, after: ArticleCursor | null): Prisma.ArticleWhereInput {
+  const and: Prisma.ArticleWhereInput[] = [publishedWhere()];
+  if (filter.section) and.push({ section: { slug: filter.section } });
+  if (filter.tag) and.push({ tags: { some: { tag: { slug: filter.tag } } } });
+  if (filter.author) and.push({ authors: { some: { user: { slug: filter.author } } } });
+  if (filter.updatedSince) {
+    const since = new Date(filter.updatedSince);
+    and.push({ OR: [{ publishedAt: { gte: since } }, { revisedAt: { gte: since } }] });
+  }
+  if (after) {
+    const at = new Date(after.publishedAt);
+    and.push({ OR: [{ publishedAt: { lt: at } }, { publishedAt: at, id: { lt: after.id } }] });
+  }
+  return { AND: and };
+}
+
+/** One page of published articles, newest first, and the cursor of the next page (null on the last). */
+export const listApiArticles = publicQuery(
+  "listApiArticles",
+  async (filter: ApiArticleFilter, after: ArticleCursor | null, limit: number) => {
+    const rows = await getPublicReadDb().article.findMany({
+      where: articlesWhere(filter, after),
+      orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+      take: limit + 1,
+      select: summarySelect,
+    });
+    const items = rows.slice(0, limit).map(toSummary);
+    const last = items[items.length - 1];
+    const next: ArticleCursor | null = rows.length > limit && last ? { publishedAt: last.publishedAt.toISOString(), id: last.id } : null;
+    return { items, next };
+  },
+  {
+    tags: (filter) => [
+      CacheTags.latest,
+      ...(filter.section ? [CacheTags.section(filter.section)] : []),
+      ...(filter.tag ? [CacheTags.tag(filter.tag)] : []),
+      ...(filter.author ? [CacheTags.author(filter.author)] : []),
+    ],
+    buildFallback: { items: [], next: null },
+  },
+);
+
+/** One published article by id, or null. Tagged "latest", which every change to a published article expires. */
+export const getApiArticleById = publicQuery(
+  "getApiArticleById",
+  async (id: string) => {
+    const row = await getPublicReadDb().article.findFirst({ where: { ...publishedWhere(), id }, select: fullSelect });
+    return row ? toFull(row) : null;
+  },
+  { tags: () => [CacheTags.latest], buildFallback: null },
+);
+
+/** One published article by its section and slug (its public URL), or null. */
+export const getApiArticleByPath = publicQuery(
+  "getApiArticleByPath",
+  async (section: string, slug: string) => {
+    const row = await getPublicReadDb().article.findFirst({ where: { ...publishedWhere(), slug, section: { slug: section } }, select: fullSelect });
+    return row ? toFull(row) : null;
+  },
+  { tags: (section, slug) => [CacheTags.article(slug), CacheTags.section(section)], buildFallback: null },
+);
+
+/** Tags that have at least one published article, by slug after `after`, and the next cursor. */
+export const listApiTags = publicQuery(
+  "listApiTags",
+  async (after: string | null, limit: number) => {
+    const rows = await getPublicReadDb().tag.findMany({
+      where: { articles: { some: { article: publishedWhere() } }, ...(after ? { slug: { gt: after } } : {}) },
+      orderBy: { slug: "asc" },
+      take: limit + 1,
+      select: { name: true, slug: true },
+    });
+    const items = rows.slice(0, limit);
+    return { items, next: rows.length > limit ? (items[items.length - 1]?.slug ?? null) : null };
+  },
+  { tags: () => [CacheTags.latest], buildFallback: { items: [], next: null } },
+);
+
+/** The people who have an author page (current and former staff with a published article), by slug. */
+export const listApiAuthors = publicQuery(
+  "listApiAuthors",
+  async (after: string | null, limit: number) => {
+    const rows = await getPublicReadDb().user.findMany({
+      where: {
+        status: { in: ["ACTIVE", "DEACTIVATED"] },
+        authorships: { some: { article: publishedWhere() } },
+        ...(after ? { slug: { gt: after } } : {}),
+      },
+      orderBy: { slug: "asc" },
+      take: limit + 1,
+      select: { id: true, name: true, slug: true, bio: true, avatarUrl: true },
+    });
+    const items = rows.slice(0, limit);
+    return { items, next: rows.length > limit ? (items[items.length - 1]?.slug ?? null) : null };
+  },
+  { tags: () => [CacheTags.latest], buildFallback: { items: [], next: null } },
+);
