@@ -80,7 +80,7 @@ async function sendOne(row: Claimed, to: string, edition: EditionMail): Promise<
 async function record(row: Claimed, outcome: "sent" | "skipped" | { error: unknown }, now: Date): Promise<"sent" | "failed" | "suppressed" | "retry"> {
   const db = getDb();
   if (outcome === "sent") {
-    await db.newsletterSend.update({ where: { id: row.id }, data: { state: "SENT", sentAt: new Date(), leaseUntil: null, lastError: "" } });
+    await db.newsletterSend.update({ where: { id: row.id }, data: { state: "SENT", sentAt: now, leaseUntil: null, lastError: "" } });
     return "sent";
   }
   if (outcome === "skipped") {
@@ -108,17 +108,17 @@ export type DeliveryTally = { sent: number; failed: number; suppressed: number; 
 
 /**
  * Sends every copy that is due, within the rate; returns what happened. Safe to run in several processes at once.
- * `now` moves the clock for tests (retries, leases); `maxBatches` stops early (the benchmark's and tests' workers).
+ * `now` moves the clock for tests (retries, leases, the rate's minute); `ratePerMinute` overrides the configured rate.
  */
-export async function deliverNewsletterSends(options: { now?: Date; leaseMs?: number; maxBatches?: number } = {}): Promise<DeliveryTally> {
+export async function deliverNewsletterSends(options: { now?: Date; ratePerMinute?: number } = {}): Promise<DeliveryTally> {
   const tally: DeliveryTally = { sent: 0, failed: 0, suppressed: 0, retry: 0 };
   const db = getDb();
   const editions = new Map<string, EditionMail>();
-  for (let batch = 0; batch < (options.maxBatches ?? Infinity); batch++) {
+  for (;;) {
     const now = options.now ?? new Date();
-    const budget = getEnv().newsletter.ratePerMinute - (await sentInLastMinute(now));
+    const budget = (options.ratePerMinute ?? getEnv().newsletter.ratePerMinute) - (await sentInLastMinute(now));
     if (budget <= 0) break;
-    const rows = await claim(Math.min(BATCH, budget), now, options.leaseMs ?? LEASE_MS);
+    const rows = await claim(Math.min(BATCH, budget), now, LEASE_MS);
     if (rows.length === 0) break;
     for (const id of new Set(rows.map((r) => r.editionId).filter((id) => !editions.has(id)))) {
       const e = await db.edition.findUnique({ where: { id }, select: { subject: true, html: true, text: true, kind: true } });

@@ -15,8 +15,13 @@ export function confirmUrl(subscriberId: string, nonce: string): string {
   return `${getEnv().siteUrl}/newsletters/confirm?token=${linkToken("confirm", subscriberId, nonce)}`;
 }
 
+/** The preferences page, as a path (for the site's own pages); preferencesUrl for e-mails. */
+export function preferencesPath(subscriberId: string): string {
+  return `/newsletters/preferences?token=${linkToken("preferences", subscriberId)}`;
+}
+
 export function preferencesUrl(subscriberId: string): string {
-  return `${getEnv().siteUrl}/newsletters/preferences?token=${linkToken("preferences", subscriberId)}`;
+  return `${getEnv().siteUrl}${preferencesPath(subscriberId)}`;
 }
 
 /** The page a person opens from the e-mail's footer (it asks before unsubscribing: link checkers open links). */

@@ -14,7 +14,7 @@ import type { DbTx } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import { deliverMail } from "@/lib/mail/transport";
 import { parseListKey } from "@/lib/newsletters/lists";
-import { confirmUrl, preferencesUrl, readLinkToken } from "./links";
+import { confirmUrl, preferencesPath, readLinkToken } from "./links";
 
 export const SIGN_UP_LIMITS = { perAddress: 3, perClient: 20, windowMs: 3_600_000 } as const;
 /** Sign-ups never confirmed are deleted after this (and their link has expired by then). */
@@ -102,7 +102,7 @@ export async function getConfirmation(token: unknown): Promise<{ email: string }
 }
 
 /** Confirms a sign-up: its lists are added, the link is used up. Null when the link cannot be used. */
-export async function confirmSubscription(token: unknown, now = new Date()): Promise<{ preferencesUrl: string } | null> {
+export async function confirmSubscription(token: unknown, now = new Date()): Promise<{ preferencesPath: string } | null> {
   const claims = readLinkToken(token, "confirm", now);
   if (!claims || !claims.extra) return null;
   const id = await getDb().$transaction(async (tx) => {
@@ -119,7 +119,7 @@ export async function confirmSubscription(token: unknown, now = new Date()): Pro
     await tx.newsletterConsent.create({ data: { subscriberId: row.id, action: "confirm", source: "e-mail", lists, createdAt: now } });
     return row.id;
   });
-  return id ? { preferencesUrl: preferencesUrl(id) } : null;
+  return id ? { preferencesPath: preferencesPath(id) } : null;
 }
 
 async function addMemberships(tx: DbTx, subscriberId: string, lists: string[]): Promise<void> {
@@ -164,11 +164,19 @@ export async function savePreferences(token: unknown, keys: string[], now = new 
   });
 }
 
+/** What the unsubscribe page shows for a link, or null when it cannot be used. */
+export async function getUnsubscribe(token: unknown): Promise<{ email: string; isSubscribed: boolean; preferencesPath: string } | null> {
+  const claims = readLinkToken(token, "unsubscribe");
+  if (!claims) return null;
+  const row = await getDb().subscriber.findUnique({ where: { id: claims.subscriberId }, select: { email: true, status: true } });
+  return row ? { email: row.email, isSubscribed: row.status === "CONFIRMED", preferencesPath: preferencesPath(claims.subscriberId) } : null;
+}
+
 /**
  * Unsubscribes from every list (the footer's page, or RFC 8058's one-click POST), and counts it against the edition
  * the link came from. Idempotent. Returns a preferences link (to come back), or null when the link cannot be used.
  */
-export async function unsubscribe(token: unknown, oneClick: boolean, now = new Date()): Promise<{ preferencesUrl: string } | null> {
+export async function unsubscribe(token: unknown, oneClick: boolean, now = new Date()): Promise<{ preferencesPath: string } | null> {
   const claims = readLinkToken(token, "unsubscribe", now);
   if (!claims) return null;
   const done = await getDb().$transaction(async (tx) => {
@@ -182,7 +190,7 @@ export async function unsubscribe(token: unknown, oneClick: boolean, now = new D
     if (claims.extra) await tx.newsletterSend.updateMany({ where: { editionId: claims.extra, subscriberId: row.id, unsubscribedAt: null }, data: { unsubscribedAt: now } });
     return true;
   });
-  return done ? { preferencesUrl: preferencesUrl(claims.subscriberId) } : null;
+  return done ? { preferencesPath: preferencesPath(claims.subscriberId) } : null;
 }
 
 /** The scheduler's sweep: sign-ups never confirmed, and the limits' counts once they no longer count. */
