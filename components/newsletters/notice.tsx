@@ -1,5 +1,6 @@
 /** A newsletter page's message: a heading, what happened, and what the reader can do next. */
 import type { ReactNode } from "react";
+import Link from "next/link";
 
 export function NewsletterNotice({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -21,9 +22,9 @@ export function InvalidLink({ what }: { what: string }) {
         e-mail from us.
       </p>
       <p>
-        <a href="/newsletters" className="underline">
+        <Link href="/newsletters" className="underline">
           Newsletters
-        </a>
+        </Link>
       </p>
     </NewsletterNotice>
   );

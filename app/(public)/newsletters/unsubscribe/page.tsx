@@ -3,6 +3,7 @@
  * open links); the button posts to /api/newsletters/unsubscribe, the same endpoint as the one-click header.
  */
 import type { Metadata } from "next";
+import Link from "next/link";
 import { InvalidLink, NewsletterNotice, PUBLIC_BUTTON } from "@/components/newsletters/notice";
 import { getUnsubscribe } from "@/lib/data/newsletters/subscribers";
 
@@ -16,9 +17,9 @@ export default async function UnsubscribePage({ searchParams }: Props) {
   const subscriber = await getUnsubscribe(token);
   if (!subscriber) return <InvalidLink what="unsubscribe" />;
   const preferencesLink = (
-    <a href={subscriber.preferencesPath} className="underline">
+    <Link href={subscriber.preferencesPath} className="underline">
       Choose your newsletters
-    </a>
+    </Link>
   );
   if (params.done || !subscriber.isSubscribed) {
     return (
