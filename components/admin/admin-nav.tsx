@@ -9,6 +9,7 @@ const LINKS = [
   ["/admin/sections", "Sections"],
   ["/admin/tags", "Tags"],
   ["/admin/settings", "Settings"],
+  ["/admin/subscribers", "Subscribers"],
   ["/admin/audit", "Audit log"],
 ] as const;
 

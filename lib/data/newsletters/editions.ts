@@ -81,6 +81,12 @@ export async function updateEdition(actor: SessionUser, id: string, input: Editi
   if (updated.count !== 1) assertEditable("SENT");
 }
 
+/** The articles a breaking alert can be about: those published in the last 24 hours. */
+export async function listBreakingCandidates(actor: SessionUser) {
+  assertCan(actor.role, "newsletter:send");
+  return recentArticles(null, new Date());
+}
+
 export async function createSectionEdition(actor: SessionUser, sectionId: string): Promise<string> {
   assertCan(actor.role, "newsletter:send");
   const section = await getDb().section.findUnique({ where: { id: sectionId }, select: { id: true, name: true } });

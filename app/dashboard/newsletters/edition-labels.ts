@@ -1,0 +1,3 @@
+/** How editions read in the dashboard: their kind and status in words. */
+export const KIND_LABEL = { DIGEST: "Daily digest", SECTION: "Section", BREAKING: "Breaking alert" } as const;
+export const EDITION_STATUS_LABEL = { DRAFT: "Draft", SCHEDULED: "Scheduled", SENDING: "Sending", SENT: "Sent", CANCELLED: "Cancelled" } as const;
