@@ -202,9 +202,10 @@ async function makeEdition(owner: SessionUser) {
 const editionRow = (id: string) => rawDb().edition.findUnique({ where: { id }, select: { status: true, subject: true, intro: true, scheduledFor: true } });
 
 /** An action on a fresh edition, posted as a form with its id and `fields`. */
-function editionCase(fields: Record<string, string>): ActionCase {
+function editionCase(fields: Record<string, string>, successRedirect?: RegExp): ActionCase {
   return {
     rule: { kind: "permission", permission: "newsletter:send" },
+    successRedirect,
     async prepare({ owner }) {
       const edition = await makeEdition(owner);
       return { args: [null, form({ id: edition.id, ...fields })], touched: () => editionRow(edition.id) };
@@ -714,8 +715,8 @@ export const ACTION_CASES: Record<string, ActionCase> = {
   },
   "app/dashboard/newsletters/actions.ts#updateEditionAction": editionCase({ subject: "Rewritten by the authorization matrix", intro: "Hello.", itemsChanged: "0" }),
   "app/dashboard/newsletters/actions.ts#scheduleEditionAction": editionCase({ scheduledFor: nextYearLocal() }),
-  "app/dashboard/newsletters/actions.ts#sendEditionNowAction": editionCase({}),
-  "app/dashboard/newsletters/actions.ts#cancelEditionAction": editionCase({}),
+  "app/dashboard/newsletters/actions.ts#sendEditionNowAction": editionCase({}, /^\/dashboard\/newsletters\/[a-z0-9]+\?sent=0$/),
+  "app/dashboard/newsletters/actions.ts#cancelEditionAction": editionCase({}, /^\/dashboard\/newsletters\/[a-z0-9]+\?cancelled=1$/),
   "app/dashboard/newsletters/actions.ts#sendTestEditionAction": {
     rule: { kind: "permission", permission: "newsletter:send" },
     async prepare({ owner }) {

@@ -4,12 +4,12 @@ import { ok, staffFormAction } from "@/lib/actions/safe-action";
 import { cancelEdition, createSectionEdition, scheduleEdition, sendBreakingAlert, sendEditionNow, sendTestEdition, updateEdition } from "@/lib/data/newsletters/editions";
 import { getSiteSettings } from "@/lib/data/settings";
 import { zonedTimeToUtc } from "@/lib/dates";
+import { copies } from "./edition-labels";
 import { BreakingAlertSchema, EditionIdSchema, EditionInputSchema, ScheduleEditionSchema, SectionEditionSchema } from "@/lib/validation/newsletters";
 
 const LIST = "/dashboard/newsletters";
 const editionPath = (input: { id: string }) => `${LIST}/${input.id}`;
 const both = (input: { id: string }) => [LIST, editionPath(input)];
-const copies = (n: number) => `${n.toLocaleString("en-US")} ${n === 1 ? "reader" : "readers"}`;
 
 export const createSectionEditionAction = staffFormAction(
   { schema: SectionEditionSchema, fields: ["sectionId"], returnTo: LIST, revalidate: LIST, redirect: (id: string) => `${LIST}/${id}` },
@@ -48,14 +48,19 @@ export const scheduleEditionAction = staffFormAction(
   },
 );
 
-export const sendEditionNowAction = staffFormAction({ schema: EditionIdSchema, fields: ["id"], returnTo: LIST, revalidate: both }, async ({ id }, { user }) =>
-  ok(undefined, `The edition is on its way to ${copies(await sendEditionNow(user, id))}.`),
+// Sending and cancelling end the edition's controls, so the page itself (after a redirect) says what happened.
+export const sendEditionNowAction = staffFormAction(
+  { schema: EditionIdSchema, fields: ["id"], returnTo: LIST, revalidate: both, redirect: (queued: number, input) => `${editionPath(input)}?sent=${queued}` },
+  async ({ id }, { user }) => ok(await sendEditionNow(user, id)),
 );
 
-export const cancelEditionAction = staffFormAction({ schema: EditionIdSchema, fields: ["id"], returnTo: LIST, revalidate: both }, async ({ id }, { user }) => {
-  await cancelEdition(user, id);
-  return ok(undefined, "The edition is cancelled: it will not be sent.");
-});
+export const cancelEditionAction = staffFormAction(
+  { schema: EditionIdSchema, fields: ["id"], returnTo: LIST, revalidate: both, redirect: (_data, input) => `${editionPath(input)}?cancelled=1` },
+  async ({ id }, { user }) => {
+    await cancelEdition(user, id);
+    return ok(undefined);
+  },
+);
 
 export const sendTestEditionAction = staffFormAction({ schema: EditionIdSchema, fields: ["id"], returnTo: LIST }, async ({ id }, { user }) => {
   const { to, file } = await sendTestEdition(user, id);

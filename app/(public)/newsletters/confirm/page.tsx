@@ -6,7 +6,7 @@ import type { Metadata } from "next";
 import { InvalidLink, NewsletterNotice, PUBLIC_BUTTON } from "@/components/newsletters/notice";
 import { getConfirmation } from "@/lib/data/newsletters/subscribers";
 
-export const metadata: Metadata = { title: "Confirm your subscription", robots: { index: false }, referrer: "no-referrer" };
+export const metadata: Metadata = { title: "Confirm your subscription", robots: { index: false } };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 

@@ -5,7 +5,7 @@ import { InvalidLink, NewsletterNotice, PUBLIC_BUTTON } from "@/components/newsl
 import { getPreferences } from "@/lib/data/newsletters/subscribers";
 import { listSections } from "@/lib/data/sections";
 
-export const metadata: Metadata = { title: "Your newsletters", robots: { index: false }, referrer: "no-referrer" };
+export const metadata: Metadata = { title: "Your newsletters", robots: { index: false } };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 

@@ -7,7 +7,7 @@ import Link from "next/link";
 import { InvalidLink, NewsletterNotice, PUBLIC_BUTTON } from "@/components/newsletters/notice";
 import { getUnsubscribe } from "@/lib/data/newsletters/subscribers";
 
-export const metadata: Metadata = { title: "Unsubscribe", robots: { index: false }, referrer: "no-referrer" };
+export const metadata: Metadata = { title: "Unsubscribe", robots: { index: false } };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 

@@ -4,22 +4,23 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { BackLink } from "@/components/ui/back-link";
 import { buttonClass } from "@/components/ui/button";
+import { Notice } from "@/components/ui/form-message";
 import { Panel } from "@/components/ui/panel";
 import { requirePermission } from "@/lib/auth/session";
 import { NotFoundError } from "@/lib/data/errors";
 import { getEditionForEditor } from "@/lib/data/newsletters/editions";
 import { getSiteSettings } from "@/lib/data/settings";
 import { formatDateTime, toLocalInputValue } from "@/lib/dates";
-import { EDITION_STATUS_LABEL, KIND_LABEL } from "../edition-labels";
+import { copies, EDITION_STATUS_LABEL, KIND_LABEL } from "../edition-labels";
 import { EditionControls } from "./edition-controls";
 import { EditionForm } from "./edition-form";
 
 export const metadata: Metadata = { title: "Edition" };
 
-type Props = { params: Promise<{ id: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-export default async function EditionPage({ params }: Props) {
-  const { id } = await params;
+export default async function EditionPage({ params, searchParams }: Props) {
+  const [{ id }, query] = await Promise.all([params, searchParams]);
   const user = await requirePermission("newsletter:send", `/dashboard/newsletters/${id}`);
   const [edition, settings] = await Promise.all([getEditionForEditor(user, id).catch((error: unknown) => (error instanceof NotFoundError ? null : Promise.reject(error))), getSiteSettings()]);
   if (!edition) notFound();
@@ -39,6 +40,16 @@ export default async function EditionPage({ params }: Props) {
         {edition.kind === "SECTION" ? `Section: ${edition.section?.name ?? "deleted"}` : KIND_LABEL[edition.kind]} · {EDITION_STATUS_LABEL[edition.status]}
         {edition.scheduledFor && ` · ${edition.status === "SCHEDULED" ? "goes out" : "went out"} ${formatDateTime(edition.scheduledFor, settings.locale, settings.timeZone)}`}
       </p>
+      {typeof query.sent === "string" && /^\d+$/.test(query.sent) && (
+        <Notice tone="success" className="mt-4">
+          The edition is on its way to {copies(Number(query.sent))}.
+        </Notice>
+      )}
+      {query.cancelled && (
+        <Notice tone="success" className="mt-4">
+          The edition is cancelled: it will not be sent.
+        </Notice>
+      )}
       <dl aria-label="Numbers" className="mt-4 flex flex-wrap gap-6">
         {numbers.map(([label, value]) => (
           <div key={label}>
