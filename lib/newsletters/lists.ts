@@ -20,11 +20,8 @@ export function parseListKey(key: string): { list: string; kind: ListKind; secti
   return match ? { list: key, kind: "SECTION", sectionId: match[1]! } : null;
 }
 
-/** The lists a form asked for: known keys only, each once, at most 50. */
-export const ListKeysSchema = z
-  .array(z.string().max(60))
-  .max(50)
-  .transform((keys) => [...new Set(keys)].filter((key) => parseListKey(key) !== null));
+/** The lists a form asked for: known keys only (anything else is dropped, not refused), each once, at most 50. */
+export const ListKeysSchema = z.array(z.string()).transform((keys) => [...new Set(keys)].filter((key) => parseListKey(key) !== null).slice(0, 50));
 
 /** The list an edition goes to. */
 export function editionList(kind: ListKind, sectionId: string | null): string {

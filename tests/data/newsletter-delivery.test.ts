@@ -184,7 +184,7 @@ describe("a worker killed mid-send", () => {
     expect(await queueEdition(edition.id)).toBe(RECIPIENTS);
     const ours = () => inbox.received.filter((m) => m.subject === edition.subject);
 
-    const worker = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(import.meta.dirname, "../support/newsletter-worker.ts")], {
+    const worker = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(import.meta.dirname, "../../scripts/lib/newsletter-worker.ts")], {
       cwd: path.join(import.meta.dirname, "../.."),
       env: { ...process.env, SMTP_URL: inbox.url, NEWSLETTER_RATE_PER_MINUTE: "1000000", DISABLE_SCHEDULER: "1" },
       stdio: ["ignore", "inherit", "inherit"],

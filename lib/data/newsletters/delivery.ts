@@ -73,6 +73,8 @@ async function sendOne(row: Claimed, to: string, edition: EditionMail): Promise<
     subject: edition.subject,
     html: personalize(edition.html, links, true),
     text: personalize(edition.text, links, false),
+    // Base64 rather than quoted-printable: composing each copy is several times cheaper (scripts/bench/send.ts).
+    textEncoding: "base64",
     ...messageHeaders(row.editionId, row.subscriberId, edition.kind),
   });
 }
