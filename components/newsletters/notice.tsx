@@ -11,7 +11,7 @@ export function NewsletterNotice({ title, children }: { title: string; children:
   );
 }
 
-export const PUBLIC_BUTTON = "rounded bg-accent px-4 py-2 font-semibold text-paper hover:opacity-90";
+export const PUBLIC_BUTTON = "min-h-11 rounded bg-accent px-4 font-semibold text-paper hover:opacity-90";
 
 /** Shown for a link that is forged, expired, used up, or of an erased subscriber: all the same to the reader. */
 export function InvalidLink({ what }: { what: string }) {

@@ -17,11 +17,13 @@ type Props = {
 
 export function SignUpForm({ source, choices, checked, heading, error }: Props) {
   const id = `newsletter-${source}`;
+  // The footer's title names its region but is no heading: a page's outline stays the page's own.
+  const Title = source === "footer" ? "p" : "h2";
   return (
     <section aria-labelledby={`${id}-heading`} className="rounded border border-gray-300 bg-white p-5 dark:border-gray-700 dark:bg-gray-950">
-      <h2 id={`${id}-heading`} className="font-serif text-xl font-bold">
+      <Title id={`${id}-heading`} className="font-serif text-xl font-bold">
         {heading}
-      </h2>
+      </Title>
       <form method="post" action="/api/newsletters/subscribe" className="mt-3 space-y-4">
         <input type="hidden" name="source" value={source} />
         <ListChoices idPrefix={id} choices={choices} checked={checked} legend="Newsletters" />
@@ -39,7 +41,7 @@ export function SignUpForm({ source, choices, checked, heading, error }: Props) 
               autoComplete="email"
               aria-invalid={error ? true : undefined}
               aria-describedby={error ? `${id}-error` : `${id}-note`}
-              className="min-w-0 flex-1 rounded border border-gray-500 bg-white px-3 py-2 text-ink"
+              className="min-h-11 min-w-0 flex-1 rounded border border-gray-500 bg-paper px-3 text-base text-ink dark:border-gray-400"
             />
             <button type="submit" className={PUBLIC_BUTTON}>
               Sign up

@@ -20,21 +20,15 @@ import { queueDueEditions, queueEdition } from "@/lib/data/newsletters/queue";
 import { confirmSubscription, signUp } from "@/lib/data/newsletters/subscribers";
 import { sectionList } from "@/lib/newsletters/lists";
 import { makeArticle, makeSection, makeUser, rawDb, uid } from "../support/factories";
-import { startSmtpInbox, type SmtpInbox } from "../support/smtp-inbox";
+import { startAppMailServer, type SmtpInbox } from "../support/smtp-inbox";
 
 let inbox: SmtpInbox;
 const refusals = new Map<string, number>();
 
 beforeAll(async () => {
-  inbox = await startSmtpInbox({ refuse: (address) => refusals.get(address) ?? false });
-  process.env.SMTP_URL = inbox.url;
-  process.env.MAIL_FROM = "Dateline Newsletters <news@dateline.test>";
+  inbox = await startAppMailServer({ refuse: (address) => refusals.get(address) ?? false, from: "Dateline Newsletters <news@dateline.test>" });
 });
-afterAll(async () => {
-  delete process.env.SMTP_URL;
-  delete process.env.MAIL_FROM;
-  await inbox.close();
-});
+afterAll(() => inbox.close());
 
 let counter = 0;
 const ip = () => `192.0.2.${(counter++ % 250) + 1}`;

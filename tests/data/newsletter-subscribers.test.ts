@@ -10,7 +10,7 @@ import { linkToken } from "@/lib/data/newsletters/links";
 import { ForbiddenError } from "@/lib/data/errors";
 import { sectionList } from "@/lib/newsletters/lists";
 import { makeSection, makeUser, rawDb, uid } from "../support/factories";
-import { startSmtpInbox, type SmtpInbox } from "../support/smtp-inbox";
+import { startAppMailServer, type SmtpInbox } from "../support/smtp-inbox";
 
 let inbox: SmtpInbox;
 let counter = 0;
@@ -19,13 +19,9 @@ const address = () => `reader-${uid()}@readers.test`;
 const tokenIn = (text: string, path: string) => new URL(new RegExp(`https?://\\S+${path}\\?token=\\S+`).exec(text)![0]).searchParams.get("token")!;
 
 beforeAll(async () => {
-  inbox = await startSmtpInbox();
-  process.env.SMTP_URL = inbox.url;
+  inbox = await startAppMailServer();
 });
-afterAll(async () => {
-  delete process.env.SMTP_URL;
-  await inbox.close();
-});
+afterAll(() => inbox.close());
 
 /** Signs up and confirms through the e-mailed link; returns the subscriber's row. */
 async function subscribed(lists = ["DIGEST"]) {

@@ -78,3 +78,19 @@ export async function startSmtpInbox(options: { refuse?: (address: string) => bo
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
+
+/** An inbox that is the app's mail server (SMTP_URL, and MAIL_FROM when `from` is given) until it is closed. */
+export async function startAppMailServer(options: { refuse?: (address: string) => boolean | number; from?: string } = {}): Promise<SmtpInbox> {
+  const inbox = await startSmtpInbox(options);
+  // Read by lib/env.ts on its first use, which is in the tests.
+  process.env.SMTP_URL = inbox.url;
+  if (options.from) process.env.MAIL_FROM = options.from;
+  return {
+    ...inbox,
+    async close() {
+      delete process.env.SMTP_URL;
+      delete process.env.MAIL_FROM;
+      await inbox.close();
+    },
+  };
+}

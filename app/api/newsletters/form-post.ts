@@ -23,13 +23,23 @@ export function seeOther(path: string): NextResponse {
   return NextResponse.redirect(new URL(path, getEnv().siteUrl), 303);
 }
 
-/** A 403 for a form posted from another site's page, else null. */
-export function refuseForeignForm(request: Request): NextResponse | null {
-  const elsewhere = findForeignOrigin(request.headers);
-  return elsewhere ? new NextResponse(`This form was posted from another site (${elsewhere}).`, { status: 403 }) : null;
+/**
+ * A POST handler for one of the site's own forms: a form posted from another site's page is refused (403), and the
+ * handler gets the posted form (null when the body is not one).
+ */
+export function formEndpoint(handle: (form: FormData | null, request: Request) => Promise<NextResponse>) {
+  return async (request: Request): Promise<NextResponse> => {
+    const elsewhere = findForeignOrigin(request.headers);
+    if (elsewhere) return new NextResponse(`This form was posted from another site (${elsewhere}).`, { status: 403 });
+    return handle(await readPostedForm(request), request);
+  };
 }
 
-export const textField = (form: FormData, name: string) => {
-  const value = form.get(name);
+/** A text field of the form ("" when it, or the form, is missing). */
+export const textField = (form: FormData | null, name: string) => {
+  const value = form?.get(name);
   return typeof value === "string" ? value : "";
 };
+
+/** The checked list boxes of the form. */
+export const listFields = (form: FormData | null) => (form?.getAll("lists") ?? []).filter((value) => typeof value === "string");

@@ -13,7 +13,7 @@ import { ensureUpcomingDigest } from "@/lib/data/newsletters/queue";
 import { listSections } from "@/lib/data/sections";
 import { getSiteSettings } from "@/lib/data/settings";
 import { formatDateTime } from "@/lib/dates";
-import { EDITION_STATUS_LABEL, KIND_LABEL } from "./edition-labels";
+import { EDITION_NUMBERS, EDITION_STATUS_LABEL, KIND_LABEL } from "./edition-labels";
 import { BreakingAlertForm, SectionEditionForm } from "./newsletter-forms";
 
 export const metadata: Metadata = { title: "Newsletters" };
@@ -29,7 +29,6 @@ export default async function NewslettersPage() {
       <p className="mt-2 text-sm text-muted">Editions go to the readers who confirmed their subscription. Nothing tracks opens or clicks.</p>
       <DataTable
         caption="Editions, newest first"
-        label="Editions"
         className="mt-6"
         rows={editions}
         rowKey={(e) => e.id}
@@ -39,11 +38,7 @@ export default async function NewslettersPage() {
           { header: "Kind", cell: (e) => (e.kind === "SECTION" ? `Section: ${e.section?.name ?? "deleted"}` : KIND_LABEL[e.kind]) },
           { header: "Status", cell: (e) => EDITION_STATUS_LABEL[e.status] },
           { header: "Goes out", cell: (e) => when(e.scheduledFor) },
-          { header: "Queued", cell: (e) => e.numbers.queued },
-          { header: "Sent", cell: (e) => e.numbers.sent },
-          { header: "Failed", cell: (e) => e.numbers.failed },
-          { header: "Suppressed", cell: (e) => e.numbers.suppressed },
-          { header: "Unsubscribes", cell: (e) => e.numbers.unsubscribes },
+          ...EDITION_NUMBERS.map(([header, key]) => ({ header, cell: (e: (typeof editions)[number]) => e.numbers[key] })),
         ]}
       />
       <div className="mt-10 grid gap-6 md:grid-cols-2">

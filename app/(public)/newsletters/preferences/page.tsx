@@ -42,7 +42,7 @@ export default async function PreferencesPage({ searchParams }: Props) {
             <button type="submit" name="intent" value="save" className={PUBLIC_BUTTON}>
               Save my choices
             </button>
-            <button type="submit" name="intent" value="none" className="rounded border border-gray-500 px-4 py-2 font-semibold">
+            <button type="submit" name="intent" value="none" className="min-h-11 rounded border border-gray-500 px-4 font-semibold dark:border-gray-400">
               Unsubscribe from all
             </button>
           </div>

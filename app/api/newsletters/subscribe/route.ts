@@ -7,16 +7,13 @@ import { after } from "next/server";
 import { requestIp } from "@/lib/auth/request-ip";
 import { signUp } from "@/lib/data/newsletters/subscribers";
 import { SignUpSchema } from "@/lib/validation/newsletters";
-import { readPostedForm, refuseForeignForm, seeOther, textField } from "../form-post";
+import { formEndpoint, listFields, seeOther, textField } from "../form-post";
 
-export async function POST(request: Request) {
-  const refused = refuseForeignForm(request);
-  if (refused) return refused;
-  const form = await readPostedForm(request);
+export const POST = formEndpoint(async (form, request) => {
   const parsed = SignUpSchema.safeParse({
-    email: form ? textField(form, "email") : "",
-    lists: form ? form.getAll("lists").filter((v) => typeof v === "string") : [],
-    source: form ? textField(form, "source") : "",
+    email: textField(form, "email"),
+    lists: listFields(form),
+    source: textField(form, "source"),
   });
   if (!parsed.success) return seeOther("/newsletters?error=email");
   const ip = requestIp(request.headers);
@@ -29,4 +26,4 @@ export async function POST(request: Request) {
     }
   });
   return seeOther("/newsletters/check-your-email");
-}
+});

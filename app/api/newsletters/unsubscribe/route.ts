@@ -11,7 +11,7 @@ import { readPostedForm, seeOther, textField } from "../form-post";
 export async function POST(request: Request) {
   const token = new URL(request.url).searchParams.get("token") ?? "";
   const form = await readPostedForm(request);
-  const isOneClick = form !== null && textField(form, "List-Unsubscribe") === "One-Click";
+  const isOneClick = textField(form, "List-Unsubscribe") === "One-Click";
   const done = await unsubscribe(token, isOneClick);
   if (isOneClick) {
     return done

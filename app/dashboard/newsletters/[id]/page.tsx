@@ -11,7 +11,7 @@ import { NotFoundError } from "@/lib/data/errors";
 import { getEditionForEditor } from "@/lib/data/newsletters/editions";
 import { getSiteSettings } from "@/lib/data/settings";
 import { formatDateTime, toLocalInputValue } from "@/lib/dates";
-import { copies, EDITION_STATUS_LABEL, KIND_LABEL } from "../edition-labels";
+import { copies, EDITION_NUMBERS, EDITION_STATUS_LABEL, KIND_LABEL } from "../edition-labels";
 import { EditionControls } from "./edition-controls";
 import { EditionForm } from "./edition-form";
 
@@ -25,13 +25,6 @@ export default async function EditionPage({ params, searchParams }: Props) {
   const [edition, settings] = await Promise.all([getEditionForEditor(user, id).catch((error: unknown) => (error instanceof NotFoundError ? null : Promise.reject(error))), getSiteSettings()]);
   if (!edition) notFound();
   const isEditable = edition.status === "DRAFT" || edition.status === "SCHEDULED";
-  const numbers = [
-    ["Queued", edition.numbers.queued],
-    ["Sent", edition.numbers.sent],
-    ["Failed", edition.numbers.failed],
-    ["Suppressed", edition.numbers.suppressed],
-    ["Unsubscribes", edition.numbers.unsubscribes],
-  ] as const;
   return (
     <>
       <BackLink href="/dashboard/newsletters">Newsletters</BackLink>
@@ -51,10 +44,10 @@ export default async function EditionPage({ params, searchParams }: Props) {
         </Notice>
       )}
       <dl aria-label="Numbers" className="mt-4 flex flex-wrap gap-6">
-        {numbers.map(([label, value]) => (
-          <div key={label}>
+        {EDITION_NUMBERS.map(([label, key]) => (
+          <div key={key}>
             <dt className="text-sm text-muted">{label}</dt>
-            <dd className="text-xl font-semibold">{value.toLocaleString("en-US")}</dd>
+            <dd className="text-xl font-semibold">{edition.numbers[key].toLocaleString("en-US")}</dd>
           </div>
         ))}
       </dl>

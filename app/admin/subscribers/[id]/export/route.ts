@@ -2,17 +2,13 @@
  * GET /admin/subscribers/[id]/export?format=json|csv: everything kept about one subscriber, as a download. Checks
  * the permission itself (a route handler is not wrapped by the admin layout).
  */
-import { getCurrentUser } from "@/lib/auth/session";
-import { can } from "@/lib/auth/permissions";
+import { plainText, userForHandler } from "@/lib/auth/session";
 import { NotFoundError } from "@/lib/data/errors";
 import { exportSubscriber, subscriberExportCsv } from "@/lib/data/newsletters/subscriber-admin";
 
-const text = (body: string, status: number) => new Response(`${body}\n`, { status, headers: { "content-type": "text/plain; charset=utf-8" } });
-
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const user = await getCurrentUser();
-  if (!user) return text("Sign in to export a subscriber.", 401);
-  if (!can(user.role, "subscriber:manage")) return text("Only admins can export subscribers.", 403);
+  const user = await userForHandler("subscriber:manage", "export subscribers");
+  if (user instanceof Response) return user;
   const { id } = await params;
   const format = new URL(request.url).searchParams.get("format") === "csv" ? "csv" : "json";
   try {
@@ -26,7 +22,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
       },
     });
   } catch (error) {
-    if (error instanceof NotFoundError) return text("No such subscriber.", 404);
+    if (error instanceof NotFoundError) return plainText("No such subscriber.", 404);
     throw error;
   }
 }

@@ -3,24 +3,19 @@
  * for the plain-text part), its own links pointing nowhere. A route handler, not a page: the e-mail is a whole
  * HTML document of its own. It checks the permission itself, as the dashboard layout does not wrap it.
  */
-import { getCurrentUser } from "@/lib/auth/session";
-import { can } from "@/lib/auth/permissions";
+import { plainText, userForHandler } from "@/lib/auth/session";
 import { NotFoundError } from "@/lib/data/errors";
 import { previewEdition } from "@/lib/data/newsletters/editions";
 
-const text = (body: string, status: number) => new Response(`${body}\n`, { status, headers: { "content-type": "text/plain; charset=utf-8" } });
-
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const user = await getCurrentUser();
-  if (!user) return text("Sign in to preview newsletters.", 401);
-  if (!can(user.role, "newsletter:send")) return text("Only editors and admins can preview newsletters.", 403);
-  const { id } = await params;
+  const user = await userForHandler("newsletter:send", "preview newsletters");
+  if (user instanceof Response) return user;
   try {
-    const preview = await previewEdition(user, id);
-    if (new URL(request.url).searchParams.get("format") === "text") return text(preview.text, 200);
+    const preview = await previewEdition(user, (await params).id);
+    if (new URL(request.url).searchParams.get("format") === "text") return plainText(preview.text);
     return new Response(preview.html, { headers: { "content-type": "text/html; charset=utf-8", "cache-control": "private, no-store" } });
   } catch (error) {
-    if (error instanceof NotFoundError) return text("No such edition.", 404);
+    if (error instanceof NotFoundError) return plainText("No such edition.", 404);
     throw error;
   }
 }
