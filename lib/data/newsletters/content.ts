@@ -58,6 +58,7 @@ export async function renderEditionMail(edition: EditionShape & { subject: strin
     intro: edition.intro,
     items,
     listName,
-    site: { name: settings?.siteName ?? "Dateline", url: getEnv().siteUrl, logoUrl: settings?.logoUrl ?? null, color: settings?.brandColor ?? "#a4161a" },
+    // A logo given as a path on this site ("/logo.png") needs the site's address in an e-mail.
+    site: { name: settings?.siteName ?? "Dateline", url: getEnv().siteUrl, logoUrl: settings?.logoUrl ? new URL(settings.logoUrl, getEnv().siteUrl).toString() : null, color: settings?.brandColor ?? "#a4161a" },
   });
 }
