@@ -44,6 +44,8 @@ const requireSignIn = withAuth((request) => withNoncePolicy(request, "'none'"), 
 function noncePageKind(pathname: string): NoncePolicyOptions["frameAncestors"] | null {
   if (pathname === "/login" || pathname === "/forgot-password") return "'none'";
   if (/^\/(?:invite|reset-password|preview)\/[^/]+$/.test(pathname)) return "'none'";
+  // The newsletters' pages: per request (a signed link in the query, or a message), never framed.
+  if (/^\/newsletters(?:\/(?:check-your-email|confirm|preferences|unsubscribe))?$/.test(pathname)) return "'none'";
   return null;
 }
 
@@ -108,6 +110,7 @@ export const config = {
     "/search",
     "/collab",
     "/gone",
+    "/newsletters",
     // Paths with an escape that may not decode (refused above), whatever route they would reach: a "%" not followed
     // by two hex digits, or one starting a non-ASCII byte (which may be cut short). "%20" and the like do not match.
     "/:path(.*%(?:(?![0-9A-Fa-f]{2})|[89A-Fa-f]).*)",

@@ -41,6 +41,18 @@ export const AUDIT_ACTION_GROUPS = [
     },
   },
   {
+    label: "Newsletters",
+    actions: {
+      "newsletter.send": "Newsletter sent",
+      "newsletter.breaking": "Breaking alert sent",
+      "newsletter.schedule": "Newsletter scheduled",
+      "newsletter.cancel": "Newsletter cancelled",
+      "newsletter.test": "Newsletter test sent",
+      "subscriber.erase": "Subscriber erased",
+      "subscriber.suppress_import": "Bounces or complaints imported",
+    },
+  },
+  {
     label: "Images",
     actions: { "media.upload": "Image uploaded", "media.update": "Image details changed", "media.delete": "Image deleted" },
   },

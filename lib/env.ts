@@ -38,6 +38,11 @@ const EnvSchema = z
       .regex(/^smtps?:\/\//, "SMTP_URL must be an smtp:// or smtps:// URL (e.g. smtps://user:pass@smtp.example.com:465)")
       .optional(),
     MAIL_FROM: z.string().min(3, "MAIL_FROM must be an address such as Dateline <newsroom@example.com>").optional(),
+    // Without SMTP_URL, newsletters and their confirmations are written here as .eml files (docs/decisions/0026).
+    MAIL_DIR: z.string().min(1).default(".data/mail"),
+    // Newsletters: copies sent per minute by all instances together, and the hour (site time zone) of the daily digest.
+    NEWSLETTER_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(6_000),
+    NEWSLETTER_DIGEST_HOUR: z.coerce.number().int().min(0, "NEWSLETTER_DIGEST_HOUR must be an hour from 0 to 23").max(23, "NEWSLETTER_DIGEST_HOUR must be an hour from 0 to 23").default(7),
     // Media storage (lib/media/storage.ts): local disk by default; an S3-compatible bucket when MEDIA_STORAGE=s3.
     MEDIA_STORAGE: z.enum(["local", "s3"]).default("local"),
     MEDIA_LOCAL_DIR: z.string().min(1).default(".data/media"),
@@ -96,6 +101,8 @@ const EnvSchema = z
       smtpUrl: env.SMTP_URL ?? null,
       webhookAllowPrivateTargets: env.WEBHOOK_ALLOW_PRIVATE_TARGETS === "1",
       mailFrom: env.MAIL_FROM ?? "Dateline <no-reply@dateline.invalid>",
+      mailDir: env.MAIL_DIR,
+      newsletter: { ratePerMinute: env.NEWSLETTER_RATE_PER_MINUTE, digestHour: env.NEWSLETTER_DIGEST_HOUR },
       media:
         env.MEDIA_STORAGE === "s3"
           ? ({

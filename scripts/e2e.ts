@@ -80,6 +80,9 @@ async function main() {
   if (given) assertLocalDatabaseUrl(given);
   // Uploaded media go to a throwaway folder too, never .data/media.
   process.env.MEDIA_LOCAL_DIR ??= mkdtempSync(path.join(os.tmpdir(), "dateline-e2e-media-"));
+  // Without SMTP the servers write newsletters and their confirmations as .eml files: here, where the newsletter
+  // specs read them (e2e/support/mail-files.ts), never .data/mail.
+  process.env.MAIL_DIR ??= mkdtempSync(path.join(os.tmpdir(), "dateline-e2e-mail-"));
   const prepared = await prepareDatabase({
     url: given,
     dataDir: given ? undefined : makeThrowawayDir("dateline-e2e"),
@@ -110,6 +113,7 @@ async function main() {
     TRUSTED_PROXIES: "127.0.0.1,::1",
     CHROMIUM_PATH: browser,
     MEDIA_LOCAL_DIR: process.env.MEDIA_LOCAL_DIR,
+    MAIL_DIR: process.env.MAIL_DIR,
     // Unset with TEST_DATABASE_URL: the runner does not own that server, and the db-outage spec skips.
     E2E_DB_CONTROL_URL: control?.url ?? "",
     // Specs call the real data layer (e.g. to publish); its modules are marked `server-only`, which resolves to an

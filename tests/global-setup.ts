@@ -33,6 +33,8 @@ export default async function setup() {
   process.env.TEST_ADMIN_DATABASE_URL = adminUrl;
   // The data layer reads its configuration through lib/env.ts, which insists on a secret like production does.
   process.env.AUTH_SECRET ??= "test-secret-that-is-long-enough-for-lib-env";
+  // Mail sent without SMTP_URL (a test copy of a newsletter) is written as .eml files: never into .data/.
+  process.env.MAIL_DIR ??= makeThrowawayDir("dateline-test-mail");
   return async () => {
     await stop();
   };

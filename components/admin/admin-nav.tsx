@@ -10,6 +10,7 @@ const LINKS = [
   ["/admin/tags", "Tags"],
   ["/admin/settings", "Settings"],
   ["/admin/api", "Content API"],
+  ["/admin/subscribers", "Subscribers"],
   ["/admin/audit", "Audit log"],
 ] as const;
 

@@ -1,9 +1,12 @@
 /**
- * Everything around a reader's page: the skip link, the header with search and sections, the main landmark and the
- * footer, around every page of the reader's site, its 404 (app/(public)/not-found.tsx) and its 410 (/gone) included.
+ * Everything around a reader's page: the skip link, the header with search and sections, the main landmark, the
+ * newsletter sign-up and the footer, around every page of the reader's site, its 404 (app/(public)/not-found.tsx)
+ * and its 410 (/gone) included.
  */
 import type { ReactNode } from "react";
 import { SiteFooter, SiteHeader } from "@/components/layout/site-header";
+import { listChoices } from "@/components/newsletters/list-choices";
+import { SignUpForm } from "@/components/newsletters/sign-up-form";
 import type { SiteSettings } from "@/lib/data/settings";
 
 type Props = { settings: Pick<SiteSettings, "siteName" | "socialLinks">; sections: { name: string; slug: string }[]; children: ReactNode };
@@ -19,6 +22,9 @@ export function SiteShell({ settings, sections, children }: Props) {
       <main id="main" className="mx-auto max-w-5xl px-4 py-8">
         {children}
       </main>
+      <div className="mx-auto mt-16 max-w-5xl px-4">
+        <SignUpForm source="footer" heading="Get the news by e-mail" choices={listChoices([])} checked={["DIGEST"]} />
+      </div>
       <SiteFooter siteName={settings.siteName} socialLinks={settings.socialLinks} />
     </div>
   );

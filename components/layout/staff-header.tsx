@@ -18,6 +18,7 @@ export function StaffHeader({ user, unread }: { user: SessionUser; unread: Unrea
           </Link>
           <Link href="/dashboard">Articles</Link>
           <Link href="/dashboard/media">Media</Link>
+          {can(user.role, "newsletter:send") && <Link href="/dashboard/newsletters">Newsletters</Link>}
           <Link href="/dashboard/profile">Profile</Link>
           {can(user.role, "admin:access") && <Link href="/admin">Admin</Link>}
         </nav>

@@ -116,6 +116,8 @@ type Fixture = {
   previewPath: string;
   invitePath: string;
   resetPath: string;
+  editionId: string;
+  subscriberId: string;
 };
 
 async function makeFixture(): Promise<Fixture> {
@@ -149,6 +151,8 @@ async function makeFixture(): Promise<Fixture> {
   const invitation = await createInvitation(admin, { email: `matrix-${id}@e2e.dateline.test`, role: "JOURNALIST" });
   const resetTarget = await createTestUser("JOURNALIST");
   const reset = await issuePasswordReset(admin, resetTarget.id);
+  const edition = await db.edition.create({ data: { kind: "SECTION", sectionId: news.id, subject: `Matrix edition ${id}`, items: [story.id], itemsEdited: true }, select: { id: true } });
+  const subscriber = await db.subscriber.create({ data: { email: `matrix-${id}@readers.e2e.dateline.test`, status: "CONFIRMED" }, select: { id: true } });
 
   return {
     users,
@@ -168,6 +172,8 @@ async function makeFixture(): Promise<Fixture> {
     previewPath: preview.path,
     invitePath: new URL(invitation.link).pathname,
     resetPath: new URL(reset.link).pathname,
+    editionId: edition.id,
+    subscriberId: subscriber.id,
   };
 }
 
@@ -229,6 +235,12 @@ const ROUTES: Record<string, RouteCase> = {
   // Every staff member may look at any image's page (and sees whether they may change it).
   "/dashboard/media/[id]": { rule: { kind: "page", permission: "dashboard:access" }, request: (f) => get(`/dashboard/media/${f.mediaId}`) },
   "/dashboard/profile": { rule: { kind: "page", permission: "profile:update:own" }, request: () => get("/dashboard/profile") },
+  "/dashboard/newsletters": { rule: { kind: "page", permission: "newsletter:send" }, request: () => get("/dashboard/newsletters") },
+  "/dashboard/newsletters/[id]": { rule: { kind: "page", permission: "newsletter:send" }, request: (f) => get(`/dashboard/newsletters/${f.editionId}`) },
+  // A route handler in the dashboard answers as the admin ones do: sign-in when signed out, 401/403 itself.
+  "/dashboard/newsletters/[id]/preview": { rule: { kind: "admin-handler", permission: "newsletter:send" }, request: (f) => get(`/dashboard/newsletters/${f.editionId}/preview`) },
+  "/admin/subscribers": { rule: { kind: "page", permission: "subscriber:manage" }, request: () => get("/admin/subscribers") },
+  "/admin/subscribers/[id]/export": { rule: { kind: "admin-handler", permission: "subscriber:manage" }, request: (f) => get(`/admin/subscribers/${f.subscriberId}/export?format=csv`) },
 
   // Admin
   // The admin home sends admins on to the staff list.
@@ -273,6 +285,12 @@ const ROUTES: Record<string, RouteCase> = {
   "/api/auth/[...nextauth]": { rule: { kind: "public" }, request: () => get("/api/auth/csrf") },
   // A live story's event stream, for its readers: the same to everyone.
   "/api/live/[id]": { rule: { kind: "public" }, request: (f) => get(`/api/live/${f.story.id}`) },
+  // The newsletters' form endpoints: the same for everyone (a signed link or the same answer for every address);
+  // an empty post is sent back to the page that says what went wrong.
+  "/api/newsletters/subscribe": { rule: { kind: "public", status: 303 }, request: () => ({ method: "POST", url: "/api/newsletters/subscribe" }) },
+  "/api/newsletters/confirm": { rule: { kind: "public", status: 303 }, request: () => ({ method: "POST", url: "/api/newsletters/confirm" }) },
+  "/api/newsletters/preferences": { rule: { kind: "public", status: 303 }, request: () => ({ method: "POST", url: "/api/newsletters/preferences" }) },
+  "/api/newsletters/unsubscribe": { rule: { kind: "public", status: 303 }, request: () => ({ method: "POST", url: "/api/newsletters/unsubscribe?token=forged" }) },
 
   // The Content API: an API key is the credential, never a session; without one (anonymous access is off, as no spec
   // turns it on) every endpoint answers 401 problem+json to everyone. Its OpenAPI document is public.
@@ -327,6 +345,11 @@ const ROUTES: Record<string, RouteCase> = {
   "/sitemaps/[file]": { rule: { kind: "public", status: 404 }, request: () => get("/sitemaps/1.xml") },
   "/og/[section]/[slug]": { rule: { kind: "public" }, request: (f) => get(`/og/${f.story.sectionSlug}/${f.story.slug}`) },
   "/media/[...key]": { rule: { kind: "public" }, request: (f) => get(f.mediaPath) },
+  "/newsletters": { rule: { kind: "public" }, request: () => get("/newsletters") },
+  "/newsletters/check-your-email": { rule: { kind: "public" }, request: () => get("/newsletters/check-your-email") },
+  "/newsletters/confirm": { rule: { kind: "public" }, request: () => get("/newsletters/confirm?token=forged") },
+  "/newsletters/preferences": { rule: { kind: "public" }, request: () => get("/newsletters/preferences?token=forged") },
+  "/newsletters/unsubscribe": { rule: { kind: "public" }, request: () => get("/newsletters/unsubscribe?token=forged") },
 };
 
 // The spec -----------------------------------------------------------------------------------------------------------

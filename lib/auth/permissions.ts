@@ -45,6 +45,10 @@ export const PERMISSIONS = {
   "invitation:manage": ADMIN,
   "settings:manage": ADMIN,
   "audit:read": ADMIN,
+  /** Prepare, preview, schedule, send and cancel newsletter editions and breaking alerts. */
+  "newsletter:send": DESK,
+  /** Export, erase and suppress newsletter subscribers. */
+  "subscriber:manage": ADMIN,
   "profile:update:own": STAFF,
 } as const satisfies Record<string, readonly Role[]>;
 

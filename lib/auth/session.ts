@@ -52,3 +52,19 @@ export async function requirePermission(permission: Permission, returnTo: string
   if (!can(user.role, permission)) forbidden();
   return user;
 }
+
+/** A plain-text answer of a route handler (a refusal, a preview's text part). */
+export function plainText(body: string, status = 200): Response {
+  return new Response(`${body}\n`, { status, headers: { "content-type": "text/plain; charset=utf-8" } });
+}
+
+/**
+ * For a route handler under a staff area, which no layout wraps: the user when `permission` allows, else the
+ * refusal to answer with (401 signed out, 403 otherwise), each saying `what` may not be done.
+ */
+export async function userForHandler(permission: Permission, what: string): Promise<SessionUser | Response> {
+  const user = await getCurrentUser();
+  if (!user) return plainText(`Sign in to ${what}.`, 401);
+  if (!can(user.role, permission)) return plainText(`You may not ${what}.`, 403);
+  return user;
+}

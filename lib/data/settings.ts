@@ -38,6 +38,8 @@ export type SiteSettingsInput = {
   logoUrl: string | null;
   locale: string;
   timeZone: string;
+  /** The newsletters' accent colour (#rrggbb); left as it is when not given. */
+  brandColor?: string;
   socialLinks: SocialLinks;
 };
 
@@ -54,6 +56,9 @@ const DEFAULTS: SiteSettingsInput = {
 export type AdSettingsInput = { houseAdEnabled: boolean; houseAdText: string; houseAdLinkUrl: string; adParagraph: number };
 
 const AD_DEFAULTS: AdSettingsInput = { houseAdEnabled: false, houseAdText: "Your message could be here: advertise with us.", houseAdLinkUrl: "", adParagraph: 3 };
+
+/** The newsletters' accent colour until an admin chooses one (the site's own accent). */
+const DEFAULT_BRAND_COLOR = "#a4161a";
 
 const PUBLIC_DEFAULTS: SiteSettings = { ...DEFAULTS, houseAd: null, adParagraph: AD_DEFAULTS.adParagraph };
 
@@ -87,10 +92,10 @@ function readSocialLinks(value: Prisma.JsonValue): SocialLinks {
   return links;
 }
 
-export async function getSettingsForAdmin(actor: SessionUser): Promise<SiteSettingsInput & AdSettingsInput & { updatedAt: Date | null }> {
+export async function getSettingsForAdmin(actor: SessionUser): Promise<SiteSettingsInput & AdSettingsInput & { brandColor: string; updatedAt: Date | null }> {
   assertCan(actor.role, "settings:manage");
   const row = await getDb().settings.findUnique({ where: { id: 1 } });
-  if (!row) return { ...DEFAULTS, ...AD_DEFAULTS, updatedAt: null };
+  if (!row) return { ...DEFAULTS, brandColor: DEFAULT_BRAND_COLOR, ...AD_DEFAULTS, updatedAt: null };
   return {
     houseAdEnabled: row.houseAdEnabled,
     houseAdText: row.houseAdText,
@@ -101,6 +106,7 @@ export async function getSettingsForAdmin(actor: SessionUser): Promise<SiteSetti
     logoUrl: row.logoUrl,
     locale: row.locale,
     timeZone: row.timeZone,
+    brandColor: row.brandColor,
     socialLinks: readSocialLinks(row.socialLinks),
     updatedAt: row.updatedAt,
   };
@@ -138,9 +144,10 @@ export async function updateSiteSettings(actor: SessionUser, input: SiteSettings
     logoUrl: input.logoUrl,
     locale: input.locale,
     timeZone: input.timeZone,
+    ...(input.brandColor ? { brandColor: input.brandColor } : {}),
     socialLinks: input.socialLinks,
   };
-  return changeSettings(actor, values, (row) => (row ? { ...row, socialLinks: readSocialLinks(row.socialLinks) } : DEFAULTS), {
+  return changeSettings(actor, values, (row) => (row ? { ...row, socialLinks: readSocialLinks(row.socialLinks) } : { ...DEFAULTS, brandColor: DEFAULT_BRAND_COLOR }), {
     ...values,
     socialLinks: values.socialLinks as Prisma.InputJsonObject,
   });

@@ -6,7 +6,10 @@
  * articles whose time has come. An outside cron can trigger the same work: POST /api/cron/publish-scheduled.
  * Each tick also sends the notification e-mails still waiting in the outbox (lib/data/notifications/outbox.ts): those
  * whose first attempt failed, or whose sender stopped before sending, and works the webhook and WebSub queue (retries
- * that have come due, and messages of saves that did not wake it: lib/data/webhooks/deliveries.ts).
+ * that have come due, and messages of saves that did not wake it: lib/data/webhooks/deliveries.ts). And it runs the
+ * newsletters: keeps the next daily digest waiting, queues the editions whose time has come and works the send queue
+ * in the background (lib/data/newsletters, docs/decisions/0026), and, with the blank drafts, purges sign-ups never
+ * confirmed.
  */
 import "server-only";
 import { getEnv } from "@/lib/env";
@@ -14,15 +17,21 @@ import { sweepBlankDrafts } from "@/lib/data/articles/blank-drafts";
 import { publishDueArticles } from "@/lib/data/articles/workflow";
 import { deliverNotificationEmails } from "@/lib/data/notifications/outbox";
 import { deliverWebhooksSoon } from "@/lib/data/webhooks/deliveries";
+import { deliverNewsletterSends } from "@/lib/data/newsletters/delivery";
+import { ensureUpcomingDigest, queueDueEditions } from "@/lib/data/newsletters/queue";
+import { purgeUnconfirmedSubscribers } from "@/lib/data/newsletters/subscribers";
 
 /** Blank drafts are swept at most this often (they wait a minute anyway). */
 const SWEEP_INTERVAL_MS = 15_000;
 
-const state = ((globalThis as { __datelineScheduler?: { timer: NodeJS.Timeout | null; running: boolean; sweptAt: number; mailing: boolean } }).__datelineScheduler ??= {
+type SchedulerState = { timer: NodeJS.Timeout | null; running: boolean; sweptAt: number; mailing: boolean; newsletters: boolean };
+
+const state = ((globalThis as { __datelineScheduler?: SchedulerState }).__datelineScheduler ??= {
   timer: null,
   running: false,
   sweptAt: 0,
   mailing: false,
+  newsletters: false,
 });
 
 /** Drains the e-mail outbox in the background: a slow mail server never holds up the next publish. */
@@ -36,6 +45,19 @@ function drainOutbox(): void {
     });
 }
 
+/** Queues due editions and works the newsletter queue in the background: a 10,000-copy send never holds up a tick. */
+function runNewsletters(now: Date): void {
+  if (state.newsletters) return;
+  state.newsletters = true;
+  ensureUpcomingDigest(now)
+    .then(() => queueDueEditions(now))
+    .then(() => deliverNewsletterSends())
+    .catch((error: unknown) => console.error("[dateline] newsletters failed:", error instanceof Error ? error.message : error))
+    .finally(() => {
+      state.newsletters = false;
+    });
+}
+
 export async function runSchedulerOnce(now = new Date()): Promise<string[]> {
   if (state.running) return [];
   state.running = true;
@@ -46,9 +68,11 @@ export async function runSchedulerOnce(now = new Date()): Promise<string[]> {
       state.sweptAt = now.getTime();
       const discarded = await sweepBlankDrafts({ now });
       if (discarded.length > 0) console.log(`[dateline] scheduler deleted ${discarded.length} blank draft(s) nobody typed in`);
+      await purgeUnconfirmedSubscribers(now);
     }
     drainOutbox();
     deliverWebhooksSoon();
+    runNewsletters(now);
     return published;
   } catch (error) {
     // The database may be briefly unreachable: try again on the next tick.

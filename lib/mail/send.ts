@@ -7,18 +7,11 @@
  * reported as "failed", and the caller says so.
  */
 import "server-only";
-import nodemailer, { type Transporter } from "nodemailer";
 import { getEnv } from "@/lib/env";
+import { getSmtpTransport } from "./transport";
 
 export type MailMessage = { to: string; subject: string; text: string };
 export type MailDelivery = "sent" | "logged" | "failed";
-
-let transport: Transporter | undefined;
-
-function getTransport(url: string): Transporter {
-  transport ??= nodemailer.createTransport(url);
-  return transport;
-}
 
 export async function sendMail(message: MailMessage): Promise<MailDelivery> {
   const env = getEnv();
@@ -34,7 +27,7 @@ export async function sendMail(message: MailMessage): Promise<MailDelivery> {
     return "logged";
   }
   try {
-    await getTransport(env.smtpUrl).sendMail({ from: env.mailFrom, to: message.to, subject: message.subject, text: message.text });
+    await getSmtpTransport(env.smtpUrl).sendMail({ from: env.mailFrom, to: message.to, subject: message.subject, text: message.text });
     return "sent";
   } catch (error) {
     console.error(`[mail] could not send "${message.subject}" to ${message.to}:`, error instanceof Error ? error.message : error);

@@ -108,6 +108,12 @@ export const SiteSettingsSchema = z.object({
     .min(1, "Choose a time zone")
     .max(64, "Choose a time zone from the list")
     .refine(isValidTimeZone, "That is not a time zone; choose one from the list (e.g. America/Monterrey)"),
+  // Left out of the form (an older page): kept as it is.
+  brandColor: z
+    .string()
+    .regex(/^(#[0-9a-fA-F]{6})?$/, "Choose a colour, written as #rrggbb")
+    .optional()
+    .transform((v) => (v ? v.toLowerCase() : undefined)),
   socialLinks: z.object(
     Object.fromEntries(Object.keys(SOCIAL_LABELS).map((k) => [k, SocialUrlSchema])) as Record<keyof typeof SOCIAL_LABELS, typeof SocialUrlSchema>,
   ),

@@ -7,7 +7,7 @@ export const RESERVED_SECTION_SLUGS: ReadonlySet<string> = new Set([
   "search", "login", "logout", "dashboard", "admin", "api", "tag", "tags", "author", "authors", "feed", "feeds",
   "feed.xml", "atom.xml", "feed.json", "rss", "sitemap", "sitemap.xml", "sitemaps", "news-sitemap.xml", "robots.txt",
   "page", "preview", "invite", "reset-password", "forgot-password", "profile", "accept-invitation", "_next", "static", "media", "demo", "favicon.ico",
-  "logo.png", "opengraph-image", "og", "404", "500", "gone", "icon.svg",
+  "logo.png", "opengraph-image", "og", "404", "500", "gone", "icon.svg", "newsletters",
 ]);
 
 export const SectionSlugSchema = text()

@@ -9,6 +9,8 @@
  * The co-editing target (./coediting.ts) follows the HTTP ones: 20 writers on 5 shared documents through one
  * collaboration server, update latency between writers, server memory per open document, lost updates.
  *
+ *   npm run bench -- --send [--subscribers 10000]   a newsletter to N subscribers through a local SMTP sink:
+ *                                               messages/s, the worker's memory, duplicates, missing (./send.ts)
  *   npm run bench -- --cluster                  nginx + N instances + Redis: through the front cache beside the
  *                                               bare-Node ceiling, and publish-to-visible under load (./cluster.ts)
  *
@@ -217,6 +219,11 @@ async function main() {
   if (process.argv.includes("--cluster")) {
     const { benchCluster } = await import("./cluster");
     await benchCluster(process.argv.slice(2));
+    return;
+  }
+  if (process.argv.includes("--send")) {
+    const { runSendBench } = await import("./send");
+    await runSendBench(process.argv.slice(2));
     return;
   }
   const args = parseArgs(process.argv.slice(2));

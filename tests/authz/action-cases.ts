@@ -198,6 +198,27 @@ const liveBody = () => documentFromParagraphs([`Sandbags went up along the east 
 const ARTICLE_OWNERSHIP_READ: Rule = { kind: "owned", own: "article:read:own", any: "article:read:any" };
 const ARTICLE_OWNERSHIP_UPDATE: Rule = { kind: "owned", own: "article:update:own", any: "article:update:any" };
 
+/** A draft section edition with one published article, for a fresh section nobody subscribes to (so nothing is mailed). */
+async function makeEdition(owner: SessionUser) {
+  const section = await makeSection();
+  const article = await makeArticle(owner, { status: "PUBLISHED", sectionId: section.id });
+  return rawDb().edition.create({ data: { kind: "SECTION", sectionId: section.id, subject: `Edition ${uid()}`, items: [article.id], itemsEdited: true }, select: { id: true } });
+}
+
+const editionRow = (id: string) => rawDb().edition.findUnique({ where: { id }, select: { status: true, subject: true, intro: true, scheduledFor: true } });
+
+/** An action on a fresh edition, posted as a form with its id and `fields`. */
+function editionCase(fields: Record<string, string>, successRedirect?: RegExp): ActionCase {
+  return {
+    rule: { kind: "permission", permission: "newsletter:send" },
+    successRedirect,
+    async prepare({ owner }) {
+      const edition = await makeEdition(owner);
+      return { args: [null, form({ id: edition.id, ...fields })], touched: () => editionRow(edition.id) };
+    },
+  };
+}
+
 // The cases ----------------------------------------------------------------------------------------------------------
 
 export const ACTION_CASES: Record<string, ActionCase> = {
@@ -755,6 +776,46 @@ export const ACTION_CASES: Record<string, ActionCase> = {
     successRedirect: /^\/login\?reason=signed-out-everywhere$/,
     async prepare({ actor }) {
       return { args: [null, form({ confirm: "everywhere" })], touched: async () => (actor ? userRow(actor.id) : null) };
+    },
+  },
+  "app/dashboard/newsletters/actions.ts#createSectionEditionAction": {
+    rule: { kind: "permission", permission: "newsletter:send" },
+    successRedirect: /^\/dashboard\/newsletters\/[a-z0-9]+$/,
+    async prepare() {
+      const section = await makeSection();
+      return { args: [null, form({ sectionId: section.id })], touched: () => rawDb().edition.count({ where: { sectionId: section.id } }) };
+    },
+  },
+  "app/dashboard/newsletters/actions.ts#sendBreakingAlertAction": {
+    rule: { kind: "permission", permission: "newsletter:send" },
+    async prepare({ owner }) {
+      const article = await makeArticle(owner, { status: "PUBLISHED" });
+      return { args: [null, form({ articleId: article.id })], touched: () => rawDb().edition.count({ where: { kind: "BREAKING", items: { has: article.id } } }) };
+    },
+  },
+  "app/dashboard/newsletters/actions.ts#updateEditionAction": editionCase({ subject: "Rewritten by the authorization matrix", intro: "Hello.", itemsChanged: "0" }),
+  "app/dashboard/newsletters/actions.ts#scheduleEditionAction": editionCase({ scheduledFor: nextYearLocal() }),
+  "app/dashboard/newsletters/actions.ts#sendEditionNowAction": editionCase({}, /^\/dashboard\/newsletters\/[a-z0-9]+\?sent=0$/),
+  "app/dashboard/newsletters/actions.ts#cancelEditionAction": editionCase({}, /^\/dashboard\/newsletters\/[a-z0-9]+\?cancelled=1$/),
+  "app/dashboard/newsletters/actions.ts#sendTestEditionAction": {
+    rule: { kind: "permission", permission: "newsletter:send" },
+    async prepare({ owner }) {
+      const edition = await makeEdition(owner);
+      return { args: [null, form({ id: edition.id })], touched: () => rawDb().auditLog.count({ where: { action: "newsletter.test", targetId: edition.id } }) };
+    },
+  },
+  "app/admin/subscribers/actions.ts#eraseSubscriberAction": {
+    rule: { kind: "permission", permission: "subscriber:manage" },
+    async prepare() {
+      const subscriber = await rawDb().subscriber.create({ data: { email: `authz-${uid()}@readers.test`, status: "CONFIRMED" }, select: { id: true } });
+      return { args: [null, form({ id: subscriber.id })], touched: () => rawDb().subscriber.findUnique({ where: { id: subscriber.id }, select: { id: true } }) };
+    },
+  },
+  "app/admin/subscribers/actions.ts#importSuppressionsAction": {
+    rule: { kind: "permission", permission: "subscriber:manage" },
+    async prepare() {
+      const email = `authz-bounce-${uid()}@readers.test`;
+      return { args: [null, form({ addresses: email, kind: "bounce" })], touched: () => rawDb().subscriber.findUnique({ where: { email }, select: { status: true } }) };
     },
   },
 };

@@ -33,6 +33,9 @@ describe("proxy matcher", () => {
     "/invite/some-token",
     "/reset-password/some-token",
     "/gone",
+    "/newsletters",
+    "/newsletters/confirm?token=a.b.c.d.e",
+    "/newsletters/preferences?token=a.b.c.d.e",
   ])("sees %s", (url) => {
     expect(matches(url)).toBe(true);
   });

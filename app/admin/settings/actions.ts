@@ -15,7 +15,7 @@ const socialField = (network: string) => `social.${network}`;
 export const updateSettingsAction = staffFormAction(
   {
     schema: SiteSettingsSchema,
-    fields: ["siteName", "description", "logoUrl", "locale", "timeZone", ...SOCIAL_NETWORKS.map(socialField)],
+    fields: ["siteName", "description", "logoUrl", "locale", "timeZone", "brandColor", ...SOCIAL_NETWORKS.map(socialField)],
     shape: (values) => ({ ...values, socialLinks: Object.fromEntries(SOCIAL_NETWORKS.map((n) => [n, values[socialField(n)]])) }),
     returnTo: "/admin/settings",
     revalidate: { layout: "/admin" },

@@ -18,6 +18,7 @@ type Settings = {
   logoUrl: string | null;
   locale: string;
   timeZone: string;
+  brandColor: string;
   socialLinks: Partial<Record<string, string>>;
 };
 
@@ -51,6 +52,16 @@ export function SettingsForm({
         hint="Starting with https:// or a path on this site, such as /logo.png. Leave empty for the default."
         defaultValue={settings.logoUrl ?? ""}
         error={errors.logoUrl}
+      />
+      <TextField
+        id="brandColor"
+        name="brandColor"
+        type="color"
+        label="Newsletter colour"
+        hint="The accent of the e-mail newsletters: the line above the logo, section names, buttons."
+        defaultValue={settings.brandColor}
+        controlClassName="h-11 max-w-24"
+        error={errors.brandColor}
       />
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField

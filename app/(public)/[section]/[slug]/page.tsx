@@ -18,6 +18,7 @@ import { breadcrumbJsonLd, liveBlogPostingJsonLd, newsArticleJsonLd, serializeJs
 import { listPublicLiveEntries } from "@/lib/data/live/public";
 import { toLiveEntryView } from "@/lib/live/view";
 import { LiveLabel, LiveUpdates } from "@/components/live/live-story";
+import { ArticleNewsletterSignUp } from "./newsletter-sign-up";
 
 export const revalidate = 3600;
 export { generateStaticParams } from "../../on-demand";
@@ -116,6 +117,7 @@ export default async function ArticlePage({ params }: Props) {
         adParagraph={settings.adParagraph}
         {...live}
       />
+      <ArticleNewsletterSignUp sectionSlug={article.section.slug} />
 
       {related.length > 0 && (
         <section aria-labelledby="related-heading" className="mx-auto mt-12 max-w-3xl border-t border-gray-300 pt-6 dark:border-gray-700">

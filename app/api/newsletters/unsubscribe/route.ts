@@ -1,0 +1,23 @@
+/**
+ * POST /api/newsletters/unsubscribe?token=…: RFC 8058 one-click unsubscribe, the target of every newsletter's
+ * List-Unsubscribe header (mail providers POST "List-Unsubscribe=One-Click", without cookies or an Origin), and of
+ * the button on /newsletters/unsubscribe (a browser's form, sent on to that page to say it is done). The signed
+ * token is the only credential.
+ */
+import { NextResponse } from "next/server";
+import { unsubscribe } from "@/lib/data/newsletters/subscribers";
+import { readPostedForm, seeOther, textField } from "../form-post";
+
+export async function POST(request: Request) {
+  const token = new URL(request.url).searchParams.get("token") ?? "";
+  const form = await readPostedForm(request);
+  const isOneClick = textField(form, "List-Unsubscribe") === "One-Click";
+  const done = await unsubscribe(token, isOneClick);
+  if (isOneClick) {
+    return done
+      ? new NextResponse("You are unsubscribed.\n", { headers: { "content-type": "text/plain; charset=utf-8" } })
+      : new NextResponse("This unsubscribe link is not valid.\n", { status: 400, headers: { "content-type": "text/plain; charset=utf-8" } });
+  }
+  if (!done) return seeOther("/newsletters/unsubscribe?invalid=1");
+  return seeOther(`/newsletters/unsubscribe?token=${encodeURIComponent(token)}&done=1`);
+}

@@ -1,0 +1,75 @@
+/**
+ * Editions into the send queue. Queueing freezes an edition (its articles, its rendered HTML and text) and inserts
+ * one NewsletterSend row per confirmed member of its list, unique per (edition, subscriber): queueing twice, from
+ * two instances at once, still queues each copy once. The scheduler queues editions whose time has come, keeps the
+ * next daily digest waiting at the configured hour, and closes editions whose copies are all done.
+ */
+import "server-only";
+import { getDb } from "@/lib/db";
+import { getEnv } from "@/lib/env";
+import { editionList } from "@/lib/newsletters/lists";
+import { nextDigestSlot } from "@/lib/newsletters/schedule";
+import { isUniqueViolation } from "../transaction";
+import { editionArticles, renderEditionMail } from "./content";
+
+const editionSelect = { id: true, kind: true, sectionId: true, subject: true, intro: true, items: true, itemsEdited: true, scheduledFor: true, status: true, section: { select: { name: true } } } as const;
+
+/**
+ * Queues an edition now. Returns how many copies were queued, or null when it was not waiting to be sent (already
+ * queued by someone else, or cancelled). An automatic edition with nothing to send is cancelled instead.
+ */
+export async function queueEdition(id: string, now = new Date()): Promise<number | null> {
+  const db = getDb();
+  const edition = await db.edition.findUnique({ where: { id }, select: editionSelect });
+  if (!edition || (edition.status !== "DRAFT" && edition.status !== "SCHEDULED")) return null;
+  const articles = await editionArticles(edition, now);
+  if (articles.length === 0) {
+    await db.edition.updateMany({ where: { id, status: edition.status }, data: { status: "CANCELLED" } });
+    return null;
+  }
+  const { html, text } = await renderEditionMail(edition, articles);
+  const list = editionList(edition.kind, edition.sectionId);
+  return db.$transaction(async (tx) => {
+    // Only the caller that moves it out of DRAFT/SCHEDULED queues its copies.
+    const claimed = await tx.edition.updateMany({
+      where: { id, status: edition.status },
+      data: { status: "SENDING", queuedAt: now, html, text, items: articles.map((a) => a.id), scheduledFor: edition.scheduledFor ?? now },
+    });
+    if (claimed.count !== 1) return null;
+    return tx.$executeRaw`
+      INSERT INTO "NewsletterSend" (id, "editionId", "subscriberId", "nextAttemptAt")
+      SELECT gen_random_uuid()::text, ${id}, m."subscriberId", ${now}
+      FROM "NewsletterMembership" m JOIN "Subscriber" s ON s.id = m."subscriberId"
+      WHERE m.list = ${list} AND s.status = 'CONFIRMED'
+      ON CONFLICT ("editionId", "subscriberId") DO NOTHING`;
+  });
+}
+
+/** The next daily digest, waiting (SCHEDULED) at the configured hour of the site's day, once per day. */
+export async function ensureUpcomingDigest(now = new Date()): Promise<void> {
+  const db = getDb();
+  const settings = await db.settings.findUnique({ where: { id: 1 }, select: { timeZone: true, siteName: true } });
+  const slot = nextDigestSlot(now, getEnv().newsletter.digestHour, settings?.timeZone ?? "UTC");
+  if (await db.edition.findUnique({ where: { dayKey: slot.dayKey }, select: { id: true } })) return;
+  try {
+    await db.edition.create({
+      data: { kind: "DIGEST", dayKey: slot.dayKey, subject: `${settings?.siteName ?? "Dateline"}: the day's news, ${slot.day}`, status: "SCHEDULED", scheduledFor: slot.at },
+    });
+  } catch (error) {
+    // Another instance created it first.
+    if (!isUniqueViolation(error)) throw error;
+  }
+}
+
+/** Queues every scheduled edition whose time has come; closes the ones whose copies are all done. */
+export async function queueDueEditions(now = new Date()): Promise<number> {
+  const db = getDb();
+  const due = await db.edition.findMany({ where: { status: "SCHEDULED", scheduledFor: { lte: now } }, select: { id: true }, orderBy: { scheduledFor: "asc" } });
+  let queued = 0;
+  for (const { id } of due) queued += (await queueEdition(id, now)) ?? 0;
+  await db.$executeRaw`
+    UPDATE "Edition" e SET status = 'SENT', "completedAt" = ${now}
+    WHERE e.status = 'SENDING' AND NOT EXISTS (
+      SELECT 1 FROM "NewsletterSend" s WHERE s."editionId" = e.id AND s.state IN ('QUEUED', 'SENDING'))`;
+  return queued;
+}

@@ -1,0 +1,16 @@
+/**
+ * A newsletter worker in a process of its own, for the crash test (tests/data/newsletter-delivery.test.ts) and the
+ * send benchmark (scripts/bench/send.ts): it works the send queue as an app instance's scheduler does, until it is
+ * killed. Run with `node --conditions=react-server --import tsx` (the data layer's modules are server-only, as
+ * inside Next).
+ */
+import { deliverNewsletterSends } from "@/lib/data/newsletters/delivery";
+
+async function main() {
+  for (;;) {
+    const tally = await deliverNewsletterSends();
+    if (tally.sent + tally.failed + tally.suppressed + tally.retry === 0) await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+void main();
