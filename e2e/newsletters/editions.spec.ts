@@ -5,17 +5,21 @@
  */
 import { expect, test } from "../support/fixtures";
 import { publishArticle } from "@/lib/data/articles/workflow";
+import { createSection } from "@/lib/data/sections";
 import { sectionList } from "@/lib/newsletters/lists";
 import { createDraft, editorActor } from "../support/articles";
 import { expectNoAxeViolations } from "../support/axe";
 import { testDb } from "../support/db";
-import { uniqueId } from "../support/factories";
+import { createTestUser, uniqueId } from "../support/factories";
 import { waitForMail } from "../support/mail-files";
 
 /** A fresh section with two published stories and one confirmed reader of its list. */
 async function sectionWithReader() {
   const id = uniqueId();
-  const section = await testDb().section.create({ data: { name: `Desk ${id}`, slug: `desk-${id}`, position: 900 } });
+  // Made as an admin makes it (lib/data), which expires the cached section lists the desk's forms read.
+  const admin = await createTestUser("ADMIN");
+  const { slug } = await testDb().user.findUniqueOrThrow({ where: { id: admin.id }, select: { slug: true } });
+  const section = await createSection({ id: admin.id, email: admin.email, name: admin.name, slug, role: "ADMIN" }, { name: `Desk ${id}`, slug: `desk-${id}`, description: "" });
   const first = await createDraft({ sectionSlug: section.slug, headline: `First desk story ${id}` });
   const second = await createDraft({ sectionSlug: section.slug, headline: `Second desk story ${id}` });
   const actor = await editorActor();
