@@ -282,6 +282,8 @@ test("a pasted body nested deeper than the limit is refused, and the body says w
   const before = await readArticle(article.id);
   await page.goto(article.editorPath);
   const body = bodyOf(page);
+  // A paste into the body before the shared document has arrived is dropped, as the editor is read-only until then.
+  await expect(body).toHaveAttribute("contenteditable", "true");
   await body.click();
   // Quotes inside quotes, as a web page may hold them, pasted: one level more than a body may nest.
   const html = `<p>Before.</p>${"<blockquote>".repeat(MAX_DOCUMENT_DEPTH)}<p>Quoted too deep</p>${"</blockquote>".repeat(MAX_DOCUMENT_DEPTH)}<p>After.</p>`;

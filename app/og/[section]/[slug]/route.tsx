@@ -36,14 +36,10 @@ export async function GET(_request: Request, { params }: Context) {
   const { section, slug } = await params;
   const [article, settings] = await Promise.all([getPublishedArticle(section, slug), getSiteSettings()]);
   if (!article) return new Response("Not found", { status: 404 });
-  try {
-    // Rendered here rather than streamed, so a failure can still answer with an image.
-    const image = renderCard(article.headline, article.section.name, settings.siteName);
-    return new Response(await image.arrayBuffer(), { headers: image.headers });
-  } catch (error) {
-    // next/og fetches emoji images from a CDN while rendering; when that fails (offline, blocked), the whole image
-    // failed with a 500. Fall back to the text the bundled font can draw.
-    console.warn("[dateline] OG image fell back to plain text", error);
-    return renderCard(toBundledFontText(article.headline), toBundledFontText(article.section.name), toBundledFontText(settings.siteName));
-  }
+  // Only the bundled font's characters are drawn: for any other glyph (emoji, other scripts, noncharacters) next/og
+  // fetches a font or image from the network while rendering, which a server without internet cannot do and which
+  // would put a third party in the path of every card.
+  const image = renderCard(toBundledFontText(article.headline), toBundledFontText(article.section.name), toBundledFontText(settings.siteName));
+  // Rendered here rather than streamed, so the cached response is a whole image.
+  return new Response(await image.arrayBuffer(), { headers: image.headers });
 }
