@@ -9,6 +9,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { getPublicReadDb } from "@/lib/db";
 import { openGraphImageForMedia } from "@/lib/media/sources";
 import { CacheTags, publicQuery } from "../cache";
+import { readFrontPageCards, readPublishedArticle, readRelatedCards, type CardSqlRow } from "./reader-sql";
 
 /** The one definition of "a reader may see this article". */
 export function publishedWhere(now = new Date()): Prisma.ArticleWhereInput {
@@ -39,7 +40,7 @@ export const cardSelect = {
   authors: authorsSelect,
 } as const satisfies Prisma.ArticleSelect;
 
-type CardRow = Prisma.ArticleGetPayload<{ select: typeof cardSelect }>;
+type CardRow = Prisma.ArticleGetPayload<{ select: typeof cardSelect }> | CardSqlRow;
 
 export function toCard(row: CardRow) {
   return {
@@ -107,25 +108,7 @@ export const findPublishedPage = publicQuery(
 export const getPublishedArticle = publicQuery(
   "getPublishedArticle",
   async (sectionSlug: string, slug: string) => {
-    const row = await getPublicReadDb().article.findFirst({
-      where: { ...publishedWhere(), slug, section: { slug: sectionSlug } },
-      select: {
-        ...cardSelect,
-        bodyHtml: true,
-        revisedAt: true,
-        updatedAt: true,
-        coverageStartAt: true,
-        liveSeq: true,
-        seoTitle: true,
-        seoDescription: true,
-        featuredImage: { select: { storageKey: true, width: true, height: true, alt: true, caption: true, credit: true, variants: true } },
-        tags: { orderBy: { position: "asc" }, select: { tag: { select: { name: true, slug: true } } } },
-        corrections: {
-          orderBy: { publishedAt: "asc" },
-          select: { id: true, kind: true, text: true, publishedAt: true },
-        },
-      },
-    });
+    const row = await readPublishedArticle(sectionSlug, slug);
     if (!row) return null;
     const image = row.featuredImage;
     return {
@@ -188,25 +171,7 @@ export const locateArticle = publicQuery(
 export const findRelatedArticles = publicQuery(
   "findRelatedArticles",
   async (articleId: string, sectionSlug: string, tagSlugs: string[]): Promise<ArticleCard[]> => {
-    const db = getPublicReadDb();
-    const byTag = tagSlugs.length
-      ? await db.article.findMany({
-          where: { ...publishedWhere(), id: { not: articleId }, tags: { some: { tag: { slug: { in: tagSlugs } } } } },
-          orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
-          take: 4,
-          select: cardSelect,
-        })
-      : [];
-    const need = 4 - byTag.length;
-    const bySection = need > 0
-      ? await db.article.findMany({
-          where: { ...publishedWhere(), id: { notIn: [articleId, ...byTag.map((a) => a.id)] }, section: { slug: sectionSlug } },
-          orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
-          take: need,
-          select: cardSelect,
-        })
-      : [];
-    return [...byTag, ...bySection].map(toCard);
+    return (await readRelatedCards(articleId, sectionSlug, tagSlugs)).map(toCard);
   },
   { tags: (_id, sectionSlug, tagSlugs) => [CacheTags.latest, CacheTags.section(sectionSlug), ...tagSlugs.map(CacheTags.tag)], buildFallback: [] },
 );
@@ -215,45 +180,20 @@ export const findRelatedArticles = publicQuery(
 export const getFrontPage = publicQuery(
   "getFrontPage",
   async () => {
-    const db = getPublicReadDb();
-    const latest = await db.article.findMany({
-      where: publishedWhere(),
-      orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
-      take: 5,
-      select: { ...cardSelect, featuredImage: { select: { storageKey: true, width: true, height: true, alt: true } } },
-    });
-    const shown = latest.map((a) => a.id);
-    // Each section's latest four not already shown, ranked in one query (not one per section), then their cards.
-    const now = new Date();
-    const [sections, ranked] = await Promise.all([
-      db.section.findMany({ orderBy: [{ position: "asc" }, { name: "asc" }], select: { id: true, name: true, slug: true } }),
-      // LATERAL: per section, an index scan of (sectionId, status, publishedAt) that stops after four rows.
-      db.$queryRaw<Array<{ id: string; sectionId: string }>>`
-        SELECT a.id, s.id AS "sectionId" FROM "Section" s
-        CROSS JOIN LATERAL (
-          SELECT id FROM "Article"
-          WHERE "sectionId" = s.id AND status = 'PUBLISHED' AND "publishedAt" <= ${now} AND NOT (id = ANY(${shown}::text[]))
-          ORDER BY "publishedAt" DESC, id DESC LIMIT 4
-        ) a`,
-    ]);
-    const cards = new Map(
-      (await db.article.findMany({ where: { id: { in: ranked.map((r) => r.id) } }, select: cardSelect })).map((row) => [row.id, toCard(row)]),
-    );
-    const bySection = sections.map((section) => ({
-      section: { name: section.name, slug: section.slug },
-      articles: ranked
-        .filter((r) => r.sectionId === section.id)
-        .map((r) => cards.get(r.id))
-        .filter((card) => card !== undefined)
-        .sort((a, b) => b.publishedAt.getTime() - a.publishedAt.getTime() || (a.id < b.id ? 1 : -1)),
-    }));
+    const { latest, bySection: ranked } = await readFrontPageCards(5);
+    const bySection: Array<{ section: { name: string; slug: string }; articles: ArticleCard[] }> = [];
+    for (const row of ranked) {
+      const last = bySection.at(-1);
+      if (last?.section.slug === row.section.slug) last.articles.push(toCard(row));
+      else bySection.push({ section: row.section, articles: [toCard(row)] });
+    }
     const [lead, ...top] = latest;
     // The lead story shows its featured image, when it has one.
     const image = lead?.featuredImage;
     return {
       lead: lead ? { ...toCard(lead), image: image ? { url: `/${image.storageKey}`, width: image.width, height: image.height, alt: image.alt } : null } : null,
       top: top.map(toCard),
-      bySection: bySection.filter((s) => s.articles.length > 0),
+      bySection,
     };
   },
   { tags: () => [CacheTags.home, CacheTags.latest], buildFallback: { lead: null, top: [], bySection: [] } },
