@@ -69,6 +69,8 @@ export type TargetResult = {
   path: string;
   requestsPerSec: number;
   p50: number;
+  /** From every response's own latency (autocannon's histogram has no p95). */
+  p95: number;
   p97_5: number;
   p99: number;
   errors: number;
@@ -151,24 +153,40 @@ async function gzippedScriptsKb(html: string, base: string, cookie?: string): Pr
 
 type Load = { name: string; path: string; requests?: autocannon.Request[]; connections?: number; method?: string; headers?: Record<string, string> };
 
-async function load(base: string, target: Load, args: Args): Promise<autocannon.Result> {
-  return autocannon({
+type Loaded = autocannon.Result & { p95: number };
+
+/** The latency under which 95 % of the responses came, in whole ms as autocannon reports its percentiles. */
+function percentile(latencies: number[], p: number): number {
+  if (latencies.length === 0) return 0;
+  const sorted = Float64Array.from(latencies).sort();
+  return Math.round(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!);
+}
+
+async function load(base: string, target: Load, args: Args): Promise<Loaded> {
+  const latencies: number[] = [];
+  const options: autocannon.Options = {
     url: `${base}${target.path}`,
     connections: target.connections ?? args.connections,
     duration: args.duration,
     requests: target.requests,
     headers: target.headers,
     method: (target.method ?? "GET") as autocannon.Request["method"],
+  };
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(options, (error, r) => (error ? reject(error) : resolve(r)));
+    instance.on("response", (_client, _status, _bytes, ms) => latencies.push(ms));
   });
+  return { ...result, p95: percentile(latencies, 95) };
 }
 
-function toResult(name: string, targetPath: string, r: autocannon.Result, ceiling: number | null): TargetResult {
+function toResult(name: string, targetPath: string, r: Loaded, ceiling: number | null): TargetResult {
   const total = r.requests.total || 1;
   return {
     name,
     path: targetPath,
     requestsPerSec: r.requests.average,
     p50: r.latency.p50,
+    p95: r.p95,
     p97_5: r.latency.p97_5,
     p99: r.latency.p99,
     errors: r.errors + r.timeouts,
@@ -200,7 +218,7 @@ function checkBudgets(report: BenchReport, file: string): string[] {
       continue;
     }
     if (budget.p99MaxMs !== undefined && r.p99 > budget.p99MaxMs) misses.push(`${name}: p99 ${r.p99} ms > ${budget.p99MaxMs} ms`);
-    if (budget.p95MaxMs !== undefined && r.p97_5 > budget.p95MaxMs) misses.push(`${name}: p97.5 ${r.p97_5} ms > ${budget.p95MaxMs} ms (p95 budget)`);
+    if (budget.p95MaxMs !== undefined && r.p95 > budget.p95MaxMs) misses.push(`${name}: p95 ${r.p95} ms > ${budget.p95MaxMs} ms`);
     if (budget.p50MaxMs !== undefined && r.p50 > budget.p50MaxMs) misses.push(`${name}: p50 ${r.p50} ms > ${budget.p50MaxMs} ms`);
     if (budget.ceilingRatioMin !== undefined && (r.ceilingRatio ?? 0) < budget.ceilingRatioMin) {
       misses.push(`${name}: ${(r.ceilingRatio ?? 0).toFixed(2)} of the ceiling < ${budget.ceilingRatioMin}`);
@@ -416,10 +434,10 @@ async function main() {
     await db.$disconnect();
 
     console.log("");
-    console.log(pad("target", 24) + pad("req/s", 10) + pad("p50 ms", 8) + pad("p97.5", 8) + pad("p99 ms", 8) + pad("errors", 8) + pad("non-2xx", 9) + pad("KB/resp", 9) + "× ceiling");
+    console.log(pad("target", 24) + pad("req/s", 10) + pad("p50 ms", 8) + pad("p95", 8) + pad("p97.5", 8) + pad("p99 ms", 8) + pad("errors", 8) + pad("non-2xx", 9) + pad("KB/resp", 9) + "× ceiling");
     for (const r of results) {
       console.log(
-        pad(r.name, 24) + pad(r.requestsPerSec.toFixed(0), 10) + pad(String(r.p50), 8) + pad(String(r.p97_5), 8) + pad(String(r.p99), 8) + pad(String(r.errors), 8) + pad(String(r.non2xx), 9) +
+        pad(r.name, 24) + pad(r.requestsPerSec.toFixed(0), 10) + pad(String(r.p50), 8) + pad(String(r.p95), 8) + pad(String(r.p97_5), 8) + pad(String(r.p99), 8) + pad(String(r.errors), 8) + pad(String(r.non2xx), 9) +
           pad((r.bytesPerResponse / 1024).toFixed(1), 9) + (r.ceilingRatio === null ? "" : r.ceilingRatio.toFixed(3)),
       );
     }
