@@ -77,6 +77,8 @@ export type TargetResult = {
   non2xx: number;
   bytesPerResponse: number;
   ceilingRatio: number | null;
+  /** CPU time of the server's process tree per answered request: less noisy than latency on a shared machine. */
+  serverCpuMsPerRequest?: number;
 };
 
 export type BenchReport = {
@@ -128,6 +130,36 @@ function processTreeRssKb(pid: number): number {
       }
     }
     return rows.filter(([p]) => tree.has(p)).reduce((sum, [, , rss]) => sum + rss, 0);
+  } catch {
+    return 0;
+  }
+}
+
+/** CPU time (user + system) the process tree of `pid` has used so far, in ms, from /proc (Linux; 0 elsewhere). */
+function processTreeCpuMs(pid: number): number {
+  try {
+    const out = execFileSync("ps", ["-e", "-o", "pid=,ppid="], { encoding: "utf8" });
+    const rows = out.trim().split("\n").map((l) => l.trim().split(/\s+/).map(Number) as [number, number]);
+    const tree = new Set([pid]);
+    for (let grew = true; grew; ) {
+      grew = false;
+      for (const [p, pp] of rows) {
+        if (tree.has(pp) && !tree.has(p)) {
+          tree.add(p);
+          grew = true;
+        }
+      }
+    }
+    let ticks = 0;
+    for (const p of tree) {
+      try {
+        const fields = readFileSync(`/proc/${p}/stat`, "utf8").split(") ")[1]!.split(" ");
+        ticks += Number(fields[11]) + Number(fields[12]);
+      } catch {
+        /* the process ended meanwhile */
+      }
+    }
+    return ticks * 10; // USER_HZ is 100 on Linux
   } catch {
     return 0;
   }
@@ -402,9 +434,11 @@ async function main() {
         await load(targetBase, target, { ...args, duration: args.warmup });
       }
       log(`loading ${target.name} ${target.path} for ${args.duration} s…`);
+      const cpuBefore = processTreeCpuMs(server.pid!);
       const r = await load(targetBase, target, args);
+      const cpuMs = processTreeCpuMs(server.pid!) - cpuBefore;
       if (isCeiling) ceilingRps = r.requests.average;
-      results.push(toResult(target.name, target.path, r, isCeiling ? 1 : ceilingRps));
+      results.push({ ...toResult(target.name, target.path, r, isCeiling ? 1 : ceilingRps), ...(isCeiling ? {} : { serverCpuMsPerRequest: Math.round((cpuMs / (r.requests.total || 1)) * 1000) / 1000 }) });
       if (isCeiling) results[results.length - 1]!.ceilingRatio = 1;
     }
     clearInterval(sampler);
@@ -434,11 +468,11 @@ async function main() {
     await db.$disconnect();
 
     console.log("");
-    console.log(pad("target", 24) + pad("req/s", 10) + pad("p50 ms", 8) + pad("p95", 8) + pad("p97.5", 8) + pad("p99 ms", 8) + pad("errors", 8) + pad("non-2xx", 9) + pad("KB/resp", 9) + "× ceiling");
+    console.log(pad("target", 24) + pad("req/s", 10) + pad("p50 ms", 8) + pad("p95", 8) + pad("p97.5", 8) + pad("p99 ms", 8) + pad("errors", 8) + pad("non-2xx", 9) + pad("KB/resp", 9) + pad("× ceiling", 11) + "server CPU ms/req");
     for (const r of results) {
       console.log(
         pad(r.name, 24) + pad(r.requestsPerSec.toFixed(0), 10) + pad(String(r.p50), 8) + pad(String(r.p95), 8) + pad(String(r.p97_5), 8) + pad(String(r.p99), 8) + pad(String(r.errors), 8) + pad(String(r.non2xx), 9) +
-          pad((r.bytesPerResponse / 1024).toFixed(1), 9) + (r.ceilingRatio === null ? "" : r.ceilingRatio.toFixed(3)),
+          pad((r.bytesPerResponse / 1024).toFixed(1), 9) + pad(r.ceilingRatio === null ? "" : r.ceilingRatio.toFixed(3), 11) + (r.serverCpuMsPerRequest ?? ""),
       );
     }
     const c = report.coediting;
