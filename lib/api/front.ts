@@ -1,0 +1,75 @@
+/**
+ * The Content API's front: a GET of /api/v1 whose answer is kept (./answer-cache.ts) is answered here, from the
+ * server's "request" event, before Next sees it. Next's route-handler pipeline (routing, the request and response
+ * objects, its async context) cost more than the answer itself: a cached API answer through Next took ~2 ms of CPU,
+ * so one instance served ~500 a second at 50 connections (docs/performance.md). The front does what the route does
+ * with a kept answer, through the same code (lib/api/respond.ts answerFromCache): the key and its scope, the rate
+ * limit and its headers, ETag/304, CORS, problem+json for every refusal, plus the headers next.config.ts gives every
+ * response. Anything else (a miss, another method, a bad parameter, which is never kept) goes to Next, which
+ * answers and keeps the answer for the next caller. Decision 0030.
+ *
+ * The hook is the one the reader queue uses (lib/traffic/reader-queue.ts): Node's diagnostics channel
+ * "http.server.request.start" names the server, whose `emit` is wrapped once. instrumentation.ts installs it.
+ */
+import { subscribe } from "node:diagnostics_channel";
+import type { IncomingMessage, Server, ServerResponse } from "node:http";
+import { sharedTagExpiry } from "@/cache-handlers/tag-expiry.cjs";
+import { getEnv } from "@/lib/env";
+import { securityHeaders } from "@/lib/security/response-headers";
+import { answerKey, readAnswer } from "./answer-cache";
+import { NINJS_MEDIA_TYPE } from "./ninjs";
+import { answerFromCache } from "./respond";
+
+type Emit = (event: string | symbol, ...args: unknown[]) => boolean;
+const WRAPPED = Symbol.for("dateline.api-front");
+const INSTALLED = Symbol.for("dateline.api-front.installed");
+
+/** Answers `request` from a kept answer; false when there is none (Next answers it). */
+async function answerBeforeNext(request: IncomingMessage, response: ServerResponse): Promise<boolean> {
+  const path = request.url ?? "/";
+  const cached = await readAnswer(answerKey(path, request.headers.accept, NINJS_MEDIA_TYPE));
+  if (!cached) return false;
+  const instance = new URL(path, "http://api.invalid").pathname;
+  const answer = await answerFromCache(request.headers, instance, cached);
+  const https = getEnv().siteUrl.startsWith("https://") || request.headers["x-forwarded-proto"] === "https";
+  const headers: Record<string, string | number> = { ...securityHeaders(https), ...answer.headers };
+  if (answer.body !== null) headers["content-length"] = Buffer.byteLength(answer.body);
+  response.writeHead(answer.status, headers);
+  response.end(answer.body ?? undefined);
+  return true;
+}
+
+export function isApiFrontRequest(method: string | undefined, url: string | undefined): boolean {
+  return method === "GET" && !!url && url.startsWith("/api/v1/") && !url.startsWith("/api/v1/openapi.json");
+}
+
+/** Makes `server` answer kept API answers before its "request" listeners (Next) see them. */
+export function frontApi(server: Server): void {
+  const target = server as Server & { [WRAPPED]?: true };
+  if (target[WRAPPED]) return;
+  target[WRAPPED] = true;
+  const emit = server.emit.bind(server) as Emit;
+  const fronted: Emit = (event, ...args) => {
+    if (event !== "request") return emit(event, ...args);
+    const [request, response] = args as [IncomingMessage, ServerResponse];
+    if (!isApiFrontRequest(request.method, request.url)) return emit(event, ...args);
+    answerBeforeNext(request, response).then(
+      (answered) => answered || emit(event, ...args),
+      () => emit(event, ...args),
+    );
+    return true;
+  };
+  target.emit = fronted as Server["emit"];
+}
+
+/** Installs the front on every HTTP server of this process as its first request arrives, and starts hearing tag expiries. */
+export function installApiFront(): void {
+  const global = globalThis as typeof globalThis & { [INSTALLED]?: boolean };
+  if (global[INSTALLED]) return;
+  global[INSTALLED] = true;
+  void sharedTagExpiry().connectListener();
+  subscribe("http.server.request.start", (message) => {
+    const { server } = message as { server: Server };
+    if (server) frontApi(server);
+  });
+}
