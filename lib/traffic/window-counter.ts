@@ -25,7 +25,12 @@ export type RateLimitResult = {
 export type Hits = { bucket: string; windowStart: Date; count: number };
 export type AddHits = (hits: Hits[]) => Promise<Map<string, number>>;
 
-type Slot = { start: number; shared: number; pending: number; exactUntil: number };
+/**
+ * `shared`: the window's total as the store last answered; `pending`: hits counted here and not sent yet; `sending`:
+ * hits sent and not answered yet; `exactUntil`: the count up to which hits may be counted in memory (0 until the
+ * window's first exact count answers, which `opening` is).
+ */
+type Slot = { start: number; shared: number; pending: number; sending: number; exactUntil: number; opening: Promise<unknown> | null };
 
 export type WindowCounterOptions = { windowMs: number; flushMs: number; add: AddHits; exactShare?: number; onError?: (error: unknown) => void };
 
@@ -51,7 +56,7 @@ export function createWindowCounter(options: WindowCounterOptions) {
     const slot = slots.get(bucket);
     if (slot && slot.start === start) return slot;
     // A new window; hits still pending for the old one are dropped, as that window no longer limits anyone.
-    const fresh = { start, shared: 0, pending: 0, exactUntil: 0 };
+    const fresh: Slot = { start, shared: 0, pending: 0, sending: 0, exactUntil: 0, opening: null };
     slots.set(bucket, fresh);
     return fresh;
   };
@@ -63,7 +68,10 @@ export function createWindowCounter(options: WindowCounterOptions) {
       else if (slot.start + windowMs < Date.now()) slots.delete(bucket);
     }
     if (batch.length === 0) return;
-    for (const hit of batch) hit.slot.pending -= hit.count;
+    for (const hit of batch) {
+      hit.slot.pending -= hit.count;
+      hit.slot.sending += hit.count;
+    }
     try {
       const totals = await add(batch.map(({ bucket, windowStart, count }) => ({ bucket, windowStart, count })));
       for (const hit of batch) hit.slot.shared = Math.max(hit.slot.shared, totals.get(hit.bucket) ?? 0);
@@ -71,6 +79,8 @@ export function createWindowCounter(options: WindowCounterOptions) {
       // Kept for the next batch: a database that is down for a moment loses no hits.
       for (const hit of batch) hit.slot.pending += hit.count;
       options.onError?.(error);
+    } finally {
+      for (const hit of batch) hit.slot.sending -= hit.count;
     }
   }
 
@@ -99,17 +109,28 @@ export function createWindowCounter(options: WindowCounterOptions) {
   async function take(bucket: string, limit: number, now = Date.now()): Promise<RateLimitResult> {
     const { start, resetMs } = windowOf(now, windowMs);
     const slot = slotFor(bucket, start);
-    const estimate = slot.shared + slot.pending + 1;
+    if (slot.exactUntil === 0 && slot.opening) {
+      // The window's first count is on its way: wait for it rather than send one more (a burst at start-up).
+      await slot.opening.catch(() => {});
+      return take(bucket, limit, now);
+    }
+    const estimate = slot.shared + slot.pending + slot.sending + 1;
     if (slot.exactUntil === 0 || estimate > slot.exactUntil) {
       // Exact: this request and whatever is pending go to the row now, and its answer is the count.
       const count = slot.pending + 1;
       slot.pending = 0;
+      slot.sending += count;
+      const adding = add([{ bucket, windowStart: new Date(start), count }]);
+      if (slot.exactUntil === 0) slot.opening = adding;
       let total: number;
       try {
-        total = (await add([{ bucket, windowStart: new Date(start), count }])).get(bucket) ?? count;
+        total = (await adding).get(bucket) ?? count;
       } catch (error) {
         slot.pending += count;
         throw error;
+      } finally {
+        slot.sending -= count;
+        slot.opening = null;
       }
       slot.shared = Math.max(slot.shared, total);
       slot.exactUntil = Math.floor(limit * (1 - exactShare));
