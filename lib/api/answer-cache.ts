@@ -39,11 +39,10 @@ function isListening(): boolean {
 }
 
 /**
- * The key of an answer: what in a request decides its body. The path and query string (as the URL parser writes
- * them, like the route handler's request.url), and whether Accept asks for ninjs (lib/api/respond.ts chooseFormat).
+ * The key of an answer: what in a request decides its body. The path and query string as the URL parser writes them
+ * (the route's request.url, the front's parse of the request line), and whether Accept asks for ninjs (chooseFormat).
  */
-export function answerKey(pathAndQuery: string, accept: string | null | undefined, ninjsMediaType: string): string {
-  const url = new URL(pathAndQuery, "http://api.invalid");
+export function answerKey(url: URL, accept: string | null | undefined, ninjsMediaType: string): string {
   return `api:${url.pathname}${url.search}|${accept?.includes(ninjsMediaType) ? "ninjs" : ""}`;
 }
 

@@ -26,11 +26,10 @@ const INSTALLED = Symbol.for("dateline.api-front.installed");
 
 /** Answers `request` from a kept answer; false when there is none (Next answers it). */
 async function answerBeforeNext(request: IncomingMessage, response: ServerResponse): Promise<boolean> {
-  const path = request.url ?? "/";
-  const cached = await readAnswer(answerKey(path, request.headers.accept, NINJS_MEDIA_TYPE));
+  const url = new URL(request.url ?? "/", "http://api.invalid");
+  const cached = await readAnswer(answerKey(url, request.headers.accept, NINJS_MEDIA_TYPE));
   if (!cached) return false;
-  const instance = new URL(path, "http://api.invalid").pathname;
-  const answer = await answerFromCache(request.headers, instance, cached);
+  const answer = await answerFromCache(request.headers, url.pathname, cached);
   const https = getEnv().siteUrl.startsWith("https://") || request.headers["x-forwarded-proto"] === "https";
   const headers: Record<string, string | number> = { ...securityHeaders(https), ...answer.headers };
   if (answer.body !== null) headers["content-length"] = Buffer.byteLength(answer.body);

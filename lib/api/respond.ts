@@ -128,7 +128,7 @@ export function apiRoute<S extends z.ZodObject, P extends Record<string, string>
       const etag = etagOf(text);
       const contentType = result.contentType ?? "application/json";
       if (result.tags) {
-        const key = answerKey(url.pathname + url.search, request.headers.get("accept"), NINJS_MEDIA_TYPE);
+        const key = answerKey(url, request.headers.get("accept"), NINJS_MEDIA_TYPE);
         void keepAnswer(key, { scope, body: text, etag, contentType }, result.tags, startedAt);
       }
       return bodyAnswer(request.headers.get("if-none-match"), text, etag, contentType, limits);

@@ -11,9 +11,11 @@ export const SECURITY_HEADERS = [
 
 export const HSTS = { key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" } as const;
 
+const asRecord = (headers: readonly { key: string; value: string }[]) => Object.freeze(Object.fromEntries(headers.map(({ key, value }) => [key.toLowerCase(), value])));
+const PLAIN = asRecord(SECURITY_HEADERS);
+const WITH_HSTS = asRecord([...SECURITY_HEADERS, HSTS]);
+
 /** The headers as a record, with HSTS when the request came over https. */
-export function securityHeaders(https: boolean): Record<string, string> {
-  const headers: Record<string, string> = {};
-  for (const { key, value } of [...SECURITY_HEADERS, ...(https ? [HSTS] : [])]) headers[key.toLowerCase()] = value;
-  return headers;
+export function securityHeaders(https: boolean): Readonly<Record<string, string>> {
+  return https ? WITH_HSTS : PLAIN;
 }

@@ -16,6 +16,9 @@ import { createWindowCounter } from "@/lib/traffic/window-counter";
 import { updateApiSettings } from "@/lib/data/settings";
 import { HOSTILE_INPUTS } from "../../e2e/security/hostile-inputs";
 import { randomBytes } from "node:crypto";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { frontApi } from "@/lib/api/front";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { createSchemaAjv, describeErrors, NINJS_SCHEMA_ID, NINJS_SCHEMA_PATH, openApiValidators } from "../support/api-schemas";
@@ -315,5 +318,31 @@ describe("keys known in memory", () => {
       status = (await call(listSectionsEndpoint, "/api/v1/sections", { key: there.key })).status;
     }
     expect(status).toBe(401);
+  });
+
+  it("answers a kept answer before Next, through the same access checks, and sends everything else on", async () => {
+    const made = await createApiKey(admin, { name: "Front", scopes: ["taxonomy"], rateLimit: 100 });
+    const kept = await call(listSectionsEndpoint, "/api/v1/sections", { key: made.key });
+    const server = createServer((_request, response) => response.writeHead(599).end("next"));
+    frontApi(server);
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const fronted = await fetch(`${base}/api/v1/sections`, { headers: { authorization: `Bearer ${made.key}` } });
+      expect(fronted.status).toBe(200);
+      expect(await fronted.text()).toBe(await kept.text());
+      expect(fronted.headers.get("etag")).toBe(kept.headers.get("etag"));
+      expect(fronted.headers.get("ratelimit")).toMatch(/^"key";r=98;t=\d+$/);
+      expect(fronted.headers.get("x-content-type-options")).toBe("nosniff");
+      expect((await fetch(`${base}/api/v1/sections`, { headers: { authorization: `Bearer ${made.key}`, "if-none-match": kept.headers.get("etag")! } })).status).toBe(304);
+      const anonymous = await fetch(`${base}/api/v1/sections`);
+      expect(anonymous.status).toBe(401);
+      expect(anonymous.headers.get("content-type")).toBe("application/problem+json");
+      expect((await fetch(`${base}/api/v1/articles`, { headers: { authorization: `Bearer ${made.key}` } })).status).toBe(599);
+      expect((await fetch(`${base}/api/v1/sections?sort=name`, { headers: { authorization: `Bearer ${made.key}` } })).status).toBe(599);
+      expect((await fetch(`${base}/api/v1/sections`, { method: "HEAD" })).status).toBe(599);
+    } finally {
+      server.close();
+    }
   });
 });
