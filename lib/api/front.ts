@@ -8,19 +8,17 @@
  * response. Anything else (a miss, another method, a bad parameter, which is never kept) goes to Next, which
  * answers and keeps the answer for the next caller. Decision 0030.
  *
- * The hook is the one the reader queue uses (lib/traffic/reader-queue.ts): Node's diagnostics channel
- * "http.server.request.start" names the server, whose `emit` is wrapped once. instrumentation.ts installs it.
+ * The hook is the one the reader queue uses (lib/traffic/request-hook.ts). instrumentation.ts installs it.
  */
-import { subscribe } from "node:diagnostics_channel";
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import { sharedTagExpiry } from "@/cache-handlers/tag-expiry.cjs";
 import { getEnv } from "@/lib/env";
 import { securityHeaders } from "@/lib/security/response-headers";
+import { interceptRequests, onEachServer } from "@/lib/traffic/request-hook";
 import { answerKey, readAnswer } from "./answer-cache";
 import { NINJS_MEDIA_TYPE } from "./ninjs";
 import { answerFromCache } from "./respond";
 
-type Emit = (event: string | symbol, ...args: unknown[]) => boolean;
 const WRAPPED = Symbol.for("dateline.api-front");
 const INSTALLED = Symbol.for("dateline.api-front.installed");
 
@@ -44,21 +42,11 @@ export function isApiFrontRequest(method: string | undefined, url: string | unde
 
 /** Makes `server` answer kept API answers before its "request" listeners (Next) see them. */
 export function frontApi(server: Server): void {
-  const target = server as Server & { [WRAPPED]?: true };
-  if (target[WRAPPED]) return;
-  target[WRAPPED] = true;
-  const emit = server.emit.bind(server) as Emit;
-  const fronted: Emit = (event, ...args) => {
-    if (event !== "request") return emit(event, ...args);
-    const [request, response] = args as [IncomingMessage, ServerResponse];
-    if (!isApiFrontRequest(request.method, request.url)) return emit(event, ...args);
-    answerBeforeNext(request, response).then(
-      (answered) => answered || emit(event, ...args),
-      () => emit(event, ...args),
-    );
+  interceptRequests(server, WRAPPED, (request, response, pass) => {
+    if (!isApiFrontRequest(request.method, request.url)) return false;
+    answerBeforeNext(request, response).then((answered) => answered || pass(), pass);
     return true;
-  };
-  target.emit = fronted as Server["emit"];
+  });
 }
 
 /** Installs the front on every HTTP server of this process as its first request arrives, and starts hearing tag expiries. */
@@ -67,8 +55,5 @@ export function installApiFront(): void {
   if (global[INSTALLED]) return;
   global[INSTALLED] = true;
   void sharedTagExpiry().connectListener();
-  subscribe("http.server.request.start", (message) => {
-    const { server } = message as { server: Server };
-    if (server) frontApi(server);
-  });
+  onEachServer(frontApi);
 }
