@@ -11,11 +11,13 @@
  * set). A shared store (cache-handlers/redis-store.cjs speaks the same interface) can replace it. While this process
  * does not hear tag expiries, nothing is kept or served from here.
  */
+import { gzipSync } from "node:zlib";
 import { MemoryStore } from "@/cache-handlers/memory-store.cjs";
 import { RENDER_MARGIN_MS, sharedTagExpiry } from "@/cache-handlers/tag-expiry.cjs";
 import type { ApiScope } from "@/lib/validation/api";
 
-export type CachedAnswer = { scope: ApiScope; body: string; etag: string; contentType: string };
+/** `gzip`: the body compressed once, for clients that accept it (as Next's compression would send it), or null. */
+export type CachedAnswer = { scope: ApiScope; body: string; gzip: Buffer | null; etag: string; contentType: string };
 
 type Entry = { value: CachedAnswer; lastModified: number; tags: string[] };
 type Store = { get(key: string): Promise<Entry | undefined>; set(key: string, entry: Entry): Promise<void>; delete(key: string): Promise<void> };
@@ -65,11 +67,13 @@ export async function readAnswer(key: string): Promise<CachedAnswer | null> {
 }
 
 /** Keeps an answer whose reads began at `startedAt` under `tags`. A failed write costs a later request its shortcut. */
-export async function keepAnswer(key: string, answer: CachedAnswer, tags: string[], startedAt: number): Promise<void> {
+export async function keepAnswer(key: string, answer: Omit<CachedAnswer, "gzip">, tags: string[], startedAt: number): Promise<void> {
   if (!isListening()) return;
   const entries = store();
   try {
-    await entries.set(key, { value: answer, lastModified: startedAt, tags });
+    // Next's compression leaves bodies under 1 KB as they are; so does the front.
+    const gzip = answer.body.length >= 1024 ? gzipSync(answer.body) : null;
+    await entries.set(key, { value: { ...answer, gzip }, lastModified: startedAt, tags });
   } catch {
     /* see above */
   }

@@ -29,11 +29,22 @@ async function answerBeforeNext(request: IncomingMessage, response: ServerRespon
   if (!cached) return false;
   const answer = await answerFromCache(request.headers, url.pathname, cached);
   const https = getEnv().siteUrl.startsWith("https://") || request.headers["x-forwarded-proto"] === "https";
-  const headers: Record<string, string | number> = { ...securityHeaders(https), ...answer.headers };
-  if (answer.body !== null) headers["content-length"] = Buffer.byteLength(answer.body);
+  // As Next's compression answers: gzip when the client takes it, and Vary says so either way.
+  const headers: Record<string, string | number> = { ...securityHeaders(https), ...answer.headers, vary: answer.headers.vary ? `${answer.headers.vary}, Accept-Encoding` : "Accept-Encoding" };
+  let body: string | Buffer | null = answer.body;
+  if (body !== null && answer.status === 200 && cached.gzip && acceptsGzip(request.headers["accept-encoding"])) {
+    body = cached.gzip;
+    headers["content-encoding"] = "gzip";
+  }
+  if (body !== null) headers["content-length"] = Buffer.byteLength(body);
   response.writeHead(answer.status, headers);
-  response.end(answer.body ?? undefined);
+  response.end(body ?? undefined);
   return true;
+}
+
+/** Whether Accept-Encoding takes gzip (named, and not with q=0). */
+function acceptsGzip(header: string | undefined): boolean {
+  return !!header && /(?:^|,)\s*(?:gzip|\*)\s*(?:,|$|;\s*q=(?!0(?:\.0*)?\s*(?:,|$)))/i.test(header);
 }
 
 export function isApiFrontRequest(method: string | undefined, url: string | undefined): boolean {
