@@ -47,7 +47,7 @@ function acceptsGzip(header: string | undefined): boolean {
   return !!header && /(?:^|,)\s*(?:gzip|\*)\s*(?:,|$|;\s*q=(?!0(?:\.0*)?\s*(?:,|$)))/i.test(header);
 }
 
-export function isApiFrontRequest(method: string | undefined, url: string | undefined): boolean {
+function isApiFrontRequest(method: string | undefined, url: string | undefined): boolean {
   return method === "GET" && !!url && url.startsWith("/api/v1/") && !url.startsWith("/api/v1/openapi.json");
 }
 
