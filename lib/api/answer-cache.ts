@@ -16,8 +16,11 @@ import { MemoryStore } from "@/cache-handlers/memory-store.cjs";
 import { RENDER_MARGIN_MS, sharedTagExpiry } from "@/cache-handlers/tag-expiry.cjs";
 import type { ApiScope } from "@/lib/validation/api";
 
-/** `gzip`: the body compressed once, for clients that accept it (as Next's compression would send it), or null. */
-export type CachedAnswer = { scope: ApiScope; body: string; gzip: Buffer | null; etag: string; contentType: string };
+/**
+ * `body`: the bytes, encoded once (the front sends them as they are); `gzip`: the body compressed once, for clients
+ * that accept it (as Next's compression would send it), or null.
+ */
+export type CachedAnswer = { scope: ApiScope; body: Buffer; gzip: Buffer | null; etag: string; contentType: string };
 
 type Entry = { value: CachedAnswer; lastModified: number; tags: string[] };
 type Store = { get(key: string): Promise<Entry | undefined>; set(key: string, entry: Entry): Promise<void>; delete(key: string): Promise<void> };
@@ -67,13 +70,14 @@ export async function readAnswer(key: string): Promise<CachedAnswer | null> {
 }
 
 /** Keeps an answer whose reads began at `startedAt` under `tags`. A failed write costs a later request its shortcut. */
-export async function keepAnswer(key: string, answer: Omit<CachedAnswer, "gzip">, tags: string[], startedAt: number): Promise<void> {
+export async function keepAnswer(key: string, answer: Omit<CachedAnswer, "body" | "gzip"> & { text: string }, tags: string[], startedAt: number): Promise<void> {
   if (!isListening()) return;
   const entries = store();
   try {
     // Next's compression leaves bodies under 1 KB as they are; so does the front.
-    const gzip = answer.body.length >= 1024 ? gzipSync(answer.body) : null;
-    await entries.set(key, { value: { ...answer, gzip }, lastModified: startedAt, tags });
+    const { text, ...rest } = answer;
+    const body = Buffer.from(text, "utf8");
+    await entries.set(key, { value: { ...rest, body, gzip: body.length >= 1024 ? gzipSync(body) : null }, lastModified: startedAt, tags });
   } catch {
     /* see above */
   }

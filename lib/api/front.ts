@@ -31,7 +31,7 @@ async function answerBeforeNext(request: IncomingMessage, response: ServerRespon
   const https = getEnv().siteUrl.startsWith("https://") || request.headers["x-forwarded-proto"] === "https";
   // As Next's compression answers: gzip when the client takes it, and Vary says so either way.
   const headers: Record<string, string | number> = { ...securityHeaders(https), ...answer.headers, vary: answer.headers.vary ? `${answer.headers.vary}, Accept-Encoding` : "Accept-Encoding" };
-  let body: string | Buffer | null = answer.body;
+  let body = answer.body;
   if (body !== null && answer.status === 200 && cached.gzip && acceptsGzip(request.headers["accept-encoding"])) {
     body = cached.gzip;
     headers["content-encoding"] = "gzip";

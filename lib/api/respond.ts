@@ -42,9 +42,9 @@ function rateHeaders(policy: string | undefined, rate: RateLimitResult | undefin
 }
 
 /** An answer before it is a Response: the route handler sends it through Next, the front (./front.ts) straight to Node. */
-export type Answer = { status: number; headers: Record<string, string>; body: string | null };
+export type Answer = { status: number; headers: Record<string, string>; body: string | Buffer | null };
 
-const toResponse = (answer: Answer) => new Response(answer.body, { status: answer.status, headers: answer.headers });
+const toResponse = (answer: Answer) => new Response(answer.body as BodyInit | null, { status: answer.status, headers: answer.headers });
 
 function problemAnswer(body: Problem, headers: Record<string, string> = {}): Answer {
   return { status: body.status, headers: { ...CORS_HEADERS, ...headers, "content-type": PROBLEM_MEDIA_TYPE, "cache-control": "no-store" }, body: JSON.stringify(body) };
@@ -57,7 +57,7 @@ export function problemResponse(body: Problem, headers: Record<string, string> =
 export const etagOf = (text: string) => `"${createHash("sha256").update(text).digest("base64url").slice(0, 32)}"`;
 
 /** A body with its ETag; 304 when the client already has these bytes. */
-function bodyAnswer(ifNoneMatch: string | null | undefined, text: string, etag: string, contentType: string, headers: Record<string, string>): Answer {
+function bodyAnswer(ifNoneMatch: string | null | undefined, text: string | Buffer, etag: string, contentType: string, headers: Record<string, string>): Answer {
   const common = { ...CORS_HEADERS, ...headers, etag, "cache-control": "private, no-cache", vary: "Accept, Authorization" };
   if (ifNoneMatch && ifNoneMatch.split(",").some((tag) => tag.trim().replace(/^W\//, "") === etag || tag.trim() === "*")) {
     return { status: 304, headers: common, body: null };
@@ -129,7 +129,7 @@ export function apiRoute<S extends z.ZodObject, P extends Record<string, string>
       const contentType = result.contentType ?? "application/json";
       if (result.tags) {
         const key = answerKey(url, request.headers.get("accept"), NINJS_MEDIA_TYPE);
-        void keepAnswer(key, { scope, body: text, etag, contentType }, result.tags, startedAt);
+        void keepAnswer(key, { scope, text, etag, contentType }, result.tags, startedAt);
       }
       return bodyAnswer(request.headers.get("if-none-match"), text, etag, contentType, limits);
     });
