@@ -50,11 +50,7 @@ function problemAnswer(body: Problem, headers: Record<string, string> = {}): Ans
   return { status: body.status, headers: { ...CORS_HEADERS, ...headers, "content-type": PROBLEM_MEDIA_TYPE, "cache-control": "no-store" }, body: JSON.stringify(body) };
 }
 
-export function problemResponse(body: Problem, headers: Record<string, string> = {}): Response {
-  return toResponse(problemAnswer(body, headers));
-}
-
-export const etagOf = (text: string) => `"${createHash("sha256").update(text).digest("base64url").slice(0, 32)}"`;
+const etagOf = (text: string) => `"${createHash("sha256").update(text).digest("base64url").slice(0, 32)}"`;
 
 /** A body with its ETag; 304 when the client already has these bytes. */
 function bodyAnswer(ifNoneMatch: string | null | undefined, text: string | Buffer, etag: string, contentType: string, headers: Record<string, string>): Answer {
