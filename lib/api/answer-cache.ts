@@ -14,6 +14,7 @@
 import { gzipSync } from "node:zlib";
 import { MemoryStore } from "@/cache-handlers/memory-store.cjs";
 import { RENDER_MARGIN_MS, sharedTagExpiry } from "@/cache-handlers/tag-expiry.cjs";
+import { PUBLIC_REVALIDATE_SECONDS } from "@/lib/data/cache";
 import type { ApiScope } from "@/lib/validation/api";
 
 /**
@@ -59,7 +60,9 @@ export async function readAnswer(key: string): Promise<CachedAnswer | null> {
     const entry = await entries.get(key);
     if (!entry) return null;
     // Counted as made a margin before its read began, as pages are: a change committed while it was being made expires it.
-    if (sharedTagExpiry().isExpiredAfter(entry.tags, entry.lastModified - RENDER_MARGIN_MS)) {
+    // And made again after the public reads' safety net (an article whose publication time was in the future appears).
+    const isStale = Date.now() - entry.lastModified > PUBLIC_REVALIDATE_SECONDS * 1000;
+    if (isStale || sharedTagExpiry().isExpiredAfter(entry.tags, entry.lastModified - RENDER_MARGIN_MS)) {
       await entries.delete(key);
       return null;
     }
