@@ -228,7 +228,8 @@ function toResult(name: string, targetPath: string, r: Loaded, ceiling: number |
   };
 }
 
-function checkBudgets(report: BenchReport, file: string): string[] {
+/** The budgets `report` misses; targets left out with --only (`only`) are not judged. */
+function checkBudgets(report: BenchReport, file: string, only?: string[]): string[] {
   const budgets = JSON.parse(readFileSync(file, "utf8")) as {
     targets: Record<string, { p99MaxMs?: number; p95MaxMs?: number; p50MaxMs?: number; ceilingRatioMin?: number; atArticles?: number }>;
     maxErrors: number;
@@ -244,6 +245,7 @@ function checkBudgets(report: BenchReport, file: string): string[] {
   if (report.server.peakRssMb > budgets.peakRssMbMax) misses.push(`server peak memory ${report.server.peakRssMb} MB > ${budgets.peakRssMbMax} MB`);
   for (const [name, budget] of Object.entries(budgets.targets)) {
     if (budget.atArticles && report.options.articles < budget.atArticles) continue;
+    if (only && !only.includes(name)) continue;
     const r = report.results.find((x) => x.name === name);
     if (!r) {
       misses.push(`${name}: not measured`);
@@ -487,7 +489,7 @@ async function main() {
     log(`wrote ${path.relative(root, out)}`);
 
     if (args.check) {
-      const misses = checkBudgets(report, path.join(path.dirname(fileURLToPath(import.meta.url)), "budgets.json"));
+      const misses = checkBudgets(report, path.join(path.dirname(fileURLToPath(import.meta.url)), "budgets.json"), args.only);
       if (misses.length > 0) {
         console.log(`\nBudget misses:\n${misses.map((m) => `  - ${m}`).join("\n")}`);
         process.exitCode = 1;
