@@ -1,7 +1,8 @@
 /**
  * Runs once when a Next server starts (Node runtime only; never during `next build`): records each request's socket
  * address for the client-address check (lib/security/peer-header.ts), lets reader pages in a few at a time so staff
- * never queue behind them (lib/traffic/reader-queue.ts), and starts the scheduler.
+ * never queue behind them (lib/traffic/reader-queue.ts), answers kept Content API answers before Next
+ * (lib/api/front.ts), and starts the scheduler.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
@@ -9,6 +10,8 @@ export async function register() {
   installPeerHeader();
   const [{ installReaderQueue }, { getEnv }] = await Promise.all([import("@/lib/traffic/reader-queue"), import("@/lib/env")]);
   installReaderQueue(getEnv().readerConcurrency);
+  const { installApiFront } = await import("@/lib/api/front");
+  installApiFront();
   const { startScheduler } = await import("@/lib/jobs/scheduler");
   startScheduler();
 }

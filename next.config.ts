@@ -1,10 +1,10 @@
 import path from "node:path";
 import type { NextConfig } from "next";
+import { HSTS, SECURITY_HEADERS } from "./lib/security/response-headers";
 
 /** Staff and sign-in pages: never shown inside another site's frame (their CSP says frame-ancestors 'none' too). */
 const UNFRAMED = ["/dashboard", "/dashboard/:path*", "/admin", "/admin/:path*", "/login", "/forgot-password", "/invite/:token", "/reset-password/:token", "/preview/:token"];
 /** HSTS only over https: the site's URL at build time, or the request as the TLS-terminating proxy reports it. */
-const HSTS = { key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" };
 const isHttpsSite = /^https:\/\//.test(process.env.SITE_URL ?? process.env.NEXTAUTH_URL ?? "");
 
 const nextConfig: NextConfig = {
@@ -39,12 +39,7 @@ const nextConfig: NextConfig = {
     return [
       {
         source: "/:path*",
-        headers: [
-          { key: "X-Content-Type-Options", value: "nosniff" },
-          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-          { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=()" },
-          ...(isHttpsSite ? [HSTS] : []),
-        ],
+        headers: [...SECURITY_HEADERS, ...(isHttpsSite ? [HSTS] : [])],
       },
       ...(isHttpsSite ? [] : [{ source: "/:path*", has: [{ type: "header" as const, key: "x-forwarded-proto", value: "https" }], headers: [HSTS] }]),
       ...UNFRAMED.map((source) => ({ source, headers: [{ key: "X-Frame-Options", value: "DENY" }] })),

@@ -5,12 +5,14 @@
  * layer for this spec alone.
  */
 import { expect, test } from "@playwright/test";
-import { createApiKey } from "@/lib/data/api/keys";
+import { createApiKey, revokeApiKey } from "@/lib/data/api/keys";
+import { publishArticle, unpublishArticle } from "@/lib/data/articles/workflow";
 import { articles } from "@/prisma/seed-data";
 import { openApiDocument } from "@/lib/api/openapi";
 import { createSchemaAjv, describeErrors, NINJS_SCHEMA_ID, openApiValidators } from "../../tests/support/api-schemas";
 import { sessionUserFor } from "../support/admin-helpers";
 import { testDb } from "../support/db";
+import { createDraft, editorActor } from "../support/articles";
 import { createTestUser, uniqueId } from "../support/factories";
 
 test.describe.configure({ timeout: 180_000 });
@@ -83,4 +85,36 @@ test("answers with ETag and 304, CORS, problem+json, RateLimit, and 429 with Ret
 
   const document = await request.get("/api/v1/openapi.json");
   expect((await document.json()).openapi).toBe("3.1.0");
+});
+
+test("a kept answer follows a publish and an unpublish at once, and a revoked key is refused by it", async ({ request }) => {
+  const admin = await sessionUserFor(await createTestUser("ADMIN"));
+  const made = await createApiKey(admin, { name: `e2e ${uniqueId()}`, scopes: ["articles"], rateLimit: 100_000 });
+  const headers = { authorization: `Bearer ${made.key}` };
+  const editor = await editorActor();
+  const first = await createDraft({ authorRole: "EDITOR" });
+  await publishArticle(editor, first.id);
+  const list = `/api/v1/articles?section=${first.sectionSlug}&limit=100`;
+  const ids = async () => ((await (await request.get(list, { headers })).json()) as { items: { id: string }[] }).items.map((item) => item.id);
+  const one = (id: string) => request.get(`/api/v1/articles/${id}`, { headers });
+
+  // Asked twice: the second answer is the kept one, with the same ETag and the key's limit counted.
+  await expect.poll(ids).toContain(first.id);
+  const kept = await one(first.id);
+  const again = await one(first.id);
+  expect(again.status()).toBe(200);
+  expect(again.headers()["etag"]).toBe(kept.headers()["etag"]);
+  expect(again.headers()["x-content-type-options"]).toBe("nosniff");
+  expect(Number(/r=(\d+)/.exec(again.headers()["ratelimit"] as string)?.[1])).toBeLessThan(Number(/r=(\d+)/.exec(kept.headers()["ratelimit"] as string)?.[1]));
+  expect((await request.get(`/api/v1/articles/${first.id}`, { headers: { ...headers, "if-none-match": kept.headers()["etag"] as string } })).status()).toBe(304);
+
+  const second = await createDraft({ authorRole: "EDITOR", sectionSlug: first.sectionSlug });
+  await publishArticle(editor, second.id);
+  await expect.poll(ids).toContain(second.id);
+  await unpublishArticle(editor, first.id);
+  await expect.poll(async () => (await one(first.id)).status()).toBe(404);
+  await expect.poll(ids).not.toContain(first.id);
+
+  await revokeApiKey(admin, made.id);
+  await expect.poll(async () => (await one(second.id)).status()).toBe(401);
 });

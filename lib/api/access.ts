@@ -1,12 +1,14 @@
 /**
  * Who may call the Content API, and how often: a key (`Authorization: Bearer dl_…`) with the scope the endpoint
  * needs, within its per-minute limit; or, only when an admin turned anonymous access on, anyone, limited per client
- * address. Limits are counted in PostgreSQL, so every instance shares them (lib/data/rate-limits.ts).
+ * address. Limits are shared by every instance (lib/data/rate-limits.ts). Headers come as a Fetch Headers (route
+ * handlers) or Node's plain record (the API's front, ./front.ts).
  */
 import "server-only";
 import { requestIp } from "@/lib/auth/request-ip";
-import { checkApiKey, RATE_WINDOW_MS } from "@/lib/data/api/keys";
-import { takeRateLimit, type RateLimitResult } from "@/lib/data/rate-limits";
+import type { IncomingHttpHeaders } from "node:http";
+import { checkApiKey } from "@/lib/data/api/keys";
+import { rateCounter, type RateLimitResult } from "@/lib/data/rate-limits";
 import { getApiSettings } from "@/lib/data/settings";
 import type { ApiScope } from "@/lib/validation/api";
 
@@ -17,8 +19,16 @@ export type Access =
   | { ok: true; policy: "key" | "anonymous"; rate: RateLimitResult }
   | { ok: false; status: 401 | 403 | 429; detail: string; policy?: "key" | "anonymous"; rate?: RateLimitResult };
 
-function bearerToken(request: Request): string | null {
-  const header = request.headers.get("authorization");
+export type HeaderSource = Headers | IncomingHttpHeaders;
+
+export function readHeader(headers: HeaderSource, name: string): string | null {
+  if (headers instanceof Headers) return headers.get(name);
+  const value = headers[name];
+  return Array.isArray(value) ? value.join(", ") : (value ?? null);
+}
+
+function bearerToken(headers: HeaderSource): string | null {
+  const header = readHeader(headers, "authorization");
   if (!header) return null;
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
   return match ? (match[1] as string) : "";
@@ -32,8 +42,8 @@ const overLimit = (policy: "key" | "anonymous", rate: RateLimitResult): Access =
   detail: `This ${policy === "key" ? "key" : "address"} may make ${rate.limit} requests a minute. Try again in ${Math.ceil(rate.resetMs / 1000)} s.`,
 });
 
-export async function checkAccess(request: Request, scope: ApiScope): Promise<Access> {
-  const token = bearerToken(request);
+export async function checkAccess(headers: HeaderSource, scope: ApiScope): Promise<Access> {
+  const token = bearerToken(headers);
   if (token === "") return { ok: false, status: 401, detail: "Send the key as `Authorization: Bearer <key>`." };
   if (token) {
     const key = await checkApiKey(token);
@@ -43,6 +53,6 @@ export async function checkAccess(request: Request, scope: ApiScope): Promise<Ac
   }
   const settings = await getApiSettings();
   if (!settings.apiAnonymousAccess) return { ok: false, status: 401, detail: "An API key is required: send it as `Authorization: Bearer <key>`. Ask the site's admins for one." };
-  const rate = await takeRateLimit(`ip:${requestIp(request.headers)}`, ANONYMOUS_RATE_LIMIT, RATE_WINDOW_MS);
+  const rate = await rateCounter().take(`ip:${requestIp(headers)}`, ANONYMOUS_RATE_LIMIT);
   return rate.allowed ? { ok: true, policy: "anonymous", rate } : overLimit("anonymous", rate);
 }

@@ -1,9 +1,12 @@
 /**
  * The Content API's endpoints (/api/v1/…), each an apiRoute: the route files in app/api/v1 only export them. Every
- * read is a published-only query of lib/data/api/content.ts (or the public site's own sections and search).
+ * read is a published-only query of lib/data/api/content.ts (or the public site's own sections and search). An
+ * answer names the cache tags of its reads, so the front can keep it until one of them expires (search answers are
+ * not kept: any text is a query).
  */
 import "server-only";
 import { getApiArticleById, getApiArticleByPath, listApiArticles, listApiAuthors, listApiTags, type ApiArticle } from "@/lib/data/api/content";
+import type { PublicQuery } from "@/lib/data/cache";
 import { searchPublishedArticles } from "@/lib/data/search";
 import { listSections } from "@/lib/data/sections";
 import { getApiSettings, getSiteSettings } from "@/lib/data/settings";
@@ -36,23 +39,26 @@ export const listArticles = apiRoute("articles", ArticlesQuerySchema, async ({ r
   const siteUrl = getPublicSiteUrl();
   const next = page.next ? encodeArticleCursor(page.next) : null;
   const links = { next: nextLink(url, next) };
+  // Settings (ninjs' rights and site name) carry the "site" tag, which every public read has.
+  const tags = listApiArticles.cacheTags(filter, after, query.limit);
   if (chooseFormat(request, query.format) === "ninjs") {
     const context = await ninjsContext(siteUrl);
-    return { body: { items: page.items.map((a) => ninjsSummary(a, context)), next, links }, contentType: NINJS_MEDIA_TYPE };
+    return { body: { items: page.items.map((a) => ninjsSummary(a, context)), next, links }, contentType: NINJS_MEDIA_TYPE, tags };
   }
-  return { body: { items: page.items.map((a) => representSummary(a, siteUrl)), next, links } };
+  return { body: { items: page.items.map((a) => representSummary(a, siteUrl)), next, links }, tags };
 });
 
-async function articleBody(request: Request, article: ApiArticle | null, format: Format | undefined) {
+async function articleBody(request: Request, article: ApiArticle | null, format: Format | undefined, tags: string[]) {
   if (!article) return problem(404, "There is no published article here.");
   const siteUrl = getPublicSiteUrl();
-  if (chooseFormat(request, format) === "ninjs") return { body: ninjsArticle(article, await ninjsContext(siteUrl)), contentType: NINJS_MEDIA_TYPE };
-  return { body: representArticle(article, siteUrl) };
+  if (chooseFormat(request, format) === "ninjs") return { body: ninjsArticle(article, await ninjsContext(siteUrl)), contentType: NINJS_MEDIA_TYPE, tags };
+  return { body: representArticle(article, siteUrl), tags };
 }
 
 export const getArticle = apiRoute("articles", ArticleQuerySchema, async ({ request, query, params }: { request: Request; query: { format?: Format }; params: { ref: string } }) => {
   const id = PathSegmentSchema.safeParse(params.ref);
-  return articleBody(request, id.success ? await getApiArticleById(id.data) : null, query.format);
+  if (!id.success) return problem(404, "There is no published article here.");
+  return articleBody(request, await getApiArticleById(id.data), query.format, getApiArticleById.cacheTags(id.data));
 });
 
 export const getArticleByPath = apiRoute(
@@ -61,19 +67,20 @@ export const getArticleByPath = apiRoute(
   async ({ request, query, params }: { request: Request; query: { format?: Format }; params: { ref: string; slug: string } }) => {
     const section = PathSegmentSchema.safeParse(params.ref);
     const slug = PathSegmentSchema.safeParse(params.slug);
-    return articleBody(request, section.success && slug.success ? await getApiArticleByPath(section.data, slug.data) : null, query.format);
+    if (!section.success || !slug.success) return problem(404, "There is no published article here.");
+    return articleBody(request, await getApiArticleByPath(section.data, slug.data), query.format, getApiArticleByPath.cacheTags(section.data, slug.data));
   },
 );
 
 export const listSectionsEndpoint = apiRoute("taxonomy", NoQuerySchema, async () => {
   const siteUrl = getPublicSiteUrl();
   const sections = await listSections();
-  return { body: { items: sections.map((s) => ({ name: s.name, slug: s.slug, description: s.description, url: `${siteUrl}/${s.slug}` })) } };
+  return { body: { items: sections.map((s) => ({ name: s.name, slug: s.slug, description: s.description, url: `${siteUrl}/${s.slug}` })) }, tags: listSections.cacheTags() };
 });
 
 /** Tags and authors page the same way: by slug, with an opaque cursor. */
 function slugPaged<T extends { slug: string }>(
-  read: (after: string | null, limit: number) => Promise<{ items: T[]; next: string | null }>,
+  read: PublicQuery<[after: string | null, limit: number], { items: T[]; next: string | null }>,
   shape: (item: T, siteUrl: string) => Record<string, unknown>,
 ) {
   return apiRoute("taxonomy", PagedQuerySchema, async ({ url, query }) => {
@@ -82,7 +89,7 @@ function slugPaged<T extends { slug: string }>(
     const page = await read(after, query.limit);
     const siteUrl = getPublicSiteUrl();
     const next = page.next ? encodeSlugCursor(page.next) : null;
-    return { body: { items: page.items.map((item) => shape(item, siteUrl)), next, links: { next: nextLink(url, next) } } };
+    return { body: { items: page.items.map((item) => shape(item, siteUrl)), next, links: { next: nextLink(url, next) } }, tags: read.cacheTags(after, query.limit) };
   });
 }
 

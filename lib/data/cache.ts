@@ -56,6 +56,9 @@ function decode(value: Json): unknown {
   return value;
 }
 
+/** A cached public read; `cacheTags` names the tags its answer for those arguments carries (for caches built on it). */
+export type PublicQuery<A extends unknown[], R> = ((...args: A) => Promise<R>) & { cacheTags: (...args: A) => string[] };
+
 /**
  * Wraps a public read: cached under `name` + its arguments, tagged with `tags(...args)` (plus "site"). During
  * `next build` it returns `buildFallback` without touching the database.
@@ -64,12 +67,12 @@ export function publicQuery<A extends unknown[], R>(
   name: string,
   fn: (...args: A) => Promise<R>,
   options: { tags: (...args: A) => string[]; buildFallback: R },
-): (...args: A) => Promise<R> {
-  return async (...args: A) => {
+): PublicQuery<A, R> {
+  const cacheTags = (...args: A) => [CacheTags.site, ...options.tags(...args)];
+  const read = async (...args: A) => {
     if (isBuildPhase()) return options.buildFallback;
-    const tags = [CacheTags.site, ...options.tags(...args)];
     const cached = unstable_cache(async () => encode(await fn(...args)), [name, JSON.stringify(args)], {
-      tags,
+      tags: cacheTags(...args),
       revalidate: PUBLIC_REVALIDATE_SECONDS,
     });
     try {
@@ -80,6 +83,7 @@ export function publicQuery<A extends unknown[], R>(
       throw error;
     }
   };
+  return Object.assign(read, { cacheTags });
 }
 
 /**

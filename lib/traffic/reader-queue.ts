@@ -7,12 +7,13 @@
  * in. Readers may queue; staff never queue behind them. Through nginx (npm run cluster) readers are served from the
  * front cache and rarely reach an instance at all.
  *
- * The hook: Node publishes each incoming request on the diagnostics channel "http.server.request.start" just before
- * the server emits it (lib/security/peer-header.ts uses the same channel). The first one tells us the server, whose
- * `emit` we wrap once, so that its "request" events pass the queue. instrumentation.ts installs it per process.
+ * The hook (./request-hook.ts): Node publishes each incoming request on the diagnostics channel
+ * "http.server.request.start" just before the server emits it (lib/security/peer-header.ts uses the same channel).
+ * The first one tells us the server, whose `emit` we wrap once, so that its "request" events pass the queue.
+ * instrumentation.ts installs it per process.
  */
-import { subscribe } from "node:diagnostics_channel";
-import type { IncomingMessage, Server, ServerResponse } from "node:http";
+import type { Server } from "node:http";
+import { interceptRequests, onEachServer } from "./request-hook";
 
 /** Readers started per turn of the event loop by default (READER_CONCURRENCY). Measured at 200 connections on
  * cached pages (docs/performance.md): 4 a turn served 250 req/s, 16 served 1,750 req/s (more than no queue at all)
@@ -77,20 +78,12 @@ export function createGate(limit: number) {
   };
 }
 
-type Emit = (event: string | symbol, ...args: unknown[]) => boolean;
 const WRAPPED = Symbol.for("dateline.reader-queue");
-type Wrapped = Server & { [WRAPPED]?: true };
 
 /** Makes `server` let reader requests into its "request" listeners through `gate`. */
 export function queueReaders(server: Server, gate = createGate(READER_CONCURRENCY)): void {
-  const target = server as Wrapped;
-  if (target[WRAPPED]) return;
-  target[WRAPPED] = true;
-  const emit = server.emit.bind(server) as Emit;
-  const queued: Emit = (event, ...args) => {
-    if (event !== "request") return emit(event, ...args);
-    const [request, response] = args as [IncomingMessage, ServerResponse];
-    if (!isReaderRequest(request.method, request.url)) return emit(event, ...args);
+  interceptRequests(server, WRAPPED, (request, response, pass) => {
+    if (!isReaderRequest(request.method, request.url)) return false;
     gate.enter((leave) => {
       // Next adds ten "close" listeners of its own to a render's response: ours is one more, not a leak.
       response.setMaxListeners(response.getMaxListeners() + 1);
@@ -98,11 +91,10 @@ export function queueReaders(server: Server, gate = createGate(READER_CONCURRENC
       response.once("close", leave);
       // A reader who hung up while waiting costs nothing more.
       if (response.destroyed) return leave();
-      emit(event, ...args);
+      pass();
     });
     return true;
-  };
-  target.emit = queued as Server["emit"];
+  });
 }
 
 const INSTALLED = Symbol.for("dateline.reader-queue.installed");
@@ -113,8 +105,5 @@ export function installReaderQueue(limit = READER_CONCURRENCY): void {
   if (global[INSTALLED] || limit === 0) return;
   global[INSTALLED] = true;
   const gate = createGate(limit);
-  subscribe("http.server.request.start", (message) => {
-    const { server } = message as { server: Server };
-    if (server) queueReaders(server, gate);
-  });
+  onEachServer((server) => queueReaders(server, gate));
 }

@@ -9,10 +9,16 @@ import { Validator } from "@seriousme/openapi-schema-validator";
 import { getArticle, getArticleByPath, listArticles, listAuthorsEndpoint, listSectionsEndpoint, listTagsEndpoint, searchEndpoint } from "@/lib/api/endpoints";
 import { openApiDocument } from "@/lib/api/openapi";
 import { createApiKey, revokeApiKey } from "@/lib/data/api/keys";
-import { pruneRateLimitWindows, takeRateLimit } from "@/lib/data/rate-limits";
+import { sharedTagExpiry } from "@/cache-handlers/tag-expiry.cjs";
+import { expirePublicTags } from "@/lib/data/cache";
+import { addRateLimitHits, pruneRateLimitWindows } from "@/lib/data/rate-limits";
+import { createWindowCounter } from "@/lib/traffic/window-counter";
 import { updateApiSettings } from "@/lib/data/settings";
 import { HOSTILE_INPUTS } from "../../e2e/security/hostile-inputs";
 import { randomBytes } from "node:crypto";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { frontApi } from "@/lib/api/front";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { createSchemaAjv, describeErrors, NINJS_SCHEMA_ID, NINJS_SCHEMA_PATH, openApiValidators } from "../support/api-schemas";
@@ -260,14 +266,94 @@ describe("bad parameters", () => {
 });
 
 describe("the shared windows", () => {
-  it("counts per window and forgets windows that ended long ago", async () => {
+  it("counts per window, exactly for one instance, and forgets windows that ended long ago", async () => {
     const bucket = `test:${uid()}`;
     const start = Date.UTC(2026, 0, 1, 12, 0, 0);
-    expect(await takeRateLimit(bucket, 2, 60_000, start + 1000)).toMatchObject({ allowed: true, remaining: 1, resetMs: 59_000 });
-    expect(await takeRateLimit(bucket, 2, 60_000, start + 2000)).toMatchObject({ allowed: true, remaining: 0 });
-    expect(await takeRateLimit(bucket, 2, 60_000, start + 3000)).toMatchObject({ allowed: false, remaining: 0 });
-    expect(await takeRateLimit(bucket, 2, 60_000, start + 61_000)).toMatchObject({ allowed: true, remaining: 1 });
+    const counter = createWindowCounter({ windowMs: 60_000, flushMs: 60_000, add: addRateLimitHits });
+    expect(await counter.take(bucket, 2, start + 1000)).toMatchObject({ allowed: true, remaining: 1, resetMs: 59_000 });
+    expect(await counter.take(bucket, 2, start + 2000)).toMatchObject({ allowed: true, remaining: 0 });
+    expect(await counter.take(bucket, 2, start + 3000)).toMatchObject({ allowed: false, remaining: 0 });
+    expect(await counter.take(bucket, 2, start + 61_000)).toMatchObject({ allowed: true, remaining: 1 });
+    // A late batch for the window that ended changes nothing.
+    expect((await addRateLimitHits([{ bucket, windowStart: new Date(start), count: 5 }])).get(bucket)).toBeUndefined();
+    expect(await rawDb().rateLimitWindow.findUnique({ where: { bucket } })).toMatchObject({ count: 1 });
     await pruneRateLimitWindows(start + 2 * 3_600_000);
     expect(await rawDb().rateLimitWindow.findUnique({ where: { bucket } })).toBeNull();
+  });
+
+  it("adds what one instance counted in memory to the count every instance reads", async () => {
+    const bucket = `test:${uid()}`;
+    const now = Date.now();
+    const [a, b] = [0, 1].map(() => createWindowCounter({ windowMs: 60_000, flushMs: 60_000, add: addRateLimitHits }));
+    for (let i = 0; i < 50; i++) expect((await a!.take(bucket, 100, now)).allowed).toBe(true);
+    expect(await rawDb().rateLimitWindow.findUnique({ where: { bucket } })).toMatchObject({ count: 1 });
+    await a!.flush();
+    expect(await rawDb().rateLimitWindow.findUnique({ where: { bucket } })).toMatchObject({ count: 50 });
+    expect(await b!.take(bucket, 100, now)).toMatchObject({ allowed: true, remaining: 49 });
+  });
+});
+
+describe("keys known in memory", () => {
+  beforeAll(async () => {
+    expect(await sharedTagExpiry().connectListener()).toBe(true);
+  });
+
+  it("refuses a key revoked here on its next request, and one revoked by another instance once its NOTIFY arrives", async () => {
+    const here = await createApiKey(admin, { name: "Known here", scopes: ["taxonomy"], rateLimit: 100 });
+    for (let i = 0; i < 2; i++) expect((await call(listSectionsEndpoint, "/api/v1/sections", { key: here.key })).status).toBe(200);
+    await revokeApiKey(admin, here.id);
+    expect((await call(listSectionsEndpoint, "/api/v1/sections", { key: here.key })).status).toBe(401);
+
+    const there = await createApiKey(admin, { name: "Known here, revoked there", scopes: ["taxonomy"], rateLimit: 100 });
+    expect((await call(listSectionsEndpoint, "/api/v1/sections", { key: there.key })).status).toBe(200);
+    // Another instance's revocation: the same transaction, without this process noting it.
+    await rawDb().$transaction(async (tx) => {
+      await tx.apiKey.update({ where: { id: there.id }, data: { revokedAt: new Date() } });
+      await expirePublicTags(tx, ["api-keys"]);
+    });
+    const until = Date.now() + 2000;
+    let status = 200;
+    while (status === 200 && Date.now() < until) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      status = (await call(listSectionsEndpoint, "/api/v1/sections", { key: there.key })).status;
+    }
+    expect(status).toBe(401);
+  });
+
+  it("answers a kept answer before Next, through the same access checks, and sends everything else on", async () => {
+    const made = await createApiKey(admin, { name: "Front", scopes: ["articles"], rateLimit: 100 });
+    const path = `/api/v1/articles?section=${sectionSlug}`;
+    const kept = await call(listArticles, path, { key: made.key });
+    const keptText = await kept.text();
+    expect(keptText.length).toBeGreaterThan(1024);
+    const server = createServer((_request, response) => response.writeHead(599).end("next"));
+    frontApi(server);
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const authorization = `Bearer ${made.key}`;
+    try {
+      const fronted = await fetch(`${base}${path}`, { headers: { authorization, "accept-encoding": "gzip" } });
+      expect(fronted.status).toBe(200);
+      expect(fronted.headers.get("content-encoding")).toBe("gzip");
+      expect(fronted.headers.get("vary")).toBe("Accept, Authorization, Accept-Encoding");
+      expect(await fronted.text()).toBe(keptText);
+      expect(fronted.headers.get("etag")).toBe(kept.headers.get("etag"));
+      expect(fronted.headers.get("ratelimit")).toMatch(/^"key";r=98;t=\d+$/);
+      expect(fronted.headers.get("x-content-type-options")).toBe("nosniff");
+      const plain = await fetch(`${base}${path}`, { headers: { authorization, "accept-encoding": "identity" } });
+      expect(plain.headers.get("content-encoding")).toBeNull();
+      expect(await plain.text()).toBe(keptText);
+      expect((await fetch(`${base}${path}`, { headers: { authorization, "if-none-match": kept.headers.get("etag")! } })).status).toBe(304);
+      const anonymous = await fetch(`${base}${path}`);
+      expect(anonymous.status).toBe(401);
+      expect(anonymous.headers.get("content-type")).toBe("application/problem+json");
+      // The sections, kept by the test before, need a scope this key lacks; the tags were never asked for.
+      expect((await fetch(`${base}/api/v1/sections`, { headers: { authorization } })).status).toBe(403);
+      expect((await fetch(`${base}/api/v1/tags`, { headers: { authorization } })).status).toBe(599);
+      expect((await fetch(`${base}${path}&sort=name`, { headers: { authorization } })).status).toBe(599);
+      expect((await fetch(`${base}${path}`, { method: "HEAD", headers: { authorization } })).status).toBe(599);
+    } finally {
+      server.close();
+    }
   });
 });
