@@ -8,6 +8,7 @@ import { feedAlternates } from "@/lib/feeds/links";
 import { ArticleCard } from "@/components/article/article-card";
 import { getFrontPage } from "@/lib/data/articles/public";
 import { getSiteSettings } from "@/lib/data/settings";
+import { getDefaultEdition } from "@/lib/data/editions";
 
 export const revalidate = 3600;
 
@@ -17,7 +18,8 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function HomePage() {
-  const [settings, front] = await Promise.all([getSiteSettings(), getFrontPage()]);
+  const [settings, edition] = await Promise.all([getSiteSettings(), getDefaultEdition()]);
+  const front = await getFrontPage(edition.id);
   const dates = { locale: settings.locale, timeZone: settings.timeZone };
   return (
     <>

@@ -60,11 +60,13 @@ export type ArticleCard = ReturnType<typeof toCard>;
 
 export const PAGE_SIZE = 20;
 
-export type ListFilter = { sectionSlug?: string; tagSlug?: string; authorSlug?: string };
+/** `editionId`: only that language edition's articles (every reader page names its edition). */
+export type ListFilter = { editionId?: string; sectionSlug?: string; tagSlug?: string; authorSlug?: string };
 
 function listWhere(filter: ListFilter): Prisma.ArticleWhereInput {
   return {
     ...publishedWhere(),
+    ...(filter.editionId ? { editionId: filter.editionId } : {}),
     ...(filter.sectionSlug ? { section: { slug: filter.sectionSlug } } : {}),
     ...(filter.tagSlug ? { tags: { some: { tag: { slug: filter.tagSlug } } } } : {}),
     ...(filter.authorSlug ? { authors: { some: { user: { slug: filter.authorSlug } } } } : {}),
@@ -112,6 +114,8 @@ export const getPublishedArticle = publicQuery(
       select: {
         ...cardSelect,
         bodyHtml: true,
+        editionId: true,
+        translationGroupId: true,
         revisedAt: true,
         updatedAt: true,
         coverageStartAt: true,
@@ -131,6 +135,8 @@ export const getPublishedArticle = publicQuery(
     return {
       ...toCard(row),
       bodyHtml: row.bodyHtml,
+      editionId: row.editionId,
+      translationGroupId: row.translationGroupId,
       revisedAt: row.revisedAt,
       live: row.isLive ? { startAt: row.coverageStartAt ?? (row.publishedAt as Date), endAt: row.coverageEndAt, seq: row.liveSeq } : null,
       seoTitle: row.seoTitle,
@@ -151,6 +157,26 @@ export const getPublishedArticle = publicQuery(
     };
   },
   { tags: (sectionSlug, slug) => [CacheTags.article(slug), CacheTags.section(sectionSlug)], buildFallback: null },
+);
+
+export type Translation = { editionId: string; sectionSlug: string; slug: string };
+
+/**
+ * The published articles of a translation group (an article and its translations), one per edition: the page's
+ * hreflang alternates and language switcher. Tagged with the group, so publishing or unpublishing any of them
+ * refreshes the others' pages.
+ */
+export const findPublishedTranslations = publicQuery(
+  "findPublishedTranslations",
+  async (groupId: string): Promise<Translation[]> => {
+    const rows = await getPublicReadDb().article.findMany({
+      where: { ...publishedWhere(), translationGroupId: groupId },
+      orderBy: { editionId: "asc" },
+      select: { editionId: true, slug: true, section: { select: { slug: true } } },
+    });
+    return rows.map((row) => ({ editionId: row.editionId, sectionSlug: row.section.slug, slug: row.slug }));
+  },
+  { tags: (groupId) => [CacheTags.translations(groupId)], buildFallback: [] },
 );
 
 export type ArticleLocation = { kind: "moved"; path: string } | { kind: "gone" } | null;
@@ -187,11 +213,11 @@ export const locateArticle = publicQuery(
 /** Up to four other published articles sharing the article's tags, else its section; newest first. */
 export const findRelatedArticles = publicQuery(
   "findRelatedArticles",
-  async (articleId: string, sectionSlug: string, tagSlugs: string[]): Promise<ArticleCard[]> => {
+  async (articleId: string, sectionSlug: string, tagSlugs: string[], editionId: string): Promise<ArticleCard[]> => {
     const db = getPublicReadDb();
     const byTag = tagSlugs.length
       ? await db.article.findMany({
-          where: { ...publishedWhere(), id: { not: articleId }, tags: { some: { tag: { slug: { in: tagSlugs } } } } },
+          where: { ...publishedWhere(), editionId, id: { not: articleId }, tags: { some: { tag: { slug: { in: tagSlugs } } } } },
           orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
           take: 4,
           select: cardSelect,
@@ -200,7 +226,7 @@ export const findRelatedArticles = publicQuery(
     const need = 4 - byTag.length;
     const bySection = need > 0
       ? await db.article.findMany({
-          where: { ...publishedWhere(), id: { notIn: [articleId, ...byTag.map((a) => a.id)] }, section: { slug: sectionSlug } },
+          where: { ...publishedWhere(), editionId, id: { notIn: [articleId, ...byTag.map((a) => a.id)] }, section: { slug: sectionSlug } },
           orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
           take: need,
           select: cardSelect,
@@ -211,13 +237,13 @@ export const findRelatedArticles = publicQuery(
   { tags: (_id, sectionSlug, tagSlugs) => [CacheTags.latest, CacheTags.section(sectionSlug), ...tagSlugs.map(CacheTags.tag)], buildFallback: [] },
 );
 
-/** The front page: a lead story, the next top stories, and the latest few of each section in the admins' order. */
+/** An edition's front page: a lead story, the next top stories, and the latest few of each section in the admins' order. */
 export const getFrontPage = publicQuery(
   "getFrontPage",
-  async () => {
+  async (editionId: string) => {
     const db = getPublicReadDb();
     const latest = await db.article.findMany({
-      where: publishedWhere(),
+      where: { ...publishedWhere(), editionId },
       orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
       take: 5,
       select: { ...cardSelect, featuredImage: { select: { storageKey: true, width: true, height: true, alt: true } } },
@@ -232,7 +258,7 @@ export const getFrontPage = publicQuery(
         SELECT a.id, s.id AS "sectionId" FROM "Section" s
         CROSS JOIN LATERAL (
           SELECT id FROM "Article"
-          WHERE "sectionId" = s.id AND status = 'PUBLISHED' AND "publishedAt" <= ${now} AND NOT (id = ANY(${shown}::text[]))
+          WHERE "sectionId" = s.id AND "editionId" = ${editionId} AND status = 'PUBLISHED' AND "publishedAt" <= ${now} AND NOT (id = ANY(${shown}::text[]))
           ORDER BY "publishedAt" DESC, id DESC LIMIT 4
         ) a`,
     ]);

@@ -6,6 +6,7 @@
  * the article row locked, as saves and transitions do, and with the notifications it makes (lib/data/notifications).
  */
 import "server-only";
+import { markTranslationsOutdated } from "./translations";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { PendingUpdateStatus } from "@/lib/generated/prisma/enums";
 import { getDb } from "@/lib/db";
@@ -86,6 +87,7 @@ export async function applyPendingUpdate(tx: DbTx, actor: SessionUser, articleId
     select: { version: true, status: true },
   });
   await tx.revision.create({ data: { ...text, articleId, version: updated.version, kind: "UPDATE", status: updated.status, authorId: actor.id } });
+  if (options.revise && changed) await markTranslationsOutdated(tx, articleId);
   return updated;
 }
 

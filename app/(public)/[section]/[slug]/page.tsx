@@ -82,7 +82,7 @@ export default async function ArticlePage({ params }: Props) {
     listAdSlots("HEADER"),
     listAdSlots("IN_ARTICLE"),
     listAdSlots("SIDEBAR"),
-    findRelatedArticles(article.id, article.section.slug, article.tags.map((t) => t.slug)),
+    findRelatedArticles(article.id, article.section.slug, article.tags.map((t) => t.slug), article.editionId),
     article.live ? listPublicLiveEntries(article.id, article.slug) : Promise.resolve([]),
   ]);
   const siteUrl = getEnv().siteUrl;
