@@ -22,7 +22,8 @@ import { CacheTags, publicQuery } from "./cache";
 /** How many of the latest articles every feed lists. */
 export const FEED_LENGTH = 50;
 
-export type FeedScope = { kind: "site" } | { kind: "section"; slug: string } | { kind: "author"; slug: string };
+/** `editionId`: only that language edition's articles (each edition has its own feeds). */
+export type FeedScope = ({ kind: "site" } | { kind: "section"; slug: string } | { kind: "author"; slug: string }) & { editionId?: string };
 
 /** Same rule as the author page (lib/data/users/authors.ts): current and former staff who have published. */
 const PUBLIC_AUTHOR_STATUSES = ["ACTIVE", "DEACTIVATED"] as const;
@@ -54,7 +55,7 @@ function scopeWhere(scope: FeedScope): Prisma.ArticleWhereInput {
 /** The latest published articles of the site, a section or an author, newest first, with every co-author. */
 export async function readFeedArticles(scope: FeedScope, take: number = FEED_LENGTH): Promise<FeedArticle[]> {
   const rows = await getPublicReadDb().article.findMany({
-    where: { AND: [publishedWhere(), scopeWhere(scope)] },
+    where: { AND: [publishedWhere(), scopeWhere(scope), scope.editionId ? { editionId: scope.editionId } : {}] },
     orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
     take,
     select: feedArticleSelect,

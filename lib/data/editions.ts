@@ -72,10 +72,17 @@ export const getEditionNames = publicQuery(
 /** A section or tag as an edition names it: its translation, else the default edition's own name and slug. */
 export function localName<T extends { name: string; slug: string }>(item: T, names: Record<string, LocalName>): T {
   const local = names[item.slug];
-  return local ? { ...item, name: local.name, slug: local.slug } : item;
+  if (!local) return item;
+  const description = local.description && "description" in item ? { description: local.description } : {};
+  return { ...item, name: local.name, slug: local.slug, ...description };
 }
 
 /** An edition's slug for a section or tag → the default edition's slug (which the rows and cache tags use). */
 export function defaultSlug(localSlug: string, bySlug: Record<string, string>): string {
   return bySlug[localSlug] ?? localSlug;
+}
+
+/** Cards (articles, search results) with their section as the edition names it. */
+export function localizeSection<T extends { section: { name: string; slug: string } }>(item: T, names: EditionNames): T {
+  return { ...item, section: localName(item.section, names.sections) };
 }

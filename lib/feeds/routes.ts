@@ -23,6 +23,8 @@ import { getSectionBySlug } from "@/lib/data/sections";
 import { getApiSettings, getSiteSettings } from "@/lib/data/settings";
 import { entryAnchor } from "@/lib/live/view";
 import { newsLanguageCode } from "./language";
+import { localizeSection } from "@/lib/data/editions";
+import { loadEdition } from "@/lib/i18n/edition";
 import { buildFeedDocument, type FeedChannel } from "./feed";
 import { feedContentType, type FeedFormat } from "./formats";
 import { getPublicSiteUrl } from "./site-url";
@@ -61,17 +63,24 @@ async function describeScope(scope: FeedScope, siteName: string, siteDescription
   return author && channel(author.name, `/author/${author.slug}`, `Articles by ${author.name} for ${siteName}.`);
 }
 
-/** A feed of the latest articles of the site, a section or an author; 404 for an unknown section or author. */
-export async function feedResponse(format: FeedFormat, scope: FeedScope): Promise<Response> {
-  const [settings, distribution] = await Promise.all([getSiteSettings(), getApiSettings()]);
-  const text = await describeScope(scope, settings.siteName, settings.description);
-  if (!text) return notFoundResponse();
-  const articles = await findFeedArticles(scope);
+/**
+ * A feed of the latest articles of the site, a section or an author, in one edition (`code`: null for the default
+ * edition; a prefixed edition has its site feed, in its language); 404 for an unknown section, author or edition.
+ */
+export async function feedResponse(format: FeedFormat, scope: FeedScope, code: string | null = null): Promise<Response> {
+  const [context, distribution] = await Promise.all([loadEdition(code), getApiSettings()]);
+  if (!context) return notFoundResponse();
+  const { settings, edition, names } = context;
+  const described = await describeScope(scope, settings.siteName, settings.description);
+  if (!described) return notFoundResponse();
+  const text = { ...described, pagePath: context.text.path(described.pagePath), feedBasePath: `${context.text.prefix}${described.feedBasePath}` };
+  const articles = (await findFeedArticles({ ...scope, editionId: edition.id })).map((article) => localizeSection(article, names));
   const channel: FeedChannel = {
     ...text,
     siteUrl: getPublicSiteUrl(),
     siteName: settings.siteName,
-    language: settings.locale,
+    language: context.dates.locale,
+    editionPrefix: context.text.prefix,
     logoUrl: settings.logoUrl,
     // Publishing pings the hub with the site's and sections' feeds (lib/data/webhooks/queue.ts): only those name it.
     hubUrl: scope.kind === "author" ? null : distribution.websubHubUrl,

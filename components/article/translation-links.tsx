@@ -1,0 +1,24 @@
+/** Above an article: its published translations, each linked and named in its own language ("English", "Español"). */
+import type { ReaderText } from "@/lib/i18n/reader-text";
+
+const LANGUAGE_NAMES: Record<string, string> = { en: "English", es: "Español" };
+
+type Props = { current: string; alternates: Record<string, string> | undefined; text: ReaderText };
+
+export function TranslationLinks({ current, alternates, text }: Props) {
+  const others = Object.entries(alternates ?? {}).filter(([lang]) => lang !== current && lang !== "x-default");
+  if (others.length === 0) return null;
+  return (
+    <nav aria-label={text.t("languages")} className="mx-auto mb-4 max-w-3xl text-sm">
+      <ul className="flex flex-wrap gap-3">
+        {others.map(([lang, href]) => (
+          <li key={lang}>
+            <a href={href} hrefLang={lang} lang={lang} className="font-semibold underline">
+              {text.t("readIn", { language: LANGUAGE_NAMES[lang] ?? lang })}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
