@@ -23,7 +23,7 @@ import { getSectionBySlug } from "@/lib/data/sections";
 import { getApiSettings, getSiteSettings } from "@/lib/data/settings";
 import { entryAnchor } from "@/lib/live/view";
 import { newsLanguageCode } from "./language";
-import { localizeSection } from "@/lib/data/editions";
+import { listEditions, localizeSection } from "@/lib/data/editions";
 import { loadEdition } from "@/lib/i18n/edition";
 import { buildFeedDocument, type FeedChannel } from "./feed";
 import { feedContentType, type FeedFormat } from "./formats";
@@ -135,7 +135,11 @@ export function liveFeedHandler(format: FeedFormat) {
 }
 
 function toSitemapUrl(siteUrl: string) {
-  return (entry: SitemapEntry): SitemapUrl => ({ loc: `${siteUrl}${entry.path}`, lastmod: entry.lastmod });
+  return (entry: SitemapEntry): SitemapUrl => ({
+    loc: `${siteUrl}${entry.path}`,
+    lastmod: entry.lastmod,
+    alternates: entry.alternates?.map((a) => ({ hreflang: a.hreflang, href: `${siteUrl}${a.path}` })),
+  });
 }
 
 /** /sitemap.xml: every public URL while they fit in one file, else an index of /sitemaps/{n}.xml. */
@@ -165,12 +169,19 @@ export async function sitemapChunkResponse(file: string): Promise<Response> {
   return documentResponse(renderUrlset([...pages, ...articles].map(toSitemapUrl(siteUrl))), XML_CONTENT_TYPE);
 }
 
-/** /news-sitemap.xml: the last 48 hours for Google News, with the publication's name and language. */
+/**
+ * /news-sitemap.xml: the last 48 hours for Google News, with the publication's name and each article's language
+ * (the site's locale for the default edition, the edition's own for another).
+ */
 export async function newsSitemapResponse(): Promise<Response> {
-  const [settings, articles] = await Promise.all([getSiteSettings(), findNewsSitemapArticles()]);
+  const [settings, articles, editions] = await Promise.all([getSiteSettings(), findNewsSitemapArticles(), listEditions()]);
   const siteUrl = getPublicSiteUrl();
+  const languageOf = (editionId: string) => {
+    const edition = editions.find((e) => e.id === editionId);
+    return newsLanguageCode(!edition || edition.isDefault ? settings.locale : edition.locale);
+  };
   const body = renderNewsSitemap(
-    articles.map((a) => ({ loc: `${siteUrl}${a.path}`, title: a.headline, publishedAt: a.publishedAt })),
+    articles.map((a) => ({ loc: `${siteUrl}${a.path}`, title: a.headline, publishedAt: a.publishedAt, language: languageOf(a.editionId) })),
     { name: settings.siteName, language: newsLanguageCode(settings.locale), timeZone: settings.timeZone },
   );
   return documentResponse(body, XML_CONTENT_TYPE);
