@@ -139,9 +139,7 @@ export async function ArticlePage({ code, params }: Props) {
 
       {related.length > 0 && (
         <section aria-labelledby="related-heading" className="mx-auto mt-12 max-w-3xl border-t border-gray-300 pt-6 dark:border-gray-700">
-          <h2 id="related-heading" className="mb-4 text-sm font-bold uppercase tracking-wide">
-            {text.t("related")}
-          </h2>
+          <h2 id="related-heading" className="mb-4 text-sm font-bold uppercase tracking-wide">{text.t("related")}</h2>
           <div className="grid gap-6 sm:grid-cols-2">
             {related.map((item) => (
               <ArticleCard key={item.id} article={item} {...context.dates} text={text} />

@@ -14,10 +14,9 @@ import { expect, test } from "../support/fixtures";
 test.describe.configure({ timeout: 120_000 });
 
 test("an editor translates a story into Spanish, works beside the source, and confirms the translation after the source changed", async ({ page, login }) => {
-  const editor = await login({ role: "EDITOR" });
   const headline = `Bridge reopens ${uniqueId()}`;
-  const source = await createEditorArticle(editor, { headline, paragraphs: [FILLER], dek: DEK, datelineCity: "Laredo" });
-  const actor = await sessionUserOf(editor);
+  const editor = await login({ role: "EDITOR" });
+  const [source, actor] = await Promise.all([createEditorArticle(editor, { headline, paragraphs: [FILLER], dek: DEK, datelineCity: "Laredo" }), sessionUserOf(editor)]);
   await publishArticle(actor, source.id);
 
   await page.goto(source.editorPath);

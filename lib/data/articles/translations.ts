@@ -96,14 +96,10 @@ export async function markTranslationsOutdated(tx: Pick<DbTx, "article">, source
  */
 export async function getTranslationPanel(actor: SessionUser, articleId: string) {
   const db = getDb();
+  const source = { select: { id: true, headline: true, dek: true, bodyHtml: true, editionId: true } } as const;
   const article = await db.article.findFirst({
     where: { id: articleId, ...reachableWhere(actor) },
-    select: {
-      editionId: true,
-      translationGroupId: true,
-      translationOutdated: true,
-      translationSource: { select: { id: true, headline: true, dek: true, bodyHtml: true, editionId: true } },
-    },
+    select: { editionId: true, translationGroupId: true, translationOutdated: true, translationSource: source },
   });
   if (!article) throw new NotFoundError("That article");
   const [editions, members] = await Promise.all([
