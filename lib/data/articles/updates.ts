@@ -6,7 +6,6 @@
  * the article row locked, as saves and transitions do, and with the notifications it makes (lib/data/notifications).
  */
 import "server-only";
-import { markTranslationsOutdated } from "./translations";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { PendingUpdateStatus } from "@/lib/generated/prisma/enums";
 import { getDb } from "@/lib/db";
@@ -28,6 +27,7 @@ import { publishChecklist } from "./checklist";
 import { articleStateSelect, isReaderVisibleChange, usedMedia } from "./content";
 import { pendingContentSelect } from "./pending";
 import { adoptProposedTags } from "./tag-proposals";
+import { markTranslationsOutdated } from "./translations";
 
 type PendingContent = Prisma.PendingUpdateGetPayload<{ select: typeof pendingContentSelect }>;
 

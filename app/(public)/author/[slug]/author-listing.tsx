@@ -14,18 +14,21 @@ function summarize(text: string, max = 160): string {
 
 /** `code`: the edition (null: the default one). */
 export const authorListing = (code: string | null = null) =>
-  pagedListing({
-  kind: "author",
-  load: getAuthorBySlug,
-  description: (author, _page, settings, text) =>
-    author.bio ? summarize(author.bio) : text.t("authorDescription", { role: AUTHOR_ROLE_LABEL[author.role], site: settings.siteName, author: author.name }),
-  header: (author, list, text) => (
-    <>
-      <AuthorProfile author={author} />
-      <ListHeading list={list} top="mt-10" text={text}>
-        {text.t("articlesBy", { author: author.name })}
-      </ListHeading>
-    </>
-  ),
-  spacing: "mt-5",
-  }, code);
+  pagedListing(
+    {
+      kind: "author",
+      load: getAuthorBySlug,
+      description: (author, _page, settings, text) =>
+        author.bio ? summarize(author.bio) : text.t("authorDescription", { role: AUTHOR_ROLE_LABEL[author.role], site: settings.siteName, author: author.name }),
+      header: (author, list, text) => (
+        <>
+          <AuthorProfile author={author} />
+          <ListHeading list={list} top="mt-10" text={text}>
+            {text.t("articlesBy", { author: author.name })}
+          </ListHeading>
+        </>
+      ),
+      spacing: "mt-5",
+    },
+    code,
+  );
