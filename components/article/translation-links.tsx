@@ -9,7 +9,7 @@ export function TranslationLinks({ current, alternates, text }: Props) {
   const others = Object.entries(alternates ?? {}).filter(([lang]) => lang !== current && lang !== "x-default");
   if (others.length === 0) return null;
   return (
-    <nav aria-label={text.t("languages")} className="mx-auto mb-4 max-w-3xl text-sm">
+    <nav aria-label={text.t("translations")} className="mx-auto mb-4 max-w-3xl text-sm">
       <ul className="flex flex-wrap gap-3">
         {others.map(([lang, href]) => (
           <li key={lang}>

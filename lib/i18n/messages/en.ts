@@ -50,6 +50,7 @@ export const en = {
   notFoundReason: "The page you asked for does not exist, or it has moved. Search the site, or choose a section above.",
   frontPage: "Go to the front page",
   languages: "Languages",
+  translations: "Translations",
   readIn: "Read in {language}",
   tag: "Tag",
   tagDescription: "Articles about {tag} from {site}, newest first.",

@@ -52,6 +52,7 @@ export const es: Catalog = {
   notFoundReason: "La página que busca no existe o cambió de dirección. Busque en el sitio o elija una sección arriba.",
   frontPage: "Ir a la portada",
   languages: "Idiomas",
+  translations: "Traducciones",
   readIn: "Leer en {language}",
   tag: "Etiqueta",
   tagDescription: "Notas sobre {tag} de {site}, de la más reciente a la más antigua.",
