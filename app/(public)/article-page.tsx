@@ -12,7 +12,7 @@ import { ArticleCard } from "@/components/article/article-card";
 import { ArticleWithAds } from "@/components/article/article-with-ads";
 import { findRelatedArticles, getPublishedArticle, locateArticle } from "@/lib/data/articles/public";
 import { listAdSlots } from "@/lib/data/ad-slots";
-import { defaultSlug, localizeSection, localName } from "@/lib/data/editions";
+import { defaultSlug, listEditions, localizeSection, localName } from "@/lib/data/editions";
 import { articleAlternates } from "@/lib/i18n/alternates";
 import { loadEdition } from "@/lib/i18n/edition";
 import { TranslationLinks } from "@/components/article/translation-links";
@@ -93,13 +93,14 @@ export async function ArticlePage({ code, params }: Props) {
   const { article: found, context, sectionSlug } = await loadArticle(code, section, slug);
   const article = { ...found, sectionDefaultSlug: sectionSlug };
   const { settings, text, names } = context;
-  const [header, inArticle, sidebar, relatedCards, liveRows, translations] = await Promise.all([
+  const [header, inArticle, sidebar, relatedCards, liveRows, translations, editions] = await Promise.all([
     listAdSlots("HEADER"),
     listAdSlots("IN_ARTICLE"),
     listAdSlots("SIDEBAR"),
     findRelatedArticles(article.id, sectionSlug, found.tags.map((t) => defaultSlug(t.slug, names.tagBySlug)), article.editionId),
     article.live ? listPublicLiveEntries(article.id, article.slug) : Promise.resolve([]),
     articleAlternates(article.translationGroupId),
+    listEditions(),
   ]);
   const related = relatedCards.map((card) => localizeSection(card, names));
   const siteUrl = getEnv().siteUrl;
@@ -124,7 +125,7 @@ export async function ArticlePage({ code, params }: Props) {
   return (
     <>
       <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: serializeJsonLd(jsonLd) }} />
-      <TranslationLinks current={context.edition.id} alternates={translations} text={text} />
+      <TranslationLinks current={context.edition.id} alternates={translations} names={Object.fromEntries(editions.map((e) => [e.id, e.name]))} text={text} />
       <ArticleWithAds
         article={article}
         url={url}

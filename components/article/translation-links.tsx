@@ -1,11 +1,10 @@
 /** Above an article: its published translations, each linked and named in its own language ("English", "Español"). */
 import type { ReaderText } from "@/lib/i18n/reader-text";
 
-const LANGUAGE_NAMES: Record<string, string> = { en: "English", es: "Español" };
+/** `names`: each edition's name in its own language, by code. */
+type Props = { current: string; alternates: Record<string, string> | undefined; names: Record<string, string>; text: ReaderText };
 
-type Props = { current: string; alternates: Record<string, string> | undefined; text: ReaderText };
-
-export function TranslationLinks({ current, alternates, text }: Props) {
+export function TranslationLinks({ current, alternates, names, text }: Props) {
   const others = Object.entries(alternates ?? {}).filter(([lang]) => lang !== current && lang !== "x-default");
   if (others.length === 0) return null;
   return (
@@ -14,7 +13,7 @@ export function TranslationLinks({ current, alternates, text }: Props) {
         {others.map(([lang, href]) => (
           <li key={lang}>
             <a href={href} hrefLang={lang} lang={lang} className="font-semibold underline">
-              {text.t("readIn", { language: LANGUAGE_NAMES[lang] ?? lang })}
+              {text.t("readIn", { language: names[lang] ?? lang })}
             </a>
           </li>
         ))}
