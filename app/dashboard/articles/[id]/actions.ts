@@ -29,6 +29,6 @@ export const confirmTranslationAction = staffFormAction(
   },
   async ({ articleId }, { user }) => {
     await confirmTranslation(user, articleId);
-    return ok(undefined, "Marked as up to date with its source.");
+    return ok(undefined);
   },
 );
