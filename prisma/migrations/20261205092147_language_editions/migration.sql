@@ -45,8 +45,20 @@ CREATE TABLE "TagTranslation" (
 -- CreateIndex
 CREATE UNIQUE INDEX "SectionTranslation_editionId_slug_key" ON "SectionTranslation"("editionId", "slug");
 
+-- AddForeignKey
+ALTER TABLE "SectionTranslation" ADD CONSTRAINT "SectionTranslation_sectionId_fkey" FOREIGN KEY ("sectionId") REFERENCES "Section"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "SectionTranslation" ADD CONSTRAINT "SectionTranslation_editionId_fkey" FOREIGN KEY ("editionId") REFERENCES "LanguageEdition"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
 -- CreateIndex
 CREATE UNIQUE INDEX "TagTranslation_editionId_slug_key" ON "TagTranslation"("editionId", "slug");
+
+-- AddForeignKey
+ALTER TABLE "TagTranslation" ADD CONSTRAINT "TagTranslation_tagId_fkey" FOREIGN KEY ("tagId") REFERENCES "Tag"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "TagTranslation" ADD CONSTRAINT "TagTranslation_editionId_fkey" FOREIGN KEY ("editionId") REFERENCES "LanguageEdition"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- CreateIndex
 CREATE INDEX "Article_translationSourceId_idx" ON "Article"("translationSourceId");
@@ -56,18 +68,6 @@ CREATE INDEX "Article_editionId_status_publishedAt_idx" ON "Article"("editionId"
 
 -- CreateIndex
 CREATE UNIQUE INDEX "Article_translationGroupId_editionId_key" ON "Article"("translationGroupId", "editionId");
-
--- AddForeignKey
-ALTER TABLE "SectionTranslation" ADD CONSTRAINT "SectionTranslation_sectionId_fkey" FOREIGN KEY ("sectionId") REFERENCES "Section"("id") ON DELETE CASCADE ON UPDATE CASCADE;
-
--- AddForeignKey
-ALTER TABLE "SectionTranslation" ADD CONSTRAINT "SectionTranslation_editionId_fkey" FOREIGN KEY ("editionId") REFERENCES "LanguageEdition"("id") ON DELETE CASCADE ON UPDATE CASCADE;
-
--- AddForeignKey
-ALTER TABLE "TagTranslation" ADD CONSTRAINT "TagTranslation_tagId_fkey" FOREIGN KEY ("tagId") REFERENCES "Tag"("id") ON DELETE CASCADE ON UPDATE CASCADE;
-
--- AddForeignKey
-ALTER TABLE "TagTranslation" ADD CONSTRAINT "TagTranslation_editionId_fkey" FOREIGN KEY ("editionId") REFERENCES "LanguageEdition"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "Article" ADD CONSTRAINT "Article_editionId_fkey" FOREIGN KEY ("editionId") REFERENCES "LanguageEdition"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
