@@ -12,7 +12,7 @@
  *   set by the scripts that start both: docs/decisions/0015-co-editing.md); behind nginx it never gets here;
  * - the URL of an unpublished article answers 410 Gone with the public page /gone (a rewrite that sets the status:
  *   pages cannot set it themselves), so the reader keeps the site's header and navigation;
- * - `/search?q=…&page=n` with a valid query is rewritten to its cacheable path (search/results/…), so repeated
+ * - `/search?q=…&page=n` (and an edition's `/es/search?q=…`) with a valid query is rewritten to its cacheable path (search/results/…), so repeated
  *   searches are page-cache hits instead of a render each (with the cached pages' policy); the address bar keeps
  *   the query string. The empty form and a refused query render per request, with a nonce.
  */
@@ -21,6 +21,7 @@ import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server
 import { isProtectedPath } from "@/lib/auth/permissions";
 import { COLLAB_PATH } from "@/lib/collab/content";
 import { isGonePath } from "@/lib/data/articles/gone";
+import { searchPagePrefix } from "@/lib/i18n/routes";
 import { SearchPageSchema, SearchQuerySchema, searchResultsPath } from "@/lib/validation/search";
 import { createNonce, noncePagePolicy, type NoncePolicyOptions } from "@/lib/security/csp";
 import { refuseMalformedPath } from "@/lib/security/malformed-url";
@@ -65,11 +66,12 @@ export default async function proxy(request: NextRequestWithAuth, event: NextFet
   if (isProtectedPath(pathname)) {
     return requireSignIn(request, event);
   }
-  if (pathname === "/search") {
+  const searchPrefix = searchPagePrefix(pathname);
+  if (searchPrefix !== null) {
     const q = SearchQuerySchema.safeParse(request.nextUrl.searchParams.getAll("q"));
     if (q.success && q.data !== "") {
       const page = SearchPageSchema.parse(request.nextUrl.searchParams.get("page") ?? undefined);
-      return NextResponse.rewrite(new URL(searchResultsPath(q.data, page), request.url));
+      return NextResponse.rewrite(new URL(`${searchPrefix}${searchResultsPath(q.data, page)}`, request.url));
     }
     return withNoncePolicy(request, "'self'"); // the form, or the page's own message
   }

@@ -10,6 +10,9 @@
  * The entry is changed in place: Next answers the request that stored it from the same object (its headers too,
  * see page-csp.cjs), so the first reader gets the same document as the next thousand.
  *
+ * The document's <html lang> becomes the language its shell declares (a language edition's page: the root layout
+ * cannot know it, docs/decisions/0029-language-editions.md).
+ *
  * Plain CommonJS because the cache handler (isr-handler.cjs) loads it outside the bundle.
  */
 "use strict";
@@ -39,10 +42,20 @@ function stripClientRuntime(html) {
   return end === -1 ? stripped + READER_SCRIPT : stripped.slice(0, end) + READER_SCRIPT + stripped.slice(end);
 }
 
+const SHELL_LANGUAGE = /<div\b[^>]*\sdata-reader-document=""[^>]*\slang="([A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)"/;
+const HTML_LANGUAGE = /^(<!DOCTYPE html>)?<html\b([^>]*?)\slang="[^"]*"/i;
+
+/** The page with <html lang> set to the language its reader shell declares (unchanged when it declares none). */
+function setDocumentLanguage(html) {
+  const shell = SHELL_LANGUAGE.exec(html);
+  if (!shell) return html;
+  return html.replace(HTML_LANGUAGE, (_match, doctype, attributes) => `${doctype ?? ""}<html${attributes} lang="${shell[1]}"`);
+}
+
 /** Turns a stored reader page (an APP_PAGE entry) into a document, in place; anything else is left alone. */
 function toReaderDocument(data) {
   if (!data || data.kind !== "APP_PAGE" || typeof data.html !== "string" || !isReaderDocument(data.html)) return;
-  data.html = stripClientRuntime(data.html);
+  data.html = setDocumentLanguage(stripClientRuntime(data.html));
 }
 
-module.exports = { DOCUMENT_MARKER, HYDRATE_MARKER, READER_SCRIPT, isReaderDocument, stripClientRuntime, toReaderDocument };
+module.exports = { DOCUMENT_MARKER, HYDRATE_MARKER, READER_SCRIPT, isReaderDocument, setDocumentLanguage, stripClientRuntime, toReaderDocument };

@@ -10,6 +10,8 @@ export const AUDIT_ACTION_GROUPS = [
     label: "Articles",
     actions: {
       "article.create": "Article created",
+      "article.translate": "Translation started",
+      "article.translation_confirm": "Translation confirmed up to date",
       "article.submit": "Submitted for review",
       "article.send_back": "Sent back to the author",
       "article.schedule": "Scheduled",

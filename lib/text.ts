@@ -2,9 +2,9 @@
 import type { Role } from "@/lib/data/types";
 
 /** "Ana Ruiz", "Ana Ruiz and Tomás Herrera", "A, B and C": bylines in lists, the editor and search results. */
-export function joinNames(names: string[]): string {
+export function joinNames(names: string[], and = "and"): string {
   if (names.length <= 1) return names[0] ?? "";
-  return `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
+  return `${names.slice(0, -1).join(", ")} ${and} ${names[names.length - 1]}`;
 }
 
 /** How a role reads on the author page. */

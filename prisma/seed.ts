@@ -15,6 +15,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { articles, corrections, featuredImages, sections, staff, type SeedBlock } from "./seed-data";
 import { seedLiveStory } from "./seed-live";
+import { seedSpanishEdition } from "./seed-spanish";
 
 export const DEMO_PASSWORD = "dateline-demo-2026";
 export const DEMO_ACCOUNTS = staff.slice(0, 3).map((s) => ({ email: s.email, role: s.role, name: s.name }));
@@ -194,6 +195,7 @@ export async function seedDemo(db: Db, options: { now?: Date; hashRounds?: numbe
   // Two reporters in the field share the live story; the editor demo account (the desk) can post to it.
   const liveAuthors = ["tomas.herrera@dateline.test", "lucia.fernandez@dateline.test"].map((email) => userIds.get(email) as string);
   if (await seedLiveStory(db, { sectionId: sectionIds.get("news") as string, authorIds: liveAuthors, now })) createdArticles++;
+  createdArticles += await seedSpanishEdition(db, { sections: sectionIds, users: userIds, now });
 
   return { created: existingUsers === 0, articles: createdArticles };
 }

@@ -3,6 +3,8 @@
  * /{base}/page/{n} (a segment named [n]; /page/1 answers 308 to /{base}, anything but a plain positive number 404s),
  * a renamed slug answers 308 with its current URL, and a page past the end 404s. Each kind of listing says how to
  * load its subject, its description and what stands above the list. The pages are ISR: nothing here reads the request.
+ * Each edition has its own listings (`code`: null for the default edition, "es" under /es), in its language, with
+ * its own names and slugs for sections and tags and only its own articles.
  */
 import type { Metadata } from "next";
 import { notFound, permanentRedirect } from "next/navigation";
@@ -10,17 +12,23 @@ import { cache, type ReactNode } from "react";
 import { ArticleList } from "@/components/article/article-list";
 import { pageHref } from "@/components/ui/pagination";
 import { findPublishedPage, type ListFilter } from "@/lib/data/articles/public";
-import { getSiteSettings, type SiteSettings } from "@/lib/data/settings";
+import type { SiteSettings } from "@/lib/data/settings";
+import { defaultSlug, localizeSection, localName, type EditionNames } from "@/lib/data/editions";
 import { combineFeedAlternates, feedAlternates } from "@/lib/feeds/links";
+import { sectionAlternates } from "@/lib/i18n/alternates";
+import { loadEdition } from "@/lib/i18n/edition";
+import { ENGLISH_TEXT, type ReaderText } from "@/lib/i18n/reader-text";
 
 export type ArticlePage = Awaited<ReturnType<typeof findPublishedPage>>;
 
 /** Where each kind lives, what its list is filtered by, and whether it has feeds of its own (/{base}/feed.xml, …). */
 const KINDS = {
-  section: { param: "section", prefix: "", filter: (slug: string): ListFilter => ({ sectionSlug: slug }), hasFeeds: true },
-  tag: { param: "slug", prefix: "/tag", filter: (slug: string): ListFilter => ({ tagSlug: slug }), hasFeeds: false },
-  author: { param: "slug", prefix: "/author", filter: (slug: string): ListFilter => ({ authorSlug: slug }), hasFeeds: true },
+  section: { param: "section", prefix: "", filter: (slug: string): ListFilter => ({ sectionSlug: slug }), hasFeeds: true, names: "sections" },
+  tag: { param: "slug", prefix: "/tag", filter: (slug: string): ListFilter => ({ tagSlug: slug }), hasFeeds: false, names: "tags" },
+  author: { param: "slug", prefix: "/author", filter: (slug: string): ListFilter => ({ authorSlug: slug }), hasFeeds: true, names: null },
 } as const;
+
+const BY_SLUG = { sections: "sectionBySlug", tags: "tagBySlug" } as const;
 
 type Subject = { name: string; slug: string };
 
@@ -29,19 +37,19 @@ export type ListingKind<S extends Subject> = {
   load: (slug: string) => Promise<S | null>;
   /** The current slug of a renamed subject, whose old URLs then answer 308. */
   renamed?: (slug: string) => Promise<string | null>;
-  description: (subject: S, page: number, settings: SiteSettings) => string | undefined;
+  description: (subject: S, page: number, settings: SiteSettings, text: ReaderText) => string | undefined;
   /** What stands above the list; `spacing` is the list's top margin below it. */
-  header: (subject: S, list: ArticlePage) => ReactNode;
+  header: (subject: S, list: ArticlePage, text: ReaderText) => ReactNode;
   spacing: string;
-  empty?: (subject: S) => ReactNode;
+  empty?: (subject: S, text: ReaderText) => ReactNode;
 };
 
 /** The list's own heading (its cards' headlines are h3 under it), with "· page n of m" when there are pages. */
-export function ListHeading({ list, top = "mt-8", children }: { list: ArticlePage; top?: string; children: ReactNode }) {
+export function ListHeading({ list, top = "mt-8", text = ENGLISH_TEXT, children }: { list: ArticlePage; top?: string; text?: ReaderText; children: ReactNode }) {
   return (
     <h2 className={`${top} border-b border-gray-300 pb-2 text-sm font-semibold uppercase tracking-wide text-muted dark:border-gray-600`}>
       {children}
-      {list.totalPages > 1 && ` · page ${list.page} of ${list.totalPages}`}
+      {list.totalPages > 1 && text.t("pageOf", { page: String(list.page), total: String(list.totalPages) })}
     </h2>
   );
 }
@@ -54,48 +62,57 @@ function parsePageSegment(segment: string): number | null {
 type Props = { params: Promise<Record<string, string>> };
 
 /** The route exports of a kind of listing: `first` for /{base}, `numbered` for /{base}/page/{n}. */
-export function pagedListing<S extends Subject>(listing: ListingKind<S>) {
+export function pagedListing<S extends Subject>(listing: ListingKind<S>, code: string | null = null) {
   const kind = KINDS[listing.kind];
-  // Once per request for metadata and page alike.
-  const load = cache(listing.load);
-  const basePath = (slug: string) => `${kind.prefix}/${slug}`;
+  const local = (names: EditionNames) => (kind.names ? names[kind.names] : {});
+  // Once per request for metadata and page alike: the edition, and the subject under the edition's name and slug.
+  const load = cache(async (slug: string) => {
+    const context = await loadEdition(code);
+    if (!context) notFound();
+    const found = await listing.load(kind.names ? defaultSlug(slug, context.names[BY_SLUG[kind.names]]) : slug);
+    return { context, subject: found && localName(found, local(context.names)), defaultSlug: found?.slug ?? slug };
+  });
 
   async function metadata(slug: string, page: number): Promise<Metadata> {
-    const [subject, settings] = await Promise.all([load(slug), getSiteSettings()]);
+    const { context, subject, defaultSlug: ownSlug } = await load(slug);
     if (!subject) return {};
-    const siteFeeds = feedAlternates("", settings.siteName);
-    const ownPath = basePath(subject.slug);
+    const { settings, text } = context;
+    const basePath = text.path(`${kind.prefix}/${subject.slug}`);
+    const siteFeeds = feedAlternates(text.prefix, settings.siteName);
     return {
-      title: page > 1 ? `${subject.name}, page ${page}` : subject.name,
-      description: listing.description(subject, page, settings),
+      title: page > 1 ? text.t("pageTitle", { name: subject.name, page: String(page) }) : subject.name,
+      description: listing.description(subject, page, settings, text),
       alternates: {
-        canonical: pageHref(ownPath, page),
-        types: kind.hasFeeds ? combineFeedAlternates(siteFeeds, feedAlternates(ownPath, `${subject.name} · ${settings.siteName}`)) : siteFeeds,
+        canonical: pageHref(basePath, page),
+        ...(listing.kind === "section" && page === 1 ? { languages: await sectionAlternates(ownSlug) } : {}),
+        types: kind.hasFeeds && code === null ? combineFeedAlternates(siteFeeds, feedAlternates(basePath, `${subject.name} · ${settings.siteName}`)) : siteFeeds,
       },
     };
   }
 
   async function Listing({ slug, page }: { slug: string; page: number }) {
-    const subject = await load(slug);
+    const { context, subject, defaultSlug: ownSlug } = await load(slug);
+    const { text, names, edition } = context;
+    const basePath = (current: string) => text.path(`${kind.prefix}/${current}`);
     if (!subject) {
-      const current = await listing.renamed?.(slug);
+      const current = code === null ? await listing.renamed?.(slug) : null;
       if (current) permanentRedirect(pageHref(basePath(current), page));
       notFound();
     }
-    const [settings, list] = await Promise.all([getSiteSettings(), findPublishedPage(kind.filter(subject.slug), page)]);
+    const list = await findPublishedPage({ ...kind.filter(ownSlug), editionId: edition.id }, page);
     if (page > list.totalPages) notFound();
     return (
       <>
-        {listing.header(subject, list)}
+        {listing.header(subject, list, text)}
         <ArticleList
-          articles={list.items}
-          locale={settings.locale}
-          timeZone={settings.timeZone}
+          articles={list.items.map((card) => localizeSection(card, names))}
+          {...context.dates}
+          text={text}
           basePath={basePath(subject.slug)}
           page={list.page}
           totalPages={list.totalPages}
           spacing={listing.spacing}
-          empty={listing.empty?.(subject)}
+          empty={listing.empty?.(subject, text)}
         />
       </>
     );
@@ -116,7 +133,7 @@ export function pagedListing<S extends Subject>(listing: ListingKind<S>) {
         const { [kind.param]: slug = "", n = "" } = await params;
         const page = parsePageSegment(n);
         if (page === null) notFound();
-        if (page === 1) permanentRedirect(basePath(encodeURIComponent(slug)));
+        if (page === 1) permanentRedirect(`${code === null ? "" : `/${code}`}${kind.prefix}/${encodeURIComponent(slug)}`);
         return <Listing slug={slug} page={page} />;
       },
     },

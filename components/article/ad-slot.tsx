@@ -8,6 +8,8 @@
  * Placements: "header" above the article, "in-article" between two paragraphs of the body, "sidebar" beside the
  * article on wide screens (components/article/article-with-ads.tsx places them).
  */
+import { ENGLISH_TEXT, type ReaderText } from "@/lib/i18n/reader-text";
+
 type Ad = {
   id: string;
   imageUrl: string;
@@ -34,20 +36,20 @@ export type HouseAd = { text: string; linkUrl: string };
  * creative is laid out at (banners across the column; a rectangle in the sidebar).
  */
 const PLACEMENT = {
-  header: { label: "Advertising", box: "mx-auto my-4 max-w-3xl", width: 728, height: 90, frame: "h-[90px] max-w-[728px]" },
-  "in-article": { label: "Advertising in the article", box: "my-8", width: 728, height: 90, frame: "h-[90px] max-w-[728px]" },
-  sidebar: { label: "Advertising beside the article", box: "", width: 300, height: 250, frame: "h-[250px] max-w-[300px]" },
+  header: { label: "advertising", box: "mx-auto my-4 max-w-3xl", width: 728, height: 90, frame: "h-[90px] max-w-[728px]" },
+  "in-article": { label: "advertisingInArticle", box: "my-8", width: 728, height: 90, frame: "h-[90px] max-w-[728px]" },
+  sidebar: { label: "advertisingBeside", box: "", width: 300, height: 250, frame: "h-[250px] max-w-[300px]" },
 } as const;
 
-export function AdSlot({ ad, houseAd, placement }: { ad?: Ad; houseAd: HouseAd | null; placement: AdPlacementName }) {
+export function AdSlot({ ad, houseAd, placement, text = ENGLISH_TEXT }: { ad?: Ad; houseAd: HouseAd | null; placement: AdPlacementName; text?: ReaderText }) {
   if (!ad && !houseAd) return null;
   const { label, box, width, height, frame } = PLACEMENT[placement];
   return (
-    <aside aria-label={label} className={`${box} border border-dashed border-gray-300 bg-gray-50 p-3 text-center dark:border-gray-600 dark:bg-gray-900`} data-placement={placement}>
-      <p className="text-[11px] font-semibold uppercase tracking-widest text-muted">Advertising</p>
+    <aside aria-label={text.t(label)} className={`${box} border border-dashed border-gray-300 bg-gray-50 p-3 text-center dark:border-gray-600 dark:bg-gray-900`} data-placement={placement}>
+      <p className="text-[11px] font-semibold uppercase tracking-widest text-muted">{text.t("advertising")}</p>
       {ad?.kind === "HTML" ? (
         <iframe
-          title="Advertisement"
+          title={text.t("advertisement")}
           sandbox="allow-popups allow-popups-to-escape-sandbox"
           srcDoc={snippetDocument(ad.html)}
           referrerPolicy="no-referrer"

@@ -7,6 +7,7 @@ import Link from "next/link";
 import { formatPublicDate } from "@/lib/dates";
 import { PriorityPicture } from "@/components/article/priority-picture";
 import { joinNames } from "@/lib/text";
+import { ENGLISH_TEXT, type ReaderText } from "@/lib/i18n/reader-text";
 
 type Card = {
   slug: string;
@@ -32,11 +33,11 @@ function LeadImage({ image, href }: { image: Image; href: string }) {
   );
 }
 
-type Props = { article: Card; locale: string; timeZone: string; lead?: boolean; image?: Image | null };
+type Props = { article: Card; locale: string; timeZone: string; lead?: boolean; image?: Image | null; text?: ReaderText };
 
-export function ArticleCard({ article, locale, timeZone, lead = false, image }: Props) {
+export function ArticleCard({ article, locale, timeZone, lead = false, image, text = ENGLISH_TEXT }: Props) {
   const Heading = lead ? "h2" : "h3";
-  const href = `/${article.section.slug}/${article.slug}`;
+  const href = text.path(`/${article.section.slug}/${article.slug}`);
   return (
     <article className="border-b border-gray-200 pb-5 dark:border-gray-700">
       {image && <LeadImage image={image} href={href} />}
@@ -51,7 +52,7 @@ export function ArticleCard({ article, locale, timeZone, lead = false, image }: 
       </Heading>
       {article.dek && <p className={`mt-2 text-muted ${lead ? "text-lg" : ""}`}>{article.dek}</p>}
       <p className="mt-2 text-xs text-muted">
-        {article.authors.length > 0 && <>By {joinNames(article.authors.map((a) => a.name))} · </>}
+        {article.authors.length > 0 && <>{text.t("by")} {joinNames(article.authors.map((a) => a.name), text.t("and"))} · </>}
         <time dateTime={article.publishedAt.toISOString()}>{formatPublicDate(article.publishedAt, locale, timeZone)}</time>
       </p>
     </article>

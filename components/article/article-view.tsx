@@ -9,6 +9,7 @@ import Link from "next/link";
 import { Byline } from "@/components/article/byline";
 import { PriorityPicture } from "@/components/article/priority-picture";
 import { ShareLinks } from "@/components/article/share-links";
+import { ENGLISH_TEXT, type ReaderText } from "@/lib/i18n/reader-text";
 import { splitAfterParagraph } from "@/lib/content/body-split";
 import { formatPublicDate, isoWithOffset } from "@/lib/dates";
 
@@ -40,7 +41,7 @@ function FeaturedImage({ image }: { image: NonNullable<ArticleViewData["featured
   );
 }
 
-const CORRECTION_LABEL = { CORRECTION: "Correction", UPDATE: "Update", CLARIFICATION: "Clarification" } as const;
+const CORRECTION_LABEL = { CORRECTION: "correction", UPDATE: "update", CLARIFICATION: "clarification" } as const;
 
 const BODY_CLASS = "article-body font-serif text-lg leading-relaxed";
 
@@ -54,9 +55,11 @@ type Props = {
   kicker?: ReactNode;
   /** After the body (a live story's entries). */
   afterBody?: ReactNode;
+  /** The edition's language and URLs (default: English, no prefix). */
+  text?: ReaderText;
 };
 
-export function ArticleView({ article, url, locale, timeZone, inBody, kicker, afterBody }: Props) {
+export function ArticleView({ article, url, locale, timeZone, inBody, kicker, afterBody, text = ENGLISH_TEXT }: Props) {
   const date = (d: Date) => formatPublicDate(d, locale, timeZone);
   const split = inBody ? splitAfterParagraph(article.bodyHtml, inBody.afterParagraph) : null;
   return (
@@ -64,19 +67,19 @@ export function ArticleView({ article, url, locale, timeZone, inBody, kicker, af
       <header>
         <p className="text-sm font-semibold uppercase tracking-wide text-accent">
           {kicker}
-          <Link href={`/${article.section.slug}`}>{article.section.name}</Link>
+          <Link href={text.path(`/${article.section.slug}`)}>{article.section.name}</Link>
         </p>
         <h1 className="mt-2 font-serif text-4xl font-bold leading-tight md:text-5xl">{article.headline}</h1>
         {article.dek && <p className="mt-3 text-xl text-muted">{article.dek}</p>}
         <div className="mt-5 space-y-1 border-y border-gray-200 py-3 dark:border-gray-700">
-          <Byline authors={article.authors} />
+          <Byline authors={article.authors} text={text} />
           <p className="text-sm text-muted">
             {article.datelineCity && <span className="font-semibold uppercase tracking-wide text-ink">{article.datelineCity}</span>}
             {article.datelineCity && article.publishedAt && " · "}
             {article.publishedAt && <time dateTime={isoWithOffset(article.publishedAt, timeZone)}>{date(article.publishedAt)}</time>}
             {article.publishedAt && article.revisedAt && article.revisedAt > article.publishedAt && (
               <>
-                {" · "}Updated <time dateTime={isoWithOffset(article.revisedAt, timeZone)}>{date(article.revisedAt)}</time>
+                {" · "}{text.t("updated")} <time dateTime={isoWithOffset(article.revisedAt, timeZone)}>{date(article.revisedAt)}</time>
               </>
             )}
           </p>
@@ -100,12 +103,12 @@ export function ArticleView({ article, url, locale, timeZone, inBody, kicker, af
       {article.corrections.length > 0 && (
         <section aria-labelledby="corrections-heading" className="mt-8 rounded border-l-4 border-amber-500 bg-amber-50 p-4 dark:bg-amber-950">
           <h2 id="corrections-heading" className="font-semibold">
-            Corrections and updates
+            {text.t("correctionsHeading")}
           </h2>
           <ul className="mt-2 space-y-2 text-sm">
             {article.corrections.map((c) => (
               <li key={c.id}>
-                <strong>{CORRECTION_LABEL[c.kind]}</strong> (<time dateTime={isoWithOffset(c.publishedAt, timeZone)}>{date(c.publishedAt)}</time>): {c.text}
+                <strong>{text.t(CORRECTION_LABEL[c.kind])}</strong> (<time dateTime={isoWithOffset(c.publishedAt, timeZone)}>{date(c.publishedAt)}</time>): {c.text}
               </li>
             ))}
           </ul>
@@ -113,11 +116,11 @@ export function ArticleView({ article, url, locale, timeZone, inBody, kicker, af
       )}
 
       {article.tags.length > 0 && (
-        <nav aria-label="Tags" className="mt-8">
+        <nav aria-label={text.t("tags")} className="mt-8">
           <ul className="flex flex-wrap gap-2 text-sm">
             {article.tags.map((tag) => (
               <li key={tag.slug}>
-                <Link href={`/tag/${tag.slug}`} className="rounded-full bg-gray-100 px-3 py-1 hover:bg-gray-200 dark:bg-gray-800 dark:hover:bg-gray-700">
+                <Link href={text.path(`/tag/${tag.slug}`)} className="rounded-full bg-gray-100 px-3 py-1 hover:bg-gray-200 dark:bg-gray-800 dark:hover:bg-gray-700">
                   {tag.name}
                 </Link>
               </li>
@@ -126,11 +129,11 @@ export function ArticleView({ article, url, locale, timeZone, inBody, kicker, af
         </nav>
       )}
 
-      <ShareLinks url={url} title={article.headline} />
+      <ShareLinks url={url} title={article.headline} text={text} />
 
       <p className="mt-8">
-        <Link href={`/${article.section.slug}`} className="font-semibold hover:underline">
-          {"< Back"}
+        <Link href={text.path(`/${article.section.slug}`)} className="font-semibold hover:underline">
+          {text.t("back")}
         </Link>
       </p>
     </article>

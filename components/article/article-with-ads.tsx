@@ -16,17 +16,18 @@ type Props = Omit<ComponentProps<typeof ArticleView>, "inBody"> & {
 };
 
 export function ArticleWithAds({ ads, houseAd, adParagraph, ...view }: Props) {
+  const { text } = view;
   const hasSidebar = Boolean(ads.sidebar || houseAd);
-  const inBody = ads.inArticle || houseAd ? { afterParagraph: adParagraph, block: <AdSlot ad={ads.inArticle} houseAd={houseAd} placement="in-article" /> } : undefined;
+  const inBody = ads.inArticle || houseAd ? { afterParagraph: adParagraph, block: <AdSlot ad={ads.inArticle} houseAd={houseAd} placement="in-article" text={text} /> } : undefined;
   return (
     <>
-      <AdSlot ad={ads.header} houseAd={houseAd} placement="header" />
+      <AdSlot ad={ads.header} houseAd={houseAd} placement="header" text={text} />
       {hasSidebar ? (
         <div className="lg:grid lg:grid-cols-[minmax(0,1fr)_300px] lg:gap-10">
           <ArticleView {...view} inBody={inBody} />
           <div className="hidden lg:block">
             <div className="sticky top-4">
-              <AdSlot ad={ads.sidebar} houseAd={houseAd} placement="sidebar" />
+              <AdSlot ad={ads.sidebar} houseAd={houseAd} placement="sidebar" text={text} />
             </div>
           </div>
         </div>

@@ -1,7 +1,8 @@
 import { CopyLinkButton } from "./copy-link-button";
+import { ENGLISH_TEXT, type ReaderText } from "@/lib/i18n/reader-text";
 
 /** Plain share links (no third-party scripts) and a copy-link button. */
-export function ShareLinks({ url, title }: { url: string; title: string }) {
+export function ShareLinks({ url, title, text = ENGLISH_TEXT }: { url: string; title: string; text?: ReaderText }) {
   const u = encodeURIComponent(url);
   const t = encodeURIComponent(title);
   const links = [
@@ -14,14 +15,14 @@ export function ShareLinks({ url, title }: { url: string; title: string }) {
   return (
     <section aria-labelledby="share-heading" className="mt-10 border-t border-gray-200 pt-6 dark:border-gray-700">
       <h2 id="share-heading" className="text-sm font-semibold">
-        Share this post:
+        {text.t("share")}
       </h2>
       <ul className="mt-2 flex flex-wrap items-center gap-3 text-sm">
         {links.map((link) => (
           <li key={link.name}>
             <a href={link.href} rel="noopener noreferrer" target="_blank" className="rounded border border-gray-300 px-3 py-1 hover:bg-gray-100 dark:border-gray-600 dark:hover:bg-gray-800">
               {link.name}
-              <span className="sr-only"> (opens in a new tab)</span>
+              <span className="sr-only"> {text.t("opensInNewTab")}</span>
             </a>
           </li>
         ))}

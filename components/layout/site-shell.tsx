@@ -4,28 +4,36 @@
  * and its 410 (/gone) included.
  */
 import type { ReactNode } from "react";
-import { SiteFooter, SiteHeader } from "@/components/layout/site-header";
+import { SiteFooter, SiteHeader, type EditionLink } from "@/components/layout/site-header";
 import { listChoices } from "@/components/newsletters/list-choices";
 import { SignUpForm } from "@/components/newsletters/sign-up-form";
 import type { SiteSettings } from "@/lib/data/settings";
+import { ENGLISH_TEXT, type ReaderText } from "@/lib/i18n/reader-text";
 
-type Props = { settings: Pick<SiteSettings, "siteName" | "socialLinks">; sections: { name: string; slug: string }[]; children: ReactNode };
+type Props = {
+  settings: Pick<SiteSettings, "siteName" | "socialLinks">;
+  sections: { name: string; slug: string }[];
+  children: ReactNode;
+  /** The edition's language (its `lang` here is copied to <html lang> when the page is stored: reader-document.cjs). */
+  text?: ReaderText;
+  editions?: EditionLink[];
+};
 
-export function SiteShell({ settings, sections, children }: Props) {
+export function SiteShell({ settings, sections, children, text = ENGLISH_TEXT, editions }: Props) {
   return (
     // data-reader-document: stored and served without Next's client runtime (cache-handlers/reader-document.cjs).
-    <div className="public-theme" data-reader-document="">
+    <div className="public-theme" data-reader-document="" lang={text.lang}>
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:bg-white focus:p-2 focus:text-ink">
-        Skip to content
+        {text.t("skipToContent")}
       </a>
-      <SiteHeader siteName={settings.siteName} sections={sections} />
+      <SiteHeader siteName={settings.siteName} sections={sections} text={text} editions={editions} />
       <main id="main" className="mx-auto max-w-5xl px-4 py-8">
         {children}
       </main>
       <div className="mx-auto mt-16 max-w-5xl px-4">
-        <SignUpForm source="footer" heading="Get the news by e-mail" choices={listChoices([])} checked={["DIGEST"]} />
+        <SignUpForm source="footer" heading={text.t("newsletterHeading")} choices={listChoices([])} checked={["DIGEST"]} />
       </div>
-      <SiteFooter siteName={settings.siteName} socialLinks={settings.socialLinks} />
+      <SiteFooter siteName={settings.siteName} socialLinks={settings.socialLinks} text={text} />
     </div>
   );
 }

@@ -3,14 +3,15 @@
  * shareable URL. One search landmark, one labelled field, one button.
  */
 import { SEARCH_QUERY_MAX_LENGTH } from "@/lib/validation/search";
+import { ENGLISH_TEXT, type ReaderText } from "@/lib/i18n/reader-text";
 
-type Props = { defaultValue?: string; error?: string };
+type Props = { defaultValue?: string; error?: string; text?: ReaderText };
 
-export function SearchForm({ defaultValue = "", error }: Props) {
+export function SearchForm({ defaultValue = "", error, text = ENGLISH_TEXT }: Props) {
   return (
-    <form role="search" action="/search" method="get" className="mt-6">
+    <form role="search" action={text.path("/search")} method="get" className="mt-6">
       <label htmlFor="search-q" className="block text-sm font-semibold">
-        Search
+        {text.t("search")}
       </label>
       <div className="mt-1 flex flex-wrap gap-2">
         <input
@@ -29,7 +30,7 @@ export function SearchForm({ defaultValue = "", error }: Props) {
           type="submit"
           className="rounded bg-ink px-4 py-2 font-semibold text-paper hover:opacity-90"
         >
-          Search
+          {text.t("search")}
         </button>
       </div>
       {error && (

@@ -3,13 +3,14 @@
  * query strings, unlike the path-based, cacheable public lists).
  */
 import { Pagination } from "@/components/ui/pagination";
+import { ENGLISH_TEXT, type ReaderText } from "@/lib/i18n/reader-text";
 
-export function searchHref(query: string, page: number): string {
+export function searchHref(query: string, page: number, text: Pick<ReaderText, "path"> = ENGLISH_TEXT): string {
   const params = new URLSearchParams({ q: query });
   if (page > 1) params.set("page", String(page));
-  return `/search?${params.toString()}`;
+  return text.path(`/search?${params.toString()}`);
 }
 
-export function SearchPagination({ query, page, totalPages }: { query: string; page: number; totalPages: number }) {
-  return <Pagination page={page} totalPages={totalPages} hrefFor={(n) => searchHref(query, n)} label="Search results pages" />;
+export function SearchPagination({ query, page, totalPages, text = ENGLISH_TEXT }: { query: string; page: number; totalPages: number; text?: ReaderText }) {
+  return <Pagination page={page} totalPages={totalPages} hrefFor={(n) => searchHref(query, n, text)} label={text.t("searchPages")} words={text} />;
 }

@@ -8,6 +8,7 @@ import { SearchForm } from "@/components/search/search-form";
 import { SearchPagination, searchHref } from "@/components/search/search-pagination";
 import { SearchResult } from "@/components/search/search-result";
 import type { SearchResults } from "@/lib/data/search";
+import { ENGLISH_TEXT, type ReaderText } from "@/lib/i18n/reader-text";
 
 type Props = {
   /** What the form shows: the query, or what was typed when it was refused. */
@@ -17,66 +18,64 @@ type Props = {
   results: SearchResults | null;
   locale: string;
   timeZone: string;
+  text?: ReaderText;
 };
 
-export function SearchView({ typed, query, error, results, locale, timeZone }: Props) {
+export function SearchView({ typed, query, error, results, locale, timeZone, text = ENGLISH_TEXT }: Props) {
   const correction = results?.correction;
   return (
     <>
-      <h1 className="font-serif text-4xl font-bold">Search</h1>
-      <SearchForm defaultValue={typed} error={error} />
+      <h1 className="font-serif text-4xl font-bold">{text.t("search")}</h1>
+      <SearchForm defaultValue={typed} error={error} text={text} />
 
       {results && results.total === 0 && (
         <div className="mt-10">
-          <h2 className="font-serif text-2xl font-bold">No results for “{query}”</h2>
+          <h2 className="font-serif text-2xl font-bold">{text.t("noResults", { query })}</h2>
           {correction ? (
             <p className="mt-2 text-lg">
-              Did you mean{" "}
-              <Link href={searchHref(correction.query, 1)} className="font-semibold italic underline">
+              {text.t("didYouMean")}{" "}
+              <Link href={searchHref(correction.query, 1, text)} className="font-semibold italic underline">
                 {correction.query}
               </Link>
               ?
             </p>
           ) : (
-            <p className="mt-2 text-muted">
-              Tip: check the spelling, or try fewer or more general words, such as a place, a person or a topic. Search
-              finds whole words in headlines, summaries and article text.
-            </p>
+            <p className="mt-2 text-muted">{text.t("searchTip")}</p>
           )}
         </div>
       )}
 
-      {results && results.total > 0 && <ResultsSection results={results} locale={locale} timeZone={timeZone} />}
-      {correction && <ResultsSection results={correction} locale={locale} timeZone={timeZone} />}
+      {results && results.total > 0 && <ResultsSection results={results} locale={locale} timeZone={timeZone} text={text} />}
+      {correction && <ResultsSection results={correction} locale={locale} timeZone={timeZone} text={text} />}
     </>
   );
 }
 
 /** A page of results under its count, with the pages of the same query. */
-function ResultsSection({ results, locale, timeZone }: { results: SearchResults; locale: string; timeZone: string }) {
+function ResultsSection({ results, locale, timeZone, text }: { results: SearchResults; locale: string; timeZone: string; text: ReaderText }) {
   return (
     <section aria-labelledby="search-results-heading" className="mt-10">
       <h2 id="search-results-heading" className="border-b border-gray-300 pb-2 text-sm font-semibold uppercase tracking-wide text-muted dark:border-gray-600">
-        {results.total === 1 ? "1 result" : `${results.total} results`} for “{results.query}”
-        {results.totalPages > 1 && ` · page ${results.page} of ${results.totalPages}`}
+        {text.t("results", { count: results.total, total: String(results.total), query: results.query })}
+        {results.totalPages > 1 && text.t("pageOf", { page: String(results.page), total: String(results.totalPages) })}
       </h2>
       {results.items.length === 0 ? (
         <p className="mt-5">
-          There is no page {results.page} of results.{" "}
-          <Link href={searchHref(results.query, 1)} className="font-semibold underline">
-            Go to the first page
+          {text.t("noSuchResultsPage", { page: String(results.page) })}{" "}
+          <Link href={searchHref(results.query, 1, text)} className="font-semibold underline">
+            {text.t("firstPage")}
           </Link>
         </p>
       ) : (
         <ol className="mt-5 space-y-5">
           {results.items.map((result) => (
             <li key={result.id}>
-              <SearchResult result={result} locale={locale} timeZone={timeZone} />
+              <SearchResult result={result} locale={locale} timeZone={timeZone} text={text} />
             </li>
           ))}
         </ol>
       )}
-      {results.items.length > 0 && <SearchPagination query={results.query} page={results.page} totalPages={results.totalPages} />}
+      {results.items.length > 0 && <SearchPagination query={results.query} page={results.page} totalPages={results.totalPages} text={text} />}
     </section>
   );
 }

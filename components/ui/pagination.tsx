@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { ENGLISH_TEXT, type ReaderText } from "@/lib/i18n/reader-text";
 
 /**
  * Numbered pagination: on public lists page 1 lives at `basePath`, page n at `${basePath}/page/${n}`, so every
@@ -25,9 +26,12 @@ type Props = {
   /** What the previous and next links say, when "Previous page"/"Next page" is not the best word (a log, newest first). */
   previousLabel?: ReactNode;
   nextLabel?: ReactNode;
+  /** The reader's edition's words for "Previous", "Next", "page" and "Page n" (default: English). */
+  words?: Pick<ReaderText, "t">;
 };
 
-export function Pagination({ basePath = "/", page, totalPages, hrefFor, label = "Pagination", previousLabel, nextLabel }: Props) {
+export function Pagination({ basePath = "/", page, totalPages, hrefFor, label = "Pagination", previousLabel, nextLabel, words = ENGLISH_TEXT }: Props) {
+  const { t } = words;
   if (totalPages <= 1) return null;
   const href = hrefFor ?? ((n: number) => pageHref(basePath, n));
   const pages = Array.from({ length: totalPages }, (_, i) => i + 1).filter((n) => n === 1 || n === totalPages || Math.abs(n - page) <= 2);
@@ -39,7 +43,7 @@ export function Pagination({ basePath = "/", page, totalPages, hrefFor, label = 
         <Link href={href(page - 1)} className="rounded border border-gray-300 px-3 py-1 hover:bg-gray-100 dark:border-gray-600 dark:hover:bg-gray-800">
           {previousLabel ?? (
             <>
-              Previous<span className="sr-only"> page</span>
+              {t("previous")}<span className="sr-only"> {t("page")}</span>
             </>
           )}
         </Link>
@@ -51,7 +55,7 @@ export function Pagination({ basePath = "/", page, totalPages, hrefFor, label = 
             <Link
               href={href(n)}
               aria-current={n === page ? "page" : undefined}
-              aria-label={`Page ${n}`}
+              aria-label={t("pageNumber", { n: String(n) })}
               className={`rounded px-3 py-1 ${n === page ? "bg-ink font-bold text-paper" : "hover:bg-gray-100 dark:hover:bg-gray-800"}`}
             >
               {n}
@@ -63,7 +67,7 @@ export function Pagination({ basePath = "/", page, totalPages, hrefFor, label = 
         <Link href={href(page + 1)} className="rounded border border-gray-300 px-3 py-1 hover:bg-gray-100 dark:border-gray-600 dark:hover:bg-gray-800">
           {nextLabel ?? (
             <>
-              Next<span className="sr-only"> page</span>
+              {t("next")}<span className="sr-only"> {t("page")}</span>
             </>
           )}
         </Link>

@@ -22,11 +22,11 @@ export const CacheTags = {
   section: (slug: string) => `section:${slug}`,
   tag: (slug: string) => `tag:${slug}`,
   author: (slug: string) => `author:${slug}`,
+  /** The hreflang alternates of a translation group's pages. */
+  translations: (groupId: string) => `translations:${groupId}`,
   /** Any list of the latest articles (feeds, sitemaps, search). */
   latest: "latest",
 } as const;
-
-
 
 /** A safety net: even without an invalidation, a cached public page is rebuilt after this many seconds. */
 export const PUBLIC_REVALIDATE_SECONDS = 3600;
@@ -108,10 +108,11 @@ export const articleCacheTagsSelect = {
   section: { select: { slug: true } },
   tags: { select: { tag: { select: { slug: true } } } },
   authors: { select: { user: { select: { slug: true } } } },
+  translationGroupId: true,
 } as const satisfies Prisma.ArticleSelect;
 
 /** The tags a change to one published article touches: its page, lists it appears on, feeds and sitemaps. */
-export function tagsForArticle(article: { slug: string; sectionSlug: string; tagSlugs: string[]; authorSlugs: string[] }): string[] {
+export function tagsForArticle(article: { slug: string; sectionSlug: string; tagSlugs: string[]; authorSlugs: string[]; translationGroupId?: string | null }): string[] {
   return [
     CacheTags.article(article.slug),
     CacheTags.home,
@@ -119,6 +120,7 @@ export function tagsForArticle(article: { slug: string; sectionSlug: string; tag
     CacheTags.section(article.sectionSlug),
     ...article.tagSlugs.map(CacheTags.tag),
     ...article.authorSlugs.map(CacheTags.author),
+    ...(article.translationGroupId ? [CacheTags.translations(article.translationGroupId)] : []),
   ];
 }
 
@@ -129,5 +131,6 @@ export function articleCacheTags(article: Prisma.ArticleGetPayload<{ select: typ
     sectionSlug: article.section.slug,
     tagSlugs: article.tags.map((t) => t.tag.slug),
     authorSlugs: article.authors.map((a) => a.user.slug),
+    translationGroupId: article.translationGroupId,
   });
 }

@@ -10,6 +10,9 @@
  * articles in primary-key order, and read a 50,000-URL chunk in keyset batches (id > last id) after one narrow
  * ordered lookup of the chunk's first id. Primary-key order also keeps chunks stable: a new article lands in the
  * last chunk instead of shifting every URL into the next file.
+ *
+ * Language editions (docs/decisions/0029): an article's URL is in its edition (prefix, the edition's section slug);
+ * an article with published translations lists them all as alternates, and so does each edition's front page.
  */
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -22,7 +25,8 @@ import { CacheTags, publicQuery } from "./cache";
 /** How many of the latest articles every feed lists. */
 export const FEED_LENGTH = 50;
 
-export type FeedScope = { kind: "site" } | { kind: "section"; slug: string } | { kind: "author"; slug: string };
+/** `editionId`: only that language edition's articles (each edition has its own feeds). */
+export type FeedScope = ({ kind: "site" } | { kind: "section"; slug: string } | { kind: "author"; slug: string }) & { editionId?: string };
 
 /** Same rule as the author page (lib/data/users/authors.ts): current and former staff who have published. */
 const PUBLIC_AUTHOR_STATUSES = ["ACTIVE", "DEACTIVATED"] as const;
@@ -54,7 +58,7 @@ function scopeWhere(scope: FeedScope): Prisma.ArticleWhereInput {
 /** The latest published articles of the site, a section or an author, newest first, with every co-author. */
 export async function readFeedArticles(scope: FeedScope, take: number = FEED_LENGTH): Promise<FeedArticle[]> {
   const rows = await getPublicReadDb().article.findMany({
-    where: { AND: [publishedWhere(), scopeWhere(scope)] },
+    where: { AND: [publishedWhere(), scopeWhere(scope), scope.editionId ? { editionId: scope.editionId } : {}] },
     orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
     take,
     select: feedArticleSelect,
@@ -82,8 +86,34 @@ export const findFeedArticles = publicQuery("findFeedArticles", (scope: FeedScop
   buildFallback: [],
 });
 
-/** A site-relative URL in a sitemap, with its last change when known. */
-export type SitemapEntry = { path: string; lastmod: Date | null };
+/** A site-relative URL in a sitemap, with its last change when known and its translations (hreflang → path). */
+export type SitemapEntry = { path: string; lastmod: Date | null; alternates?: { hreflang: string; path: string }[] };
+
+/** How each edition writes an article's path: its prefix and its own section slugs. */
+async function editionPaths(db: ReturnType<typeof getPublicReadDb>) {
+  const [editions, sections, translations] = await Promise.all([
+    db.languageEdition.findMany({ orderBy: [{ isDefault: "desc" }, { position: "asc" }], select: { id: true, isDefault: true } }),
+    db.section.findMany({ select: { id: true, slug: true } }),
+    db.sectionTranslation.findMany({ select: { sectionId: true, editionId: true, slug: true } }),
+  ]);
+  const defaultId = editions.find((e) => e.isDefault)?.id;
+  const prefix = (editionId: string) => (editionId === defaultId ? "" : `/${editionId}`);
+  const sectionSlug = new Map(sections.map((s) => [s.id, s.slug]));
+  const localSlug = new Map(translations.map((t) => [`${t.editionId} ${t.sectionId}`, t.slug]));
+  return {
+    editions,
+    prefix,
+    sectionPath: (editionId: string, sectionId: string) => `${prefix(editionId)}/${localSlug.get(`${editionId} ${sectionId}`) ?? sectionSlug.get(sectionId)}`,
+    articlePath: (row: { editionId: string; sectionId: string; slug: string }) =>
+      `${prefix(row.editionId)}/${localSlug.get(`${row.editionId} ${row.sectionId}`) ?? sectionSlug.get(row.sectionId)}/${row.slug}`,
+    xDefault: (members: { hreflang: string; path: string }[]) => members.find((m) => m.hreflang === defaultId) ?? members[0]!,
+  };
+}
+
+/** The alternates of one group's members (none for an article without published translations). */
+function withXDefault(members: { hreflang: string; path: string }[], pick: (m: typeof members) => (typeof members)[number]) {
+  return members.length < 2 ? undefined : [...members, { hreflang: "x-default", path: pick(members).path }];
+}
 
 export type SitemapOverview = {
   /** Home, sections, tags and authors that have published articles: the URLs before the articles. */
@@ -107,10 +137,16 @@ export async function readSitemapOverview(): Promise<SitemapOverview> {
   ]);
   const newest = new Map(newestBySection.map((group) => [group.sectionId, group._max.publishedAt]));
   const home = [...newest.values()].reduce<Date | null>((latest, d) => (d && (!latest || d > latest) ? d : latest), null);
+  // Every edition's front page and section pages, each listing the others as its translations.
+  const paths = await editionPaths(db);
+  const translated = (members: { hreflang: string; path: string }[], lastmod: Date | null) => {
+    const alternates = withXDefault(members, paths.xDefault);
+    return members.map((m) => ({ path: m.path, lastmod, alternates }));
+  };
   return {
     pages: [
-      { path: "/", lastmod: home },
-      ...sections.map((s) => ({ path: `/${s.slug}`, lastmod: newest.get(s.id) ?? null })),
+      ...translated(paths.editions.map((e) => ({ hreflang: e.id, path: paths.prefix(e.id) || "/" })), home),
+      ...sections.flatMap((s) => translated(paths.editions.map((e) => ({ hreflang: e.id, path: paths.sectionPath(e.id, s.id) })), newest.get(s.id) ?? null)),
       ...tags.map((t) => ({ path: `/tag/${t.slug}`, lastmod: null })),
       ...authors.map((a) => ({ path: `/author/${a.slug}`, lastmod: null })),
     ],
@@ -140,14 +176,14 @@ export async function readSitemapArticles(offset: number, take: number, batchSiz
     if (!first) return [];
     lowerBound = { gte: first.id };
   }
-  const rows: { id: string; slug: string; publishedAt: Date | null; revisedAt: Date | null; sectionId: string }[] = [];
+  const rows: { id: string; slug: string; publishedAt: Date | null; revisedAt: Date | null; sectionId: string; editionId: string; translationGroupId: string | null }[] = [];
   while (rows.length < take) {
     const want = Math.min(batchSize, take - rows.length);
     const batch = await db.article.findMany({
       where: lowerBound ? { AND: [published, { id: lowerBound }] } : published,
       orderBy: { id: "asc" },
       take: want,
-      select: { id: true, slug: true, publishedAt: true, revisedAt: true, sectionId: true },
+      select: { id: true, slug: true, publishedAt: true, revisedAt: true, sectionId: true, editionId: true, translationGroupId: true },
     });
     for (const row of batch) rows.push(row);
     const last = batch.at(-1);
@@ -156,11 +192,19 @@ export async function readSitemapArticles(offset: number, take: number, batchSiz
   }
   // A handful of sections, mapped here: far cheaper than joining the section to 50,000 rows. Read after the
   // articles, so every section they name exists (a section with articles cannot be deleted).
-  const sections = await db.section.findMany({ select: { id: true, slug: true } });
-  const sectionSlugs = new Map(sections.map((s) => [s.id, s.slug]));
+  const paths = await editionPaths(db);
+  const groupIds = [...new Set(rows.flatMap((row) => (row.translationGroupId ? [row.translationGroupId] : [])))];
+  const members = groupIds.length
+    ? await db.article.findMany({ where: { AND: [published, { translationGroupId: { in: groupIds } }] }, select: { slug: true, sectionId: true, editionId: true, translationGroupId: true } })
+    : [];
+  const byGroup = new Map<string, typeof members>();
+  for (const member of members) byGroup.set(member.translationGroupId as string, [...(byGroup.get(member.translationGroupId as string) ?? []), member]);
   return rows.map((row) => ({
-    path: `/${sectionSlugs.get(row.sectionId)}/${row.slug}`,
+    path: paths.articlePath(row),
     lastmod: row.revisedAt ?? (row.publishedAt as Date),
+    alternates: row.translationGroupId
+      ? withXDefault((byGroup.get(row.translationGroupId) ?? []).map((m) => ({ hreflang: m.editionId, path: paths.articlePath(m) })), paths.xDefault)
+      : undefined,
   }));
 }
 
@@ -170,7 +214,7 @@ export const findSitemapArticles = publicQuery(
   { tags: () => [CacheTags.latest], buildFallback: [] },
 );
 
-export type NewsSitemapArticle = { path: string; headline: string; publishedAt: Date };
+export type NewsSitemapArticle = { path: string; headline: string; publishedAt: Date; editionId: string };
 
 /** Articles published in the last 48 hours, newest first, at most 1,000 (Google News' limits). */
 export async function readNewsSitemapArticles(now: Date = new Date()): Promise<NewsSitemapArticle[]> {
@@ -179,9 +223,10 @@ export async function readNewsSitemapArticles(now: Date = new Date()): Promise<N
     where: { AND: [publishedWhere(now), { publishedAt: { gte: since } }] },
     orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
     take: NEWS_SITEMAP_MAX_URLS,
-    select: { slug: true, headline: true, publishedAt: true, section: { select: { slug: true } } },
+    select: { slug: true, headline: true, publishedAt: true, sectionId: true, editionId: true },
   });
-  return rows.map((row) => ({ path: `/${row.section.slug}/${row.slug}`, headline: row.headline, publishedAt: row.publishedAt as Date }));
+  const paths = await editionPaths(getPublicReadDb());
+  return rows.map((row) => ({ path: paths.articlePath(row), headline: row.headline, publishedAt: row.publishedAt as Date, editionId: row.editionId }));
 }
 
 export const findNewsSitemapArticles = publicQuery("findNewsSitemapArticles", () => readNewsSitemapArticles(), {

@@ -2,8 +2,9 @@
  * Reader search (/search): PostgreSQL full-text search over published articles only.
  *
  * Matching uses the generated, GIN-indexed column Article."searchVector" (headline A, dek B, body text C; see
- * prisma/migrations/*_search_and_constraints) with `websearch_to_tsquery('english', q)`, which accepts anything a
- * person types ("quotes", -minus, or) and never raises a syntax error. Prisma cannot express tsvector queries, so
+ * prisma/migrations/*_search_and_constraints and *_language_editions) with `websearch_to_tsquery(config, q)`, where
+ * config is the edition's text-search configuration (English stemming; Spanish stemming with accents ignored; the
+ * simple fallback), and only that edition's articles are searched. websearch_to_tsquery accepts anything a person types ("quotes", -minus, or) and never raises a syntax error. Prisma cannot express tsvector queries, so
  * the ranking runs in one $queryRaw with every value bound as a parameter; the cards are then read through Prisma
  * with the same published-only condition as every other public read.
  *
@@ -25,6 +26,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { getPublicReadDb } from "@/lib/db";
 import { publishedWhere, sectionAndBylineSelect } from "./articles/public";
 import { CacheTags, publicQuery } from "./cache";
+import { getDefaultEdition } from "./editions";
 import { suggestSpelling } from "./search-spelling";
 import {
   HIGHLIGHT_START,
@@ -106,6 +108,11 @@ export type SearchResults = {
   correction?: SearchResults;
 };
 
+/** The PostgreSQL configuration behind each edition's `searchConfig` (the migration creates the dateline_ ones). */
+const TEXT_SEARCH_CONFIGS: Record<string, string> = { english: "english", spanish: "dateline_spanish", simple: "dateline_simple" };
+
+export type SearchScope = { editionId: string; searchConfig: string };
+
 type RankedRow = { total: number; id: string | null; headline: string | null; snippet: string | null };
 
 /**
@@ -121,11 +128,12 @@ type RankedRow = { total: number; id: string | null; headline: string | null; sn
  *   body-only mention at any age, since the largest possible recency advantage is 1 / 0.35 ≈ 2.9×.
  * Ties fall back to the newer article, then the id, so pagination is stable.
  */
-async function runSearch(query: string, page: number): Promise<SearchResults> {
+async function runSearch(query: string, page: number, scope: SearchScope): Promise<SearchResults> {
   const offset = (page - 1) * SEARCH_PAGE_SIZE;
+  const config = TEXT_SEARCH_CONFIGS[scope.searchConfig] ?? "dateline_simple";
   const rows = await getPublicReadDb().$queryRaw<RankedRow[]>`
     WITH q AS (
-      SELECT websearch_to_tsquery('english', ${query}) AS query, (now() AT TIME ZONE 'UTC') AS now
+      SELECT websearch_to_tsquery(${config}::regconfig, ${query}) AS query, (now() AT TIME ZONE 'UTC') AS now
     ),
     matches AS (
       SELECT a.id, a."publishedAt",
@@ -133,7 +141,7 @@ async function runSearch(query: string, page: number): Promise<SearchResults> {
           * (0.35 + 0.65 * power(0.5, greatest(extract(epoch FROM (q.now - a."publishedAt"))::float8, 0) / 86400 / 30))
           AS score
       FROM "Article" a CROSS JOIN q
-      WHERE a.status = 'PUBLISHED' AND a."publishedAt" <= q.now AND a."searchVector" @@ q.query
+      WHERE a."editionId" = ${scope.editionId} AND a.status = 'PUBLISHED' AND a."publishedAt" <= q.now AND a."searchVector" @@ q.query
     ),
     ranked AS (
       SELECT id, row_number() OVER (ORDER BY score DESC, "publishedAt" DESC, id DESC) AS position
@@ -142,8 +150,8 @@ async function runSearch(query: string, page: number): Promise<SearchResults> {
       LIMIT ${SEARCH_PAGE_SIZE}::int OFFSET ${offset}::int
     )
     SELECT t.total, r.id,
-      ts_headline('english', translate(a.headline, ${MARKERS}, ''), q.query, ${HEADLINE_OPTIONS}) AS headline,
-      ts_headline('english', translate(concat_ws(' ', nullif(a.dek, ''), a."bodyText"), ${MARKERS}, ''), q.query, ${SNIPPET_OPTIONS})
+      ts_headline(${config}::regconfig, translate(a.headline, ${MARKERS}, ''), q.query, ${HEADLINE_OPTIONS}) AS headline,
+      ts_headline(${config}::regconfig, translate(concat_ws(' ', nullif(a.dek, ''), a."bodyText"), ${MARKERS}, ''), q.query, ${SNIPPET_OPTIONS})
         AS snippet
     FROM (SELECT count(*)::int AS total FROM matches) t
     CROSS JOIN q
@@ -183,12 +191,12 @@ async function runSearch(query: string, page: number): Promise<SearchResults> {
 const EMPTY: SearchResults = { query: "", items: [], total: 0, page: 1, totalPages: 1 };
 
 /** The results, and for a query that finds nothing, the first page of a respelling of it that finds something. */
-async function searchWithCorrection(query: string, page: number): Promise<SearchResults> {
-  const results = await runSearch(query, page);
+async function searchWithCorrection(query: string, page: number, scope: SearchScope): Promise<SearchResults> {
+  const results = await runSearch(query, page, scope);
   if (results.total > 0) return results;
   const respelt = await suggestSpelling(query);
   if (!respelt || respelt === query) return results;
-  const correction = await runSearch(respelt, 1);
+  const correction = await runSearch(respelt, 1, scope);
   return correction.total > 0 ? { ...results, correction } : results;
 }
 
@@ -201,11 +209,13 @@ const cachedSearch = publicQuery("searchPublishedArticles", searchWithCorrection
  * One page of published articles matching `q`, best first. Never throws on what a reader types: the query is
  * normalized (control characters removed, whitespace collapsed, cut to 200 characters, lower-cased — search is
  * case-insensitive, and one cache entry then serves "Water" and "water"); an empty query, a stop word or
- * punctuation alone simply match nothing.
+ * punctuation alone simply match nothing. Only the articles of the edition in `scope` (default: the default
+ * edition) are searched.
  */
-export async function searchPublishedArticles(q: string, page = 1): Promise<SearchResults> {
+export async function searchPublishedArticles(q: string, page = 1, scope?: SearchScope): Promise<SearchResults> {
   const query = stripUnsafeCharacters(q).replace(/\s+/g, " ").trim().slice(0, SEARCH_QUERY_MAX_LENGTH).trim().toLowerCase();
   if (query === "") return EMPTY;
   const safePage = Number.isFinite(page) ? Math.min(SEARCH_MAX_PAGE, Math.max(1, Math.floor(page))) : 1;
-  return cachedSearch(query, safePage);
+    const { id, searchConfig } = scope ? { id: scope.editionId, searchConfig: scope.searchConfig } : await getDefaultEdition();
+  return cachedSearch(query, safePage, { editionId: id, searchConfig });
 }

@@ -46,6 +46,8 @@ export type FeedChannel = {
   logoUrl?: string | null;
   /** The WebSub hub subscribers may use (rel="hub"; JSON Feed's `hubs`); publishing pings it (lib/webhooks/websub.ts). */
   hubUrl?: string | null;
+  /** A language edition's URL prefix ("/es"): its articles', sections' and authors' pages are under it. */
+  editionPrefix?: string;
 };
 
 /**
@@ -121,12 +123,13 @@ function createFeed(channel: FeedChannel, articles: FeedArticle[]): Feed {
   });
 }
 
-function toItem(format: FeedFormat, article: FeedArticle, siteUrl: string): Item {
+function toItem(format: FeedFormat, article: FeedArticle, siteUrl: string, prefix = ""): Item {
+  const pagesUrl = `${siteUrl}${prefix}`;
   const headline = article.isLiveNow ? `LIVE: ${article.headline}` : article.headline;
-  const sectionUrl = `${siteUrl}/${article.section.slug}`;
+  const sectionUrl = `${pagesUrl}/${article.section.slug}`;
   const base = {
     id: articleFeedId(siteUrl, article.id),
-    link: articleUrl(siteUrl, article),
+    link: articleUrl(pagesUrl, article),
     date: articleUpdated(article),
     published: article.publishedAt,
   };
@@ -153,7 +156,7 @@ function toItem(format: FeedFormat, article: FeedArticle, siteUrl: string): Item
         title: toFeedCdata(escapeHtml(headline)),
         description: article.dek ? toFeedCdata(escapeHtml(article.dek)) : undefined,
         content: toFeedCdata(content),
-        author: article.authors.map((a) => ({ name: toXmlSafeText(a.name), link: authorUrl(siteUrl, a.slug) })),
+        author: article.authors.map((a) => ({ name: toXmlSafeText(a.name), link: authorUrl(pagesUrl, a.slug) })),
         category: [{ name: toFeedAttribute(article.section.name), term: article.section.slug, scheme: `${siteUrl}/` }],
       };
     case "json":
@@ -191,7 +194,7 @@ type JsonFeed10 = {
 function upgradeToJsonFeed11(json10: string, channel: FeedChannel, articles: FeedArticle[]): string {
   const feed = JSON.parse(json10) as JsonFeed10;
   const authorsOf = (article: FeedArticle | undefined): JsonFeedAuthor[] =>
-    (article?.authors ?? []).map((a) => ({ name: a.name, url: authorUrl(channel.siteUrl, a.slug) }));
+    (article?.authors ?? []).map((a) => ({ name: a.name, url: authorUrl(`${channel.siteUrl}${channel.editionPrefix ?? ""}`, a.slug) }));
   return JSON.stringify(
     {
       version: "https://jsonfeed.org/version/1.1",
@@ -223,7 +226,7 @@ function upgradeToJsonFeed11(json10: string, channel: FeedChannel, articles: Fee
 /** The feed document in `format`, newest article first (the order given). */
 export function buildFeedDocument(format: FeedFormat, channel: FeedChannel, articles: FeedArticle[]): string {
   const feed = createFeed(channel, articles);
-  for (const article of articles) feed.addItem(toItem(format, article, channel.siteUrl));
+  for (const article of articles) feed.addItem(toItem(format, article, channel.siteUrl, channel.editionPrefix));
   switch (format) {
     case "rss":
       return feed.rss2();

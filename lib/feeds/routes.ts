@@ -23,6 +23,8 @@ import { getSectionBySlug } from "@/lib/data/sections";
 import { getApiSettings, getSiteSettings } from "@/lib/data/settings";
 import { entryAnchor } from "@/lib/live/view";
 import { newsLanguageCode } from "./language";
+import { listEditions, localizeSection } from "@/lib/data/editions";
+import { loadEdition } from "@/lib/i18n/edition";
 import { buildFeedDocument, type FeedChannel } from "./feed";
 import { feedContentType, type FeedFormat } from "./formats";
 import { getPublicSiteUrl } from "./site-url";
@@ -61,17 +63,24 @@ async function describeScope(scope: FeedScope, siteName: string, siteDescription
   return author && channel(author.name, `/author/${author.slug}`, `Articles by ${author.name} for ${siteName}.`);
 }
 
-/** A feed of the latest articles of the site, a section or an author; 404 for an unknown section or author. */
-export async function feedResponse(format: FeedFormat, scope: FeedScope): Promise<Response> {
-  const [settings, distribution] = await Promise.all([getSiteSettings(), getApiSettings()]);
-  const text = await describeScope(scope, settings.siteName, settings.description);
-  if (!text) return notFoundResponse();
-  const articles = await findFeedArticles(scope);
+/**
+ * A feed of the latest articles of the site, a section or an author, in one edition (`code`: null for the default
+ * edition; a prefixed edition has its site feed, in its language); 404 for an unknown section, author or edition.
+ */
+export async function feedResponse(format: FeedFormat, scope: FeedScope, code: string | null = null): Promise<Response> {
+  const [context, distribution] = await Promise.all([loadEdition(code), getApiSettings()]);
+  if (!context) return notFoundResponse();
+  const { settings, edition, names } = context;
+  const described = await describeScope(scope, settings.siteName, settings.description);
+  if (!described) return notFoundResponse();
+  const text = { ...described, pagePath: context.text.path(described.pagePath), feedBasePath: `${context.text.prefix}${described.feedBasePath}` };
+  const articles = (await findFeedArticles({ ...scope, editionId: edition.id })).map((article) => localizeSection(article, names));
   const channel: FeedChannel = {
     ...text,
     siteUrl: getPublicSiteUrl(),
     siteName: settings.siteName,
-    language: settings.locale,
+    language: context.dates.locale,
+    editionPrefix: context.text.prefix,
     logoUrl: settings.logoUrl,
     // Publishing pings the hub with the site's and sections' feeds (lib/data/webhooks/queue.ts): only those name it.
     hubUrl: scope.kind === "author" ? null : distribution.websubHubUrl,
@@ -126,7 +135,11 @@ export function liveFeedHandler(format: FeedFormat) {
 }
 
 function toSitemapUrl(siteUrl: string) {
-  return (entry: SitemapEntry): SitemapUrl => ({ loc: `${siteUrl}${entry.path}`, lastmod: entry.lastmod });
+  return (entry: SitemapEntry): SitemapUrl => ({
+    loc: `${siteUrl}${entry.path}`,
+    lastmod: entry.lastmod,
+    alternates: entry.alternates?.map((a) => ({ hreflang: a.hreflang, href: `${siteUrl}${a.path}` })),
+  });
 }
 
 /** /sitemap.xml: every public URL while they fit in one file, else an index of /sitemaps/{n}.xml. */
@@ -156,12 +169,19 @@ export async function sitemapChunkResponse(file: string): Promise<Response> {
   return documentResponse(renderUrlset([...pages, ...articles].map(toSitemapUrl(siteUrl))), XML_CONTENT_TYPE);
 }
 
-/** /news-sitemap.xml: the last 48 hours for Google News, with the publication's name and language. */
+/**
+ * /news-sitemap.xml: the last 48 hours for Google News, with the publication's name and each article's language
+ * (the site's locale for the default edition, the edition's own for another).
+ */
 export async function newsSitemapResponse(): Promise<Response> {
-  const [settings, articles] = await Promise.all([getSiteSettings(), findNewsSitemapArticles()]);
+  const [settings, articles, editions] = await Promise.all([getSiteSettings(), findNewsSitemapArticles(), listEditions()]);
   const siteUrl = getPublicSiteUrl();
+  const languageOf = (editionId: string) => {
+    const edition = editions.find((e) => e.id === editionId);
+    return newsLanguageCode(!edition || edition.isDefault ? settings.locale : edition.locale);
+  };
   const body = renderNewsSitemap(
-    articles.map((a) => ({ loc: `${siteUrl}${a.path}`, title: a.headline, publishedAt: a.publishedAt })),
+    articles.map((a) => ({ loc: `${siteUrl}${a.path}`, title: a.headline, publishedAt: a.publishedAt, language: languageOf(a.editionId) })),
     { name: settings.siteName, language: newsLanguageCode(settings.locale), timeZone: settings.timeZone },
   );
   return documentResponse(body, XML_CONTENT_TYPE);

@@ -53,7 +53,8 @@ export function parseSitemapChunkFile(file: string): number | null {
   return match ? Number(match[1]) : null;
 }
 
-export type SitemapUrl = { loc: string; lastmod?: Date | null };
+/** `alternates`: the URL's translations, itself included, and x-default (xhtml:link rel="alternate" hreflang). */
+export type SitemapUrl = { loc: string; lastmod?: Date | null; alternates?: { hreflang: string; href: string }[] };
 
 /** W3C datetime in UTC to the second, as sitemaps accept ("2026-06-16T15:07:00Z"). */
 function w3cDate(date: Date): string {
@@ -63,14 +64,22 @@ function w3cDate(date: Date): string {
 const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>';
 const SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9";
 const NEWS_NS = "http://www.google.com/schemas/sitemap-news/0.9";
+const XHTML_NS = "http://www.w3.org/1999/xhtml";
 
 function locAndLastmod({ loc, lastmod }: SitemapUrl): string {
   return `<loc>${escapeXml(loc)}</loc>${lastmod ? `<lastmod>${w3cDate(lastmod)}</lastmod>` : ""}`;
 }
 
+function alternateLinks({ alternates = [] }: SitemapUrl): string {
+  return alternates.map((a) => `<xhtml:link rel="alternate" hreflang="${escapeXml(a.hreflang)}" href="${escapeXml(a.href)}"/>`).join("");
+}
+
+/** A urlset; the xhtml namespace is declared only when some URL has translations (a one-language site's is as before). */
 export function renderUrlset(urls: Iterable<SitemapUrl>): string {
-  const lines = [XML_DECLARATION, `<urlset xmlns="${SITEMAP_NS}">`];
-  for (const url of urls) lines.push(`<url>${locAndLastmod(url)}</url>`);
+  const list = [...urls];
+  const xhtml = list.some((url) => url.alternates?.length) ? ` xmlns:xhtml="${XHTML_NS}"` : "";
+  const lines = [XML_DECLARATION, `<urlset xmlns="${SITEMAP_NS}"${xhtml}>`];
+  for (const url of list) lines.push(`<url>${locAndLastmod(url)}${alternateLinks(url)}</url>`);
   lines.push("</urlset>", "");
   return lines.join("\n");
 }
@@ -82,20 +91,21 @@ export function renderSitemapIndex(sitemaps: Iterable<SitemapUrl>): string {
   return lines.join("\n");
 }
 
-export type NewsSitemapEntry = { loc: string; title: string; publishedAt: Date };
+/** `language`: the article's own (its edition's), when it differs from the publication's. */
+export type NewsSitemapEntry = { loc: string; title: string; publishedAt: Date; language?: string };
 export type NewsPublication = { name: string; language: string; timeZone: string };
 
 /** A Google News sitemap: each article with the publication, its publish time (with offset) and its headline. */
 export function renderNewsSitemap(entries: Iterable<NewsSitemapEntry>, publication: NewsPublication): string {
   const name = escapeXml(publication.name);
-  const language = escapeXml(publication.language);
+
   const lines = [XML_DECLARATION, `<urlset xmlns="${SITEMAP_NS}" xmlns:news="${NEWS_NS}">`];
   for (const entry of entries) {
     lines.push(
       "<url>",
       `  <loc>${escapeXml(entry.loc)}</loc>`,
       "  <news:news>",
-      `    <news:publication><news:name>${name}</news:name><news:language>${language}</news:language></news:publication>`,
+      `    <news:publication><news:name>${name}</news:name><news:language>${escapeXml(entry.language ?? publication.language)}</news:language></news:publication>`,
       `    <news:publication_date>${isoWithOffset(entry.publishedAt, publication.timeZone)}</news:publication_date>`,
       `    <news:title>${escapeXml(entry.title)}</news:title>`,
       "  </news:news>",

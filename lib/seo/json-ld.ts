@@ -18,21 +18,24 @@ type ArticleForLd = {
   imageUrl: string;
 };
 
-type Site = { siteName: string; timeZone: string; siteUrl: string; logoUrl: string };
+/** `prefix`: the edition's URL prefix ("" for the default edition); `inLanguage`: its language ("es"). */
+type Site = { siteName: string; timeZone: string; siteUrl: string; logoUrl: string; prefix?: string; inLanguage?: string };
 
 export function newsArticleJsonLd(article: ArticleForLd, site: Site) {
-  const url = `${site.siteUrl}/${article.section.slug}/${article.slug}`;
+  const prefix = site.prefix ?? "";
+  const url = `${site.siteUrl}${prefix}/${article.section.slug}/${article.slug}`;
   return {
     "@context": "https://schema.org",
     "@type": "NewsArticle",
     mainEntityOfPage: { "@type": "WebPage", "@id": url },
     url,
     headline: article.headline,
+    ...(site.inLanguage ? { inLanguage: site.inLanguage } : {}),
     description: article.dek || undefined,
     image: [article.imageUrl],
     datePublished: isoWithOffset(article.publishedAt, site.timeZone),
     dateModified: isoWithOffset(article.revisedAt ?? article.publishedAt, site.timeZone),
-    author: article.authors.map((a) => ({ "@type": "Person", name: a.name, url: `${site.siteUrl}/author/${a.slug}` })),
+    author: article.authors.map((a) => ({ "@type": "Person", name: a.name, url: `${site.siteUrl}${prefix}/author/${a.slug}` })),
     publisher: {
       "@type": "NewsMediaOrganization",
       name: site.siteName,

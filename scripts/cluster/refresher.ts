@@ -11,6 +11,9 @@
  * - Fixed URLs go first (article, home, section/tag/author pages and their feeds, the feeds and sitemaps); numbered
  *   pages (/news/page/3) and sitemap chunks are found in nginx's cache directory (each file holds a `KEY:` line) and
  *   refreshed after. The tag "site" (settings, navigation) refreshes every cached URL.
+ * - Language editions (docs/decisions/0029): a prefixed edition's front page and feeds go with "home" and "latest";
+ *   its section, tag and author pages have their own slugs, unknown here, so a list's tag refreshes every cached URL
+ *   under the prefix; article URLs (theirs and their translations', tag "translations:<group>") come from the database.
  * - Each URL is refreshed at once and again 250 ms and 1.5 s later, in case the instance that answered had not yet
  *   processed the NOTIFY itself (under load its event loop may lag); a repeat that finds fresh data is a cache hit.
  */
@@ -19,6 +22,7 @@ import path from "node:path";
 import http from "node:http";
 import os from "node:os";
 import { createListener } from "@/cache-handlers/listener.cjs";
+import { PREFIXED_EDITION_ROUTES } from "@/lib/i18n/routes";
 import { REFRESH_HEADER } from "./nginx";
 
 export type RefresherOptions = {
@@ -34,10 +38,12 @@ export type RefresherOptions = {
 const FEEDS = ["feed.xml", "atom.xml", "feed.json"];
 
 /** The URLs a set of expired tags covers, without the database: everything except article pages. */
-export function urlsForTags(tags: string[]): { exact: string[]; prefixes: string[]; everything: boolean; articleSlugs: string[] } {
+export function urlsForTags(tags: string[]): { exact: string[]; prefixes: string[]; everything: boolean; articleSlugs: string[]; groupIds: string[] } {
   const exact = new Set<string>();
   const prefixes = new Set<string>();
   const articleSlugs: string[] = [];
+  const groupIds: string[] = [];
+  const editions = PREFIXED_EDITION_ROUTES.map((code) => `/${code}`);
   let everything = false;
   for (const tag of tags) {
     const [kind, ...rest] = tag.split(":");
@@ -48,10 +54,12 @@ export function urlsForTags(tags: string[]): { exact: string[]; prefixes: string
         break;
       case "home":
         exact.add("/");
+        for (const home of editions) exact.add(home);
         break;
       case "latest":
         exact.add("/");
         for (const f of FEEDS) exact.add(`/${f}`);
+        for (const home of editions) for (const path of [home, ...FEEDS.map((f) => `${home}/${f}`)]) exact.add(path);
         exact.add("/sitemap.xml");
         exact.add("/news-sitemap.xml");
         prefixes.add("/sitemaps/");
@@ -73,11 +81,15 @@ export function urlsForTags(tags: string[]): { exact: string[]; prefixes: string
       case "article":
         if (rest.length) articleSlugs.push(rest.join(":"));
         break;
+      case "translations":
+        if (rest.length) groupIds.push(rest.join(":"));
+        break;
       default:
         break;
     }
+    if (kind === "section" || kind === "tag" || kind === "author") for (const home of editions) prefixes.add(`${home}/`);
   }
-  return { exact: [...exact], prefixes: [...prefixes], everything, articleSlugs };
+  return { exact: [...exact], prefixes: [...prefixes], everything, articleSlugs, groupIds };
 }
 
 const FEED_OR_NUMBERED = new RegExp(`(/(${FEEDS.map((f) => f.replace(".", "\\.")).join("|")})$)|(/page/\\d+$)|(^/sitemaps?[/.])|(^/news-sitemap\\.xml$)`);
@@ -221,21 +233,25 @@ export async function startRefresher(o: RefresherOptions): Promise<Refresher> {
     return workers === 0 ? Promise.resolve() : new Promise((resolve) => idle.push(resolve));
   };
 
-  const articleUrls = async (slugs: string[]): Promise<string[]> => {
-    if (slugs.length === 0) return [];
+  const articleUrls = async (slugs: string[], groupIds: string[]): Promise<string[]> => {
+    if (slugs.length === 0 && groupIds.length === 0) return [];
+    // An article's URL in its edition: the prefix of a non-default edition, and that edition's section slug.
     const { rows } = await listener.query<{ url: string }>(
-      `SELECT '/' || s.slug || '/' || a.slug AS url FROM "Article" a JOIN "Section" s ON s.id = a."sectionId" WHERE a.slug = ANY($1::text[])
+      `SELECT CASE WHEN e."isDefault" THEN '' ELSE '/' || e.id END || '/' || coalesce(t.slug, s.slug) || '/' || a.slug AS url
+         FROM "Article" a JOIN "Section" s ON s.id = a."sectionId" JOIN "LanguageEdition" e ON e.id = a."editionId"
+         LEFT JOIN "SectionTranslation" t ON t."sectionId" = s.id AND t."editionId" = e.id AND NOT e."isDefault"
+         WHERE a.slug = ANY($1::text[]) OR a."translationGroupId" = ANY($2::text[])
        UNION
        SELECT '/' || s.slug || '/' || r."oldSlug" FROM "SlugRedirect" r JOIN "Article" a ON a.id = r."targetId"
          JOIN "Section" s ON s.id = a."sectionId" WHERE r.entity = 'ARTICLE' AND (r."oldSlug" = ANY($1::text[]) OR a.slug = ANY($1::text[]))`,
-      [slugs],
+      [slugs, groupIds],
     );
     return rows.map((r) => encodeURI(r.url));
   };
 
   const handle = async (tags: string[]) => {
     const plan = urlsForTags(tags);
-    const first = [...(await articleUrls(plan.articleSlugs).catch(() => [])), ...plan.exact];
+    const first = [...(await articleUrls(plan.articleSlugs, plan.groupIds).catch(() => [])), ...plan.exact];
     await refreshAll(first);
     let more: string[] = [];
     if (plan.everything || plan.prefixes.length > 0) {

@@ -615,6 +615,29 @@ export const ACTION_CASES: Record<string, ActionCase> = {
       return { args: [article.id, "Checked the quotes with the source."], touched: () => articleState(article.id) };
     },
   },
+  "app/dashboard/articles/[id]/actions.ts#translateArticleAction": {
+    // Translating reads the source like an edit does (own or the desk's) and makes a draft (any staff member may).
+    rule: { kind: "owned", own: "article:create", any: "article:update:any" },
+    successRedirect: /^\/dashboard\/articles\/[^/]+$/,
+    async prepare({ owner }) {
+      await rawDb().languageEdition.upsert({ where: { id: "es" }, create: { id: "es", locale: "es-MX", name: "Español", searchConfig: "spanish", position: 1 }, update: {} });
+      const article = await makeArticle(owner);
+      const translations = () => rawDb().article.findMany({ where: { translationSourceId: article.id }, select: { id: true, editionId: true } });
+      return { args: [null, form({ articleId: article.id, editionId: "es" })], touched: translations };
+    },
+  },
+  "app/dashboard/articles/[id]/actions.ts#confirmTranslationAction": {
+    rule: ARTICLE_OWNERSHIP_UPDATE,
+    async prepare({ owner }) {
+      await rawDb().languageEdition.upsert({ where: { id: "es" }, create: { id: "es", locale: "es-MX", name: "Español", searchConfig: "spanish", position: 1 }, update: {} });
+      const source = await makeArticle(owner);
+      const translation = await makeArticle(owner);
+      await rawDb().article.update({ where: { id: source.id }, data: { translationGroupId: source.id } });
+      await rawDb().article.update({ where: { id: translation.id }, data: { editionId: "es", translationGroupId: source.id, translationSourceId: source.id, translationOutdated: true } });
+      const touched = () => rawDb().article.findUnique({ where: { id: translation.id }, select: { translationOutdated: true } });
+      return { args: [null, form({ articleId: translation.id })], touched };
+    },
+  },
   "lib/actions/previews.ts#createPreviewAction": {
     rule: ARTICLE_OWNERSHIP_READ,
     async prepare({ owner }) {

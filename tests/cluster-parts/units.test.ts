@@ -79,6 +79,14 @@ describe("front-cache refresh", () => {
     expect(urlsForTags(["site"]).everything).toBe(true);
   });
 
+  it("covers the Spanish edition: its front page and feeds, every list under /es/, and the translations of a group", () => {
+    const plan = urlsForTags(["latest", "section:news", "translations:group-1"]);
+    expect(plan.exact).toEqual(expect.arrayContaining(["/es", "/es/feed.xml", "/es/atom.xml", "/es/feed.json"]));
+    expect(plan.prefixes).toContain("/es/");
+    expect(plan.groupIds).toEqual(["group-1"]);
+    expect(urlsForTags(["article:x"]).prefixes, "an article alone refreshes no list").toEqual([]);
+  });
+
   it("refreshes article pages and the front page before lists, and lists before feeds, sitemaps and numbered pages", () => {
     for (const url of ["/news/council-approves-water-plan", "/sports/late-goal?x=1"]) expect([url, isListOrFeed(url)]).toEqual([url, false]);
     for (const url of ["/", "/news", "/tag/water", "/author/ana-ruiz"]) expect([url, isListOrFeed(url), isFeedOrNumbered(url)]).toEqual([url, true, false]);

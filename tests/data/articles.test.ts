@@ -57,7 +57,7 @@ describe("the front page", () => {
     await makeArticle(author, { status: "PUBLISHED", sectionId: quiet.id, publishedAt: new Date(Date.now() + 86_400_000) });
     await makeArticle(author, { status: "ARCHIVED", sectionId: empty.id, publishedAt: at(60_000) });
 
-    const front = await getFrontPage();
+    const front = await getFrontPage("en");
     expect([front.lead?.id, ...front.top.map((a) => a.id)]).toEqual(newest.map((a) => a.id));
     expect(front.lead?.authors.map((a) => a.name)).toEqual([author.name]);
     const block = (slug: string) => front.bySection.find((s) => s.section.slug === slug)?.articles.map((a) => a.id);

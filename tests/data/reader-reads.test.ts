@@ -123,11 +123,11 @@ describe("related articles", () => {
     const sectionOnes = [];
     for (let i = 1; i <= 4; i++) sectionOnes.push(await makeArticle(author, { status: "PUBLISHED", sectionId: home.id, publishedAt: at(i * 60_000) }));
 
-    const related = await findRelatedArticles(article.id, home.slug, [tag.slug]);
+    const related = await findRelatedArticles(article.id, home.slug, [tag.slug], "en");
     expect(related.map((a) => a.id)).toEqual([taggedNew.id, taggedOld.id, sectionOnes[0]!.id, sectionOnes[1]!.id]);
     expect(related[1]).toMatchObject({ section: { slug: away.slug }, authors: [{ id: author.id, name: author.name, slug: author.slug }] });
 
-    const untagged = await findRelatedArticles(article.id, home.slug, []);
+    const untagged = await findRelatedArticles(article.id, home.slug, [], "en");
     expect(untagged.map((a) => a.id), "no tags: the section's newest").toEqual([...sectionOnes.map((a) => a.id)]);
   });
 });

@@ -23,7 +23,18 @@ export type SearchableArticleOptions = {
   /** Defaults to a minute ago for PUBLISHED (and ARCHIVED), else null. */
   publishedAt?: Date | null;
   sectionId?: string;
+  /** A language edition (the test makes it: makeSpanishEdition) and its text-search configuration. */
+  edition?: { id: string; searchConfig: string };
 };
+
+/** The Spanish edition, as an admin or the seed makes it (idempotent: tests share the database). */
+export async function makeSpanishEdition() {
+  return rawDb().languageEdition.upsert({
+    where: { id: "es" },
+    create: { id: "es", locale: "es-MX", name: "Español", searchConfig: "spanish", position: 1 },
+    update: {},
+  });
+}
 
 export async function makeSearchableArticle(author: SessionUser, options: SearchableArticleOptions = {}) {
   const id = uid();
@@ -44,6 +55,7 @@ export async function makeSearchableArticle(author: SessionUser, options: Search
       publishedAt,
       scheduledAt: status === "SCHEDULED" ? new Date(Date.now() + 86_400_000) : null,
       archivedAt: status === "ARCHIVED" ? new Date() : null,
+      ...(options.edition ? { editionId: options.edition.id, searchConfig: options.edition.searchConfig } : {}),
       createdById: author.id,
       authors: { create: [{ userId: author.id, position: 0 }] },
     },

@@ -152,3 +152,31 @@ describe("XML text helpers", () => {
     expect(toFeedCdata("a]]>b]]>c]]>")).toBe("a]]>b]]]]><![CDATA[>c]]]]><![CDATA[>");
   });
 });
+
+describe("sitemaps of a site with language editions", () => {
+  it("lists a URL's translations as xhtml:link alternates, declaring the namespace only when some URL has them", () => {
+    const alternates = [
+      { hreflang: "en", href: "https://d.example/news/a" },
+      { hreflang: "es", href: "https://d.example/es/noticias/a-es" },
+      { hreflang: "x-default", href: "https://d.example/news/a" },
+    ];
+    const xml = renderUrlset([{ loc: "https://d.example/news/a", alternates }, { loc: "https://d.example/news/b" }]);
+    expectWellFormed(xml);
+    expect(xml).toContain('xmlns:xhtml="http://www.w3.org/1999/xhtml"');
+    const urls = new XMLParser({ ignoreAttributes: false, isArray: (name) => ["url", "xhtml:link"].includes(name) }).parse(xml).urlset.url;
+    expect(urls[0]["xhtml:link"].map((l: Record<string, string>) => [l["@_rel"], l["@_hreflang"], l["@_href"]])).toEqual(alternates.map((a) => ["alternate", a.hreflang, a.href]));
+    expect(urls[1]["xhtml:link"]).toBeUndefined();
+    expect(renderUrlset([{ loc: "https://d.example/news/b" }]), "a one-language sitemap is as before").not.toContain("xhtml");
+  });
+
+  it("gives each news article its own language, else the publication's", () => {
+    const xml = renderNewsSitemap(
+      [
+        { loc: "https://d.example/es/negocios/x", title: "Una nota", publishedAt: new Date("2026-12-05T10:00:00Z"), language: "es" },
+        { loc: "https://d.example/business/y", title: "A story", publishedAt: new Date("2026-12-05T10:00:00Z") },
+      ],
+      { name: "Dateline", language: "en", timeZone: "UTC" },
+    );
+    expect([...xml.matchAll(/<news:language>(\w+)<\/news:language>/g)].map((m) => m[1])).toEqual(["es", "en"]);
+  });
+});

@@ -27,6 +27,7 @@ describe("proxy matcher", () => {
     "/news/monterrey-council-approves-emergency-water-plan",
     "/business/q3-results-2025",
     "/search?q=water",
+    "/es/search?q=agua",
     "/login",
     "/forgot-password",
     "/preview/some-token",
@@ -74,7 +75,9 @@ describe("proxy matcher", () => {
     "/_next/image",
     "/_next/static/chunks/app.js",
     "/search/results/d2F0ZXI/1",
+    "/es/search/results/YWd1YQ/1",
     "/feed.xml",
+    "/es/feed.xml",
   ])("does not see %s", (url) => {
     expect(matches(url)).toBe(false);
   });

@@ -3,5 +3,6 @@ import { sectionListing } from "./section-listing";
 
 export const revalidate = 3600;
 export { generateStaticParams } from "../on-demand";
-export const generateMetadata = sectionListing.first.generateMetadata;
-export default sectionListing.first.Page;
+const listing = sectionListing().first;
+export const generateMetadata = listing.generateMetadata;
+export default listing.Page;

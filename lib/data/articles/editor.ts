@@ -24,6 +24,7 @@ import { reachableWhere } from "./access";
 import { addRevision, articleStateSelect, assertFeaturedImageExists, contentSnapshot, isReaderVisibleChange, isRevisionDue, resolveTags, usedMedia, type ContentSnapshot } from "./content";
 import { pendingUpdateSelect, readPendingUpdate, savePendingUpdate, savesLive } from "./pending";
 import { isSharedDocumentOpen } from "./shared-access";
+import { markTranslationsOutdated } from "./translations";
 
 export async function createDraftArticle(actor: SessionUser, options: { sectionId?: string } = {}) {
   assertCan(actor.role, "article:create");
@@ -228,7 +229,10 @@ export async function saveLive(tx: DbTx, actor: SessionUser, input: ArticleSave,
   if (isPublished) {
     // Readers see the change at once: expire the pages it was on before and the ones it is on now.
     await expirePublicTags(tx, [...articleCacheTags(current), ...articleCacheTags(updated)]);
-    if (isReaderVisibleChange(snapshot, current)) await enqueueArticleEvent(tx, EVENT.updated, current.id);
+    if (isReaderVisibleChange(snapshot, current)) {
+      await enqueueArticleEvent(tx, EVENT.updated, current.id);
+      await markTranslationsOutdated(tx, current.id);
+    }
     if (slugChanged || section.slug !== current.section.slug) {
       await writeAudit(tx, { actor, action: "article.url_change", targetType: "Article", targetId: input.articleId, details: { from: `/${current.section.slug}/${current.slug}`, to: `/${section.slug}/${input.slug}` } });
     }

@@ -61,11 +61,13 @@ export type ArticleCard = ReturnType<typeof toCard>;
 
 export const PAGE_SIZE = 20;
 
-export type ListFilter = { sectionSlug?: string; tagSlug?: string; authorSlug?: string };
+/** `editionId`: only that language edition's articles (every reader page names its edition). */
+export type ListFilter = { editionId?: string; sectionSlug?: string; tagSlug?: string; authorSlug?: string };
 
 function listWhere(filter: ListFilter): Prisma.ArticleWhereInput {
   return {
     ...publishedWhere(),
+    ...(filter.editionId ? { editionId: filter.editionId } : {}),
     ...(filter.sectionSlug ? { section: { slug: filter.sectionSlug } } : {}),
     ...(filter.tagSlug ? { tags: { some: { tag: { slug: filter.tagSlug } } } } : {}),
     ...(filter.authorSlug ? { authors: { some: { user: { slug: filter.authorSlug } } } } : {}),
@@ -114,6 +116,8 @@ export const getPublishedArticle = publicQuery(
     return {
       ...toCard(row),
       bodyHtml: row.bodyHtml,
+      editionId: row.editionId,
+      translationGroupId: row.translationGroupId,
       revisedAt: row.revisedAt,
       live: row.isLive ? { startAt: row.coverageStartAt ?? (row.publishedAt as Date), endAt: row.coverageEndAt, seq: row.liveSeq } : null,
       seoTitle: row.seoTitle,
@@ -134,6 +138,26 @@ export const getPublishedArticle = publicQuery(
     };
   },
   { tags: (sectionSlug, slug) => [CacheTags.article(slug), CacheTags.section(sectionSlug)], buildFallback: null },
+);
+
+export type Translation = { editionId: string; sectionSlug: string; slug: string };
+
+/**
+ * The published articles of a translation group (an article and its translations), one per edition: the page's
+ * hreflang alternates and language switcher. Tagged with the group, so publishing or unpublishing any of them
+ * refreshes the others' pages.
+ */
+export const findPublishedTranslations = publicQuery(
+  "findPublishedTranslations",
+  async (groupId: string): Promise<Translation[]> => {
+    const rows = await getPublicReadDb().article.findMany({
+      where: { ...publishedWhere(), translationGroupId: groupId },
+      orderBy: { editionId: "asc" },
+      select: { editionId: true, slug: true, section: { select: { slug: true } } },
+    });
+    return rows.map((row) => ({ editionId: row.editionId, sectionSlug: row.section.slug, slug: row.slug }));
+  },
+  { tags: (groupId) => [CacheTags.translations(groupId)], buildFallback: [] },
 );
 
 export type ArticleLocation = { kind: "moved"; path: string } | { kind: "gone" } | null;
@@ -170,17 +194,17 @@ export const locateArticle = publicQuery(
 /** Up to four other published articles sharing the article's tags, else its section; newest first. */
 export const findRelatedArticles = publicQuery(
   "findRelatedArticles",
-  async (articleId: string, sectionSlug: string, tagSlugs: string[]): Promise<ArticleCard[]> => {
-    return (await readRelatedCards(articleId, sectionSlug, tagSlugs)).map(toCard);
+  async (articleId: string, sectionSlug: string, tagSlugs: string[], editionId: string): Promise<ArticleCard[]> => {
+    return (await readRelatedCards(articleId, sectionSlug, tagSlugs, editionId)).map(toCard);
   },
   { tags: (_id, sectionSlug, tagSlugs) => [CacheTags.latest, CacheTags.section(sectionSlug), ...tagSlugs.map(CacheTags.tag)], buildFallback: [] },
 );
 
-/** The front page: a lead story, the next top stories, and the latest few of each section in the admins' order. */
+/** An edition's front page: a lead story, the next top stories, and the latest few of each section in the admins' order. */
 export const getFrontPage = publicQuery(
   "getFrontPage",
-  async () => {
-    const { latest, bySection: ranked } = await readFrontPageCards(5);
+  async (editionId: string) => {
+    const { latest, bySection: ranked } = await readFrontPageCards(5, editionId);
     const bySection: Array<{ section: { name: string; slug: string }; articles: ArticleCard[] }> = [];
     for (const row of ranked) {
       const last = bySection.at(-1);

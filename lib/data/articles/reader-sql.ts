@@ -37,6 +37,8 @@ type ImageJson = { storageKey: string; width: number; height: number; alt: strin
 
 export type ArticleSqlRow = CardSqlRow & {
   bodyHtml: string;
+  editionId: string;
+  translationGroupId: string | null;
   revisedAt: Date | null;
   updatedAt: Date;
   coverageStartAt: Date | null;
@@ -55,7 +57,7 @@ const utc = (value: string) => new Date(`${value}Z`);
 export async function readPublishedArticle(sectionSlug: string, slug: string, now = new Date()): Promise<ArticleSqlRow | null> {
   type Row = Omit<ArticleSqlRow, "corrections"> & { corrections: Array<Omit<ArticleSqlRow["corrections"][number], "publishedAt"> & { publishedAt: string }> };
   const rows = await getPublicReadDb().$queryRaw<Row[]>`
-    SELECT ${CARD_COLUMNS}, a."bodyHtml", a."revisedAt", a."updatedAt", a."coverageStartAt", a."liveSeq", a."seoTitle", a."seoDescription",
+    SELECT ${CARD_COLUMNS}, a."bodyHtml", a."editionId", a."translationGroupId", a."revisedAt", a."updatedAt", a."coverageStartAt", a."liveSeq", a."seoTitle", a."seoDescription",
       (SELECT json_build_object('storageKey', m."storageKey", 'width', m.width, 'height', m.height, 'alt', m.alt, 'caption', m.caption, 'credit', m.credit, 'variants', m.variants)
          FROM "Media" m WHERE m.id = a."featuredImageId") AS "featuredImage",
       (SELECT coalesce(json_agg(json_build_object('tag', json_build_object('name', t.name, 'slug', t.slug)) ORDER BY xt.position), '[]'::json)
@@ -70,19 +72,19 @@ export async function readPublishedArticle(sectionSlug: string, slug: string, no
 }
 
 /**
- * Up to four other published articles sharing one of the tags, newest first, then the section's newest to fill the
- * four: findRelatedArticles' rule in one statement.
+ * Up to four other published articles of the edition sharing one of the tags, newest first, then the section's newest
+ * to fill the four: findRelatedArticles' rule in one statement.
  */
-export async function readRelatedCards(articleId: string, sectionSlug: string, tagSlugs: string[], now = new Date()): Promise<CardSqlRow[]> {
+export async function readRelatedCards(articleId: string, sectionSlug: string, tagSlugs: string[], editionId: string, now = new Date()): Promise<CardSqlRow[]> {
   return getPublicReadDb().$queryRaw<CardSqlRow[]>`
     WITH by_tag AS (
       SELECT a.id, a."publishedAt" FROM "Article" a
-      WHERE ${publishedSql(now)} AND a.id <> ${articleId} AND cardinality(${tagSlugs}::text[]) > 0
+      WHERE ${publishedSql(now)} AND a."editionId" = ${editionId} AND a.id <> ${articleId} AND cardinality(${tagSlugs}::text[]) > 0
         AND EXISTS (SELECT 1 FROM "ArticleTag" xt JOIN "Tag" t ON t.id = xt."tagId" WHERE xt."articleId" = a.id AND t.slug = ANY(${tagSlugs}::text[]))
       ORDER BY a."publishedAt" DESC, a.id DESC LIMIT 4
     ), by_section AS (
       SELECT a.id, a."publishedAt" FROM "Article" a JOIN "Section" s ON s.id = a."sectionId"
-      WHERE ${publishedSql(now)} AND a.id <> ${articleId} AND s.slug = ${sectionSlug} AND a.id NOT IN (SELECT id FROM by_tag)
+      WHERE ${publishedSql(now)} AND a."editionId" = ${editionId} AND a.id <> ${articleId} AND s.slug = ${sectionSlug} AND a.id NOT IN (SELECT id FROM by_tag)
       ORDER BY a."publishedAt" DESC, a.id DESC LIMIT 4
     ), picked AS (
       SELECT id, 0 AS pass, "publishedAt" FROM by_tag UNION ALL SELECT id, 1, "publishedAt" FROM by_section
@@ -98,10 +100,10 @@ export type FrontSqlRows = {
   bySection: CardSqlRow[];
 };
 
-/** The front page's cards in two statements (run together): the latest `leadCount`, and each section's next four. */
-export async function readFrontPageCards(leadCount: number, now = new Date()): Promise<FrontSqlRows> {
+/** An edition's front page cards in two statements (run together): the latest `leadCount`, and each section's next four. */
+export async function readFrontPageCards(leadCount: number, editionId: string, now = new Date()): Promise<FrontSqlRows> {
   const db = getPublicReadDb();
-  const latestIds = Prisma.sql`SELECT a.id FROM "Article" a WHERE ${publishedSql(now)} ORDER BY a."publishedAt" DESC, a.id DESC LIMIT ${leadCount}::int`;
+  const latestIds = Prisma.sql`SELECT a.id FROM "Article" a WHERE ${publishedSql(now)} AND a."editionId" = ${editionId} ORDER BY a."publishedAt" DESC, a.id DESC LIMIT ${leadCount}::int`;
   const [latest, bySection] = await Promise.all([
     db.$queryRaw<FrontSqlRows["latest"]>`
       SELECT ${CARD_COLUMNS},
@@ -115,7 +117,7 @@ export async function readFrontPageCards(leadCount: number, now = new Date()): P
       FROM "Section" s
       CROSS JOIN LATERAL (
         SELECT a.id, a.slug, a.headline, a.dek, a."datelineCity", a."publishedAt", a."isLive", a."coverageEndAt" FROM "Article" a
-        WHERE a."sectionId" = s.id AND ${publishedSql(now)} AND a.id NOT IN (${latestIds})
+        WHERE a."sectionId" = s.id AND a."editionId" = ${editionId} AND ${publishedSql(now)} AND a.id NOT IN (${latestIds})
         ORDER BY a."publishedAt" DESC, a.id DESC LIMIT 4
       ) a
       ORDER BY s.position, s.name, a."publishedAt" DESC, a.id DESC`,

@@ -27,6 +27,7 @@ import { publishChecklist } from "./checklist";
 import { articleStateSelect, isReaderVisibleChange, usedMedia } from "./content";
 import { pendingContentSelect } from "./pending";
 import { adoptProposedTags } from "./tag-proposals";
+import { markTranslationsOutdated } from "./translations";
 
 type PendingContent = Prisma.PendingUpdateGetPayload<{ select: typeof pendingContentSelect }>;
 
@@ -86,6 +87,7 @@ export async function applyPendingUpdate(tx: DbTx, actor: SessionUser, articleId
     select: { version: true, status: true },
   });
   await tx.revision.create({ data: { ...text, articleId, version: updated.version, kind: "UPDATE", status: updated.status, authorId: actor.id } });
+  if (options.revise && changed) await markTranslationsOutdated(tx, articleId);
   return updated;
 }
 

@@ -12,18 +12,23 @@ function summarize(text: string, max = 160): string {
   return clean.length <= max ? clean : `${clean.slice(0, max - 1).replace(/\s+\S*$/, "")}…`;
 }
 
-export const authorListing = pagedListing({
-  kind: "author",
-  load: getAuthorBySlug,
-  description: (author, _page, settings) =>
-    author.bio ? summarize(author.bio) : `${AUTHOR_ROLE_LABEL[author.role]} at ${settings.siteName}: articles by ${author.name}, newest first.`,
-  header: (author, list) => (
-    <>
-      <AuthorProfile author={author} />
-      <ListHeading list={list} top="mt-10">
-        Articles by {author.name}
-      </ListHeading>
-    </>
-  ),
-  spacing: "mt-5",
-});
+/** `code`: the edition (null: the default one). */
+export const authorListing = (code: string | null = null) =>
+  pagedListing(
+    {
+      kind: "author",
+      load: getAuthorBySlug,
+      description: (author, _page, settings, text) =>
+        author.bio ? summarize(author.bio) : text.t("authorDescription", { role: AUTHOR_ROLE_LABEL[author.role], site: settings.siteName, author: author.name }),
+      header: (author, list, text) => (
+        <>
+          <AuthorProfile author={author} />
+          <ListHeading list={list} top="mt-10" text={text}>
+            {text.t("articlesBy", { author: author.name })}
+          </ListHeading>
+        </>
+      ),
+      spacing: "mt-5",
+    },
+    code,
+  );

@@ -3,5 +3,6 @@ import { authorListing } from "./author-listing";
 
 export const revalidate = 3600;
 export { generateStaticParams } from "../../on-demand";
-export const generateMetadata = authorListing.first.generateMetadata;
-export default authorListing.first.Page;
+const listing = authorListing().first;
+export const generateMetadata = listing.generateMetadata;
+export default listing.Page;

@@ -3,5 +3,6 @@ import { tagListing } from "./tag-listing";
 
 export const revalidate = 3600;
 export { generateStaticParams } from "../../on-demand";
-export const generateMetadata = tagListing.first.generateMetadata;
-export default tagListing.first.Page;
+const listing = tagListing().first;
+export const generateMetadata = listing.generateMetadata;
+export default listing.Page;

@@ -22,7 +22,10 @@ import { listSections } from "@/lib/data/sections";
 import { getSiteSettings } from "@/lib/data/settings";
 import { listTagNames } from "@/lib/data/tags";
 import { listStaffForByline } from "@/lib/data/users/accounts";
+import { getTranslationPanel } from "@/lib/data/articles/translations";
+import { TranslationPanel, TranslationSource } from "@/components/editor/translation-panel";
 import { getEnv } from "@/lib/env";
+import { confirmTranslationAction, translateArticleAction } from "./actions";
 import { toLocalInputValue } from "@/lib/dates";
 import { joinNames } from "@/lib/text";
 
@@ -48,7 +51,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function EditArticlePage({ params }: Props) {
   const { id } = await params;
   const { user, article } = await loadArticle(id);
-  const [sections, staff, tagNames, media, revisions, notes, changeRequest, previewLinks, settings] = await Promise.all([
+  const [sections, staff, tagNames, media, revisions, notes, changeRequest, previewLinks, settings, translations] = await Promise.all([
     listSections(),
     listStaffForByline(user),
     listTagNames(user),
@@ -58,6 +61,7 @@ export default async function EditArticlePage({ params }: Props) {
     getChangeRequest(user, article.id),
     listPreviewLinks(user, article.id),
     getSiteSettings(),
+    getTranslationPanel(user, article.id),
   ]);
   const { locale, timeZone } = settings;
   const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone });
@@ -160,7 +164,16 @@ export default async function EditArticlePage({ params }: Props) {
           {article.isLive ? "Live coverage: post entries" : "Live coverage"}
         </Link>
       </p>
-      <ArticleEditor key={article.id} {...props} />
+      <TranslationPanel articleId={article.id} panel={translations} translate={translateArticleAction} confirm={confirmTranslationAction} />
+      {translations.source ? (
+        // A translation: its source beside the editor on wide screens.
+        <div className="2xl:grid 2xl:grid-cols-[minmax(0,1fr)_24rem] 2xl:gap-6">
+          <ArticleEditor key={article.id} {...props} />
+          <TranslationSource source={translations.source} />
+        </div>
+      ) : (
+        <ArticleEditor key={article.id} {...props} />
+      )}
     </>
   );
 }

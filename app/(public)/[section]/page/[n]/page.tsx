@@ -3,5 +3,6 @@ import { sectionListing } from "../../section-listing";
 
 export const revalidate = 3600;
 export { generateStaticParams } from "../../../on-demand";
-export const generateMetadata = sectionListing.numbered.generateMetadata;
-export default sectionListing.numbered.Page;
+const listing = sectionListing().numbered;
+export const generateMetadata = listing.generateMetadata;
+export default listing.Page;

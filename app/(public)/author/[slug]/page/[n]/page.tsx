@@ -3,5 +3,6 @@ import { authorListing } from "../../author-listing";
 
 export const revalidate = 3600;
 export { generateStaticParams } from "../../../../on-demand";
-export const generateMetadata = authorListing.numbered.generateMetadata;
-export default authorListing.numbered.Page;
+const listing = authorListing().numbered;
+export const generateMetadata = listing.generateMetadata;
+export default listing.Page;

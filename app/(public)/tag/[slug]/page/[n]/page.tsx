@@ -3,5 +3,6 @@ import { tagListing } from "../../tag-listing";
 
 export const revalidate = 3600;
 export { generateStaticParams } from "../../../../on-demand";
-export const generateMetadata = tagListing.numbered.generateMetadata;
-export default tagListing.numbered.Page;
+const listing = tagListing().numbered;
+export const generateMetadata = listing.generateMetadata;
+export default listing.Page;

@@ -1,0 +1,153 @@
+/**
+ * The article page. Rendered once and served from the cache (ISR); publishing, correcting or unpublishing expires it
+ * through its cache tags (lib/data/cache.ts). Renamed slugs answer 308 to the current URL; unpublished ones 410
+ * (proxy.ts); anything else that is not published is a 404. One edition's: the default edition's at /{section}/{slug},
+ * another's at /{code}/{section}/{slug} (its own section slug); an article is at home in one edition only. The page
+ * lists its published translations as hreflang alternates and links them for readers.
+ */
+import type { Metadata } from "next";
+import { notFound, permanentRedirect } from "next/navigation";
+import { cache } from "react";
+import { ArticleCard } from "@/components/article/article-card";
+import { ArticleWithAds } from "@/components/article/article-with-ads";
+import { findRelatedArticles, getPublishedArticle, locateArticle } from "@/lib/data/articles/public";
+import { listAdSlots } from "@/lib/data/ad-slots";
+import { defaultSlug, listEditions, localizeSection, localName } from "@/lib/data/editions";
+import { articleAlternates } from "@/lib/i18n/alternates";
+import { loadEdition } from "@/lib/i18n/edition";
+import { TranslationLinks } from "@/components/article/translation-links";
+import { getEnv } from "@/lib/env";
+import { isoWithOffset } from "@/lib/dates";
+import { combineFeedAlternates, feedAlternates } from "@/lib/feeds/links";
+import { breadcrumbJsonLd, liveBlogPostingJsonLd, newsArticleJsonLd, serializeJsonLd } from "@/lib/seo/json-ld";
+import { listPublicLiveEntries } from "@/lib/data/live/public";
+import { toLiveEntryView } from "@/lib/live/view";
+import { LiveLabel, LiveUpdates } from "@/components/live/live-story";
+import { ArticleNewsletterSignUp } from "./[section]/[slug]/newsletter-sign-up";
+
+type Props = { code: string | null; params: Promise<{ section: string; slug: string }> };
+
+/** One query shared by generateMetadata and the page: the edition, and the article at home in it (its section named as the edition names it). */
+const loadArticle = cache(async (code: string | null, localSection: string, slug: string) => {
+  const context = await loadEdition(code);
+  if (!context) notFound();
+  const section = defaultSlug(localSection, context.names.sectionBySlug);
+  const found = await getPublishedArticle(section, slug);
+  if (found && found.editionId === context.edition.id) {
+    return { context, article: { ...localizeSection(found, context.names), tags: found.tags.map((t) => localName(t, context.names.tags)) }, sectionSlug: section };
+  }
+  // Renamed slugs and sections redirect within the default edition, as before editions existed.
+  const location = code === null && !found ? await locateArticle(section, slug) : null;
+  if (location?.kind === "moved") permanentRedirect(location.path);
+  notFound();
+});
+
+/** The social card's picture; its alt text is never empty (twitter:image:alt goes with every card image). */
+function imageFor(article: Awaited<ReturnType<typeof loadArticle>>["article"] & { sectionDefaultSlug: string }, siteUrl: string) {
+  const image = article.featuredImage;
+  const alt = image?.alt || article.headline;
+  if (image?.og) return { url: `${siteUrl}${image.og.url}`, width: image.og.width, height: image.og.height, alt };
+  if (image) return { url: `${siteUrl}${image.url}`, width: image.width, height: image.height, alt };
+  return { url: `${siteUrl}/og/${article.sectionDefaultSlug}/${article.slug}`, width: 1200, height: 630, alt: article.headline };
+}
+
+export async function articleMetadata({ code, params }: Props): Promise<Metadata> {
+  const { section, slug } = await params;
+  const { article: found, context, sectionSlug } = await loadArticle(code, section, slug);
+  const article = { ...found, sectionDefaultSlug: sectionSlug };
+  const { settings, text } = context;
+  const siteUrl = getEnv().siteUrl;
+  const path = text.path(`/${article.section.slug}/${article.slug}`);
+  const title = article.seoTitle || article.headline;
+  const description = article.seoDescription || article.dek || undefined;
+  const image = imageFor(article, siteUrl);
+  return {
+    title,
+    description,
+    // A live story also offers the feeds of its own entries.
+    alternates: {
+      canonical: path,
+      languages: await articleAlternates(article.translationGroupId),
+      types: article.live ? combineFeedAlternates(feedAlternates(text.prefix, settings.siteName), feedAlternates(path, article.headline)) : feedAlternates(text.prefix, settings.siteName),
+    },
+    openGraph: {
+      type: "article",
+      url: `${siteUrl}${path}`,
+      title,
+      description,
+      siteName: settings.siteName,
+      locale: text.locale.replace("-", "_"),
+      images: [image],
+      publishedTime: isoWithOffset(article.publishedAt, settings.timeZone),
+      modifiedTime: isoWithOffset(article.revisedAt ?? article.publishedAt, settings.timeZone),
+      section: article.section.name,
+      authors: article.authors.map((a) => `${siteUrl}${text.path(`/author/${a.slug}`)}`),
+      tags: article.tags.map((t) => t.name),
+    },
+    twitter: { card: "summary_large_image", title, description, images: [{ url: image.url, alt: image.alt }] },
+  };
+}
+
+export async function ArticlePage({ code, params }: Props) {
+  const { section, slug } = await params;
+  const { article: found, context, sectionSlug } = await loadArticle(code, section, slug);
+  const article = { ...found, sectionDefaultSlug: sectionSlug };
+  const { settings, text, names } = context;
+  const [header, inArticle, sidebar, relatedCards, liveRows, translations, editions] = await Promise.all([
+    listAdSlots("HEADER"),
+    listAdSlots("IN_ARTICLE"),
+    listAdSlots("SIDEBAR"),
+    findRelatedArticles(article.id, sectionSlug, found.tags.map((t) => defaultSlug(t.slug, names.tagBySlug)), article.editionId),
+    article.live ? listPublicLiveEntries(article.id, article.slug) : Promise.resolve([]),
+    articleAlternates(article.translationGroupId),
+    listEditions(),
+  ]);
+  const related = relatedCards.map((card) => localizeSection(card, names));
+  const siteUrl = getEnv().siteUrl;
+  const url = `${siteUrl}${text.path(`/${article.section.slug}/${article.slug}`)}`;
+  const site = { siteName: settings.siteName, timeZone: settings.timeZone, siteUrl, prefix: text.prefix, inLanguage: text.lang, logoUrl: settings.logoUrl ? new URL(settings.logoUrl, siteUrl).toString() : `${siteUrl}/logo.png` };
+  const forLd = { ...article, imageUrl: imageFor(article, siteUrl).url };
+  // A live story: its entries under the summary, kept current by the live updater (components/live/live-story.tsx).
+  const entries = liveRows.map((row) => toLiveEntryView(row, settings));
+  const live = article.live && {
+    kicker: <LiveLabel isOpen={article.live.endAt === null} />,
+    afterBody: <LiveUpdates storyId={article.id} seq={article.live.seq} isOpen={article.live.endAt === null} entries={entries} pageUrl={url} />,
+  };
+  const jsonLd = [
+    article.live ? liveBlogPostingJsonLd(forLd, article.live, entries, site) : newsArticleJsonLd(forLd, site),
+    breadcrumbJsonLd([
+      { name: settings.siteName, url: `${siteUrl}${text.path("/")}` },
+      { name: article.section.name, url: `${siteUrl}${text.path(`/${article.section.slug}`)}` },
+      { name: article.headline, url },
+    ]),
+  ];
+
+  return (
+    <>
+      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: serializeJsonLd(jsonLd) }} />
+      <TranslationLinks current={context.edition.id} alternates={translations} names={Object.fromEntries(editions.map((e) => [e.id, e.name]))} text={text} />
+      <ArticleWithAds
+        article={article}
+        url={url}
+        {...context.dates}
+        text={text}
+        ads={{ header: header[0], inArticle: inArticle[0], sidebar: sidebar[0] }}
+        houseAd={settings.houseAd}
+        adParagraph={settings.adParagraph}
+        {...live}
+      />
+      <ArticleNewsletterSignUp sectionSlug={sectionSlug} />
+
+      {related.length > 0 && (
+        <section aria-labelledby="related-heading" className="mx-auto mt-12 max-w-3xl border-t border-gray-300 pt-6 dark:border-gray-700">
+          <h2 id="related-heading" className="mb-4 text-sm font-bold uppercase tracking-wide">{text.t("related")}</h2>
+          <div className="grid gap-6 sm:grid-cols-2">
+            {related.map((item) => (
+              <ArticleCard key={item.id} article={item} {...context.dates} text={text} />
+            ))}
+          </div>
+        </section>
+      )}
+    </>
+  );
+}

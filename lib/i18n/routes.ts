@@ -1,0 +1,12 @@
+/**
+ * The prefixed editions that have routes: each is a folder under app/(editions) (docs/decisions/0029). Plain data,
+ * so proxy.ts can read it without the message catalogs.
+ */
+export const PREFIXED_EDITION_ROUTES = ["es"] as const;
+
+/** "/es/search" → "/es"; "/search" → ""; anything else → null. */
+export function searchPagePrefix(pathname: string): string | null {
+  if (pathname === "/search") return "";
+  const match = /^\/([a-z]{2})\/search$/.exec(pathname);
+  return match && (PREFIXED_EDITION_ROUTES as readonly string[]).includes(match[1]!) ? `/${match[1]}` : null;
+}

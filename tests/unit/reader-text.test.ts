@@ -1,0 +1,48 @@
+/** The reader's text per edition (lib/i18n): catalogs, plurals, prefixes, the search path per edition, <html lang>. */
+import { describe, expect, it } from "vitest";
+import { en } from "@/lib/i18n/messages/en";
+import { es } from "@/lib/i18n/messages/es";
+import { ENGLISH_TEXT, readerText } from "@/lib/i18n/reader-text";
+import { searchPagePrefix } from "@/lib/i18n/routes";
+import { setDocumentLanguage } from "@/cache-handlers/reader-document.cjs";
+
+const spanish = readerText({ id: "es", locale: "es-MX", isDefault: false });
+
+describe("reader text", () => {
+  it("the Spanish catalog has every English key, each translated (non-empty)", () => {
+    expect(Object.keys(es).sort()).toEqual(Object.keys(en).sort());
+    for (const [key, value] of Object.entries(es)) expect(value.trim(), key).not.toBe("");
+  });
+
+  it("writes the default edition exactly as the site always did", () => {
+    expect(ENGLISH_TEXT.t("share")).toBe("Share this post:");
+    expect(ENGLISH_TEXT.t("back")).toBe("< Back");
+    expect(ENGLISH_TEXT.t("results", { count: 1, total: "1", query: "water" })).toBe("1 result for “water”");
+    expect(ENGLISH_TEXT.t("results", { count: 1234, total: "1234", query: "water" })).toBe("1234 results for “water”");
+    expect(ENGLISH_TEXT.path("/news/a-story")).toBe("/news/a-story");
+    expect(ENGLISH_TEXT.path("/")).toBe("/");
+  });
+
+  it("writes a prefixed edition in its language, under its prefix", () => {
+    expect(spanish.t("advertising")).toBe("Publicidad");
+    expect(spanish.t("results", { count: 2, total: "2", query: "agua" })).toBe("2 resultados para «agua»");
+    expect(spanish.t("results", { count: 1, total: "1", query: "agua" })).toBe("1 resultado para «agua»");
+    expect(spanish.path("/")).toBe("/es");
+    expect(spanish.path("/noticias/una-nota")).toBe("/es/noticias/una-nota");
+    expect(spanish.lang).toBe("es");
+  });
+
+  it("knows which search pages belong to which edition, and nothing else", () => {
+    expect(searchPagePrefix("/search")).toBe("");
+    expect(searchPagePrefix("/es/search")).toBe("/es");
+    expect(searchPagePrefix("/xx/search"), "no such edition folder: an article URL").toBeNull();
+    expect(searchPagePrefix("/news/search")).toBeNull();
+  });
+
+  it("gives a stored reader page the <html lang> its shell declares", () => {
+    const page = (shell: string) => `<!DOCTYPE html><html lang="en" class="x"><head></head><body><div class="public-theme" data-reader-document=""${shell}>…</div></body></html>`;
+    expect(setDocumentLanguage(page(' lang="es"'))).toContain('<!DOCTYPE html><html lang="es" class="x">');
+    expect(setDocumentLanguage(page(' lang="en"'))).toBe(page(' lang="en"'));
+    expect(setDocumentLanguage(page(""))).toBe(page(""));
+  });
+});
