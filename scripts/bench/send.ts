@@ -79,7 +79,7 @@ async function seed(db: Db, subscribers: number): Promise<string> {
   return edition.id;
 }
 
-export async function benchSend(root: string, subscribers: number): Promise<SendResult> {
+export async function benchSend(root: string, subscribers: number, profileDir?: string): Promise<SendResult> {
   log(`throwaway PostgreSQL with ${subscribers.toLocaleString("en-US")} confirmed subscribers…`);
   const prepared = await prepareDatabase({ dataDir: makeThrowawayDir("dateline-bench-send"), database: "dateline_bench_send", throwaway: true, log: () => {} });
   const sink = await startSink();
@@ -92,7 +92,8 @@ export async function benchSend(root: string, subscribers: number): Promise<Send
     const { queueEdition } = await import("@/lib/data/newsletters/queue");
     const queued = await queueEdition(editionId);
     log(`queued ${queued} copies; a worker sends them to the local SMTP sink…`);
-    const worker = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(root, "scripts/lib/newsletter-worker.ts")], {
+    const profile = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
+    const worker = spawn(process.execPath, [...profile, "--conditions=react-server", "--import", "tsx", path.join(root, "scripts/lib/newsletter-worker.ts")], {
       cwd: root,
       env: { ...process.env, DATABASE_URL: prepared.url, SMTP_URL: sink.url, NEWSLETTER_RATE_PER_MINUTE: "1000000", DISABLE_SCHEDULER: "1" },
       stdio: ["ignore", "inherit", "inherit"],
@@ -133,7 +134,10 @@ export async function benchSend(root: string, subscribers: number): Promise<Send
   }
 }
 
-/** The `--send` run: flags `--subscribers N` (10,000), `--check` (budgets.json "send"), `--out file.json`. */
+/**
+ * The `--send` run: flags `--subscribers N` (10,000), `--check` (budgets.json "send"), `--out file.json`, and
+ * `--cpu-prof DIR` (the worker's CPU profile, written to DIR when it is stopped; open it in Chrome's DevTools).
+ */
 export async function runSendBench(argv: string[]): Promise<void> {
   const root = process.cwd();
   if (!process.execArgv.includes("--conditions=react-server") && !(process.env.NODE_OPTIONS ?? "").includes("react-server")) {
@@ -149,7 +153,8 @@ export async function runSendBench(argv: string[]): Promise<void> {
   };
   const subscribers = Number.parseInt(flag("--subscribers") ?? "10000", 10);
   if (!(subscribers > 0)) throw new Error("--subscribers takes a positive number");
-  const result = await benchSend(root, subscribers);
+  const profileDir = flag("--cpu-prof");
+  const result = await benchSend(root, subscribers, profileDir && path.resolve(profileDir));
   console.log(
     `\nsend: ${result.subscribers.toLocaleString("en-US")} subscribers in ${result.seconds} s: ${result.messagesPerSec} messages/s; worker memory ${result.rssStartMb} MB at start, peak ${result.rssPeakMb} MB (samples ${result.rssSamplesMb.join(", ")} MB); duplicates ${result.duplicates}, missing ${result.missing}`,
   );
