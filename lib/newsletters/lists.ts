@@ -6,6 +6,9 @@ import { z } from "zod";
 
 export type ListKind = "DIGEST" | "BREAKING" | "SECTION";
 
+/** "1 reader", "2,000 readers": how many an edition goes to. */
+export const copies = (n: number) => `${n.toLocaleString("en-US")} ${n === 1 ? "reader" : "readers"}`;
+
 export const DIGEST_LIST = "DIGEST";
 export const BREAKING_LIST = "BREAKING";
 
