@@ -32,3 +32,8 @@ export function editionList(kind: ListKind, sectionId: string | null): string {
 }
 
 export const LIST_LABELS = { DIGEST: "The daily digest", BREAKING: "Breaking news alerts" } as const;
+
+/** How a list reads in a sentence: "the daily digest", "breaking news alerts", "the Business newsletter". */
+export function listName(kind: ListKind, sectionName: string | null): string {
+  return kind === "SECTION" ? `the ${sectionName ?? "section"} newsletter` : LIST_LABELS[kind].toLowerCase();
+}

@@ -1,7 +1,8 @@
 /**
  * Newsletters through a real SMTP server (smtp-server in this process, messages parsed with mailparser; nodemailer
  * sends as it would to a provider): sign-up → confirmation → confirm → the digest with the day's articles and the
- * right headers and parts → one-click unsubscribe → the next edition does not reach the address. Then refusals:
+ * right headers and parts → one-click unsubscribe → the next digest does not reach the address, while the breaking
+ * alerts the reader also chose still do (one-click leaves the list the e-mail came from). Then refusals:
  * permanent ones suppress the address for every list, temporary ones are retried and delivered; the rate is kept.
  * And a worker killed halfway through a 2,000-recipient send (SIGKILL: no clean-up runs), the queue worked again
  * after its leases ran out: every subscriber has the edition, once. What can repeat is only a copy the server
@@ -44,9 +45,9 @@ async function drain(now?: Date) {
 }
 
 describe("a reader's newsletter, end to end", () => {
-  it("sign-up, confirmation, the digest with its headers and parts, one-click unsubscribe, then nothing more", async () => {
+  it("sign-up, confirmation, the digest with its headers and parts, one-click unsubscribe, then no more digests", async () => {
     const email = `reader-${uid()}@readers.test`;
-    await (await signUp({ email, lists: ["DIGEST"], source: "footer", ip: ip() }))!();
+    await (await signUp({ email, lists: ["DIGEST", "BREAKING"], source: "footer", ip: ip() }))!();
     const confirmation = await inbox.waitFor((m) => m.to.includes(email));
     expect(confirmation.from).toBe("news@dateline.test");
     const confirmToken = new URL(linkIn(confirmation.text, "/newsletters/confirm")).searchParams.get("token");
@@ -88,6 +89,10 @@ describe("a reader's newsletter, end to end", () => {
     await drain();
     expect(inbox.received.filter((m) => m.to.includes(email) && m.subject === next.subject)).toEqual([]);
     expect(await rawDb().newsletterSend.count({ where: { editionId: next.id, subscriberId: subscriber.id } })).toBe(0);
+    const alert = await rawDb().edition.create({ data: { kind: "BREAKING", subject: `Breaking ${uid()}`, items: [todays.id], itemsEdited: true } });
+    await queueEdition(alert.id);
+    await drain();
+    expect((await inbox.waitFor((m) => m.to.includes(email) && m.subject === alert.subject)).text).toContain(todays.headline);
   });
 });
 
