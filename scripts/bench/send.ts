@@ -56,6 +56,10 @@ async function startSink() {
       });
     },
   });
+  // The worker is stopped with its pooled connections open: a reset is the end of one, not a failure.
+  server.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "ECONNRESET" && error.code !== "EPIPE") throw error;
+  });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.server.address() as AddressInfo;
   return { url: `smtp://127.0.0.1:${port}`, received, stats: () => ({ first, last, total }), close: () => new Promise<void>((r) => server.close(() => r())) };

@@ -61,6 +61,11 @@ export async function startSmtpInbox(options: { refuse?: (address: string) => bo
       );
     },
   });
+  // A sender that dies mid-message (the crash test's SIGKILLed worker) resets its connections; smtp-server reports
+  // that as an error event, which a receiving server logs and survives. The message it was sending is not kept.
+  server.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "ECONNRESET" && error.code !== "EPIPE") throw error;
+  });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.server.address() as AddressInfo;
   return {

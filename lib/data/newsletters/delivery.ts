@@ -23,10 +23,11 @@ export const MAX_ATTEMPTS = 6;
 export const LEASE_MS = 2 * 60_000;
 const BATCH = 200;
 /**
- * Copies in flight at once per worker: one on each SMTP connection and one being composed or recorded. It is also
- * the most copies a killed worker can leave accepted by the server and not recorded (sent again after the lease).
+ * Copies in flight at once per worker: one per SMTP connection. It is also the most copies a killed worker can leave
+ * accepted by the server and not yet recorded (sent again after the lease), since a lane takes its next copy only
+ * once its last one is recorded. Twice as many lanes sent no faster (bench --send, docs/performance.md).
  */
-export const LANES = 2 * SMTP_CONNECTIONS;
+export const LANES = SMTP_CONNECTIONS;
 
 /** Minutes to wait before the next attempt after `attempts` temporary failures: 1, 4, 16, 64, 256. */
 export function retryDelayMs(attempts: number): number {
