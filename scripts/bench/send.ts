@@ -17,6 +17,7 @@ import { sectionList } from "@/lib/newsletters/lists";
 import { documentFromParagraphs, documentToPlainText, renderDocumentHtml } from "@/lib/content/document";
 import { makeThrowawayDir } from "../db/embedded";
 import { prepareDatabase } from "../db/prepare";
+import { standaloneNodeArgs } from "../standalone";
 
 export type SendResult = { subscribers: number; seconds: number; messagesPerSec: number; rssStartMb: number; rssPeakMb: number; rssSamplesMb: number[]; duplicates: number; missing: number };
 
@@ -97,7 +98,8 @@ export async function benchSend(root: string, subscribers: number, profileDir?: 
     const queued = await queueEdition(editionId);
     log(`queued ${queued} copies; a worker sends them to the local SMTP sink…`);
     const profile = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
-    const worker = spawn(process.execPath, [...profile, "--conditions=react-server", "--import", "tsx", path.join(root, "scripts/lib/newsletter-worker.ts")], {
+    // The heap capped as in an app instance, whose scheduler runs this loop (DATELINE_HEAP_MB, decision 0028).
+    const worker = spawn(process.execPath, [...standaloneNodeArgs(), ...profile, "--conditions=react-server", "--import", "tsx", path.join(root, "scripts/lib/newsletter-worker.ts")], {
       cwd: root,
       env: { ...process.env, DATABASE_URL: prepared.url, SMTP_URL: sink.url, NEWSLETTER_RATE_PER_MINUTE: "1000000", DISABLE_SCHEDULER: "1" },
       stdio: ["ignore", "inherit", "inherit"],
