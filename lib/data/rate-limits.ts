@@ -1,6 +1,7 @@
 /**
- * Request limits that every app instance shares: a fixed window per bucket (an API key, a client address) counted
- * in PostgreSQL with one upsert, so two instances behind a load balancer see one count. The sign-in limits keep
+ * Request limits that every app instance shares: a fixed window per bucket (an API key, a client address, a
+ * newsletter sign-up's hashed e-mail or client address) counted in PostgreSQL with one upsert, so two instances
+ * behind a load balancer see one count. Windows of up to an hour (the pruning below forgets older ones). The sign-in limits keep
  * their own table (./users/sign-in.ts) because they count failures over hours, not requests per minute.
  */
 import "server-only";
