@@ -81,6 +81,26 @@ export const WorkflowPanel = memo(function WorkflowPanel(props: Props) {
   // An unpublished article comes back with "Publish" only: scheduling one is not offered here.
   const canScheduleNow = flags.canSchedule && canMoveFrom("schedule", status) && status !== "ARCHIVED";
 
+  // The actions that cannot be taken back, each asked about first: the question and the button that does it.
+  const confirmations = {
+    unpublish: status === "PUBLISHED" && {
+      question: "Unpublish this article? Readers will get a “no longer available” page at its address.",
+      confirmLabel: "Yes, unpublish",
+      onConfirm: () => void run("unpublish", () => unpublishAction(articleId), "Unpublished.", () => setConfirming(null)),
+    },
+    alert: status === "PUBLISHED" && {
+      question: "E-mail this story to everyone on the breaking news list now? It cannot be called back.",
+      confirmLabel: "Yes, send the alert",
+      onConfirm: () => void run("alert", () => sendAsBreakingAlertAction(articleId), "The breaking alert is on its way.", () => setConfirming(null)),
+    },
+    delete: flags.canDelete && {
+      question: `Delete this article for good? Its text, revisions and notes go with it.${hasBeenPublished ? " Readers will get a “no longer available” page at its old address." : ""}`,
+      confirmLabel: "Yes, delete",
+      onConfirm: () => void run("delete", () => deleteArticleAction(articleId), "Deleted."),
+    },
+  };
+  const confirmation = confirming ? confirmations[confirming] : false;
+
   return (
     <Panel id={id} title="Status">
       <p className="mt-2 flex flex-wrap items-center gap-2 text-sm">
@@ -135,35 +155,8 @@ export const WorkflowPanel = memo(function WorkflowPanel(props: Props) {
         )}
       </div>
 
-      {confirming === "unpublish" && status === "PUBLISHED" && (
-        <ConfirmStep
-          id={`${id}-unpublish`}
-          question="Unpublish this article? Readers will get a “no longer available” page at its address."
-          confirmLabel="Yes, unpublish"
-          busy={isBusy}
-          onConfirm={() => void run("unpublish", () => unpublishAction(articleId), "Unpublished.", () => setConfirming(null))}
-          onCancel={() => setConfirming(null)}
-        />
-      )}
-      {confirming === "alert" && status === "PUBLISHED" && (
-        <ConfirmStep
-          id={`${id}-alert`}
-          question="E-mail this story to everyone on the breaking news list now? It cannot be called back."
-          confirmLabel="Yes, send the alert"
-          busy={isBusy}
-          onConfirm={() => void run("alert", () => sendAsBreakingAlertAction(articleId), "The breaking alert is on its way.", () => setConfirming(null))}
-          onCancel={() => setConfirming(null)}
-        />
-      )}
-      {confirming === "delete" && flags.canDelete && (
-        <ConfirmStep
-          id={`${id}-delete`}
-          question={`Delete this article for good? Its text, revisions and notes go with it.${hasBeenPublished ? " Readers will get a “no longer available” page at its old address." : ""}`}
-          confirmLabel="Yes, delete"
-          busy={isBusy}
-          onConfirm={() => void run("delete", () => deleteArticleAction(articleId), "Deleted.")}
-          onCancel={() => setConfirming(null)}
-        />
+      {confirmation && confirming && (
+        <ConfirmStep id={`${id}-${confirming}`} {...confirmation} busy={isBusy} onCancel={() => setConfirming(null)} />
       )}
 
       {canScheduleNow && (
