@@ -65,6 +65,8 @@ export type EditorFlags = {
   canUnpublish: boolean;
   canCorrect: boolean;
   canCreateTags: boolean;
+  /** This user may send a published story to the breaking news list (newsletter:send). */
+  canSendAlerts: boolean;
   /** This user may delete this article now (it is not live or scheduled, and it is theirs to delete). */
   canDelete: boolean;
 };

@@ -43,7 +43,8 @@ export function useEditorAction({ prepare, finish }: Steps) {
       if (!result) return;
       await finish(result.ok);
       if (result.ok) {
-        setNotice(success);
+        // An action may say more than the fixed sentence (how many readers an alert went to).
+        setNotice(result.message ?? success);
         after?.();
       } else {
         setFailure({ message: result.message, missing: result.missing ?? [] });

@@ -4,7 +4,8 @@
  * The article's status and the transitions this user may make from it, and deleting it; a link to read it as readers
  * do ("View on site" once published, else "Open preview"). Buttons the user's role cannot use are not shown at all
  * (the data layer refuses them anyway; lib/article-status.ts says which status each move starts from). Pending edits
- * are saved before any transition.
+ * are saved before any transition. Editors send a published story as a breaking alert from here, after a
+ * confirmation (an e-mail to the breaking news list cannot be called back).
  */
 import { memo, useId, useState } from "react";
 import {
@@ -16,6 +17,7 @@ import {
   submitForReviewAction,
   unpublishAction,
 } from "@/lib/actions/workflow";
+import { sendAsBreakingAlertAction } from "@/lib/actions/newsletters";
 import { canMoveFrom, storyLink } from "@/lib/article-status";
 import { Button, buttonClass } from "@/components/ui/button";
 import { CONTROL_CLASS, Field, fieldControlProps, TextAreaField } from "@/components/ui/field";
@@ -54,7 +56,7 @@ export const WorkflowPanel = memo(function WorkflowPanel(props: Props) {
   const { busy, isBusy, failure, notice, run } = useEditorAction(props);
   const note = usePanelText<HTMLTextAreaElement>();
   const at = usePanelText<HTMLInputElement>(scheduledAtInput);
-  const [confirming, setConfirming] = useState<"unpublish" | "delete" | null>(null);
+  const [confirming, setConfirming] = useState<"unpublish" | "delete" | "alert" | null>(null);
 
   const sendBack = () => {
     if (!note.value.trim()) {
@@ -78,6 +80,26 @@ export const WorkflowPanel = memo(function WorkflowPanel(props: Props) {
   const canPublishNow = flags.canPublish && canMoveFrom("publish", status);
   // An unpublished article comes back with "Publish" only: scheduling one is not offered here.
   const canScheduleNow = flags.canSchedule && canMoveFrom("schedule", status) && status !== "ARCHIVED";
+
+  // The actions that cannot be taken back, each asked about first: the question and the button that does it.
+  const confirmations = {
+    unpublish: status === "PUBLISHED" && {
+      question: "Unpublish this article? Readers will get a “no longer available” page at its address.",
+      confirmLabel: "Yes, unpublish",
+      onConfirm: () => void run("unpublish", () => unpublishAction(articleId), "Unpublished.", () => setConfirming(null)),
+    },
+    alert: status === "PUBLISHED" && {
+      question: "E-mail this story to everyone on the breaking news list now? It cannot be called back.",
+      confirmLabel: "Yes, send the alert",
+      onConfirm: () => void run("alert", () => sendAsBreakingAlertAction(articleId), "The breaking alert is on its way.", () => setConfirming(null)),
+    },
+    delete: flags.canDelete && {
+      question: `Delete this article for good? Its text, revisions and notes go with it.${hasBeenPublished ? " Readers will get a “no longer available” page at its old address." : ""}`,
+      confirmLabel: "Yes, delete",
+      onConfirm: () => void run("delete", () => deleteArticleAction(articleId), "Deleted."),
+    },
+  };
+  const confirmation = confirming ? confirmations[confirming] : false;
 
   return (
     <Panel id={id} title="Status">
@@ -121,6 +143,11 @@ export const WorkflowPanel = memo(function WorkflowPanel(props: Props) {
             Unpublish
           </Button>
         )}
+        {flags.canSendAlerts && status === "PUBLISHED" && confirming !== "alert" && (
+          <Button disabled={isBusy} onClick={() => setConfirming("alert")}>
+            Send as breaking alert
+          </Button>
+        )}
         {flags.canDelete && confirming !== "delete" && (
           <Button variant="danger" disabled={isBusy} onClick={() => setConfirming("delete")}>
             Delete article
@@ -128,25 +155,8 @@ export const WorkflowPanel = memo(function WorkflowPanel(props: Props) {
         )}
       </div>
 
-      {confirming === "unpublish" && status === "PUBLISHED" && (
-        <ConfirmStep
-          id={`${id}-unpublish`}
-          question="Unpublish this article? Readers will get a “no longer available” page at its address."
-          confirmLabel="Yes, unpublish"
-          busy={isBusy}
-          onConfirm={() => void run("unpublish", () => unpublishAction(articleId), "Unpublished.", () => setConfirming(null))}
-          onCancel={() => setConfirming(null)}
-        />
-      )}
-      {confirming === "delete" && flags.canDelete && (
-        <ConfirmStep
-          id={`${id}-delete`}
-          question={`Delete this article for good? Its text, revisions and notes go with it.${hasBeenPublished ? " Readers will get a “no longer available” page at its old address." : ""}`}
-          confirmLabel="Yes, delete"
-          busy={isBusy}
-          onConfirm={() => void run("delete", () => deleteArticleAction(articleId), "Deleted.")}
-          onCancel={() => setConfirming(null)}
-        />
+      {confirmation && confirming && (
+        <ConfirmStep id={`${id}-${confirming}`} {...confirmation} busy={isBusy} onCancel={() => setConfirming(null)} />
       )}
 
       {canScheduleNow && (

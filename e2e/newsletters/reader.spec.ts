@@ -1,6 +1,7 @@
 /**
  * A reader's newsletters, in a browser without JavaScript: the footer's sign-up (labelled, the same answer for a
- * known address), the confirmation link from the e-mail the server wrote, the preferences page, the unsubscribe page;
+ * known address), the confirmation link from the e-mail the server wrote, the preferences page, the unsubscribe page
+ * (an e-mail's link leaves its own list; a link naming no edition leaves all);
  * forged and used links refused. axe on every page (in a browser with JavaScript: axe runs as a script).
  */
 import { expect, test, type Browser, type Page } from "@playwright/test";
@@ -107,4 +108,30 @@ test("the sign-up at the end of an article offers its section", async ({ page })
   await expect(signUp.getByRole("checkbox", { name: /^Business/ })).toBeVisible();
   await expect(signUp.getByLabel("E-mail address")).toHaveAttribute("type", "email");
   await expectNoAxeViolations(page);
+});
+
+test("the footer link of a digest leaves the digest only; the preferences page leaves the rest", async ({ browser, page: axePage }) => {
+  const { page, close } = await readerWithoutJavaScript(browser);
+  const reader = await testDb().subscriber.create({ data: { email: `two-lists-${uniqueId()}@readers.e2e.dateline.test`, status: "CONFIRMED" } });
+  await testDb().newsletterMembership.createMany({ data: [{ subscriberId: reader.id, list: "DIGEST", kind: "DIGEST" }, { subscriberId: reader.id, list: "BREAKING", kind: "BREAKING" }] });
+  const digest = await testDb().edition.create({ data: { kind: "DIGEST", subject: `The day's news ${uniqueId()}`, status: "SENT" } });
+  const unsubscribePath = `/newsletters/unsubscribe?token=${linkToken("unsubscribe", reader.id, digest.id)}`;
+  await page.goto(unsubscribePath);
+  await expect(page.getByText(`Stop the daily digest to ${reader.email}?`)).toBeVisible();
+  await axeAt(axePage, unsubscribePath);
+  await page.getByRole("button", { name: "Unsubscribe" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "You are unsubscribed" })).toBeVisible();
+  await expect(page.getByRole("status")).toHaveText(`You will no longer receive the daily digest at ${reader.email}.`);
+  await axeAt(axePage, `${unsubscribePath}&done=1`);
+
+  await page.getByRole("link", { name: "Choose your newsletters" }).click();
+  const choices = page.getByRole("group", { name: "Send me" });
+  await expect(choices.getByRole("checkbox", { name: /The daily digest/ })).not.toBeChecked();
+  await expect(choices.getByRole("checkbox", { name: /Breaking news alerts/ })).toBeChecked();
+  await choices.getByRole("checkbox", { name: /Breaking news alerts/ }).uncheck();
+  await page.getByRole("button", { name: "Save my choices" }).click();
+  await expect(page.getByRole("status")).toHaveText("Your choices are saved.");
+  const after = await testDb().subscriber.findUniqueOrThrow({ where: { id: reader.id }, include: { lists: true } });
+  expect([after.status, after.lists]).toEqual(["UNSUBSCRIBED", []]);
+  await close();
 });

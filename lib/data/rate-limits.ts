@@ -1,13 +1,14 @@
 /**
- * Request limits that every app instance shares: a fixed window per bucket (an API key, a client address) counted
- * in PostgreSQL, so two instances behind a load balancer see one count. Each process counts in memory and adds its
- * hits in batches (lib/traffic/window-counter.ts: when it is exact, and the bound when it is not; decision 0030).
- * The sign-in limits keep their own table (./users/sign-in.ts) because they count failures over hours, not requests
- * per minute.
+ * Request limits that every app instance shares: a fixed window per bucket (an API key, a client address, a
+ * newsletter sign-up's hashed e-mail or client address) counted in PostgreSQL, so two instances behind a load balancer
+ * see one count. The API's limits count in memory and add their hits in batches (lib/traffic/window-counter.ts: when
+ * it is exact, and the bound when it is not; decision 0030); rare requests (a sign-up) count exactly, one upsert each
+ * (takeRateLimit). Windows of up to an hour (the pruning below forgets older ones). The sign-in limits keep their own
+ * table (./users/sign-in.ts) because they count failures over hours, not requests per minute.
  */
 import "server-only";
 import { getDb } from "@/lib/db";
-import { createWindowCounter, type Hits, type WindowCounter } from "@/lib/traffic/window-counter";
+import { createWindowCounter, rateLimitResult, windowOf, type Hits, type RateLimitResult, type WindowCounter } from "@/lib/traffic/window-counter";
 
 export type { RateLimitResult } from "@/lib/traffic/window-counter";
 
@@ -34,6 +35,13 @@ export async function addRateLimitHits(hits: Hits[]): Promise<Map<string, number
   // Now and then, forget windows long past: one row per address that ever called would otherwise pile up.
   if (Math.random() < 0.01) void pruneRateLimitWindows().catch(() => {});
   return new Map(rows.map((r) => [r.bucket, r.count]));
+}
+
+/** Counts one request against `bucket` (at most `limit` per `windowMs`, up to an hour), exactly: one upsert. */
+export async function takeRateLimit(bucket: string, limit: number, windowMs: number, now = Date.now()): Promise<RateLimitResult> {
+  const { start, resetMs } = windowOf(now, windowMs);
+  const counts = await addRateLimitHits([{ bucket, windowStart: new Date(start), count: 1 }]);
+  return rateLimitResult(counts.get(bucket) ?? 1, limit, resetMs);
 }
 
 /** Deletes the windows that ended more than an hour ago. */

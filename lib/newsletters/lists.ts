@@ -6,6 +6,9 @@ import { z } from "zod";
 
 export type ListKind = "DIGEST" | "BREAKING" | "SECTION";
 
+/** "1 reader", "2,000 readers": how many an edition goes to. */
+export const copies = (n: number) => `${n.toLocaleString("en-US")} ${n === 1 ? "reader" : "readers"}`;
+
 export const DIGEST_LIST = "DIGEST";
 export const BREAKING_LIST = "BREAKING";
 
@@ -29,3 +32,8 @@ export function editionList(kind: ListKind, sectionId: string | null): string {
 }
 
 export const LIST_LABELS = { DIGEST: "The daily digest", BREAKING: "Breaking news alerts" } as const;
+
+/** How a list reads in a sentence: "the daily digest", "breaking news alerts", "the Business newsletter". */
+export function listName(kind: ListKind, sectionName: string | null): string {
+  return kind === "SECTION" ? `the ${sectionName ?? "section"} newsletter` : LIST_LABELS[kind].toLowerCase();
+}

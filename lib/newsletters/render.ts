@@ -1,10 +1,11 @@
 /**
  * An edition as e-mail: HTML built with MJML (tables and inline styles that hold up in Outlook, Gmail and Apple
  * Mail; docs/decisions/0026) and a plain-text part. Rendered once per edition when it is queued; each copy then only
- * swaps in its own links (personalize), which is what lets a worker send hundreds a second. Every value from
+ * swaps in its own links (copy.ts), which is what lets a worker send hundreds a second. Every value from
  * editors or settings is escaped here: the intro is plain text, paragraphs split on blank lines.
  */
 import mjml2html from "mjml";
+import { escapeHtml as escape, PLACEHOLDERS } from "./copy";
 
 export type EditionItem = { headline: string; dek: string; url: string; section: string };
 
@@ -17,12 +18,6 @@ export type EditionContent = {
   listName: string;
   site: { name: string; url: string; logoUrl: string | null; color: string };
 };
-
-/** Stand-ins for each copy's own links, replaced by personalize(). */
-export const PLACEHOLDERS = { preferences: "https://dateline.invalid/__preferences__", unsubscribe: "https://dateline.invalid/__unsubscribe__" } as const;
-
-const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
-const escape = (value: string) => value.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 
 const HEX = /^#[0-9a-fA-F]{6}$/;
 
@@ -83,8 +78,3 @@ export async function renderEdition(content: EditionContent): Promise<{ html: st
   return { html, text: textPart(content) };
 }
 
-/** One copy's HTML or text: the placeholders replaced by its own links. */
-export function personalize(body: string, links: { preferences: string; unsubscribe: string }, html: boolean): string {
-  const value = (url: string) => (html ? escape(url) : url);
-  return body.replaceAll(PLACEHOLDERS.preferences, value(links.preferences)).replaceAll(PLACEHOLDERS.unsubscribe, value(links.unsubscribe));
-}

@@ -17,6 +17,7 @@ import { sectionList } from "@/lib/newsletters/lists";
 import { documentFromParagraphs, documentToPlainText, renderDocumentHtml } from "@/lib/content/document";
 import { makeThrowawayDir } from "../db/embedded";
 import { prepareDatabase } from "../db/prepare";
+import { standaloneNodeArgs } from "../standalone";
 
 export type SendResult = { subscribers: number; seconds: number; messagesPerSec: number; rssStartMb: number; rssPeakMb: number; rssSamplesMb: number[]; duplicates: number; missing: number };
 
@@ -56,6 +57,10 @@ async function startSink() {
       });
     },
   });
+  // The worker is stopped with its pooled connections open: a reset is the end of one, not a failure.
+  server.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "ECONNRESET" && error.code !== "EPIPE") throw error;
+  });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.server.address() as AddressInfo;
   return { url: `smtp://127.0.0.1:${port}`, received, stats: () => ({ first, last, total }), close: () => new Promise<void>((r) => server.close(() => r())) };
@@ -79,7 +84,7 @@ async function seed(db: Db, subscribers: number): Promise<string> {
   return edition.id;
 }
 
-export async function benchSend(root: string, subscribers: number): Promise<SendResult> {
+export async function benchSend(root: string, subscribers: number, profileDir?: string): Promise<SendResult> {
   log(`throwaway PostgreSQL with ${subscribers.toLocaleString("en-US")} confirmed subscribers…`);
   const prepared = await prepareDatabase({ dataDir: makeThrowawayDir("dateline-bench-send"), database: "dateline_bench_send", throwaway: true, log: () => {} });
   const sink = await startSink();
@@ -92,7 +97,9 @@ export async function benchSend(root: string, subscribers: number): Promise<Send
     const { queueEdition } = await import("@/lib/data/newsletters/queue");
     const queued = await queueEdition(editionId);
     log(`queued ${queued} copies; a worker sends them to the local SMTP sink…`);
-    const worker = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(root, "scripts/lib/newsletter-worker.ts")], {
+    const profile = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
+    // The heap capped as in an app instance, whose scheduler runs this loop (DATELINE_HEAP_MB, decision 0028).
+    const worker = spawn(process.execPath, [...standaloneNodeArgs(), ...profile, "--conditions=react-server", "--import", "tsx", path.join(root, "scripts/lib/newsletter-worker.ts")], {
       cwd: root,
       env: { ...process.env, DATABASE_URL: prepared.url, SMTP_URL: sink.url, NEWSLETTER_RATE_PER_MINUTE: "1000000", DISABLE_SCHEDULER: "1" },
       stdio: ["ignore", "inherit", "inherit"],
@@ -133,7 +140,10 @@ export async function benchSend(root: string, subscribers: number): Promise<Send
   }
 }
 
-/** The `--send` run: flags `--subscribers N` (10,000), `--check` (budgets.json "send"), `--out file.json`. */
+/**
+ * The `--send` run: flags `--subscribers N` (10,000), `--check` (budgets.json "send"), `--out file.json`, and
+ * `--cpu-prof DIR` (the worker's CPU profile, written to DIR when it is stopped; open it in Chrome's DevTools).
+ */
 export async function runSendBench(argv: string[]): Promise<void> {
   const root = process.cwd();
   if (!process.execArgv.includes("--conditions=react-server") && !(process.env.NODE_OPTIONS ?? "").includes("react-server")) {
@@ -149,7 +159,8 @@ export async function runSendBench(argv: string[]): Promise<void> {
   };
   const subscribers = Number.parseInt(flag("--subscribers") ?? "10000", 10);
   if (!(subscribers > 0)) throw new Error("--subscribers takes a positive number");
-  const result = await benchSend(root, subscribers);
+  const profileDir = flag("--cpu-prof");
+  const result = await benchSend(root, subscribers, profileDir && path.resolve(profileDir));
   console.log(
     `\nsend: ${result.subscribers.toLocaleString("en-US")} subscribers in ${result.seconds} s: ${result.messagesPerSec} messages/s; worker memory ${result.rssStartMb} MB at start, peak ${result.rssPeakMb} MB (samples ${result.rssSamplesMb.join(", ")} MB); duplicates ${result.duplicates}, missing ${result.missing}`,
   );

@@ -2,7 +2,7 @@
  * A newsletter worker in a process of its own, for the crash test (tests/data/newsletter-delivery.test.ts) and the
  * send benchmark (scripts/bench/send.ts): it works the send queue as an app instance's scheduler does, until it is
  * killed. Run with `node --conditions=react-server --import tsx` (the data layer's modules are server-only, as
- * inside Next).
+ * inside Next). SIGTERM ends it with a normal exit, so that `--cpu-prof` writes its profile (bench --cpu-prof).
  */
 import { deliverNewsletterSends } from "@/lib/data/newsletters/delivery";
 
@@ -14,3 +14,5 @@ async function main() {
 }
 
 void main();
+
+process.on("SIGTERM", () => process.exit(0));

@@ -816,6 +816,17 @@ export const ACTION_CASES: Record<string, ActionCase> = {
       return { args: [null, form({ articleId: article.id })], touched: () => rawDb().edition.count({ where: { kind: "BREAKING", items: { has: article.id } } }) };
     },
   },
+  "lib/actions/newsletters.ts#sendAsBreakingAlertAction": {
+    rule: { kind: "permission", permission: "newsletter:send" },
+    async prepare({ owner }) {
+      const article = await makeArticle(owner, { status: "PUBLISHED" });
+      return {
+        args: [article.id],
+        touched: () => rawDb().edition.count({ where: { kind: "BREAKING", items: { has: article.id } } }),
+        verify: (r) => expectData(r, (editionId) => typeof editionId === "string" && editionId.length > 0),
+      };
+    },
+  },
   "app/dashboard/newsletters/actions.ts#updateEditionAction": editionCase({ subject: "Rewritten by the authorization matrix", intro: "Hello.", itemsChanged: "0" }),
   "app/dashboard/newsletters/actions.ts#scheduleEditionAction": editionCase({ scheduledFor: nextYearLocal() }),
   "app/dashboard/newsletters/actions.ts#sendEditionNowAction": editionCase({}, /^\/dashboard\/newsletters\/[a-z0-9]+\?sent=0$/),

@@ -4,7 +4,7 @@
  * client, consent records, preferences, unsubscribing, the purge, and the admins' export, erase and suppression.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { confirmSubscription, getConfirmation, getPreferences, purgeUnconfirmedSubscribers, savePreferences, signUp, SIGN_UP_LIMITS, unsubscribe } from "@/lib/data/newsletters/subscribers";
+import { confirmSubscription, getConfirmation, getPreferences, getUnsubscribe, purgeUnconfirmedSubscribers, savePreferences, signUp, SIGN_UP_LIMITS, unsubscribe } from "@/lib/data/newsletters/subscribers";
 import { eraseSubscriber, exportSubscriber, importSuppressions, subscriberExportCsv } from "@/lib/data/newsletters/subscriber-admin";
 import { linkToken } from "@/lib/data/newsletters/links";
 import { ForbiddenError } from "@/lib/data/errors";
@@ -83,12 +83,18 @@ describe("signing up", () => {
 
     const email = address();
     const client = ip();
-    for (let i = 0; i < SIGN_UP_LIMITS.perAddress; i++) expect(await signUp({ email, lists: [], source: "footer", ip: ip() })).not.toBeNull();
-    expect(await signUp({ email, lists: [], source: "footer", ip: ip() })).toBeNull();
-    for (let i = 0; i < SIGN_UP_LIMITS.perClient; i++) expect(await signUp({ email: address(), lists: [], source: "footer", ip: client })).not.toBeNull();
-    expect(await signUp({ email: address(), lists: [], source: "footer", ip: client })).toBeNull();
+    // One instant for the whole hour's attempts: the limits count per clock hour.
+    const at = new Date();
+    for (let i = 0; i < SIGN_UP_LIMITS.perAddress; i++) expect(await signUp({ email, lists: [], source: "footer", ip: ip() }, at)).not.toBeNull();
+    expect(await signUp({ email, lists: [], source: "footer", ip: ip() }, at)).toBeNull();
+    for (let i = 0; i < SIGN_UP_LIMITS.perClient; i++) expect(await signUp({ email: address(), lists: [], source: "footer", ip: client }, at)).not.toBeNull();
+    expect(await signUp({ email: address(), lists: [], source: "footer", ip: client }, at)).toBeNull();
+    // Counted in the shared request limits, under hashes: neither address is kept there.
+    const buckets = await rawDb().rateLimitWindow.findMany({ where: { bucket: { startsWith: "newsletter-" } }, select: { bucket: true } });
+    expect(buckets.length).toBeGreaterThanOrEqual(2);
+    expect(buckets.filter((b) => b.bucket.includes(email) || b.bucket.includes(client))).toEqual([]);
     // An hour later both may try again.
-    expect(await signUp({ email, lists: [], source: "footer", ip: client }, new Date(Date.now() + SIGN_UP_LIMITS.windowMs + 60_000))).not.toBeNull();
+    expect(await signUp({ email, lists: [], source: "footer", ip: client }, new Date(at.getTime() + SIGN_UP_LIMITS.windowMs))).not.toBeNull();
   });
 
   it("purges sign-ups left unconfirmed for 48 hours, and only those", async () => {
@@ -123,19 +129,40 @@ describe("the reader's control", () => {
     expect(await getPreferences(linkToken("preferences", "cm0nobody00000"))).toBeNull();
   });
 
-  it("unsubscribing leaves every list, is idempotent, and is counted against the edition it came from", async () => {
-    const row = await subscribed(["DIGEST", "BREAKING"]);
-    const edition = await rawDb().edition.create({ data: { kind: "DIGEST", subject: "s", status: "SENT" } });
+  it("unsubscribing leaves only the list the e-mail came from, is idempotent, and is counted against its edition", async () => {
+    const section = await makeSection();
+    const row = await subscribed(["DIGEST", "BREAKING", sectionList(section.id)]);
+    const edition = await rawDb().edition.create({ data: { kind: "SECTION", sectionId: section.id, subject: "s", status: "SENT" } });
     await rawDb().newsletterSend.create({ data: { editionId: edition.id, subscriberId: row.id, state: "SENT", sentAt: new Date() } });
     const token = linkToken("unsubscribe", row.id, edition.id);
+    expect(await getUnsubscribe(token)).toMatchObject({ email: row.email, isSubscribed: true, listName: `the ${section.name} newsletter` });
     expect(await unsubscribe(token, true)).not.toBeNull();
     expect(await unsubscribe(token, true)).not.toBeNull();
-    const after = await rawDb().subscriber.findUniqueOrThrow({ where: { id: row.id }, include: { lists: true, consents: true, sends: true } });
-    expect(after.status).toBe("UNSUBSCRIBED");
-    expect(after.lists).toEqual([]);
-    expect(after.consents.filter((c) => c.action === "one_click_unsubscribe")).toHaveLength(1);
+    let after = await rawDb().subscriber.findUniqueOrThrow({ where: { id: row.id }, include: { lists: true, consents: true, sends: true } });
+    expect(after.status).toBe("CONFIRMED");
+    expect(after.lists.map((l) => l.list).sort()).toEqual(["BREAKING", "DIGEST"]);
+    expect(after.consents.filter((c) => c.action === "one_click_unsubscribe").map((c) => c.lists)).toEqual([[sectionList(section.id)]]);
     expect(after.sends[0]!.unsubscribedAt).not.toBeNull();
+    expect(await getUnsubscribe(token)).toMatchObject({ isSubscribed: false });
+
+    // The footer's page, from a digest and then a breaking alert: the last list leaves the reader unsubscribed.
+    for (const kind of ["DIGEST", "BREAKING"] as const) {
+      const other = await rawDb().edition.create({ data: { kind, subject: "s", status: "SENT" } });
+      expect(await unsubscribe(linkToken("unsubscribe", row.id, other.id), false)).not.toBeNull();
+    }
+    after = await rawDb().subscriber.findUniqueOrThrow({ where: { id: row.id }, include: { lists: true, consents: true, sends: true } });
+    expect(after.lists).toEqual([]);
+    expect(after.status).toBe("UNSUBSCRIBED");
+    expect(after.consents.filter((c) => c.action === "unsubscribe").map((c) => c.lists)).toEqual([["DIGEST"], ["BREAKING"]]);
     expect(await unsubscribe(linkToken("preferences", row.id, edition.id), true)).toBeNull();
+  });
+
+  it("a link that names no edition (or a gone one) leaves every list", async () => {
+    const row = await subscribed(["DIGEST", "BREAKING"]);
+    expect(await getUnsubscribe(linkToken("unsubscribe", row.id))).toMatchObject({ isSubscribed: true, listName: null });
+    expect(await unsubscribe(linkToken("unsubscribe", row.id, "cm0goneedition0"), true)).not.toBeNull();
+    const after = await rawDb().subscriber.findUniqueOrThrow({ where: { id: row.id }, include: { lists: true } });
+    expect([after.status, after.lists]).toEqual(["UNSUBSCRIBED", []]);
   });
 });
 

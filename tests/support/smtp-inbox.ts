@@ -23,6 +23,8 @@ export type ReceivedMail = {
 export type SmtpInbox = {
   url: string;
   received: ReceivedMail[];
+  /** How many connections senders have opened to it. */
+  connections: () => number;
   /** The first message matching `match`, waiting up to `timeoutMs` for it. */
   waitFor: (match: (mail: ReceivedMail) => boolean, timeoutMs?: number) => Promise<ReceivedMail>;
   close: () => Promise<void>;
@@ -30,10 +32,15 @@ export type SmtpInbox = {
 
 export async function startSmtpInbox(options: { refuse?: (address: string) => boolean | number } = {}): Promise<SmtpInbox> {
   const received: ReceivedMail[] = [];
+  let connections = 0;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS", "AUTH"],
     logger: false,
+    onConnect(_session, callback) {
+      connections++;
+      callback();
+    },
     onRcptTo(address, _session, callback) {
       const refusal = options.refuse?.(address.address);
       if (!refusal) return callback();
@@ -61,11 +68,17 @@ export async function startSmtpInbox(options: { refuse?: (address: string) => bo
       );
     },
   });
+  // A sender that dies mid-message (the crash test's SIGKILLed worker) resets its connections; smtp-server reports
+  // that as an error event, which a receiving server logs and survives. The message it was sending is not kept.
+  server.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "ECONNRESET" && error.code !== "EPIPE") throw error;
+  });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.server.address() as AddressInfo;
   return {
     url: `smtp://127.0.0.1:${port}`,
     received,
+    connections: () => connections,
     async waitFor(match, timeoutMs = 10_000) {
       const until = Date.now() + timeoutMs;
       for (;;) {

@@ -6,7 +6,8 @@
 import { describe, expect, it } from "vitest";
 import { LINK_TTL_MS, signLink, verifyLink } from "@/lib/newsletters/tokens";
 import { parseListKey, ListKeysSchema } from "@/lib/newsletters/lists";
-import { personalize, PLACEHOLDERS, renderEdition, type EditionContent } from "@/lib/newsletters/render";
+import { personalize, PLACEHOLDERS } from "@/lib/newsletters/copy";
+import { renderEdition, type EditionContent } from "@/lib/newsletters/render";
 import { nextDigestSlot } from "@/lib/newsletters/schedule";
 import { HOSTILE_INPUTS } from "../../e2e/security/hostile-inputs";
 

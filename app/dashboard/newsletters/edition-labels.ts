@@ -1,7 +1,7 @@
 /** How editions read in the dashboard: their kind and status in words, and how many readers they go to. */
 export const KIND_LABEL = { DIGEST: "Daily digest", SECTION: "Section", BREAKING: "Breaking alert" } as const;
 export const EDITION_STATUS_LABEL = { DRAFT: "Draft", SCHEDULED: "Scheduled", SENDING: "Sending", SENT: "Sent", CANCELLED: "Cancelled" } as const;
-export const copies = (n: number) => `${n.toLocaleString("en-US")} ${n === 1 ? "reader" : "readers"}`;
+export { copies } from "@/lib/newsletters/lists";
 
 /** An edition's numbers, in the order the list and the edition's page show them. */
 export const EDITION_NUMBERS = [

@@ -5,7 +5,7 @@
 import "server-only";
 import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
-import { LIST_LABELS } from "@/lib/newsletters/lists";
+import { listName } from "@/lib/newsletters/lists";
 import { renderEdition, type EditionItem } from "@/lib/newsletters/render";
 
 export const DIGEST_WINDOW_MS = 24 * 3_600_000;
@@ -50,14 +50,13 @@ export async function editionArticles(edition: EditionShape, now = new Date()): 
 /** The e-mail of an edition (with placeholders for each copy's links: lib/newsletters/render.ts). */
 export async function renderEditionMail(edition: EditionShape & { subject: string; intro: string; section?: { name: string } | null }, articles: EditionArticle[]) {
   const settings = await getDb().settings.findUnique({ where: { id: 1 }, select: { siteName: true, logoUrl: true, brandColor: true } });
-  const listName = edition.kind === "SECTION" ? `the ${edition.section?.name ?? "section"} newsletter` : LIST_LABELS[edition.kind].toLowerCase();
   const items: EditionItem[] = articles.map(({ headline, dek, url, section }) => ({ headline, dek, url, section }));
   return renderEdition({
     kind: edition.kind,
     subject: edition.subject,
     intro: edition.intro,
     items,
-    listName,
+    listName: listName(edition.kind, edition.section?.name ?? null),
     // A logo given as a path on this site ("/logo.png") needs the site's address in an e-mail.
     site: { name: settings?.siteName ?? "Dateline", url: getEnv().siteUrl, logoUrl: settings?.logoUrl ? new URL(settings.logoUrl, getEnv().siteUrl).toString() : null, color: settings?.brandColor ?? "#a4161a" },
   });

@@ -1,27 +1,33 @@
 /**
  * The send queue's worker, run by the scheduler of every instance (and by the benchmark). It claims copies with
  * FOR UPDATE SKIP LOCKED (SENDING, with a lease), sends each over the pooled SMTP transport and records the result:
- * - accepted: SENT. A copy is claimed by one worker at a time, and the unique (edition, subscriber) row means it is
- *   never queued twice; its Message-ID is derived from the edition and the subscriber, so that in the one case a
- *   copy can go twice (a worker dies after the server accepted it and before SENT is written; its lease runs out
- *   and another takes it) both copies carry the same Message-ID and mail clients show one;
+ * - accepted: SENT, written as soon as the server's reply arrives (one statement for every copy accepted while the
+ *   previous one was written), and a lane takes its next copy only once its last one is recorded. A copy is claimed
+ *   by one worker at a time, and the unique (edition, subscriber) row means it is never queued twice. The one case
+ *   a copy goes twice: a worker dies after the server accepted it and before SENT is written; its lease runs out and
+ *   another worker sends it again. That is at most LANES copies per dead worker, and both copies carry the same
+ *   Message-ID (edition + subscriber), which mail clients show once;
  * - a permanent rejection (5xx): SUPPRESSED, and the address is suppressed for every list;
  * - a temporary one (4xx) or a broken connection: QUEUED again after a backoff, FAILED after MAX_ATTEMPTS.
  * The per-minute rate (NEWSLETTER_RATE_PER_MINUTE) is shared by all instances: each claim takes at most what the
- * last minute's sends leave of it.
+ * last minute's sends leave of it. Each copy is the edition's MIME template with its own links (copy.ts).
  */
 import "server-only";
 import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
-import { deliverMail } from "@/lib/mail/transport";
-import { personalize } from "@/lib/newsletters/render";
+import { deliverMail, SMTP_CONNECTIONS } from "@/lib/mail/transport";
+import { buildCopyTemplate, copyMessage, type CopyTemplate } from "@/lib/newsletters/copy";
 import { oneClickUrl, preferencesUrl, unsubscribePageUrl } from "./links";
 
 export const MAX_ATTEMPTS = 6;
 export const LEASE_MS = 2 * 60_000;
 const BATCH = 200;
-/** Copies in flight at once per worker (the SMTP pool has 5 connections; the rest wait on the database). */
-const LANES = 16;
+/**
+ * Copies in flight at once per worker: one per SMTP connection. It is also the most copies a killed worker can leave
+ * accepted by the server and not yet recorded (sent again after the lease), since a lane takes its next copy only
+ * once its last one is recorded. Twice as many lanes sent no faster (bench --send, docs/performance.md).
+ */
+export const LANES = SMTP_CONNECTIONS;
 
 /** Minutes to wait before the next attempt after `attempts` temporary failures: 1, 4, 16, 64, 256. */
 export function retryDelayMs(attempts: number): number {
@@ -36,55 +42,72 @@ export function classifySmtpError(error: unknown): SmtpVerdict {
   return typeof code === "number" && code >= 500 && code < 600 ? "permanent" : "temporary";
 }
 
-type Claimed = { id: string; editionId: string; subscriberId: string; attempts: number };
+type Claimed = { id: string; editionId: string; subscriberId: string; attempts: number; email: string; status: string };
 
+/** Claims up to `limit` due copies (and reads their addresses) in one statement. */
 async function claim(limit: number, now: Date, leaseMs: number): Promise<Claimed[]> {
   return getDb().$queryRaw<Claimed[]>`
-    UPDATE "NewsletterSend" SET state = 'SENDING', "leaseUntil" = ${new Date(now.getTime() + leaseMs)}, attempts = attempts + 1
-    WHERE id IN (
-      SELECT id FROM "NewsletterSend"
-      WHERE (state = 'QUEUED' AND "nextAttemptAt" <= ${now}) OR (state = 'SENDING' AND "leaseUntil" < ${now})
-      ORDER BY "nextAttemptAt" LIMIT ${limit} FOR UPDATE SKIP LOCKED)
-    RETURNING id, "editionId", "subscriberId", attempts`;
+    WITH claimed AS (
+      UPDATE "NewsletterSend" SET state = 'SENDING', "leaseUntil" = ${new Date(now.getTime() + leaseMs)}, attempts = attempts + 1
+      WHERE id IN (
+        SELECT id FROM "NewsletterSend"
+        WHERE (state = 'QUEUED' AND "nextAttemptAt" <= ${now}) OR (state = 'SENDING' AND "leaseUntil" < ${now})
+        ORDER BY "nextAttemptAt" LIMIT ${limit} FOR UPDATE SKIP LOCKED)
+      RETURNING id, "editionId", "subscriberId", attempts)
+    SELECT c.id, c."editionId", c."subscriberId", c.attempts, s.email, s.status::text AS status
+    FROM claimed c JOIN "Subscriber" s ON s.id = c."subscriberId"`;
 }
 
 async function sentInLastMinute(now: Date): Promise<number> {
   return getDb().newsletterSend.count({ where: { sentAt: { gt: new Date(now.getTime() - 60_000) } } });
 }
 
-type EditionMail = { subject: string; html: string; text: string; kind: string };
-
-function messageHeaders(editionId: string, subscriberId: string, kind: string) {
+/** The edition's MIME template, composed once per run of the worker. */
+async function editionTemplate(id: string): Promise<CopyTemplate> {
+  const e = await getDb().edition.findUnique({ where: { id }, select: { subject: true, html: true, text: true, kind: true } });
   const host = new URL(getEnv().siteUrl).hostname;
-  return {
-    messageId: `<${editionId}.${subscriberId}@${host}>`,
-    headers: {
-      "List-Unsubscribe": `<${oneClickUrl(subscriberId, editionId)}>`,
-      "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-      "List-Id": `<${kind.toLowerCase()}.newsletters.${host}>`,
-    },
-  };
+  return buildCopyTemplate({ from: getEnv().mailFrom, subject: e?.subject ?? "", html: e?.html ?? "", text: e?.text ?? "", listId: `<${(e?.kind ?? "DIGEST").toLowerCase()}.newsletters.${host}>` });
 }
 
-async function sendOne(row: Claimed, to: string, edition: EditionMail): Promise<void> {
+async function sendCopy(row: Claimed, template: CopyTemplate, now: Date): Promise<void> {
+  const messageId = `<${row.editionId}.${row.subscriberId}@${new URL(getEnv().siteUrl).hostname}>`;
   const links = { preferences: preferencesUrl(row.subscriberId), unsubscribe: unsubscribePageUrl(row.subscriberId, row.editionId) };
-  await deliverMail({
-    to,
-    subject: edition.subject,
-    html: personalize(edition.html, links, true),
-    text: personalize(edition.text, links, false),
-    // Base64 rather than quoted-printable: composing each copy is several times cheaper (scripts/bench/send.ts).
-    textEncoding: "base64",
-    ...messageHeaders(row.editionId, row.subscriberId, edition.kind),
-  });
+  const copy = copyMessage(template, { to: row.email, messageId, date: now, oneClickUrl: oneClickUrl(row.subscriberId, row.editionId), links });
+  await deliverMail({ ...copy, messageId });
 }
 
-async function record(row: Claimed, outcome: "sent" | "skipped" | { error: unknown }, now: Date): Promise<"sent" | "failed" | "suppressed" | "retry"> {
+/**
+ * Records copies as SENT the moment the server accepts them. Copies accepted while a write is under way wait for the
+ * next one, which takes them all in one statement (a group commit): under load one UPDATE covers many copies, and no
+ * copy waits for more than the write before its own.
+ */
+function sentRecorder(now: Date): (id: string) => Promise<void> {
+  let waiting: { id: string; done: () => void; fail: (error: unknown) => void }[] = [];
+  let writing = false;
+  const write = async () => {
+    writing = true;
+    while (waiting.length > 0) {
+      const batch = waiting;
+      waiting = [];
+      try {
+        await getDb().newsletterSend.updateMany({ where: { id: { in: batch.map((b) => b.id) } }, data: { state: "SENT", sentAt: now, leaseUntil: null, lastError: "" } });
+        for (const b of batch) b.done();
+      } catch (error) {
+        for (const b of batch) b.fail(error);
+      }
+    }
+    writing = false;
+  };
+  return (id) =>
+    new Promise<void>((done, fail) => {
+      waiting.push({ id, done, fail });
+      if (!writing) void write();
+    });
+}
+
+/** Records a copy that was not sent: skipped (the reader left meanwhile), refused, or failed. */
+async function recordUnsent(row: Claimed, outcome: "skipped" | { error: unknown }, now: Date): Promise<"failed" | "suppressed" | "retry"> {
   const db = getDb();
-  if (outcome === "sent") {
-    await db.newsletterSend.update({ where: { id: row.id }, data: { state: "SENT", sentAt: now, leaseUntil: null, lastError: "" } });
-    return "sent";
-  }
   if (outcome === "skipped") {
     await db.newsletterSend.update({ where: { id: row.id }, data: { state: "SUPPRESSED", leaseUntil: null, lastError: "not subscribed any more" } });
     return "suppressed";
@@ -114,35 +137,30 @@ export type DeliveryTally = { sent: number; failed: number; suppressed: number; 
  */
 export async function deliverNewsletterSends(options: { now?: Date; ratePerMinute?: number } = {}): Promise<DeliveryTally> {
   const tally: DeliveryTally = { sent: 0, failed: 0, suppressed: 0, retry: 0 };
-  const db = getDb();
-  const editions = new Map<string, EditionMail>();
+  const templates = new Map<string, Promise<CopyTemplate>>();
   for (;;) {
     const now = options.now ?? new Date();
     const budget = (options.ratePerMinute ?? getEnv().newsletter.ratePerMinute) - (await sentInLastMinute(now));
     if (budget <= 0) break;
     const rows = await claim(Math.min(BATCH, budget), now, LEASE_MS);
     if (rows.length === 0) break;
-    for (const id of new Set(rows.map((r) => r.editionId).filter((id) => !editions.has(id)))) {
-      const e = await db.edition.findUnique({ where: { id }, select: { subject: true, html: true, text: true, kind: true } });
-      editions.set(id, { subject: e?.subject ?? "", html: e?.html ?? "", text: e?.text ?? "", kind: e?.kind ?? "DIGEST" });
-    }
-    const subscribers = new Map(
-      (await db.subscriber.findMany({ where: { id: { in: rows.map((r) => r.subscriberId) } }, select: { id: true, email: true, status: true } })).map((s) => [s.id, s]),
-    );
+    const markSent = sentRecorder(now);
     let next = 0;
     const lane = async () => {
       for (let row = rows[next++]; row; row = rows[next++]) {
-        const subscriber = subscribers.get(row.subscriberId);
-        let outcome: "sent" | "skipped" | { error: unknown } = "skipped";
-        if (subscriber?.status === "CONFIRMED") {
-          try {
-            await sendOne(row, subscriber.email, editions.get(row.editionId)!);
-            outcome = "sent";
-          } catch (error) {
-            outcome = { error };
-          }
+        if (row.status !== "CONFIRMED") {
+          tally[await recordUnsent(row, "skipped", now)]++;
+          continue;
         }
-        tally[await record(row, outcome, now)]++;
+        if (!templates.has(row.editionId)) templates.set(row.editionId, editionTemplate(row.editionId));
+        try {
+          await sendCopy(row, await templates.get(row.editionId)!, now);
+        } catch (error) {
+          tally[await recordUnsent(row, { error }, now)]++;
+          continue;
+        }
+        await markSent(row.id);
+        tally.sent++;
       }
     };
     await Promise.all(Array.from({ length: LANES }, lane));

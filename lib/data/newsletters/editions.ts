@@ -7,7 +7,7 @@ import "server-only";
 import { getDb } from "@/lib/db";
 import { assertCan } from "@/lib/auth/permissions";
 import { deliverMail } from "@/lib/mail/transport";
-import { personalize } from "@/lib/newsletters/render";
+import { personalize } from "@/lib/newsletters/copy";
 import { writeAudit } from "../audit";
 import { DataValidationError, NotFoundError } from "../errors";
 import type { SessionUser } from "../types";

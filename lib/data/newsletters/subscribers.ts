@@ -3,9 +3,9 @@
  * purge of sign-ups never confirmed. Every answer a visitor sees is the same whether the address is known or not:
  * signUp returns the mail to send (or null) for the caller to run after responding (next/server `after`).
  *
- * Limits, counted in PostgreSQL so that all instances share them: SIGN_UP_LIMITS per address and per client
- * address per hour, both kept only as keyed hashes. Consent is recorded for each step (what, when, from which form,
- * which lists), without the client's address.
+ * Limits: SIGN_UP_LIMITS per address and per client address per hour, in the shared request limits (takeRateLimit,
+ * counted in PostgreSQL so that all instances share them), under keyed hashes so that no address is kept there.
+ * Consent is recorded for each step (what, when, from which form, which lists), without the client's address.
  */
 import "server-only";
 import { createHmac, randomBytes } from "node:crypto";
@@ -13,7 +13,8 @@ import { getDb } from "@/lib/db";
 import type { DbTx } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import { deliverMail } from "@/lib/mail/transport";
-import { parseListKey } from "@/lib/newsletters/lists";
+import { editionList, listName, parseListKey } from "@/lib/newsletters/lists";
+import { takeRateLimit } from "../rate-limits";
 import { confirmUrl, preferencesPath, readLinkToken } from "./links";
 
 export const SIGN_UP_LIMITS = { perAddress: 3, perClient: 20, windowMs: 3_600_000 } as const;
@@ -26,18 +27,13 @@ function limitHash(kind: string, value: string): string {
   return createHmac("sha256", `dateline:newsletter-limit:${getEnv().authSecret}`).update(`${kind}:${value}`).digest("base64url");
 }
 
-/** True when this attempt is within the limits; the attempt is counted either way. */
+/** True when this attempt is within both limits; it is counted against both either way. */
 async function withinSignUpLimits(email: string, ip: string, now: Date): Promise<boolean> {
-  const db = getDb();
-  const emailHash = limitHash("email", email);
-  const ipHash = limitHash("ip", ip);
-  const since = new Date(now.getTime() - SIGN_UP_LIMITS.windowMs);
   const [byAddress, byClient] = await Promise.all([
-    db.newsletterSignUpAttempt.count({ where: { emailHash, createdAt: { gt: since } } }),
-    db.newsletterSignUpAttempt.count({ where: { ipHash, createdAt: { gt: since } } }),
+    takeRateLimit(`newsletter-email:${limitHash("email", email)}`, SIGN_UP_LIMITS.perAddress, SIGN_UP_LIMITS.windowMs, now.getTime()),
+    takeRateLimit(`newsletter-ip:${limitHash("ip", ip)}`, SIGN_UP_LIMITS.perClient, SIGN_UP_LIMITS.windowMs, now.getTime()),
   ]);
-  await db.newsletterSignUpAttempt.create({ data: { emailHash, ipHash, createdAt: now } });
-  return byAddress < SIGN_UP_LIMITS.perAddress && byClient < SIGN_UP_LIMITS.perClient;
+  return byAddress.allowed && byClient.allowed;
 }
 
 /** Only the lists that exist: a section deleted since the form was rendered is dropped. */
@@ -164,28 +160,50 @@ export async function savePreferences(token: unknown, keys: string[], now = new 
   });
 }
 
-/** What the unsubscribe page shows for a link, or null when it cannot be used. */
-export async function getUnsubscribe(token: unknown): Promise<{ email: string; isSubscribed: boolean; preferencesPath: string } | null> {
+/**
+ * The list an unsubscribe link leaves: the list of the edition it came in (its key and how it reads), or null for
+ * every list (a link that names no edition, or whose edition is gone).
+ */
+async function listOfLink(tx: Pick<DbTx, "edition">, editionId: string): Promise<{ key: string; name: string } | null> {
+  if (!editionId) return null;
+  const edition = await tx.edition.findUnique({ where: { id: editionId }, select: { kind: true, sectionId: true, section: { select: { name: true } } } });
+  return edition && { key: editionList(edition.kind, edition.sectionId), name: listName(edition.kind, edition.section?.name ?? null) };
+}
+
+export type UnsubscribeView = { email: string; isSubscribed: boolean; listName: string | null; preferencesPath: string };
+
+/** What the unsubscribe page shows for a link (`listName` null: every list), or null when it cannot be used. */
+export async function getUnsubscribe(token: unknown): Promise<UnsubscribeView | null> {
   const claims = readLinkToken(token, "unsubscribe");
   if (!claims) return null;
-  const row = await getDb().subscriber.findUnique({ where: { id: claims.subscriberId }, select: { email: true, status: true } });
-  return row ? { email: row.email, isSubscribed: row.status === "CONFIRMED", preferencesPath: preferencesPath(claims.subscriberId) } : null;
+  const db = getDb();
+  const row = await db.subscriber.findUnique({ where: { id: claims.subscriberId }, select: { email: true, status: true, lists: { select: { list: true } } } });
+  if (!row) return null;
+  const list = await listOfLink(db, claims.extra);
+  const isSubscribed = row.status === "CONFIRMED" && (list ? row.lists.some((l) => l.list === list.key) : row.lists.length > 0);
+  return { email: row.email, isSubscribed, listName: list?.name ?? null, preferencesPath: preferencesPath(claims.subscriberId) };
 }
 
 /**
- * Unsubscribes from every list (the footer's page, or RFC 8058's one-click POST), and counts it against the edition
- * the link came from. Idempotent. Returns a preferences link (to come back), or null when the link cannot be used.
+ * Unsubscribes from the list of the edition the link came in (the footer's page, or RFC 8058's one-click POST;
+ * every list when the link names no edition), and counts it against that edition. Leaving the last list makes the
+ * reader UNSUBSCRIBED; the preferences page leaves them all at once. Idempotent. Returns a preferences link (to
+ * come back), or null when the link cannot be used.
  */
 export async function unsubscribe(token: unknown, oneClick: boolean, now = new Date()): Promise<{ preferencesPath: string } | null> {
   const claims = readLinkToken(token, "unsubscribe", now);
   if (!claims) return null;
   const done = await getDb().$transaction(async (tx) => {
-    const row = await tx.subscriber.findUnique({ where: { id: claims.subscriberId }, select: { id: true, status: true } });
+    const row = await tx.subscriber.findUnique({ where: { id: claims.subscriberId }, select: { id: true, status: true, lists: { select: { list: true } } } });
     if (!row) return false;
-    await tx.newsletterMembership.deleteMany({ where: { subscriberId: row.id } });
-    if (row.status !== "SUPPRESSED" && row.status !== "UNSUBSCRIBED") {
-      await tx.subscriber.update({ where: { id: row.id }, data: { status: "UNSUBSCRIBED", unsubscribedAt: now } });
-      await tx.newsletterConsent.create({ data: { subscriberId: row.id, action: oneClick ? "one_click_unsubscribe" : "unsubscribe", source: "e-mail", createdAt: now } });
+    const list = await listOfLink(tx, claims.extra);
+    const leaving = row.lists.map((l) => l.list).filter((key) => !list || key === list.key);
+    await tx.newsletterMembership.deleteMany({ where: { subscriberId: row.id, list: { in: leaving } } });
+    const isLast = leaving.length === row.lists.length;
+    const isStatusChange = isLast && row.status !== "SUPPRESSED" && row.status !== "UNSUBSCRIBED";
+    if (isStatusChange) await tx.subscriber.update({ where: { id: row.id }, data: { status: "UNSUBSCRIBED", unsubscribedAt: now } });
+    if (leaving.length > 0 || isStatusChange) {
+      await tx.newsletterConsent.create({ data: { subscriberId: row.id, action: oneClick ? "one_click_unsubscribe" : "unsubscribe", source: "e-mail", lists: leaving, createdAt: now } });
     }
     if (claims.extra) await tx.newsletterSend.updateMany({ where: { editionId: claims.extra, subscriberId: row.id, unsubscribedAt: null }, data: { unsubscribedAt: now } });
     return true;
@@ -193,10 +211,8 @@ export async function unsubscribe(token: unknown, oneClick: boolean, now = new D
   return done ? { preferencesPath: preferencesPath(claims.subscriberId) } : null;
 }
 
-/** The scheduler's sweep: sign-ups never confirmed, and the limits' counts once they no longer count. */
+/** The scheduler's sweep: sign-ups never confirmed. */
 export async function purgeUnconfirmedSubscribers(now = new Date()): Promise<number> {
-  const db = getDb();
-  const purged = await db.subscriber.deleteMany({ where: { status: "PENDING", createdAt: { lt: new Date(now.getTime() - UNCONFIRMED_TTL_MS) } } });
-  await db.newsletterSignUpAttempt.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - SIGN_UP_LIMITS.windowMs) } } });
+  const purged = await getDb().subscriber.deleteMany({ where: { status: "PENDING", createdAt: { lt: new Date(now.getTime() - UNCONFIRMED_TTL_MS) } } });
   return purged.count;
 }

@@ -153,6 +153,7 @@ export default async function EditArticlePage({ params }: Props) {
       canUnpublish: can(user.role, "article:unpublish"),
       canCorrect: can(user.role, "article:correct"),
       canCreateTags: can(user.role, "tag:create"),
+      canSendAlerts: can(user.role, "newsletter:send"),
       canDelete: mayDelete(user, article),
     },
   };
