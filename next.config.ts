@@ -22,7 +22,10 @@ const nextConfig: NextConfig = {
   // forbidden() gives the admin area a real 403 page for signed-in staff without the role.
   // Next buffers a request body the proxy sees only up to this size; uploads (20 MB max) are kept under it should
   // the proxy matcher ever include /api/media (today it does not: see proxy.ts).
-  experimental: { authInterrupts: true, proxyClientMaxBodySize: "21mb" },
+  // preloadEntriesOnStart off: Next otherwise loads every route's compiled code at start (254 MB resident before the
+  // first request). A process loads what it serves: a reader-facing instance never loads the admin's and the editor's
+  // modules until someone opens them; each route's first request pays its load once (docs/performance.md, issue 22).
+  experimental: { authInterrupts: true, proxyClientMaxBodySize: "21mb", preloadEntriesOnStart: false },
   // Public pages and their data are cached by our handler, which every instance invalidates through PostgreSQL
   // (docs/decisions/0004-public-page-cache.md). Next's own in-memory layer is off so nothing bypasses it.
   cacheHandler: path.resolve(process.cwd(), "cache-handlers/isr-handler.cjs"),

@@ -27,7 +27,7 @@ type Entry = { value: CachedAnswer; lastModified: number; tags: string[] };
 type Store = { get(key: string): Promise<Entry | undefined>; set(key: string, entry: Entry): Promise<void>; delete(key: string): Promise<void> };
 
 const MAX_ENTRIES = 5_000;
-const MAX_BYTES = 32 * 1024 * 1024;
+const MAX_BYTES = 16 * 1024 * 1024;
 const STORE = Symbol.for("dateline.api-answers");
 
 /** The process's store, on globalThis: the front and the route handlers are bundled apart. */

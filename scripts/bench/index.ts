@@ -304,13 +304,21 @@ async function main() {
     const { base } = app;
     const server = app.process;
     let peakRssKb = 0;
-    const sampler = setInterval(() => (peakRssKb = Math.max(peakRssKb, processTreeRssKb(server.pid!))), 500);
+    /** The peak of the target being loaded (reset before each), to say which one drives the whole run's peak. */
+    let targetPeakRssKb = 0;
+    const sampler = setInterval(() => {
+      const rss = processTreeRssKb(server.pid!);
+      peakRssKb = Math.max(peakRssKb, rss);
+      targetPeakRssKb = Math.max(targetPeakRssKb, rss);
+    }, 500);
 
     // Paths to load.
     const client = new pg.Client({ connectionString: prepared.url });
     await client.connect();
     const { rows: paths } = await client.query<{ path: string }>(
+      // The default edition's articles: another edition's live under its prefix (/es/…) and its own section slugs.
       `SELECT '/' || s.slug || '/' || a.slug AS path FROM "Article" a JOIN "Section" s ON s.id = a."sectionId"
+       JOIN "LanguageEdition" e ON e.id = a."editionId" AND e."isDefault"
        WHERE a.status = 'PUBLISHED' ORDER BY a."publishedAt" DESC LIMIT 20000`,
     );
     const { rows: [tagRow] } = await client.query<{ slug: string }>(
@@ -437,8 +445,10 @@ async function main() {
       }
       log(`loading ${target.name} ${target.path} for ${args.duration} s…`);
       const cpuBefore = processTreeCpuMs(server.pid!);
+      targetPeakRssKb = 0;
       const r = await load(targetBase, target, args);
       const cpuMs = processTreeCpuMs(server.pid!) - cpuBefore;
+      if (!isCeiling) log(`  server peak memory while loading ${target.name}: ${Math.round(targetPeakRssKb / 1024)} MB`);
       if (isCeiling) ceilingRps = r.requests.average;
       results.push({ ...toResult(target.name, target.path, r, isCeiling ? 1 : ceilingRps), ...(isCeiling ? {} : { serverCpuMsPerRequest: Math.round((cpuMs / (r.requests.total || 1)) * 1000) / 1000 }) });
       if (isCeiling) results[results.length - 1]!.ceilingRatio = 1;
