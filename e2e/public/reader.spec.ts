@@ -15,10 +15,12 @@ test("a reader opens the home page and reads a seeded article, top to bottom", a
   await page.getByRole("navigation", { name: "Sections" }).getByRole("link", { name: "News" }).click();
   // They may push it off the section's first page too: older pages are a "Next page" away.
   await expect(page).toHaveURL(/\/news$/);
+  await page.waitForLoadState();
   const leadLink = page.getByRole("main").getByRole("link", { name: lead.headline }).first();
   for (let pages = 2; pages <= 10 && !(await leadLink.isVisible()); pages++) {
     await page.getByRole("navigation", { name: "Pagination" }).getByRole("link", { name: "Next page" }).click();
     await expect(page).toHaveURL(new RegExp(`/news/page/${pages}$`));
+    await page.waitForLoadState();
   }
   await leadLink.click();
   await expect(page).toHaveURL(new RegExp(`/news/${lead.slug}$`));
