@@ -45,11 +45,17 @@ export function prepareStandalone(root = process.cwd()): Standalone {
  * Node's flags for a standalone server process: its old-generation heap capped at DATELINE_HEAP_MB (default 256).
  * Uncapped, V8 on a large machine let the heap grow to 300+ MB under load before collecting, for a live set near
  * 130 MB (the page cache is bounded at DATELINE_CACHE_MAX_MB): peak RSS 480–660 MB against 250–290 MB capped, for
- * the same throughput (docs/decisions/0028-a-bounded-heap.md).
+ * the same throughput (docs/decisions/0028-a-bounded-heap.md). The young generation's semi-spaces are 8 MB
+ * (DATELINE_SEMI_SPACE_MB; V8's default here is 16): a render's garbage dies young either way, and the bench's peak
+ * fell with no change in render CPU (with the malloc arenas below, 389 → 337 MB; docs/performance.md).
  */
 export function standaloneNodeArgs(): string[] {
-  const mb = Number.parseInt(process.env.DATELINE_HEAP_MB ?? "256", 10);
-  return Number.isFinite(mb) && mb > 0 ? [`--max-old-space-size=${mb}`] : [];
+  const flags: string[] = [];
+  const heap = Number.parseInt(process.env.DATELINE_HEAP_MB ?? "256", 10);
+  if (Number.isFinite(heap) && heap > 0) flags.push(`--max-old-space-size=${heap}`);
+  const semi = Number.parseInt(process.env.DATELINE_SEMI_SPACE_MB ?? "8", 10);
+  if (Number.isFinite(semi) && semi > 0) flags.push(`--max-semi-space-size=${semi}`);
+  return flags;
 }
 
 /** Environment for a standalone server process: its port and interface, and absolute run-time paths. */
@@ -61,5 +67,9 @@ export function standaloneEnv(root: string, port: number, hostname: string): Rec
     MEDIA_LOCAL_DIR: path.resolve(root, process.env.MEDIA_LOCAL_DIR || ".data/media"),
     NODE_ENV: "production",
     NEXT_TELEMETRY_DISABLED: "1",
+    // glibc gives each thread that allocates its own malloc arena (Node's thread pool, V8's compiler and GC threads)
+    // and rarely returns their memory: tens of MB of a server's resident set were half-empty arenas. Two arenas
+    // cost nothing measurable in throughput (decision 0028). An operator's own setting wins.
+    MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX || "2",
   };
 }
