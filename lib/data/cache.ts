@@ -8,6 +8,7 @@
  */
 import "server-only";
 import { unstable_cache } from "next/cache";
+import { cache } from "react";
 import { CACHE_CHANNEL } from "@/cache-handlers/listener.cjs";
 import { isBuildPhase } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -69,7 +70,10 @@ export function publicQuery<A extends unknown[], R>(
   options: { tags: (...args: A) => string[]; buildFallback: R },
 ): PublicQuery<A, R> {
   const cacheTags = (...args: A) => [CacheTags.site, ...options.tags(...args)];
-  const read = async (...args: A) => {
+  // React's cache: one render asks the data cache once per arguments (the layout, the metadata and the page each
+  // read the edition, its names and the settings; a forced re-render, which skips the data cache, ran the same
+  // queries up to six times). Outside a render it is a plain call. Callers share the answer: never mutate it.
+  const read = cache(async (...args: A) => {
     if (isBuildPhase()) return options.buildFallback;
     const cached = unstable_cache(async () => encode(await fn(...args)), [name, JSON.stringify(args)], {
       tags: cacheTags(...args),
@@ -82,7 +86,7 @@ export function publicQuery<A extends unknown[], R>(
       if (error instanceof Error && error.message.includes("incrementalCache missing")) return fn(...args);
       throw error;
     }
-  };
+  });
   return Object.assign(read, { cacheTags });
 }
 

@@ -44,7 +44,8 @@ export type EditionNames = {
   tagBySlug: Record<string, string>;
 };
 
-const NO_NAMES: EditionNames = { sections: {}, tags: {}, sectionBySlug: {}, tagBySlug: {} };
+/** The default edition's: its names are the rows' own. */
+export const NO_NAMES: EditionNames = Object.freeze({ sections: {}, tags: {}, sectionBySlug: {}, tagBySlug: {} });
 
 /** The edition's own names and slugs for sections and tags (empty for the default edition, whose names are the rows'). */
 export const getEditionNames = publicQuery(

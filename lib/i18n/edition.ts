@@ -5,7 +5,7 @@
  * Settings), as before editions existed; another edition in its own locale; all in the site's time zone.
  */
 import "server-only";
-import { getDefaultEdition, getEditionNames, getPrefixedEdition, listEditions, type EditionInfo } from "@/lib/data/editions";
+import { NO_NAMES, getDefaultEdition, getEditionNames, getPrefixedEdition, listEditions, type EditionInfo } from "@/lib/data/editions";
 import { getSiteSettings } from "@/lib/data/settings";
 import type { EditionLink } from "@/components/layout/site-header";
 import { readerText } from "./reader-text";
@@ -14,7 +14,8 @@ import { readerText } from "./reader-text";
 export async function loadEdition(code: string | null) {
   const [settings, edition] = await Promise.all([getSiteSettings(), code === null ? getDefaultEdition() : getPrefixedEdition(code)]);
   if (!edition) return null;
-  const names = await getEditionNames(edition.id);
+  // The default edition names sections and tags by their rows: nothing to read.
+  const names = edition.isDefault ? NO_NAMES : await getEditionNames(edition.id);
   const locale = edition.isDefault ? settings.locale : edition.locale;
   const text = readerText({ ...edition, locale });
   return { edition, settings, names, text, dates: { locale, timeZone: settings.timeZone } };
