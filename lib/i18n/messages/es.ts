@@ -59,4 +59,10 @@ export const es: Catalog = {
   articleCount: "{count, plural, one {1 nota} other {{total} notas}}",
   articlesBy: "Notas de {author}",
   authorDescription: "{role} de {site}: notas de {author}, de la más reciente a la más antigua.",
+  goneTitle: "Este artículo ya no está disponible",
+  goneReason: "La redacción lo retiró del sitio. Busque en el sitio o elija una sección arriba.",
+  live: "EN VIVO",
+  feedSectionDescription: "Lo último de {section} en {site}.",
+  feedAuthorDescription: "Artículos de {author} para {site}.",
+  liveFeedDescription: "Cobertura en vivo de {site}.",
 };
