@@ -54,6 +54,13 @@ describe("reader text", () => {
     expect(spanish.t("live")).toBe("EN VIVO");
   });
 
+  it("names a staff role and refuses a long search in the edition's language", () => {
+    expect(["JOURNALIST", "EDITOR", "ADMIN"].map((role) => ENGLISH_TEXT.t("authorRole", { role }))).toEqual(["Staff writer", "Editor", "Newsroom staff"]);
+    expect(spanish.t("authorRole", { role: "JOURNALIST" })).toBe("Periodista");
+    expect(ENGLISH_TEXT.t("searchTooLong", { max: 200 })).toBe("Searches can be up to 200 characters long. Try fewer or shorter words.");
+    expect(spanish.t("searchTooLong", { max: 200 })).toContain("200 caracteres");
+  });
+
   it("gives a stored reader page the <html lang> its shell declares", () => {
     const page = (shell: string) => `<!DOCTYPE html><html lang="en" class="x"><head></head><body><div class="public-theme" data-reader-document=""${shell}>…</div></body></html>`;
     expect(setDocumentLanguage(page(' lang="es"'))).toContain('<!DOCTYPE html><html lang="es" class="x">');
