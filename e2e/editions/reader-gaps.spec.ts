@@ -119,3 +119,38 @@ test("the Spanish search suggests a Spanish word (“¿Quisiste decir …?”) a
   await expect(page.getByRole("main").getByRole("heading", { level: 2, name: `No results for “${misspelt}”` })).toBeVisible();
   await expect(page.getByRole("main").getByText("Did you mean")).toHaveCount(0);
 });
+
+test("a Spanish tag's pages number, date and name their pages in Spanish", async ({ page }) => {
+  const id = uniqueId();
+  const { author } = await createDraft();
+  const culture = await testDb().section.findUniqueOrThrow({ where: { slug: "culture" }, select: { id: true } });
+  // A new tag without a Spanish row (the edition's names are cached until a change the site makes): its own name and slug.
+  const tag = await testDb().tag.create({ data: { name: `Archivo ${id}`, slug: `archivo-${id}` }, select: { id: true } });
+  const body = documentFromParagraphs([`Una nota de archivo ${id}.`]);
+  // Years back, in Culture: never on a front page or a section's first page that other specs look at.
+  const newest = Date.now() - 3 * 365 * 86_400_000;
+  await testDb().$transaction(
+    Array.from({ length: 21 }, (_, i) =>
+      testDb().article.create({
+        data: {
+          slug: `archivo-${id}-${i + 1}`, headline: `Nota de archivo ${i + 1} (${id})`, body: body as unknown as Prisma.InputJsonValue, bodyHtml: renderDocumentHtml(body), bodyText: documentToPlainText(body),
+          sectionId: culture.id, status: "PUBLISHED", publishedAt: new Date(newest - i * 60_000), createdById: author.id, editionId: "es", searchConfig: "spanish",
+          authors: { create: [{ userId: author.id, position: 0 }] }, tags: { create: [{ tagId: tag.id, position: 0 }] },
+        },
+      }),
+    ),
+  );
+
+  await page.goto(`/es/tag/archivo-${id}`);
+  await expect(page.getByRole("heading", { level: 1, name: `Archivo ${id}` })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: "21 notas · página 1 de 2" })).toBeVisible();
+  await expect(page.getByRole("main").locator("time").first()).toHaveText(/^\d{1,2} de [a-z]+ de \d{4}$/);
+  const pages = page.getByRole("navigation", { name: "Paginación" });
+  await expect(pages.getByRole("link", { name: "Página 2" })).toHaveAttribute("href", `/es/tag/archivo-${id}/page/2`);
+  await pages.getByRole("link", { name: /Siguiente/ }).click();
+  await expect(page).toHaveURL(new RegExp(`/es/tag/archivo-${id}/page/2$`));
+  await expect(page).toHaveTitle(new RegExp(`^Archivo ${id}, página 2`));
+  await expect(page.getByRole("link", { name: `Nota de archivo 21 (${id})` })).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Paginación" }).getByRole("link", { name: /Anterior/ })).toHaveAttribute("href", `/es/tag/archivo-${id}`);
+  await expectNoAxeViolations(page);
+});
