@@ -10,8 +10,9 @@
  *   proxy does not run for them (the matcher below);
  * - `/collab`, the co-editing WebSocket, is forwarded to the collaboration server beside this instance (COLLAB_URL,
  *   set by the scripts that start both: docs/decisions/0015-co-editing.md); behind nginx it never gets here;
- * - the URL of an unpublished article answers 410 Gone with the public page /gone (a rewrite that sets the status:
- *   pages cannot set it themselves), so the reader keeps the site's header and navigation;
+ * - the URL of an unpublished article answers 410 Gone with the public page /gone, or its edition's (/es/gone), in
+ *   its language (a rewrite that sets the status: pages cannot set it themselves), so the reader keeps the site's
+ *   header and navigation;
  * - `/search?q=…&page=n` (and an edition's `/es/search?q=…`) with a valid query is rewritten to its cacheable path (search/results/…), so repeated
  *   searches are page-cache hits instead of a render each (with the cached pages' policy); the address bar keeps
  *   the query string. The empty form and a refused query render per request, with a nonce.
@@ -21,7 +22,7 @@ import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server
 import { isProtectedPath } from "@/lib/auth/permissions";
 import { COLLAB_PATH } from "@/lib/collab/content";
 import { isGonePath } from "@/lib/data/articles/gone";
-import { searchPagePrefix } from "@/lib/i18n/routes";
+import { editionPrefixOf, searchPagePrefix } from "@/lib/i18n/routes";
 import { SearchPageSchema, SearchQuerySchema, searchResultsPath } from "@/lib/validation/search";
 import { createNonce, noncePagePolicy, type NoncePolicyOptions } from "@/lib/security/csp";
 import { refuseMalformedPath } from "@/lib/security/malformed-url";
@@ -83,16 +84,17 @@ export default async function proxy(request: NextRequestWithAuth, event: NextFet
   } catch {
     /* a malformed escape is simply not a known article */
   }
-  // /gone itself is the page of every gone address, and answers as one.
-  if (pathname === "/gone" || (await isGonePath(path, process.env.DATABASE_URL))) {
-    return NextResponse.rewrite(new URL("/gone", request.url), { status: 410 });
+  // /gone (/es/gone) itself is the page of every gone address of its edition, and answers as one.
+  const gonePage = `${editionPrefixOf(pathname)}/gone`;
+  if (pathname === gonePage || (await isGonePath(path, process.env.DATABASE_URL))) {
+    return NextResponse.rewrite(new URL(gonePage, request.url), { status: 410 });
   }
   return NextResponse.next();
 }
 
 /**
  * The proxy costs every request it sees, so it sees only the staff areas, URLs shaped like an article (/section/slug,
- * both lower-case slugs), the per-request pages that need a nonce, /search, /collab, paths with a suspicious percent escape,
+ * both lower-case slugs, and /es/section/slug), the per-request pages that need a nonce, /search, /collab, paths with a suspicious percent escape,
  * and requests that may be server actions:
  * not tag or author pages, feeds (a dot in the name), Next's own files or the API. tests/unit/proxy-matcher.test.ts
  * pins this list.
@@ -104,6 +106,8 @@ export const config = {
     "/admin",
     "/admin/:path*",
     "/:section((?!(?:tag|author|preview|invite|reset-password|api|media|sitemaps|og|dashboard|admin)/)[a-z0-9-]+)/:slug([a-z0-9-]+)",
+    // A prefixed edition's articles (lib/i18n/routes.ts lists the editions; a matcher must be a literal).
+    "/es/:section((?!(?:tag|author|search)/)[a-z0-9-]+)/:slug([a-z0-9-]+)",
     "/invite/:token",
     "/reset-password/:token",
     "/preview/:token",

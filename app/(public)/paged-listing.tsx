@@ -21,7 +21,7 @@ import { ENGLISH_TEXT, type ReaderText } from "@/lib/i18n/reader-text";
 
 export type ArticlePage = Awaited<ReturnType<typeof findPublishedPage>>;
 
-/** Where each kind lives, what its list is filtered by, and whether it has feeds of its own (/{base}/feed.xml, …). */
+/** Where each kind lives, what its list is filtered by, and whether it has feeds of its own (/{base}/feed.xml, …, in every edition). */
 const KINDS = {
   section: { param: "section", prefix: "", filter: (slug: string): ListFilter => ({ sectionSlug: slug }), hasFeeds: true, names: "sections" },
   tag: { param: "slug", prefix: "/tag", filter: (slug: string): ListFilter => ({ tagSlug: slug }), hasFeeds: false, names: "tags" },
@@ -85,7 +85,7 @@ export function pagedListing<S extends Subject>(listing: ListingKind<S>, code: s
       alternates: {
         canonical: pageHref(basePath, page),
         ...(listing.kind === "section" && page === 1 ? { languages: await sectionAlternates(ownSlug) } : {}),
-        types: kind.hasFeeds && code === null ? combineFeedAlternates(siteFeeds, feedAlternates(basePath, `${subject.name} · ${settings.siteName}`)) : siteFeeds,
+        types: kind.hasFeeds ? combineFeedAlternates(siteFeeds, feedAlternates(basePath, `${subject.name} · ${settings.siteName}`)) : siteFeeds,
       },
     };
   }

@@ -37,7 +37,7 @@ export function SearchView({ typed, query, error, results, locale, timeZone, tex
               <Link href={searchHref(correction.query, 1, text)} className="font-semibold italic underline">
                 {correction.query}
               </Link>
-              ?
+              {text.t("didYouMeanEnd")}
             </p>
           ) : (
             <p className="mt-2 text-muted">{text.t("searchTip")}</p>

@@ -112,6 +112,8 @@ type Fixture = {
   webhookId: string;
   /** Published three years back, as live coverage that has ended (its event stream answers at once and closes). */
   story: { id: string; path: string; sectionSlug: string; slug: string };
+  /** The same kind of story in the Spanish edition, at its Spanish URL (its live-story feeds answer there). */
+  spanishStoryPath: string;
   authorSlug: string;
   previewPath: string;
   invitePath: string;
@@ -137,6 +139,9 @@ async function makeFixture(): Promise<Fixture> {
   const news = await db.section.findUniqueOrThrow({ where: { slug: "news" }, select: { id: true, slug: true } });
   const story = await createArchivedStory(news.id, other.id, `routes matrix ${id}`);
   await db.article.update({ where: { id: story.id }, data: { isLive: true, coverageStartAt: new Date(Date.now() - 1000 * 86_400_000), coverageEndAt: new Date(Date.now() - 999 * 86_400_000) } });
+  const spanish = await createArchivedStory(news.id, other.id, `routes matrix es ${id}`);
+  await db.article.update({ where: { id: spanish.id }, data: { editionId: "es", searchConfig: "spanish", isLive: true, coverageStartAt: new Date(Date.now() - 1000 * 86_400_000), coverageEndAt: new Date(Date.now() - 999 * 86_400_000) } });
+  const spanishNews = await db.sectionTranslation.findUnique({ where: { sectionId_editionId: { sectionId: news.id, editionId: "es" } }, select: { slug: true } });
   const tag = await db.tag.create({ data: { name: `Matrix ${id}`, slug: `matrix-${id}` }, select: { id: true, slug: true } });
   await db.articleTag.create({ data: { articleId: story.id, tagId: tag.id, position: 0 } });
   const { slug: authorSlug } = await db.user.findUniqueOrThrow({ where: { id: other.id }, select: { slug: true } });
@@ -168,6 +173,7 @@ async function makeFixture(): Promise<Fixture> {
     adSlotId: ad.id,
     webhookId: webhook.id,
     story: { id: story.id, path: `/${news.slug}/${story.slug}`, sectionSlug: news.slug, slug: story.slug },
+    spanishStoryPath: `/es/${spanishNews?.slug ?? news.slug}/${spanish.slug}`,
     authorSlug,
     previewPath: preview.path,
     invitePath: new URL(invitation.link).pathname,
@@ -351,6 +357,17 @@ const ROUTES: Record<string, RouteCase> = {
   "/es/atom.xml": { rule: { kind: "public" }, request: () => get("/es/atom.xml") },
   "/es/feed.json": { rule: { kind: "public" }, request: () => get("/es/feed.json") },
   "/es/feed.xml": { rule: { kind: "public" }, request: () => get("/es/feed.xml") },
+  "/es/[section]/atom.xml": { rule: { kind: "public" }, request: () => get("/es/cultura/atom.xml") },
+  "/es/[section]/feed.json": { rule: { kind: "public" }, request: () => get("/es/cultura/feed.json") },
+  "/es/[section]/feed.xml": { rule: { kind: "public" }, request: () => get("/es/cultura/feed.xml") },
+  "/es/[section]/[slug]/atom.xml": { rule: { kind: "public" }, request: (f) => get(`${f.spanishStoryPath}/atom.xml`) },
+  "/es/[section]/[slug]/feed.json": { rule: { kind: "public" }, request: (f) => get(`${f.spanishStoryPath}/feed.json`) },
+  "/es/[section]/[slug]/feed.xml": { rule: { kind: "public" }, request: (f) => get(`${f.spanishStoryPath}/feed.xml`) },
+  "/es/author/[slug]/atom.xml": { rule: { kind: "public" }, request: (f) => get(`/es/author/${f.authorSlug}/atom.xml`) },
+  "/es/author/[slug]/feed.json": { rule: { kind: "public" }, request: (f) => get(`/es/author/${f.authorSlug}/feed.json`) },
+  "/es/author/[slug]/feed.xml": { rule: { kind: "public" }, request: (f) => get(`/es/author/${f.authorSlug}/feed.xml`) },
+  // The Spanish page of every unpublished Spanish article's address (proxy.ts); asked for directly, it is gone too.
+  "/es/gone": { rule: { kind: "public", status: 410 }, request: () => get("/es/gone") },
   "/atom.xml": { rule: { kind: "public" }, request: () => get("/atom.xml") },
   "/feed.json": { rule: { kind: "public" }, request: () => get("/feed.json") },
   "/feed.xml": { rule: { kind: "public" }, request: () => get("/feed.xml") },

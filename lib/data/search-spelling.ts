@@ -8,6 +8,11 @@
  * for swapped letters ("reservior" is nearer "reserve" than "reservoir" in trigrams), so the candidates are ranked
  * by edit distance (transpositions count as one edit), then by how many publications used the word.
  * docs/decisions/0018-readers-and-setup.md has the reasons.
+ *
+ * Per language edition (docs/decisions/0029): the words are filed under their article's edition and only the searched
+ * edition's are suggested. A query word is known when the edition has it as typed, or when the edition's own search
+ * (its text-search configuration: stemming, accents ignored) finds it alone, so "inversiones" is never "corrected"
+ * to "inversión" in Spanish, nor "reserves" to "reserve" in English.
  */
 import "server-only";
 import { getPublicReadDb } from "@/lib/db";
@@ -60,15 +65,24 @@ export function applyCorrections(query: string, corrections: ReadonlyMap<string,
   return query.replace(/\p{L}+/gu, (word) => corrections.get(word.toLowerCase()) ?? word);
 }
 
+/** Which edition's words, and its PostgreSQL text-search configuration ("english", "dateline_spanish", …). */
+export type SpellingScope = { editionId: string; config: string };
+
 /**
- * The query respelt with known words, or null when every word is known or nothing near enough is. Whether the
- * respelt query finds anything is the caller's to check (a word of an article taken down since may remain known).
+ * The query respelt with the edition's known words, or null when every word is known or nothing near enough is.
+ * Whether the respelt query finds anything is the caller's to check (a word of an article taken down since may remain known).
  */
-export async function suggestSpelling(query: string): Promise<string | null> {
+export async function suggestSpelling(query: string, scope: SpellingScope): Promise<string | null> {
   const words = queryWords(query).slice(0, MAX_WORDS);
   if (words.length === 0) return null;
   const db = getPublicReadDb();
-  const known = await db.$queryRaw<{ word: string }[]>`SELECT word FROM "SearchWord" WHERE word = ANY(${words}::text[])`;
+  const known = await db.$queryRaw<{ word: string }[]>`
+    SELECT u.word FROM unnest(${words}::text[]) AS u(word)
+    WHERE EXISTS (SELECT 1 FROM "SearchWord" w WHERE w."editionId" = ${scope.editionId} AND w.word = u.word)
+       OR EXISTS (
+         SELECT 1 FROM "Article" a
+         WHERE a."editionId" = ${scope.editionId} AND a.status = 'PUBLISHED' AND a."publishedAt" <= now()
+           AND a."searchVector" @@ plainto_tsquery(${scope.config}::regconfig, u.word))`;
   const unknown = words.filter((word) => !known.some((row) => row.word === word));
   if (unknown.length === 0) return null;
   const rows = await db.$queryRaw<(Candidate & { typed: string })[]>`
@@ -76,7 +90,7 @@ export async function suggestSpelling(query: string): Promise<string | null> {
     FROM unnest(${unknown}::text[]) AS u(typed)
     CROSS JOIN LATERAL (
       SELECT word, documents FROM "SearchWord"
-      WHERE word % u.typed
+      WHERE "editionId" = ${scope.editionId} AND word % u.typed
       ORDER BY similarity(word, u.typed) DESC, documents DESC
       LIMIT ${CANDIDATES_PER_WORD}::int
     ) c`;

@@ -13,7 +13,7 @@
  * them here: readers get `{ text, isMatch }` segments that the UI renders as React text and <mark> elements. No
  * HTML from the database is ever injected.
  *
- * A query that finds nothing gets a respelt one ("Did you mean …", lib/data/search-spelling.ts) when that finds
+ * A query that finds nothing gets a respelt one ("Did you mean …", lib/data/search-spelling.ts: from the edition's own words) when that finds
  * something: its first page comes with the answer, so a misspelt word still finds its articles.
  *
  * Results are cached per (normalized query, page) with publicQuery under the "latest" tag: a burst of readers
@@ -128,9 +128,12 @@ type RankedRow = { total: number; id: string | null; headline: string | null; sn
  *   body-only mention at any age, since the largest possible recency advantage is 1 / 0.35 ≈ 2.9×.
  * Ties fall back to the newer article, then the id, so pagination is stable.
  */
+/** The PostgreSQL configuration an edition's `searchConfig` names. */
+const textSearchConfig = (scope: SearchScope) => TEXT_SEARCH_CONFIGS[scope.searchConfig] ?? "dateline_simple";
+
 async function runSearch(query: string, page: number, scope: SearchScope): Promise<SearchResults> {
   const offset = (page - 1) * SEARCH_PAGE_SIZE;
-  const config = TEXT_SEARCH_CONFIGS[scope.searchConfig] ?? "dateline_simple";
+  const config = textSearchConfig(scope);
   const rows = await getPublicReadDb().$queryRaw<RankedRow[]>`
     WITH q AS (
       SELECT websearch_to_tsquery(${config}::regconfig, ${query}) AS query, (now() AT TIME ZONE 'UTC') AS now
@@ -194,7 +197,7 @@ const EMPTY: SearchResults = { query: "", items: [], total: 0, page: 1, totalPag
 async function searchWithCorrection(query: string, page: number, scope: SearchScope): Promise<SearchResults> {
   const results = await runSearch(query, page, scope);
   if (results.total > 0) return results;
-  const respelt = await suggestSpelling(query);
+  const respelt = await suggestSpelling(query, { editionId: scope.editionId, config: textSearchConfig(scope) });
   if (!respelt || respelt === query) return results;
   const correction = await runSearch(respelt, 1, scope);
   return correction.total > 0 ? { ...results, correction } : results;
@@ -216,6 +219,6 @@ export async function searchPublishedArticles(q: string, page = 1, scope?: Searc
   const query = stripUnsafeCharacters(q).replace(/\s+/g, " ").trim().slice(0, SEARCH_QUERY_MAX_LENGTH).trim().toLowerCase();
   if (query === "") return EMPTY;
   const safePage = Number.isFinite(page) ? Math.min(SEARCH_MAX_PAGE, Math.max(1, Math.floor(page))) : 1;
-    const { id, searchConfig } = scope ? { id: scope.editionId, searchConfig: scope.searchConfig } : await getDefaultEdition();
+  const { id, searchConfig } = scope ? { id: scope.editionId, searchConfig: scope.searchConfig } : await getDefaultEdition();
   return cachedSearch(query, safePage, { editionId: id, searchConfig });
 }

@@ -48,6 +48,8 @@ export type FeedChannel = {
   hubUrl?: string | null;
   /** A language edition's URL prefix ("/es"): its articles', sections' and authors' pages are under it. */
   editionPrefix?: string;
+  /** What an open live story's title starts with, in the feed's language (default "LIVE"). */
+  liveLabel?: string;
 };
 
 /**
@@ -123,9 +125,10 @@ function createFeed(channel: FeedChannel, articles: FeedArticle[]): Feed {
   });
 }
 
-function toItem(format: FeedFormat, article: FeedArticle, siteUrl: string, prefix = ""): Item {
-  const pagesUrl = `${siteUrl}${prefix}`;
-  const headline = article.isLiveNow ? `LIVE: ${article.headline}` : article.headline;
+function toItem(format: FeedFormat, article: FeedArticle, channel: FeedChannel): Item {
+  const { siteUrl } = channel;
+  const pagesUrl = `${siteUrl}${channel.editionPrefix ?? ""}`;
+  const headline = article.isLiveNow ? `${channel.liveLabel ?? "LIVE"}: ${article.headline}` : article.headline;
   const sectionUrl = `${pagesUrl}/${article.section.slug}`;
   const base = {
     id: articleFeedId(siteUrl, article.id),
@@ -226,12 +229,13 @@ function upgradeToJsonFeed11(json10: string, channel: FeedChannel, articles: Fee
 /** The feed document in `format`, newest article first (the order given). */
 export function buildFeedDocument(format: FeedFormat, channel: FeedChannel, articles: FeedArticle[]): string {
   const feed = createFeed(channel, articles);
-  for (const article of articles) feed.addItem(toItem(format, article, channel.siteUrl, channel.editionPrefix));
+  for (const article of articles) feed.addItem(toItem(format, article, channel));
   switch (format) {
     case "rss":
       return feed.rss2();
     case "atom":
-      return feed.atom1();
+      // The package writes no xml:lang; a prefixed edition's feed declares its language (the default's stays as it was).
+      return channel.editionPrefix ? feed.atom1().replace("<feed ", `<feed xml:lang="${escapeHtml(channel.language)}" `) : feed.atom1();
     case "json":
       return upgradeToJsonFeed11(feed.json1(), channel, articles);
   }

@@ -23,8 +23,8 @@ import { getSectionBySlug } from "@/lib/data/sections";
 import { getApiSettings, getSiteSettings } from "@/lib/data/settings";
 import { entryAnchor } from "@/lib/live/view";
 import { newsLanguageCode } from "./language";
-import { listEditions, localizeSection } from "@/lib/data/editions";
-import { loadEdition } from "@/lib/i18n/edition";
+import { defaultSlug, listEditions, localizeSection, localName } from "@/lib/data/editions";
+import { loadEdition, type EditionContext } from "@/lib/i18n/edition";
 import { buildFeedDocument, type FeedChannel } from "./feed";
 import { feedContentType, type FeedFormat } from "./formats";
 import { getPublicSiteUrl } from "./site-url";
@@ -48,75 +48,95 @@ function notFoundResponse(): Response {
   return new Response("Not found\n", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
 }
 
-type ChannelText = Pick<FeedChannel, "title" | "description" | "pagePath" | "feedBasePath">;
+type ChannelText = Pick<FeedChannel, "title" | "description" | "pagePath" | "feedBasePath"> & {
+  /** The scope as the data layer and the cache tags name it: the default edition's section slug. */
+  scope: FeedScope;
+};
 
-/** The feed's own title and page, or null when the section or author has no public page. */
-async function describeScope(scope: FeedScope, siteName: string, siteDescription: string): Promise<ChannelText | null> {
-  const channel = (name: string, path: string, description: string): ChannelText => ({ title: `${name} · ${siteName}`, description, pagePath: path, feedBasePath: path });
-  if (scope.kind === "site") return { title: siteName, description: siteDescription, pagePath: "/", feedBasePath: "" };
+/**
+ * The feed's own title, description and page, in the edition's language and under its URLs (a section by its own name
+ * and slug in the edition; its default slug answers too), or null when the section or author has no public page.
+ */
+async function describeScope(scope: FeedScope, context: EditionContext): Promise<ChannelText | null> {
+  const { settings, text, names } = context;
+  const site = settings.siteName;
+  const channel = (name: string, path: string, description: string, own: FeedScope): ChannelText => ({
+    title: `${name} · ${site}`,
+    description,
+    pagePath: text.path(path),
+    feedBasePath: `${text.prefix}${path}`,
+    scope: own,
+  });
+  if (scope.kind === "site") return { title: site, description: settings.description, pagePath: text.path("/"), feedBasePath: text.prefix, scope };
   if (!SLUG_PATTERN.test(scope.slug)) return null;
   if (scope.kind === "section") {
-    const section = await getSectionBySlug(scope.slug);
-    return section && channel(section.name, `/${section.slug}`, section.description || `The latest ${section.name} articles from ${siteName}.`);
+    const found = await getSectionBySlug(defaultSlug(scope.slug, names.sectionBySlug));
+    if (!found) return null;
+    const section = localName(found, names.sections);
+    const description = section.description || text.t("feedSectionDescription", { section: section.name, site });
+    return channel(section.name, `/${section.slug}`, description, { kind: "section", slug: found.slug });
   }
   const author = await getAuthorBySlug(scope.slug);
-  return author && channel(author.name, `/author/${author.slug}`, `Articles by ${author.name} for ${siteName}.`);
+  return author && channel(author.name, `/author/${author.slug}`, text.t("feedAuthorDescription", { author: author.name, site }), scope);
+}
+
+/** What every feed of an edition says about the site: its URL, name, logo, language and how it marks a live story. */
+function editionChannel(context: EditionContext): Pick<FeedChannel, "siteUrl" | "siteName" | "language" | "editionPrefix" | "logoUrl" | "liveLabel"> {
+  const { settings, text } = context;
+  const prefixed = text.prefix ? { editionPrefix: text.prefix, liveLabel: text.t("live") } : {};
+  return { siteUrl: getPublicSiteUrl(), siteName: settings.siteName, language: context.dates.locale, logoUrl: settings.logoUrl, ...prefixed };
 }
 
 /**
  * A feed of the latest articles of the site, a section or an author, in one edition (`code`: null for the default
- * edition; a prefixed edition has its site feed, in its language); 404 for an unknown section, author or edition.
+ * edition, "es" for /es): only that edition's articles, in its language; 404 for an unknown section, author or edition.
  */
 export async function feedResponse(format: FeedFormat, scope: FeedScope, code: string | null = null): Promise<Response> {
   const [context, distribution] = await Promise.all([loadEdition(code), getApiSettings()]);
   if (!context) return notFoundResponse();
-  const { settings, edition, names } = context;
-  const described = await describeScope(scope, settings.siteName, settings.description);
+  const described = await describeScope(scope, context);
   if (!described) return notFoundResponse();
-  const text = { ...described, pagePath: context.text.path(described.pagePath), feedBasePath: `${context.text.prefix}${described.feedBasePath}` };
-  const articles = (await findFeedArticles({ ...scope, editionId: edition.id })).map((article) => localizeSection(article, names));
+  const { scope: own, ...text } = described;
+  const articles = (await findFeedArticles({ ...own, editionId: context.edition.id })).map((article) => localizeSection(article, context.names));
   const channel: FeedChannel = {
     ...text,
-    siteUrl: getPublicSiteUrl(),
-    siteName: settings.siteName,
-    language: context.dates.locale,
-    editionPrefix: context.text.prefix,
-    logoUrl: settings.logoUrl,
+    ...editionChannel(context),
     // Publishing pings the hub with the site's and sections' feeds (lib/data/webhooks/queue.ts): only those name it.
     hubUrl: scope.kind === "author" ? null : distribution.websubHubUrl,
   };
   return documentResponse(buildFeedDocument(format, channel, articles), feedContentType(format));
 }
 
-/** The GET of a section's or an author's feed route, whose slug is the route's `section` or `slug` parameter. */
-export function scopedFeedHandler(format: FeedFormat, kind: "section" | "author") {
+/** The GET of a section's or an author's feed route in an edition, whose slug is the route's `section` or `slug` parameter. */
+export function scopedFeedHandler(format: FeedFormat, kind: "section" | "author", code: string | null = null) {
   return async (_request: Request, { params }: { params: Promise<Record<string, string>> }): Promise<Response> => {
     const values = await params;
-    return feedResponse(format, { kind, slug: (kind === "section" ? values.section : values.slug) ?? "" });
+    return feedResponse(format, { kind, slug: (kind === "section" ? values.section : values.slug) ?? "" }, code);
   };
 }
 
 /**
  * A live story's own feed of its entries, newest first: each item links to the entry's anchor on the story's page.
- * 404 unless the URL is a published live story.
+ * 404 unless the URL is a published live story of the edition (`code`, as for feedResponse).
  */
-export function liveFeedHandler(format: FeedFormat) {
+export function liveFeedHandler(format: FeedFormat, code: string | null = null) {
   return async (_request: Request, { params }: { params: Promise<{ section: string; slug: string }> }): Promise<Response> => {
     const { section, slug } = await params;
     if (!SLUG_PATTERN.test(section) || !SLUG_PATTERN.test(slug)) return notFoundResponse();
-    const [settings, story] = await Promise.all([getSiteSettings(), getPublishedArticle(section, slug)]);
-    if (!story?.live) return notFoundResponse();
+    const context = await loadEdition(code);
+    if (!context) return notFoundResponse();
+    const found = await getPublishedArticle(defaultSlug(section, context.names.sectionBySlug), slug);
+    if (!found?.live || found.editionId !== context.edition.id) return notFoundResponse();
+    const story = localizeSection(found, context.names);
+    const { settings, text } = context;
     const entries = await listPublicLiveEntries(story.id, story.slug);
-    const path = `/${story.section.slug}/${story.slug}`;
+    const path = text.path(`/${story.section.slug}/${story.slug}`);
     const channel: FeedChannel = {
-      title: `${story.live.endAt ? "" : "LIVE: "}${story.headline} · ${settings.siteName}`,
-      description: story.dek || `Live coverage from ${settings.siteName}.`,
+      ...editionChannel(context),
+      title: `${found.live.endAt ? "" : `${text.t("live")}: `}${story.headline} · ${settings.siteName}`,
+      description: story.dek || text.t("liveFeedDescription", { site: settings.siteName }),
       pagePath: path,
       feedBasePath: path,
-      siteUrl: getPublicSiteUrl(),
-      siteName: settings.siteName,
-      language: settings.locale,
-      logoUrl: settings.logoUrl,
     };
     const items = entries.map((e) => ({
       id: e.id,

@@ -4,6 +4,12 @@
  */
 export const PREFIXED_EDITION_ROUTES = ["es"] as const;
 
+/** The prefix of the edition a path is in: "/es/negocios/x" → "/es"; "/news/x" (the default edition) → "". */
+export function editionPrefixOf(pathname: string): string {
+  const code = pathname.split("/")[1] ?? "";
+  return (PREFIXED_EDITION_ROUTES as readonly string[]).includes(code) ? `/${code}` : "";
+}
+
 /** "/es/search" → "/es"; "/search" → ""; anything else → null. */
 export function searchPagePrefix(pathname: string): string | null {
   if (pathname === "/search") return "";

@@ -12,6 +12,7 @@ import { addCorrection, publishArticle, scheduleArticle, unpublishArticle } from
 import { ForbiddenError, NotFoundError, WorkflowError } from "@/lib/data/errors";
 import { saveInput } from "../support/article-saves";
 import { makeArticle, makeUser, rawDb, uid } from "../support/factories";
+import { makeSpanishEdition } from "../support/search-factories";
 
 const exists = async (id: string) => (await rawDb().article.count({ where: { id } })) === 1;
 const DATABASE_URL = process.env.DATABASE_URL;
@@ -109,5 +110,28 @@ describe("deleting an article", () => {
     await deleteArticle(editor, draft.id);
     expect(await rawDb().gonePath.count({ where: { articleId: draft.id } })).toBe(0);
     expect(await isGonePath(`/${draft.section.slug}/${draft.slug}`, DATABASE_URL)).toBe(false);
+  });
+
+  it("answers 410 for a Spanish article at its Spanish URL (prefix and the section's Spanish slug), unpublished or deleted, never at an English one", async () => {
+    await makeSpanishEdition();
+    const editor = await makeUser("EDITOR");
+    const longAgo = new Date(Date.now() - 3 * 365 * 86_400_000);
+    const [translated, untranslated] = await Promise.all([makeArticle(editor, { status: "IN_REVIEW", publishedAt: longAgo }), makeArticle(editor, { status: "IN_REVIEW", publishedAt: longAgo })]);
+    const localSlug = `seccion-${uid()}`;
+    await rawDb().sectionTranslation.create({ data: { sectionId: translated.sectionId, editionId: "es", name: "Sección", slug: localSlug } });
+    await rawDb().article.updateMany({ where: { id: { in: [translated.id, untranslated.id] } }, data: { editionId: "es", searchConfig: "spanish" } });
+    for (const article of [translated, untranslated]) {
+      await publishArticle(editor, article.id);
+      await unpublishArticle(editor, article.id);
+    }
+
+    const spanishPath = `/es/${localSlug}/${translated.slug}`;
+    await expect.poll(() => isGonePath(spanishPath, DATABASE_URL)).toBe(true);
+    await expect.poll(() => isGonePath(`/es/${untranslated.section.slug}/${untranslated.slug}`, DATABASE_URL), { message: "a section without a Spanish name keeps its slug" }).toBe(true);
+    expect(await isGonePath(`/${translated.section.slug}/${translated.slug}`, DATABASE_URL), "never at the English address").toBe(false);
+
+    await deleteArticle(editor, translated.id);
+    expect((await rawDb().gonePath.findMany({ where: { articleId: translated.id } })).map((g) => g.path)).toEqual([spanishPath]);
+    await expect.poll(() => isGonePath(spanishPath, DATABASE_URL)).toBe(true);
   });
 });

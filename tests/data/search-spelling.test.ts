@@ -1,12 +1,12 @@
 /**
  * Typo tolerance in reader search: the words table kept by the trigger on Article, and "Did you mean …" through
- * pg_trgm on the real (embedded) PostgreSQL.
+ * pg_trgm on the real (embedded) PostgreSQL, each language edition from its own words.
  */
 import { describe, expect, it, vi } from "vitest";
 import { searchPublishedArticles } from "@/lib/data/search";
 import { suggestSpelling } from "@/lib/data/search-spelling";
 import { makeUser, rawDb } from "../support/factories";
-import { makeSearchableArticle, uniqueWord } from "../support/search-factories";
+import { makeSearchableArticle, makeSpanishEdition, uniqueWord } from "../support/search-factories";
 
 // Next's data cache exists only inside a Next server; here every call goes straight to the (real) database.
 vi.mock("next/cache", () => ({ unstable_cache: <T>(fn: T) => fn }));
@@ -22,7 +22,11 @@ function typoableWord(): string {
   }
 }
 
-const isKnown = async (word: string) => (await rawDb().searchWord.count({ where: { word } })) === 1;
+const isKnown = async (word: string, editionId = "en") => (await rawDb().searchWord.count({ where: { word, editionId } })) === 1;
+
+const ENGLISH = { editionId: "en", config: "english" };
+const SPANISH = { editionId: "es", config: "dateline_spanish" };
+const spanishSearch = { editionId: "es", searchConfig: "spanish" };
 
 describe("the words table", () => {
   it("learns the words of an article when it is published, not while it is a draft", async () => {
@@ -41,7 +45,7 @@ describe("the words table", () => {
     const [shared, added] = [uniqueWord(), uniqueWord()];
     const first = await makeSearchableArticle(author, { paragraphs: [`First ${shared}.`] });
     await makeSearchableArticle(author, { paragraphs: [`Second ${shared}.`] });
-    expect((await rawDb().searchWord.findUniqueOrThrow({ where: { word: shared } })).documents).toBe(2);
+    expect((await rawDb().searchWord.findUniqueOrThrow({ where: { editionId_word: { editionId: "en", word: shared } } })).documents).toBe(2);
 
     await rawDb().article.update({ where: { id: first.id }, data: { bodyText: `First ${shared} and ${added}.` } });
     expect(await isKnown(added)).toBe(true);
@@ -76,7 +80,7 @@ describe("Did you mean", () => {
     for (let i = 0; i < 3; i++) await makeSearchableArticle(author, { paragraphs: ["The bank's reserve fund grew; the reserve is ample."] });
     await makeSearchableArticle(author, { paragraphs: ["The reservoir above the town is nearly full."] });
 
-    expect(await suggestSpelling("reservior")).toBe("reservoir");
+    expect(await suggestSpelling("reservior", ENGLISH)).toBe("reservoir");
     const results = await searchPublishedArticles("reservior");
     expect(results.correction?.query).toBe("reservoir");
     expect(results.correction?.total).toBeGreaterThan(0);
@@ -86,15 +90,15 @@ describe("Did you mean", () => {
     const author = await makeUser("JOURNALIST");
     const [known, misspelt] = [uniqueWord(), typoableWord()];
     await makeSearchableArticle(author, { paragraphs: [`Both ${known} and ${misspelt} are here.`] });
-    expect(await suggestSpelling(`"${known}" ${swapped(misspelt)} -zz`)).toBe(`"${known}" ${misspelt} -zz`);
+    expect(await suggestSpelling(`"${known}" ${swapped(misspelt)} -zz`, ENGLISH)).toBe(`"${known}" ${misspelt} -zz`);
   });
 
   it("offers nothing when every word is known, nothing is near enough, or the query finds articles", async () => {
     const author = await makeUser("JOURNALIST");
     const word = uniqueWord();
     await makeSearchableArticle(author, { paragraphs: [`Only ${word} here.`] });
-    expect(await suggestSpelling(word)).toBeNull();
-    expect(await suggestSpelling(uniqueWord())).toBeNull();
+    expect(await suggestSpelling(word, ENGLISH)).toBeNull();
+    expect(await suggestSpelling(uniqueWord(), ENGLISH)).toBeNull();
     expect((await searchPublishedArticles(word)).correction).toBeUndefined();
     expect((await searchPublishedArticles(uniqueWord())).correction).toBeUndefined();
   });
@@ -105,7 +109,30 @@ describe("Did you mean", () => {
     const article = await makeSearchableArticle(author, { paragraphs: [`Gone ${word}.`] });
     await rawDb().article.update({ where: { id: article.id }, data: { status: "ARCHIVED", archivedAt: new Date() } });
     expect(await isKnown(word)).toBe(true);
-    expect(await suggestSpelling(swapped(word))).toBe(word);
+    expect(await suggestSpelling(swapped(word), ENGLISH)).toBe(word);
     expect((await searchPublishedArticles(swapped(word))).correction).toBeUndefined();
+  });
+
+  it("suggests only words of the searched edition, and never corrects a word its own search finds by stem or without accents", async () => {
+    const edition = await makeSpanishEdition();
+    const author = await makeUser("JOURNALIST");
+    const [spanishWord, englishWord] = [typoableWord(), typoableWord()];
+    const spanish = await makeSearchableArticle(author, { edition, paragraphs: [`La presa ${spanishWord} recibió la inversión.`] });
+    await makeSearchableArticle(author, { paragraphs: [`The dam ${englishWord} got the investment.`] });
+    expect(await isKnown(spanishWord, "es")).toBe(true);
+    expect(await isKnown(spanishWord, "en"), "a Spanish word is no English word").toBe(false);
+    expect(await isKnown(englishWord, "es")).toBe(false);
+
+    expect(await suggestSpelling(swapped(spanishWord), SPANISH)).toBe(spanishWord);
+    expect(await suggestSpelling(swapped(englishWord), SPANISH), "no English word in the Spanish search").toBeNull();
+    expect(await suggestSpelling(swapped(spanishWord), ENGLISH), "no Spanish word in the English search").toBeNull();
+    expect(await suggestSpelling(swapped(englishWord), ENGLISH)).toBe(englishWord);
+    // "inversiones" and "inversion" are not typos in Spanish: its search finds "inversión" by them.
+    expect(await suggestSpelling(`inversiones inversion ${swapped(spanishWord)}`, SPANISH)).toBe(`inversiones inversion ${spanishWord}`);
+
+    const results = await searchPublishedArticles(swapped(spanishWord), 1, spanishSearch);
+    expect(results.correction?.query).toBe(spanishWord);
+    expect(results.correction?.items.map((item) => item.id)).toEqual([spanish.id]);
+    expect((await searchPublishedArticles(swapped(spanishWord))).correction, "the English search offers nothing").toBeUndefined();
   });
 });

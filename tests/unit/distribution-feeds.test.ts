@@ -184,6 +184,31 @@ describe("JSON Feed 1.1", () => {
   });
 });
 
+describe("a prefixed edition's feed", () => {
+  const spanish: FeedChannel = { ...channel, title: "Energía · Dateline", language: "es-MX", pagePath: "/es/energia", feedBasePath: "/es/energia", editionPrefix: "/es", liveLabel: "EN VIVO" };
+  const items: FeedArticle[] = [{ ...plain, headline: "Sube la tarifa", isLiveNow: true, section: { name: "Energía", slug: "energia" } }];
+
+  it("declares its language in every format and links the edition's pages", () => {
+    const rss = parseValid(buildFeedDocument("rss", spanish, items)).rss.channel;
+    expect(rss.language).toBe("es-MX");
+    expect(rss.item[0].link).toEqual(["https://dateline.test/es/energia/older-story"]);
+    expect(rss.item[0].title).toBe("EN VIVO: Sube la tarifa");
+    const atom = parseValid(buildFeedDocument("atom", spanish, items)).feed;
+    expect(atom["@_xml:lang"]).toBe("es-MX");
+    expect(atom.entry[0].author[0].uri).toBe("https://dateline.test/es/author/ana-ruiz");
+    const json = JSON.parse(buildFeedDocument("json", spanish, items));
+    expect(json.language).toBe("es-MX");
+    expect(json.feed_url).toBe("https://dateline.test/es/energia/feed.json");
+    expect(json.items[0].url).toBe("https://dateline.test/es/energia/older-story");
+  });
+
+  it("leaves the default edition's Atom as it was: no xml:lang, LIVE in English", () => {
+    const atom = parseValid(buildFeedDocument("atom", channel, [{ ...plain, isLiveNow: true }])).feed;
+    expect(atom["@_xml:lang"]).toBeUndefined();
+    expect(atom.entry[0].title["#text"] ?? atom.entry[0].title).toContain("LIVE: An older story");
+  });
+});
+
 describe("an empty feed", () => {
   it("is still a valid document in every format", () => {
     expect(parseValid(buildFeedDocument("rss", channel, [])).rss.channel.item).toBeUndefined();

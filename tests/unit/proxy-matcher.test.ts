@@ -28,6 +28,8 @@ describe("proxy matcher", () => {
     "/business/q3-results-2025",
     "/search?q=water",
     "/es/search?q=agua",
+    "/es/negocios/crece-la-inversion-en-el-norte",
+    "/es/gone",
     "/login",
     "/forgot-password",
     "/preview/some-token",
@@ -78,6 +80,11 @@ describe("proxy matcher", () => {
     "/es/search/results/YWd1YQ/1",
     "/feed.xml",
     "/es/feed.xml",
+    "/es/negocios/feed.xml",
+    "/es/negocios/page/2",
+    "/es/tag/agua",
+    "/es/author/ana-ruiz",
+    "/es/negocios/una-nota/atom.xml",
   ])("does not see %s", (url) => {
     expect(matches(url)).toBe(false);
   });

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { en } from "@/lib/i18n/messages/en";
 import { es } from "@/lib/i18n/messages/es";
 import { ENGLISH_TEXT, readerText } from "@/lib/i18n/reader-text";
-import { searchPagePrefix } from "@/lib/i18n/routes";
+import { editionPrefixOf, searchPagePrefix } from "@/lib/i18n/routes";
 import { setDocumentLanguage } from "@/cache-handlers/reader-document.cjs";
 
 const spanish = readerText({ id: "es", locale: "es-MX", isDefault: false });
@@ -37,6 +37,28 @@ describe("reader text", () => {
     expect(searchPagePrefix("/es/search")).toBe("/es");
     expect(searchPagePrefix("/xx/search"), "no such edition folder: an article URL").toBeNull();
     expect(searchPagePrefix("/news/search")).toBeNull();
+  });
+
+  it("knows which edition an article's address is in (its 410 page is that edition's)", () => {
+    expect(editionPrefixOf("/es/negocios/una-nota")).toBe("/es");
+    expect(editionPrefixOf("/es/gone")).toBe("/es");
+    expect(editionPrefixOf("/news/a-story")).toBe("");
+    expect(editionPrefixOf("/gone")).toBe("");
+    expect(editionPrefixOf("/xx/news/a-story"), "no such edition folder").toBe("");
+  });
+
+  it("words the 410 page and live feeds in each language, the default as before", () => {
+    expect(ENGLISH_TEXT.t("goneTitle")).toBe("This article is no longer available");
+    expect(ENGLISH_TEXT.t("feedSectionDescription", { section: "Energy", site: "Dateline" })).toBe("The latest Energy articles from Dateline.");
+    expect(spanish.t("goneTitle")).toBe("Este artículo ya no está disponible");
+    expect(spanish.t("live")).toBe("EN VIVO");
+  });
+
+  it("names a staff role and refuses a long search in the edition's language", () => {
+    expect(["JOURNALIST", "EDITOR", "ADMIN"].map((role) => ENGLISH_TEXT.t("authorRole", { role }))).toEqual(["Staff writer", "Editor", "Newsroom staff"]);
+    expect(spanish.t("authorRole", { role: "JOURNALIST" })).toBe("Periodista");
+    expect(ENGLISH_TEXT.t("searchTooLong", { max: 200 })).toBe("Searches can be up to 200 characters long. Try fewer or shorter words.");
+    expect(spanish.t("searchTooLong", { max: 200 })).toContain("200 caracteres");
   });
 
   it("gives a stored reader page the <html lang> its shell declares", () => {

@@ -13,7 +13,7 @@ import { SearchView } from "@/components/search/search-view";
 import { localizeSection } from "@/lib/data/editions";
 import { SearchPageSchema, SearchQuerySchema, searchPublishedArticles, type SearchResults } from "@/lib/data/search";
 import { loadEdition, type EditionContext } from "@/lib/i18n/edition";
-import { decodeSearchResultsQuery, SEARCH_MAX_PAGE } from "@/lib/validation/search";
+import { decodeSearchResultsQuery, SEARCH_MAX_PAGE, SEARCH_QUERY_MAX_LENGTH } from "@/lib/validation/search";
 
 export async function searchMetadata(code: string | null): Promise<Metadata> {
   const context = await loadEdition(code);
@@ -35,7 +35,8 @@ export async function SearchFormPage({ code, searchParams }: FormProps) {
   const typed = (Array.isArray(params.q) ? params.q[0] : params.q) ?? "";
   const parsed = SearchQuerySchema.safeParse(params.q);
   const query = parsed.success ? parsed.data : "";
-  const error = parsed.success ? undefined : (parsed.error.issues[0]?.message ?? "That search could not be run.");
+  // The one refusal is a query too long (lib/validation/search.ts), said in the edition's language.
+  const error = parsed.success ? undefined : context.text.t("searchTooLong", { max: SEARCH_QUERY_MAX_LENGTH });
   const page = SearchPageSchema.parse(params.page);
   const results = query ? await search(context, query, page) : null;
   return <SearchView typed={parsed.success ? query : typed} query={query} error={error} results={results} {...context.dates} text={context.text} />;

@@ -35,7 +35,10 @@ export async function deleteArticle(actor: SessionUser, articleId: string) {
     await lockArticle(tx, articleId, visibleWhere(actor));
     const article = await tx.article.findUniqueOrThrow({
       where: { id: articleId },
-      select: { slug: true, headline: true, status: true, publishedAt: true, createdById: true, section: { select: { slug: true } } },
+      select: {
+        slug: true, headline: true, status: true, publishedAt: true, createdById: true, editionId: true, edition: { select: { isDefault: true } },
+        section: { select: { slug: true, translations: { where: { edition: { isDefault: false } }, select: { editionId: true, slug: true } } } },
+      },
     });
     if (RELEASED_STATUSES.includes(article.status)) {
       throw new WorkflowError(article.status === "PUBLISHED" ? "Unpublish this article before deleting it." : "Cancel the schedule before deleting this article.");
@@ -43,7 +46,10 @@ export async function deleteArticle(actor: SessionUser, articleId: string) {
     if (!mayDelete(actor, article)) throw new ForbiddenError("article:delete:any");
 
     const slugs = [article.slug, ...(await formerSlugs(tx, "ARTICLE", articleId))];
-    const gonePaths = article.publishedAt ? slugs.map((slug) => `/${article.section.slug}/${slug}`) : [];
+    // Where the article answered: in its edition, under the edition's prefix and section slug (docs/decisions/0029).
+    const localSection = article.section.translations.find((t) => t.editionId === article.editionId)?.slug ?? article.section.slug;
+    const base = article.edition.isDefault ? `/${article.section.slug}` : `/${article.editionId}/${localSection}`;
+    const gonePaths = article.publishedAt ? slugs.map((slug) => `${base}/${slug}`) : [];
     await tx.gonePath.createMany({ data: gonePaths.map((path) => ({ path, articleId })), skipDuplicates: true });
     await tx.slugRedirect.deleteMany({ where: { entity: "ARTICLE", targetId: articleId } });
     await tx.article.delete({ where: { id: articleId } });
@@ -52,7 +58,7 @@ export async function deleteArticle(actor: SessionUser, articleId: string) {
       action: "article.delete",
       targetType: "Article",
       targetId: articleId,
-      details: { headline: article.headline, slug: article.slug, path: `/${article.section.slug}/${article.slug}`, status: article.status, gonePaths },
+      details: { headline: article.headline, slug: article.slug, path: `${base}/${article.slug}`, status: article.status, gonePaths },
     });
     if (gonePaths.length > 0) await expirePublicTags(tx, [...slugs.map(CacheTags.article), "gone"]);
     return { status: article.status };

@@ -1,7 +1,8 @@
 /**
  * Which public article URLs answer 410 Gone: articles that were published and then unpublished (ARCHIVED), at their
  * current and former URLs, and the URLs of deleted articles that had been published (GonePath, written when they were
- * deleted) unless a published article answers there now. Pages cannot set a 410 status in the App Router, so
+ * deleted) unless a published article answers there now. A prefixed edition's articles are gone at their URLs in
+ * that edition ("/es/negocios/…"), where proxy.ts answers with that edition's 410 page. Pages cannot set a 410 status in the App Router, so
  * proxy.ts asks this module.
  *
  * The set is small and kept in memory; it is reloaded whenever the public cache is invalidated (a notification on the
@@ -33,20 +34,28 @@ const state: State = ((globalThis as { __datelineGone?: State }).__datelineGone 
 /** How long a request waits for a reload under way before answering from the set it has. */
 const PENDING_WAIT_MS = 1_000;
 
+/**
+ * An article's public path without its slug, in its edition: "/{section}/" for the default edition,
+ * "/{code}/{the edition's section slug, else the default one}/" for another (docs/decisions/0029). Needs the joins below.
+ */
+const BASE = `CASE WHEN e."isDefault" THEN '' ELSE '/' || e.id END || '/' || coalesce(st.slug, s.slug) || '/'`;
+const JOINS = `JOIN "Section" s ON s.id = a."sectionId" JOIN "LanguageEdition" e ON e.id = a."editionId"
+  LEFT JOIN "SectionTranslation" st ON st."sectionId" = a."sectionId" AND st."editionId" = a."editionId" AND NOT e."isDefault"`;
+
+// A GonePath is left out while a published article answers at it (by its last segment: a slug is unique).
 const GONE_SQL = `
-  SELECT '/' || s.slug || '/' || a.slug AS path FROM "Article" a JOIN "Section" s ON s.id = a."sectionId" WHERE a.status = 'ARCHIVED'
+  SELECT ${BASE} || a.slug AS path FROM "Article" a ${JOINS} WHERE a.status = 'ARCHIVED'
   UNION
-  SELECT '/' || s.slug || '/' || r."oldSlug" FROM "SlugRedirect" r
-    JOIN "Article" a ON a.id = r."targetId" JOIN "Section" s ON s.id = a."sectionId"
+  SELECT ${BASE} || r."oldSlug" FROM "SlugRedirect" r JOIN "Article" a ON a.id = r."targetId" ${JOINS}
   WHERE r.entity = 'ARTICLE' AND a.status = 'ARCHIVED'
   UNION
   SELECT g.path FROM "GonePath" g
   WHERE NOT EXISTS (
-    SELECT 1 FROM "Article" a JOIN "Section" s ON s.id = a."sectionId"
-    WHERE a.slug = split_part(g.path, '/', 3) AND s.slug = split_part(g.path, '/', 2) AND a.status = 'PUBLISHED')
+    SELECT 1 FROM "Article" a ${JOINS}
+    WHERE a.slug = split_part(g.path, '/', -1) AND a.status = 'PUBLISHED' AND ${BASE} || a.slug = g.path)
   AND NOT EXISTS (
-    SELECT 1 FROM "SlugRedirect" r JOIN "Article" a ON a.id = r."targetId" JOIN "Section" s ON s.id = a."sectionId"
-    WHERE r.entity = 'ARTICLE' AND r."oldSlug" = split_part(g.path, '/', 3) AND s.slug = split_part(g.path, '/', 2) AND a.status = 'PUBLISHED')`;
+    SELECT 1 FROM "SlugRedirect" r JOIN "Article" a ON a.id = r."targetId" ${JOINS}
+    WHERE r.entity = 'ARTICLE' AND r."oldSlug" = split_part(g.path, '/', -1) AND a.status = 'PUBLISHED' AND ${BASE} || r."oldSlug" = g.path)`;
 
 /** A connection attempt that gets no answer must not hold readers' requests in proxy.ts for long. */
 const CONNECT_TIMEOUT_MS = 3_000;

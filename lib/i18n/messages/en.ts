@@ -57,6 +57,15 @@ export const en = {
   articleCount: "{count, plural, one {1 article} other {{total} articles}}",
   articlesBy: "Articles by {author}",
   authorDescription: "{role} at {site}: articles by {author}, newest first.",
+  goneTitle: "This article is no longer available",
+  goneReason: "It was removed from the site by the newsroom. Search the site, or choose a section above.",
+  live: "LIVE",
+  authorRole: "{role, select, JOURNALIST {Staff writer} EDITOR {Editor} other {Newsroom staff}}",
+  didYouMeanEnd: "?",
+  searchTooLong: "Searches can be up to {max} characters long. Try fewer or shorter words.",
+  feedSectionDescription: "The latest {section} articles from {site}.",
+  feedAuthorDescription: "Articles by {author} for {site}.",
+  liveFeedDescription: "Live coverage from {site}.",
 } as const;
 
 export type MessageKey = keyof typeof en;

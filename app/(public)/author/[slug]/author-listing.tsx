@@ -4,7 +4,6 @@
  */
 import { AuthorProfile } from "@/components/author/author-profile";
 import { getAuthorBySlug } from "@/lib/data/users/authors";
-import { AUTHOR_ROLE_LABEL } from "@/lib/text";
 import { ListHeading, pagedListing } from "../../paged-listing";
 
 function summarize(text: string, max = 160): string {
@@ -19,10 +18,10 @@ export const authorListing = (code: string | null = null) =>
       kind: "author",
       load: getAuthorBySlug,
       description: (author, _page, settings, text) =>
-        author.bio ? summarize(author.bio) : text.t("authorDescription", { role: AUTHOR_ROLE_LABEL[author.role], site: settings.siteName, author: author.name }),
+        author.bio ? summarize(author.bio) : text.t("authorDescription", { role: text.t("authorRole", { role: author.role }), site: settings.siteName, author: author.name }),
       header: (author, list, text) => (
         <>
-          <AuthorProfile author={author} />
+          <AuthorProfile author={author} text={text} />
           <ListHeading list={list} top="mt-10" text={text}>
             {text.t("articlesBy", { author: author.name })}
           </ListHeading>

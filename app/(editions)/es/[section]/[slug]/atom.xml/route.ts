@@ -1,0 +1,6 @@
+/** /es/{section}/{slug}/atom.xml: a Spanish live story's entries as Atom 1.0, newest first (lib/feeds/routes.ts). */
+import { liveFeedHandler } from "@/lib/feeds/routes";
+
+export const revalidate = 3600;
+export { generateStaticParams } from "@/app/(public)/on-demand";
+export const GET = liveFeedHandler("atom", "es");
