@@ -188,7 +188,7 @@ describe("in another language edition", () => {
     const digests = await rawDb().edition.findMany({ where: { kind: "DIGEST", status: "SCHEDULED", dayKey: { not: null } }, orderBy: { scheduledFor: "desc" }, take: 10 });
     const spanish = digests.find((d) => d.dayKey?.startsWith("DIGEST:es:"));
     expect(spanish).toMatchObject({ language: "es", subject: expect.stringContaining(": las noticias del día, ") });
-    expect(digests.find((d) => d.dayKey === spanish!.dayKey.replace("DIGEST:es:", "DIGEST:"))).toMatchObject({ language: "en", subject: expect.stringContaining(": the day's news, ") });
+    expect(digests.find((d) => d.dayKey === spanish!.dayKey!.replace("DIGEST:es:", "DIGEST:"))).toMatchObject({ language: "en", subject: expect.stringContaining(": the day's news, ") });
 
     const editor = await makeUser("EDITOR");
     const story = await makeSearchableArticle(editor, { edition, headline: `Se cae el puente ${uid()}` });
