@@ -105,8 +105,8 @@ describe("a Spanish reader's newsletter, end to end", () => {
     await (await signUp({ email, lists: ["es:DIGEST", "es:SECTION:nosuchsection01", "fr:DIGEST"], source: "footer", ip: ip(), language: "es" }))!();
     await (await signUp({ email: english, lists: ["DIGEST"], source: "footer", ip: ip() }))!();
     const confirmation = await inbox.waitFor((m) => m.to.includes(email));
-    expect(confirmation.subject).toMatch(/^Confirma tu suscripción a los boletines de /);
-    expect(confirmation.text).toContain("Confirma aquí:");
+    expect(confirmation.subject).toMatch(/^Confirme su suscripción a los boletines de /);
+    expect(confirmation.text).toContain("Confirme aquí:");
     const confirmToken = new URL(linkIn(confirmation.text, "/es/newsletters/confirm")).searchParams.get("token");
     expect((await confirmSubscription(confirmToken))?.preferencesPath).toMatch(/^\/es\/newsletters\/preferences\?token=/);
     const englishToken = new URL(linkIn((await inbox.waitFor((m) => m.to.includes(english))).text, "/newsletters/confirm")).searchParams.get("token");
@@ -140,7 +140,7 @@ describe("a Spanish reader's newsletter, end to end", () => {
     expect(digest.text).not.toContain(other.headline);
     expect(digest.text).toContain(`/es/ciudad-${section.id}/${spanish.slug}`);
     expect(digest.text).toContain(`CIUDAD ${section.id.toUpperCase()}`);
-    expect(digest.text).toContain("Recibes este correo porque elegiste recibir el resumen diario de");
+    expect(digest.text).toContain("Recibe este correo porque eligió recibir el resumen diario de");
     expect(digest.html).toContain('lang="es"');
     expect(linkIn(digest.text, "/es/newsletters/preferences")).not.toBe("");
     expect(linkIn(digest.text, "/es/newsletters/unsubscribe")).not.toBe("");

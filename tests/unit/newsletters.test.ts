@@ -89,10 +89,10 @@ describe("rendering an edition", () => {
     const { html, text } = await renderEdition(content({ kind: "BREAKING", listName: "las alertas de última hora", text: spanish }));
     expect(html).toContain('lang="es"');
     expect(html).toContain("Leer la nota");
-    expect(html).toContain("Recibes este correo porque elegiste recibir las alertas de última hora de Dateline.");
+    expect(html).toContain("Recibe este correo porque eligió recibir las alertas de última hora de Dateline.");
     expect(html).not.toMatch(/Read the story|Manage your newsletters/);
     expect(text).toContain("ÚLTIMA HORA\nWater plan & the council");
-    expect(text).toContain(`Administrar tus boletines: ${PLACEHOLDERS.preferences}`);
+    expect(text).toContain(`Administrar sus boletines: ${PLACEHOLDERS.preferences}`);
     expect(text).toContain(`Darme de baja: ${PLACEHOLDERS.unsubscribe}`);
   });
 
