@@ -4,24 +4,13 @@
  * on to the Spanish pages, the confirmation e-mail is in Spanish and links to them, and the reader, their lists and
  * the consent record are the Spanish edition's. axe on every page (in a browser with JavaScript).
  */
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { documentFromParagraphs, documentToPlainText, renderDocumentHtml } from "@/lib/content/document";
-import { uniqueAddress } from "../support/admin-helpers";
-import { expectNoAxeViolations } from "../support/axe";
 import { testDb } from "../support/db";
 import { createTestUser, uniqueId } from "../support/factories";
 import { linkPath, waitForMail } from "../support/mail-files";
-
-async function readerWithoutJavaScript(browser: Browser) {
-  const context = await browser.newContext({ javaScriptEnabled: false, extraHTTPHeaders: { "x-forwarded-for": uniqueAddress() } });
-  return { page: await context.newPage(), close: () => context.close() };
-}
-
-async function axeAt(page: Page, path: string) {
-  await page.goto(path);
-  await expectNoAxeViolations(page);
-}
+import { axeAt, readerWithoutJavaScript } from "../support/newsletter-readers";
 
 /** A published Spanish story of this spec's own, dated years back (off the front page), in Culture ("cultura"). */
 async function spanishStory() {
