@@ -78,6 +78,8 @@ test("a Spanish sign-up: the Spanish pages, a Spanish confirmation e-mail, the S
   expect(mail.text).toContain("Confirme aquí:");
   const confirmPath = linkPath(mail.text, "/es/newsletters/confirm");
   await page.goto(confirmPath);
+  // The page is the Spanish edition's: its shell says so to assistive technology.
+  await expect(page.locator("[data-reader-document]")).toHaveAttribute("lang", "es");
   await expect(page.getByRole("heading", { level: 1, name: "Confirme su suscripción" })).toBeVisible();
   await expect(page.getByText(email)).toBeVisible();
   await axeAt(axePage, confirmPath);
