@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { LINK_TTL_MS, signLink, verifyLink } from "@/lib/newsletters/tokens";
 import { editionList, listName, parseListKey, ListKeysSchema } from "@/lib/newsletters/lists";
-import { readerText } from "@/lib/i18n/reader-text";
+import { ENGLISH_TEXT, readerText } from "@/lib/i18n/reader-text";
 import { personalize, PLACEHOLDERS } from "@/lib/newsletters/copy";
 import { renderEdition, type EditionContent } from "@/lib/newsletters/render";
 import { nextDigestSlot } from "@/lib/newsletters/schedule";
@@ -56,6 +56,14 @@ describe("lists", () => {
     expect(ListKeysSchema.parse(["es:DIGEST", "Spanish:DIGEST", "es:", "es:es:DIGEST"])).toEqual(["es:DIGEST"]);
     expect(listName("SECTION", "Negocios", readerText({ id: "es", locale: "es-MX", isDefault: false }))).toBe("el boletín de Negocios");
     expect(listName("DIGEST", null)).toBe("the daily digest");
+  });
+
+  it("write the default edition's subjects and confirmation as before the catalogs (apostrophes kept)", () => {
+    expect(ENGLISH_TEXT.t("nlDigestSubject", { site: "Dateline", day: "2026-12-05" })).toBe("Dateline: the day's news, 2026-12-05");
+    expect(ENGLISH_TEXT.t("nlBreakingSubject", { headline: "It's {not} a <tag>" })).toBe("Breaking: It's {not} a <tag>");
+    expect(ENGLISH_TEXT.t("nlMailConfirmBody", { site: "Dateline", link: "https://x.test/c" })).toBe(
+      "Someone (hopefully you) asked to receive Dateline's newsletters at this address.\n\nConfirm here:\nhttps://x.test/c\n\nThe link works once and expires in 48 hours. If you did not ask for this, ignore this e-mail: nothing is sent\nto you without your confirmation, and the address is forgotten after 48 hours.",
+    );
   });
 });
 
