@@ -2,9 +2,10 @@
  * The newsletters in the Spanish edition (decision 0029), in a browser without JavaScript: the sign-up at the foot of
  * every /es/ page and at the end of a Spanish story is in Spanish and offers the Spanish lists; signing up there goes
  * on to the Spanish pages, the confirmation e-mail is in Spanish and links to them, and the reader, their lists and
- * the consent record are the Spanish edition's. axe on every page (in a browser with JavaScript).
+ * the consent record are the Spanish edition's. axe on every page (in a browser with JavaScript). The desk (in
+ * English) sees the Spanish daily digest waiting beside the English one.
  */
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../support/fixtures";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { documentFromParagraphs, documentToPlainText, renderDocumentHtml } from "@/lib/content/document";
 import { testDb } from "../support/db";
@@ -112,4 +113,12 @@ test("a Spanish sign-up: the Spanish pages, a Spanish confirmation e-mail, the S
   await expect(page.getByRole("main").getByRole("link", { name: "Boletines" })).toHaveAttribute("href", "/es/newsletters");
   await axeAt(axePage, confirmPath);
   await close();
+});
+
+test("the desk sees each edition's daily digest waiting, the Spanish one named as such", async ({ page, login }) => {
+  await login({ role: "EDITOR" });
+  await page.goto("/dashboard/newsletters");
+  const rows = page.getByRole("table", { name: "Editions, newest first" }).getByRole("row");
+  await expect(rows.filter({ hasText: "Daily digest · Español" }).filter({ hasText: "Scheduled" }).first()).toContainText("las noticias del día");
+  await expect(rows.filter({ hasText: "Daily digest" }).filter({ hasText: "the day's news" }).filter({ hasText: "Scheduled" }).first()).not.toContainText("Español");
 });

@@ -40,7 +40,7 @@ export async function listEditions(actor: SessionUser) {
   const rows = await getDb().edition.findMany({
     orderBy: [{ scheduledFor: { sort: "desc", nulls: "first" } }, { createdAt: "desc" }],
     take: 50,
-    select: { id: true, kind: true, subject: true, status: true, scheduledFor: true, section: { select: { name: true } } },
+    select: { id: true, kind: true, language: true, subject: true, status: true, scheduledFor: true, section: { select: { name: true } } },
   });
   const numbers = await numbersOf(rows.map((r) => r.id));
   return rows.map((row) => ({ ...row, numbers: numbers.get(row.id)! }));
