@@ -1,11 +1,14 @@
 /**
  * The demo's Spanish edition under /es (docs/decisions/0029-language-editions.md): the edition, Spanish names for
  * the sections and some tags, five translations of English demo stories (linked to them) and two stories that exist
- * only in Spanish. Idempotent like the rest of the seed. All text is our own.
+ * only in Spanish, and the Spanish edition's next daily digest (its list is "es:DIGEST"; the scheduler keeps one
+ * waiting every day after it). Idempotent like the rest of the seed. All text is our own.
  */
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { documentFromParagraphs, documentToPlainText, renderDocumentHtml } from "@/lib/content/document";
+import { readerText } from "@/lib/i18n/reader-text";
+import { digestFor, nextDigestSlot } from "@/lib/newsletters/schedule";
 
 const SECTIONS: Record<string, { name: string; slug: string; description: string }> = {
   news: { name: "Noticias", slug: "noticias", description: "Lo que pasa en Monterrey, el norte de México y la frontera." },
@@ -134,6 +137,7 @@ export async function seedSpanishEdition(db: Db, ids: { sections: Map<string, st
     const localSlug = name.normalize("NFD").replace(/\p{Diacritic}/gu, "").toLowerCase().replace(/[^a-z0-9]+/g, "-");
     if (tag) await db.tagTranslation.upsert({ where: { tagId_editionId: { tagId: tag.id, editionId: "es" } }, update: {}, create: { tagId: tag.id, editionId: "es", name, slug: localSlug } });
   }
+  await seedSpanishDigest(db, ids.now);
   let created = 0;
   for (const story of STORIES) {
     if (await db.article.findUnique({ where: { slug: story.slug }, select: { id: true } })) continue;
@@ -171,4 +175,17 @@ export async function seedSpanishEdition(db: Db, ids: { sections: Map<string, st
     created++;
   }
   return created;
+}
+
+/**
+ * The Spanish edition's next daily digest, waiting as the scheduler would make it (lib/data/newsletters/queue.ts),
+ * at NEWSLETTER_DIGEST_HOUR (default 7) of the site's day: the desk finds it under Newsletters at once.
+ */
+async function seedSpanishDigest(db: Db, now: Date): Promise<void> {
+  const settings = await db.settings.findUnique({ where: { id: 1 }, select: { siteName: true, timeZone: true } });
+  const hour = Number(process.env.NEWSLETTER_DIGEST_HOUR ?? 7);
+  const slot = nextDigestSlot(now, Number.isInteger(hour) && hour >= 0 && hour <= 23 ? hour : 7, settings?.timeZone ?? "UTC");
+  const spanish = { id: "es", listEdition: "es", text: readerText({ id: "es", locale: "es-MX", isDefault: false }) };
+  const data = digestFor(spanish, slot, settings?.siteName ?? "Dateline");
+  await db.edition.upsert({ where: { dayKey: data.dayKey }, update: {}, create: data });
 }

@@ -136,7 +136,7 @@ export async function ArticlePage({ code, params }: Props) {
         adParagraph={settings.adParagraph}
         {...live}
       />
-      <ArticleNewsletterSignUp sectionSlug={sectionSlug} />
+      <ArticleNewsletterSignUp sectionSlug={sectionSlug} text={text} />
 
       {related.length > 0 && (
         <section aria-labelledby="related-heading" className="mx-auto mt-12 max-w-3xl border-t border-gray-300 pt-6 dark:border-gray-700">

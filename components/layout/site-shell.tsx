@@ -5,10 +5,11 @@
  */
 import type { ReactNode } from "react";
 import { SiteFooter, SiteHeader, type EditionLink } from "@/components/layout/site-header";
-import { listChoices } from "@/components/newsletters/list-choices";
+import { listChoices, listEditionOf } from "@/components/newsletters/list-choices";
 import { SignUpForm } from "@/components/newsletters/sign-up-form";
 import type { SiteSettings } from "@/lib/data/settings";
 import { ENGLISH_TEXT, type ReaderText } from "@/lib/i18n/reader-text";
+import { editionList } from "@/lib/newsletters/lists";
 
 type Props = {
   settings: Pick<SiteSettings, "siteName" | "socialLinks">;
@@ -20,6 +21,7 @@ type Props = {
 };
 
 export function SiteShell({ settings, sections, children, text = ENGLISH_TEXT, editions }: Props) {
+  const edition = listEditionOf(text);
   return (
     // data-reader-document: stored and served without Next's client runtime (cache-handlers/reader-document.cjs).
     <div className="public-theme" data-reader-document="" lang={text.lang}>
@@ -31,7 +33,7 @@ export function SiteShell({ settings, sections, children, text = ENGLISH_TEXT, e
         {children}
       </main>
       <div className="mx-auto mt-16 max-w-5xl px-4">
-        <SignUpForm source="footer" heading={text.t("newsletterHeading")} choices={listChoices([])} checked={["DIGEST"]} />
+        <SignUpForm source="footer" heading={text.t("newsletterHeading")} choices={listChoices([], text, edition)} checked={[editionList("DIGEST", null, edition)]} text={text} />
       </div>
       <SiteFooter siteName={settings.siteName} socialLinks={settings.socialLinks} text={text} />
     </div>

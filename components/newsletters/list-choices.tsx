@@ -1,16 +1,26 @@
-/** The newsletters a reader may choose, as checkboxes named "lists" (the sign-up form and the preferences page). */
-import { BREAKING_LIST, DIGEST_LIST, LIST_LABELS, sectionList } from "@/lib/newsletters/lists";
+/**
+ * The newsletters a reader may choose, as checkboxes named "lists" (the sign-up form and the preferences page), in
+ * the page's language, with its edition's lists (decision 0029).
+ */
+import { ENGLISH_TEXT, type ReaderText } from "@/lib/i18n/reader-text";
+import { editionList } from "@/lib/newsletters/lists";
 
 export type ListChoice = { value: string; label: string; hint: string };
 
-/** The digest, breaking news, and (when given) one list per section. */
-export function listChoices(sections: { id: string; name: string }[]): ListChoice[] {
+/**
+ * The digest, breaking news, and (when given) one list per section, of the edition `text` speaks for: `edition` is
+ * its code when it is not the default edition (its lists' keys carry it), else null.
+ */
+export function listChoices(sections: { id: string; name: string }[], text: ReaderText = ENGLISH_TEXT, edition: string | null = null): ListChoice[] {
   return [
-    { value: DIGEST_LIST, label: LIST_LABELS.DIGEST, hint: "The last 24 hours' stories, every morning." },
-    { value: BREAKING_LIST, label: LIST_LABELS.BREAKING, hint: "Only when big news breaks." },
-    ...sections.map((s) => ({ value: sectionList(s.id), label: s.name, hint: `The day's ${s.name} stories.` })),
+    { value: editionList("DIGEST", null, edition), label: text.t("nlDigest"), hint: text.t("nlDigestHint") },
+    { value: editionList("BREAKING", null, edition), label: text.t("nlBreaking"), hint: text.t("nlBreakingHint") },
+    ...sections.map((s) => ({ value: editionList("SECTION", s.id, edition), label: s.name, hint: text.t("nlSectionHint", { section: s.name }) })),
   ];
 }
+
+/** The code that a page's edition's list keys carry: null for the default edition. */
+export const listEditionOf = (text: ReaderText) => (text.prefix ? text.lang : null);
 
 type Props = { idPrefix: string; choices: ListChoice[]; checked: readonly string[]; legend: string };
 

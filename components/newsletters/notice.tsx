@@ -1,6 +1,7 @@
-/** A newsletter page's message: a heading, what happened, and what the reader can do next. */
+/** A newsletter page's message: a heading, what happened, and what the reader can do next, in the page's language. */
 import type { ReactNode } from "react";
 import Link from "next/link";
+import { ENGLISH_TEXT, type ReaderText } from "@/lib/i18n/reader-text";
 
 export function NewsletterNotice({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -13,17 +14,22 @@ export function NewsletterNotice({ title, children }: { title: string; children:
 
 export const PUBLIC_BUTTON = "min-h-11 rounded bg-accent px-4 font-semibold text-paper hover:opacity-90";
 
+const MARK = "\u0001";
+
+/** A catalog sentence with the reader's address in bold wherever the sentence puts it ({email}). */
+export function emphasize(text: ReaderText, key: Parameters<ReaderText["t"]>[0], email: string, values: Record<string, string> = {}): ReactNode {
+  const parts = text.t(key, { ...values, email: MARK }).split(MARK);
+  return parts.flatMap((part, i) => (i === 0 ? [part] : [<strong key={i}>{email}</strong>, part]));
+}
+
 /** Shown for a link that is forged, expired, used up, or of an erased subscriber: all the same to the reader. */
-export function InvalidLink({ what }: { what: string }) {
+export function InvalidLink({ what, text = ENGLISH_TEXT }: { what: "confirmation" | "preferences" | "unsubscribe"; text?: ReaderText }) {
   return (
-    <NewsletterNotice title="This link does not work">
+    <NewsletterNotice title={text.t("nlInvalidTitle")}>
+      <p>{text.t("nlInvalidBody", { what })}</p>
       <p>
-        This {what} link is not valid any more: it may have expired or already been used. Sign up again below, or use the link in a more recent
-        e-mail from us.
-      </p>
-      <p>
-        <Link href="/newsletters" className="underline">
-          Newsletters
+        <Link href={text.path("/newsletters")} className="underline">
+          {text.t("nlTitle")}
         </Link>
       </p>
     </NewsletterNotice>

@@ -1,8 +1,10 @@
 /**
  * The newsletter sign-up on the reader's site (the footer, the end of each article, /newsletters). A plain form POST
  * to /api/newsletters/subscribe: it works without JavaScript, and a page cached before a deploy still posts to a URL
- * that exists (a server action's id changes with every build). The answer is the same for every address.
+ * that exists (a server action's id changes with every build). The answer is the same for every address. In the
+ * page's language; a prefixed edition's form says which edition it is, for the consent record and the e-mails.
  */
+import { ENGLISH_TEXT, type ReaderText } from "@/lib/i18n/reader-text";
 import { ListChoices, type ListChoice } from "./list-choices";
 import { PUBLIC_BUTTON } from "./notice";
 
@@ -13,9 +15,10 @@ type Props = {
   checked: readonly string[];
   heading: string;
   error?: string;
+  text?: ReaderText;
 };
 
-export function SignUpForm({ source, choices, checked, heading, error }: Props) {
+export function SignUpForm({ source, choices, checked, heading, error, text = ENGLISH_TEXT }: Props) {
   const id = `newsletter-${source}`;
   // The footer's title names its region but is no heading: a page's outline stays the page's own.
   const Title = source === "footer" ? "p" : "h2";
@@ -26,10 +29,11 @@ export function SignUpForm({ source, choices, checked, heading, error }: Props) 
       </Title>
       <form method="post" action="/api/newsletters/subscribe" className="mt-3 space-y-4">
         <input type="hidden" name="source" value={source} />
-        <ListChoices idPrefix={id} choices={choices} checked={checked} legend="Newsletters" />
+        {text.prefix && <input type="hidden" name="language" value={text.lang} />}
+        <ListChoices idPrefix={id} choices={choices} checked={checked} legend={text.t("nlTitle")} />
         <div className="flex flex-col gap-1">
           <label htmlFor={`${id}-email`} className="font-semibold">
-            E-mail address
+            {text.t("nlEmail")}
           </label>
           <div className="flex flex-wrap gap-2">
             <input
@@ -44,7 +48,7 @@ export function SignUpForm({ source, choices, checked, heading, error }: Props) 
               className="min-h-11 min-w-0 flex-1 rounded border border-gray-500 bg-paper px-3 text-base text-ink dark:border-gray-400"
             />
             <button type="submit" className={PUBLIC_BUTTON}>
-              Sign up
+              {text.t("nlSignUp")}
             </button>
           </div>
           {error && (
@@ -54,7 +58,7 @@ export function SignUpForm({ source, choices, checked, heading, error }: Props) 
           )}
         </div>
         <p id={`${id}-note`} className="text-sm text-muted">
-          We e-mail you a link to confirm. Every e-mail has a link to change your newsletters or unsubscribe.
+          {text.t("nlNote")}
         </p>
       </form>
     </section>

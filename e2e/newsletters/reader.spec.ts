@@ -4,24 +4,13 @@
  * (an e-mail's link leaves its own list; a link naming no edition leaves all);
  * forged and used links refused. axe on every page (in a browser with JavaScript: axe runs as a script).
  */
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { linkToken } from "@/lib/data/newsletters/links";
-import { uniqueAddress } from "../support/admin-helpers";
 import { expectNoAxeViolations } from "../support/axe";
 import { testDb } from "../support/db";
 import { uniqueId } from "../support/factories";
 import { linkPath, waitForMail } from "../support/mail-files";
-
-async function readerWithoutJavaScript(browser: Browser) {
-  const context = await browser.newContext({ javaScriptEnabled: false, extraHTTPHeaders: { "x-forwarded-for": uniqueAddress() } });
-  return { page: await context.newPage(), close: () => context.close() };
-}
-
-/** axe on `path`, opened in `page` (a browser with JavaScript); the pages only read on GET. */
-async function axeAt(page: Page, path: string) {
-  await page.goto(path);
-  await expectNoAxeViolations(page);
-}
+import { axeAt, readerWithoutJavaScript } from "../support/newsletter-readers";
 
 test("sign up from the footer, confirm from the e-mail, choose lists, and leave", async ({ browser, page: axePage }) => {
   const { page, close } = await readerWithoutJavaScript(browser);

@@ -382,6 +382,11 @@ const ROUTES: Record<string, RouteCase> = {
   "/newsletters/confirm": { rule: { kind: "public" }, request: () => get("/newsletters/confirm?token=forged") },
   "/newsletters/preferences": { rule: { kind: "public" }, request: () => get("/newsletters/preferences?token=forged") },
   "/newsletters/unsubscribe": { rule: { kind: "public" }, request: () => get("/newsletters/unsubscribe?token=forged") },
+  "/es/newsletters": { rule: { kind: "public" }, request: () => get("/es/newsletters") },
+  "/es/newsletters/check-your-email": { rule: { kind: "public" }, request: () => get("/es/newsletters/check-your-email") },
+  "/es/newsletters/confirm": { rule: { kind: "public" }, request: () => get("/es/newsletters/confirm?token=forged") },
+  "/es/newsletters/preferences": { rule: { kind: "public" }, request: () => get("/es/newsletters/preferences?token=forged") },
+  "/es/newsletters/unsubscribe": { rule: { kind: "public" }, request: () => get("/es/newsletters/unsubscribe?token=forged") },
 };
 
 // The spec -----------------------------------------------------------------------------------------------------------

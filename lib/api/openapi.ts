@@ -18,6 +18,7 @@ const summaryProperties = {
   id: str,
   url: uri,
   apiUrl: uri,
+  language: str,
   slug: str,
   headline: str,
   dek: str,
@@ -29,6 +30,7 @@ const summaryProperties = {
   updatedAt: dateTime,
   isLive: { type: "boolean" },
   featuredImage: nullable(ref("Image")),
+  translations: { type: "array", items: object({ language: str, headline: str, url: uri, apiUrl: uri }) },
 };
 
 const schemas = {
@@ -57,12 +59,13 @@ const schemas = {
   AuthorPage: page("Author"),
   SearchResults: object({
     query: str,
+    language: str,
     total: { type: "integer" },
     page: { type: "integer" },
     totalPages: { type: "integer" },
     items: {
       type: "array",
-      items: object({ id: str, url: uri, apiUrl: uri, headline: str, snippet: str, publishedAt: dateTime, section: object({ name: str, slug: str }), authors: { type: "array", items: object({ name: str, slug: str }) } }),
+      items: object({ id: str, url: uri, apiUrl: uri, language: str, headline: str, snippet: str, publishedAt: dateTime, section: object({ name: str, slug: str }), authors: { type: "array", items: object({ name: str, slug: str }) } }),
     },
   }),
   Problem: object(
@@ -90,6 +93,7 @@ const errors = {
 };
 const param = (name: string, description: string, schema: Record<string, unknown> = str, where = "query") => ({ name, in: where, description, required: where === "path", schema });
 const format = param("format", "json (default) or ninjs (IPTC ninjs 3.1; also chosen by `Accept: application/ninjs+json`).", { enum: ["json", "ninjs"] });
+const language = (what: string) => param("language", `${what} An edition's language code (en, es); an unknown one is a 400 that lists the site's editions.`, { type: "string", pattern: "^[a-z]{2,3}$" });
 const paging = [param("cursor", "The `next` value of the previous page."), param("limit", `Items per page (default ${API_DEFAULT_LIMIT}).`, { type: "integer", minimum: 1, maximum: API_MAX_LIMIT })];
 const ok = (schema: string, ninjs?: string) => ({
   description: "OK",
@@ -103,7 +107,8 @@ export function openApiDocument(siteUrl: string) {
     info: {
       title: "Dateline Content API",
       version: "1.0.0",
-      description: "Published articles, sections, tags, authors and search, read-only. Send a key as `Authorization: Bearer <key>`. Errors are RFC 9457 problem+json.",
+      description:
+        "Published articles, sections, tags, authors and search, read-only, in every language edition: each article carries its edition's `language`, URLs and names, and links to its translations; `language` keeps one edition. Send a key as `Authorization: Bearer <key>`. Errors are RFC 9457 problem+json.",
     },
     jsonSchemaDialect: "https://json-schema.org/draft/2020-12/schema",
     servers: [{ url: `${siteUrl}/api/v1` }],
@@ -117,8 +122,9 @@ export function openApiDocument(siteUrl: string) {
         "Published articles, newest first",
         "articles",
         [
-          param("section", "A section's slug."),
-          param("tag", "A tag's slug."),
+          language("Only that language edition's articles (default: every edition's)."),
+          param("section", "A section's slug (the default edition's, or the edition's own)."),
+          param("tag", "A tag's slug (the default edition's, or the edition's own)."),
           param("author", "An author's slug."),
           param("updated_since", "Only articles published or updated since this time (RFC 3339).", dateTime),
           ...paging,
@@ -133,13 +139,13 @@ export function openApiDocument(siteUrl: string) {
         [param("section", "The section's slug.", str, "path"), param("slug", "The article's slug.", str, "path"), format],
         ok("Article", "NinjsItem"),
       ),
-      "/sections": get("The sections", "taxonomy", [], ok("SectionList")),
-      "/tags": get("Tags with published articles, by slug", "taxonomy", paging, ok("TagPage")),
-      "/authors": get("Authors with published articles, by slug", "taxonomy", paging, ok("AuthorPage")),
+      "/sections": get("The sections", "taxonomy", [language("Names, slugs and URLs in that edition (default: the default edition).")], ok("SectionList")),
+      "/tags": get("Tags with published articles, by slug", "taxonomy", [language("Only tags of that edition's articles, in its names and URLs (default: every edition's, in the default names)."), ...paging], ok("TagPage")),
+      "/authors": get("Authors with published articles, by slug", "taxonomy", [language("Only authors of that edition's articles, with its URLs (default: every edition's)."), ...paging], ok("AuthorPage")),
       "/search": get(
         "Published articles matching the words, best first",
         "search",
-        [{ ...param("q", "The words to search for."), required: true }, param("page", "1 to 50.", { type: "integer", minimum: 1, maximum: 50 })],
+        [{ ...param("q", "The words to search for."), required: true }, language("Search that edition, with its language's stemming (default: the default edition)."), param("page", "1 to 50.", { type: "integer", minimum: 1, maximum: 50 })],
         ok("SearchResults"),
       ),
     },

@@ -53,10 +53,17 @@ const limit = z.coerce
   .max(API_MAX_LIMIT, `limit must be a whole number from 1 to ${API_MAX_LIMIT}.`)
   .default(API_DEFAULT_LIMIT);
 
+/** An edition's language code; whether the site has that edition is the route's question (a 400 that lists them). */
+const language = z
+  .string()
+  .regex(/^[a-z]{2,3}$/, "language is a language edition's code, such as en or es.")
+  .optional();
+
 const cursor = z.string().max(200, "cursor is too long: pass the `next` cursor of the previous page unchanged.");
 const format = z.enum(["json", "ninjs"], { error: "format is json (the default) or ninjs." }).optional();
 
 export const ArticlesQuerySchema = z.object({
+  language,
   section: slug("section").optional(),
   tag: slug("tag").optional(),
   author: slug("author").optional(),
@@ -69,10 +76,11 @@ export const ArticlesQuerySchema = z.object({
 });
 
 export const ArticleQuerySchema = z.object({ format });
-export const PagedQuerySchema = z.object({ cursor: cursor.optional(), limit });
-export const NoQuerySchema = z.object({});
+export const PagedQuerySchema = z.object({ language, cursor: cursor.optional(), limit });
+export const LanguageQuerySchema = z.object({ language });
 
 export const SearchApiQuerySchema = z.object({
+  language,
   q: z.string().trim().min(1, "q is required: the words to search for.").max(200, "q can be up to 200 characters long."),
   page: z.coerce
     .number({ error: "page must be a whole number from 1 to 50." })

@@ -1,7 +1,11 @@
 /** The newsletters' forms: the public sign-up and preferences, the desk's editions, the admins' imports. */
 import { z } from "zod";
+import { PREFIXED_EDITION_ROUTES } from "@/lib/i18n/routes";
 import { ListKeysSchema } from "@/lib/newsletters/lists";
 import { text } from "./text";
+
+/** The prefixed language edition a reader's form was on (its pages are under /{code}); anything else: the default. */
+export const FormEditionSchema = z.enum(PREFIXED_EDITION_ROUTES).optional().catch(undefined);
 
 export const SignUpSchema = z.object({
   email: text()
@@ -9,6 +13,7 @@ export const SignUpSchema = z.object({
     .pipe(z.email("Enter an e-mail address, such as ana@example.com").max(254, "That address is too long")),
   lists: ListKeysSchema,
   source: z.enum(["footer", "article", "page"]).catch("page"),
+  language: FormEditionSchema,
 });
 
 export const PreferencesSchema = z.object({ token: z.string().max(300), lists: ListKeysSchema });

@@ -253,7 +253,7 @@ describe("bad parameters", () => {
     for (const input of HOSTILE_INPUTS) {
       // Through UTF-8 and back: a lone surrogate (which no URL can carry) becomes U+FFFD, as a client's encoder makes it.
       const value = encodeURIComponent(Buffer.from(input.value.slice(0, 4096)).toString("utf8"));
-      for (const name of ["section", "tag", "author", "updated_since", "cursor", "limit", "format"]) {
+      for (const name of ["language", "section", "tag", "author", "updated_since", "cursor", "limit", "format"]) {
         await expectBadRequest(listArticles, `/api/v1/articles?${name}=${value}`);
       }
       await expectBadRequest(listArticles, `/api/v1/articles?${value}=1`);

@@ -22,6 +22,7 @@ import { queueDueEditions, queueEdition } from "@/lib/data/newsletters/queue";
 import { confirmSubscription, signUp } from "@/lib/data/newsletters/subscribers";
 import { sectionList } from "@/lib/newsletters/lists";
 import { makeArticle, makeSection, makeUser, rawDb, uid } from "../support/factories";
+import { makeSearchableArticle, makeSpanishEdition } from "../support/search-factories";
 import { startAppMailServer, type SmtpInbox } from "../support/smtp-inbox";
 
 let inbox: SmtpInbox;
@@ -93,6 +94,61 @@ describe("a reader's newsletter, end to end", () => {
     await queueEdition(alert.id);
     await drain();
     expect((await inbox.waitFor((m) => m.to.includes(email) && m.subject === alert.subject)).text).toContain(todays.headline);
+  });
+});
+
+describe("a Spanish reader's newsletter, end to end", () => {
+  it("a sign-up from a Spanish form: the confirmation in Spanish, the Spanish digest with only Spanish stories and /es/ links", async () => {
+    const edition = await makeSpanishEdition();
+    const email = `lectora-${uid()}@readers.test`;
+    const english = `reader-${uid()}@readers.test`;
+    await (await signUp({ email, lists: ["es:DIGEST", "es:SECTION:nosuchsection01", "fr:DIGEST"], source: "footer", ip: ip(), language: "es" }))!();
+    await (await signUp({ email: english, lists: ["DIGEST"], source: "footer", ip: ip() }))!();
+    const confirmation = await inbox.waitFor((m) => m.to.includes(email));
+    expect(confirmation.subject).toMatch(/^Confirme su suscripción a los boletines de /);
+    expect(confirmation.text).toContain("Confirme aquí:");
+    const confirmToken = new URL(linkIn(confirmation.text, "/es/newsletters/confirm")).searchParams.get("token");
+    expect((await confirmSubscription(confirmToken))?.preferencesPath).toMatch(/^\/es\/newsletters\/preferences\?token=/);
+    const englishToken = new URL(linkIn((await inbox.waitFor((m) => m.to.includes(english))).text, "/newsletters/confirm")).searchParams.get("token");
+    await confirmSubscription(englishToken);
+
+    const subscriber = await rawDb().subscriber.findUniqueOrThrow({ where: { email }, include: { lists: true, consents: { orderBy: { createdAt: "asc" } } } });
+    expect(subscriber.language).toBe("es");
+    expect(subscriber.lists.map((l) => l.list)).toEqual(["es:DIGEST"]);
+    expect(subscriber.consents.map((c) => [c.action, c.language, c.lists])).toEqual([
+      ["sign_up", "es", ["es:DIGEST"]],
+      ["confirm", "es", ["es:DIGEST"]],
+    ]);
+
+    // A day of its own, four days ago: a Spanish and an English story in its window.
+    const day = new Date(Date.now() - 4 * 24 * 3_600_000 - Math.floor(Math.random() * 3_600_000));
+    const author = await makeUser("JOURNALIST");
+    const section = await makeSection();
+    await rawDb().sectionTranslation.create({ data: { sectionId: section.id, editionId: "es", name: `Ciudad ${section.id}`, slug: `ciudad-${section.id}` } });
+    const publishedAt = new Date(day.getTime() - 2 * 3_600_000);
+    const spanish = await makeSearchableArticle(author, { edition, sectionId: section.id, publishedAt, headline: `Nota del día ${uid()}` });
+    const other = await makeArticle(author, { status: "PUBLISHED", sectionId: section.id, publishedAt, headline: `English story ${uid()}` });
+    const [digestEs, digestEn] = await Promise.all([
+      rawDb().edition.create({ data: { kind: "DIGEST", language: "es", subject: `Las noticias del día ${uid()}`, status: "SCHEDULED", scheduledFor: day } }),
+      rawDb().edition.create({ data: { kind: "DIGEST", subject: `The day's news ${uid()}`, status: "SCHEDULED", scheduledFor: day } }),
+    ]);
+    await queueDueEditions(new Date(day.getTime() + 1000));
+    await drain();
+
+    const digest = await inbox.waitFor((m) => m.to.includes(email) && m.subject === digestEs.subject);
+    expect(digest.text).toContain(spanish.headline);
+    expect(digest.text).not.toContain(other.headline);
+    expect(digest.text).toContain(`/es/ciudad-${section.id}/${spanish.slug}`);
+    expect(digest.text).toContain(`CIUDAD ${section.id.toUpperCase()}`);
+    expect(digest.text).toContain("Recibe este correo porque eligió recibir el resumen diario de");
+    expect(digest.html).toContain('lang="es"');
+    expect(linkIn(digest.text, "/es/newsletters/preferences")).not.toBe("");
+    expect(linkIn(digest.text, "/es/newsletters/unsubscribe")).not.toBe("");
+    expect(digest.headers["list-id"]).toMatch(/^<es\.digest\.newsletters\./);
+    const englishDigest = await inbox.waitFor((m) => m.to.includes(english) && m.subject === digestEn.subject);
+    expect(englishDigest.text).toContain(other.headline);
+    expect(englishDigest.text).not.toContain(spanish.headline);
+    expect(inbox.received.filter((m) => (m.to.includes(email) && m.subject === digestEn.subject) || (m.to.includes(english) && m.subject === digestEs.subject))).toEqual([]);
   });
 });
 

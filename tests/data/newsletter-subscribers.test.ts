@@ -10,6 +10,9 @@ import { linkToken } from "@/lib/data/newsletters/links";
 import { ForbiddenError } from "@/lib/data/errors";
 import { sectionList } from "@/lib/newsletters/lists";
 import { makeSection, makeUser, rawDb, uid } from "../support/factories";
+import { makeSearchableArticle, makeSpanishEdition } from "../support/search-factories";
+import { ensureUpcomingDigest } from "@/lib/data/newsletters/queue";
+import { sendBreakingAlert } from "@/lib/data/newsletters/editions";
 import { startAppMailServer, type SmtpInbox } from "../support/smtp-inbox";
 
 let inbox: SmtpInbox;
@@ -163,6 +166,35 @@ describe("the reader's control", () => {
     expect(await unsubscribe(linkToken("unsubscribe", row.id, "cm0goneedition0"), true)).not.toBeNull();
     const after = await rawDb().subscriber.findUniqueOrThrow({ where: { id: row.id }, include: { lists: true } });
     expect([after.status, after.lists]).toEqual(["UNSUBSCRIBED", []]);
+  });
+});
+
+describe("in another language edition", () => {
+  it("a Spanish digest's unsubscribe link leaves the Spanish digest only, in Spanish, and sends the reader to the Spanish pages", async () => {
+    await makeSpanishEdition();
+    const row = await subscribed(["DIGEST", "es:DIGEST"]);
+    const edition = await rawDb().edition.create({ data: { kind: "DIGEST", language: "es", subject: "s", status: "SENT" } });
+    const token = linkToken("unsubscribe", row.id, edition.id);
+    expect(await getUnsubscribe(token)).toMatchObject({ isSubscribed: true, listName: "el resumen diario", preferencesPath: expect.stringMatching(/^\/es\/newsletters\/preferences\?token=/) });
+    expect((await unsubscribe(token, false))?.preferencesPath).toMatch(/^\/es\//);
+    const after = await rawDb().subscriber.findUniqueOrThrow({ where: { id: row.id }, include: { lists: true, consents: true } });
+    expect(after.lists.map((l) => l.list)).toEqual(["DIGEST"]);
+    expect(after.consents.filter((c) => c.action === "unsubscribe").map((c) => [c.lists, c.language])).toEqual([[["es:DIGEST"], "es"]]);
+  });
+
+  it("keeps a digest waiting for every edition, each in its language, and sends a Spanish story's alert to the Spanish list", async () => {
+    const edition = await makeSpanishEdition();
+    await ensureUpcomingDigest();
+    const digests = await rawDb().edition.findMany({ where: { kind: "DIGEST", status: "SCHEDULED", dayKey: { not: null } }, orderBy: { scheduledFor: "desc" }, take: 10 });
+    const spanish = digests.find((d) => d.dayKey?.startsWith("DIGEST:es:"));
+    expect(spanish).toMatchObject({ language: "es", subject: expect.stringContaining(": las noticias del día, ") });
+    expect(digests.find((d) => d.dayKey === spanish!.dayKey!.replace("DIGEST:es:", "DIGEST:"))).toMatchObject({ language: "en", subject: expect.stringContaining(": the day's news, ") });
+
+    const editor = await makeUser("EDITOR");
+    const story = await makeSearchableArticle(editor, { edition, headline: `Se cae el puente ${uid()}` });
+    const alert = await sendBreakingAlert(editor, story.id);
+    expect(await rawDb().edition.findUniqueOrThrow({ where: { id: alert.id } })).toMatchObject({ language: "es", subject: `Última hora: ${story.headline}` });
+    expect(alert.queued, "nobody is on the Spanish breaking list").toBe(0);
   });
 });
 

@@ -20,6 +20,7 @@ import { assertPublicTarget, isPrivateAddress } from "@/lib/webhooks/targets";
 import { documentFromParagraphs } from "@/lib/content/document";
 import { deleteEntry, postEntry } from "@/lib/data/live/entries";
 import { makeArticle, makeLiveStory, makeUser, rawDb } from "../support/factories";
+import { makeSpanishEdition } from "../support/search-factories";
 
 vi.hoisted(() => {
   process.env.WEBHOOK_ALLOW_PRIVATE_TARGETS = "1";
@@ -92,7 +93,7 @@ describe("signed deliveries", () => {
     expect(message.at - committed).toBeLessThan(1000);
     const payload = verify(message);
     expect(payload.type).toBe("article.published");
-    expect(payload.data).toMatchObject({ id: article.id, headline: article.headline, apiUrl: expect.stringContaining(`/api/v1/articles/${article.id}`) });
+    expect(payload.data).toMatchObject({ id: article.id, headline: article.headline, language: "en", url: expect.stringMatching(new RegExp(`[^/]/${article.section.slug}/${article.slug}$`)), apiUrl: expect.stringContaining(`/api/v1/articles/${article.id}`) });
     expect(message.headers["webhook-id"]).toMatch(/^msg_/);
 
     expect(() => new Webhook(endpoint.secret).verify(message.body.replace(article.headline, "Forged headline"), message.headers)).toThrow();
@@ -104,6 +105,17 @@ describe("signed deliveries", () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+
+  it("says the language of an article of another edition, with its URL in that edition", async () => {
+    await makeSpanishEdition();
+    const article = await makeArticle(editor, { status: "IN_REVIEW" });
+    await rawDb().article.update({ where: { id: article.id }, data: { editionId: "es", searchConfig: "spanish" } });
+    await rawDb().sectionTranslation.create({ data: { sectionId: article.sectionId, editionId: "es", name: "Ciudad", slug: `ciudad-${article.sectionId}` } });
+    const before = received.filter((r) => r.path === "/hook").length;
+    await publishArticle(editor, article.id);
+    const payload = verify(await nextRequest("/hook", before, 5000));
+    expect(payload.data).toMatchObject({ id: article.id, language: "es", url: expect.stringMatching(new RegExp(`[^/]/es/ciudad-${article.sectionId}/${article.slug}$`)), section: { name: "Ciudad" } });
   });
 
   it("retries after a 500, with the same message id, and logs each attempt", async () => {

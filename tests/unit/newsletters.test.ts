@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { LINK_TTL_MS, signLink, verifyLink } from "@/lib/newsletters/tokens";
-import { parseListKey, ListKeysSchema } from "@/lib/newsletters/lists";
+import { editionList, listName, parseListKey, ListKeysSchema } from "@/lib/newsletters/lists";
+import { ENGLISH_TEXT, readerText } from "@/lib/i18n/reader-text";
 import { personalize, PLACEHOLDERS } from "@/lib/newsletters/copy";
 import { renderEdition, type EditionContent } from "@/lib/newsletters/render";
 import { nextDigestSlot } from "@/lib/newsletters/schedule";
@@ -43,8 +44,26 @@ describe("signed links", () => {
 
 describe("lists", () => {
   it("accept the digest, breaking and a section; drop anything else and repeats", () => {
-    expect(parseListKey("SECTION:cm0section0001")).toEqual({ list: "SECTION:cm0section0001", kind: "SECTION", sectionId: "cm0section0001" });
+    expect(parseListKey("SECTION:cm0section0001")).toEqual({ list: "SECTION:cm0section0001", kind: "SECTION", sectionId: "cm0section0001", edition: null });
     expect(ListKeysSchema.parse(["DIGEST", "DIGEST", "BREAKING", "SECTION:x", "<script>", "SECTION:cm0section0001"])).toEqual(["DIGEST", "BREAKING", "SECTION:cm0section0001"]);
+  });
+
+  it("name another edition's lists after its code, and keep the default edition's keys as they were", () => {
+    expect(editionList("DIGEST", null)).toBe("DIGEST");
+    expect(editionList("DIGEST", null, "es")).toBe("es:DIGEST");
+    expect(editionList("SECTION", "cm0section0001", "es")).toBe("es:SECTION:cm0section0001");
+    expect(parseListKey("es:BREAKING")).toEqual({ list: "es:BREAKING", kind: "BREAKING", sectionId: null, edition: "es" });
+    expect(ListKeysSchema.parse(["es:DIGEST", "Spanish:DIGEST", "es:", "es:es:DIGEST"])).toEqual(["es:DIGEST"]);
+    expect(listName("SECTION", "Negocios", readerText({ id: "es", locale: "es-MX", isDefault: false }))).toBe("el boletín de Negocios");
+    expect(listName("DIGEST", null)).toBe("the daily digest");
+  });
+
+  it("write the default edition's subjects and confirmation as before the catalogs (apostrophes kept)", () => {
+    expect(ENGLISH_TEXT.t("nlDigestSubject", { site: "Dateline", day: "2026-12-05" })).toBe("Dateline: the day's news, 2026-12-05");
+    expect(ENGLISH_TEXT.t("nlBreakingSubject", { headline: "It's {not} a <tag>" })).toBe("Breaking: It's {not} a <tag>");
+    expect(ENGLISH_TEXT.t("nlMailConfirmBody", { site: "Dateline", link: "https://x.test/c" })).toBe(
+      "Someone (hopefully you) asked to receive Dateline's newsletters at this address.\n\nConfirm here:\nhttps://x.test/c\n\nThe link works once and expires in 48 hours. If you did not ask for this, ignore this e-mail: nothing is sent\nto you without your confirmation, and the address is forgotten after 48 hours.",
+    );
   });
 });
 
@@ -71,6 +90,18 @@ describe("rendering an edition", () => {
     expect(mine).not.toContain(PLACEHOLDERS.unsubscribe);
     expect(mine).toContain('href="https://dateline.test/newsletters/unsubscribe?token=c&amp;d"');
     expect(personalize(text, links, false)).toContain("Unsubscribe: https://dateline.test/newsletters/unsubscribe?token=c&d");
+  });
+
+  it("writes the words around the stories in the list's language", async () => {
+    const spanish = readerText({ id: "es", locale: "es-MX", isDefault: false });
+    const { html, text } = await renderEdition(content({ kind: "BREAKING", listName: "las alertas de última hora", text: spanish }));
+    expect(html).toContain('lang="es"');
+    expect(html).toContain("Leer la nota");
+    expect(html).toContain("Recibe este correo porque eligió recibir las alertas de última hora de Dateline.");
+    expect(html).not.toMatch(/Read the story|Manage your newsletters/);
+    expect(text).toContain("ÚLTIMA HORA\nWater plan & the council");
+    expect(text).toContain(`Administrar sus boletines: ${PLACEHOLDERS.preferences}`);
+    expect(text).toContain(`Darme de baja: ${PLACEHOLDERS.unsubscribe}`);
   });
 
   it("uses the logo when settings have one, and ignores a colour that is not a hex colour", async () => {

@@ -5,6 +5,7 @@
 import { NextResponse } from "next/server";
 import { getEnv } from "@/lib/env";
 import { findForeignOrigin } from "@/lib/security/request-origin";
+import { FormEditionSchema } from "@/lib/validation/newsletters";
 
 /** The posted form, or null when the body is not one (or too large to be one of ours). */
 export async function readPostedForm(request: Request): Promise<FormData | null> {
@@ -43,3 +44,9 @@ export const textField = (form: FormData | null, name: string) => {
 
 /** The checked list boxes of the form. */
 export const listFields = (form: FormData | null) => (form?.getAll("lists") ?? []).filter((value) => typeof value === "string");
+
+/** The URL prefix of the edition whose page posted the form (its hidden "language" field): "" or "/es". */
+export const formPrefix = (form: FormData | null) => {
+  const edition = FormEditionSchema.parse(textField(form, "language") || undefined);
+  return edition ? `/${edition}` : "";
+};

@@ -8,6 +8,7 @@ import Link from "next/link";
 import { DataTable } from "@/components/ui/data-table";
 import { Panel } from "@/components/ui/panel";
 import { requirePermission } from "@/lib/auth/session";
+import { listEditions as listLanguageEditions } from "@/lib/data/editions";
 import { listBreakingCandidates, listEditions } from "@/lib/data/newsletters/editions";
 import { ensureUpcomingDigest } from "@/lib/data/newsletters/queue";
 import { listSections } from "@/lib/data/sections";
@@ -21,7 +22,12 @@ export const metadata: Metadata = { title: "Newsletters" };
 export default async function NewslettersPage() {
   const user = await requirePermission("newsletter:send", "/dashboard/newsletters");
   await ensureUpcomingDigest();
-  const [editions, sections, articles, settings] = await Promise.all([listEditions(user), listSections(), listBreakingCandidates(user), getSiteSettings()]);
+  const [editions, sections, articles, settings, languages] = await Promise.all([listEditions(user), listSections(), listBreakingCandidates(user), getSiteSettings(), listLanguageEditions()]);
+  // Another language edition's newsletters say whose they are (decision 0029): the dashboard itself stays in English.
+  const inLanguage = (code: string) => {
+    const edition = languages.find((l) => l.id === code);
+    return edition && !edition.isDefault ? ` · ${edition.name}` : "";
+  };
   const when = (date: Date | null) => (date ? formatDateTime(date, settings.locale, settings.timeZone) : "Not scheduled");
   return (
     <>
@@ -35,7 +41,7 @@ export default async function NewslettersPage() {
         empty="No editions yet."
         columns={[
           { header: "Edition", isRowHeader: true, cell: (e) => <Link href={`/dashboard/newsletters/${e.id}`} className="underline">{e.subject}</Link> },
-          { header: "Kind", cell: (e) => (e.kind === "SECTION" ? `Section: ${e.section?.name ?? "deleted"}` : KIND_LABEL[e.kind]) },
+          { header: "Kind", cell: (e) => `${e.kind === "SECTION" ? `Section: ${e.section?.name ?? "deleted"}` : KIND_LABEL[e.kind]}${inLanguage(e.language)}` },
           { header: "Status", cell: (e) => EDITION_STATUS_LABEL[e.status] },
           { header: "Goes out", cell: (e) => when(e.scheduledFor) },
           ...EDITION_NUMBERS.map(([header, key]) => ({ header, cell: (e: (typeof editions)[number]) => e.numbers[key] })),

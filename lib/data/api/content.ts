@@ -17,6 +17,8 @@ import { CacheTags, publicQuery } from "../cache";
 const summarySelect = {
   ...cardSelect,
   revisedAt: true,
+  editionId: true,
+  translationGroupId: true,
   tags: { orderBy: { position: "asc" }, select: { tag: { select: { name: true, slug: true } } } },
   featuredImage: { select: { storageKey: true, width: true, height: true, alt: true, caption: true, credit: true, variants: true } },
 } as const satisfies Prisma.ArticleSelect;
@@ -33,7 +35,14 @@ type FullRow = Prisma.ArticleGetPayload<{ select: typeof fullSelect }>;
 
 /** The card readers see in lists, with what the API adds: the revision time, the tags and the featured image. */
 function toSummary(row: SummaryRow) {
-  return { ...toCard(row), revisedAt: row.revisedAt, tags: row.tags.map((t) => t.tag), featuredImage: row.featuredImage };
+  return {
+    ...toCard(row),
+    revisedAt: row.revisedAt,
+    editionId: row.editionId,
+    translationGroupId: row.translationGroupId,
+    tags: row.tags.map((t) => t.tag),
+    featuredImage: row.featuredImage,
+  };
 }
 
 function toFull(row: FullRow) {
@@ -46,10 +55,12 @@ export type ApiArticle = ReturnType<typeof toFull>;
 /** A position in the articles' order: the last article of the previous page. */
 export type ArticleCursor = { publishedAt: string; id: string };
 
-export type ApiArticleFilter = { section?: string; tag?: string; author?: string; updatedSince?: string };
+/** `language`: one edition's articles only (its id); without it, every edition's. Slugs are the default edition's. */
+export type ApiArticleFilter = { language?: string; section?: string; tag?: string; author?: string; updatedSince?: string };
 
 function articlesWhere(filter: ApiArticleFilter, after: ArticleCursor | null): Prisma.ArticleWhereInput {
   const and: Prisma.ArticleWhereInput[] = [publishedWhere()];
+  if (filter.language) and.push({ editionId: filter.language });
   if (filter.section) and.push({ section: { slug: filter.section } });
   if (filter.tag) and.push({ tags: { some: { tag: { slug: filter.tag } } } });
   if (filter.author) and.push({ authors: { some: { user: { slug: filter.author } } } });
@@ -110,12 +121,17 @@ export const getApiArticleByPath = publicQuery(
   { tags: (section, slug) => [CacheTags.article(slug), CacheTags.section(section)], buildFallback: null },
 );
 
-/** Tags that have at least one published article, by slug after `after`, and the next cursor. */
+/** Published articles, of one edition when `language` names it. */
+function inEdition(language: string | null): Prisma.ArticleWhereInput {
+  return language ? { ...publishedWhere(), editionId: language } : publishedWhere();
+}
+
+/** Tags that have at least one published article (in the edition, when given), by the default edition's slug after `after`, and the next cursor. */
 export const listApiTags = publicQuery(
   "listApiTags",
-  async (after: string | null, limit: number) => {
+  async (after: string | null, limit: number, language: string | null) => {
     const rows = await getPublicReadDb().tag.findMany({
-      where: { articles: { some: { article: publishedWhere() } }, ...(after ? { slug: { gt: after } } : {}) },
+      where: { articles: { some: { article: inEdition(language) } }, ...(after ? { slug: { gt: after } } : {}) },
       orderBy: { slug: "asc" },
       take: limit + 1,
       select: { name: true, slug: true },
@@ -126,14 +142,14 @@ export const listApiTags = publicQuery(
   { tags: () => [CacheTags.latest], buildFallback: { items: [], next: null } },
 );
 
-/** The people who have an author page (current and former staff with a published article), by slug. */
+/** The people who have an author page (current and former staff with a published article, in the edition when given), by slug. */
 export const listApiAuthors = publicQuery(
   "listApiAuthors",
-  async (after: string | null, limit: number) => {
+  async (after: string | null, limit: number, language: string | null) => {
     const rows = await getPublicReadDb().user.findMany({
       where: {
         status: { in: ["ACTIVE", "DEACTIVATED"] },
-        authorships: { some: { article: publishedWhere() } },
+        authorships: { some: { article: inEdition(language) } },
         ...(after ? { slug: { gt: after } } : {}),
       },
       orderBy: { slug: "asc" },
@@ -144,4 +160,24 @@ export const listApiAuthors = publicQuery(
     return { items, next: rows.length > limit ? (items[items.length - 1]?.slug ?? null) : null };
   },
   { tags: () => [CacheTags.latest], buildFallback: { items: [], next: null } },
+);
+
+export type ApiTranslation = { id: string; editionId: string; slug: string; headline: string; sectionSlug: string; groupId: string };
+
+/**
+ * The published members of these translation groups (an article and its translations): each article's links to
+ * its translations. One read for a whole page, tagged with every group, which a change to any member expires.
+ */
+export const listApiTranslations = publicQuery(
+  "listApiTranslations",
+  async (groupIds: string[]): Promise<ApiTranslation[]> => {
+    if (groupIds.length === 0) return [];
+    const rows = await getPublicReadDb().article.findMany({
+      where: { ...publishedWhere(), translationGroupId: { in: groupIds } },
+      orderBy: [{ translationGroupId: "asc" }, { editionId: "asc" }],
+      select: { id: true, editionId: true, slug: true, headline: true, translationGroupId: true, section: { select: { slug: true } } },
+    });
+    return rows.map((row) => ({ id: row.id, editionId: row.editionId, slug: row.slug, headline: row.headline, sectionSlug: row.section.slug, groupId: row.translationGroupId ?? "" }));
+  },
+  { tags: (groupIds) => groupIds.map(CacheTags.translations), buildFallback: [] },
 );

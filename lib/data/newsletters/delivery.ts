@@ -17,6 +17,7 @@ import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { deliverMail, SMTP_CONNECTIONS } from "@/lib/mail/transport";
 import { buildCopyTemplate, copyMessage, type CopyTemplate } from "@/lib/newsletters/copy";
+import { newsletterLanguage } from "./languages";
 import { oneClickUrl, preferencesUrl, unsubscribePageUrl } from "./links";
 
 export const MAX_ATTEMPTS = 6;
@@ -62,16 +63,22 @@ async function sentInLastMinute(now: Date): Promise<number> {
   return getDb().newsletterSend.count({ where: { sentAt: { gt: new Date(now.getTime() - 60_000) } } });
 }
 
-/** The edition's MIME template, composed once per run of the worker. */
-async function editionTemplate(id: string): Promise<CopyTemplate> {
-  const e = await getDb().edition.findUnique({ where: { id }, select: { subject: true, html: true, text: true, kind: true } });
+/** The edition's MIME template, composed once per run of the worker; `prefix`: its language edition's pages. */
+type EditionTemplate = CopyTemplate & { prefix: string };
+
+async function editionTemplate(id: string): Promise<EditionTemplate> {
+  const e = await getDb().edition.findUnique({ where: { id }, select: { subject: true, html: true, text: true, kind: true, language: true } });
   const host = new URL(getEnv().siteUrl).hostname;
-  return buildCopyTemplate({ from: getEnv().mailFrom, subject: e?.subject ?? "", html: e?.html ?? "", text: e?.text ?? "", listId: `<${(e?.kind ?? "DIGEST").toLowerCase()}.newsletters.${host}>` });
+  const language = await newsletterLanguage(e?.language);
+  // Another edition's lists are lists of their own to mail clients' filters.
+  const listId = `<${language.listEdition ? `${language.listEdition}.` : ""}${(e?.kind ?? "DIGEST").toLowerCase()}.newsletters.${host}>`;
+  const template = await buildCopyTemplate({ from: getEnv().mailFrom, subject: e?.subject ?? "", html: e?.html ?? "", text: e?.text ?? "", listId });
+  return { ...template, prefix: language.prefix };
 }
 
-async function sendCopy(row: Claimed, template: CopyTemplate, now: Date): Promise<void> {
+async function sendCopy(row: Claimed, template: EditionTemplate, now: Date): Promise<void> {
   const messageId = `<${row.editionId}.${row.subscriberId}@${new URL(getEnv().siteUrl).hostname}>`;
-  const links = { preferences: preferencesUrl(row.subscriberId), unsubscribe: unsubscribePageUrl(row.subscriberId, row.editionId) };
+  const links = { preferences: preferencesUrl(row.subscriberId, template.prefix), unsubscribe: unsubscribePageUrl(row.subscriberId, row.editionId, template.prefix) };
   const copy = copyMessage(template, { to: row.email, messageId, date: now, oneClickUrl: oneClickUrl(row.subscriberId, row.editionId), links });
   await deliverMail({ ...copy, messageId });
 }
@@ -137,7 +144,7 @@ export type DeliveryTally = { sent: number; failed: number; suppressed: number; 
  */
 export async function deliverNewsletterSends(options: { now?: Date; ratePerMinute?: number } = {}): Promise<DeliveryTally> {
   const tally: DeliveryTally = { sent: 0, failed: 0, suppressed: 0, retry: 0 };
-  const templates = new Map<string, Promise<CopyTemplate>>();
+  const templates = new Map<string, Promise<EditionTemplate>>();
   for (;;) {
     const now = options.now ?? new Date();
     const budget = (options.ratePerMinute ?? getEnv().newsletter.ratePerMinute) - (await sentInLastMinute(now));

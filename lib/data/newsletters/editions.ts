@@ -12,6 +12,7 @@ import { writeAudit } from "../audit";
 import { DataValidationError, NotFoundError } from "../errors";
 import type { SessionUser } from "../types";
 import { editionArticles, recentArticles, renderEditionMail } from "./content";
+import { newsletterLanguage } from "./languages";
 import { queueEdition } from "./queue";
 
 export type EditionNumbers = { queued: number; sent: number; failed: number; suppressed: number; unsubscribes: number };
@@ -39,7 +40,7 @@ export async function listEditions(actor: SessionUser) {
   const rows = await getDb().edition.findMany({
     orderBy: [{ scheduledFor: { sort: "desc", nulls: "first" } }, { createdAt: "desc" }],
     take: 50,
-    select: { id: true, kind: true, subject: true, status: true, scheduledFor: true, section: { select: { name: true } } },
+    select: { id: true, kind: true, language: true, subject: true, status: true, scheduledFor: true, section: { select: { name: true } } },
   });
   const numbers = await numbersOf(rows.map((r) => r.id));
   return rows.map((row) => ({ ...row, numbers: numbers.get(row.id)! }));
@@ -48,7 +49,7 @@ export async function listEditions(actor: SessionUser) {
 async function findEdition(id: string) {
   const edition = await getDb().edition.findUnique({
     where: { id },
-    select: { id: true, kind: true, sectionId: true, subject: true, intro: true, items: true, itemsEdited: true, status: true, scheduledFor: true, html: true, section: { select: { name: true } } },
+    select: { id: true, kind: true, sectionId: true, language: true, subject: true, intro: true, items: true, itemsEdited: true, status: true, scheduledFor: true, html: true, section: { select: { name: true } } },
   });
   if (!edition) throw new NotFoundError("That edition");
   return edition;
@@ -59,7 +60,7 @@ export async function getEditionForEditor(actor: SessionUser, id: string) {
   assertCan(actor.role, "newsletter:send");
   const edition = await findEdition(id);
   const articles = await editionArticles(edition);
-  const pool = edition.kind === "BREAKING" ? [] : await recentArticles(edition.kind === "SECTION" ? edition.sectionId : null, new Date());
+  const pool = edition.kind === "BREAKING" ? [] : await recentArticles(edition.kind === "SECTION" ? edition.sectionId : null, new Date(), edition.language);
   const chosen = new Set(articles.map((a) => a.id));
   const [numbers] = (await numbersOf([id])).values();
   return { ...edition, articles, candidates: pool.filter((a) => !chosen.has(a.id)), numbers: numbers! };
@@ -95,12 +96,14 @@ export async function createSectionEdition(actor: SessionUser, sectionId: string
   return edition.id;
 }
 
-/** "Send as breaking alert": a one-article edition to the breaking list, queued at once. */
+/** "Send as breaking alert": a one-article edition to the breaking list of the article's language edition, queued at once. */
 export async function sendBreakingAlert(actor: SessionUser, articleId: string): Promise<{ id: string; queued: number }> {
   assertCan(actor.role, "newsletter:send");
-  const article = await getDb().article.findFirst({ where: { id: articleId, status: "PUBLISHED" }, select: { id: true, headline: true } });
+  const article = await getDb().article.findFirst({ where: { id: articleId, status: "PUBLISHED" }, select: { id: true, headline: true, editionId: true } });
   if (!article) throw new DataValidationError("articleId", "Only a published article can be sent as a breaking alert.");
-  const edition = await getDb().edition.create({ data: { kind: "BREAKING", subject: `Breaking: ${article.headline}`, items: [article.id], createdById: actor.id }, select: { id: true } });
+  const { id: language, text } = await newsletterLanguage(article.editionId);
+  const subject = text.t("nlBreakingSubject", { headline: article.headline });
+  const edition = await getDb().edition.create({ data: { kind: "BREAKING", language, subject, items: [article.id], createdById: actor.id }, select: { id: true } });
   const queued = (await queueEdition(edition.id)) ?? 0;
   await getDb().$transaction((tx) => writeAudit(tx, { actor, action: "newsletter.breaking", targetType: "Edition", targetId: edition.id, details: { headline: article.headline, recipients: queued } }));
   return { id: edition.id, queued };

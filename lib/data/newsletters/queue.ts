@@ -2,17 +2,19 @@
  * Editions into the send queue. Queueing freezes an edition (its articles, its rendered HTML and text) and inserts
  * one NewsletterSend row per confirmed member of its list, unique per (edition, subscriber): queueing twice, from
  * two instances at once, still queues each copy once. The scheduler queues editions whose time has come, keeps the
- * next daily digest waiting at the configured hour, and closes editions whose copies are all done.
+ * next daily digest of every language edition waiting at the configured hour, and closes editions whose copies are
+ * all done. An edition goes to the list of its language edition ("DIGEST", "es:DIGEST").
  */
 import "server-only";
 import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { editionList } from "@/lib/newsletters/lists";
-import { nextDigestSlot } from "@/lib/newsletters/schedule";
+import { digestFor, nextDigestSlot } from "@/lib/newsletters/schedule";
 import { isUniqueViolation } from "../transaction";
 import { editionArticles, renderEditionMail } from "./content";
+import { listNewsletterLanguages, newsletterLanguage } from "./languages";
 
-const editionSelect = { id: true, kind: true, sectionId: true, subject: true, intro: true, items: true, itemsEdited: true, scheduledFor: true, status: true, section: { select: { name: true } } } as const;
+const editionSelect = { id: true, kind: true, sectionId: true, language: true, subject: true, intro: true, items: true, itemsEdited: true, scheduledFor: true, status: true, section: { select: { name: true } } } as const;
 
 /**
  * Queues an edition now. Returns how many copies were queued, or null when it was not waiting to be sent (already
@@ -28,7 +30,7 @@ export async function queueEdition(id: string, now = new Date()): Promise<number
     return null;
   }
   const { html, text } = await renderEditionMail(edition, articles);
-  const list = editionList(edition.kind, edition.sectionId);
+  const list = editionList(edition.kind, edition.sectionId, (await newsletterLanguage(edition.language)).listEdition);
   return db.$transaction(async (tx) => {
     // Only the caller that moves it out of DRAFT/SCHEDULED queues its copies.
     const claimed = await tx.edition.updateMany({
@@ -45,19 +47,20 @@ export async function queueEdition(id: string, now = new Date()): Promise<number
   });
 }
 
-/** The next daily digest, waiting (SCHEDULED) at the configured hour of the site's day, once per day. */
+/** The next daily digest of every language edition, waiting (SCHEDULED) at the configured hour of the site's day, once per day. */
 export async function ensureUpcomingDigest(now = new Date()): Promise<void> {
   const db = getDb();
   const settings = await db.settings.findUnique({ where: { id: 1 }, select: { timeZone: true, siteName: true } });
   const slot = nextDigestSlot(now, getEnv().newsletter.digestHour, settings?.timeZone ?? "UTC");
-  if (await db.edition.findUnique({ where: { dayKey: slot.dayKey }, select: { id: true } })) return;
-  try {
-    await db.edition.create({
-      data: { kind: "DIGEST", dayKey: slot.dayKey, subject: `${settings?.siteName ?? "Dateline"}: the day's news, ${slot.day}`, status: "SCHEDULED", scheduledFor: slot.at },
-    });
-  } catch (error) {
-    // Another instance created it first.
-    if (!isUniqueViolation(error)) throw error;
+  for (const language of await listNewsletterLanguages()) {
+    const data = digestFor(language, slot, settings?.siteName ?? "Dateline");
+    if (await db.edition.findUnique({ where: { dayKey: data.dayKey }, select: { id: true } })) continue;
+    try {
+      await db.edition.create({ data });
+    } catch (error) {
+      // Another instance created it first.
+      if (!isUniqueViolation(error)) throw error;
+    }
   }
 }
 

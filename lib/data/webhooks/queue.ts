@@ -24,20 +24,33 @@ export function retryDelayMs(attempt: number): number {
 
 export const newMessageId = () => `msg_${randomBytes(16).toString("base64url")}`;
 
-type ArticleFacts = { id: string; slug: string; headline: string; publishedAt: Date | null; revisedAt: Date | null; section: { slug: string; name: string } };
+/** `prefix`: the article's edition's ("" for the default one); `section`: as its edition names it. */
+type ArticleFacts = { id: string; slug: string; headline: string; publishedAt: Date | null; revisedAt: Date | null; language: string; prefix: string; section: { slug: string; name: string } };
 
 async function readArticle(tx: DbTx, articleId: string): Promise<ArticleFacts> {
-  return tx.article.findUniqueOrThrow({
+  const row = await tx.article.findUniqueOrThrow({
     where: { id: articleId },
-    select: { id: true, slug: true, headline: true, publishedAt: true, revisedAt: true, section: { select: { slug: true, name: true } } },
+    select: { id: true, slug: true, headline: true, publishedAt: true, revisedAt: true, editionId: true, edition: { select: { isDefault: true } }, sectionId: true, section: { select: { slug: true, name: true } } },
   });
+  const local = row.edition.isDefault ? null : await tx.sectionTranslation.findUnique({ where: { sectionId_editionId: { sectionId: row.sectionId, editionId: row.editionId } }, select: { slug: true, name: true } });
+  return {
+    id: row.id,
+    slug: row.slug,
+    headline: row.headline,
+    publishedAt: row.publishedAt,
+    revisedAt: row.revisedAt,
+    language: row.editionId,
+    prefix: row.edition.isDefault ? "" : `/${row.editionId}`,
+    section: local ?? row.section,
+  };
 }
 
 function articleData(article: ArticleFacts, siteUrl: string) {
   return {
     id: article.id,
-    url: `${siteUrl}/${article.section.slug}/${article.slug}`,
+    url: `${siteUrl}${article.prefix}/${article.section.slug}/${article.slug}`,
     apiUrl: `${siteUrl}/api/v1/articles/${article.id}`,
+    language: article.language,
     headline: article.headline,
     section: article.section,
     publishedAt: article.publishedAt?.toISOString() ?? null,
@@ -45,9 +58,14 @@ function articleData(article: ArticleFacts, siteUrl: string) {
   };
 }
 
-/** The WebSub topics a change of this article touches: the site's feeds and its section's. */
-export function websubTopics(siteUrl: string, sectionSlug: string): string[] {
-  return ["/feed.xml", "/atom.xml", "/feed.json", `/${sectionSlug}/feed.xml`, `/${sectionSlug}/atom.xml`, `/${sectionSlug}/feed.json`].map((p) => `${siteUrl}${p}`);
+/**
+ * The WebSub topics a change of this article touches: the site's feeds and its section's; for an article of a
+ * prefixed edition, that edition's site feeds (it has no section feeds yet: decision 0029).
+ */
+export function websubTopics(siteUrl: string, sectionSlug: string, prefix = ""): string[] {
+  const feeds = ["/feed.xml", "/atom.xml", "/feed.json"];
+  const paths = prefix ? feeds.map((f) => `${prefix}${f}`) : [...feeds, ...feeds.map((f) => `/${sectionSlug}${f}`)];
+  return paths.map((p) => `${siteUrl}${p}`);
 }
 
 /**
@@ -69,11 +87,11 @@ export async function enqueueArticleEvent(tx: DbTx, event: WebhookEvent, article
   const timestamp = new Date().toISOString();
   const facts = articleData(article, siteUrl);
   // An unpublished article has nothing left to describe: where it was, so receivers can take it down.
-  const data = event === EVENT.unpublished ? { id: facts.id, url: facts.url, apiUrl: facts.apiUrl } : facts;
+  const data = event === EVENT.unpublished ? { id: facts.id, url: facts.url, apiUrl: facts.apiUrl, language: facts.language } : facts;
   const payload = JSON.stringify({ type: event, timestamp, data: { ...data, ...extra } });
   const rows: Prisma.WebhookDeliveryCreateManyInput[] = endpoints.map((endpoint) => ({ id: newMessageId(), kind: "WEBHOOK", endpointId: endpoint.id, url: endpoint.url, event, articleId, payload }));
   if (hub) {
-    const form = websubPing(websubTopics(siteUrl, article.section.slug));
+    const form = websubPing(websubTopics(siteUrl, article.section.slug, article.prefix));
     rows.push({ id: newMessageId(), kind: "WEBSUB", url: hub, event, articleId, payload: form.toString() });
   }
   const { count } = await tx.webhookDelivery.createMany({ data: rows });

@@ -1,5 +1,8 @@
 /** The reader's site in English: the source catalog (ICU MessageFormat); every other catalog has the same keys. */
+import { newslettersEn } from "./newsletters-en";
+
 export const en = {
+  ...newslettersEn,
   skipToContent: "Skip to content",
   siteSearch: "Site search",
   searchTheSite: "Search the site",

@@ -1,7 +1,9 @@
 /** The reader's site in Spanish (same keys as en.ts; written for this project). */
 import type { Catalog } from "./en";
+import { newslettersEs } from "./newsletters-es";
 
 export const es: Catalog = {
+  ...newslettersEs,
   skipToContent: "Saltar al contenido",
   siteSearch: "Búsqueda en el sitio",
   searchTheSite: "Buscar en el sitio",

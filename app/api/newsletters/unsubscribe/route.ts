@@ -6,7 +6,7 @@
  */
 import { NextResponse } from "next/server";
 import { unsubscribe } from "@/lib/data/newsletters/subscribers";
-import { readPostedForm, seeOther, textField } from "../form-post";
+import { formPrefix, readPostedForm, seeOther, textField } from "../form-post";
 
 export async function POST(request: Request) {
   const token = new URL(request.url).searchParams.get("token") ?? "";
@@ -18,6 +18,7 @@ export async function POST(request: Request) {
       ? new NextResponse("You are unsubscribed.\n", { headers: { "content-type": "text/plain; charset=utf-8" } })
       : new NextResponse("This unsubscribe link is not valid.\n", { status: 400, headers: { "content-type": "text/plain; charset=utf-8" } });
   }
-  if (!done) return seeOther("/newsletters/unsubscribe?invalid=1");
-  return seeOther(`/newsletters/unsubscribe?token=${encodeURIComponent(token)}&done=1`);
+  const prefix = formPrefix(form);
+  if (!done) return seeOther(`${prefix}/newsletters/unsubscribe?invalid=1`);
+  return seeOther(`${prefix}/newsletters/unsubscribe?token=${encodeURIComponent(token)}&done=1`);
 }
