@@ -2,7 +2,8 @@
 /**
  * A section's or tag's name in each non-default edition (docs/decisions/0033-editions-admin.md): one form per
  * edition with its name, slug and (for a section) description, "Save" and, once there is one, "Remove", after which
- * the edition shows the default name and slug again. The page passes the action of its kind (section or tag).
+ * the edition shows the default name and slug again. The page passes the action of its kind (section or tag). Each
+ * label names its edition ("Name in Español"): the page also has the default name's form.
  */
 import { Button } from "@/components/ui/button";
 import { TextAreaField, TextField } from "@/components/ui/field";
@@ -33,17 +34,17 @@ function EditionNameForm({ action, owner, edition, translation, pathPrefix, hasD
     <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-3">
       <input type="hidden" name={owner.field} value={owner.id} />
       <input type="hidden" name="editionId" value={edition.id} />
-      <TextField id={id("name")} name="name" label="Name" lang={edition.id} defaultValue={translation?.name ?? ""} required error={errors.name} />
+      <TextField id={id("name")} name="name" label={`Name in ${edition.name}`} lang={edition.id} defaultValue={translation?.name ?? ""} required error={errors.name} />
       <TextField
         id={id("slug")}
         name="slug"
-        label="Slug"
+        label={`Slug in ${edition.name}`}
         hint={`Its address in this edition: ${pathOf(edition.id, pathPrefix, translation?.slug ?? "…")}. Lower-case letters, digits and dashes.`}
         defaultValue={translation?.slug ?? ""}
         required
         error={errors.slug}
       />
-      {hasDescription && <TextAreaField id={id("description")} name="description" label="Description" lang={edition.id} rows={2} defaultValue={translation?.description ?? ""} error={errors.description} />}
+      {hasDescription && <TextAreaField id={id("description")} name="description" label={`Description in ${edition.name}`} lang={edition.id} rows={2} defaultValue={translation?.description ?? ""} error={errors.description} />}
       <FormMessage state={message} />
       <div className="flex flex-wrap gap-2">
         <Button type="submit" name="intent" value="save" variant="primary" disabled={pending}>
