@@ -30,13 +30,24 @@ type Kind = {
   actions: { save: string; remove: string };
   find: (tx: DbTx, id: string) => Promise<{ name: string } | null>;
   translations: (tx: DbTx, id: string) => Promise<(Row & { editionId: string })[]>;
-  /** Another row of this kind that the edition answers at `slug` or calls `name`. */
-  taken: (tx: DbTx, id: string, editionId: string, field: { slug: string } | { name: string }) => Promise<boolean>;
+  /** Another row's translation in the edition with this slug or name (case-insensitive). */
+  translated: (tx: DbTx, exceptId: string, editionId: string, field: Field) => Promise<unknown>;
+  /** Another row whose default slug is `slug` (the edition answers at it too). */
+  bySlug: (tx: DbTx, exceptId: string, slug: string) => Promise<unknown>;
   upsert: (tx: DbTx, id: string, editionId: string, row: Row) => Promise<unknown>;
   remove: (tx: DbTx, id: string, editionId: string) => Promise<{ count: number }>;
 };
 
-const insensitive = (name: string) => ({ equals: name, mode: "insensitive" as const });
+type Field = { slug: string } | { name: string };
+
+/** The translation's where clause for a slug (exact) or a name (case-insensitive). */
+const fieldWhere = (field: Field) => ("slug" in field ? { slug: field.slug } : { name: { equals: field.name, mode: "insensitive" as const } });
+
+/** Whether another row of this kind has this slug or name in the edition. */
+async function isTaken(kind: Kind, tx: DbTx, id: string, editionId: string, field: Field): Promise<boolean> {
+  if (await kind.translated(tx, id, editionId, field)) return true;
+  return "slug" in field && Boolean(await kind.bySlug(tx, id, field.slug));
+}
 
 const SECTIONS: Kind = {
   permission: "section:manage",
@@ -45,10 +56,8 @@ const SECTIONS: Kind = {
   actions: { save: "section.translate", remove: "section.translation_remove" },
   find: (tx, id) => tx.section.findUnique({ where: { id }, select: { name: true } }),
   translations: (tx, id) => tx.sectionTranslation.findMany({ where: { sectionId: id }, select: { editionId: true, name: true, slug: true, description: true } }),
-  taken: async (tx, id, editionId, field) => {
-    const translated = await tx.sectionTranslation.findFirst({ where: { editionId, sectionId: { not: id }, ...("slug" in field ? { slug: field.slug } : { name: insensitive(field.name) }) } });
-    return Boolean(translated ?? ("slug" in field && (await tx.section.findFirst({ where: { id: { not: id }, slug: field.slug }, select: { id: true } }))));
-  },
+  translated: (tx, exceptId, editionId, field) => tx.sectionTranslation.findFirst({ where: { editionId, sectionId: { not: exceptId }, ...fieldWhere(field) }, select: { slug: true } }),
+  bySlug: (tx, exceptId, slug) => tx.section.findFirst({ where: { id: { not: exceptId }, slug }, select: { id: true } }),
   upsert: (tx, id, editionId, row) => tx.sectionTranslation.upsert({ where: { sectionId_editionId: { sectionId: id, editionId } }, create: { sectionId: id, editionId, ...row }, update: row }),
   remove: (tx, id, editionId) => tx.sectionTranslation.deleteMany({ where: { sectionId: id, editionId } }),
 };
@@ -60,10 +69,8 @@ const TAGS: Kind = {
   actions: { save: "tag.translate", remove: "tag.translation_remove" },
   find: (tx, id) => tx.tag.findUnique({ where: { id }, select: { name: true } }),
   translations: (tx, id) => tx.tagTranslation.findMany({ where: { tagId: id }, select: { editionId: true, name: true, slug: true } }),
-  taken: async (tx, id, editionId, field) => {
-    const translated = await tx.tagTranslation.findFirst({ where: { editionId, tagId: { not: id }, ...("slug" in field ? { slug: field.slug } : { name: insensitive(field.name) }) } });
-    return Boolean(translated ?? ("slug" in field && (await tx.tag.findFirst({ where: { id: { not: id }, slug: field.slug }, select: { id: true } }))));
-  },
+  translated: (tx, exceptId, editionId, field) => tx.tagTranslation.findFirst({ where: { editionId, tagId: { not: exceptId }, ...fieldWhere(field) }, select: { slug: true } }),
+  bySlug: (tx, exceptId, slug) => tx.tag.findFirst({ where: { id: { not: exceptId }, slug }, select: { id: true } }),
   upsert: (tx, id, editionId, row) => tx.tagTranslation.upsert({ where: { tagId_editionId: { tagId: id, editionId } }, create: { tagId: id, editionId, name: row.name, slug: row.slug }, update: { name: row.name, slug: row.slug } }),
   remove: (tx, id, editionId) => tx.tagTranslation.deleteMany({ where: { tagId: id, editionId } }),
 };
@@ -93,8 +100,8 @@ async function saveTranslation(kind: Kind, actor: SessionUser, id: string, editi
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('dateline:name-translations'))`;
     const [row, edition] = await Promise.all([kind.find(tx, id), nonDefaultEdition(tx, editionId)]);
     if (!row) throw new NotFoundError(`That ${kind.noun}`);
-    if (await kind.taken(tx, id, editionId, { name: input.name })) throw new DataValidationError("name", `Another ${kind.noun} already has this name in ${edition.name}.`);
-    if (await kind.taken(tx, id, editionId, { slug: input.slug })) throw new DataValidationError("slug", `Another ${kind.noun} already uses this slug in ${edition.name}.`);
+    if (await isTaken(kind, tx, id, editionId, { name: input.name })) throw new DataValidationError("name", `Another ${kind.noun} already has this name in ${edition.name}.`);
+    if (await isTaken(kind, tx, id, editionId, { slug: input.slug })) throw new DataValidationError("slug", `Another ${kind.noun} already uses this slug in ${edition.name}.`);
     const fields: Row = { name: input.name, slug: input.slug, ...(kind.noun === "section" ? { description: input.description ?? "" } : {}) };
     await kind.upsert(tx, id, editionId, fields);
     await writeAudit(tx, { actor, action: kind.actions.save, targetType: kind.targetType, targetId: id, details: { name: row.name, edition: editionId, to: fields } });

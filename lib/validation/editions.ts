@@ -8,15 +8,10 @@ import { text } from "@/lib/validation/text";
 import { IdSchema, LocaleSchema } from "./admin";
 import { SectionSlugSchema } from "./sections";
 
-/** PostgreSQL text-search configurations an edition's articles can be searched with (decision 0029). */
-export const SEARCH_CONFIGS = ["english", "spanish", "simple"] as const;
-export type SearchConfig = (typeof SEARCH_CONFIGS)[number];
-
-export const SEARCH_CONFIG_LABELS: Record<SearchConfig, string> = {
-  english: "English (stemming)",
-  spanish: "Spanish (stemming, accents ignored)",
-  simple: "Simple (whole words, accents ignored)",
-};
+/** PostgreSQL text-search configurations an edition's articles can be searched with (decision 0029), as staff read them. */
+export const SEARCH_CONFIG_LABELS = { english: "English (stemming)", spanish: "Spanish (stemming, accents ignored)", simple: "Simple (whole words, accents ignored)" } as const;
+export type SearchConfig = keyof typeof SEARCH_CONFIG_LABELS;
+export const SEARCH_CONFIGS = Object.keys(SEARCH_CONFIG_LABELS) as [SearchConfig, ...SearchConfig[]];
 
 /** An edition's code as posted by a form (hidden field or the language choice). */
 export const EditionIdSchema = text().regex(/^[a-z]{2,3}$/, "Choose a language");

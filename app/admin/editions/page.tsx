@@ -34,10 +34,10 @@ export default async function EditionsPage({ searchParams }: Props) {
         </Notice>
       )}
       <DataTable
-        caption="Language editions"
-        className="mt-6"
         rows={editions}
         rowKey={(edition) => edition.id}
+        caption="Language editions"
+        className="mt-6"
         columns={[
           { header: "Language", isRowHeader: true, cell: (e) => `${e.language} (${e.id})` },
           { header: "Name", cell: (e) => <span lang={e.id}>{e.name}</span> },
