@@ -12,7 +12,7 @@
 import "server-only";
 import { getDb } from "@/lib/db";
 import type { DbTx } from "@/lib/db/client";
-import { assertCan, type Permission } from "@/lib/auth/permissions";
+import { assertCan } from "@/lib/auth/permissions";
 import type { NameTranslation } from "@/lib/validation/editions";
 import { writeAudit } from "./audit";
 import { CacheTags, expirePublicTags } from "./cache";
@@ -21,67 +21,61 @@ import { transactionRefusingTaken } from "./transaction";
 import type { SessionUser } from "./types";
 
 type Row = { name: string; slug: string; description?: string };
+type Where = Record<string, unknown>;
 
-/** What differs between sections and tags: the permission, the words, and the rows (Prisma's delegates). */
-type Kind = {
-  permission: Permission;
-  noun: "section" | "tag";
-  targetType: "Section" | "Tag";
-  actions: { save: string; remove: string };
-  find: (tx: DbTx, id: string) => Promise<{ name: string } | null>;
-  translations: (tx: DbTx, id: string) => Promise<(Row & { editionId: string })[]>;
-  /** Another row's translation in the edition with this slug or name (case-insensitive). */
-  translated: (tx: DbTx, exceptId: string, editionId: string, field: Field) => Promise<unknown>;
-  /** Another row whose default slug is `slug` (the edition answers at it too). */
-  bySlug: (tx: DbTx, exceptId: string, slug: string) => Promise<unknown>;
-  upsert: (tx: DbTx, id: string, editionId: string, row: Row) => Promise<unknown>;
-  remove: (tx: DbTx, id: string, editionId: string) => Promise<{ count: number }>;
+/** The calls made on a Section or Tag delegate of Prisma. */
+type Rows = { findFirst(args: { where: Where; select: { name: true } }): PromiseLike<{ name: string } | null> };
+type NameSelect = { editionId: true; name: true; slug: true; description?: true };
+/** The calls made on a SectionTranslation or TagTranslation delegate. */
+type Names = {
+  findMany(args: { where: Where; select: NameSelect }): PromiseLike<(Row & { editionId: string })[]>;
+  findFirst(args: { where: Where; select: { slug: true } }): PromiseLike<unknown>;
+  upsert(args: { where: Where; create: Where; update: Where }): PromiseLike<unknown>;
+  deleteMany(args: { where: Where }): PromiseLike<{ count: number }>;
 };
+
+/**
+ * Sections or tags: the noun names the rest (the permission "section:manage", the key "sectionId", the audit target
+ * "Section"); the audit actions are written out, so the audit vocabulary's test finds them in this file.
+ */
+type Kind = { noun: "section" | "tag"; actions: { save: string; remove: string }; rows: (tx: DbTx) => Rows; names: (tx: DbTx) => Names };
+
+const SECTIONS: Kind = {
+  noun: "section",
+  actions: { save: "section.translate", remove: "section.translation_remove" },
+  rows: (tx) => tx.section,
+  names: (tx) => tx.sectionTranslation,
+};
+
+const TAGS: Kind = { noun: "tag", actions: { save: "tag.translate", remove: "tag.translation_remove" }, rows: (tx) => tx.tag, names: (tx) => tx.tagTranslation };
+
+const permissionOf = (kind: Kind) => `${kind.noun}:manage` as const;
+const keyOf = (kind: Kind) => `${kind.noun}Id` as const;
+const targetTypeOf = (kind: Kind) => (kind.noun === "section" ? "Section" : "Tag");
+/** Only a section has a description per edition. */
+const selectOf = (kind: Kind): NameSelect => ({ editionId: true, name: true, slug: true, ...(kind.noun === "section" ? { description: true } : {}) });
+
+const findRow = (kind: Kind, tx: DbTx, id: string) => kind.rows(tx).findFirst({ where: { id }, select: { name: true } });
 
 type Field = { slug: string } | { name: string };
 
-/** The translation's where clause for a slug (exact) or a name (case-insensitive). */
-const fieldWhere = (field: Field) => ("slug" in field ? { slug: field.slug } : { name: { equals: field.name, mode: "insensitive" as const } });
-
-/** Whether another row of this kind has this slug or name in the edition. */
+/**
+ * Whether another row of this kind has this slug or name in the edition: its translation there (a name compared
+ * case-insensitively), or for a slug also its default slug, which the edition answers at too.
+ */
 async function isTaken(kind: Kind, tx: DbTx, id: string, editionId: string, field: Field): Promise<boolean> {
-  if (await kind.translated(tx, id, editionId, field)) return true;
-  return "slug" in field && Boolean(await kind.bySlug(tx, id, field.slug));
+  const match = "slug" in field ? { slug: field.slug } : { name: { equals: field.name, mode: "insensitive" } };
+  if (await kind.names(tx).findFirst({ where: { editionId, [keyOf(kind)]: { not: id }, ...match }, select: { slug: true } })) return true;
+  return "slug" in field && Boolean(await kind.rows(tx).findFirst({ where: { id: { not: id }, slug: field.slug }, select: { name: true } }));
 }
-
-const SECTIONS: Kind = {
-  permission: "section:manage",
-  noun: "section",
-  targetType: "Section",
-  actions: { save: "section.translate", remove: "section.translation_remove" },
-  find: (tx, id) => tx.section.findUnique({ where: { id }, select: { name: true } }),
-  translations: (tx, id) => tx.sectionTranslation.findMany({ where: { sectionId: id }, select: { editionId: true, name: true, slug: true, description: true } }),
-  translated: (tx, exceptId, editionId, field) => tx.sectionTranslation.findFirst({ where: { editionId, sectionId: { not: exceptId }, ...fieldWhere(field) }, select: { slug: true } }),
-  bySlug: (tx, exceptId, slug) => tx.section.findFirst({ where: { id: { not: exceptId }, slug }, select: { id: true } }),
-  upsert: (tx, id, editionId, row) => tx.sectionTranslation.upsert({ where: { sectionId_editionId: { sectionId: id, editionId } }, create: { sectionId: id, editionId, ...row }, update: row }),
-  remove: (tx, id, editionId) => tx.sectionTranslation.deleteMany({ where: { sectionId: id, editionId } }),
-};
-
-const TAGS: Kind = {
-  permission: "tag:manage",
-  noun: "tag",
-  targetType: "Tag",
-  actions: { save: "tag.translate", remove: "tag.translation_remove" },
-  find: (tx, id) => tx.tag.findUnique({ where: { id }, select: { name: true } }),
-  translations: (tx, id) => tx.tagTranslation.findMany({ where: { tagId: id }, select: { editionId: true, name: true, slug: true } }),
-  translated: (tx, exceptId, editionId, field) => tx.tagTranslation.findFirst({ where: { editionId, tagId: { not: exceptId }, ...fieldWhere(field) }, select: { slug: true } }),
-  bySlug: (tx, exceptId, slug) => tx.tag.findFirst({ where: { id: { not: exceptId }, slug }, select: { id: true } }),
-  upsert: (tx, id, editionId, row) => tx.tagTranslation.upsert({ where: { tagId_editionId: { tagId: id, editionId } }, create: { tagId: id, editionId, name: row.name, slug: row.slug }, update: { name: row.name, slug: row.slug } }),
-  remove: (tx, id, editionId) => tx.tagTranslation.deleteMany({ where: { tagId: id, editionId } }),
-};
 
 /** Each non-default edition (open to readers or not) with this row's translation in it, or null. */
 async function listTranslations(kind: Kind, actor: SessionUser, id: string) {
-  assertCan(actor.role, kind.permission);
+  assertCan(actor.role, permissionOf(kind));
   const db = getDb();
   const [editions, translations] = await Promise.all([
     db.languageEdition.findMany({ where: { isDefault: false }, orderBy: [{ position: "asc" }, { id: "asc" }], select: { id: true, name: true, isPublic: true } }),
-    kind.translations(db, id),
+    kind.names(db).findMany({ where: { [keyOf(kind)]: id }, select: selectOf(kind) }),
   ]);
   return editions.map((edition) => ({ edition, translation: translations.find((t) => t.editionId === edition.id) ?? null }));
 }
@@ -94,17 +88,18 @@ async function nonDefaultEdition(tx: DbTx, editionId: string) {
 }
 
 async function saveTranslation(kind: Kind, actor: SessionUser, id: string, editionId: string, input: NameTranslation) {
-  assertCan(actor.role, kind.permission);
+  assertCan(actor.role, permissionOf(kind));
   const taken = { field: "slug", message: `Another ${kind.noun} already uses this slug in this edition.` };
   return transactionRefusingTaken(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('dateline:name-translations'))`;
-    const [row, edition] = await Promise.all([kind.find(tx, id), nonDefaultEdition(tx, editionId)]);
+    const [row, edition] = await Promise.all([findRow(kind, tx, id), nonDefaultEdition(tx, editionId)]);
     if (!row) throw new NotFoundError(`That ${kind.noun}`);
     if (await isTaken(kind, tx, id, editionId, { name: input.name })) throw new DataValidationError("name", `Another ${kind.noun} already has this name in ${edition.name}.`);
     if (await isTaken(kind, tx, id, editionId, { slug: input.slug })) throw new DataValidationError("slug", `Another ${kind.noun} already uses this slug in ${edition.name}.`);
     const fields: Row = { name: input.name, slug: input.slug, ...(kind.noun === "section" ? { description: input.description ?? "" } : {}) };
-    await kind.upsert(tx, id, editionId, fields);
-    await writeAudit(tx, { actor, action: kind.actions.save, targetType: kind.targetType, targetId: id, details: { name: row.name, edition: editionId, to: fields } });
+    const key = { [keyOf(kind)]: id, editionId };
+    await kind.names(tx).upsert({ where: { [`${keyOf(kind)}_editionId`]: key }, create: { ...key, ...fields }, update: fields });
+    await writeAudit(tx, { actor, action: kind.actions.save, targetType: targetTypeOf(kind), targetId: id, details: { name: row.name, edition: editionId, to: fields } });
     await expirePublicTags(tx, [CacheTags.editionNames(editionId), CacheTags.latest]);
     return fields;
   }, taken);
@@ -112,13 +107,13 @@ async function saveTranslation(kind: Kind, actor: SessionUser, id: string, editi
 
 /** Removes a translation: the edition shows the default name and slug again. Removing none is not an error. */
 async function removeTranslation(kind: Kind, actor: SessionUser, id: string, editionId: string) {
-  assertCan(actor.role, kind.permission);
+  assertCan(actor.role, permissionOf(kind));
   return getDb().$transaction(async (tx) => {
-    const [row] = await Promise.all([kind.find(tx, id), nonDefaultEdition(tx, editionId)]);
+    const [row] = await Promise.all([findRow(kind, tx, id), nonDefaultEdition(tx, editionId)]);
     if (!row) throw new NotFoundError(`That ${kind.noun}`);
-    const { count } = await kind.remove(tx, id, editionId);
+    const { count } = await kind.names(tx).deleteMany({ where: { [keyOf(kind)]: id, editionId } });
     if (count === 0) return false;
-    await writeAudit(tx, { actor, action: kind.actions.remove, targetType: kind.targetType, targetId: id, details: { name: row.name, edition: editionId } });
+    await writeAudit(tx, { actor, action: kind.actions.remove, targetType: targetTypeOf(kind), targetId: id, details: { name: row.name, edition: editionId } });
     await expirePublicTags(tx, [CacheTags.editionNames(editionId), CacheTags.latest]);
     return true;
   });
