@@ -97,6 +97,20 @@ export const AUDIT_ACTION_GROUPS = [
       "tag.create": "Tag created",
       "tag.rename": "Tag renamed",
       "tag.merge": "Tags merged",
+      "section.translate": "Section named in an edition",
+      "section.translation_remove": "Section's edition name removed",
+      "tag.translate": "Tag named in an edition",
+      "tag.translation_remove": "Tag's edition name removed",
+    },
+  },
+  {
+    label: "Language editions",
+    actions: {
+      "edition.create": "Edition added",
+      "edition.update": "Edition changed",
+      "edition.open": "Edition opened to readers",
+      "edition.close": "Edition closed to readers",
+      "edition.delete": "Edition deleted",
     },
   },
   {

@@ -1,7 +1,7 @@
 /**
  * The dashboard: every article the user may see, with filters (status, section, author, mine), search, sort and
  * pages; the desk also sees the review queue: new stories, and apart from them, updates to stories already out. The
- * query string is the state, so every view is a link.
+ * query string is the state, so every view is a link. With more than one language edition, each article says its own.
  */
 import Link from "next/link";
 import { countOf, DataTable, type Column } from "@/components/ui/data-table";
@@ -14,6 +14,7 @@ import { ARTICLE_STATUS_LABELS, ARTICLE_STATUSES, storyLink } from "@/lib/articl
 import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { listArticlesForDashboard, listUpdatesForReview } from "@/lib/data/articles/dashboard";
+import { listEditionChoices } from "@/lib/data/editions-staff";
 import { listSections } from "@/lib/data/sections";
 import { getSiteSettings } from "@/lib/data/settings";
 import { listStaffForByline } from "@/lib/data/users/accounts";
@@ -57,7 +58,7 @@ function ReadLink({ article }: { article: Row }) {
 
 const UPDATE_STAGE = { DRAFT: "Update pending", CHANGES_REQUESTED: "Update: changes requested", IN_REVIEW: "Update in review" } as const;
 
-function articleColumns(locale: string, timeZone: string): Column<Row>[] {
+function articleColumns(locale: string, timeZone: string, showEdition: boolean): Column<Row>[] {
   return [
     {
       header: "Headline",
@@ -79,6 +80,7 @@ function articleColumns(locale: string, timeZone: string): Column<Row>[] {
         </>
       ),
     },
+    ...(showEdition ? [{ header: "Edition", cell: (article: Row) => <span lang={article.edition.id}>{article.edition.name}</span> }] : []),
     { header: "Section", cell: (article) => article.section.name },
     { header: "Authors", cell: (article) => joinNames(article.authors.map((a) => a.user.name)) },
     {
@@ -135,27 +137,28 @@ export default async function DashboardPage({ searchParams }: Props) {
     page: query.page,
   };
   const canReview = can(user.role, "article:publish");
-  const [list, queue, updates, sections, staff, settings] = await Promise.all([
+  const [list, queue, updates, sections, staff, settings, editions] = await Promise.all([
     listArticlesForDashboard(user, filters),
     isDesk ? listArticlesForDashboard(user, { status: "IN_REVIEW", sort: "updated", perPage: 50 }) : null,
     canReview ? listUpdatesForReview(user) : [],
     listSections(),
     isDesk ? listStaffForByline(user) : [],
     getSiteSettings(),
+    listEditionChoices(user),
   ]);
   const pageLink = (page: number) => {
     const params = new URLSearchParams();
     for (const [k, v] of Object.entries({ ...query, deleted: undefined, page: String(page) })) if (v) params.set(k, String(v));
     return `/dashboard?${params.toString()}`;
   };
-  const columns = articleColumns(settings.locale, settings.timeZone);
+  const columns = articleColumns(settings.locale, settings.timeZone, editions.length > 1);
   const title = isDesk ? "Articles" : "Your articles";
 
   return (
     <>
       <div className="flex flex-wrap items-center justify-between gap-4">
         <h1 className="text-2xl font-bold">{title}</h1>
-        <NewArticleButton />
+        <NewArticleButton editions={editions} />
       </div>
 
       {query.deleted && (

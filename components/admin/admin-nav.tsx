@@ -8,6 +8,7 @@ const LINKS = [
   ["/admin/invitations", "Invitations"],
   ["/admin/sections", "Sections"],
   ["/admin/tags", "Tags"],
+  ["/admin/editions", "Editions"],
   ["/admin/settings", "Settings"],
   ["/admin/api", "Content API"],
   ["/admin/subscribers", "Subscribers"],

@@ -20,6 +20,8 @@ import { createTag, getTagForAdmin, listTagsForAdmin, mergeTags, renameTag } fro
 import { createAdSlot, deleteAdSlot, getAdSlotForAdmin, listAdSlotsForAdmin, updateAdSlot } from "@/lib/data/ad-slots";
 import { getSettingsForAdmin, updateAdSettings, updateSiteSettings } from "@/lib/data/settings";
 import { iterateAuditEntries, listAuditActions, listAuditEntries } from "@/lib/data/audit";
+import { createEdition, deleteEdition, getEditionForAdmin, listAddableLanguages, listEditionsForAdmin, setEditionPublic, updateEdition } from "@/lib/data/editions-staff";
+import { listSectionTranslations, listTagTranslations, removeSectionTranslation, removeTagTranslation, saveSectionTranslation, saveTagTranslation } from "@/lib/data/name-translations";
 
 type Fixture = { sectionId: string; tagId: string; otherTagId: string; adSlotId: string; invitationId: string; target: TestUser };
 
@@ -52,6 +54,8 @@ function adminPages(f: Fixture): string[] {
     `/admin/settings/ads/${f.adSlotId}`,
     "/admin/audit",
     "/admin/audit?action=auth.sign_in",
+    "/admin/editions",
+    "/admin/editions/es",
   ];
 }
 
@@ -73,6 +77,9 @@ async function snapshot(f: Fixture, actorId: string) {
     redirects: await db.slugRedirect.count({ where: { targetId: { in: [f.tagId, f.otherTagId, f.sectionId] } } }),
     ads: await db.adSlot.findMany({ where: { OR: [{ id: f.adSlotId }, { name: "Refused" }] } }),
     settings: await db.settings.findUnique({ where: { id: 1 } }),
+    // No spec changes an edition (the editions spec only has changes refused).
+    editions: await db.languageEdition.findMany({ orderBy: { id: "asc" } }),
+    names: [await db.sectionTranslation.count({ where: { sectionId: f.sectionId } }), await db.tagTranslation.count({ where: { tagId: f.tagId } })],
     auditByActor: await db.auditLog.count({ where: { actorId } }),
   };
 }
@@ -80,6 +87,7 @@ async function snapshot(f: Fixture, actorId: string) {
 /** Every admin function of the data layer, as `actor`. */
 function adminCalls(actor: SessionUser, f: Fixture): [string, () => Promise<unknown>][] {
   const ad = { name: "Refused", placement: "HEADER" as const, enabled: true, kind: "HTML" as const, imageUrl: "", linkUrl: "", altText: "", html: "<b>refused</b>", position: 0 };
+  const edition = { name: "Refused", locale: "en-GB", searchConfig: "simple" as const, position: 0 };
   return [
     ["listUsers", () => listUsers(actor)],
     ["setUserRole", () => setUserRole(actor, f.target.id, "ADMIN")],
@@ -110,6 +118,19 @@ function adminCalls(actor: SessionUser, f: Fixture): [string, () => Promise<unkn
     ["listAuditEntries", () => listAuditEntries(actor)],
     ["listAuditActions", () => listAuditActions(actor)],
     ["iterateAuditEntries", () => iterateAuditEntries(actor).next()],
+    ["listEditionsForAdmin", () => listEditionsForAdmin(actor)],
+    ["getEditionForAdmin", () => getEditionForAdmin(actor, "es")],
+    ["listAddableLanguages", () => listAddableLanguages(actor)],
+    ["createEdition", () => createEdition(actor, { editionId: "es", ...edition })],
+    ["updateEdition", () => updateEdition(actor, "es", edition)],
+    ["setEditionPublic", () => setEditionPublic(actor, "es", false)],
+    ["deleteEdition", () => deleteEdition(actor, "es")],
+    ["listSectionTranslations", () => listSectionTranslations(actor, f.sectionId)],
+    ["saveSectionTranslation", () => saveSectionTranslation(actor, f.sectionId, "es", { name: "Rechazada", slug: `rechazada-${uniqueId()}`, description: "" })],
+    ["removeSectionTranslation", () => removeSectionTranslation(actor, f.sectionId, "es")],
+    ["listTagTranslations", () => listTagTranslations(actor, f.tagId)],
+    ["saveTagTranslation", () => saveTagTranslation(actor, f.tagId, "es", { name: "Rechazada", slug: `rechazada-${uniqueId()}` })],
+    ["removeTagTranslation", () => removeTagTranslation(actor, f.tagId, "es")],
   ];
 }
 

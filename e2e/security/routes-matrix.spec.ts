@@ -253,6 +253,9 @@ const ROUTES: Record<string, RouteCase> = {
   "/admin": { rule: { kind: "page", permission: "admin:access", allowedRedirect: /\/admin\/users$/ }, request: () => get("/admin") },
   "/admin/audit": { rule: { kind: "page", permission: "audit:read" }, request: () => get("/admin/audit") },
   "/admin/audit/export": { rule: { kind: "admin-handler", permission: "audit:read" }, request: () => get("/admin/audit/export?action=auth.sign_in") },
+  "/admin/editions": { rule: { kind: "page", permission: "edition:manage" }, request: () => get("/admin/editions") },
+  // The seeded Spanish edition (the e2e database is seeded): read-only, nothing is changed.
+  "/admin/editions/[id]": { rule: { kind: "page", permission: "edition:manage" }, request: () => get("/admin/editions/es") },
   "/admin/invitations": { rule: { kind: "page", permission: "invitation:manage" }, request: () => get("/admin/invitations") },
   "/admin/sections": { rule: { kind: "page", permission: "section:manage" }, request: () => get("/admin/sections") },
   "/admin/sections/[id]": { rule: { kind: "page", permission: "section:manage" }, request: (f) => get(`/admin/sections/${f.sectionId}`) },

@@ -35,6 +35,8 @@ export const PERMISSIONS = {
   "tag:create": DESK,
   "tag:manage": ADMIN,
   "section:manage": ADMIN,
+  /** Add, configure, open or close to readers, and delete language editions. */
+  "edition:manage": ADMIN,
 
   "media:upload": STAFF,
   "media:update:own": STAFF,

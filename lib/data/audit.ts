@@ -103,6 +103,8 @@ const TARGET_LOOKUPS: Record<string, (ids: string[]) => Promise<Map<string, Foun
     new Map((await getDb().invitation.findMany({ where: { id: { in: ids } }, select: { id: true, email: true } })).map((i) => [i.id, { name: i.email, href: "/admin/invitations" }])),
   AdSlot: async (ids) =>
     new Map((await getDb().adSlot.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })).map((a) => [a.id, { name: a.name, href: `/admin/settings/ads/${a.id}` }])),
+  LanguageEdition: async (ids) =>
+    new Map((await getDb().languageEdition.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })).map((e) => [e.id, { name: e.name, href: `/admin/editions/${e.id}` }])),
   Settings: async (ids) => new Map(ids.map((id) => [id, { name: "Site settings", href: "/admin/settings" }])),
 };
 

@@ -23,6 +23,8 @@ export const CacheTags = {
   section: (slug: string) => `section:${slug}`,
   tag: (slug: string) => `tag:${slug}`,
   author: (slug: string) => `author:${slug}`,
+  /** An edition's names and slugs of sections and tags: every page of that edition, and the alternates naming it. */
+  editionNames: (editionId: string) => `edition-names:${editionId}`,
   /** The hreflang alternates of a translation group's pages. */
   translations: (groupId: string) => `translations:${groupId}`,
   /** Any list of the latest articles (feeds, sitemaps, search). */

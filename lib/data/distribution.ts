@@ -12,7 +12,8 @@
  * last chunk instead of shifting every URL into the next file.
  *
  * Language editions (docs/decisions/0029): an article's URL is in its edition (prefix, the edition's section slug);
- * an article with published translations lists them all as alternates, and so does each edition's front page.
+ * an article with published translations lists them all as alternates, and so does each edition's front page. An
+ * edition closed to readers (decision 0033) is left out of the sitemaps, its articles and its alternates alike.
  */
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -89,10 +90,18 @@ export const findFeedArticles = publicQuery("findFeedArticles", (scope: FeedScop
 /** A site-relative URL in a sitemap, with its last change when known and its translations (hreflang → path). */
 export type SitemapEntry = { path: string; lastmod: Date | null; alternates?: { hreflang: string; path: string }[] };
 
-/** How each edition writes an article's path: its prefix and its own section slugs. */
-async function editionPaths(db: ReturnType<typeof getPublicReadDb>) {
+type Db = ReturnType<typeof getPublicReadDb>;
+
+/** Published articles in the editions readers can see (as publishedWhere, when no edition is closed). */
+async function readableWhere(db: Db, now?: Date): Promise<Prisma.ArticleWhereInput> {
+  const closed = await db.languageEdition.findMany({ where: { isPublic: false, isDefault: false }, select: { id: true } });
+  return closed.length === 0 ? publishedWhere(now) : { AND: [publishedWhere(now), { editionId: { notIn: closed.map((e) => e.id) } }] };
+}
+
+/** How each edition readers can see writes an article's path: its prefix and its own section slugs. */
+async function editionPaths(db: Db) {
   const [editions, sections, translations] = await Promise.all([
-    db.languageEdition.findMany({ orderBy: [{ isDefault: "desc" }, { position: "asc" }], select: { id: true, isDefault: true } }),
+    db.languageEdition.findMany({ where: { OR: [{ isPublic: true }, { isDefault: true }] }, orderBy: [{ isDefault: "desc" }, { position: "asc" }], select: { id: true, isDefault: true } }),
     db.section.findMany({ select: { id: true, slug: true } }),
     db.sectionTranslation.findMany({ select: { sectionId: true, editionId: true, slug: true } }),
   ]);
@@ -123,7 +132,7 @@ export type SitemapOverview = {
 
 export async function readSitemapOverview(): Promise<SitemapOverview> {
   const db = getPublicReadDb();
-  const published = publishedWhere();
+  const published = await readableWhere(db);
   const [articleCount, sections, newestBySection, tags, authors] = await Promise.all([
     db.article.count({ where: published }),
     db.section.findMany({ orderBy: [{ position: "asc" }, { name: "asc" }], select: { id: true, slug: true } }),
@@ -169,7 +178,7 @@ const SITEMAP_BATCH_SIZE = 10_000;
 export async function readSitemapArticles(offset: number, take: number, batchSize: number = SITEMAP_BATCH_SIZE): Promise<SitemapEntry[]> {
   if (take <= 0) return [];
   const db = getPublicReadDb();
-  const published = publishedWhere();
+  const published = await readableWhere(db);
   let lowerBound: Prisma.StringFilter | undefined;
   if (offset > 0) {
     const first = await db.article.findFirst({ where: published, orderBy: { id: "asc" }, skip: offset, select: { id: true } });
@@ -220,7 +229,7 @@ export type NewsSitemapArticle = { path: string; headline: string; publishedAt: 
 export async function readNewsSitemapArticles(now: Date = new Date()): Promise<NewsSitemapArticle[]> {
   const since = new Date(now.getTime() - NEWS_SITEMAP_WINDOW_MS);
   const rows = await getPublicReadDb().article.findMany({
-    where: { AND: [publishedWhere(now), { publishedAt: { gte: since } }] },
+    where: { AND: [await readableWhere(getPublicReadDb(), now), { publishedAt: { gte: since } }] },
     orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
     take: NEWS_SITEMAP_MAX_URLS,
     select: { slug: true, headline: true, publishedAt: true, sectionId: true, editionId: true },

@@ -13,11 +13,15 @@ export type EditionInfo = { id: string; locale: string; name: string; searchConf
 /** Before the first migration ran (the build): the default edition every site starts with. */
 const ENGLISH: EditionInfo = { id: "en", locale: "en-US", name: "English", searchConfig: "english", isDefault: true };
 
-/** Every edition, the default first. */
+/**
+ * Every edition readers can see, the default first. One an admin closed (isPublic false, decision 0033) is left out,
+ * so its pages 404 and no language link or alternate names it; staff reads (lib/data/edition-admin.ts) still see it.
+ */
 export const listEditions = publicQuery(
   "listEditions",
   async (): Promise<EditionInfo[]> =>
     getPublicReadDb().languageEdition.findMany({
+      where: { OR: [{ isPublic: true }, { isDefault: true }] },
       orderBy: [{ isDefault: "desc" }, { position: "asc" }, { id: "asc" }],
       select: { id: true, locale: true, name: true, searchConfig: true, isDefault: true },
     }),
@@ -67,7 +71,7 @@ export const getEditionNames = publicQuery(
     }
     return names;
   },
-  { tags: () => [CacheTags.site], buildFallback: NO_NAMES },
+  { tags: (editionId) => [CacheTags.editionNames(editionId)], buildFallback: NO_NAMES },
 );
 
 /** A section or tag as an edition names it: its translation, else the default edition's own name and slug. */

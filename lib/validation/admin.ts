@@ -88,6 +88,13 @@ export function isValidTimeZone(value: string): boolean {
   }
 }
 
+/** A BCP 47 locale this server's Intl can write dates in, in its canonical spelling ("es-mx" → "es-MX"). */
+export const LocaleSchema = text()
+  .min(2, "Enter a locale such as en-US or es-MX")
+  .max(35, "Enter a locale such as en-US or es-MX")
+  .refine(isValidLocale, "That is not a locale this server knows; use a tag such as en-US or es-MX")
+  .transform((v) => Intl.getCanonicalLocales(v)[0] ?? v);
+
 const SOCIAL_LABELS = { x: "X", facebook: "Facebook", instagram: "Instagram", linkedin: "LinkedIn", youtube: "YouTube", tiktok: "TikTok", whatsapp: "WhatsApp" } as const;
 export { SOCIAL_LABELS };
 
@@ -99,11 +106,7 @@ export const SiteSettingsSchema = z.object({
   siteName: text().min(1, "Enter the site's name").max(80, "Use at most 80 characters"),
   description: text().max(300, "Use at most 300 characters"),
   logoUrl: OptionalUrlSchema,
-  locale: text()
-    .min(2, "Enter a locale such as en-US or es-MX")
-    .max(35, "Enter a locale such as en-US or es-MX")
-    .refine(isValidLocale, "That is not a locale this server knows; use a tag such as en-US or es-MX")
-    .transform((v) => Intl.getCanonicalLocales(v)[0] ?? v),
+  locale: LocaleSchema,
   timeZone: text()
     .min(1, "Choose a time zone")
     .max(64, "Choose a time zone from the list")

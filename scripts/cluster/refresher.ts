@@ -10,7 +10,8 @@
  *
  * - Fixed URLs go first (article, home, section/tag/author pages and their feeds, the feeds and sitemaps); numbered
  *   pages (/news/page/3) and sitemap chunks are found in nginx's cache directory (each file holds a `KEY:` line) and
- *   refreshed after. The tag "site" (settings, navigation) refreshes every cached URL.
+ *   refreshed after. The tag "site" (settings, navigation) refreshes every cached URL, and so does an edition's
+ *   section and tag names' ("edition-names:<code>").
  * - Language editions (docs/decisions/0029): a prefixed edition's front page and feeds go with "home" and "latest";
  *   its section, tag and author pages have their own slugs, unknown here, so a list's tag refreshes every cached URL
  *   under the prefix; article URLs (theirs and their translations', tag "translations:<group>") come from the database.
@@ -49,7 +50,10 @@ export function urlsForTags(tags: string[]): { exact: string[]; prefixes: string
     const [kind, ...rest] = tag.split(":");
     const slug = encodeURIComponent(rest.join(":"));
     switch (kind) {
+      // An edition's section and tag names (decision 0033) are on every page of that edition, and in the default
+      // edition's section and article pages whose alternates name its slugs: a rare admin change, everything cached.
       case "site":
+      case "edition-names":
         everything = true;
         break;
       case "home":

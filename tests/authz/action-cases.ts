@@ -112,6 +112,15 @@ const mediaRow = (id: string) => rawDb().media.findUnique({ where: { id }, selec
 const userRow = (id: string) =>
   rawDb().user.findUnique({ where: { id }, select: { role: true, status: true, name: true, bio: true, passwordHash: true, sessionVersion: true } });
 
+/** The Spanish edition, as the seed makes it (tests share it: never changed here). */
+const upsertSpanishEdition = () =>
+  rawDb().languageEdition.upsert({ where: { id: "es" }, create: { id: "es", locale: "es-MX", name: "Español", searchConfig: "spanish", position: 1 }, update: {} });
+
+/** A closed edition of the matrix's own (a private-use language code), reset to the same settings for every run. */
+const MATRIX_EDITION = { locale: "en-GB", name: "Matrix", searchConfig: "simple", position: 9, isPublic: false };
+const matrixEdition = (id: string) => rawDb().languageEdition.upsert({ where: { id }, create: { id, ...MATRIX_EDITION }, update: MATRIX_EDITION });
+const matrixEditionRow = (id: string) => rawDb().languageEdition.findUnique({ where: { id }, select: { name: true, locale: true, searchConfig: true, position: true, isPublic: true } });
+
 /** A future local time for <input type="datetime-local">, a year ahead (the site's time zone cannot matter). */
 function nextYearLocal(): string {
   const d = new Date(Date.now() + 365 * 86_400_000);
@@ -327,6 +336,53 @@ export const ACTION_CASES: Record<string, ActionCase> = {
     },
   },
 
+  "app/admin/sections/actions.ts#translateSectionAction": {
+    rule: { kind: "permission", permission: "section:manage" },
+    async prepare() {
+      await upsertSpanishEdition();
+      const section = await makeSection();
+      return {
+        args: [null, form({ intent: "save", sectionId: section.id, editionId: "es", name: `Sección ${uid()}`, slug: `seccion-${uid()}`, description: "" })],
+        touched: () => rawDb().sectionTranslation.findMany({ where: { sectionId: section.id }, select: { editionId: true, name: true, slug: true } }),
+      };
+    },
+  },
+
+  // Admin: language editions (matrix editions in private-use codes qaa…qad, which actions-matrix.test.ts removes after) ----
+  "app/admin/editions/actions.ts#createEditionAction": {
+    rule: { kind: "permission", permission: "edition:manage" },
+    successRedirect: /^\/admin\/editions\/qaa\?added=1$/,
+    async prepare() {
+      await rawDb().languageEdition.deleteMany({ where: { id: "qaa" } });
+      return {
+        args: [null, form({ editionId: "qaa", name: "Matrix", locale: "en-GB", searchConfig: "simple", position: "9" })],
+        touched: () => rawDb().languageEdition.findUnique({ where: { id: "qaa" }, select: { name: true, isPublic: true } }),
+      };
+    },
+  },
+  "app/admin/editions/actions.ts#updateEditionAction": {
+    rule: { kind: "permission", permission: "edition:manage" },
+    async prepare() {
+      await matrixEdition("qab");
+      return { args: [null, form({ editionId: "qab", name: "Renamed", locale: "es-ES", searchConfig: "spanish", position: "3" })], touched: () => matrixEditionRow("qab") };
+    },
+  },
+  "app/admin/editions/actions.ts#setEditionAccessAction": {
+    rule: { kind: "permission", permission: "edition:manage" },
+    async prepare() {
+      await matrixEdition("qac");
+      return { args: [null, form({ editionId: "qac", isPublic: "on" })], touched: () => matrixEditionRow("qac") };
+    },
+  },
+  "app/admin/editions/actions.ts#deleteEditionAction": {
+    rule: { kind: "permission", permission: "edition:manage" },
+    successRedirect: /^\/admin\/editions\?deleted=1$/,
+    async prepare() {
+      await matrixEdition("qad");
+      return { args: [null, form({ editionId: "qad" })], touched: () => matrixEditionRow("qad") };
+    },
+  },
+
   // Admin: settings and ad slots ------------------------------------------------------------------------------------
   "app/admin/settings/actions.ts#updateSettingsAction": {
     rule: { kind: "permission", permission: "settings:manage" },
@@ -471,6 +527,17 @@ export const ACTION_CASES: Record<string, ActionCase> = {
       return { args: [null, form({ tagId: tag.id, name: `Renamed ${slug}`, slug })], touched: () => rawDb().tag.findUnique({ where: { id: tag.id }, select: { name: true, slug: true } }) };
     },
   },
+  "app/admin/tags/actions.ts#translateTagAction": {
+    rule: { kind: "permission", permission: "tag:manage" },
+    async prepare() {
+      await upsertSpanishEdition();
+      const tag = await rawDb().tag.create({ data: { name: `Tag ${uid()}`, slug: `tag-${uid()}` } });
+      return {
+        args: [null, form({ intent: "save", tagId: tag.id, editionId: "es", name: `Etiqueta ${uid()}`, slug: `etiqueta-${uid()}` })],
+        touched: () => rawDb().tagTranslation.findMany({ where: { tagId: tag.id }, select: { editionId: true, name: true, slug: true } }),
+      };
+    },
+  },
   "app/admin/tags/actions.ts#mergeTagAction": {
     rule: { kind: "permission", permission: "tag:manage" },
     successRedirect: /^\/admin\/tags\/[\w-]+\?merged=1$/,
@@ -527,8 +594,9 @@ export const ACTION_CASES: Record<string, ActionCase> = {
     rule: { kind: "permission", permission: "article:create" },
     successRedirect: /^\/dashboard\/articles\/[\w-]+$/,
     async prepare({ actor }) {
+      await upsertSpanishEdition();
       return {
-        args: [],
+        args: [null, form({ editionId: "es" })],
         touched: async () => (actor ? rawDb().article.count({ where: { createdById: actor.id } }) : rawDb().article.count()),
       };
     },
@@ -620,7 +688,7 @@ export const ACTION_CASES: Record<string, ActionCase> = {
     rule: { kind: "owned", own: "article:create", any: "article:update:any" },
     successRedirect: /^\/dashboard\/articles\/[^/]+$/,
     async prepare({ owner }) {
-      await rawDb().languageEdition.upsert({ where: { id: "es" }, create: { id: "es", locale: "es-MX", name: "Español", searchConfig: "spanish", position: 1 }, update: {} });
+      await upsertSpanishEdition();
       const article = await makeArticle(owner);
       const translations = () => rawDb().article.findMany({ where: { translationSourceId: article.id }, select: { id: true, editionId: true } });
       return { args: [null, form({ articleId: article.id, editionId: "es" })], touched: translations };
@@ -629,7 +697,7 @@ export const ACTION_CASES: Record<string, ActionCase> = {
   "app/dashboard/articles/[id]/actions.ts#confirmTranslationAction": {
     rule: ARTICLE_OWNERSHIP_UPDATE,
     async prepare({ owner }) {
-      await rawDb().languageEdition.upsert({ where: { id: "es" }, create: { id: "es", locale: "es-MX", name: "Español", searchConfig: "spanish", position: 1 }, update: {} });
+      await upsertSpanishEdition();
       const source = await makeArticle(owner);
       const translation = await makeArticle(owner);
       await rawDb().article.update({ where: { id: source.id }, data: { translationGroupId: source.id } });

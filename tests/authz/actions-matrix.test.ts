@@ -63,6 +63,11 @@ vi.mock("next/cache", () => ({
   refresh: () => {},
   unstable_cache: <T>(fn: T) => fn,
 }));
+// "qaa" (a private-use code) ships for this file only, so that adding an edition can succeed while "es" exists.
+vi.mock("@/lib/i18n/languages", async (importOriginal) => {
+  const actual = await importOriginal<typeof import("@/lib/i18n/languages")>();
+  return { ...actual, EDITION_LANGUAGES: [...actual.EDITION_LANGUAGES, "qaa"] };
+});
 vi.mock("next/headers", () => ({
   headers: async () => new Headers({ "x-forwarded-for": "10.77.0.1" }),
   cookies: async () => ({ get: () => undefined, getAll: () => [], has: () => false }),
@@ -291,6 +296,8 @@ describe("server action authorization matrix", () => {
   });
 
   afterAll(async () => {
+    // The edition cases' own editions (action-cases.ts) would show up in the next files' lists of editions.
+    await rawDb().languageEdition.deleteMany({ where: { id: { in: ["qaa", "qab", "qac", "qad"] } } });
     // updateSettingsAction rewrites the site's description: put the row back for the test files that follow.
     if (settingsBefore) {
       const { siteName, description, logoUrl, locale, timeZone } = settingsBefore;

@@ -77,6 +77,7 @@ describe("front-cache refresh", () => {
     );
     expect(plan.prefixes).toEqual(expect.arrayContaining(["/sitemaps/", "/news/page/", "/tag/city%20hall/page/", "/author/ana-ruiz/page/"]));
     expect(urlsForTags(["site"]).everything).toBe(true);
+    expect(urlsForTags(["edition-names:es"]).everything, "an edition's section and tag names").toBe(true);
   });
 
   it("covers the Spanish edition: its front page and feeds, every list under /es/, and the translations of a group", () => {

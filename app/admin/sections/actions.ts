@@ -1,9 +1,11 @@
 "use server";
-/** Section actions: create, edit (rename, re-slug, describe) and move up or down the navigation. */
+/** Section actions: create, edit (rename, re-slug, describe), move up or down the navigation, name in an edition. */
 import { z } from "zod";
 import { ok, staffFormAction } from "@/lib/actions/safe-action";
+import { removeSectionTranslation, saveSectionTranslation } from "@/lib/data/name-translations";
 import { createSection, moveSection, updateSection } from "@/lib/data/sections";
 import { AdminSectionInputSchema, IdSchema, SectionMoveSchema } from "@/lib/validation/admin";
+import { SectionTranslationIntentSchema } from "@/lib/validation/editions";
 
 const SECTION_FIELDS = ["name", "slug", "description"] as const;
 
@@ -33,5 +35,24 @@ export const moveSectionAction = staffFormAction(
   async ({ sectionId, direction }, { user }) => {
     await moveSection(user, sectionId, direction);
     return ok(undefined, "The navigation order was saved.");
+  },
+);
+
+/** Saves or removes the section's name, slug and description in one non-default edition. */
+export const translateSectionAction = staffFormAction(
+  {
+    schema: SectionTranslationIntentSchema,
+    fields: ["intent", "sectionId", "editionId", ...SECTION_FIELDS],
+    returnTo: "/admin/sections",
+    revalidate: (input) => `/admin/sections/${input.sectionId}`,
+  },
+  async (input, { user }) => {
+    if (input.intent === "remove") {
+      const removed = await removeSectionTranslation(user, input.sectionId, input.editionId);
+      return ok(removed, removed ? "Removed: this edition shows the section's default name and slug." : "This edition had no name of its own for the section.");
+    }
+    const { sectionId, editionId, name, slug, description } = input;
+    await saveSectionTranslation(user, sectionId, editionId, { name, slug, description });
+    return ok(true, `Saved. In this edition the section is “${name}” at /${editionId}/${slug}.`);
   },
 );

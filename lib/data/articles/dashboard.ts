@@ -65,6 +65,7 @@ export async function listArticlesForDashboard(actor: SessionUser, filters: Dash
         publishedAt: true,
         scheduledAt: true,
         section: { select: { name: true, slug: true } },
+        edition: { select: { id: true, name: true } },
         authors: authorsSelect,
         lastEditedBy: { select: { name: true } },
         pendingUpdate: { select: { status: true } },

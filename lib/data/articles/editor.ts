@@ -26,13 +26,18 @@ import { pendingUpdateSelect, readPendingUpdate, savePendingUpdate, savesLive } 
 import { isSharedDocumentOpen } from "./shared-access";
 import { markTranslationsOutdated } from "./translations";
 
-export async function createDraftArticle(actor: SessionUser, options: { sectionId?: string } = {}) {
+export async function createDraftArticle(actor: SessionUser, options: { sectionId?: string; editionId?: string } = {}) {
   assertCan(actor.role, "article:create");
   const db = getDb();
-  const section = options.sectionId
-    ? await db.section.findUnique({ where: { id: options.sectionId }, select: { id: true } })
-    : await db.section.findFirst({ orderBy: { position: "asc" }, select: { id: true } });
+  const [section, edition] = await Promise.all([
+    options.sectionId
+      ? db.section.findUnique({ where: { id: options.sectionId }, select: { id: true } })
+      : db.section.findFirst({ orderBy: { position: "asc" }, select: { id: true } }),
+    // Staff may start a story in an edition closed to readers: that is how one is prepared (decision 0033).
+    db.languageEdition.findFirst({ where: options.editionId ? { id: options.editionId } : { isDefault: true }, select: { id: true, searchConfig: true } }),
+  ]);
   if (!section) throw new DataValidationError("sectionId", "Create a section first (Admin → Sections).");
+  if (!edition) throw new DataValidationError("editionId", "There is no such edition; choose one from the list.");
   const body = emptyDocument();
   return db.$transaction(async (tx) => {
     const article = await tx.article.create({
@@ -41,6 +46,8 @@ export async function createDraftArticle(actor: SessionUser, options: { sectionI
         headline: "",
         body: body as unknown as Prisma.InputJsonValue,
         sectionId: section.id,
+        editionId: edition.id,
+        searchConfig: edition.searchConfig,
         createdById: actor.id,
         lastEditedById: actor.id,
         authors: { create: [{ userId: actor.id, position: 0 }] },

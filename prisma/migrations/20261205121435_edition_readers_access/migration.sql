@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "LanguageEdition" ADD COLUMN     "isPublic" BOOLEAN NOT NULL DEFAULT true;
