@@ -21,23 +21,24 @@ describe("a section's name in an edition", () => {
     const admin = await makeUser("ADMIN");
     const section = await makeSection();
     const slug = `economia-${uid()}`;
+    const name = `Economía ${slug}`;
     const since = new Date(Date.now() - 1000);
 
-    await saveSectionTranslation(admin, section.id, "es", { name: "Economía", slug, description: "Dinero y empresas." });
+    await saveSectionTranslation(admin, section.id, "es", { name, slug, description: "Dinero y empresas." });
     const names = await getEditionNames("es");
-    expect(names.sections[section.slug]).toEqual({ name: "Economía", slug, description: "Dinero y empresas." });
+    expect(names.sections[section.slug]).toEqual({ name, slug, description: "Dinero y empresas." });
     expect(names.sectionBySlug[slug]).toBe(section.slug);
     expect(await expiredSince(since)).toEqual(expect.arrayContaining(["edition-names:es", "latest"]));
     expect(await rawDb().auditLog.findFirst({ where: { action: "section.translate", targetId: section.id, actorId: admin.id } })).toMatchObject({
-      details: { edition: "es", to: { name: "Economía", slug } },
+      details: { edition: "es", to: { name, slug } },
     });
     const listed = await listSectionTranslations(admin, section.id);
-    expect(listed.find((e) => e.edition.id === "es")?.translation).toMatchObject({ name: "Economía", slug });
+    expect(listed.find((e) => e.edition.id === "es")?.translation).toMatchObject({ name, slug });
     expect(listed.some((e) => e.edition.id === "en")).toBe(false);
 
     // Saved again: changed in place, not a second row.
-    await saveSectionTranslation(admin, section.id, "es", { name: "Economía y empresas", slug, description: "" });
-    expect(await rawDb().sectionTranslation.findMany({ where: { sectionId: section.id } })).toMatchObject([{ name: "Economía y empresas", description: "" }]);
+    await saveSectionTranslation(admin, section.id, "es", { name: `${name} y empresas`, slug, description: "" });
+    expect(await rawDb().sectionTranslation.findMany({ where: { sectionId: section.id } })).toMatchObject([{ name: `${name} y empresas`, description: "" }]);
   });
 
   it("refuses a slug another section answers at in the edition (its translation or its own slug), and a taken name", async () => {
@@ -47,12 +48,12 @@ describe("a section's name in an edition", () => {
     const slug = `deportes-${uid()}`;
     await saveSectionTranslation(admin, first.id, "es", { name: `Deportes ${slug}`, slug, description: "" });
 
-    await expect(saveSectionTranslation(admin, second.id, "es", { name: "Otra", slug, description: "" })).rejects.toMatchObject({ field: "slug", message: expect.stringMatching(/already uses this slug in Español/) });
-    await expect(saveSectionTranslation(admin, second.id, "es", { name: "Otra", slug: third.slug, description: "" })).rejects.toMatchObject({ field: "slug" });
+    await expect(saveSectionTranslation(admin, second.id, "es", { name: `Otra ${uid()}`, slug, description: "" })).rejects.toMatchObject({ field: "slug", message: expect.stringMatching(/already uses this slug in Español/) });
+    await expect(saveSectionTranslation(admin, second.id, "es", { name: `Otra ${uid()}`, slug: third.slug, description: "" })).rejects.toMatchObject({ field: "slug" });
     await expect(saveSectionTranslation(admin, second.id, "es", { name: `deportes ${slug}`.toUpperCase(), slug: `otra-${uid()}`, description: "" })).rejects.toMatchObject({ field: "name" });
     expect(await rawDb().sectionTranslation.count({ where: { sectionId: second.id } })).toBe(0);
     // Its own default slug is its own.
-    await saveSectionTranslation(admin, second.id, "es", { name: "Propia", slug: second.slug, description: "" });
+    await saveSectionTranslation(admin, second.id, "es", { name: `Propia ${uid()}`, slug: second.slug, description: "" });
   });
 
   it("validates the form: an empty name, a bad or reserved slug", () => {
@@ -75,7 +76,7 @@ describe("a section's name in an edition", () => {
     await makeSpanishEdition();
     const admin = await makeUser("ADMIN");
     const section = await makeSection();
-    await saveSectionTranslation(admin, section.id, "es", { name: "Ciudad", slug: `ciudad-${uid()}`, description: "" });
+    await saveSectionTranslation(admin, section.id, "es", { name: `Ciudad ${uid()}`, slug: `ciudad-${uid()}`, description: "" });
     const since = new Date(Date.now() - 1000);
     expect(await removeSectionTranslation(admin, section.id, "es")).toBe(true);
     const names = await getEditionNames("es");
@@ -110,8 +111,8 @@ describe("a tag's name in an edition", () => {
     expect(await expiredSince(since)).toEqual(expect.arrayContaining(["edition-names:es", "latest"]));
     expect((await listTagTranslations(admin, tag.id)).find((e) => e.edition.id === "es")?.translation).toMatchObject({ slug });
 
-    await expect(saveTagTranslation(admin, other.id, "es", { name: "Otra", slug })).rejects.toMatchObject({ field: "slug" });
-    await expect(saveTagTranslation(admin, other.id, "es", { name: "Otra", slug: tag.slug })).rejects.toMatchObject({ field: "slug" });
+    await expect(saveTagTranslation(admin, other.id, "es", { name: `Otra ${uid()}`, slug })).rejects.toMatchObject({ field: "slug" });
+    await expect(saveTagTranslation(admin, other.id, "es", { name: `Otra ${uid()}`, slug: tag.slug })).rejects.toMatchObject({ field: "slug" });
     expect(TagTranslationIntentSchema.safeParse({ intent: "save", tagId: tag.id, editionId: "es", name: "", slug: "x" }).success).toBe(false);
 
     expect(await removeTagTranslation(admin, tag.id, "es")).toBe(true);

@@ -111,11 +111,11 @@ describe("signed deliveries", () => {
     await makeSpanishEdition();
     const article = await makeArticle(editor, { status: "IN_REVIEW" });
     await rawDb().article.update({ where: { id: article.id }, data: { editionId: "es", searchConfig: "spanish" } });
-    await rawDb().sectionTranslation.create({ data: { sectionId: article.sectionId, editionId: "es", name: "Ciudad", slug: `ciudad-${article.sectionId}` } });
+    await rawDb().sectionTranslation.create({ data: { sectionId: article.sectionId, editionId: "es", name: `Ciudad ${article.sectionId}`, slug: `ciudad-${article.sectionId}` } });
     const before = received.filter((r) => r.path === "/hook").length;
     await publishArticle(editor, article.id);
     const payload = verify(await nextRequest("/hook", before, 5000));
-    expect(payload.data).toMatchObject({ id: article.id, language: "es", url: expect.stringMatching(new RegExp(`[^/]/es/ciudad-${article.sectionId}/${article.slug}$`)), section: { name: "Ciudad" } });
+    expect(payload.data).toMatchObject({ id: article.id, language: "es", url: expect.stringMatching(new RegExp(`[^/]/es/ciudad-${article.sectionId}/${article.slug}$`)), section: { name: `Ciudad ${article.sectionId}` } });
   });
 
   it("retries after a 500, with the same message id, and logs each attempt", async () => {
