@@ -12,7 +12,7 @@ import { ArticleCard } from "@/components/article/article-card";
 import { ArticleWithAds } from "@/components/article/article-with-ads";
 import { findRelatedArticles, getPublishedArticle, locateArticle } from "@/lib/data/articles/public";
 import { listAdSlots } from "@/lib/data/ad-slots";
-import { defaultSlug, listEditions, localizeSection, localName } from "@/lib/data/editions";
+import { defaultSlug, listEditions, localizeSection, localName, resolveEditionSlug } from "@/lib/data/editions";
 import { articleAlternates } from "@/lib/i18n/alternates";
 import { loadEdition } from "@/lib/i18n/edition";
 import { TranslationLinks } from "@/components/article/translation-links";
@@ -36,9 +36,12 @@ const loadArticle = cache(async (code: string | null, localSection: string, slug
   if (found && found.editionId === context.edition.id) {
     return { context, article: { ...localizeSection(found, context.names), tags: found.tags.map((t) => localName(t, context.names.tags)) }, sectionSlug: section };
   }
-  // Renamed slugs and sections redirect within the default edition, as before editions existed.
+  // Renamed slugs and sections redirect within the default edition, as before editions existed; in a prefixed
+  // edition, a section's former translated slug leads to its current one.
   const location = code === null && !found ? await locateArticle(section, slug) : null;
   if (location?.kind === "moved") permanentRedirect(location.path);
+  const current = code !== null && !found ? await resolveEditionSlug(code, "SECTION", localSection) : null;
+  if (current) permanentRedirect(context.text.path(`/${current}/${slug}`));
   notFound();
 });
 

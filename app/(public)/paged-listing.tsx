@@ -1,8 +1,9 @@
 /**
  * Section, tag and author pages are one pattern, and this module is it: page 1 at /{base}, page n at
  * /{base}/page/{n} (a segment named [n]; /page/1 answers 308 to /{base}, anything but a plain positive number 404s),
- * a renamed slug answers 308 with its current URL, and a page past the end 404s. Each kind of listing says how to
- * load its subject, its description and what stands above the list. The pages are ISR: nothing here reads the request.
+ * a renamed slug (in a prefixed edition, its own former translated one too) answers 308 with its current URL, and a
+ * page past the end 404s. Each kind of listing says how to load its subject, its description and what stands above
+ * the list. The pages are ISR: nothing here reads the request.
  * Each edition has its own listings (`code`: null for the default edition, "es" under /es), in its language, with
  * its own names and slugs for sections and tags and only its own articles.
  */
@@ -13,7 +14,7 @@ import { ArticleList } from "@/components/article/article-list";
 import { pageHref } from "@/components/ui/pagination";
 import { findPublishedPage, type ListFilter } from "@/lib/data/articles/public";
 import type { SiteSettings } from "@/lib/data/settings";
-import { defaultSlug, localizeSection, localName, type EditionNames } from "@/lib/data/editions";
+import { defaultSlug, localizeSection, localName, resolveEditionSlug, type EditionNames } from "@/lib/data/editions";
 import { combineFeedAlternates, feedAlternates } from "@/lib/feeds/links";
 import { sectionAlternates } from "@/lib/i18n/alternates";
 import { loadEdition } from "@/lib/i18n/edition";
@@ -23,9 +24,9 @@ export type ArticlePage = Awaited<ReturnType<typeof findPublishedPage>>;
 
 /** Where each kind lives, what its list is filtered by, and whether it has feeds of its own (/{base}/feed.xml, …, in every edition). */
 const KINDS = {
-  section: { param: "section", prefix: "", filter: (slug: string): ListFilter => ({ sectionSlug: slug }), hasFeeds: true, names: "sections" },
-  tag: { param: "slug", prefix: "/tag", filter: (slug: string): ListFilter => ({ tagSlug: slug }), hasFeeds: false, names: "tags" },
-  author: { param: "slug", prefix: "/author", filter: (slug: string): ListFilter => ({ authorSlug: slug }), hasFeeds: true, names: null },
+  section: { param: "section", prefix: "", filter: (slug: string): ListFilter => ({ sectionSlug: slug }), hasFeeds: true, names: "sections", entity: "SECTION" },
+  tag: { param: "slug", prefix: "/tag", filter: (slug: string): ListFilter => ({ tagSlug: slug }), hasFeeds: false, names: "tags", entity: "TAG" },
+  author: { param: "slug", prefix: "/author", filter: (slug: string): ListFilter => ({ authorSlug: slug }), hasFeeds: true, names: null, entity: null },
 } as const;
 
 const BY_SLUG = { sections: "sectionBySlug", tags: "tagBySlug" } as const;
@@ -95,7 +96,8 @@ export function pagedListing<S extends Subject>(listing: ListingKind<S>, code: s
     const { text, names, edition } = context;
     const basePath = (current: string) => text.path(`${kind.prefix}/${current}`);
     if (!subject) {
-      const current = code === null ? await listing.renamed?.(slug) : null;
+      // The default edition's renamed slugs, or the edition's own former (translated) ones.
+      const current = code === null ? await listing.renamed?.(slug) : kind.entity && (await resolveEditionSlug(code, kind.entity, slug));
       if (current) permanentRedirect(pageHref(basePath(current), page));
       notFound();
     }

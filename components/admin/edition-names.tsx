@@ -39,7 +39,7 @@ function EditionNameForm({ action, owner, edition, translation, pathPrefix, hasD
         id={id("slug")}
         name="slug"
         label={`Slug in ${edition.name}`}
-        hint={`Its address in this edition: ${pathOf(edition.id, pathPrefix, translation?.slug ?? "…")}. Lower-case letters, digits and dashes.`}
+        hint={`Its address in this edition: ${pathOf(edition.id, pathPrefix, translation?.slug ?? "…")}. Lower-case letters, digits and dashes; a former address keeps leading here.`}
         defaultValue={translation?.slug ?? ""}
         required
         error={errors.slug}

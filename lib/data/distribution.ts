@@ -21,6 +21,7 @@ import { getPublicReadDb } from "@/lib/db";
 import type { FeedArticle } from "@/lib/feeds/feed";
 import { NEWS_SITEMAP_MAX_URLS, NEWS_SITEMAP_WINDOW_MS } from "@/lib/feeds/sitemap";
 import { publishedWhere, sectionAndBylineSelect } from "./articles/public";
+import { readableWhere } from "./articles/readable";
 import { CacheTags, publicQuery } from "./cache";
 
 /** How many of the latest articles every feed lists. */
@@ -91,12 +92,6 @@ export const findFeedArticles = publicQuery("findFeedArticles", (scope: FeedScop
 export type SitemapEntry = { path: string; lastmod: Date | null; alternates?: { hreflang: string; path: string }[] };
 
 type Db = ReturnType<typeof getPublicReadDb>;
-
-/** Published articles in the editions readers can see (as publishedWhere, when no edition is closed). */
-async function readableWhere(db: Db, now?: Date): Promise<Prisma.ArticleWhereInput> {
-  const closed = await db.languageEdition.findMany({ where: { isPublic: false, isDefault: false }, select: { id: true } });
-  return closed.length === 0 ? publishedWhere(now) : { AND: [publishedWhere(now), { editionId: { notIn: closed.map((e) => e.id) } }] };
-}
 
 /** How each edition readers can see writes an article's path: its prefix and its own section slugs. */
 async function editionPaths(db: Db) {

@@ -91,3 +91,21 @@ export function defaultSlug(localSlug: string, bySlug: Record<string, string>): 
 export function localizeSection<T extends { section: { name: string; slug: string } }>(item: T, names: EditionNames): T {
   return { ...item, section: localName(item.section, names.sections) };
 }
+
+/**
+ * The current slug in edition `editionId` of the section or tag that had the translated slug `oldSlug` there (its
+ * translation's, else its default slug), or null: the edition's old addresses answer 308 with it.
+ */
+export const resolveEditionSlug = publicQuery(
+  "resolveEditionSlug",
+  async (editionId: string, entity: "SECTION" | "TAG", oldSlug: string): Promise<string | null> => {
+    const db = getPublicReadDb();
+    const redirect = await db.editionSlugRedirect.findUnique({ where: { entity_editionId_oldSlug: { entity, editionId, oldSlug } }, select: { targetId: true } });
+    if (!redirect) return null;
+    const select = { slug: true, translations: { where: { editionId }, select: { slug: true } } } as const;
+    const where = { id: redirect.targetId };
+    const row = entity === "SECTION" ? await db.section.findUnique({ where, select }) : await db.tag.findUnique({ where, select });
+    return row ? (row.translations[0]?.slug ?? row.slug) : null;
+  },
+  { tags: (editionId) => [CacheTags.editionNames(editionId)], buildFallback: null },
+);

@@ -8,6 +8,8 @@
  * another translation in the edition or another row's default slug has it. The names show on every page of the
  * edition (its navigation, cards, bylines' sections) and in the other editions' alternates: every such page read
  * them through getEditionNames, whose tag (editionNames) a change expires, with the sitemaps and feeds (latest).
+ * A translated slug that changes, or goes with its translation, keeps redirecting (308) to the row's current slug in
+ * the edition, as the default edition's renamed slugs do (lib/data/slug-redirects.ts).
  */
 import "server-only";
 import { getDb } from "@/lib/db";
@@ -17,6 +19,7 @@ import type { NameTranslation } from "@/lib/validation/editions";
 import { writeAudit } from "./audit";
 import { CacheTags, expirePublicTags } from "./cache";
 import { DataValidationError, NotFoundError } from "./errors";
+import { claimEditionSlug, redirectEditionSlug } from "./slug-redirects";
 import { transactionRefusingTaken } from "./transaction";
 import type { SessionUser } from "./types";
 
@@ -24,12 +27,12 @@ type Row = { name: string; slug: string; description?: string };
 type Where = Record<string, unknown>;
 
 /** The calls made on a Section or Tag delegate of Prisma. */
-type Rows = { findFirst(args: { where: Where; select: { name: true } }): PromiseLike<{ name: string } | null> };
+type Rows = { findFirst(args: { where: Where; select: { name: true; slug?: true } }): PromiseLike<{ name: string; slug?: string } | null> };
 type NameSelect = { editionId: true; name: true; slug: true; description?: true };
 /** The calls made on a SectionTranslation or TagTranslation delegate. */
 type Names = {
   findMany(args: { where: Where; select: NameSelect }): PromiseLike<(Row & { editionId: string })[]>;
-  findFirst(args: { where: Where; select: { slug: true } }): PromiseLike<unknown>;
+  findFirst(args: { where: Where; select: { slug: true } }): PromiseLike<{ slug: string } | null>;
   upsert(args: { where: Where; create: Where; update: Where }): PromiseLike<unknown>;
   deleteMany(args: { where: Where }): PromiseLike<{ count: number }>;
 };
@@ -38,16 +41,17 @@ type Names = {
  * Sections or tags: the noun names the rest (the permission "section:manage", the key "sectionId", the audit target
  * "Section"); the audit actions are written out, so the audit vocabulary's test finds them in this file.
  */
-type Kind = { noun: "section" | "tag"; actions: { save: string; remove: string }; rows: (tx: DbTx) => Rows; names: (tx: DbTx) => Names };
+type Kind = { noun: "section" | "tag"; entity: "SECTION" | "TAG"; actions: { save: string; remove: string }; rows: (tx: DbTx) => Rows; names: (tx: DbTx) => Names };
 
 const SECTIONS: Kind = {
   noun: "section",
+  entity: "SECTION",
   actions: { save: "section.translate", remove: "section.translation_remove" },
   rows: (tx) => tx.section,
   names: (tx) => tx.sectionTranslation,
 };
 
-const TAGS: Kind = { noun: "tag", actions: { save: "tag.translate", remove: "tag.translation_remove" }, rows: (tx) => tx.tag, names: (tx) => tx.tagTranslation };
+const TAGS: Kind = { noun: "tag", entity: "TAG", actions: { save: "tag.translate", remove: "tag.translation_remove" }, rows: (tx) => tx.tag, names: (tx) => tx.tagTranslation };
 
 const permissionOf = (kind: Kind) => `${kind.noun}:manage` as const;
 const keyOf = (kind: Kind) => `${kind.noun}Id` as const;
@@ -98,6 +102,9 @@ async function saveTranslation(kind: Kind, actor: SessionUser, id: string, editi
     if (await isTaken(kind, tx, id, editionId, { slug: input.slug })) throw new DataValidationError("slug", `Another ${kind.noun} already uses this slug in ${edition.name}.`);
     const fields: Row = { name: input.name, slug: input.slug, ...(kind.noun === "section" ? { description: input.description ?? "" } : {}) };
     const key = { [keyOf(kind)]: id, editionId };
+    const before = await kind.names(tx).findFirst({ where: key, select: { slug: true } });
+    await claimEditionSlug(tx, kind.entity, editionId, input.slug);
+    if (before && before.slug !== input.slug) await redirectEditionSlug(tx, kind.entity, editionId, before.slug, id);
     await kind.names(tx).upsert({ where: { [`${keyOf(kind)}_editionId`]: key }, create: { ...key, ...fields }, update: fields });
     await writeAudit(tx, { actor, action: kind.actions.save, targetType: targetTypeOf(kind), targetId: id, details: { name: row.name, edition: editionId, to: fields } });
     await expirePublicTags(tx, [CacheTags.editionNames(editionId), CacheTags.latest]);
@@ -109,10 +116,14 @@ async function saveTranslation(kind: Kind, actor: SessionUser, id: string, editi
 async function removeTranslation(kind: Kind, actor: SessionUser, id: string, editionId: string) {
   assertCan(actor.role, permissionOf(kind));
   return getDb().$transaction(async (tx) => {
-    const [row] = await Promise.all([findRow(kind, tx, id), nonDefaultEdition(tx, editionId)]);
+    const [row] = await Promise.all([kind.rows(tx).findFirst({ where: { id }, select: { name: true, slug: true } }), nonDefaultEdition(tx, editionId)]);
     if (!row) throw new NotFoundError(`That ${kind.noun}`);
-    const { count } = await kind.names(tx).deleteMany({ where: { [keyOf(kind)]: id, editionId } });
-    if (count === 0) return false;
+    const key = { [keyOf(kind)]: id, editionId };
+    const before = await kind.names(tx).findFirst({ where: key, select: { slug: true } });
+    if (!before) return false;
+    await kind.names(tx).deleteMany({ where: key });
+    // The edition answers at the row's default slug again; the translated one leads there.
+    if (before.slug !== row.slug) await redirectEditionSlug(tx, kind.entity, editionId, before.slug, id);
     await writeAudit(tx, { actor, action: kind.actions.remove, targetType: targetTypeOf(kind), targetId: id, details: { name: row.name, edition: editionId } });
     await expirePublicTags(tx, [CacheTags.editionNames(editionId), CacheTags.latest]);
     return true;

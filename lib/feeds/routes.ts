@@ -23,10 +23,10 @@ import { getSectionBySlug } from "@/lib/data/sections";
 import { getApiSettings, getSiteSettings } from "@/lib/data/settings";
 import { entryAnchor } from "@/lib/live/view";
 import { newsLanguageCode } from "./language";
-import { defaultSlug, listEditions, localizeSection, localName } from "@/lib/data/editions";
+import { defaultSlug, listEditions, localizeSection, localName, resolveEditionSlug } from "@/lib/data/editions";
 import { loadEdition, type EditionContext } from "@/lib/i18n/edition";
 import { buildFeedDocument, type FeedChannel } from "./feed";
-import { feedContentType, type FeedFormat } from "./formats";
+import { feedContentType, feedPath, type FeedFormat } from "./formats";
 import { getPublicSiteUrl } from "./site-url";
 import {
   buildSitemapPlan,
@@ -95,7 +95,7 @@ export async function feedResponse(format: FeedFormat, scope: FeedScope, code: s
   const [context, distribution] = await Promise.all([loadEdition(code), getApiSettings()]);
   if (!context) return notFoundResponse();
   const described = await describeScope(scope, context);
-  if (!described) return notFoundResponse();
+  if (!described) return (await formerSectionFeed(format, scope, code)) ?? notFoundResponse();
   const { scope: own, ...text } = described;
   const articles = (await findFeedArticles({ ...own, editionId: context.edition.id })).map((article) => localizeSection(article, context.names));
   const channel: FeedChannel = {
@@ -105,6 +105,13 @@ export async function feedResponse(format: FeedFormat, scope: FeedScope, code: s
     hubUrl: scope.kind === "author" ? null : distribution.websubHubUrl,
   };
   return documentResponse(buildFeedDocument(format, channel, articles), feedContentType(format));
+}
+
+/** A prefixed edition's section feed at the section's former translated slug: 308 to its feed at the current one. */
+async function formerSectionFeed(format: FeedFormat, scope: FeedScope, code: string | null): Promise<Response | null> {
+  if (code === null || scope.kind !== "section") return null;
+  const current = await resolveEditionSlug(code, "SECTION", scope.slug);
+  return current ? new Response(null, { status: 308, headers: { location: feedPath(`/${code}/${current}`, format) } }) : null;
 }
 
 /** The GET of a section's or an author's feed route in an edition, whose slug is the route's `section` or `slug` parameter. */

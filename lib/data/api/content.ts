@@ -1,8 +1,10 @@
 /**
  * The Content API's reads (/api/v1): published articles, sections, tags and authors exactly as the public site shows
  * them. The published-only condition (publishedWhere) is inside every query, as on the site, so a draft, an article
- * in review, a scheduled or an archived one can never leave through the API. Each read is cached with publicQuery
- * under the tags a publish, an edit or an unpublish expires (lib/data/cache.ts), so repeated reads cost no query.
+ * in review, a scheduled or an archived one can never leave through the API; nor can an article of an edition closed
+ * to readers (readableWhere, decision 0033): closing or opening one expires "site", which every read here carries.
+ * Each read is cached with publicQuery under the tags a publish, an edit or an unpublish expires (lib/data/cache.ts),
+ * so repeated reads cost no query.
  *
  * Lists page with a cursor over a stable order: articles by (publishedAt desc, id desc), tags and authors by slug.
  * Arguments are plain strings (ISO dates) so that they key the cache.
@@ -10,7 +12,8 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { getPublicReadDb } from "@/lib/db";
-import { cardSelect, publishedWhere, toCard } from "../articles/public";
+import { cardSelect, toCard } from "../articles/public";
+import { readableWhere } from "../articles/readable";
 import { CacheTags, publicQuery } from "../cache";
 
 /** What every article of the API carries, in a list or alone. */
@@ -58,8 +61,8 @@ export type ArticleCursor = { publishedAt: string; id: string };
 /** `language`: one edition's articles only (its id); without it, every edition's. Slugs are the default edition's. */
 export type ApiArticleFilter = { language?: string; section?: string; tag?: string; author?: string; updatedSince?: string };
 
-function articlesWhere(filter: ApiArticleFilter, after: ArticleCursor | null): Prisma.ArticleWhereInput {
-  const and: Prisma.ArticleWhereInput[] = [publishedWhere()];
+function articlesWhere(readable: Prisma.ArticleWhereInput, filter: ApiArticleFilter, after: ArticleCursor | null): Prisma.ArticleWhereInput {
+  const and: Prisma.ArticleWhereInput[] = [readable];
   if (filter.language) and.push({ editionId: filter.language });
   if (filter.section) and.push({ section: { slug: filter.section } });
   if (filter.tag) and.push({ tags: { some: { tag: { slug: filter.tag } } } });
@@ -79,8 +82,9 @@ function articlesWhere(filter: ApiArticleFilter, after: ArticleCursor | null): P
 export const listApiArticles = publicQuery(
   "listApiArticles",
   async (filter: ApiArticleFilter, after: ArticleCursor | null, limit: number) => {
-    const rows = await getPublicReadDb().article.findMany({
-      where: articlesWhere(filter, after),
+    const db = getPublicReadDb();
+    const rows = await db.article.findMany({
+      where: articlesWhere(await readableWhere(db), filter, after),
       orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
       take: limit + 1,
       select: summarySelect,
@@ -105,7 +109,8 @@ export const listApiArticles = publicQuery(
 export const getApiArticleById = publicQuery(
   "getApiArticleById",
   async (id: string) => {
-    const row = await getPublicReadDb().article.findFirst({ where: { ...publishedWhere(), id }, select: fullSelect });
+    const db = getPublicReadDb();
+    const row = await db.article.findFirst({ where: { AND: [await readableWhere(db), { id }] }, select: fullSelect });
     return row ? toFull(row) : null;
   },
   { tags: () => [CacheTags.latest], buildFallback: null },
@@ -115,15 +120,17 @@ export const getApiArticleById = publicQuery(
 export const getApiArticleByPath = publicQuery(
   "getApiArticleByPath",
   async (section: string, slug: string) => {
-    const row = await getPublicReadDb().article.findFirst({ where: { ...publishedWhere(), slug, section: { slug: section } }, select: fullSelect });
+    const db = getPublicReadDb();
+    const row = await db.article.findFirst({ where: { AND: [await readableWhere(db), { slug, section: { slug: section } }] }, select: fullSelect });
     return row ? toFull(row) : null;
   },
   { tags: (section, slug) => [CacheTags.article(slug), CacheTags.section(section)], buildFallback: null },
 );
 
-/** Published articles, of one edition when `language` names it. */
-function inEdition(language: string | null): Prisma.ArticleWhereInput {
-  return language ? { ...publishedWhere(), editionId: language } : publishedWhere();
+/** Readable published articles, of one edition when `language` names it. */
+async function inEdition(language: string | null): Promise<Prisma.ArticleWhereInput> {
+  const readable = await readableWhere(getPublicReadDb());
+  return language ? { AND: [readable, { editionId: language }] } : readable;
 }
 
 /** Tags that have at least one published article (in the edition, when given), by the default edition's slug after `after`, and the next cursor. */
@@ -131,7 +138,7 @@ export const listApiTags = publicQuery(
   "listApiTags",
   async (after: string | null, limit: number, language: string | null) => {
     const rows = await getPublicReadDb().tag.findMany({
-      where: { articles: { some: { article: inEdition(language) } }, ...(after ? { slug: { gt: after } } : {}) },
+      where: { articles: { some: { article: await inEdition(language) } }, ...(after ? { slug: { gt: after } } : {}) },
       orderBy: { slug: "asc" },
       take: limit + 1,
       select: { name: true, slug: true },
@@ -149,7 +156,7 @@ export const listApiAuthors = publicQuery(
     const rows = await getPublicReadDb().user.findMany({
       where: {
         status: { in: ["ACTIVE", "DEACTIVATED"] },
-        authorships: { some: { article: inEdition(language) } },
+        authorships: { some: { article: await inEdition(language) } },
         ...(after ? { slug: { gt: after } } : {}),
       },
       orderBy: { slug: "asc" },
@@ -172,8 +179,9 @@ export const listApiTranslations = publicQuery(
   "listApiTranslations",
   async (groupIds: string[]): Promise<ApiTranslation[]> => {
     if (groupIds.length === 0) return [];
-    const rows = await getPublicReadDb().article.findMany({
-      where: { ...publishedWhere(), translationGroupId: { in: groupIds } },
+    const db = getPublicReadDb();
+    const rows = await db.article.findMany({
+      where: { AND: [await readableWhere(db), { translationGroupId: { in: groupIds } }] },
       orderBy: [{ translationGroupId: "asc" }, { editionId: "asc" }],
       select: { id: true, editionId: true, slug: true, headline: true, translationGroupId: true, section: { select: { slug: true } } },
     });

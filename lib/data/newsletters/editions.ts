@@ -96,12 +96,15 @@ export async function createSectionEdition(actor: SessionUser, sectionId: string
   return edition.id;
 }
 
+const CLOSED = "Nothing was sent: this language edition is closed to readers. Open it under Admin → Editions first.";
+
 /** "Send as breaking alert": a one-article edition to the breaking list of the article's language edition, queued at once. */
 export async function sendBreakingAlert(actor: SessionUser, articleId: string): Promise<{ id: string; queued: number }> {
   assertCan(actor.role, "newsletter:send");
   const article = await getDb().article.findFirst({ where: { id: articleId, status: "PUBLISHED" }, select: { id: true, headline: true, editionId: true } });
   if (!article) throw new DataValidationError("articleId", "Only a published article can be sent as a breaking alert.");
-  const { id: language, text } = await newsletterLanguage(article.editionId);
+  const { id: language, text, isOpen } = await newsletterLanguage(article.editionId);
+  if (!isOpen) throw new DataValidationError("articleId", CLOSED);
   const subject = text.t("nlBreakingSubject", { headline: article.headline });
   const edition = await getDb().edition.create({ data: { kind: "BREAKING", language, subject, items: [article.id], createdById: actor.id }, select: { id: true } });
   const queued = (await queueEdition(edition.id)) ?? 0;
@@ -123,6 +126,7 @@ export async function sendEditionNow(actor: SessionUser, id: string): Promise<nu
   assertCan(actor.role, "newsletter:send");
   const edition = await findEdition(id);
   assertEditable(edition.status);
+  if (!(await newsletterLanguage(edition.language)).isOpen) throw new DataValidationError("edition", CLOSED);
   const queued = await queueEdition(id);
   if (queued === null) throw new DataValidationError("edition", "Nothing was sent: the edition has no published articles, or was sent or cancelled meanwhile.");
   await getDb().$transaction((tx) => writeAudit(tx, { actor, action: "newsletter.send", targetType: "Edition", targetId: id, details: { subject: edition.subject, recipients: queued } }));

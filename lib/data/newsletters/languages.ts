@@ -9,20 +9,21 @@ import { getDb } from "@/lib/db";
 import type { DbTx } from "@/lib/db/client";
 import { readerText, type ReaderText } from "@/lib/i18n/reader-text";
 
-export type NewsletterLanguage = { id: string; isDefault: boolean; prefix: string; listEdition: string | null; text: ReaderText };
+/** `isOpen`: readers can see the edition; one an admin closed (decision 0033) sends no newsletter until reopened. */
+export type NewsletterLanguage = { id: string; isDefault: boolean; isOpen: boolean; prefix: string; listEdition: string | null; text: ReaderText };
 
-type Row = { id: string; locale: string; isDefault: boolean };
+type Row = { id: string; locale: string; isDefault: boolean; isPublic: boolean };
 
 function toLanguage(row: Row): NewsletterLanguage {
   const prefix = row.isDefault ? "" : `/${row.id}`;
-  return { id: row.id, isDefault: row.isDefault, prefix, listEdition: row.isDefault ? null : row.id, text: readerText(row) };
+  return { id: row.id, isDefault: row.isDefault, isOpen: row.isDefault || row.isPublic, prefix, listEdition: row.isDefault ? null : row.id, text: readerText(row) };
 }
 
-const ENGLISH: Row = { id: "en", locale: "en-US", isDefault: true };
+const ENGLISH: Row = { id: "en", locale: "en-US", isDefault: true, isPublic: true };
 
 /** Every edition, the default first. */
 export async function listNewsletterLanguages(db: Pick<DbTx, "languageEdition"> = getDb()): Promise<NewsletterLanguage[]> {
-  const rows = await db.languageEdition.findMany({ orderBy: [{ isDefault: "desc" }, { position: "asc" }, { id: "asc" }], select: { id: true, locale: true, isDefault: true } });
+  const rows = await db.languageEdition.findMany({ orderBy: [{ isDefault: "desc" }, { position: "asc" }, { id: "asc" }], select: { id: true, locale: true, isDefault: true, isPublic: true } });
   return (rows.length ? rows : [ENGLISH]).map(toLanguage);
 }
 

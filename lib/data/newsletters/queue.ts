@@ -3,7 +3,9 @@
  * one NewsletterSend row per confirmed member of its list, unique per (edition, subscriber): queueing twice, from
  * two instances at once, still queues each copy once. The scheduler queues editions whose time has come, keeps the
  * next daily digest of every language edition waiting at the configured hour, and closes editions whose copies are
- * all done. An edition goes to the list of its language edition ("DIGEST", "es:DIGEST").
+ * all done. An edition goes to the list of its language edition ("DIGEST", "es:DIGEST"). While an admin keeps that
+ * language edition closed to readers (decision 0033) nothing goes to its lists: no digest is prepared, a due one is
+ * cancelled (its day passes unsent), and an edition staff wrote waits, unsent, until the edition opens.
  */
 import "server-only";
 import { getDb } from "@/lib/db";
@@ -24,13 +26,16 @@ export async function queueEdition(id: string, now = new Date()): Promise<number
   const db = getDb();
   const edition = await db.edition.findUnique({ where: { id }, select: editionSelect });
   if (!edition || (edition.status !== "DRAFT" && edition.status !== "SCHEDULED")) return null;
-  const articles = await editionArticles(edition, now);
+  const language = await newsletterLanguage(edition.language);
+  // Closed: the day's digest is cancelled as an empty one is; what staff wrote waits for the edition to open.
+  if (!language.isOpen && edition.kind !== "DIGEST") return null;
+  const articles = language.isOpen ? await editionArticles(edition, now) : [];
   if (articles.length === 0) {
     await db.edition.updateMany({ where: { id, status: edition.status }, data: { status: "CANCELLED" } });
     return null;
   }
   const { html, text } = await renderEditionMail(edition, articles);
-  const list = editionList(edition.kind, edition.sectionId, (await newsletterLanguage(edition.language)).listEdition);
+  const list = editionList(edition.kind, edition.sectionId, language.listEdition);
   return db.$transaction(async (tx) => {
     // Only the caller that moves it out of DRAFT/SCHEDULED queues its copies.
     const claimed = await tx.edition.updateMany({
@@ -53,6 +58,7 @@ export async function ensureUpcomingDigest(now = new Date()): Promise<void> {
   const settings = await db.settings.findUnique({ where: { id: 1 }, select: { timeZone: true, siteName: true } });
   const slot = nextDigestSlot(now, getEnv().newsletter.digestHour, settings?.timeZone ?? "UTC");
   for (const language of await listNewsletterLanguages()) {
+    if (!language.isOpen) continue;
     const data = digestFor(language, slot, settings?.siteName ?? "Dateline");
     if (await db.edition.findUnique({ where: { dayKey: data.dayKey }, select: { id: true } })) continue;
     try {

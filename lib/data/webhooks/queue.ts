@@ -25,12 +25,12 @@ export function retryDelayMs(attempt: number): number {
 export const newMessageId = () => `msg_${randomBytes(16).toString("base64url")}`;
 
 /** `prefix`: the article's edition's ("" for the default one); `section`: as its edition names it. */
-type ArticleFacts = { id: string; slug: string; headline: string; publishedAt: Date | null; revisedAt: Date | null; language: string; prefix: string; section: { slug: string; name: string } };
+type ArticleFacts = { id: string; slug: string; headline: string; publishedAt: Date | null; revisedAt: Date | null; language: string; prefix: string; section: { slug: string; name: string }; closed: boolean };
 
 async function readArticle(tx: DbTx, articleId: string): Promise<ArticleFacts> {
   const row = await tx.article.findUniqueOrThrow({
     where: { id: articleId },
-    select: { id: true, slug: true, headline: true, publishedAt: true, revisedAt: true, editionId: true, edition: { select: { isDefault: true } }, sectionId: true, section: { select: { slug: true, name: true } } },
+    select: { id: true, slug: true, headline: true, publishedAt: true, revisedAt: true, editionId: true, edition: { select: { isDefault: true, isPublic: true } }, sectionId: true, section: { select: { slug: true, name: true } } },
   });
   const local = row.edition.isDefault ? null : await tx.sectionTranslation.findUnique({ where: { sectionId_editionId: { sectionId: row.sectionId, editionId: row.editionId } }, select: { slug: true, name: true } });
   return {
@@ -42,6 +42,7 @@ async function readArticle(tx: DbTx, articleId: string): Promise<ArticleFacts> {
     language: row.editionId,
     prefix: row.edition.isDefault ? "" : `/${row.editionId}`,
     section: local ?? row.section,
+    closed: !row.edition.isDefault && !row.edition.isPublic,
   };
 }
 
@@ -70,7 +71,9 @@ export function websubTopics(siteUrl: string, sectionSlug: string, prefix = ""):
 
 /**
  * Queues `event` for every enabled endpoint that asked for it, and (for changes readers see in the feeds) a ping
- * of the WebSub hub, in the caller's transaction. `extra` joins the article's facts in the message's data.
+ * of the WebSub hub, in the caller's transaction. `extra` joins the article's facts in the message's data. An article
+ * of an edition closed to readers is announced to no one (decision 0033): its page and feeds do not answer, and the
+ * Content API does not serve it.
  */
 export async function enqueueArticleEvent(tx: DbTx, event: WebhookEvent, articleId: string, extra: Record<string, unknown> = {}): Promise<number> {
   // One after another: the queries share the transaction's one connection.
@@ -84,6 +87,7 @@ export async function enqueueArticleEvent(tx: DbTx, event: WebhookEvent, article
   if (endpoints.length === 0 && !hub) return 0;
   const siteUrl = getEnv().siteUrl;
   const article = await readArticle(tx, articleId);
+  if (article.closed) return 0;
   const timestamp = new Date().toISOString();
   const facts = articleData(article, siteUrl);
   // An unpublished article has nothing left to describe: where it was, so receivers can take it down.
