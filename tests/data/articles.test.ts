@@ -44,9 +44,10 @@ describe("the front page", () => {
     const author = await makeUser("JOURNALIST");
     const [busy, quiet, empty] = await Promise.all([makeSection(), makeSection(), makeSection()]);
     const at = (msAgo: number) => new Date(Date.now() - msAgo);
-    // The five newest anywhere (seconds old: newer than other tests' articles), in the busy section.
+    // The five newest anywhere, in the busy section: made an hour old, then dated a few milliseconds before the read
+    // in one transaction, so that other test files publishing in parallel cannot come between them.
     const newest = [];
-    for (let i = 1; i <= 5; i++) newest.push(await makeArticle(author, { status: "PUBLISHED", sectionId: busy.id, publishedAt: at(i * 1_000) }));
+    for (let i = 1; i <= 5; i++) newest.push(await makeArticle(author, { status: "PUBLISHED", sectionId: busy.id, publishedAt: at(3_000_000 + i * 1_000) }));
     const older = [];
     for (let i = 1; i <= 6; i++) older.push(await makeArticle(author, { status: "PUBLISHED", sectionId: busy.id, publishedAt: at(3_600_000 + i * 60_000) }));
     const quietOnes = [
@@ -57,6 +58,8 @@ describe("the front page", () => {
     await makeArticle(author, { status: "PUBLISHED", sectionId: quiet.id, publishedAt: new Date(Date.now() + 86_400_000) });
     await makeArticle(author, { status: "ARCHIVED", sectionId: empty.id, publishedAt: at(60_000) });
 
+    const base = Date.now();
+    await rawDb().$transaction(newest.map((a, i) => rawDb().article.update({ where: { id: a.id }, data: { publishedAt: new Date(base - (i + 1)) } })));
     const front = await getFrontPage("en");
     expect([front.lead?.id, ...front.top.map((a) => a.id)]).toEqual(newest.map((a) => a.id));
     expect(front.lead?.authors.map((a) => a.name)).toEqual([author.name]);
