@@ -51,7 +51,7 @@ type Props = {
 
 export const WorkflowPanel = memo(function WorkflowPanel(props: Props) {
   const { articleId, status, flags, timeZone, scheduledAtInput, scheduledAtLabel, publishedAtLabel, hasBeenPublished, editsLive } = props;
-  const readLink = storyLink({ id: articleId, status, slug: props.slug, sectionSlug: props.sectionSlug });
+  const readLink = storyLink({ id: articleId, status, sitePath: `/${props.sectionSlug}/${props.slug}` });
   const id = useId();
   const { busy, isBusy, failure, notice, run } = useEditorAction(props);
   const note = usePanelText<HTMLTextAreaElement>();

@@ -69,6 +69,20 @@ export const en = {
   feedSectionDescription: "The latest {section} articles from {site}.",
   feedAuthorDescription: "Articles by {author} for {site}.",
   liveFeedDescription: "Live coverage from {site}.",
+  liveKeyEvents: "Key events",
+  liveUpdates: "Updates",
+  liveNoUpdates: "No updates yet.",
+  liveNewUpdatesOne: "{count} new update",
+  liveNewUpdatesOther: "{count} new updates",
+  liveUntitled: "Update at {time}",
+  liveByline: "By {names}",
+  liveEdited: "Updated {time}",
+  livePermalink: " (link to this update)",
+  livePinned: "Pinned",
+  liveKeyEvent: "Key event",
+  liveShareEmail: "Email",
+  liveShareBefore: ": share the update “",
+  liveShareAfter: "” (opens in a new tab)",
 } as const;
 
 export type MessageKey = keyof typeof en;
