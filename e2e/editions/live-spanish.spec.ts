@@ -1,0 +1,80 @@
+/**
+ * A Spanish live story as its readers see it (docs/decisions/0029-language-editions.md): the LIVE label, "Key events",
+ * the entries' labels, names and bylines, and the updater's "N new updates" button all in Spanish, times in the
+ * edition's locale; no English left on the page. The test makes its own English live story and its translation.
+ */
+import { expect, test } from "@playwright/test";
+import { publishArticle } from "@/lib/data/articles/workflow";
+import { createTranslation } from "@/lib/data/articles/translations";
+import { postEntry } from "@/lib/data/live/entries";
+import { documentFromParagraphs } from "@/lib/content/document";
+import { expectNoAxeViolations } from "../support/axe";
+import { createDraft, editorActor } from "../support/articles";
+import { testDb } from "../support/db";
+import { uniqueId } from "../support/factories";
+
+const LIVE = { isLive: true, coverageStartAt: new Date(Date.now() - 60_000) };
+
+/** An English live story in Business and its Spanish translation, both published live coverage with no entries yet. */
+async function spanishLiveStory() {
+  const editor = await editorActor();
+  const source = await createDraft({ sectionSlug: "business" });
+  await testDb().article.update({ where: { id: source.id }, data: LIVE });
+  await publishArticle(editor, source.id);
+  const { id } = await createTranslation(editor, { articleId: source.id, editionId: "es" });
+  const slug = `en-vivo-la-crecida-${uniqueId()}`;
+  await testDb().article.update({ where: { id }, data: { slug, headline: `En vivo: la crecida del río ${slug}`, ...LIVE } });
+  await publishArticle(editor, id);
+  const { name } = await testDb().user.findUniqueOrThrow({ where: { id: source.author.id }, select: { name: true } });
+  const entry = (text: string, more: { title?: string; isKeyEvent?: boolean } = {}) => ({
+    articleId: id,
+    title: more.title ?? "",
+    body: documentFromParagraphs([text]),
+    isKeyEvent: more.isKeyEvent ?? false,
+    isPinned: false,
+    authorIds: [source.author.id],
+  });
+  return { editor, source, path: `/es/negocios/${slug}`, authorName: name, entry };
+}
+
+test("a Spanish live story speaks Spanish: EN VIVO, Momentos clave, its entries, and “1 actualización nueva”", async ({ page }) => {
+  const story = await spanishLiveStory();
+  await postEntry(story.editor, story.entry("El dique del este resistió la noche.", { isKeyEvent: true }));
+
+  // Polled: the post's notification reaches the server's cache a moment after the commit.
+  await expect(async () => {
+    await page.goto(story.path);
+    await expect(page.getByRole("region", { name: "Actualizaciones" }).getByRole("article")).toHaveCount(1, { timeout: 1_000 });
+  }).toPass();
+  await expect(page.locator("article > header").getByText("EN VIVO", { exact: true })).toBeVisible();
+  const keyEvents = page.getByRole("navigation", { name: "Momentos clave" });
+  await expect(keyEvents.getByRole("heading", { name: "Momentos clave" })).toBeVisible();
+  await expect(keyEvents.getByRole("link")).toHaveText(/^\d\d:\d\d El dique del este resistió la noche\.$/);
+  const first = page.getByRole("article", { name: /^Actualización de las \d\d:\d\d$/ });
+  await expect(first).toBeVisible();
+  await expect(first.getByText("Momento clave", { exact: true })).toBeVisible();
+  await expect(first.getByText(`Por ${story.authorName}`, { exact: true })).toBeVisible();
+  await expect(first.getByRole("link", { name: /^\d\d:\d\d \(enlace a esta actualización\)$/ })).toBeVisible();
+  await expect(first.getByRole("link", { name: /^Correo: compartir la actualización «Actualización de las \d\d:\d\d» \(se abre en una pestaña nueva\)$/ })).toBeVisible();
+  const main = (await page.locator("main").innerText()).replace(story.authorName, "");
+  for (const english of ["LIVE", "Key event", "Updates", "Update at", "By ", "Email", "new update"]) expect(main, english).not.toContain(english);
+  await expectNoAxeViolations(page);
+
+  // Posted while the page is open: it waits behind the Spanish button, then arrives drawn in Spanish.
+  await postEntry(story.editor, story.entry("Los voluntarios llenan costales en la escuela.", { title: "Llegan los voluntarios" }));
+  const more = page.getByRole("button", { name: "1 actualización nueva" });
+  await expect(more).toBeVisible();
+  await expectNoAxeViolations(page);
+  await more.click();
+  const updates = page.getByRole("region", { name: "Actualizaciones" }).getByRole("article");
+  await expect(updates).toHaveCount(2);
+  await expect(updates.nth(0)).toHaveAccessibleName("Llegan los voluntarios");
+  await expect(updates.nth(0).getByText(`Por ${story.authorName}`, { exact: true })).toBeVisible();
+  await expect(updates.nth(0).getByRole("link", { name: /^\d\d:\d\d \(enlace a esta actualización\)$/ })).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  // The English story stays in English.
+  await page.goto(story.source.path);
+  await expect(page.locator("article > header").getByText("LIVE", { exact: true })).toBeVisible();
+  await expect(page.getByText("No updates yet.")).toBeVisible();
+});
