@@ -22,7 +22,7 @@ export const ENTRY_CLASSES = {
 const SHARES = [
   { name: (): string => "X", pattern: "https://x.com/intent/post?url={url}&text={name}" },
   { name: (): string => "Facebook", pattern: "https://www.facebook.com/sharer/sharer.php?u={url}" },
-  { name: (text: ReaderText) => text.t("liveShareEmail"), pattern: "mailto:?subject={name}&body={url}" },
+  { name: (text: ReaderText) => text.t("shareEmail"), pattern: "mailto:?subject={name}&body={url}" },
 ];
 
 const fill = (pattern: string, url: string, name: string) => pattern.replace("{url}", encodeURIComponent(url)).replace("{name}", encodeURIComponent(name));

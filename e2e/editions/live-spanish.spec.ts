@@ -1,7 +1,7 @@
 /**
  * A Spanish live story as its readers see it (docs/decisions/0029-language-editions.md): the LIVE label, "Key events",
  * the entries' labels, names and bylines, and the updater's "N new updates" button all in Spanish, times in the
- * edition's locale; no English left on the page. The test makes its own English live story and its translation.
+ * edition's locale, and the story's share bar; no English left in its coverage. The test makes its own English live story and its translation.
  */
 import { expect, test } from "@playwright/test";
 import { publishArticle } from "@/lib/data/articles/workflow";
@@ -59,6 +59,10 @@ test("a Spanish live story speaks Spanish: EN VIVO, Momentos clave, its entries,
   // The live coverage's words, seen and read aloud (the screen-reader-only text too), are all Spanish.
   const coverage = (await page.locator("[data-live-story]").textContent())!.replace(story.authorName, "");
   for (const english of ["Key event", "Updates", "Update at", "By ", "Email", "new update", "link to this update", "share the update"]) expect(coverage, english).not.toContain(english);
+  // The story's share bar too.
+  const share = page.getByRole("region", { name: "Comparte esta nota:" });
+  await expect(share.getByRole("link", { name: "Correo (se abre en una pestaña nueva)" })).toBeVisible();
+  await expect(share.getByRole("button", { name: "Copiar enlace" })).toBeVisible();
   await expectNoAxeViolations(page);
 
   // Posted while the page is open: it waits behind the Spanish button, then arrives drawn in Spanish.

@@ -63,6 +63,8 @@ describe("reader text", () => {
     expect(spanish.t("liveEdited", { time: "14:05" })).toBe("Actualizado a las 14:05");
     expect(spanish.t("liveNewUpdatesOne", { count: "{count}" })).toBe("{count} actualización nueva");
     expect(spanish.t("liveByline", { names: "{names}" })).toBe("Por {names}");
+    expect(ENGLISH_TEXT.t("copyThisLink", { url: "{url}" })).toBe("Copy this link: {url}");
+    expect(spanish.t("linkCopied")).toBe("Enlace copiado");
   });
 
   it("names a staff role and refuses a long search in the edition's language", () => {

@@ -27,6 +27,10 @@ export const en = {
   updated: "Updated",
   share: "Share this post:",
   opensInNewTab: "(opens in a new tab)",
+  shareEmail: "Email",
+  copyLink: "Copy link",
+  linkCopied: "Link copied",
+  copyThisLink: "Copy this link: {url}",
   back: "< Back",
   tags: "Tags",
   correctionsHeading: "Corrections and updates",
@@ -80,7 +84,6 @@ export const en = {
   livePermalink: " (link to this update)",
   livePinned: "Pinned",
   liveKeyEvent: "Key event",
-  liveShareEmail: "Email",
   liveShareBefore: ": share the update “",
   liveShareAfter: "” (opens in a new tab)",
 } as const;

@@ -28,6 +28,10 @@ export const es: Catalog = {
   updated: "Actualizado",
   share: "Comparte esta nota:",
   opensInNewTab: "(se abre en una pestaña nueva)",
+  shareEmail: "Correo",
+  copyLink: "Copiar enlace",
+  linkCopied: "Enlace copiado",
+  copyThisLink: "Copie este enlace: {url}",
   back: "< Volver",
   tags: "Etiquetas",
   correctionsHeading: "Correcciones y actualizaciones",
@@ -81,7 +85,6 @@ export const es: Catalog = {
   livePermalink: " (enlace a esta actualización)",
   livePinned: "Fijado",
   liveKeyEvent: "Momento clave",
-  liveShareEmail: "Correo",
   liveShareBefore: ": compartir la actualización «",
   liveShareAfter: "» (se abre en una pestaña nueva)",
 };
