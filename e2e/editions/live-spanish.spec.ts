@@ -1,9 +1,9 @@
 /**
  * A Spanish live story as its readers see it (docs/decisions/0029-language-editions.md): the LIVE label, "Key events",
  * the entries' labels, names and bylines, and the updater's "N new updates" button all in Spanish, times in the
- * edition's locale, and the story's share bar; no English left in its coverage. The test makes its own English live story and its translation.
+ * edition's locale, and the story's share bar; no English left in its coverage. And the dashboard's and editor's
+ * "View on site" for it open its Spanish address. Each test makes its own English live story and its translation.
  */
-import { expect, test } from "@playwright/test";
 import { publishArticle } from "@/lib/data/articles/workflow";
 import { createTranslation } from "@/lib/data/articles/translations";
 import { postEntry } from "@/lib/data/live/entries";
@@ -12,6 +12,7 @@ import { expectNoAxeViolations } from "../support/axe";
 import { createDraft, editorActor } from "../support/articles";
 import { testDb } from "../support/db";
 import { uniqueId } from "../support/factories";
+import { expect, test } from "../support/fixtures";
 
 const LIVE = { isLive: true, coverageStartAt: new Date(Date.now() - 60_000) };
 
@@ -24,6 +25,7 @@ async function spanishLiveStory() {
   const { id } = await createTranslation(editor, { articleId: source.id, editionId: "es" });
   const slug = `en-vivo-la-crecida-${uniqueId()}`;
   await testDb().article.update({ where: { id }, data: { slug, headline: `En vivo: la crecida del río ${slug}`, ...LIVE } });
+  // The e2e seed's Business is "negocios" in Spanish.
   await publishArticle(editor, id);
   const entry = (text: string, more: { title?: string; isKeyEvent?: boolean } = {}) => ({
     articleId: id,
@@ -34,7 +36,7 @@ async function spanishLiveStory() {
     // Its poster is its byline.
     authorIds: [],
   });
-  return { editor, source, path: `/es/negocios/${slug}`, authorName: editor.name, entry };
+  return { editor, id, source, headline: `En vivo: la crecida del río ${slug}`, path: `/es/negocios/${slug}`, authorName: editor.name, entry };
 }
 
 test("a Spanish live story speaks Spanish: EN VIVO, Momentos clave, its entries, and “1 actualización nueva”", async ({ page }) => {
@@ -82,4 +84,15 @@ test("a Spanish live story speaks Spanish: EN VIVO, Momentos clave, its entries,
   await page.goto(story.source.path);
   await expect(page.locator("article > header").getByText("LIVE", { exact: true })).toBeVisible();
   await expect(page.getByText("No updates yet.")).toBeVisible();
+});
+
+test("the dashboard's and the editor's “View on site” open a Spanish story at its Spanish address", async ({ page, login }) => {
+  await login({ role: "EDITOR" });
+  const story = await spanishLiveStory();
+  await page.goto(`/dashboard/articles/${story.id}`);
+  await expect(page.getByRole("region", { name: "Status", exact: true }).getByRole("link", { name: "View on site (opens in a new tab)" })).toHaveAttribute("href", story.path);
+  await page.goto(`/dashboard?q=${encodeURIComponent(story.headline)}`);
+  await page.getByRole("link", { name: `View on site: ${story.headline}` }).click();
+  await expect(page).toHaveURL(new RegExp(`${story.path}$`));
+  await expect(page.getByRole("heading", { level: 1, name: story.headline })).toBeVisible();
 });
