@@ -45,8 +45,8 @@ export function canMoveFrom(move: Move, status: string): boolean {
 export const UPDATE_SUBMITTABLE = ["DRAFT", "CHANGES_REQUESTED"] as const;
 
 /** Where to read a story as readers do: its public page once it is published, else the staff preview. */
-export function storyLink(article: { id: string; status: string; slug: string; sectionSlug: string }): { label: string; href: string } {
+export function storyLink(article: { id: string; status: string; sitePath: string }): { label: string; href: string } {
   return article.status === "PUBLISHED"
-    ? { label: "View on site", href: `/${article.sectionSlug}/${article.slug}` }
+    ? { label: "View on site", href: article.sitePath }
     : { label: "Open preview", href: `/dashboard/articles/${article.id}/preview` };
 }

@@ -8,7 +8,9 @@
  *   never moves under their eyes; an edit of an entry shown or waiting applies in place; a deletion at once;
  * - entries are drawn from the page's own <template> (the server's LiveEntry, empty) and kept in reading order:
  *   pinned first, then newest first (lib/live/view.ts sortLiveEntries); "Key events" follows the entries shown;
- * - when the coverage ends the stream says so: the script stops listening and removes the LIVE label.
+ * - when the coverage ends the stream says so: the script stops listening and removes the LIVE label;
+ * - the words it writes come from the page, in the edition's language: "N new updates" from the button (data-one,
+ *   data-other, chosen by the page's lang), "Update at {time}" and "By {names}" from the entry template.
  *
  * The browser's EventSource reconnects by itself, sending Last-Event-ID; the server replays what was missed.
  * Loaded by public/reader.js on every reader page; does nothing where there is no open live story.
@@ -38,8 +40,8 @@ export function renderEntry(template, entry, pageUrl) {
   const item = /** @type {HTMLElement} */ (/** @type {Element} */ (template.content.firstElementChild).cloneNode(true));
   const article = /** @type {HTMLElement} */ (item.querySelector("article"));
   const anchor = `entry-${entry.id}`;
-  const name = entry.title || `Update at ${entry.postedLabel}`;
   const classes = template.dataset;
+  const name = entry.title || (classes.untitled ?? "").replace("{time}", entry.postedLabel);
   Object.assign(item.dataset, { entry: entry.id, seq: String(entry.seq), posted: entry.postedAt });
   item.toggleAttribute("data-pinned", entry.isPinned);
   article.id = anchor;
@@ -57,7 +59,7 @@ export function renderEntry(template, entry, pageUrl) {
   title.textContent = name;
   const byline = slot(article, "byline");
   byline.hidden = entry.authors.length === 0;
-  byline.textContent = entry.authors.length ? `By ${entry.authors.map((a) => a.name).join(", ")}` : "";
+  byline.textContent = entry.authors.length ? (classes.byline ?? "").replace("{names}", entry.authors.map((a) => a.name).join(", ")) : "";
   // Sanitized on the server (lib/content/document.ts), as the page's own entries are.
   slot(article, "body").innerHTML = entry.html;
   const edited = slot(article, "edited");
@@ -86,6 +88,7 @@ export function installLiveUpdates(doc, open = (url) => new EventSource(url)) {
   const keyTemplate = /** @type {HTMLTemplateElement} */ (root.querySelector('template[data-live-template="key-event"]'));
   const showButton = /** @type {HTMLButtonElement} */ (root.querySelector("[data-live-show]"));
   const empty = /** @type {HTMLElement} */ (root.querySelector("[data-live-empty]"));
+  const plural = new Intl.PluralRules(root.closest("[lang]")?.getAttribute("lang") || "en");
   /** @type {Map<string, LiveEntryView>} */
   const waiting = new Map();
   /** @type {Map<string, LiveEntryView>} entries drawn by this script, for "Key events" */
@@ -125,7 +128,8 @@ export function installLiveUpdates(doc, open = (url) => new EventSource(url)) {
     list.replaceChildren(...items);
     empty.hidden = items.length > 0;
     showButton.hidden = waiting.size === 0;
-    showButton.textContent = waiting.size === 1 ? "1 new update" : `${waiting.size} new updates`;
+    const words = plural.select(waiting.size) === "one" ? showButton.dataset.one : showButton.dataset.other;
+    showButton.textContent = (words ?? "").replace("{count}", String(waiting.size));
     refreshKeyEvents();
   }
 

@@ -4,8 +4,9 @@
  * served without Next's client runtime (cache-handlers/reader-document.cjs puts this file in its place), so what a
  * reader clicks that needs JavaScript is wired here, by event delegation on markup the server rendered:
  *
- * - `<button data-copy-link="URL" data-status="ID">`: copies URL to the clipboard and says so in the element ID
- *   (a role="status" live region).
+ * - `<button data-copy-link="URL" data-status="ID" data-copied="…" data-copy-fallback="… {url}">`: copies URL to the
+ *   clipboard and says so in the element ID (a role="status" live region), in the page's words: data-copied, or
+ *   data-copy-fallback with the URL when the clipboard refuses (components/article/copy-link-button.tsx).
  *
  * - live coverage (`[data-live-story]`): public/live.js, installed from here.
  *
@@ -32,9 +33,9 @@ async function copyLink(button) {
   const url = button.dataset.copyLink ?? "";
   try {
     await navigator.clipboard.writeText(url);
-    announce(button, "Link copied");
+    announce(button, button.dataset.copied ?? "");
   } catch {
-    announce(button, `Copy this link: ${url}`);
+    announce(button, (button.dataset.copyFallback ?? "").replace("{url}", url));
   }
 }
 

@@ -111,10 +111,10 @@ export async function ArticlePage({ code, params }: Props) {
   const site = { siteName: settings.siteName, timeZone: settings.timeZone, siteUrl, prefix: text.prefix, inLanguage: text.lang, logoUrl: settings.logoUrl ? new URL(settings.logoUrl, siteUrl).toString() : `${siteUrl}/logo.png` };
   const forLd = { ...article, imageUrl: imageFor(article, siteUrl).url };
   // A live story: its entries under the summary, kept current by the live updater (components/live/live-story.tsx).
-  const entries = liveRows.map((row) => toLiveEntryView(row, settings));
+  const entries = liveRows.map((row) => toLiveEntryView(row, { ...context.dates, text }));
   const live = article.live && {
-    kicker: <LiveLabel isOpen={article.live.endAt === null} />,
-    afterBody: <LiveUpdates storyId={article.id} seq={article.live.seq} isOpen={article.live.endAt === null} entries={entries} pageUrl={url} />,
+    kicker: <LiveLabel isOpen={article.live.endAt === null} text={text} />,
+    afterBody: <LiveUpdates storyId={article.id} seq={article.live.seq} isOpen={article.live.endAt === null} entries={entries} pageUrl={url} text={text} />,
   };
   const jsonLd = [
     article.live ? liveBlogPostingJsonLd(forLd, article.live, entries, site) : newsArticleJsonLd(forLd, site),

@@ -48,7 +48,7 @@ function EditorLink({ id, headline }: { id: string; headline: string }) {
 
 /** "View on site" once published, else "Open preview"; its name says which story, for lists read by a screen reader. */
 function ReadLink({ article }: { article: Row }) {
-  const link = storyLink({ ...article, sectionSlug: article.section.slug });
+  const link = storyLink(article);
   return (
     <Link href={link.href} aria-label={`${link.label}: ${article.headline || "Untitled"}`} className="mt-1 block text-xs font-normal underline">
       {link.label}

@@ -42,7 +42,7 @@ export function ArticleCard({ article, locale, timeZone, lead = false, image, te
     <article className="border-b border-gray-200 pb-5 dark:border-gray-700">
       {image && <LeadImage image={image} href={href} />}
       <p className="text-xs font-semibold uppercase tracking-wide text-accent">
-        {article.isLiveNow && <span className="mr-2 rounded bg-red-700 px-1.5 py-0.5 font-bold text-white">LIVE</span>}
+        {article.isLiveNow && <span className="mr-2 rounded bg-red-700 px-1.5 py-0.5 font-bold text-white">{text.t("live")}</span>}
         {article.section.name}
       </p>
       <Heading className={`mt-1 font-serif font-bold leading-tight ${lead ? "text-3xl md:text-4xl" : "text-xl"}`}>

@@ -10,7 +10,7 @@ export function ShareLinks({ url, title, text = ENGLISH_TEXT }: { url: string; t
     { name: "Facebook", href: `https://www.facebook.com/sharer/sharer.php?u=${u}` },
     { name: "LinkedIn", href: `https://www.linkedin.com/sharing/share-offsite/?url=${u}` },
     { name: "WhatsApp", href: `https://wa.me/?text=${encodeURIComponent(`${title} ${url}`)}` },
-    { name: "Email", href: `mailto:?subject=${t}&body=${u}` },
+    { name: text.t("shareEmail"), href: `mailto:?subject=${t}&body=${u}` },
   ];
   return (
     <section aria-labelledby="share-heading" className="mt-10 border-t border-gray-200 pt-6 dark:border-gray-700">
@@ -27,7 +27,7 @@ export function ShareLinks({ url, title, text = ENGLISH_TEXT }: { url: string; t
           </li>
         ))}
         <li>
-          <CopyLinkButton url={url} />
+          <CopyLinkButton url={url} text={text} />
         </li>
       </ul>
     </section>

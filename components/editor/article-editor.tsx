@@ -84,7 +84,7 @@ export function ArticleEditor(props: ArticleEditorProps) {
           scheduledAtLabel={article.scheduledAtLabel}
           publishedAtLabel={article.publishedAtLabel}
           slug={article.fields.slug}
-          sectionSlug={props.sections.find((s) => s.id === article.fields.sectionId)?.slug ?? ""}
+          sectionPath={props.sections.find((s) => s.id === article.fields.sectionId)?.path ?? ""}
           hasBeenPublished={article.hasBeenPublished}
         />
         {flags.canCorrect && article.status === "PUBLISHED" && <CorrectionsPanel articleId={articleId} />}

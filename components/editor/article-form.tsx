@@ -92,7 +92,7 @@ export function ArticleForm(props: Props) {
 
           <SlugField
             value={fields.slug}
-            sectionSlug={section?.slug ?? ""}
+            sectionPath={section?.path ?? ""}
             isEdited={form.slugEdited}
             hasBeenPublished={props.article.hasBeenPublished}
             lockedHint={locked ? LOCKED_HINTS.slug : undefined}
@@ -106,7 +106,7 @@ export function ArticleForm(props: Props) {
             seoDescription={fields.seoDescription}
             headline={fields.headline}
             dek={fields.dek}
-            url={`${siteUrl}/${section?.slug ?? "section"}/${fields.slug}`}
+            url={`${siteUrl}${section?.path ?? "/section"}/${fields.slug}`}
             onChange={update}
             errors={{ seoTitle: fieldErrors.seoTitle, seoDescription: fieldErrors.seoDescription }}
           />

@@ -9,7 +9,8 @@ import { CONTROL_CLASS, Field, fieldControlProps } from "@/components/ui/field";
 
 type Props = {
   value: string;
-  sectionSlug: string;
+  /** The section's address in the article's edition ("/es/negocios"). */
+  sectionPath: string;
   isEdited: boolean;
   hasBeenPublished: boolean;
   /** Set when this user may not change it: why. */
@@ -19,13 +20,13 @@ type Props = {
   onUseHeadline: () => void;
 };
 
-export function SlugField({ value, sectionSlug, isEdited, hasBeenPublished, lockedHint, error, onChange, onUseHeadline }: Props) {
+export function SlugField({ value, sectionPath, isEdited, hasBeenPublished, lockedHint, error, onChange, onUseHeadline }: Props) {
   const hint = lockedHint ?? (hasBeenPublished ? "Changing the slug keeps the old URL working (it redirects)" : isEdited ? "Lower-case letters, digits and dashes." : "Made from the headline until you change it.");
   return (
     <Field id="field-slug" label="Slug" hint={hint} error={error}>
       <div className="flex flex-wrap items-center gap-2">
         <span className="text-sm text-muted" aria-hidden="true">
-          /{sectionSlug}/
+          {sectionPath}/
         </span>
         <input
           {...fieldControlProps({ id: "field-slug", hint, error })}

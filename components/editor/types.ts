@@ -34,7 +34,8 @@ export type MediaOption = {
 };
 
 export type StaffOption = { id: string; name: string };
-export type SectionOption = { id: string; name: string; slug: string };
+/** `path`: the section's address on the site in the article's edition ("/news", "/es/negocios"). */
+export type SectionOption = { id: string; name: string; path: string };
 
 export type RevisionItem = {
   id: string;

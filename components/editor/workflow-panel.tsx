@@ -38,7 +38,8 @@ type Props = {
   publishedAtLabel: string | null;
   /** The saved address (for "View on site"). */
   slug: string;
-  sectionSlug: string;
+  /** The saved section's address in the article's edition ("/es/negocios"). */
+  sectionPath: string;
   /** The article has been published at some point (deleting it leaves a "no longer available" page). */
   hasBeenPublished: boolean;
   /** This user's saves go live (else to the article's pending update). */
@@ -51,7 +52,7 @@ type Props = {
 
 export const WorkflowPanel = memo(function WorkflowPanel(props: Props) {
   const { articleId, status, flags, timeZone, scheduledAtInput, scheduledAtLabel, publishedAtLabel, hasBeenPublished, editsLive } = props;
-  const readLink = storyLink({ id: articleId, status, slug: props.slug, sectionSlug: props.sectionSlug });
+  const readLink = storyLink({ id: articleId, status, sitePath: `${props.sectionPath}/${props.slug}` });
   const id = useId();
   const { busy, isBusy, failure, notice, run } = useEditorAction(props);
   const note = usePanelText<HTMLTextAreaElement>();

@@ -8,7 +8,7 @@ import "server-only";
 import { NO_NAMES, getDefaultEdition, getEditionNames, getPrefixedEdition, listEditions, type EditionInfo } from "@/lib/data/editions";
 import { getSiteSettings } from "@/lib/data/settings";
 import type { EditionLink } from "@/components/layout/site-header";
-import { readerText } from "./reader-text";
+import { editionLocale, readerText } from "./reader-text";
 
 /** `code`: the URL prefix of a non-default edition ("es"), or null for the default edition. */
 export async function loadEdition(code: string | null) {
@@ -16,7 +16,7 @@ export async function loadEdition(code: string | null) {
   if (!edition) return null;
   // The default edition names sections and tags by their rows: nothing to read.
   const names = edition.isDefault ? NO_NAMES : await getEditionNames(edition.id);
-  const locale = edition.isDefault ? settings.locale : edition.locale;
+  const locale = editionLocale(edition, settings.locale);
   const text = readerText({ ...edition, locale });
   return { edition, settings, names, text, dates: { locale, timeZone: settings.timeZone } };
 }

@@ -53,5 +53,10 @@ export function readerText(edition: EditionRef): ReaderText {
   };
 }
 
+/** The locale an edition writes dates in: the default edition the site's setting (as before editions), another its own. */
+export function editionLocale(edition: Pick<EditionRef, "locale" | "isDefault">, siteLocale: string): string {
+  return edition.isDefault ? siteLocale : edition.locale;
+}
+
 /** The default edition as every site starts: English, no prefix. Components default to it. */
 export const ENGLISH_TEXT = readerText({ id: "en", locale: "en-US", isDefault: true });

@@ -6,7 +6,7 @@
  *   event: end     data: {}              (the coverage ended or the story left the site: the page stops listening)
  */
 import type { LiveChange } from "@/lib/data/live/public";
-import { toLiveEntryView } from "./view";
+import { toLiveEntryView, type LiveFormat } from "./view";
 
 export type LiveFrame = { seq: number; bytes: Uint8Array };
 
@@ -22,7 +22,7 @@ function frame(seq: number, event: string, data: unknown): LiveFrame {
   return { seq, bytes: encoder.encode(`id: ${seq}\nevent: ${event}\ndata: ${JSON.stringify(data)}\n\n`) };
 }
 
-export function encodeChanges(changes: LiveChange[], settings: { locale: string; timeZone: string }): LiveFrame[] {
+export function encodeChanges(changes: LiveChange[], settings: LiveFormat): LiveFrame[] {
   return changes.map((change) => (change.kind === "entry" ? frame(change.entry.seq, "entry", toLiveEntryView(change.entry, settings)) : frame(change.seq, "remove", { id: change.id })));
 }
 

@@ -11,9 +11,11 @@
 import "server-only";
 import { sharedListener } from "@/cache-handlers/listener.cjs";
 import { getEnv } from "@/lib/env";
-import { getLiveStreamState, listLiveChangesSince } from "@/lib/data/live/public";
+import { getLiveStreamState, listLiveChangesSince, type LiveStreamState } from "@/lib/data/live/public";
 import { getSiteSettings } from "@/lib/data/settings";
+import { editionLocale, readerText } from "@/lib/i18n/reader-text";
 import { encodeChanges, encodeEnd, HEARTBEAT, type LiveFrame } from "./events";
+import type { LiveFormat } from "./view";
 
 /** A reader's open stream: `write` sends bytes, `close` ends it. */
 export type LiveStream = { write(bytes: Uint8Array): void; close(): void };
@@ -27,6 +29,13 @@ const HEARTBEAT_MS = 15_000;
 // One hub per process, whichever bundle copy of this module asks (as the cache channel's registry does).
 const HUB = Symbol.for("dateline.liveHub");
 const hub: Hub = ((globalThis as Record<symbol, unknown>)[HUB] ??= { stories: new Map(), unsubscribe: null, heartbeat: null }) as Hub;
+
+/** A story's entries in its edition's language and locale (a story gone from the site has no entries to write). */
+function storyFormat(state: LiveStreamState | null, settings: { locale: string; timeZone: string }): LiveFormat {
+  if (!state) return settings;
+  const locale = editionLocale(state.edition, settings.locale);
+  return { locale, timeZone: settings.timeZone, text: readerText({ ...state.edition, locale }) };
+}
 
 function send(subscriber: Subscriber, frames: LiveFrame[]) {
   for (const frame of frames) {
@@ -65,7 +74,7 @@ function refresh(articleId: string) {
     while (story.dirty) {
       story.dirty = false;
       const [changes, state, settings] = await Promise.all([listLiveChangesSince(articleId, story.seq), getLiveStreamState(articleId), getSiteSettings()]);
-      const frames = encodeChanges(changes, settings);
+      const frames = encodeChanges(changes, storyFormat(state, settings));
       story.seq = Math.max(story.seq, ...frames.map((f) => f.seq));
       deliver(story, frames);
       if (!state?.isOpen) endStory(articleId, story, state?.seq ?? story.seq);
@@ -127,7 +136,7 @@ export async function openLiveStream(articleId: string, since: number, stream: L
   };
   try {
     const [changes, state, settings] = await Promise.all([listLiveChangesSince(articleId, since), getLiveStreamState(articleId), getSiteSettings()]);
-    send(subscriber, encodeChanges(changes, settings));
+    send(subscriber, encodeChanges(changes, storyFormat(state, settings)));
     const held = subscriber.held ?? [];
     subscriber.held = null;
     send(subscriber, held.sort((a, b) => a.seq - b.seq));

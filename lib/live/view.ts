@@ -1,10 +1,12 @@
 /**
  * A live entry as readers get it, on the page and in the event stream alike: the same shape renders the server's
  * HTML and the reader's client update (components/live/live-entry.tsx), so an entry looks the same either way. Its
- * times are formatted here, in the newsroom's locale and time zone, never in the reader's browser.
+ * times are formatted here, in its edition's locale and language and the newsroom's time zone, never in the
+ * reader's browser.
  */
 import type { LiveEntryRow } from "@/lib/data/live/public";
 import { isoWithOffset } from "@/lib/dates";
+import { ENGLISH_TEXT, type ReaderText } from "@/lib/i18n/reader-text";
 
 export type LiveEntryView = {
   id: string;
@@ -15,7 +17,7 @@ export type LiveEntryView = {
   text: string;
   postedAt: string;
   postedLabel: string;
-  /** "Updated HH:MM", when the entry was edited after it was posted. */
+  /** "Updated HH:MM" in the edition's language, when the entry was edited after it was posted. */
   editedLabel: string | null;
   isKeyEvent: boolean;
   isPinned: boolean;
@@ -39,7 +41,11 @@ export function liveTime(date: Date, locale: string, timeZone: string): string {
   return format.format(date);
 }
 
-export function toLiveEntryView(row: LiveEntryRow, settings: { locale: string; timeZone: string }): LiveEntryView {
+/** How a story's entries are written: its edition's locale and words (English by default), the site's time zone. */
+export type LiveFormat = { locale: string; timeZone: string; text?: ReaderText };
+
+export function toLiveEntryView(row: LiveEntryRow, settings: LiveFormat): LiveEntryView {
+  const { text = ENGLISH_TEXT } = settings;
   return {
     id: row.id,
     seq: row.seq,
@@ -48,7 +54,7 @@ export function toLiveEntryView(row: LiveEntryRow, settings: { locale: string; t
     text: row.bodyText,
     postedAt: isoWithOffset(row.postedAt, settings.timeZone),
     postedLabel: liveTime(row.postedAt, settings.locale, settings.timeZone),
-    editedLabel: row.editedAt ? `Updated ${liveTime(row.editedAt, settings.locale, settings.timeZone)}` : null,
+    editedLabel: row.editedAt ? text.t("liveEdited", { time: liveTime(row.editedAt, settings.locale, settings.timeZone) }) : null,
     isKeyEvent: row.isKeyEvent,
     isPinned: row.isPinned,
     authors: row.authors.map((a) => a.user),

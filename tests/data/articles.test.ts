@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { listArticlesForDashboard } from "@/lib/data/articles/dashboard";
 import { findPublishedPage, getFrontPage, getPublishedArticle } from "@/lib/data/articles/public";
 import { ForbiddenError } from "@/lib/data/errors";
-import { makeArticle, makeSection, makeUser, rawDb } from "../support/factories";
+import { makeArticle, makeSection, makeUser, rawDb, uid } from "../support/factories";
+import { makeSearchableArticle, makeSpanishEdition } from "../support/search-factories";
 
 describe("public article queries", () => {
   it("never return drafts, in-review, scheduled, archived or not-yet-due articles", async () => {
@@ -88,5 +89,22 @@ describe("staff article access", () => {
     const { listUsers } = await import("@/lib/data/users/accounts");
     const journalist = await makeUser("JOURNALIST");
     await expect(listUsers(journalist)).rejects.toBeInstanceOf(ForbiddenError);
+  });
+
+  it("links each listed article to its page in its own edition: the edition's prefix and section slug", async () => {
+    const spanish = await makeSpanishEdition();
+    const author = await makeUser("JOURNALIST");
+    const named = await makeSection();
+    const unnamed = await makeSection();
+    const localSlug = `economia-${uid()}`;
+    await rawDb().sectionTranslation.create({ data: { sectionId: named.id, editionId: spanish.id, name: "Economía", slug: localSlug } });
+    const inSpanish = await makeSearchableArticle(author, { sectionId: named.id, edition: spanish });
+    const spanishFallback = await makeSearchableArticle(author, { sectionId: unnamed.id, edition: spanish });
+    const inEnglish = await makeSearchableArticle(author, { sectionId: named.id });
+    const rows = (await listArticlesForDashboard(author, { mine: true, perPage: 200 })).items;
+    const pathOf = (id: string) => rows.find((row) => row.id === id)?.sitePath;
+    expect(pathOf(inSpanish.id)).toBe(`/es/${localSlug}/${inSpanish.slug}`);
+    expect(pathOf(spanishFallback.id), "a section with no Spanish name keeps its slug, under the prefix").toBe(`/es/${unnamed.slug}/${spanishFallback.slug}`);
+    expect(pathOf(inEnglish.id)).toBe(`/${named.slug}/${inEnglish.slug}`);
   });
 });

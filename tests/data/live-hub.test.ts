@@ -6,13 +6,14 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { documentFromParagraphs } from "@/lib/content/document";
 import { endCoverage, postEntry } from "@/lib/data/live/entries";
 import { countLiveStreams, openLiveStream } from "@/lib/live/hub";
-import { makeLiveStory, makeUser } from "../support/factories";
+import { makeLiveStory, makeUser, rawDb } from "../support/factories";
+import { makeSpanishEdition } from "../support/search-factories";
 
 vi.mock("next/cache", () => ({ unstable_cache: <T>(fn: T) => fn }));
 
 /** A stream that keeps its frames as text, as a browser's EventSource would see them. */
 function recorder() {
-  const frames: { id: number; event: string; text?: string }[] = [];
+  const frames: { id: number; event: string; text?: string; editedLabel?: string | null }[] = [];
   let closed = false;
   const decoder = new TextDecoder();
   return {
@@ -23,8 +24,8 @@ function recorder() {
         const block = decoder.decode(bytes);
         const event = /^event: (\w+)$/m.exec(block)?.[1];
         if (!event) return; // the keep-alive
-        const data = JSON.parse(/^data: (.*)$/m.exec(block)![1]!) as { text?: string };
-        frames.push({ id: Number(/^id: (\d+)$/m.exec(block)![1]), event, text: data.text });
+        const data = JSON.parse(/^data: (.*)$/m.exec(block)![1]!) as { text?: string; editedLabel?: string | null };
+        frames.push({ id: Number(/^id: (\d+)$/m.exec(block)![1]), event, text: data.text, editedLabel: data.editedLabel });
       },
       close() {
         closed = true;
@@ -93,5 +94,18 @@ describe("the live hub", () => {
     await openLiveStream(article.id, 0, late.stream);
     expect(late.frames.map((f) => f.event)).toEqual(["entry", "end"]);
     expect(late.isClosed()).toBe(true);
+  });
+
+  it("writes a story's entries in its edition's language, an English story's as before", async () => {
+    const author = await makeUser("JOURNALIST");
+    const spanish = await makeSpanishEdition();
+    const [inSpanish, inEnglish] = [await makeLiveStory(author), await makeLiveStory(author)];
+    await rawDb().article.update({ where: { id: inSpanish.article.id }, data: { editionId: spanish.id, searchConfig: spanish.searchConfig } });
+    const editedAt = new Date();
+    await rawDb().liveEntry.updateMany({ where: { id: { in: [inSpanish.entry.id, inEnglish.entry.id] } }, data: { editedAt } });
+    const [es, en] = [recorder(), recorder()];
+    leaves.push(await openLiveStream(inSpanish.article.id, 0, es.stream), await openLiveStream(inEnglish.article.id, 0, en.stream));
+    expect(es.frames[0]?.editedLabel).toMatch(/^Actualizado a las \d\d:\d\d$/);
+    expect(en.frames[0]?.editedLabel).toMatch(/^Updated \d\d:\d\d$/);
   });
 });

@@ -21,6 +21,9 @@ import { LIVE_STORY_SLUG, seedLiveStory } from "../../prisma/seed-live";
 
 vi.mock("next/cache", () => ({ unstable_cache: <T>(fn: T) => fn }));
 
+/** The default edition every story belongs to unless it says otherwise (its entries are written in English). */
+const ENGLISH = { id: "en", locale: "en-US", isDefault: true };
+
 const entry = (articleId: string, text: string, more: { title?: string; isKeyEvent?: boolean; authorIds?: string[] } = {}) => ({
   articleId,
   title: more.title ?? "",
@@ -85,7 +88,7 @@ describe("live coverage", () => {
     const shown = await listPublicLiveEntries(article.id, article.slug);
     expect(shown.map((e) => e.id)).toEqual([first.id]);
     expect(shown[0]!.editedAt).not.toBeNull();
-    expect(await getLiveStreamState(article.id)).toEqual({ isOpen: true, seq: 4 });
+    expect(await getLiveStreamState(article.id)).toEqual({ isOpen: true, seq: 4, edition: ENGLISH });
   });
 
   it("ends the coverage: no more posts, the stream state says closed; a new start opens it again", async () => {
@@ -93,7 +96,7 @@ describe("live coverage", () => {
     const { article } = await makeLiveStory(author);
     const before = new Date(Date.now() - 1000);
     await endCoverage(author, article.id);
-    expect(await getLiveStreamState(article.id)).toEqual({ isOpen: false, seq: 2 });
+    expect(await getLiveStreamState(article.id)).toEqual({ isOpen: false, seq: 2, edition: ENGLISH });
     // The LIVE label goes from cards too: the front page and the section's list are refreshed.
     const tags = (await rawDb().cacheTag.findMany({ where: { expiredAt: { gte: before } } })).map((t) => t.tag);
     expect(tags).toEqual(expect.arrayContaining(["home", `section:${article.section.slug}`, `article:${article.slug}`]));
@@ -132,7 +135,7 @@ describe("live coverage", () => {
     const entries = await listPublicLiveEntries(story.id, story.slug);
     expect(entries).toHaveLength(12);
     expect(entries.filter((e) => e.isKeyEvent)).toHaveLength(2);
-    expect(await getLiveStreamState(story.id)).toEqual({ isOpen: true, seq: 12 });
+    expect(await getLiveStreamState(story.id)).toEqual({ isOpen: true, seq: 12, edition: ENGLISH });
   });
 
   it("stores each hostile entry's title and body as text (sanitized HTML), or refuses it with a clear message", async () => {

@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { LiveLabel, LiveUpdates } from "@/components/live/live-story";
+import { readerText, type ReaderText } from "@/lib/i18n/reader-text";
 import type { LiveEntryView } from "@/lib/live/view";
 import { installLiveUpdates, renderEntry } from "@/public/live.js";
 
@@ -37,10 +38,14 @@ class FakeSource extends EventTarget {
   }
 }
 
-function mount(entries: LiveEntryView[], isOpen = true) {
-  document.body.innerHTML =
-    renderToStaticMarkup(createElement(LiveLabel, { isOpen })) +
-    renderToStaticMarkup(createElement(LiveUpdates, { storyId: "story1", seq: 7, isOpen, entries, pageUrl: PAGE }));
+const SPANISH = readerText({ id: "es", locale: "es-MX", isDefault: false });
+
+/** The story's markup, in English unless `text` says otherwise; a Spanish page's shell declares its lang (decision 0029). */
+function mount(entries: LiveEntryView[], isOpen = true, text?: ReaderText) {
+  const markup =
+    renderToStaticMarkup(createElement(LiveLabel, { isOpen, text })) +
+    renderToStaticMarkup(createElement(LiveUpdates, { storyId: "story1", seq: 7, isOpen, entries, pageUrl: PAGE, text }));
+  document.body.innerHTML = text ? `<div lang="${text.lang}">${markup}</div>` : markup;
   let source: FakeSource | null = null;
   installLiveUpdates(document, (url) => (source = new FakeSource(url)) as unknown as EventSource);
   const articles = () => [...document.querySelectorAll("[data-live-list] article")].map((a) => a.querySelector("h3")!.textContent);
@@ -121,5 +126,39 @@ describe("live coverage script", () => {
   it("an ended story does not listen", () => {
     const { source } = mount([entry("a1", 1, 1)], false);
     expect(source()).toBeNull();
+  });
+
+  it("draws a Spanish story's entries in Spanish, exactly as the server does, with no English left", () => {
+    const samples = [entry("a1", 1, 5), entry("a2", 2, 6, { isKeyEvent: true, isPinned: true, editedLabel: "Actualizado a las 10:30" })];
+    for (const e of samples) {
+      mount([e], true, SPANISH);
+      const server = document.querySelector("[data-live-list] > li")!.outerHTML;
+      const template = document.querySelector<HTMLTemplateElement>('template[data-live-template="entry"]')!;
+      expect(renderEntry(template, e, PAGE).outerHTML).toBe(server);
+    }
+    const item = document.querySelector("[data-live-list] > li")!;
+    expect(item.querySelector("h3")!.textContent).toBe("Actualización de las 10:06");
+    expect(item.textContent).toContain("Fijado");
+    expect(item.textContent).toContain("Momento clave");
+    expect(item.textContent).toContain("(enlace a esta actualización)");
+    expect(item.textContent).toContain("Correo: compartir la actualización «Actualización de las 10:06» (se abre en una pestaña nueva)");
+    expect(document.querySelector("[data-live-label]")!.textContent).toBe("EN VIVO");
+    expect(document.querySelector("#key-events-heading")!.textContent).toBe("Momentos clave");
+    expect(document.querySelector("#updates-heading")!.textContent).toBe("Actualizaciones");
+    const seen = document.body.textContent + [...document.querySelectorAll("template")].map((t) => t.content.textContent).join(" ");
+    for (const english of ["LIVE", "Key event", "Update at", "Updates", "By ", "Pinned", "Email", "link to this update", "share the update", "opens in a new tab"]) {
+      expect(seen, english).not.toContain(english);
+    }
+  });
+
+  it("a Spanish story's script writes its new entries and its button in Spanish", () => {
+    const { source, articles, button } = mount([], true, SPANISH);
+    source().send("entry", entry("a1", 1, 1));
+    expect(button.textContent).toBe("1 actualización nueva");
+    source().send("entry", entry("a2", 2, 2, { title: "Sube el río" }));
+    expect(button.textContent).toBe("2 actualizaciones nuevas");
+    button.click();
+    expect(articles()).toEqual(["Sube el río", "Actualización de las 10:01"]);
+    expect(document.getElementById("entry-a1")!.textContent).toContain("Por Ana Ruiz");
   });
 });

@@ -4,14 +4,18 @@
  * when the clipboard refuses; installing twice wires each button once.
  */
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { CopyLinkButton } from "@/components/article/copy-link-button";
+import { readerText, type ReaderText } from "@/lib/i18n/reader-text";
 import { installReaderBehaviour } from "@/public/reader.js";
 
-function render() {
-  document.body.innerHTML = `
-    <ul><li><button type="button" data-copy-link="https://news.test/news/a" data-status="s">Copy link</button>
-    <span id="s" role="status"></span></li></ul>`;
-  return { button: document.querySelector("button")!, status: document.getElementById("s")! };
+/** The server's button (English unless `text` says otherwise) and its status region. */
+function render(text?: ReaderText) {
+  document.body.innerHTML = `<ul><li>${renderToStaticMarkup(createElement(CopyLinkButton, { url: "https://news.test/news/a", text }))}</li></ul>`;
+  return { button: document.querySelector("button")!, status: document.getElementById("copy-link-status")! };
 }
+const SPANISH = readerText({ id: "es", locale: "es-MX", isDefault: false });
 
 describe("reader script", () => {
   afterEach(() => vi.restoreAllMocks());
@@ -34,5 +38,14 @@ describe("reader script", () => {
     const { button, status } = render();
     button.click();
     await vi.waitFor(() => expect(status.textContent).toBe("Copy this link: https://news.test/news/a"));
+  });
+
+  it("speaks the edition's language", async () => {
+    vi.spyOn(navigator, "clipboard", "get").mockReturnValue({ writeText: async () => Promise.reject(new Error("denied")) } as unknown as Clipboard);
+    installReaderBehaviour(document);
+    const { button, status } = render(SPANISH);
+    expect(button.textContent).toBe("Copiar enlace");
+    button.click();
+    await vi.waitFor(() => expect(status.textContent).toBe("Copie este enlace: https://news.test/news/a"));
   });
 });

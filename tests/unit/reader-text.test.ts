@@ -54,6 +54,19 @@ describe("reader text", () => {
     expect(spanish.t("live")).toBe("EN VIVO");
   });
 
+  it("words live coverage in each language, the default as before (the updater's words keep their placeholders)", () => {
+    expect(ENGLISH_TEXT.t("liveKeyEvents")).toBe("Key events");
+    expect(ENGLISH_TEXT.t("liveEdited", { time: "14:05" })).toBe("Updated 14:05");
+    expect(ENGLISH_TEXT.t("liveNewUpdatesOther", { count: "{count}" })).toBe("{count} new updates");
+    expect(ENGLISH_TEXT.t("liveUntitled", { time: "{time}" })).toBe("Update at {time}");
+    expect(spanish.t("liveKeyEvents")).toBe("Momentos clave");
+    expect(spanish.t("liveEdited", { time: "14:05" })).toBe("Actualizado a las 14:05");
+    expect(spanish.t("liveNewUpdatesOne", { count: "{count}" })).toBe("{count} actualización nueva");
+    expect(spanish.t("liveByline", { names: "{names}" })).toBe("Por {names}");
+    expect(ENGLISH_TEXT.t("copyThisLink", { url: "{url}" })).toBe("Copy this link: {url}");
+    expect(spanish.t("linkCopied")).toBe("Enlace copiado");
+  });
+
   it("names a staff role and refuses a long search in the edition's language", () => {
     expect(["JOURNALIST", "EDITOR", "ADMIN"].map((role) => ENGLISH_TEXT.t("authorRole", { role }))).toEqual(["Staff writer", "Editor", "Newsroom staff"]);
     expect(spanish.t("authorRole", { role: "JOURNALIST" })).toBe("Periodista");

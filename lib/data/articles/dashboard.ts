@@ -6,6 +6,7 @@ import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ArticleStatus } from "@/lib/generated/prisma/enums";
 import { getDb } from "@/lib/db";
+import { editionPrefix } from "@/lib/i18n/edition";
 import { assertCan } from "@/lib/auth/permissions";
 import type { SessionUser } from "../types";
 import { ownArticleWhere, visibleWhere } from "./access";
@@ -64,15 +65,27 @@ export async function listArticlesForDashboard(actor: SessionUser, filters: Dash
         updatedAt: true,
         publishedAt: true,
         scheduledAt: true,
-        section: { select: { name: true, slug: true } },
-        edition: { select: { id: true, name: true } },
+        section: { select: { name: true, slug: true, translations: { select: { editionId: true, slug: true } } } },
+        edition: { select: { id: true, name: true, isDefault: true } },
         authors: authorsSelect,
         lastEditedBy: { select: { name: true } },
         pendingUpdate: { select: { status: true } },
       },
     }),
   ]);
-  return { items, total, page, totalPages: Math.max(1, Math.ceil(total / perPage)) };
+  return { items: items.map(withSitePath), total, page, totalPages: Math.max(1, Math.ceil(total / perPage)) };
+}
+
+type ListedArticle = {
+  slug: string;
+  section: { name: string; slug: string; translations: { editionId: string; slug: string }[] };
+  edition: { id: string; name: string; isDefault: boolean };
+};
+
+/** Where the article is read on the site: under its edition's prefix, in its section's slug in that edition. */
+function withSitePath<T extends ListedArticle>({ section: { translations, ...section }, ...article }: T) {
+  const local = translations.find((t) => t.editionId === article.edition.id)?.slug ?? section.slug;
+  return { ...article, section, sitePath: `${editionPrefix(article.edition)}/${local}/${article.slug}` };
 }
 
 /**

@@ -90,6 +90,7 @@ export async function getArticleForEditor(actor: SessionUser, articleId: string)
       createdById: true,
       isLive: true,
       section: { select: { slug: true, name: true } },
+      edition: { select: { id: true, isDefault: true } },
       lastEditedBy: { select: { name: true } },
       authors: { orderBy: { position: "asc" }, select: { user: { select: { id: true, name: true } } } },
       tags: { orderBy: { position: "asc" }, select: { tag: { select: { name: true } } } },

@@ -43,12 +43,14 @@ export type LiveStreamState = {
   /** The story is published, live coverage, and not ended: a stream may stay open. */
   isOpen: boolean;
   seq: number;
+  /** The story's edition: its entries are written in its language and locale. */
+  edition: { id: string; locale: string; isDefault: boolean };
 };
 
 /** Whether a stream on this story may open or stay open, and its latest event number. */
 export async function getLiveStreamState(articleId: string): Promise<LiveStreamState | null> {
-  const story = await getDb().article.findFirst({ where: { id: articleId, ...publishedWhere(), isLive: true }, select: { coverageEndAt: true, liveSeq: true } });
-  return story && { isOpen: story.coverageEndAt === null, seq: story.liveSeq };
+  const story = await getDb().article.findFirst({ where: { id: articleId, ...publishedWhere(), isLive: true }, select: { coverageEndAt: true, liveSeq: true, edition: { select: { id: true, locale: true, isDefault: true } } } });
+  return story && { isOpen: story.coverageEndAt === null, seq: story.liveSeq, edition: story.edition };
 }
 
 export type LiveChange = { kind: "entry"; entry: LiveEntryRow } | { kind: "remove"; id: string; seq: number };

@@ -19,6 +19,8 @@ import { getChangeRequest, listNotes } from "@/lib/data/articles/notes";
 import { listPreviewLinks } from "@/lib/data/articles/previews";
 import { listRevisions } from "@/lib/data/articles/revisions";
 import { listSections } from "@/lib/data/sections";
+import { getEditionNames, localName, NO_NAMES } from "@/lib/data/editions";
+import { editionPrefix } from "@/lib/i18n/edition";
 import { getSiteSettings } from "@/lib/data/settings";
 import { listTagNames } from "@/lib/data/tags";
 import { listStaffForByline } from "@/lib/data/users/accounts";
@@ -63,6 +65,7 @@ export default async function EditArticlePage({ params }: Props) {
     getSiteSettings(),
     getTranslationPanel(user, article.id),
   ]);
+  const names = article.edition.isDefault ? NO_NAMES : await getEditionNames(article.edition.id);
   const { locale, timeZone } = settings;
   const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone });
   const withSeconds = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "medium", timeZone });
@@ -108,7 +111,8 @@ export default async function EditArticlePage({ params }: Props) {
       },
       body: article.body,
     },
-    sections: sections.map((s) => ({ id: s.id, name: s.name, slug: s.slug })),
+    // Addresses in the article's edition: its prefix and the sections' slugs there.
+    sections: sections.map((s) => ({ id: s.id, name: s.name, path: `${editionPrefix(article.edition)}/${localName(s, names.sections).slug}` })),
     staff: byline,
     tagNames,
     media: media.map((m) => ({
