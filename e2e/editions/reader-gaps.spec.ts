@@ -1,7 +1,7 @@
 /**
  * What the Spanish edition adds for readers beyond its pages (docs/decisions/0029-language-editions.md): its section
  * and author feeds, in Spanish, with its own stories only and linked from its pages; the Spanish 410 page of an
- * unpublished Spanish story; and "¿Quisiste decir …?" from Spanish words only. Each test publishes its own stories.
+ * unpublished Spanish story; and "¿Quiso decir …?" from Spanish words only. Each test publishes its own stories.
  */
 import { randomInt } from "node:crypto";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
@@ -89,7 +89,7 @@ test("an unpublished Spanish story answers 410 Gone with the Spanish page, and i
   await expectNoAxeViolations(page);
 });
 
-test("the Spanish search suggests a Spanish word (“¿Quisiste decir …?”) and the English search never does", async ({ page }) => {
+test("the Spanish search suggests a Spanish word (“¿Quiso decir …?”) and the English search never does", async ({ page }) => {
   const letters = "bcdfghjklmnpqrstvwxz";
   const word = Array.from({ length: 11 }, () => letters[randomInt(letters.length)]).join("");
   const misspelt = `${word.slice(0, 3)}${word[4]}${word[3]}${word.slice(5)}`;
@@ -109,7 +109,7 @@ test("the Spanish search suggests a Spanish word (“¿Quisiste decir …?”) a
   await page.goto(`/es/search?q=${misspelt}`);
   const main = page.getByRole("main");
   await expect(main.getByRole("heading", { level: 2, name: `No hay resultados para «${misspelt}»` })).toBeVisible();
-  await expect(main.getByText("¿Quisiste decir")).toBeVisible();
+  await expect(main.getByText("¿Quiso decir")).toBeVisible();
   await expect(main.getByRole("region", { name: new RegExp(`resultados? para «${word}»`) }).getByRole("link", { name: headline })).toBeVisible();
   await expectNoAxeViolations(page);
   await main.getByRole("link", { name: word, exact: true }).click();

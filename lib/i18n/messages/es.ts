@@ -49,7 +49,7 @@ export const es: Catalog = {
   pagination: "Paginación",
   searchPages: "Páginas de resultados",
   noResults: "No hay resultados para «{query}»",
-  didYouMean: "¿Quisiste decir",
+  didYouMean: "¿Quiso decir",
   searchTip: "Consejo: revise la ortografía o pruebe con menos palabras, o más generales, como un lugar, una persona o un tema. La búsqueda encuentra palabras completas en titulares, resúmenes y texto de las notas.",
   results: "{count, plural, one {1 resultado} other {{total} resultados}} para «{query}»",
   noSuchResultsPage: "No existe la página {page} de resultados.",
