@@ -11,6 +11,8 @@ import { parseTrustedProxies, type TrustedProxies } from "@/lib/security/client-
 const EnvSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    // Where the build is (next.config.ts distDir): reader documents read its stylesheet list (lib/reader/stylesheets.ts).
+    NEXT_DIST_DIR: z.string().min(1).default(".next"),
     DATABASE_URL: z
       .string({ error: "DATABASE_URL is not set. Start the app with `npm run dev` or `npm start`, which provide one." })
       .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgresql:// URL"),
@@ -92,6 +94,7 @@ const EnvSchema = z
       authSecret: secret,
       siteUrl: (env.SITE_URL ?? env.NEXTAUTH_URL ?? "http://localhost:3000").replace(/\/$/, ""),
       isProduction: env.NODE_ENV === "production",
+      distDir: env.NEXT_DIST_DIR,
       cronSecret: env.CRON_SECRET ?? null,
       trustedProxies,
       schedulerIntervalMs: env.SCHEDULER_INTERVAL_MS,

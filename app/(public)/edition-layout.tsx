@@ -10,7 +10,7 @@ import { localName } from "@/lib/data/editions";
 import { listSections } from "@/lib/data/sections";
 import { getEnv, isBuildPhase } from "@/lib/env";
 import { feedAlternates } from "@/lib/feeds/links";
-import { loadEdition, otherEditionLinks } from "@/lib/i18n/edition";
+import { loadEdition, otherEditionLinks, type EditionContext } from "@/lib/i18n/edition";
 
 export async function editionLayoutMetadata(code: string | null): Promise<Metadata> {
   const context = await loadEdition(code);
@@ -29,6 +29,11 @@ export async function editionLayoutMetadata(code: string | null): Promise<Metada
 export async function EditionLayout({ code, children }: { code: string | null; children: ReactNode }) {
   const context = await loadEdition(code);
   if (!context) notFound();
+  return <EditionShell context={context}>{children}</EditionShell>;
+}
+
+/** The site around a page of the edition `context` (also around the documents rendered without Next's layouts: decision 0034). */
+export async function EditionShell({ context, children }: { context: EditionContext; children: ReactNode }) {
   const [sections, editions] = await Promise.all([listSections(), otherEditionLinks(context.edition)]);
   return (
     <SiteShell settings={context.settings} sections={sections.map((s) => localName(s, context.names.sections))} text={context.text} editions={editions}>

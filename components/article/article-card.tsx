@@ -3,7 +3,6 @@
  * featured image (above the text, linked like the headline but hidden from the keyboard and screen readers, which
  * get the headline's link), loaded first since it is the page's largest picture.
  */
-import Link from "next/link";
 import { formatPublicDate } from "@/lib/dates";
 import { PriorityPicture } from "@/components/article/priority-picture";
 import { joinNames } from "@/lib/text";
@@ -27,9 +26,9 @@ const LEAD_IMAGE_SIZES = "(min-width: 64rem) 40rem, calc(100vw - 2rem)";
 
 function LeadImage({ image, href }: { image: Image; href: string }) {
   return (
-    <Link href={href} tabIndex={-1} aria-hidden="true" className="mb-4 block">
+    <a href={href} tabIndex={-1} aria-hidden="true" className="mb-4 block">
       <PriorityPicture image={image} alt="" sizes={LEAD_IMAGE_SIZES} />
-    </Link>
+    </a>
   );
 }
 
@@ -46,9 +45,9 @@ export function ArticleCard({ article, locale, timeZone, lead = false, image, te
         {article.section.name}
       </p>
       <Heading className={`mt-1 font-serif font-bold leading-tight ${lead ? "text-3xl md:text-4xl" : "text-xl"}`}>
-        <Link href={href} className="hover:underline">
+        <a href={href} className="hover:underline">
           {article.headline}
-        </Link>
+        </a>
       </Heading>
       {article.dek && <p className={`mt-2 text-muted ${lead ? "text-lg" : ""}`}>{article.dek}</p>}
       <p className="mt-2 text-xs text-muted">

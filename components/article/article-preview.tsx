@@ -3,6 +3,7 @@
  * preview: the share preview (/preview/[token]) and the staff preview (/dashboard/articles/[id]/preview).
  */
 import { ArticleView } from "@/components/article/article-view";
+import { ReaderBehaviour } from "@/components/article/reader-behaviour";
 import type { ArticlePreviewData } from "@/lib/data/articles/previews";
 
 type Props = { article: ArticlePreviewData; banner: string; url: string; locale: string; timeZone: string };
@@ -28,6 +29,8 @@ export function ArticlePreview({ article, banner, url, locale, timeZone }: Props
           timeZone={timeZone}
         />
       </div>
+      {/* public/reader.js (copy link) for a page that hydrates, where no script tag of its own is served. */}
+      <ReaderBehaviour />
     </div>
   );
 }

@@ -5,7 +5,6 @@
  * body's Nth paragraph, when another paragraph follows it.
  */
 import type { ReactNode } from "react";
-import Link from "next/link";
 import { Byline } from "@/components/article/byline";
 import { PriorityPicture } from "@/components/article/priority-picture";
 import { ShareLinks } from "@/components/article/share-links";
@@ -67,7 +66,7 @@ export function ArticleView({ article, url, locale, timeZone, inBody, kicker, af
       <header>
         <p className="text-sm font-semibold uppercase tracking-wide text-accent">
           {kicker}
-          <Link href={text.path(`/${article.section.slug}`)}>{article.section.name}</Link>
+          <a href={text.path(`/${article.section.slug}`)}>{article.section.name}</a>
         </p>
         <h1 className="mt-2 font-serif text-4xl font-bold leading-tight md:text-5xl">{article.headline}</h1>
         {article.dek && <p className="mt-3 text-xl text-muted">{article.dek}</p>}
@@ -120,9 +119,9 @@ export function ArticleView({ article, url, locale, timeZone, inBody, kicker, af
           <ul className="flex flex-wrap gap-2 text-sm">
             {article.tags.map((tag) => (
               <li key={tag.slug}>
-                <Link href={text.path(`/tag/${tag.slug}`)} className="rounded-full bg-gray-100 px-3 py-1 hover:bg-gray-200 dark:bg-gray-800 dark:hover:bg-gray-700">
+                <a href={text.path(`/tag/${tag.slug}`)} className="rounded-full bg-gray-100 px-3 py-1 hover:bg-gray-200 dark:bg-gray-800 dark:hover:bg-gray-700">
                   {tag.name}
-                </Link>
+                </a>
               </li>
             ))}
           </ul>
@@ -132,9 +131,9 @@ export function ArticleView({ article, url, locale, timeZone, inBody, kicker, af
       <ShareLinks url={url} title={article.headline} text={text} />
 
       <p className="mt-8">
-        <Link href={text.path(`/${article.section.slug}`)} className="font-semibold hover:underline">
+        <a href={text.path(`/${article.section.slug}`)} className="font-semibold hover:underline">
           {text.t("back")}
-        </Link>
+        </a>
       </p>
     </article>
   );

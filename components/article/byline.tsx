@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { Fragment } from "react";
 import { ENGLISH_TEXT, type ReaderText } from "@/lib/i18n/reader-text";
 
@@ -13,9 +12,9 @@ export function Byline({ authors, text = ENGLISH_TEXT }: { authors: Author[]; te
       {authors.map((author, index) => (
         <Fragment key={author.slug}>
           {index > 0 && (index === authors.length - 1 ? ` ${text.t("and")} ` : ", ")}
-          <Link href={text.path(`/author/${author.slug}`)} className="underline-offset-2 hover:underline">
+          <a href={text.path(`/author/${author.slug}`)} className="underline-offset-2 hover:underline">
             {author.name}
-          </Link>
+          </a>
         </Fragment>
       ))}
     </p>

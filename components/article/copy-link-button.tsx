@@ -1,9 +1,9 @@
 import { ENGLISH_TEXT, type ReaderText } from "@/lib/i18n/reader-text";
-import { ReaderBehaviour } from "./reader-behaviour";
 
 /**
  * "Copy link": server markup that public/reader.js wires (reader pages run no React in the browser: decision 0022).
- * ReaderBehaviour wires it too where a page does hydrate (previews); on reader pages its chunk is never loaded.
+ * Pages that hydrate (previews) wire it with ReaderBehaviour (components/article/article-preview.tsx). No client
+ * component in here: reader articles are rendered outside the RSC pass (decision 0034).
  * What the script announces is on the button, in the edition's language (`{url}` for it to fill).
  */
 export function CopyLinkButton({ url, text = ENGLISH_TEXT }: { url: string; text?: ReaderText }) {
@@ -20,7 +20,6 @@ export function CopyLinkButton({ url, text = ENGLISH_TEXT }: { url: string; text
         {text.t("copyLink")}
       </button>
       <span id="copy-link-status" role="status" className="ml-2 text-xs text-muted" />
-      <ReaderBehaviour />
     </>
   );
 }

@@ -1,5 +1,4 @@
 /** The body of a page that is not there (404) or no longer is (410): what happened, and where to go from here. */
-import Link from "next/link";
 import { ENGLISH_TEXT, type ReaderText } from "@/lib/i18n/reader-text";
 
 export function MissingPage({ title, reason, text = ENGLISH_TEXT }: { title: string; reason: string; text?: ReaderText }) {
@@ -8,9 +7,9 @@ export function MissingPage({ title, reason, text = ENGLISH_TEXT }: { title: str
       <h1 className="font-serif text-4xl font-bold">{title}</h1>
       <p className="mt-4 text-muted">{reason}</p>
       <p className="mt-6">
-        <Link href={text.path("/")} className="font-semibold underline">
+        <a href={text.path("/")} className="font-semibold underline">
           {text.t("frontPage")}
-        </Link>
+        </a>
       </p>
     </div>
   );

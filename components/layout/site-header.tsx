@@ -5,7 +5,6 @@
  * links the newsroom's social profiles (from the settings) and staff sign-in. With several language editions the
  * header links each other edition's front page, named in its own language (an article page links its translation).
  */
-import Link from "next/link";
 import type { SocialLinks } from "@/lib/data/settings";
 import { SEARCH_QUERY_MAX_LENGTH } from "@/lib/validation/search";
 import { SOCIAL_LABELS } from "@/lib/validation/admin";
@@ -19,9 +18,9 @@ export function SiteHeader({ siteName, sections, text = ENGLISH_TEXT, editions =
   return (
     <header className="border-b border-gray-300 bg-white dark:border-gray-700 dark:bg-gray-950">
       <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-x-6 gap-y-3 px-4 pb-2 pt-4">
-        <Link href={text.path("/")} className="font-serif text-3xl font-bold tracking-tight">
+        <a href={text.path("/")} className="font-serif text-3xl font-bold tracking-tight">
           {siteName}
-        </Link>
+        </a>
         {editions.length > 0 && (
           <nav aria-label={text.t("languages")} className="text-sm">
             <ul className="flex gap-1">
@@ -58,9 +57,9 @@ export function SiteHeader({ siteName, sections, text = ENGLISH_TEXT, editions =
         <ul className="flex overflow-x-auto whitespace-nowrap px-1 text-sm font-semibold uppercase tracking-wide [scrollbar-width:thin]">
           {sections.map((section) => (
             <li key={section.slug} className="shrink-0">
-              <Link href={text.path(`/${section.slug}`)} className="inline-flex min-h-11 items-center px-3 hover:text-accent">
+              <a href={text.path(`/${section.slug}`)} className="inline-flex min-h-11 items-center px-3 hover:text-accent">
                 {section.name}
-              </Link>
+              </a>
             </li>
           ))}
         </ul>
@@ -93,9 +92,11 @@ export function SiteFooter({ siteName, socialLinks, text = ENGLISH_TEXT }: { sit
             </ul>
           </nav>
         )}
-        <Link href="/login" className="underline">
+        {/* A plain link: reader documents are rendered without client components (decision 0034). */}
+        {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- the rule assumes a hydrating app */}
+        <a href="/login" className="underline">
           {text.t("staffSignIn")}
-        </Link>
+        </a>
       </div>
     </footer>
   );

@@ -6,11 +6,11 @@
  * Next replaces (does not merge) a parent's `alternates` when a page sets its own, so a page that sets
  * `alternates` repeats the site's feeds: `combineFeedAlternates(feedAlternates("", site), feedAlternates(...))`.
  */
-import type { Metadata } from "next";
 import { FEED_FORMATS, FEED_FORMAT_NAMES, feedPath } from "./formats";
 
-export type FeedAlternateTypes = NonNullable<NonNullable<Metadata["alternates"]>["types"]>;
 type AlternateLink = { url: string; title: string };
+/** Metadata["alternates"]["types"] as Next takes it, and as the documents rendered without Next write it (lib/seo/head-tags.tsx). */
+export type FeedAlternateTypes = Record<string, AlternateLink[]>;
 
 /** The RSS, Atom and JSON Feed links for the feeds under `basePath` ("" for the site, "/energy", "/author/ana-ruiz"). */
 export function feedAlternates(basePath: string, title: string): FeedAlternateTypes {

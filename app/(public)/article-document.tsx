@@ -1,20 +1,20 @@
 /**
- * The article page. Rendered once and served from the cache (ISR); publishing, correcting or unpublishing expires it
- * through its cache tags (lib/data/cache.ts). Renamed slugs answer 308 to the current URL; unpublished ones 410
+ * The article page: a route handler (app/(public)/[section]/[slug]/route.ts) that renders the page as a document
+ * with React's HTML renderer alone, without Next's RSC pass (decision 0034; the page never hydrates: decision 0022).
+ * Rendered once and served from the cache (ISR); publishing, correcting or unpublishing expires it through its
+ * cache tags (lib/data/cache.ts), which the reads below attach to the response as a page's would. Renamed slugs answer 308 to the current URL; unpublished ones 410
  * (proxy.ts); anything else that is not published is a 404. One edition's: the default edition's at /{section}/{slug},
  * another's at /{code}/{section}/{slug} (its own section slug); an article is at home in one edition only. The page
  * lists its published translations as hreflang alternates and links them for readers.
  */
-import type { Metadata } from "next";
-import { notFound, permanentRedirect } from "next/navigation";
-import { cache } from "react";
+import { permanentRedirect } from "next/navigation";
 import { ArticleCard } from "@/components/article/article-card";
 import { ArticleWithAds } from "@/components/article/article-with-ads";
 import { findRelatedArticles, getPublishedArticle, locateArticle } from "@/lib/data/articles/public";
 import { listAdSlots } from "@/lib/data/ad-slots";
 import { defaultSlug, listEditions, localizeSection, localName, resolveEditionSlug } from "@/lib/data/editions";
 import { articleAlternates } from "@/lib/i18n/alternates";
-import { loadEdition } from "@/lib/i18n/edition";
+import { loadEdition, type EditionContext } from "@/lib/i18n/edition";
 import { TranslationLinks } from "@/components/article/translation-links";
 import { getEnv } from "@/lib/env";
 import { isoWithOffset } from "@/lib/dates";
@@ -24,13 +24,15 @@ import { listPublicLiveEntries } from "@/lib/data/live/public";
 import { toLiveEntryView } from "@/lib/live/view";
 import { LiveLabel, LiveUpdates } from "@/components/live/live-story";
 import { ArticleNewsletterSignUp } from "./[section]/[slug]/newsletter-sign-up";
+import { ReaderDocument } from "@/components/layout/reader-document";
+import { readerDocumentResponse } from "@/lib/reader/response";
+import { MissingPage } from "@/components/layout/missing-page";
+import type { DocumentMetadata } from "@/lib/seo/head-tags";
 
-type Props = { code: string | null; params: Promise<{ section: string; slug: string }> };
-
-/** One query shared by generateMetadata and the page: the edition, and the article at home in it (its section named as the edition names it). */
-const loadArticle = cache(async (code: string | null, localSection: string, slug: string) => {
+/** The edition, and the article at home in it (its section named as the edition names it); null when there is none. */
+async function loadArticle(code: string | null, localSection: string, slug: string) {
   const context = await loadEdition(code);
-  if (!context) notFound();
+  if (!context) return null;
   const section = defaultSlug(localSection, context.names.sectionBySlug);
   const found = await getPublishedArticle(section, slug);
   if (found && found.editionId === context.edition.id) {
@@ -42,11 +44,14 @@ const loadArticle = cache(async (code: string | null, localSection: string, slug
   if (location?.kind === "moved") permanentRedirect(location.path);
   const current = code !== null && !found ? await resolveEditionSlug(code, "SECTION", localSection) : null;
   if (current) permanentRedirect(context.text.path(`/${current}/${slug}`));
-  notFound();
-});
+  return { context, article: null };
+}
+
+type Loaded = Awaited<ReturnType<typeof loadArticle>>;
+type Found = Exclude<Loaded, null> & { sectionSlug: string; article: NonNullable<Exclude<Loaded, null>["article"]> };
 
 /** The social card's picture; its alt text is never empty (twitter:image:alt goes with every card image). */
-function imageFor(article: Awaited<ReturnType<typeof loadArticle>>["article"] & { sectionDefaultSlug: string }, siteUrl: string) {
+function imageFor(article: Found["article"] & { sectionDefaultSlug: string }, siteUrl: string) {
   const image = article.featuredImage;
   const alt = image?.alt || article.headline;
   if (image?.og) return { url: `${siteUrl}${image.og.url}`, width: image.og.width, height: image.og.height, alt };
@@ -54,9 +59,7 @@ function imageFor(article: Awaited<ReturnType<typeof loadArticle>>["article"] & 
   return { url: `${siteUrl}/og/${article.sectionDefaultSlug}/${article.slug}`, width: 1200, height: 630, alt: article.headline };
 }
 
-export async function articleMetadata({ code, params }: Props): Promise<Metadata> {
-  const { section, slug } = await params;
-  const { article: found, context, sectionSlug } = await loadArticle(code, section, slug);
+async function articleMetadata({ article: found, context, sectionSlug }: Found): Promise<DocumentMetadata> {
   const article = { ...found, sectionDefaultSlug: sectionSlug };
   const { settings, text } = context;
   const siteUrl = getEnv().siteUrl;
@@ -91,9 +94,7 @@ export async function articleMetadata({ code, params }: Props): Promise<Metadata
   };
 }
 
-export async function ArticlePage({ code, params }: Props) {
-  const { section, slug } = await params;
-  const { article: found, context, sectionSlug } = await loadArticle(code, section, slug);
+async function ArticlePage({ article: found, context, sectionSlug }: Found) {
   const article = { ...found, sectionDefaultSlug: sectionSlug };
   const { settings, text, names } = context;
   const [header, inArticle, sidebar, relatedCards, liveRows, translations, editions] = await Promise.all([
@@ -152,5 +153,34 @@ export async function ArticlePage({ code, params }: Props) {
         </section>
       )}
     </>
+  );
+}
+
+/**
+ * The response for /{section}/{slug} (`code` null) or /{code}/{section}/{slug}: the article's document (200), a
+ * redirect for a former address (thrown: Next answers 308), or the edition's 404 page.
+ */
+export async function articleResponse(code: string | null, { section, slug }: { section: string; slug: string }, request: Request): Promise<Response> {
+  const loaded = await loadArticle(code, section, slug);
+  if (!loaded?.article) return missingArticleResponse(code, loaded?.context ?? null, request);
+  const found = loaded as Found;
+  const metadata = await articleMetadata(found);
+  return readerDocumentResponse(
+    <ReaderDocument context={found.context} metadata={metadata} origin={new URL(request.url).origin}>
+      <ArticlePage {...found} />
+    </ReaderDocument>,
+  );
+}
+
+/** The edition's 404 page (the default edition's when the edition itself is unknown), as Next's not-found pages show it. */
+async function missingArticleResponse(code: string | null, found: EditionContext | null, request: Request): Promise<Response> {
+  const context = found ?? (await loadEdition(null));
+  if (!context) return new Response("Not found", { status: 404 });
+  const title = context.text.t("notFoundTitle");
+  return readerDocumentResponse(
+    <ReaderDocument context={context} metadata={{ title, noindex: true }} origin={new URL(request.url).origin}>
+      <MissingPage title={title} reason={context.text.t("notFoundReason")} text={context.text} />
+    </ReaderDocument>,
+    404,
   );
 }
