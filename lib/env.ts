@@ -146,3 +146,8 @@ export function getEnv(): Env {
 export function isBuildPhase(): boolean {
   return process.env.NEXT_PHASE === "phase-production-build";
 }
+
+/** The site's URL; during `next build`, which renders without the run-time environment and whose renders are never served, a stand-in. */
+export function renderSiteUrl(): string {
+  return isBuildPhase() ? "http://localhost:3000" : getEnv().siteUrl;
+}

@@ -14,7 +14,7 @@ import { findRelatedArticles, getPublishedArticle, locateArticle } from "@/lib/d
 import { listAdSlots } from "@/lib/data/ad-slots";
 import { defaultSlug, listEditions, localizeSection, localName, resolveEditionSlug } from "@/lib/data/editions";
 import { articleAlternates } from "@/lib/i18n/alternates";
-import { loadEdition, type EditionContext } from "@/lib/i18n/edition";
+import { loadEdition } from "@/lib/i18n/edition";
 import { TranslationLinks } from "@/components/article/translation-links";
 import { getEnv } from "@/lib/env";
 import { isoWithOffset } from "@/lib/dates";
@@ -26,7 +26,7 @@ import { LiveLabel, LiveUpdates } from "@/components/live/live-story";
 import { ArticleNewsletterSignUp } from "./[section]/[slug]/newsletter-sign-up";
 import { ReaderDocument } from "@/components/layout/reader-document";
 import { readerDocumentResponse } from "@/lib/reader/response";
-import { MissingPage } from "@/components/layout/missing-page";
+import { missingPageResponse } from "./missing-document";
 import type { DocumentMetadata } from "@/lib/seo/head-tags";
 
 /** The edition, and the article at home in it (its section named as the edition names it); null when there is none. */
@@ -162,25 +162,12 @@ async function ArticlePage({ article: found, context, sectionSlug }: Found) {
  */
 export async function articleResponse(code: string | null, { section, slug }: { section: string; slug: string }, request: Request): Promise<Response> {
   const loaded = await loadArticle(code, section, slug);
-  if (!loaded?.article) return missingArticleResponse(code, loaded?.context ?? null, request);
+  if (!loaded?.article) return missingPageResponse(loaded?.context ?? null, request);
   const found = loaded as Found;
   const metadata = await articleMetadata(found);
   return readerDocumentResponse(
     <ReaderDocument context={found.context} metadata={metadata} origin={new URL(request.url).origin}>
       <ArticlePage {...found} />
     </ReaderDocument>,
-  );
-}
-
-/** The edition's 404 page (the default edition's when the edition itself is unknown), as Next's not-found pages show it. */
-async function missingArticleResponse(code: string | null, found: EditionContext | null, request: Request): Promise<Response> {
-  const context = found ?? (await loadEdition(null));
-  if (!context) return new Response("Not found", { status: 404 });
-  const title = context.text.t("notFoundTitle");
-  return readerDocumentResponse(
-    <ReaderDocument context={context} metadata={{ title, noindex: true }} origin={new URL(request.url).origin}>
-      <MissingPage title={title} reason={context.text.t("notFoundReason")} text={context.text} />
-    </ReaderDocument>,
-    404,
   );
 }

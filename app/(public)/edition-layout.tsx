@@ -8,7 +8,7 @@ import type { ReactNode } from "react";
 import { SiteShell } from "@/components/layout/site-shell";
 import { localName } from "@/lib/data/editions";
 import { listSections } from "@/lib/data/sections";
-import { getEnv, isBuildPhase } from "@/lib/env";
+import { renderSiteUrl } from "@/lib/env";
 import { feedAlternates } from "@/lib/feeds/links";
 import { loadEdition, otherEditionLinks, type EditionContext } from "@/lib/i18n/edition";
 
@@ -17,7 +17,7 @@ export async function editionLayoutMetadata(code: string | null): Promise<Metada
   if (!context) return {};
   const { settings, text } = context;
   return {
-    metadataBase: new URL(isBuildPhase() ? "http://localhost:3000" : getEnv().siteUrl),
+    metadataBase: new URL(renderSiteUrl()),
     title: { default: settings.siteName, template: `%s · ${settings.siteName}` },
     description: settings.description,
     openGraph: { siteName: settings.siteName, locale: text.locale.replace("-", "_") },

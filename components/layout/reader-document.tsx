@@ -5,7 +5,7 @@
  */
 import type { ReactNode } from "react";
 import { EditionShell } from "@/app/(public)/edition-layout";
-import { getEnv } from "@/lib/env";
+import { renderSiteUrl } from "@/lib/env";
 import type { EditionContext } from "@/lib/i18n/edition";
 import { siteStylesheets } from "@/lib/reader/stylesheets";
 import { HeadTags, type DocumentMetadata } from "@/lib/seo/head-tags";
@@ -19,7 +19,7 @@ export async function ReaderDocument({ context, metadata, origin, children }: Pr
       {/* A whole document: no Next layout renders this one, so the head is here (lib/seo/head-tags.tsx). */}
       {/* eslint-disable-next-line @next/next/no-head-element -- rendered by React's HTML renderer, not by Next (decision 0034) */}
       <head>
-        <HeadTags metadata={metadata} site={{ siteName: context.settings.siteName, siteUrl: getEnv().siteUrl, description: context.settings.description }} stylesheets={stylesheets} />
+        <HeadTags metadata={metadata} site={{ siteName: context.settings.siteName, siteUrl: renderSiteUrl(), description: context.settings.description, locale: context.text.locale.replace("-", "_") }} stylesheets={stylesheets} />
       </head>
       <body className="min-h-screen font-sans antialiased">
         <EditionShell context={context}>{children}</EditionShell>

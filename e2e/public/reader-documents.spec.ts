@@ -70,6 +70,24 @@ test("the first reader of a just-published article already gets the document, wi
   expectReaderDocument(await hit.text(), hit.headers()["content-security-policy"], "the cache hit");
 });
 
+test("the documents rendered without Next's page pipeline link the site's stylesheet, as Next's pages do", async ({ page, request }) => {
+  const stylesheets = (html: string) => [...html.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map((m) => m[1]);
+  const nextPage = stylesheets(await (await request.get(PAGES.section)).text());
+  expect(nextPage.length, "the section page (a Next page) links the site's CSS").toBeGreaterThan(0);
+  for (const path of [PAGES.home, PAGES.article, "/es", "/no-such-section/no-such-story"]) {
+    const response = await request.get(path);
+    expect(stylesheets(await response.text()), path).toEqual(nextPage);
+  }
+  for (const href of nextPage) {
+    const css = await request.get(href!);
+    expect(css.status(), href).toBe(200);
+    expect(css.headers()["content-type"], href).toMatch(/^text\/css/);
+  }
+  // And the page is styled: the skip link is taken out of the flow (visually hidden) until focused.
+  await page.goto(PAGES.article);
+  expect(await page.getByRole("link", { name: "Skip to content" }).evaluate((link) => getComputedStyle(link).position)).toBe("absolute");
+});
+
 test("staff pages keep Next's app, under their nonce policy", async ({ request }) => {
   const response = await request.get("/login");
   expect(await response.text()).toMatch(NEXT_CHUNK);

@@ -15,7 +15,7 @@ import path from "node:path";
 import { Writable } from "node:stream";
 import { compileFunction } from "node:vm";
 import type { ReactElement } from "react";
-import { getEnv } from "@/lib/env";
+import { getEnv, isBuildPhase } from "@/lib/env";
 
 type Fizz = {
   renderToPipeableStream: (
@@ -51,7 +51,7 @@ function loadFizz(): Fizz {
     compiled.call(record.exports, record.exports, require, record, file, path.dirname(file));
     return record.exports;
   };
-  const mode = getEnv().isProduction ? "production" : "development";
+  const mode = isBuildPhase() || getEnv().isProduction ? "production" : "development";
   fizz = load(path.join(dir("react-dom"), "cjs", `react-dom-server.node.${mode}.js`)) as Fizz;
   return fizz;
 }

@@ -1,21 +1,22 @@
 /**
  * The site's stylesheets for documents rendered outside Next's page pipeline (decision 0034). Next links the root
  * layout's CSS into every page it renders; a route handler gets none, so the reader documents read the same list
- * from the build: the home page's client reference manifest names the CSS of each layout it uses, the root
- * layout's included. In production that file exists from `next build` and is read once; under `next dev` it exists
- * once the home page has compiled, so a document asks for the home page first if it must.
+ * from the build: a page's client reference manifest names the CSS of each layout it uses, the root layout's
+ * included. Next's own not-found page is in every build; the reader's /gone page is the other candidate. In
+ * production the file exists from `next build` and is read once; under `next dev` a page's manifest exists once the
+ * page has compiled, so a document asks for /gone first if it must.
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { getEnv } from "@/lib/env";
+import { getEnv, isBuildPhase } from "@/lib/env";
 
 const ROOT_LAYOUT = "[project]/app/layout";
 let known: string[] | null = null;
 
 function manifestPaths(): string[] {
   const dist = path.resolve(/*turbopackIgnore: true*/ process.cwd(), getEnv().distDir);
-  const file = path.join("server", "app", "(public)", "page_client-reference-manifest.js");
-  return [path.join(dist, file), path.join(dist, "dev", file)];
+  const pages = [["_not-found"], ["(public)", "gone"]].map((page) => path.join("server", "app", ...page, "page_client-reference-manifest.js"));
+  return pages.flatMap((file) => [path.join(dist, file), path.join(dist, "dev", file)]);
 }
 
 /** The root layout's CSS files named in a client reference manifest's source (`globalThis.__RSC_MANIFEST[…] = {…}`). */
@@ -38,14 +39,15 @@ function readStylesheets(): string[] | null {
 
 /** The stylesheets every reader document links; `origin` lets a development server compile the home page first. */
 export async function siteStylesheets(origin: string): Promise<string[]> {
+  if (isBuildPhase()) return []; // nothing `next build` renders here is served (decision 0004)
   const isDevelopment = getEnv().nodeEnv === "development";
   if (known && !isDevelopment) return known;
   let found = readStylesheets();
   if (!found && isDevelopment) {
-    await fetch(new URL("/", origin)).then((response) => response.arrayBuffer(), () => null);
+    await fetch(new URL("/gone", origin)).then((response) => response.arrayBuffer(), () => null);
     found = readStylesheets();
   }
-  if (!found) console.error("reader documents: no stylesheet found in the build (server/app/(public)/page_client-reference-manifest.js)");
+  if (!found) console.error("reader documents: no stylesheet found in the build (server/app/_not-found/page_client-reference-manifest.js)");
   known = found ?? [];
   return known;
 }

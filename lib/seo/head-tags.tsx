@@ -8,8 +8,9 @@
 type Image = { url: string; width?: number; height?: number; alt: string };
 
 export type DocumentMetadata = {
-  /** The page's own title; the site's name is appended (the reader layout's title template). */
-  title: string;
+  /** The page's own title, to which the site's name is appended (the reader layout's template); none: the site's name. */
+  title?: string;
+  /** None: the site's description, as a page under the reader layout inherits it. */
   description?: string;
   alternates?: {
     canonical: string;
@@ -18,40 +19,54 @@ export type DocumentMetadata = {
     /** media type → feeds. */
     types?: Record<string, { url: string; title: string }[]>;
   };
+  /** Title and description default to the page's, site name and locale to the edition's (the layout's). */
   openGraph?: {
-    type: "article";
-    url: string;
-    title: string;
+    type?: "article";
+    url?: string;
+    title?: string;
     description?: string;
-    siteName: string;
-    locale: string;
-    images: Image[];
-    publishedTime: string;
-    modifiedTime: string;
-    section: string;
-    authors: string[];
-    tags: string[];
+    siteName?: string;
+    locale?: string;
+    images?: Image[];
+    publishedTime?: string;
+    modifiedTime?: string;
+    section?: string;
+    authors?: string[];
+    tags?: string[];
   };
-  twitter?: { card: "summary_large_image"; title: string; description?: string; images: Image[] };
+  /** The social card: the layout's "summary" when the page names none; title, description and images default to Open Graph's. */
+  twitter?: { card: "summary" | "summary_large_image"; title?: string; description?: string; images?: Image[] };
   /** A page that is not there: kept out of search results. */
   noindex?: boolean;
 };
+
+type Site = { siteName: string; siteUrl: string; description: string; /** Open Graph's form: "es_MX". */ locale: string };
+
+/** The metadata as Next resolves it under the reader layout: its title template and the fields pages inherit. */
+function resolve(metadata: DocumentMetadata, site: Site) {
+  const title = metadata.title ? `${metadata.title} · ${site.siteName}` : site.siteName;
+  const description = metadata.description ?? site.description;
+  const given = metadata.openGraph ?? {};
+  const og = { ...given, title: given.title ?? title, description: given.description ?? description, siteName: given.siteName ?? site.siteName, locale: given.locale ?? site.locale, images: given.images ?? [] };
+  const card = metadata.twitter ?? { card: "summary" as const };
+  const twitter = { card: card.card, title: card.title ?? og.title, description: card.description ?? og.description, images: card.images ?? og.images };
+  return { title, description, og, twitter };
+}
 
 function Meta({ property, name, content }: { property?: string; name?: string; content: string | number | undefined }) {
   if (content === undefined || content === "") return null;
   return property ? <meta property={property} content={String(content)} /> : <meta name={name} content={String(content)} />;
 }
 
-type Site = { siteName: string; siteUrl: string; description: string };
-
 /**
  * The tags, in Next's order. `site` is what the reader layout's metadata gives every page (the title template, the
- * description a page without its own inherits) and resolves relative URLs; `stylesheets` are the build's CSS files.
+ * description and Open Graph names a page without its own inherits) and resolves relative URLs; `stylesheets` are
+ * the build's CSS files.
  */
 export function HeadTags({ metadata, site, stylesheets }: { metadata: DocumentMetadata; site: Site; stylesheets: string[] }) {
-  const { siteName, siteUrl } = site;
-  const absolute = (url: string) => new URL(url, siteUrl).toString();
-  const { alternates, openGraph: og, twitter } = metadata;
+  const absolute = (url: string) => absoluteUrl(url, site.siteUrl);
+  const { alternates } = metadata;
+  const { title, description, og, twitter } = resolve(metadata, site);
   return (
     <>
       <meta charSet="utf-8" />
@@ -59,8 +74,8 @@ export function HeadTags({ metadata, site, stylesheets }: { metadata: DocumentMe
       {stylesheets.map((href) => (
         <link key={href} rel="stylesheet" href={href} />
       ))}
-      <title>{`${metadata.title} · ${siteName}`}</title>
-      <Meta name="description" content={metadata.description ?? site.description} />
+      <title>{title}</title>
+      <Meta name="description" content={description} />
       {metadata.noindex && <meta name="robots" content="noindex" />}
       {alternates && <link rel="canonical" href={absolute(alternates.canonical)} />}
       {Object.entries(alternates?.languages ?? {}).map(([lang, url]) => (
@@ -69,8 +84,8 @@ export function HeadTags({ metadata, site, stylesheets }: { metadata: DocumentMe
       {Object.entries(alternates?.types ?? {}).flatMap(([type, links]) =>
         links.map((link) => <link key={`${type} ${link.url}`} rel="alternate" type={type} href={absolute(link.url)} title={link.title} />),
       )}
-      {og && <OpenGraphTags og={og} absolute={absolute} />}
-      {twitter && <TwitterTags twitter={twitter} absolute={absolute} />}
+      <OpenGraphTags og={og} absolute={absolute} />
+      <TwitterTags twitter={twitter} absolute={absolute} />
       <link rel="icon" href="/favicon.ico" sizes="48x48" type="image/x-icon" />
       <link rel="icon" href="/icon.svg" sizes="any" type="image/svg+xml" />
     </>
@@ -79,12 +94,20 @@ export function HeadTags({ metadata, site, stylesheets }: { metadata: DocumentMe
 
 type Absolute = (url: string) => string;
 
-function OpenGraphTags({ og, absolute }: { og: NonNullable<DocumentMetadata["openGraph"]>; absolute: Absolute }) {
+type Resolved = ReturnType<typeof resolve>;
+
+/** `url` against the site's URL; the site's root without a trailing slash, as Next writes it ("https://news.example"). */
+function absoluteUrl(url: string, siteUrl: string): string {
+  const resolved = new URL(url, siteUrl);
+  return resolved.pathname === "/" && !resolved.search && !resolved.hash ? resolved.origin : resolved.toString();
+}
+
+function OpenGraphTags({ og, absolute }: { og: Resolved["og"]; absolute: Absolute }) {
   return (
     <>
       <Meta property="og:title" content={og.title} />
       <Meta property="og:description" content={og.description} />
-      <Meta property="og:url" content={absolute(og.url)} />
+      <Meta property="og:url" content={og.url && absolute(og.url)} />
       <Meta property="og:site_name" content={og.siteName} />
       <Meta property="og:locale" content={og.locale} />
       {og.images.map((image) => (
@@ -93,18 +116,18 @@ function OpenGraphTags({ og, absolute }: { og: NonNullable<DocumentMetadata["ope
       <Meta property="og:type" content={og.type} />
       <Meta property="article:published_time" content={og.publishedTime} />
       <Meta property="article:modified_time" content={og.modifiedTime} />
-      {og.authors.map((author) => (
+      {(og.authors ?? []).map((author) => (
         <Meta key={author} property="article:author" content={author} />
       ))}
       <Meta property="article:section" content={og.section} />
-      {og.tags.map((tag) => (
+      {(og.tags ?? []).map((tag) => (
         <Meta key={tag} property="article:tag" content={tag} />
       ))}
     </>
   );
 }
 
-function TwitterTags({ twitter, absolute }: { twitter: NonNullable<DocumentMetadata["twitter"]>; absolute: Absolute }) {
+function TwitterTags({ twitter, absolute }: { twitter: Resolved["twitter"]; absolute: Absolute }) {
   return (
     <>
       <Meta name="twitter:card" content={twitter.card} />

@@ -33,7 +33,7 @@ const metadata: DocumentMetadata = {
   twitter: { card: "summary_large_image", title: "Council approves the harbor budget", images: [{ url: "/media/harbor.avif", alt: "Cranes at the harbor at dusk" }] },
 };
 
-const SITE = { siteName: "Dateline", siteUrl: "https://news.example", description: "News from the Dateline newsroom." };
+const SITE = { siteName: "Dateline", siteUrl: "https://news.example", description: "News from the Dateline newsroom.", locale: "en_US" };
 
 async function head(meta: DocumentMetadata) {
   const html = await renderHtml(h("html", null, h("head", null, h(HeadTags, { metadata: meta, site: SITE, stylesheets: ["/_next/static/chunks/site.css"] })), h("body")));
@@ -84,17 +84,29 @@ describe("the head of a reader document", () => {
     expect(doc.meta("article:section")).toEqual(["News"]);
     expect(doc.meta("article:author")).toEqual(["https://news.example/author/ana-ruiz"]);
     expect(doc.meta("article:tag")).toEqual(["Harbor", "Budget"]);
-    // A field with nothing to say writes no empty tag.
-    expect(doc.meta("twitter:description")).toEqual([]);
+    // The card says what Open Graph says unless it says otherwise.
+    expect(doc.meta("twitter:description")).toEqual(["The vote was 7 to 2."]);
   });
 
-  it("keeps a missing page out of search results and writes no canonical or card for it", async () => {
+  it("keeps a missing page out of search results, with no canonical and no article tags", async () => {
     const doc = await head({ title: "Page not found", noindex: true });
     expect(doc.meta("robots")).toEqual(["noindex"]);
-    // A page without a description of its own has the site's, as under the layout's metadata.
-    expect(doc.meta("description")).toEqual(["News from the Dateline newsroom."]);
     expect(doc.tags("link").filter((l) => l.rel === "canonical")).toEqual([]);
-    expect(doc.meta("og:title")).toEqual([]);
+    expect(doc.meta("og:type")).toEqual([]);
+    expect(doc.meta("og:image")).toEqual([]);
+  });
+
+  it("gives a page without its own title, description or card what the reader layout gives it", async () => {
+    const doc = await head({ alternates: { canonical: "/" } });
+    expect(doc.html).toContain("<title>Dateline</title>");
+    expect(doc.meta("description")).toEqual(["News from the Dateline newsroom."]);
+    expect(doc.meta("og:title")).toEqual(["Dateline"]);
+    expect(doc.meta("og:description")).toEqual(["News from the Dateline newsroom."]);
+    expect(doc.meta("og:site_name")).toEqual(["Dateline"]);
+    expect(doc.meta("og:locale")).toEqual(["en_US"]);
+    expect(doc.meta("twitter:card")).toEqual(["summary"]);
+    expect(doc.meta("twitter:title")).toEqual(["Dateline"]);
+    expect(doc.tags("link")).toContainEqual({ rel: "canonical", href: "https://news.example" });
   });
 
   it("escapes what the metadata says", async () => {

@@ -1,27 +1,33 @@
 /**
  * The front page: the lead story (with its featured image when it has one), the next top stories, then the latest
- * of each section in the admins' order. One edition's: the default edition's at /, another's at /{code}.
+ * of each section in the admins' order. One edition's: the default edition's at /, another's at /{code}. A route
+ * handler's document, rendered by React's HTML renderer alone and kept as an ISR entry under the tags of its reads
+ * (decision 0034), so a publish re-renders it quickly.
  */
-import type { Metadata } from "next";
-import Link from "next/link";
-import { notFound } from "next/navigation";
+import { ReaderDocument } from "@/components/layout/reader-document";
+import { readerDocumentResponse } from "@/lib/reader/response";
+import { missingPageResponse } from "./missing-document";
 import { feedAlternates } from "@/lib/feeds/links";
 import { ArticleCard } from "@/components/article/article-card";
 import { getFrontPage } from "@/lib/data/articles/public";
 import { localizeSection, localName } from "@/lib/data/editions";
 import { homeAlternates } from "@/lib/i18n/alternates";
-import { loadEdition } from "@/lib/i18n/edition";
+import { loadEdition, type EditionContext } from "@/lib/i18n/edition";
 
-export async function homeMetadata(code: string | null): Promise<Metadata> {
+/** The response for / (`code` null) or /{code}: the edition's front page, or the 404 page of an unknown edition. */
+export async function homeResponse(code: string | null, request: Request): Promise<Response> {
   const context = await loadEdition(code);
-  if (!context) return {};
+  if (!context) return missingPageResponse(null, request);
   const { text, settings } = context;
-  return { alternates: { canonical: text.path("/"), languages: await homeAlternates(), types: feedAlternates(text.prefix, settings.siteName) } };
+  const metadata = { alternates: { canonical: text.path("/"), languages: await homeAlternates(), types: feedAlternates(text.prefix, settings.siteName) } };
+  return readerDocumentResponse(
+    <ReaderDocument context={context} metadata={metadata} origin={new URL(request.url).origin}>
+      <HomePage context={context} />
+    </ReaderDocument>,
+  );
 }
 
-export async function HomePage({ code }: { code: string | null }) {
-  const context = await loadEdition(code);
-  if (!context) notFound();
+async function HomePage({ context }: { context: EditionContext }) {
   const { settings, text, names } = context;
   const { lead, top, bySection } = await getFrontPage(context.edition.id);
   const localize = <T extends { section: { name: string; slug: string } }>(card: T) => localizeSection(card, names);
@@ -61,13 +67,13 @@ export async function HomePage({ code }: { code: string | null }) {
         return (
         <section key={section.slug} aria-labelledby={`section-${section.slug}`} className="mt-12">
           <h2 id={`section-${section.slug}`} className="mb-4 flex items-baseline justify-between border-b-2 border-ink pb-1 text-sm font-bold uppercase tracking-wide dark:border-gray-300">
-            <Link href={text.path(`/${section.slug}`)} className="hover:underline">
+            <a href={text.path(`/${section.slug}`)} className="hover:underline">
               {section.name}
-            </Link>
-            <Link href={text.path(`/${section.slug}`)} className="text-xs font-semibold normal-case tracking-normal text-muted hover:underline">
+            </a>
+            <a href={text.path(`/${section.slug}`)} className="text-xs font-semibold normal-case tracking-normal text-muted hover:underline">
               {text.t("moreIn", { section: section.name })}
               <span aria-hidden="true"> →</span>
-            </Link>
+            </a>
           </h2>
           <div className="grid gap-6 sm:grid-cols-2 lg:grid-cols-4">
             {articles.map((article) => (
