@@ -56,6 +56,8 @@ const EnvSchema = z
     MEDIA_S3_FORCE_PATH_STYLE: z.enum(["0", "1"]).optional(),
     // The collaboration server (collab-server/, docs/decisions/0015-co-editing.md): where it listens, and Redis when
     // several servers share documents. scripts/run.ts, the cluster and the e2e runner set these.
+    // This server's port (scripts/run.ts sets it; Next's default otherwise): a development server asks itself for a page.
+    PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
     COLLAB_PORT: z.coerce.number().int().min(1).max(65_535).default(3001),
     COLLAB_HOST: z.string().min(1).default("127.0.0.1"),
     REDIS_URL: z.string().regex(/^rediss?:\/\//, "REDIS_URL must be a redis:// or rediss:// URL").optional(),
@@ -95,6 +97,7 @@ const EnvSchema = z
       siteUrl: (env.SITE_URL ?? env.NEXTAUTH_URL ?? "http://localhost:3000").replace(/\/$/, ""),
       isProduction: env.NODE_ENV === "production",
       distDir: env.NEXT_DIST_DIR,
+      port: env.PORT,
       cronSecret: env.CRON_SECRET ?? null,
       trustedProxies,
       schedulerIntervalMs: env.SCHEDULER_INTERVAL_MS,

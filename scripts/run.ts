@@ -91,6 +91,7 @@ async function main() {
       NEXT_TELEMETRY_DISABLED: "1",
       SITE_URL: process.env.SITE_URL ?? siteUrl,
       COLLAB_URL: collab.url,
+      PORT: String(port),
       ...(standalone ? standaloneEnv(root, port, process.env.HOST || "0.0.0.0") : {}),
     },
   });

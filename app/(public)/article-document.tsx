@@ -160,13 +160,13 @@ async function ArticlePage({ article: found, context, sectionSlug }: Found) {
  * The response for /{section}/{slug} (`code` null) or /{code}/{section}/{slug}: the article's document (200), a
  * redirect for a former address (thrown: Next answers 308), or the edition's 404 page.
  */
-export async function articleResponse(code: string | null, { section, slug }: { section: string; slug: string }, request: Request): Promise<Response> {
+export async function articleResponse(code: string | null, { section, slug }: { section: string; slug: string }): Promise<Response> {
   const loaded = await loadArticle(code, section, slug);
-  if (!loaded?.article) return missingPageResponse(loaded?.context ?? null, request);
+  if (!loaded?.article) return missingPageResponse(loaded?.context ?? null);
   const found = loaded as Found;
   const metadata = await articleMetadata(found);
   return readerDocumentResponse(
-    <ReaderDocument context={found.context} metadata={metadata} origin={new URL(request.url).origin}>
+    <ReaderDocument context={found.context} metadata={metadata}>
       <ArticlePage {...found} />
     </ReaderDocument>,
   );

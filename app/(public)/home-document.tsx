@@ -15,13 +15,13 @@ import { homeAlternates } from "@/lib/i18n/alternates";
 import { loadEdition, type EditionContext } from "@/lib/i18n/edition";
 
 /** The response for / (`code` null) or /{code}: the edition's front page, or the 404 page of an unknown edition. */
-export async function homeResponse(code: string | null, request: Request): Promise<Response> {
+export async function homeResponse(code: string | null): Promise<Response> {
   const context = await loadEdition(code);
-  if (!context) return missingPageResponse(null, request);
+  if (!context) return missingPageResponse(null);
   const { text, settings } = context;
   const metadata = { alternates: { canonical: text.path("/"), languages: await homeAlternates(), types: feedAlternates(text.prefix, settings.siteName) } };
   return readerDocumentResponse(
-    <ReaderDocument context={context} metadata={metadata} origin={new URL(request.url).origin}>
+    <ReaderDocument context={context} metadata={metadata}>
       <HomePage context={context} />
     </ReaderDocument>,
   );

@@ -7,12 +7,12 @@ import { ReaderDocument } from "@/components/layout/reader-document";
 import { loadEdition, type EditionContext } from "@/lib/i18n/edition";
 import { readerDocumentResponse } from "@/lib/reader/response";
 
-export async function missingPageResponse(found: EditionContext | null, request: Request): Promise<Response> {
+export async function missingPageResponse(found: EditionContext | null): Promise<Response> {
   const context = found ?? (await loadEdition(null));
   if (!context) return new Response("Not found", { status: 404 });
   const title = context.text.t("notFoundTitle");
   return readerDocumentResponse(
-    <ReaderDocument context={context} metadata={{ title, noindex: true }} origin={new URL(request.url).origin}>
+    <ReaderDocument context={context} metadata={{ title, noindex: true }}>
       <MissingPage title={title} reason={context.text.t("notFoundReason")} text={context.text} />
     </ReaderDocument>,
     404,

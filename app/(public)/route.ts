@@ -5,6 +5,6 @@ import { homeResponse } from "./home-document";
 export const dynamic = "force-static";
 export const revalidate = 3600;
 
-export async function GET(request: Request) {
-  return homeResponse(null, request);
+export async function GET() {
+  return homeResponse(null);
 }

@@ -10,10 +10,10 @@ import type { EditionContext } from "@/lib/i18n/edition";
 import { siteStylesheets } from "@/lib/reader/stylesheets";
 import { HeadTags, type DocumentMetadata } from "@/lib/seo/head-tags";
 
-type Props = { context: EditionContext; metadata: DocumentMetadata; origin: string; children: ReactNode };
+type Props = { context: EditionContext; metadata: DocumentMetadata; children: ReactNode };
 
-export async function ReaderDocument({ context, metadata, origin, children }: Props) {
-  const stylesheets = await siteStylesheets(origin);
+export async function ReaderDocument({ context, metadata, children }: Props) {
+  const stylesheets = await siteStylesheets();
   return (
     <html lang={context.text.lang}>
       {/* A whole document: no Next layout renders this one, so the head is here (lib/seo/head-tags.tsx). */}

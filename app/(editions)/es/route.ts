@@ -4,6 +4,6 @@ import { homeResponse } from "@/app/(public)/home-document";
 export const dynamic = "force-static";
 export const revalidate = 3600;
 
-export async function GET(request: Request) {
-  return homeResponse("es", request);
+export async function GET() {
+  return homeResponse("es");
 }

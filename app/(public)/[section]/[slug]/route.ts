@@ -7,6 +7,6 @@ export const dynamic = "force-static";
 export const revalidate = 3600;
 export { generateStaticParams } from "../../on-demand";
 
-export async function GET(request: Request, { params }: { params: Promise<{ section: string; slug: string }> }) {
-  return articleResponse(null, await params, request);
+export async function GET(_request: Request, { params }: { params: Promise<{ section: string; slug: string }> }) {
+  return articleResponse(null, await params);
 }

@@ -5,6 +5,6 @@ export const dynamic = "force-static";
 export const revalidate = 3600;
 export { generateStaticParams } from "@/app/(public)/on-demand";
 
-export async function GET(request: Request, { params }: { params: Promise<{ section: string; slug: string }> }) {
-  return articleResponse("es", await params, request);
+export async function GET(_request: Request, { params }: { params: Promise<{ section: string; slug: string }> }) {
+  return articleResponse("es", await params);
 }
