@@ -75,7 +75,8 @@ async function main() {
   const failures: string[] = [];
   try {
     const sections = await db.section.findMany({ select: { slug: true }, orderBy: { position: "asc" } });
-    const published = await db.article.findMany({ where: { status: "PUBLISHED" }, select: { slug: true, section: { select: { slug: true } } }, orderBy: { publishedAt: "desc" }, take: 30 });
+    // The default edition's stories: another edition's live under its prefix, with its own section slugs.
+    const published = await db.article.findMany({ where: { status: "PUBLISHED", edition: { isDefault: true } }, select: { slug: true, section: { select: { slug: true } } }, orderBy: { publishedAt: "desc" }, take: 30 });
     const paths = ["/", ...sections.map((s) => `/${s.slug}`), ...published.map((a) => `/${a.section.slug}/${a.slug}`), "/feed.xml", "/atom.xml", "/feed.json", "/sitemap.xml"];
     for (const p of paths) await (await fetch(`${base}${p}`)).arrayBuffer(); // warm, as after any deploy
 
