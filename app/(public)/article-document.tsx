@@ -26,6 +26,7 @@ import { LiveLabel, LiveUpdates } from "@/components/live/live-story";
 import { ArticleNewsletterSignUp } from "./[section]/[slug]/newsletter-sign-up";
 import { ReaderDocument } from "@/components/layout/reader-document";
 import { readerDocumentResponse } from "@/lib/reader/response";
+import { withRenderReads } from "@/lib/data/cache";
 import { missingPageResponse } from "./missing-document";
 import type { DocumentMetadata } from "@/lib/seo/head-tags";
 
@@ -160,7 +161,11 @@ async function ArticlePage({ article: found, context, sectionSlug }: Found) {
  * The response for /{section}/{slug} (`code` null) or /{code}/{section}/{slug}: the article's document (200), a
  * redirect for a former address (thrown: Next answers 308), or the edition's 404 page.
  */
-export async function articleResponse(code: string | null, { section, slug }: { section: string; slug: string }): Promise<Response> {
+export function articleResponse(code: string | null, params: { section: string; slug: string }): Promise<Response> {
+  return withRenderReads(() => renderArticle(code, params));
+}
+
+async function renderArticle(code: string | null, { section, slug }: { section: string; slug: string }): Promise<Response> {
   const loaded = await loadArticle(code, section, slug);
   if (!loaded?.article) return missingPageResponse(loaded?.context ?? null);
   const found = loaded as Found;

@@ -6,6 +6,7 @@
  */
 import { ReaderDocument } from "@/components/layout/reader-document";
 import { readerDocumentResponse } from "@/lib/reader/response";
+import { withRenderReads } from "@/lib/data/cache";
 import { missingPageResponse } from "./missing-document";
 import { feedAlternates } from "@/lib/feeds/links";
 import { ArticleCard } from "@/components/article/article-card";
@@ -15,7 +16,11 @@ import { homeAlternates } from "@/lib/i18n/alternates";
 import { loadEdition, type EditionContext } from "@/lib/i18n/edition";
 
 /** The response for / (`code` null) or /{code}: the edition's front page, or the 404 page of an unknown edition. */
-export async function homeResponse(code: string | null): Promise<Response> {
+export function homeResponse(code: string | null): Promise<Response> {
+  return withRenderReads(() => renderHome(code));
+}
+
+async function renderHome(code: string | null): Promise<Response> {
   const context = await loadEdition(code);
   if (!context) return missingPageResponse(null);
   const { text, settings } = context;

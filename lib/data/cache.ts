@@ -7,6 +7,7 @@
  * (cache-handlers/isr-handler.cjs) drops the affected pages. docs/decisions/0004-public-page-cache.md has the reasons.
  */
 import "server-only";
+import { AsyncLocalStorage } from "node:async_hooks";
 import { unstable_cache } from "next/cache";
 import { cache } from "react";
 import { CACHE_CHANNEL } from "@/cache-handlers/listener.cjs";
@@ -59,6 +60,18 @@ function decode(value: Json): unknown {
   return value;
 }
 
+/** One render's reads, by query and arguments (see withRenderReads). */
+const renderReads = new AsyncLocalStorage<Map<string, Promise<unknown>>>();
+
+/**
+ * Runs `render` so that each public read inside it runs once per arguments, as React's `cache()` does for a page
+ * Next renders. A route handler that renders a document (decision 0034) has no React render scope of its own: the
+ * article's shell, metadata and page would each read the editions, the settings and the translations again.
+ */
+export function withRenderReads<T>(render: () => Promise<T>): Promise<T> {
+  return renderReads.run(new Map(), render);
+}
+
 /** A cached public read; `cacheTags` names the tags its answer for those arguments carries (for caches built on it). */
 export type PublicQuery<A extends unknown[], R> = ((...args: A) => Promise<R>) & { cacheTags: (...args: A) => string[] };
 
@@ -74,8 +87,17 @@ export function publicQuery<A extends unknown[], R>(
   const cacheTags = (...args: A) => [CacheTags.site, ...options.tags(...args)];
   // React's cache: one render asks the data cache once per arguments (the layout, the metadata and the page each
   // read the edition, its names and the settings; a forced re-render, which skips the data cache, ran the same
-  // queries up to six times). Outside a render it is a plain call. Callers share the answer: never mutate it.
-  const read = cache(async (...args: A) => {
+  // queries up to six times). Outside a render it is a plain call. A document rendered by a route handler gets the
+  // same from withRenderReads. Callers share the answer: never mutate it.
+  const read = cache(async (...args: A): Promise<R> => {
+    const reads = renderReads.getStore();
+    if (!reads) return readThrough(...args);
+    const key = `${name}\u0000${JSON.stringify(args)}`;
+    let answer = reads.get(key) as Promise<R> | undefined;
+    if (!answer) reads.set(key, (answer = readThrough(...args)));
+    return answer;
+  });
+  async function readThrough(...args: A): Promise<R> {
     if (isBuildPhase()) return options.buildFallback;
     const cached = unstable_cache(async () => encode(await fn(...args)), [name, JSON.stringify(args)], {
       tags: cacheTags(...args),
@@ -88,7 +110,7 @@ export function publicQuery<A extends unknown[], R>(
       if (error instanceof Error && error.message.includes("incrementalCache missing")) return fn(...args);
       throw error;
     }
-  });
+  }
   return Object.assign(read, { cacheTags });
 }
 
