@@ -2,7 +2,7 @@
 import pg from "pg";
 const [port, n, tagsArg] = process.argv.slice(2);
 const tags = (tagsArg || "home,latest").split(",");
-const c = new pg.Client({ connectionString: "postgresql://postgres:postgres@127.0.0.1:36963/dateline_bench" });
+const c = new pg.Client({ connectionString: "postgresql://postgres:postgres@127.0.0.1:43837/dateline_bench" });
 await c.connect();
 const base = `http://127.0.0.1:${port}`;
 const t = [];
