@@ -2,8 +2,8 @@
  * The article page: a route handler (app/(public)/[section]/[slug]/route.ts) that renders the page as a document
  * with React's HTML renderer alone, without Next's RSC pass (decision 0034; the page never hydrates: decision 0022).
  * Rendered once and served from the cache (ISR); publishing, correcting or unpublishing expires it through its
- * cache tags (lib/data/cache.ts), which the reads below attach to the response as a page's would. Renamed slugs answer 308 to the current URL; unpublished ones 410
- * (proxy.ts); anything else that is not published is a 404. One edition's: the default edition's at /{section}/{slug},
+ * cache tags (lib/data/cache.ts), which the reads below attach to the response as a page's would. Renamed slugs
+ * answer 308 to the current URL; unpublished ones 410 (proxy.ts); anything else that is not published is a 404. One edition's: the default edition's at /{section}/{slug},
  * another's at /{code}/{section}/{slug} (its own section slug); an article is at home in one edition only. The page
  * lists its published translations as hreflang alternates and links them for readers.
  */
@@ -82,8 +82,6 @@ async function articleMetadata({ article: found, context, sectionSlug }: Found):
       url: `${siteUrl}${path}`,
       title,
       description,
-      siteName: settings.siteName,
-      locale: text.locale.replace("-", "_"),
       images: [image],
       publishedTime: isoWithOffset(article.publishedAt, settings.timeZone),
       modifiedTime: isoWithOffset(article.revisedAt ?? article.publishedAt, settings.timeZone),

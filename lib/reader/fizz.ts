@@ -5,9 +5,8 @@
  * expects pages to go through its own two passes (the RSC payload, then HTML from it). A reader document never
  * hydrates (decision 0022), so the first pass is work nobody reads. The renderer is therefore loaded from
  * node_modules at run time, outside the bundle (the standalone output traces react and react-dom for Next's own
- * pages). It
- * renders server components as they are (async ones too); client components cannot appear in the tree, since in this
- * layer they are references to code in the browser.
+ * pages). It renders server components as they are (async ones too); client components cannot appear in the tree,
+ * since in this layer they are references to code in the browser.
  */
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";

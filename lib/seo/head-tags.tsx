@@ -1,10 +1,12 @@
 /**
  * A reader document's <head> from its metadata, for pages rendered outside Next's metadata API (decision 0034: the
- * article page). It writes the same tags Next writes for the same `Metadata` fields (title, description, canonical,
- * hreflang and feed alternates, Open Graph, the social card, icons), with relative URLs made absolute against the
- * site's URL. `DocumentMetadata` is the part of Next's `Metadata` (next.js's Metadata type) it understands: a page that needs another field
- * adds it here, so nothing is dropped silently.
+ * article and front pages). It writes the same tags Next writes for the same `Metadata` fields (title, description,
+ * canonical, hreflang and feed alternates, Open Graph, the social card, icons), with relative URLs made absolute
+ * against the site's URL. `DocumentMetadata` is the part of Next's `Metadata` it understands: a page that needs
+ * another field adds it here, so nothing is dropped silently.
  */
+import type { FeedAlternateTypes } from "@/lib/feeds/links";
+
 type Image = { url: string; width?: number; height?: number; alt: string };
 
 export type DocumentMetadata = {
@@ -17,7 +19,7 @@ export type DocumentMetadata = {
     /** hreflang → URL (x-default included). */
     languages?: Record<string, string>;
     /** media type → feeds. */
-    types?: Record<string, { url: string; title: string }[]>;
+    types?: FeedAlternateTypes;
   };
   /** Title and description default to the page's, site name and locale to the edition's (the layout's). */
   openGraph?: {
