@@ -76,3 +76,32 @@ test("a Spanish section renamed by an admin: its old page, story and feed lead t
   await expect(page).toHaveURL(new RegExp(`/es/tag/temporales-${id}$`));
   await expect(page.getByRole("heading", { level: 1, name: `Tormentas ${id}` })).toBeVisible();
 });
+
+test("a tag renamed in the default edition keeps its Spanish name and page, and its old address in Spanish leads there", async ({ page, login }) => {
+  const id = uniqueId();
+  const admin = await sessionUserFor(await createTestUser("ADMIN"));
+  const tag = await testDb().tag.create({ data: { name: `Hail ${id}`, slug: `hail-${id}` } });
+  await saveTagTranslation(admin, tag.id, "es", { name: `Granizo ${id}`, slug: `granizo-${id}` });
+  const editor = await editorActor();
+  const source = await createDraft();
+  await publishArticle(editor, source.id);
+  const { id: spanishId } = await createTranslation(editor, { articleId: source.id, editionId: "es" });
+  await testDb().article.update({ where: { id: spanishId }, data: { slug: `cae-granizo-${id}`, headline: `Cae granizo ${id}` } });
+  await testDb().articleTag.create({ data: { articleId: spanishId, tagId: tag.id, position: 0 } });
+  await publishArticle(editor, spanishId);
+  // Read once before the rename, so the edition's names and the tag's Spanish page are in the server's cache.
+  await expect.poll(async () => (await page.request.get(`/es/tag/granizo-${id}`)).status(), { timeout: 10_000 }).toBe(200);
+
+  await login({ role: "ADMIN" });
+  await page.goto(`/admin/tags/${tag.id}`);
+  await page.getByLabel("Slug", { exact: true }).fill(`hailstorms-${id}`);
+  await page.getByRole("button", { name: "Save tag" }).click();
+  await expect(page.getByText(`Saved. The tag is “Hail ${id}” at /tag/hailstorms-${id}.`)).toBeVisible();
+
+  await expect.poll(() => answer(page.request, `/es/tag/hail-${id}`), { timeout: 10_000 }).toBe(`308 /es/tag/granizo-${id}`);
+  await page.goto(`/es/tag/granizo-${id}`);
+  await expect(page.getByRole("heading", { level: 1, name: `Granizo ${id}` })).toBeVisible();
+  await expect(page.getByRole("link", { name: `Cae granizo ${id}` })).toBeVisible();
+  await page.goto(`/es/tag/hail-${id}`);
+  await expect(page).toHaveURL(new RegExp(`/es/tag/granizo-${id}$`));
+});

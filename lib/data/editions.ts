@@ -93,19 +93,25 @@ export function localizeSection<T extends { section: { name: string; slug: strin
 }
 
 /**
- * The current slug in edition `editionId` of the section or tag that had the translated slug `oldSlug` there (its
- * translation's, else its default slug), or null: the edition's old addresses answer 308 with it.
+ * The current slug in edition `editionId` of the section or tag that had the slug `oldSlug` there (its translation's,
+ * else its default slug), or null: the edition's old addresses answer 308 with it. A former translated slug is the
+ * edition's own redirect; a former default slug (renamed, or merged into another tag) leads where it leads in the
+ * default edition, as the row is named in this one.
  */
 export const resolveEditionSlug = publicQuery(
   "resolveEditionSlug",
   async (editionId: string, entity: "SECTION" | "TAG", oldSlug: string): Promise<string | null> => {
     const db = getPublicReadDb();
-    const redirect = await db.editionSlugRedirect.findUnique({ where: { entity_editionId_oldSlug: { entity, editionId, oldSlug } }, select: { targetId: true } });
+    const redirect =
+      (await db.editionSlugRedirect.findUnique({ where: { entity_editionId_oldSlug: { entity, editionId, oldSlug } }, select: { targetId: true } })) ??
+      (await db.slugRedirect.findUnique({ where: { entity_oldSlug: { entity, oldSlug } }, select: { targetId: true } }));
     if (!redirect) return null;
     const select = { slug: true, translations: { where: { editionId }, select: { slug: true } } } as const;
     const where = { id: redirect.targetId };
     const row = entity === "SECTION" ? await db.section.findUnique({ where, select }) : await db.tag.findUnique({ where, select });
-    return row ? (row.translations[0]?.slug ?? row.slug) : null;
+    const current = row ? (row.translations[0]?.slug ?? row.slug) : null;
+    return current === oldSlug ? null : current;
   },
-  { tags: (editionId) => [CacheTags.editionNames(editionId)], buildFallback: null },
+  // The default slug's own tag too: renaming a row expires it (a cached "no redirect" must not outlive the rename).
+  { tags: (editionId, entity, oldSlug) => [CacheTags.editionNames(editionId), entity === "TAG" ? CacheTags.tag(oldSlug) : CacheTags.section(oldSlug)], buildFallback: null },
 );

@@ -130,6 +130,20 @@ async function removeTranslation(kind: Kind, actor: SessionUser, id: string, edi
   });
 }
 
+/**
+ * The cache tags of every edition whose pages name this section or tag by its default slug: an edition with its
+ * translation (the edition's names are keyed by the default slug) or with a redirect to it. A change of the default
+ * slug, or a merge, expires them with the row's own pages.
+ */
+export async function editionNameTagsOf(tx: DbTx, entity: "SECTION" | "TAG", id: string): Promise<string[]> {
+  const kind = entity === "SECTION" ? SECTIONS : TAGS;
+  const [translations, redirects] = await Promise.all([
+    kind.names(tx).findMany({ where: { [keyOf(kind)]: id }, select: selectOf(kind) }),
+    tx.editionSlugRedirect.findMany({ where: { entity, targetId: id }, select: { editionId: true } }),
+  ]);
+  return [...new Set([...translations, ...redirects].map((row) => CacheTags.editionNames(row.editionId)))];
+}
+
 export const listSectionTranslations = (actor: SessionUser, sectionId: string) => listTranslations(SECTIONS, actor, sectionId);
 export const saveSectionTranslation = (actor: SessionUser, sectionId: string, editionId: string, input: NameTranslation) => saveTranslation(SECTIONS, actor, sectionId, editionId, input);
 export const removeSectionTranslation = (actor: SessionUser, sectionId: string, editionId: string) => removeTranslation(SECTIONS, actor, sectionId, editionId);

@@ -14,6 +14,7 @@ import { assertCan } from "@/lib/auth/permissions";
 import { writeAudit } from "./audit";
 import { CacheTags, expirePublicTags, publicQuery } from "./cache";
 import { DataValidationError, NotFoundError } from "./errors";
+import { editionNameTagsOf } from "./name-translations";
 import { claimSlug, formerSlugs, redirectSlug } from "./slug-redirects";
 import { transactionRefusingTaken } from "./transaction";
 import type { SessionUser } from "./types";
@@ -138,7 +139,8 @@ export async function updateSection(actor: SessionUser, id: string, input: Secti
     });
     // Former slugs too: their cached redirects must now point at the new slug directly.
     const former = await formerSlugs(tx, "SECTION", id);
-    await expirePublicTags(tx, [CacheTags.site, CacheTags.home, CacheTags.latest, ...[before.slug, section.slug, ...former].map(CacheTags.section)]);
+    const editions = slugChanged ? await editionNameTagsOf(tx, "SECTION", id) : [];
+    await expirePublicTags(tx, [CacheTags.site, CacheTags.home, CacheTags.latest, ...[before.slug, section.slug, ...former].map(CacheTags.section), ...editions]);
     return section;
   }, TAKEN);
 }

@@ -17,7 +17,8 @@ import { publishedWhere } from "./articles/public";
 import { writeAudit } from "./audit";
 import { CacheTags, expirePublicTags, publicQuery } from "./cache";
 import { DataValidationError, NotFoundError } from "./errors";
-import { claimSlug, formerSlugs, redirectSlug } from "./slug-redirects";
+import { editionNameTagsOf } from "./name-translations";
+import { claimSlug, formerSlugs, redirectEditionSlug, redirectSlug } from "./slug-redirects";
 import { transactionRefusingTaken } from "./transaction";
 import type { SessionUser } from "./types";
 
@@ -154,7 +155,8 @@ export async function renameTag(actor: SessionUser, id: string, input: TagFields
       targetId: id,
       details: { from: { name: before.name, slug: before.slug }, to: { name: tag.name, slug: tag.slug } },
     });
-    await expirePublicTags(tx, await tagsForTag(tx, id, [before.slug, tag.slug]));
+    const editions = before.slug !== tag.slug ? await editionNameTagsOf(tx, "TAG", id) : [];
+    await expirePublicTags(tx, [...(await tagsForTag(tx, id, [before.slug, tag.slug])), ...editions]);
     return tag;
   }, TAKEN);
 }
@@ -176,7 +178,14 @@ export async function mergeTags(actor: SessionUser, sourceId: string, targetId: 
     if (!source) throw new NotFoundError("The tag to merge");
     if (!target) throw new DataValidationError("targetId", "The tag to merge into no longer exists.");
     // Pages to expire are gathered before the links move, while the source still knows its articles.
-    const expire = [...(await tagsForTag(tx, sourceId, [source.slug])), ...(await tagsForTag(tx, targetId, [target.slug]))];
+    const expire = [
+      ...(await tagsForTag(tx, sourceId, [source.slug])),
+      ...(await tagsForTag(tx, targetId, [target.slug])),
+      ...(await editionNameTagsOf(tx, "TAG", sourceId)),
+      ...(await editionNameTagsOf(tx, "TAG", targetId)),
+    ];
+    // In each edition, the source's translated slug (and its slugs that already redirected) lead to the target.
+    const sourceNames = await tx.tagTranslation.findMany({ where: { tagId: sourceId }, select: { editionId: true, slug: true } });
 
     const links = await tx.articleTag.findMany({ where: { tagId: sourceId }, select: { articleId: true, position: true } });
     const already = new Set(
@@ -192,6 +201,8 @@ export async function mergeTags(actor: SessionUser, sourceId: string, targetId: 
 
     await tx.slugRedirect.updateMany({ where: { entity: "TAG", targetId: sourceId }, data: { targetId } });
     await redirectSlug(tx, "TAG", source.slug, targetId);
+    await tx.editionSlugRedirect.updateMany({ where: { entity: "TAG", targetId: sourceId }, data: { targetId } });
+    for (const name of sourceNames) await redirectEditionSlug(tx, "TAG", name.editionId, name.slug, targetId);
     await writeAudit(tx, {
       actor,
       action: "tag.merge",

@@ -1,13 +1,18 @@
 /**
  * A section's or tag's translated slug that changes (or goes with its translation) keeps answering in its edition:
  * the old Spanish address leads (308) to the current one (decisions 0029, 0033), for the section's page, its
- * articles and its feeds, and for the tag's page. A slug taken again stops redirecting.
+ * articles and its feeds, and for the tag's page. A slug taken again stops redirecting. A new default slug (a rename
+ * or a merge) reaches the edition's names and its redirects too.
  */
 import { describe, expect, it, vi } from "vitest";
-import { resolveEditionSlug } from "@/lib/data/editions";
+import { CacheTags } from "@/lib/data/cache";
+import { getEditionNames, resolveEditionSlug } from "@/lib/data/editions";
+import { updateSection } from "@/lib/data/sections";
+import { mergeTags, renameTag } from "@/lib/data/tags";
 import { removeSectionTranslation, removeTagTranslation, saveSectionTranslation, saveTagTranslation } from "@/lib/data/name-translations";
 import { feedResponse } from "@/lib/feeds/routes";
 import { makeSection, makeUser, rawDb, uid } from "../support/factories";
+import { recordExpiries } from "../support/cache-tags";
 import { makeSpanishEdition } from "../support/search-factories";
 
 vi.mock("next/cache", () => ({ unstable_cache: <T>(fn: T) => fn }));
@@ -52,5 +57,76 @@ describe("a renamed translated tag slug", () => {
     expect(await resolveEditionSlug("es", "SECTION", first), "a tag's slug is no section's").toBeNull();
     await removeTagTranslation(admin, tag.id, "es");
     expect(await resolveEditionSlug("es", "TAG", second)).toBe(tag.slug);
+  });
+});
+
+/**
+ * An edition keys its names by the default slug, so a new default slug (a rename, or a merge into another tag) must
+ * reach the edition's pages too; and its old address there leads on, as it does in the default edition.
+ */
+describe("a section or tag whose default slug changes", () => {
+  const makeTag = () => rawDb().tag.create({ data: { name: `Tag ${uid()}`, slug: `tag-${uid()}` } });
+
+  it("a renamed tag: the edition's names follow it, and its old default slug leads to its slug in the edition", async () => {
+    await makeSpanishEdition();
+    const admin = await makeUser("ADMIN");
+    const [translated, untranslated] = [await makeTag(), await makeTag()];
+    const spanish = `etiqueta-${uid()}`;
+    await saveTagTranslation(admin, translated.id, "es", { name: `Etiqueta ${uid()}`, slug: spanish });
+    const expiries = await recordExpiries();
+    try {
+      const renamed = `renamed-${uid()}`;
+      await renameTag(admin, translated.id, { name: translated.name, slug: renamed });
+      expect(await expiries.expiredWith(CacheTags.tag(renamed))).toEqual(expect.arrayContaining([CacheTags.editionNames("es"), CacheTags.tag(translated.slug)]));
+      expect((await getEditionNames("es")).tags[renamed]).toMatchObject({ slug: spanish });
+      expect(await resolveEditionSlug("es", "TAG", translated.slug), "the old default slug, in Spanish").toBe(spanish);
+
+      const plain = `plain-${uid()}`;
+      await renameTag(admin, untranslated.id, { name: untranslated.name, slug: plain });
+      expect(await expiries.expiredWith(CacheTags.tag(plain)), "no edition names it: nothing of theirs to expire").not.toContain(CacheTags.editionNames("es"));
+      expect(await resolveEditionSlug("es", "TAG", untranslated.slug)).toBe(plain);
+      expect(await resolveEditionSlug("es", "TAG", plain), "a current slug is no redirect").toBeNull();
+    } finally {
+      await expiries.close();
+    }
+  });
+
+  it("a renamed section: the edition's names follow it, and its articles' old Spanish addresses lead on", async () => {
+    await makeSpanishEdition();
+    const admin = await makeUser("ADMIN");
+    const section = await makeSection();
+    const spanish = `seccion-${uid()}`;
+    await saveSectionTranslation(admin, section.id, "es", { name: `Sección ${uid()}`, slug: spanish, description: "" });
+    const expiries = await recordExpiries();
+    try {
+      const renamed = `renamed-${uid()}`;
+      await updateSection(admin, section.id, { name: section.name, slug: renamed, description: section.description });
+      expect(await expiries.expiredWith(CacheTags.section(renamed))).toContain(CacheTags.editionNames("es"));
+      expect((await getEditionNames("es")).sectionBySlug[spanish]).toBe(renamed);
+      expect(await resolveEditionSlug("es", "SECTION", section.slug)).toBe(spanish);
+    } finally {
+      await expiries.close();
+    }
+  });
+
+  it("a merged tag: its Spanish slug and its own redirects there lead to the tag it went into", async () => {
+    await makeSpanishEdition();
+    const admin = await makeUser("ADMIN");
+    const [source, target] = [await makeTag(), await makeTag()];
+    const [older, current] = [`vieja-${uid()}`, `actual-${uid()}`];
+    await saveTagTranslation(admin, source.id, "es", { name: `Vieja ${uid()}`, slug: older });
+    await saveTagTranslation(admin, source.id, "es", { name: `Actual ${uid()}`, slug: current });
+    const expiries = await recordExpiries();
+    try {
+      await mergeTags(admin, source.id, target.id);
+      expect(await expiries.expiredWith(CacheTags.tag(source.slug))).toContain(CacheTags.editionNames("es"));
+      expect([await resolveEditionSlug("es", "TAG", current), await resolveEditionSlug("es", "TAG", older), await resolveEditionSlug("es", "TAG", source.slug)]).toEqual([
+        target.slug,
+        target.slug,
+        target.slug,
+      ]);
+    } finally {
+      await expiries.close();
+    }
   });
 });

@@ -29,3 +29,23 @@ export async function waitFor(check: () => Promise<boolean>, ms = 3_000): Promis
   }
   return false;
 }
+
+/**
+ * Records the tags of every expiry announced on the cache channel from now on (each NOTIFY's list), so a test can
+ * find the one its own change made (by a tag only that change names) even while other files expire shared tags.
+ */
+export async function recordExpiries() {
+  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await client.connect();
+  const announced: string[][] = [];
+  client.on("notification", (message) => announced.push((JSON.parse(message.payload ?? "{}") as { tags?: string[] }).tags ?? []));
+  await client.query(`LISTEN ${CACHE_CHANNEL}`);
+  return {
+    /** The tags announced with `tag`, once that announcement has arrived (or [] after 3 s). */
+    async expiredWith(tag: string): Promise<string[]> {
+      await waitFor(async () => announced.some((tags) => tags.includes(tag)));
+      return announced.filter((tags) => tags.includes(tag)).flat();
+    },
+    close: () => client.end(),
+  };
+}
