@@ -10,9 +10,9 @@
  *   proxy does not run for them (the matcher below);
  * - `/collab`, the co-editing WebSocket, is forwarded to the collaboration server beside this instance (COLLAB_URL,
  *   set by the scripts that start both: docs/decisions/0015-co-editing.md); behind nginx it never gets here;
- * - the URL of an unpublished article answers 410 Gone with the public page /gone, or its edition's (/es/gone), in
- *   its language (a rewrite that sets the status: pages cannot set it themselves), so the reader keeps the site's
- *   header and navigation;
+ * - /gone and an edition's /es/gone answer with the status 410 Gone (a rewrite that sets it: pages cannot). An
+ *   unpublished article's own URL answers 410 from its route (app/(public)/article-document.tsx), cached like the
+ *   page it replaces, so the proxy does not run for article URLs;
  * - `/search?q=…&page=n` (and an edition's `/es/search?q=…`) with a valid query is rewritten to its cacheable path (search/results/…), so repeated
  *   searches are page-cache hits instead of a render each (with the cached pages' policy); the address bar keeps
  *   the query string. The empty form and a refused query render per request, with a nonce.
@@ -21,7 +21,6 @@ import { withAuth, type NextRequestWithAuth } from "next-auth/middleware";
 import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
 import { isProtectedPath } from "@/lib/auth/permissions";
 import { COLLAB_PATH } from "@/lib/collab/content";
-import { isGonePath } from "@/lib/data/articles/gone";
 import { editionPrefixOf, searchPagePrefix } from "@/lib/i18n/routes";
 import { SearchPageSchema, SearchQuerySchema, searchResultsPath } from "@/lib/validation/search";
 import { createNonce, noncePagePolicy, type NoncePolicyOptions } from "@/lib/security/csp";
@@ -78,26 +77,16 @@ export default async function proxy(request: NextRequestWithAuth, event: NextFet
   }
   const frameAncestors = noncePageKind(pathname);
   if (frameAncestors) return withNoncePolicy(request, frameAncestors);
-  let path = pathname;
-  try {
-    path = decodeURI(pathname);
-  } catch {
-    /* a malformed escape is simply not a known article */
-  }
-  // /gone (/es/gone) itself is the page of every gone address of its edition, and answers as one.
-  const gonePage = `${editionPrefixOf(pathname)}/gone`;
-  if (pathname === gonePage || (await isGonePath(path, process.env.DATABASE_URL))) {
-    return NextResponse.rewrite(new URL(gonePage, request.url), { status: 410 });
-  }
+  // /gone (/es/gone) is what an edition says of a story taken down, and answers as one.
+  if (pathname === `${editionPrefixOf(pathname)}/gone`) return NextResponse.rewrite(new URL(pathname, request.url), { status: 410 });
   return NextResponse.next();
 }
 
 /**
- * The proxy costs every request it sees, so it sees only the staff areas, URLs shaped like an article (/section/slug,
- * both lower-case slugs, and /es/section/slug), the per-request pages that need a nonce, /search, /collab, paths with a suspicious percent escape,
- * and requests that may be server actions:
- * not tag or author pages, feeds (a dot in the name), Next's own files or the API. tests/unit/proxy-matcher.test.ts
- * pins this list.
+ * The proxy costs every request it sees, so it sees only the staff areas, the per-request pages that need a nonce,
+ * /search (and /es/search), /gone (and /es/gone), /collab, paths with a suspicious percent escape, and requests that
+ * may be server actions: not the cached reader pages (articles, front pages, sections, tags, authors), feeds, Next's
+ * own files or the API. tests/unit/proxy-matcher.test.ts pins this list.
  */
 export const config = {
   matcher: [
@@ -105,9 +94,6 @@ export const config = {
     "/dashboard/:path*",
     "/admin",
     "/admin/:path*",
-    "/:section((?!(?:tag|author|preview|invite|reset-password|api|media|sitemaps|og|dashboard|admin)/)[a-z0-9-]+)/:slug([a-z0-9-]+)",
-    // A prefixed edition's articles (lib/i18n/routes.ts lists the editions; a matcher must be a literal).
-    "/es/:section((?!(?:tag|author|search)/)[a-z0-9-]+)/:slug([a-z0-9-]+)",
     "/invite/:token",
     "/reset-password/:token",
     "/preview/:token",
@@ -117,6 +103,10 @@ export const config = {
     "/collab",
     "/gone",
     "/newsletters",
+    "/newsletters/:page(check-your-email|confirm|preferences|unsubscribe)",
+    // A prefixed edition's (lib/i18n/routes.ts lists the editions; a matcher must be a literal).
+    "/es/search",
+    "/es/gone",
     // Paths with an escape that may not decode (refused above), whatever route they would reach: a "%" not followed
     // by two hex digits, or one starting a non-ASCII byte (which may be cut short). "%20" and the like do not match.
     "/:path(.*%(?:(?![0-9A-Fa-f]{2})|[89A-Fa-f]).*)",

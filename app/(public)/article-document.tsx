@@ -3,9 +3,11 @@
  * with React's HTML renderer alone, without Next's RSC pass (decision 0034; the page never hydrates: decision 0022).
  * Rendered once and served from the cache (ISR); publishing, correcting or unpublishing expires it through its
  * cache tags (lib/data/cache.ts), which the reads below attach to the response as a page's would. Renamed slugs
- * answer 308 to the current URL; unpublished ones 410 (proxy.ts); anything else that is not published is a 404. One edition's: the default edition's at /{section}/{slug},
- * another's at /{code}/{section}/{slug} (its own section slug); an article is at home in one edition only. The page
- * lists its published translations as hreflang alternates and links them for readers.
+ * answer 308 to the current URL; unpublished or deleted ones 410 (lib/data/articles/gone.ts; the answer is cached
+ * under the same tags, which taking an article down or putting it back expires); anything else is a 404. One
+ * edition's: the default edition's at /{section}/{slug}, another's at /{code}/{section}/{slug} (its own section
+ * slug); an article is at home in one edition only. The page lists its published translations as hreflang
+ * alternates and links them for readers.
  */
 import { permanentRedirect } from "next/navigation";
 import { ArticleCard } from "@/components/article/article-card";
@@ -28,6 +30,7 @@ import { ReaderDocument } from "@/components/layout/reader-document";
 import { readerDocumentResponse } from "@/lib/reader/response";
 import { withRenderReads } from "@/lib/data/cache";
 import { missingPageResponse } from "./missing-document";
+import { isGonePath } from "@/lib/data/articles/gone";
 import type { DocumentMetadata } from "@/lib/seo/head-tags";
 
 /** The edition, and the article at home in it (its section named as the edition names it); null when there is none. */
@@ -165,7 +168,11 @@ export function articleResponse(code: string | null, params: { section: string; 
 
 async function renderArticle(code: string | null, { section, slug }: { section: string; slug: string }): Promise<Response> {
   const loaded = await loadArticle(code, section, slug);
-  if (!loaded?.article) return missingPageResponse(loaded?.context ?? null);
+  if (!loaded?.article) {
+    // Taken down (unpublished, or deleted after it was published): 410 with the edition's page, in its language.
+    const gone = loaded && (await isGonePath(`${loaded.context.text.prefix}/${section}/${slug}`, getEnv().databaseUrl));
+    return missingPageResponse(loaded?.context ?? null, gone ? 410 : 404);
+  }
   const found = loaded as Found;
   const metadata = await articleMetadata(found);
   return readerDocumentResponse(

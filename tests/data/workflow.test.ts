@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { addCorrection, cancelSchedule, publishArticle, publishDueArticles, scheduleArticle, sendBack, submitForReview, unpublishArticle } from "@/lib/data/articles/workflow";
 import { ForbiddenError, WorkflowError } from "@/lib/data/errors";
 import { findPublishedPage, getPublishedArticle } from "@/lib/data/articles/public";
-import { makeArticle, makeUser, rawDb } from "../support/factories";
+import { makeArticle, makeUser, rawDb, uid } from "../support/factories";
+import { recordExpiries } from "../support/cache-tags";
 
 describe("publishing", () => {
   it("refuses a journalist, and changes nothing", async () => {
@@ -38,6 +39,23 @@ describe("publishing", () => {
     await unpublishArticle(editor, article.id);
     expect(await getPublishedArticle(article.section.slug, article.slug)).toBeNull();
     expect((await rawDb().article.findUniqueOrThrow({ where: { id: article.id } })).status).toBe("ARCHIVED");
+  });
+
+  it("taking a story down, or putting it back, expires its former addresses too (each cached as a 308 to it)", async () => {
+    const editor = await makeUser("EDITOR");
+    const article = await makeArticle(editor, { status: "PUBLISHED" });
+    const former = `former-${uid()}`;
+    await rawDb().slugRedirect.create({ data: { entity: "ARTICLE", oldSlug: former, targetId: article.id } });
+    const expiries = await recordExpiries();
+    try {
+      await unpublishArticle(editor, article.id);
+      expect(await expiries.expiredWith(`article:${article.slug}`)).toEqual(expect.arrayContaining([`article:${former}`, "gone"]));
+      await rawDb().article.update({ where: { id: article.id }, data: { slug: `${article.slug}-back` } });
+      await publishArticle(editor, article.id);
+      expect(await expiries.expiredWith(`article:${article.slug}-back`)).toEqual(expect.arrayContaining([`article:${former}`, "gone"]));
+    } finally {
+      await expiries.close();
+    }
   });
 });
 

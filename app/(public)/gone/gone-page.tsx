@@ -1,8 +1,8 @@
 /**
- * What the address of an article taken off the site shows, in its edition's language: proxy.ts answers such an
- * address with this page (/gone, or an edition's /es/gone) and the status 410 Gone (a rewrite with a status: pages
- * cannot set one themselves). It sits in the edition's layout, so the reader keeps the site's header, search and
- * sections, and it is cached like the other public pages.
+ * /gone, or an edition's /es/gone: what an article taken off the site says, in its edition's language, with the
+ * status 410 Gone (proxy.ts sets it: pages cannot set one themselves). An article's own address answers the same
+ * words from its route (app/(public)/missing-document.tsx). It sits in the edition's layout, so the reader keeps the
+ * site's header, search and sections, and it is cached like the other public pages.
  */
 import type { Metadata } from "next";
 import { MissingPage } from "@/components/layout/missing-page";

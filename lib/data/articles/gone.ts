@@ -2,8 +2,8 @@
  * Which public article URLs answer 410 Gone: articles that were published and then unpublished (ARCHIVED), at their
  * current and former URLs, and the URLs of deleted articles that had been published (GonePath, written when they were
  * deleted) unless a published article answers there now. A prefixed edition's articles are gone at their URLs in
- * that edition ("/es/negocios/…"), where proxy.ts answers with that edition's 410 page. Pages cannot set a 410 status in the App Router, so
- * proxy.ts asks this module.
+ * that edition ("/es/negocios/…"), where the article route answers with that edition's 410 page
+ * (app/(public)/article-document.tsx); the answer is cached with the page, under the tags a take-down expires.
  *
  * The set is small and kept in memory; it is reloaded whenever the public cache is invalidated (a notification on the
  * cache channel, through the process's one LISTEN connection: cache-handlers/listener.cjs) and after that connection

@@ -12,8 +12,9 @@ import type { DbTx } from "@/lib/db/client";
 import { assertCan, type Permission } from "@/lib/auth/permissions";
 import { MOVES_FROM } from "@/lib/article-status";
 import { writeAudit } from "../audit";
-import { articleCacheTags, expirePublicTags } from "../cache";
+import { articleCacheTags, CacheTags, expirePublicTags } from "../cache";
 import { WorkflowError } from "../errors";
+import { formerSlugs } from "../slug-redirects";
 import { notifyStoryEvent, type StoryEvent } from "../notifications/notify";
 import { sendNotificationEmailsSoon } from "../notifications/outbox";
 import { deliverWebhooksSoon } from "../webhooks/deliveries";
@@ -135,7 +136,7 @@ export async function publishArticle(actor: SessionUser, articleId: string, opti
     const missing = await publishChecklist(tx, articleId);
     if (missing.length > 0) throw new WorkflowError("This article is not ready to publish.", missing);
     const updated = await transition(tx, actor, article, { status: "PUBLISHED", publishedAt: article.publishedAt ?? now, scheduledAt: null, archivedAt: null }, "article.publish");
-    await expirePublicTags(tx, [...articleCacheTags(article), ...(article.status === "ARCHIVED" ? ["gone"] : [])]);
+    await expirePublicTags(tx, article.status === "ARCHIVED" ? await takenDownTags(tx, article) : articleCacheTags(article));
     await notify(tx, article, actor, "PUBLISHED");
     await enqueueArticleEvent(tx, EVENT.published, article.id);
     return updated;
@@ -220,12 +221,20 @@ export async function addCorrection(actor: SessionUser, input: { articleId: stri
   });
 }
 
+/**
+ * What taking an article down (or putting it back) expires: its pages, and its former addresses, each cached as a
+ * 308 to it that must become a 410 (or the other way round) wherever its section was then.
+ */
+async function takenDownTags(tx: DbTx, article: Parameters<typeof articleCacheTags>[0] & { id: string }): Promise<string[]> {
+  return [...articleCacheTags(article), ...(await formerSlugs(tx, "ARTICLE", article.id)).map(CacheTags.article), "gone"];
+}
+
 /** PUBLISHED → ARCHIVED, by the desk. Its URL then answers 410 Gone. */
 export async function unpublishArticle(actor: SessionUser, articleId: string) {
   const rule: Rule = { permission: "article:unpublish", from: MOVES_FROM.unpublish, refusal: "Only a published article can be unpublished." };
   return changeArticle(actor, articleId, rule, async (tx, article) => {
     const updated = await transition(tx, actor, article, { status: "ARCHIVED", archivedAt: new Date() }, "article.unpublish");
-    await expirePublicTags(tx, [...articleCacheTags(article), "gone"]);
+    await expirePublicTags(tx, await takenDownTags(tx, article));
     await enqueueArticleEvent(tx, EVENT.unpublished, article.id);
     return updated;
   });
