@@ -1,10 +1,11 @@
 /**
  * A newsletter worker in a process of its own, for the crash test (tests/data/newsletter-delivery.test.ts) and the
  * send benchmark (scripts/bench/send.ts): it works the send queue as an app instance's scheduler does, until it is
- * killed. Run with `node --conditions=react-server --import tsx` (the data layer's modules are server-only, as
- * inside Next). SIGTERM ends it with a normal exit, so that `--cpu-prof` writes its profile (bench --cpu-prof).
+ * stopped. Run with `node --conditions=react-server --import tsx` (the data layer's modules are server-only, as
+ * inside Next). SIGTERM stops it as it stops an app instance (the lanes record their copies in flight and hand back
+ * the rest), then exits normally, so that `--cpu-prof` writes its profile (bench --cpu-prof). SIGKILL is a crash.
  */
-import { deliverNewsletterSends } from "@/lib/data/newsletters/delivery";
+import { deliverNewsletterSends, stopNewsletterDelivery } from "@/lib/data/newsletters/delivery";
 
 async function main() {
   for (;;) {
@@ -15,4 +16,4 @@ async function main() {
 
 void main();
 
-process.on("SIGTERM", () => process.exit(0));
+process.on("SIGTERM", () => void stopNewsletterDelivery().finally(() => process.exit(0)));

@@ -10,9 +10,12 @@ import Redis from "ioredis";
 import type { Cluster } from "../../scripts/cluster/cluster";
 import type { XmlElement, XmlText } from "yjs";
 import type { Db } from "../../lib/db/client";
+import { startSmtpInbox, type SmtpInbox } from "../support/smtp-inbox";
 
 let cluster: Cluster;
 let db: Db;
+/** The mail provider of every instance: newsletters and notification e-mails go here. */
+let inbox: SmtpInbox;
 let stopDatabase: () => Promise<void> = async () => {};
 let unique = 0;
 const CRON_SECRET = "cluster-test-cron-secret-0123456789abcdef";
@@ -105,6 +108,7 @@ beforeAll(async () => {
   process.env.AUTH_SECRET ??= "cluster-test-secret-that-is-long-enough";
   const { createPrismaClient } = await import("../../lib/db/client");
   db = createPrismaClient(prepared.url, { max: 4 });
+  inbox = await startSmtpInbox();
   const port = await findFreePort(18080);
   const os = await import("node:os");
   const { mkdtempSync } = await import("node:fs");
@@ -117,7 +121,7 @@ beforeAll(async () => {
     // Instance A (index 0) runs the in-server scheduler every 500 ms; B's scheduler runs when its cron endpoint is
     // called, so "published through A" is certain and both processes can still race for the same rows.
     instanceEnv: (i): Record<string, string> => (i === 1 ? { DISABLE_SCHEDULER: "1" } : {}),
-    env: { CRON_SECRET, SCHEDULER_INTERVAL_MS: "500", MEDIA_LOCAL_DIR: mkdtempSync(`${os.tmpdir()}/dateline-cluster-media-`), DATELINE_CACHE_QUIET: "1" },
+    env: { CRON_SECRET, SCHEDULER_INTERVAL_MS: "500", SMTP_URL: inbox.url, NEWSLETTER_RATE_PER_MINUTE: "1000000", MEDIA_LOCAL_DIR: mkdtempSync(`${os.tmpdir()}/dateline-cluster-media-`), DATELINE_CACHE_QUIET: "1" },
     // CLUSTER_VERBOSE=1 prints the cluster's start-up and each front-cache refresh.
     log: process.env.CLUSTER_VERBOSE ? (line) => console.log(`[cluster] ${line}`) : () => {},
   });
@@ -139,6 +143,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await cluster?.stop();
+  await inbox?.close();
   await db?.$disconnect();
   await stopDatabase();
 }, 60_000);
@@ -383,6 +388,40 @@ describe("jobs across instances", () => {
     const audits = await db.auditLog.groupBy({ by: ["targetId"], where: { action: "article.publish_scheduled", targetId: { in: stories.map((s) => s.id) } }, _count: true });
     expect(audits.map((a) => a._count).sort()).toEqual([1, 1, 1, 1]);
   });
+
+  test("an instance stopped (SIGTERM, as a deploy does) halfway through a 2,000-recipient newsletter: every subscriber has exactly one copy", async () => {
+    const { queueEdition } = await import("../../lib/data/newsletters/queue");
+    const { sectionList } = await import("../../lib/newsletters/lists");
+    const RECIPIENTS = 2_000;
+    const id = `${Date.now().toString(36)}${(unique++).toString(36)}`;
+    const section = await db.section.create({ data: { name: `Newsletter ${id}`, slug: `newsletter-${id}`, position: 900 } });
+    const emails = Array.from({ length: RECIPIENTS }, (_, i) => `stop-${i}-${id}@readers.test`);
+    await db.subscriber.createMany({ data: emails.map((email) => ({ email, status: "CONFIRMED" as const })) });
+    const subscribers = await db.subscriber.findMany({ where: { email: { in: emails } }, select: { id: true, email: true } });
+    await db.newsletterMembership.createMany({ data: subscribers.map((r) => ({ subscriberId: r.id, list: sectionList(section.id), kind: "SECTION" as const, sectionId: section.id })) });
+    const story = await draft("newsletter");
+    const { publishArticle } = await import("../../lib/data/articles/workflow");
+    await publishArticle(await editorActor(), story.id);
+    const edition = await db.edition.create({ data: { kind: "SECTION", sectionId: section.id, subject: `Section news ${id}`, items: [story.id], itemsEdited: true } });
+    const ours = () => inbox.received.filter((m) => m.subject === edition.subject);
+
+    // Instance A's scheduler (every 500 ms) works the queue; B's is off.
+    expect(await queueEdition(edition.id)).toBe(RECIPIENTS);
+    await within(60_000, "half the copies sent", async () => ours().length >= RECIPIENTS / 2);
+    await cluster.instances[0]!.kill("SIGTERM");
+    const atStop = ours().length;
+    expect(atStop).toBeLessThan(RECIPIENTS);
+    // Every copy the server accepted is recorded, and nothing is left claimed for the leases to free.
+    const states = await db.newsletterSend.groupBy({ by: ["state"], where: { editionId: edition.id }, _count: { _all: true } });
+    expect(Object.fromEntries(states.map((g) => [g.state, g._count._all]))).toEqual({ SENT: atStop, QUEUED: RECIPIENTS - atStop });
+
+    await cluster.instances[0]!.start();
+    await within(60_000, "every copy sent after the restart", async () => (await db.newsletterSend.count({ where: { editionId: edition.id, state: "SENT" } })) === RECIPIENTS);
+    const copies = new Map<string, number>();
+    for (const mail of ours()) for (const to of mail.to) copies.set(to, (copies.get(to) ?? 0) + 1);
+    expect(subscribers.filter((s) => copies.get(s.email) !== 1).map((s) => `${s.email}: ${copies.get(s.email) ?? 0}`)).toEqual([]);
+    console.log(`newsletter: instance A stopped after ${atStop} of ${RECIPIENTS} copies; after its restart every subscriber has one`);
+  }, 150_000);
 });
 
 describe("co-editing across instances", () => {

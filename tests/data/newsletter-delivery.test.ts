@@ -4,12 +4,13 @@
  * right headers and parts → one-click unsubscribe → the next digest does not reach the address, while the breaking
  * alerts the reader also chose still do (one-click leaves the list the e-mail came from). Then refusals:
  * permanent ones suppress the address for every list, temporary ones are retried and delivered; the rate is kept.
- * And a worker killed halfway through a 2,000-recipient send (SIGKILL: no clean-up runs), the queue worked again
- * after its leases ran out: every subscriber has the edition, once. What can repeat is only a copy the server
- * accepted in the instant before the dead worker recorded it (at most one per lane, LANES); such a repeat carries the
- * same Message-ID (edition + subscriber), so mail clients show one message. The test counts both: distinct messages
- * per subscriber (exactly one), and raw repeats (at most the copies the server had accepted and the worker had not
- * recorded when it died).
+ * And a worker stopped halfway through a 2,000-recipient send. Stopped with SIGTERM (a deploy, a supervisor), it
+ * records the copies in flight and hands back the rest: every subscriber has exactly one copy, none repeated. Killed
+ * with SIGKILL (no clean-up runs), the queue worked again after its leases ran out: every subscriber has the edition,
+ * once. What can repeat is only a copy the server accepted in the instant before the dead worker recorded it (at most
+ * one per lane, LANES); such a repeat carries the same Message-ID (edition + subscriber), so mail clients show one
+ * message. The test counts both: distinct messages per subscriber (exactly one), and raw repeats (at most the copies
+ * the server had accepted and the worker had not recorded when it died).
  *
  * One file, so that its workers (each works the whole queue) never send another file's copies to the wrong inbox.
  */
@@ -233,48 +234,81 @@ describe("refusals", () => {
 
 const RECIPIENTS = 2_000;
 
-describe("a worker killed mid-send", () => {
-  it("after the restart every subscriber has exactly one copy", { timeout: 180_000 }, async () => {
-    const run = uid();
-    const { edition, subscribers } = await sectionAudience(RECIPIENTS, (i) => `crash-${i}-${run}@readers.test`);
-    expect(await queueEdition(edition.id)).toBe(RECIPIENTS);
-    const ours = () => inbox.received.filter((m) => m.subject === edition.subject);
+/**
+ * A worker in a process of its own (scripts/lib/newsletter-worker.ts) sending one edition to RECIPIENTS subscribers,
+ * stopped with `signal` once half of them have their copy. Returns what the inbox and the queue held when it exited.
+ */
+async function sendStoppedHalfway(signal: "SIGKILL" | "SIGTERM") {
+  const run = uid();
+  const { edition, subscribers } = await sectionAudience(RECIPIENTS, (i) => `${signal.toLowerCase()}-${i}-${run}@readers.test`);
+  expect(await queueEdition(edition.id)).toBe(RECIPIENTS);
+  const ours = () => inbox.received.filter((m) => m.subject === edition.subject);
 
-    const worker = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(import.meta.dirname, "../../scripts/lib/newsletter-worker.ts")], {
-      cwd: path.join(import.meta.dirname, "../.."),
-      env: { ...process.env, SMTP_URL: inbox.url, NEWSLETTER_RATE_PER_MINUTE: "1000000", DISABLE_SCHEDULER: "1" },
-      stdio: ["ignore", "inherit", "inherit"],
-    });
-    const exited = new Promise<NodeJS.Signals | null>((resolve) => worker.once("exit", (_code, signal) => resolve(signal)));
-    const deadline = Date.now() + 120_000;
-    while (ours().length < RECIPIENTS / 2) {
-      if (Date.now() > deadline) throw new Error(`the worker sent only ${ours().length} copies in 2 minutes`);
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-    worker.kill("SIGKILL");
-    expect(await exited).toBe("SIGKILL");
-    const atKill = ours().length;
+  const worker = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(import.meta.dirname, "../../scripts/lib/newsletter-worker.ts")], {
+    cwd: path.join(import.meta.dirname, "../.."),
+    env: { ...process.env, SMTP_URL: inbox.url, NEWSLETTER_RATE_PER_MINUTE: "1000000", DISABLE_SCHEDULER: "1" },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => worker.once("exit", (code, signal) => resolve({ code, signal })));
+  const deadline = Date.now() + 120_000;
+  while (ours().length < RECIPIENTS / 2) {
+    if (Date.now() > deadline) throw new Error(`the worker sent only ${ours().length} copies in 2 minutes`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  worker.kill(signal);
+  const exit = await exited;
+  const atStop = ours().length;
+  expect(atStop).toBeLessThan(RECIPIENTS);
+  const states = Object.fromEntries(
+    (await rawDb().newsletterSend.groupBy({ by: ["state"], where: { editionId: edition.id }, _count: { _all: true } })).map((g) => [g.state, g._count._all]),
+  );
+  return { edition, subscribers, ours, exit, atStop, states };
+}
+
+/** Works the queue as another worker would, at `now`, until nothing is left to send. */
+async function restart(now: Date) {
+  for (let i = 0; i < 50; i++) {
+    const tally = await deliverNewsletterSends({ now, ratePerMinute: 1_000_000 });
+    if (tally.sent + tally.retry + tally.failed + tally.suppressed === 0) break;
+  }
+}
+
+/** Each subscriber's copies, by Message-ID: every one has this edition's, and no other message. */
+async function copiesBySubscriber({ edition, subscribers, ours }: Awaited<ReturnType<typeof sendStoppedHalfway>>) {
+  expect(await rawDb().newsletterSend.groupBy({ by: ["state"], where: { editionId: edition.id }, _count: { _all: true } })).toEqual([{ state: "SENT", _count: { _all: RECIPIENTS } }]);
+  const byAddress = new Map<string, string[]>();
+  for (const mail of ours()) for (const to of mail.to) byAddress.set(to, [...(byAddress.get(to) ?? []), mail.messageId]);
+  expect(subscribers.filter((s) => !byAddress.has(s.email))).toEqual([]);
+  for (const s of subscribers) expect(new Set(byAddress.get(s.email)), s.email).toEqual(new Set([`<${edition.id}.${s.id}@localhost>`]));
+  return byAddress;
+}
+
+describe("an instance stopped mid-send", () => {
+  it("stopped (SIGTERM, as a deploy or a supervisor does): it records what it has in flight and hands back the rest; every subscriber has exactly one copy", { timeout: 180_000 }, async () => {
+    const stopped = await sendStoppedHalfway("SIGTERM");
+    expect(stopped.exit, "a clean exit").toEqual({ code: 0, signal: null });
+    // Every copy the server accepted is recorded, and nothing is left claimed: another worker may go on at once.
+    expect(stopped.states).toEqual({ SENT: stopped.atStop, QUEUED: RECIPIENTS - stopped.atStop });
+
+    await restart(new Date()); // no lease to wait for
+    const byAddress = await copiesBySubscriber(stopped);
+    expect([...byAddress.values()].filter((ids) => ids.length !== 1), "no copy repeated").toEqual([]);
+    console.info(`[stop test] stopped after ${stopped.atStop} copies; none repeated`);
+  });
+
+  it("killed (SIGKILL: no clean-up runs): after the restart every subscriber has the edition once; only copies accepted and not yet recorded can repeat", { timeout: 180_000 }, async () => {
+    const killed = await sendStoppedHalfway("SIGKILL");
+    expect(killed.exit.signal).toBe("SIGKILL");
     // Copies the server accepted that the dead worker had not recorded as SENT: the only ones that may go twice.
-    const unrecorded = atKill - (await rawDb().newsletterSend.count({ where: { editionId: edition.id, state: "SENT" } }));
-    expect(atKill).toBeLessThan(RECIPIENTS);
+    const unrecorded = killed.atStop - (killed.states.SENT ?? 0);
     // A lane takes its next copy only once its last one is recorded: at most one unrecorded copy per lane.
     expect(unrecorded).toBeLessThanOrEqual(LANES);
 
     // The restart: another worker, once the dead one's leases have run out.
-    const later = new Date(Date.now() + LEASE_MS + 1000);
-    for (let i = 0; i < 50; i++) {
-      const tally = await deliverNewsletterSends({ now: later, ratePerMinute: 1_000_000 });
-      if (tally.sent + tally.retry + tally.failed + tally.suppressed === 0) break;
-    }
-
-    expect(await rawDb().newsletterSend.groupBy({ by: ["state"], where: { editionId: edition.id }, _count: { _all: true } })).toEqual([{ state: "SENT", _count: { _all: RECIPIENTS } }]);
-    const byAddress = new Map<string, string[]>();
-    for (const mail of ours()) for (const to of mail.to) byAddress.set(to, [...(byAddress.get(to) ?? []), mail.messageId]);
-    const missing = subscribers.filter((s) => !byAddress.has(s.email));
-    expect(missing).toEqual([]);
-    for (const s of subscribers) expect(new Set(byAddress.get(s.email)), s.email).toEqual(new Set([`<${edition.id}.${s.id}@localhost>`]));
+    await restart(new Date(Date.now() + LEASE_MS + 1000));
+    const byAddress = await copiesBySubscriber(killed);
     const repeats = [...byAddress.values()].filter((ids) => ids.length > 1).length;
     expect(repeats).toBeLessThanOrEqual(unrecorded);
-    console.info(`[crash test] killed after ${atKill} copies, ${unrecorded} of them unrecorded; ${repeats} repeated (same Message-ID)`);
+    console.info(`[crash test] killed after ${killed.atStop} copies, ${unrecorded} of them unrecorded; ${repeats} repeated (same Message-ID)`);
   });
 });

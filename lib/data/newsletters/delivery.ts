@@ -6,7 +6,8 @@
  *   by one worker at a time, and the unique (edition, subscriber) row means it is never queued twice. The one case
  *   a copy goes twice: a worker dies after the server accepted it and before SENT is written; its lease runs out and
  *   another worker sends it again. That is at most LANES copies per dead worker, and both copies carry the same
- *   Message-ID (edition + subscriber), which mail clients show once;
+ *   Message-ID (edition + subscriber), which mail clients show once. A stop (SIGTERM) is not a death: the lanes
+ *   record what they have in flight and hand back the rest first (stopNewsletterDelivery), so it repeats nothing;
  * - a permanent rejection (5xx): SUPPRESSED, and the address is suppressed for every list;
  * - a temporary one (4xx) or a broken connection: QUEUED again after a backoff, FAILED after MAX_ATTEMPTS.
  * The per-minute rate (NEWSLETTER_RATE_PER_MINUTE) is shared by all instances: each claim takes at most what the
@@ -136,16 +137,48 @@ async function recordUnsent(row: Claimed, outcome: "skipped" | { error: unknown 
   return final ? "failed" : "retry";
 }
 
+/** Copies claimed and never started (the worker is stopping): back in the queue at once, the attempt not counted. */
+async function release(rows: Claimed[]): Promise<void> {
+  if (rows.length === 0) return;
+  await getDb().newsletterSend.updateMany({ where: { id: { in: rows.map((r) => r.id) }, state: "SENDING" }, data: { state: "QUEUED", leaseUntil: null, attempts: { decrement: 1 } } });
+}
+
+/** This process's runs under way, and whether it is stopping (stopNewsletterDelivery). */
+const runs = ((globalThis as { __datelineNewsletterRuns?: { active: Set<Promise<unknown>>; stopping: boolean } }).__datelineNewsletterRuns ??= {
+  active: new Set(),
+  stopping: false,
+});
+
+/**
+ * A graceful stop (SIGTERM: a deploy, a supervisor; lib/jobs/graceful-stop.ts): each lane finishes and records the
+ * copy it has in flight and takes no other, the copies claimed and not started go back to the queue at once (not
+ * after their lease) for another instance, and no run starts after it. Resolves when this process's runs have
+ * returned. So a stop never repeats a copy; only a kill, which runs no clean-up, can (see the header).
+ */
+export async function stopNewsletterDelivery(): Promise<void> {
+  runs.stopping = true;
+  await Promise.allSettled([...runs.active]);
+}
+
 export type DeliveryTally = { sent: number; failed: number; suppressed: number; retry: number };
 
 /**
  * Sends every copy that is due, within the rate; returns what happened. Safe to run in several processes at once.
  * `now` moves the clock for tests (retries, leases, the rate's minute); `ratePerMinute` overrides the configured rate.
  */
-export async function deliverNewsletterSends(options: { now?: Date; ratePerMinute?: number } = {}): Promise<DeliveryTally> {
+export function deliverNewsletterSends(options: { now?: Date; ratePerMinute?: number } = {}): Promise<DeliveryTally> {
+  if (runs.stopping) return Promise.resolve({ sent: 0, failed: 0, suppressed: 0, retry: 0 });
+  const run = deliver(options);
+  runs.active.add(run);
+  const done = () => void runs.active.delete(run);
+  run.then(done, done);
+  return run;
+}
+
+async function deliver(options: { now?: Date; ratePerMinute?: number }): Promise<DeliveryTally> {
   const tally: DeliveryTally = { sent: 0, failed: 0, suppressed: 0, retry: 0 };
   const templates = new Map<string, Promise<EditionTemplate>>();
-  for (;;) {
+  while (!runs.stopping) {
     const now = options.now ?? new Date();
     const budget = (options.ratePerMinute ?? getEnv().newsletter.ratePerMinute) - (await sentInLastMinute(now));
     if (budget <= 0) break;
@@ -153,8 +186,9 @@ export async function deliverNewsletterSends(options: { now?: Date; ratePerMinut
     if (rows.length === 0) break;
     const markSent = sentRecorder(now);
     let next = 0;
+    const take = () => (runs.stopping ? undefined : rows[next++]);
     const lane = async () => {
-      for (let row = rows[next++]; row; row = rows[next++]) {
+      for (let row = take(); row; row = take()) {
         if (row.status !== "CONFIRMED") {
           tally[await recordUnsent(row, "skipped", now)]++;
           continue;
@@ -171,6 +205,7 @@ export async function deliverNewsletterSends(options: { now?: Date; ratePerMinut
       }
     };
     await Promise.all(Array.from({ length: LANES }, lane));
+    await release(rows.slice(next));
   }
   return tally;
 }
