@@ -134,7 +134,9 @@ export function createWindowCounter(options: WindowCounterOptions) {
       }
       slot.shared = Math.max(slot.shared, total);
       slot.exactUntil = Math.floor(limit * (1 - exactShare));
-      return rateLimitResult(total, limit, resetMs);
+      // A batch of this instance's own hits may still be on its way, and the row not count them yet: never answer
+      // below what this instance has counted itself.
+      return rateLimitResult(Math.max(total, estimate), limit, resetMs);
     }
     slot.pending++;
     schedule();

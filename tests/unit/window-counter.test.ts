@@ -7,13 +7,13 @@
 import { describe, expect, it } from "vitest";
 import { createWindowCounter, type Hits } from "@/lib/traffic/window-counter";
 
-function sharedRows(options: { failures?: number } = {}) {
+function sharedRows(options: { failures?: number; delayMs?: (hits: Hits[]) => number } = {}) {
   const rows = new Map<string, { start: number; count: number }>();
   let failures = options.failures ?? 0;
   let statements = 0;
   const add = async (hits: Hits[]) => {
     statements++;
-    await new Promise((resolve) => setTimeout(resolve, 1));
+    await new Promise((resolve) => setTimeout(resolve, options.delayMs?.(hits) ?? 1));
     if (failures > 0) {
       failures--;
       throw new Error("database unavailable");
@@ -73,5 +73,18 @@ describe("window counter", () => {
     await later.take("key:c", 100, NOW).catch(() => {});
     expect(await later.take("key:c", 100, NOW)).toMatchObject({ allowed: true, remaining: 98 });
     expect(flaky.rows.get("key:c")?.count).toBe(2);
+  });
+
+  it("never answers below what it has counted itself while a batch of its own is still on its way", async () => {
+    // A batch of many hits is slow to land; a single exact count overtakes it. The row then says less than this
+    // instance knows, and the answer must not take the row's word for it.
+    const store = sharedRows({ delayMs: (hits) => (hits.some((h) => h.count > 1) ? 50 : 1) });
+    const counter = createWindowCounter({ windowMs: 60_000, flushMs: 1_000_000, add: store.add });
+    const answers = [];
+    for (let i = 0; i < 27; i++) answers.push(await counter.take("key:d", 30, NOW));
+    const landing = counter.flush(); // 26 hits on their way
+    for (let i = 0; i < 10; i++) answers.push(await counter.take("key:d", 30, NOW));
+    await landing;
+    expect(answers.filter((a) => a.allowed)).toHaveLength(30);
   });
 });
