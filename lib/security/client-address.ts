@@ -54,6 +54,21 @@ export function normalizeAddress(raw: string): string {
   return value.toLowerCase();
 }
 
+/**
+ * The share of the address space that one client gets in the per-client limits: an IPv4 address, or an IPv6 /64 (what
+ * one home line or one server is given, so a client holding a /64 cannot use a fresh address for every request).
+ * Anything else ("unknown") is its own bucket.
+ */
+export function limitBucket(address: string): string {
+  if (isIP(address) !== 6) return address;
+  const [head = "", tail = ""] = address.toLowerCase().split("::");
+  // An embedded IPv4 tail (64:ff9b::1.2.3.4) is the last 32 bits: never part of the first 64.
+  const groups = (part: string) => (part ? part.split(":").map((g) => (g.includes(".") ? ["0", "0"] : [g])).flat() : []);
+  const [first, last] = [groups(head), groups(tail)];
+  const all = address.includes("::") ? [...first, ...Array<string>(8 - first.length - last.length).fill("0"), ...last] : first;
+  return `${all.slice(0, 4).map((g) => Number.parseInt(g, 16).toString(16)).join(":")}::/64`;
+}
+
 function isTrusted(trust: TrustedProxies, address: string, skipped: number): boolean {
   if (trust.kind === "hops") return skipped < trust.hops;
   const family = isIP(address);

@@ -1,6 +1,6 @@
 import { isIP } from "node:net";
 import { describe, expect, it } from "vitest";
-import { clientAddress, normalizeAddress, parseTrustedProxies } from "@/lib/security/client-address";
+import { clientAddress, limitBucket, normalizeAddress, parseTrustedProxies } from "@/lib/security/client-address";
 
 const none = parseTrustedProxies(undefined);
 const oneHop = parseTrustedProxies("1");
@@ -93,5 +93,27 @@ describe("clientAddress", () => {
     expect(normalizeAddress("[2001:DB8::1]:443")).toBe("2001:db8::1");
     expect(normalizeAddress("::FFFF:10.0.0.1")).toBe("10.0.0.1");
     expect(clientAddress("127.0.0.1", "[2001:db8::1]:443", oneHop)).toBe("2001:db8::1");
+  });
+});
+
+describe("limitBucket: one client's share in the per-client limits", () => {
+  it.each([
+    ["203.0.113.7", "203.0.113.7"],
+    ["2001:db8:1:2:aaaa:bbbb:cccc:dddd", "2001:db8:1:2::/64"],
+    ["2001:db8:1:2::1", "2001:db8:1:2::/64"],
+    ["2001:0DB8:0001:0002:0:0:0:ffff", "2001:db8:1:2::/64"],
+    ["2001:db8::1", "2001:db8:0:0::/64"],
+    ["::1", "0:0:0:0::/64"],
+    ["::", "0:0:0:0::/64"],
+    ["64:ff9b::192.0.2.1", "64:ff9b:0:0::/64"],
+    ["unknown", "unknown"],
+  ])("%s counts as %s", (address, bucket) => {
+    expect(limitBucket(address)).toBe(bucket);
+  });
+
+  it("gives every address of one /64 the same bucket, and the next /64 another", () => {
+    const line = ["2001:db8:aa:1::1", "2001:db8:aa:1:ffff:ffff:ffff:ffff", "2001:db8:aa:1:1234::9"].map(limitBucket);
+    expect(new Set(line).size).toBe(1);
+    expect(limitBucket("2001:db8:aa:2::1")).not.toBe(line[0]);
   });
 });

@@ -16,6 +16,7 @@ import { getEnv } from "@/lib/env";
 import { deliverMail } from "@/lib/mail/transport";
 import type { ReaderText } from "@/lib/i18n/reader-text";
 import { editionList, listName, parseListKey } from "@/lib/newsletters/lists";
+import { limitBucket } from "@/lib/security/client-address";
 import { takeRateLimit } from "../rate-limits";
 import { languageOfList, listNewsletterLanguages, newsletterLanguage } from "./languages";
 import { confirmUrl, preferencesPath, readLinkToken } from "./links";
@@ -34,7 +35,7 @@ function limitHash(kind: string, value: string): string {
 async function withinSignUpLimits(email: string, ip: string, now: Date): Promise<boolean> {
   const [byAddress, byClient] = await Promise.all([
     takeRateLimit(`newsletter-email:${limitHash("email", email)}`, SIGN_UP_LIMITS.perAddress, SIGN_UP_LIMITS.windowMs, now.getTime()),
-    takeRateLimit(`newsletter-ip:${limitHash("ip", ip)}`, SIGN_UP_LIMITS.perClient, SIGN_UP_LIMITS.windowMs, now.getTime()),
+    takeRateLimit(`newsletter-ip:${limitHash("ip", limitBucket(ip))}`, SIGN_UP_LIMITS.perClient, SIGN_UP_LIMITS.windowMs, now.getTime()),
   ]);
   return byAddress.allowed && byClient.allowed;
 }
