@@ -33,6 +33,8 @@ type Props = {
   articleId: string;
   status: string;
   flags: EditorFlags;
+  /** When and by whom it went out as a breaking alert: said instead of offering it again. */
+  breakingAlert: string | null;
   timeZone: string;
   scheduledAtInput: string;
   scheduledAtLabel: string | null;
@@ -43,8 +45,6 @@ type Props = {
   sectionPath: string;
   /** The article has been published at some point (deleting it leaves a "no longer available" page). */
   hasBeenPublished: boolean;
-  /** When and by whom it went out as a breaking alert: said instead of offering it again. */
-  breakingAlert: string | null;
   /** This user's saves go live (else to the article's pending update). */
   editsLive: boolean;
   /** Saves pending edits; returns why it could not, or null. */
