@@ -45,11 +45,14 @@ export const AUDIT_ACTION_GROUPS = [
   {
     label: "Newsletters",
     actions: {
+      "newsletter.create": "Newsletter edition prepared",
+      "newsletter.update": "Newsletter edition edited",
       "newsletter.send": "Newsletter sent",
       "newsletter.breaking": "Breaking alert sent",
       "newsletter.schedule": "Newsletter scheduled",
       "newsletter.cancel": "Newsletter cancelled",
       "newsletter.test": "Newsletter test sent",
+      "subscriber.export": "Subscriber's data exported",
       "subscriber.erase": "Subscriber erased",
       "subscriber.suppress_import": "Bounces or complaints imported",
     },
@@ -117,6 +120,7 @@ export const AUDIT_ACTION_GROUPS = [
     label: "Site",
     actions: {
       "settings.update": "Settings changed",
+      "audit.export": "Audit log exported",
       "ad_slot.create": "Ad slot created",
       "ad_slot.update": "Ad slot changed",
       "ad_slot.delete": "Ad slot deleted",

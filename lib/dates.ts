@@ -11,6 +11,8 @@ const STYLES = {
   date: { dateStyle: "long" },
   /** "Jun 16, 2025, 9:30 AM": staff tables. */
   dateTime: { dateStyle: "medium", timeStyle: "short" },
+  /** "9:30 AM": a time the same day. */
+  time: { timeStyle: "short" },
   /** Every field as two digits, for building ISO strings. */
   parts: { year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" },
 } as const satisfies Record<string, Intl.DateTimeFormatOptions>;
@@ -51,6 +53,12 @@ export function formatPublicDate(date: Date, locale: string, timeZone: string): 
 /** A date with its time, for staff pages: "Jun 16, 2025, 9:30 AM". */
 export function formatDateTime(date: Date, locale: string, timeZone: string): string {
   return formatter("dateTime", locale, timeZone).format(date);
+}
+
+/** When something happened, inside a sentence: "at 9:30 AM" the same day in `timeZone`, else "on Jun 16, 2025, 9:30 AM". */
+export function formatWhen(date: Date, locale: string, timeZone: string, now = new Date()): string {
+  const sameDay = formatPublicDate(date, locale, timeZone) === formatPublicDate(now, locale, timeZone);
+  return sameDay ? `at ${formatter("time", locale, timeZone).format(date)}` : `on ${formatDateTime(date, locale, timeZone)}`;
 }
 
 const pad = (n: number, width = 2) => String(n).padStart(width, "0");

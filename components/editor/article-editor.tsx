@@ -86,6 +86,7 @@ export function ArticleEditor(props: ArticleEditorProps) {
           slug={article.fields.slug}
           sectionPath={props.sections.find((s) => s.id === article.fields.sectionId)?.path ?? ""}
           hasBeenPublished={article.hasBeenPublished}
+          breakingAlert={article.breakingAlert}
         />
         {flags.canCorrect && article.status === "PUBLISHED" && <CorrectionsPanel articleId={articleId} />}
         <NotesPanel articleId={articleId} notes={notes} />

@@ -103,6 +103,8 @@ export type EditorArticle = {
    * read-only (a journalist on a scheduled or published article). */
   editsLive: boolean;
   pendingUpdate: PendingUpdateView | null;
+  /** When and by whom the story went out as a breaking alert ("at 10:02 AM by Ana Ruiz"): it goes once. */
+  breakingAlert: string | null;
   /** Tags among fields.tags that a journalist proposed: created when the article is published. */
   proposedTags: string[];
   fields: EditableFields;

@@ -5,7 +5,8 @@
  * do ("View on site" once published, else "Open preview"). Buttons the user's role cannot use are not shown at all
  * (the data layer refuses them anyway; lib/article-status.ts says which status each move starts from). Pending edits
  * are saved before any transition. Editors send a published story as a breaking alert from here, after a
- * confirmation (an e-mail to the breaking news list cannot be called back).
+ * confirmation (an e-mail to the breaking news list cannot be called back); once sent, the panel says when and by
+ * whom instead of offering it again (a story goes out as an alert once).
  */
 import { memo, useId, useState } from "react";
 import {
@@ -32,6 +33,8 @@ type Props = {
   articleId: string;
   status: string;
   flags: EditorFlags;
+  /** When and by whom it went out as a breaking alert: said instead of offering it again. */
+  breakingAlert: string | null;
   timeZone: string;
   scheduledAtInput: string;
   scheduledAtLabel: string | null;
@@ -51,7 +54,7 @@ type Props = {
 };
 
 export const WorkflowPanel = memo(function WorkflowPanel(props: Props) {
-  const { articleId, status, flags, timeZone, scheduledAtInput, scheduledAtLabel, publishedAtLabel, hasBeenPublished, editsLive } = props;
+  const { articleId, status, flags, timeZone, scheduledAtInput, scheduledAtLabel, publishedAtLabel, hasBeenPublished, editsLive, breakingAlert } = props;
   const readLink = storyLink({ id: articleId, status, sitePath: `${props.sectionPath}/${props.slug}` });
   const id = useId();
   const { busy, isBusy, failure, notice, run } = useEditorAction(props);
@@ -89,7 +92,7 @@ export const WorkflowPanel = memo(function WorkflowPanel(props: Props) {
       confirmLabel: "Yes, unpublish",
       onConfirm: () => void run("unpublish", () => unpublishAction(articleId), "Unpublished.", () => setConfirming(null)),
     },
-    alert: status === "PUBLISHED" && {
+    alert: status === "PUBLISHED" && !breakingAlert && {
       question: "E-mail this story to everyone on the breaking news list now? It cannot be called back.",
       confirmLabel: "Yes, send the alert",
       onConfirm: () => void run("alert", () => sendAsBreakingAlertAction(articleId), "The breaking alert is on its way.", () => setConfirming(null)),
@@ -144,7 +147,7 @@ export const WorkflowPanel = memo(function WorkflowPanel(props: Props) {
             Unpublish
           </Button>
         )}
-        {flags.canSendAlerts && status === "PUBLISHED" && confirming !== "alert" && (
+        {flags.canSendAlerts && status === "PUBLISHED" && !breakingAlert && confirming !== "alert" && (
           <Button disabled={isBusy} onClick={() => setConfirming("alert")}>
             Send as breaking alert
           </Button>
@@ -155,6 +158,8 @@ export const WorkflowPanel = memo(function WorkflowPanel(props: Props) {
           </Button>
         )}
       </div>
+
+      {breakingAlert && <p className="mt-3 text-sm">Sent as a breaking alert {breakingAlert}.</p>}
 
       {confirmation && confirming && (
         <ConfirmStep id={`${id}-${confirming}`} {...confirmation} busy={isBusy} onCancel={() => setConfirming(null)} />

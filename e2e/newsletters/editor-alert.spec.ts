@@ -1,7 +1,7 @@
 /**
  * "Send as breaking alert" from the article editor: an editor opens a published story, asks for the alert in its
  * status panel (stepping back once), confirms, and a reader of the breaking news list gets it (written as .eml by the
- * scheduler's worker); the alert is in the desk's editions. A journalist is not offered the button on their own
+ * scheduler's worker); the alert is in the desk's editions, and the panel then says it was sent. A journalist is not offered the button on their own
  * published story. axe on the panel with the confirmation open.
  */
 import { publishArticle } from "@/lib/data/articles/workflow";
@@ -38,6 +38,9 @@ test("an editor sends a published story as a breaking alert from its editor", as
   await confirm.getByRole("button", { name: "Yes, send the alert" }).click();
   await expect(status.getByText(/^The breaking alert is on its way to [\d,]+ readers?\.$/)).toBeVisible();
   await expect(confirm).toHaveCount(0);
+  // A story goes out as an alert once: the panel says when and by whom instead of offering it again.
+  await expect(status.getByText(new RegExp(`^Sent as a breaking alert (at|on) .+ by ${editor.name}\\.$`))).toBeVisible();
+  await expect(status.getByRole("button", { name: "Send as breaking alert" })).toHaveCount(0);
 
   const mail = await waitForMail(reader.email, new RegExp(article.headline), 30_000);
   expect(mail.subject).toBe(`Breaking: ${article.headline}`);

@@ -4,7 +4,7 @@
  */
 import "server-only";
 import { ZodError } from "zod";
-import { ConflictError, DataValidationError, ForbiddenError, isDatabaseUnavailable, NotFoundError, SharedSessionError, WorkflowError } from "@/lib/data/errors";
+import { AlreadyDoneError, ConflictError, DataValidationError, ForbiddenError, isDatabaseUnavailable, NotFoundError, SharedSessionError, WorkflowError } from "@/lib/data/errors";
 import { BusyError } from "@/lib/security/work-limiter";
 
 export type ActionFailure = {
@@ -27,6 +27,7 @@ export function failure(error: unknown): ActionFailure {
   }
   if (error instanceof SharedSessionError) return { ok: false, status: 423, message: error.message };
   if (error instanceof ConflictError) return { ok: false, status: 409, message: error.message, currentVersion: error.currentVersion };
+  if (error instanceof AlreadyDoneError) return { ok: false, status: 409, message: error.message };
   if (error instanceof WorkflowError) return { ok: false, status: 422, message: error.message, missing: error.missing };
   if (error instanceof DataValidationError) return { ok: false, status: 400, message: error.message, fieldErrors: { [error.field]: error.message } };
   if (error instanceof ForbiddenError) return { ok: false, status: 403, message: error.message };

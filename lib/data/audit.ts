@@ -154,10 +154,15 @@ export async function listAuditActions(actor: { role: Role }): Promise<string[]>
   return rows.map((r) => r.action);
 }
 
-/** Every matching entry, newest first, in batches: for the CSV export, without holding the whole log in memory. */
-export async function* iterateAuditEntries(actor: { role: Role }, filters: AuditFilters = {}, batchSize = 1000): AsyncGenerator<AuditRow[]> {
+/**
+ * Every matching entry, newest first, in batches: for the CSV export, without holding the whole log in memory. The
+ * export is itself recorded (with its filters) before the first batch is read.
+ */
+export async function* iterateAuditEntries(actor: { id: string; email: string; role: Role }, filters: AuditFilters = {}, batchSize = 1000): AsyncGenerator<AuditRow[]> {
   assertCan(actor.role, "audit:read");
   const where = auditWhere(filters);
+  const recorded = { action: filters.action ?? "", actor: filters.actor ?? "", from: filters.from?.toISOString() ?? "", to: filters.to?.toISOString() ?? "" };
+  await writeAudit(getDb(), { actor, action: "audit.export", details: recorded });
   let cursor: string | undefined;
   for (;;) {
     const batch = await getDb().auditLog.findMany({

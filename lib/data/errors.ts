@@ -19,6 +19,14 @@ export class ConflictError extends Error {
   }
 }
 
+/** Something that is done once was done already (a story's breaking alert): the message says when and by whom. */
+export class AlreadyDoneError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "AlreadyDoneError";
+  }
+}
+
 /** Input that passed the shape checks but breaks a rule only the database knows (a taken email, say). */
 export class DataValidationError extends Error {
   constructor(

@@ -61,6 +61,9 @@ describe("audit log", () => {
     const batches: number[] = [];
     for await (const batch of iterateAuditEntries(admin, { action }, 3)) batches.push(batch.length);
     expect(batches).toEqual([3, 1]);
+    // The export is itself in the log, with the filters it was asked for.
+    const exports = await rawDb().auditLog.findMany({ where: { action: "audit.export", actorId: admin.id } });
+    expect(exports).toMatchObject([{ actorEmail: admin.email, details: { action, actor: "", from: "", to: "" } }]);
   });
 
   it("names each entry's target: people, articles, sections, tags, images, ad slots and settings by their names, deleted ones from the entry", async () => {
@@ -103,6 +106,7 @@ describe("audit log", () => {
       await expect(listAuditEntries(actor)).rejects.toBeInstanceOf(ForbiddenError);
       await expect(listAuditActions(actor)).rejects.toBeInstanceOf(ForbiddenError);
       await expect(iterateAuditEntries(actor).next()).rejects.toBeInstanceOf(ForbiddenError);
+      expect(await rawDb().auditLog.count({ where: { action: "audit.export", actorId: actor.id } })).toBe(0);
     }
   });
 

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { confirmSubscription, getConfirmation, getPreferences, getUnsubscribe, purgeUnconfirmedSubscribers, savePreferences, signUp, SIGN_UP_LIMITS, unsubscribe } from "@/lib/data/newsletters/subscribers";
 import { eraseSubscriber, exportSubscriber, importSuppressions, subscriberExportCsv } from "@/lib/data/newsletters/subscriber-admin";
 import { linkToken } from "@/lib/data/newsletters/links";
-import { ForbiddenError } from "@/lib/data/errors";
+import { ForbiddenError, NotFoundError } from "@/lib/data/errors";
 import { sectionList } from "@/lib/newsletters/lists";
 import { makeSection, makeUser, rawDb, uid } from "../support/factories";
 import { makeSearchableArticle, makeSpanishEdition } from "../support/search-factories";
@@ -199,12 +199,17 @@ describe("in another language edition", () => {
 });
 
 describe("the admins' side", () => {
-  it("export everything kept (JSON and CSV, formulas defused) and erase it all; the audit entry keeps no address", async () => {
+  it("export everything kept (JSON and CSV, formulas defused) and erase it all; the audit entries keep no address", async () => {
     const admin = await makeUser("ADMIN");
     const editor = await makeUser("EDITOR");
     const row = await subscribed(["DIGEST"]);
-    await expect(exportSubscriber(editor, row.id)).rejects.toBeInstanceOf(ForbiddenError);
-    const data = await exportSubscriber(admin, row.id);
+    await expect(exportSubscriber(editor, row.id, "json")).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(exportSubscriber(admin, "no-such-subscriber", "json")).rejects.toBeInstanceOf(NotFoundError);
+    const data = await exportSubscriber(admin, row.id, "csv");
+    // Personal data left the system: who, whose (by id only), in which format; the refused ones left nothing.
+    const exported = await rawDb().auditLog.findMany({ where: { action: "subscriber.export", targetId: { in: [row.id, "no-such-subscriber"] } } });
+    expect(exported).toMatchObject([{ actorId: admin.id, targetType: "Subscriber", targetId: row.id, details: { format: "csv" } }]);
+    expect(JSON.stringify(exported)).not.toContain(row.email);
     expect(data).toMatchObject({ email: row.email, status: "CONFIRMED", lists: [{ list: "DIGEST" }] });
     expect(data.consents.map((c) => c.action)).toEqual(["sign_up", "confirm"]);
     const csv = subscriberExportCsv({ ...data, suppressedWhy: "=HYPERLINK(1)", suppressedAt: new Date() });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDateTime, formatPublicDate, isoWithOffset, toLocalInputValue, zonedTimeToUtc } from "@/lib/dates";
+import { formatDateTime, formatPublicDate, formatWhen, isoWithOffset, toLocalInputValue, zonedTimeToUtc } from "@/lib/dates";
 import { newsLanguageCode } from "@/lib/feeds/language";
 
 const W3C_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/;
@@ -40,6 +40,15 @@ describe("reading and writing the newsroom's wall-clock time", () => {
     expect(formatPublicDate(date, "en-US", "America/Monterrey")).toBe("December 31, 2025");
     expect(formatPublicDate(date, "es-MX", "UTC")).toBe("1 de enero de 2026");
     expect(formatDateTime(date, "en-US", "UTC")).toMatch(/^Jan 1, 2026, 5:30\sAM$/);
+  });
+
+  it("says when inside a sentence: the time alone on the same day in the site's zone, else the date too", () => {
+    const sent = new Date("2026-01-01T05:30:00Z");
+    expect(formatWhen(sent, "en-US", "UTC", new Date("2026-01-01T23:59:00Z"))).toMatch(/^at 5:30\sAM$/);
+    expect(formatWhen(sent, "en-US", "UTC", new Date("2026-01-02T00:01:00Z"))).toMatch(/^on Jan 1, 2026, 5:30\sAM$/);
+    // In Monterrey (UTC-6) it was 11:30 PM on Dec 31: "the same day" ends at midnight there, not in UTC.
+    expect(formatWhen(sent, "en-US", "America/Monterrey", new Date("2026-01-01T05:45:00Z"))).toMatch(/^at 11:30\sPM$/);
+    expect(formatWhen(sent, "en-US", "America/Monterrey", new Date("2026-01-01T06:30:00Z"))).toMatch(/^on Dec 31, 2025, 11:30\sPM$/);
   });
 });
 

@@ -21,10 +21,17 @@ export function SectionEditionForm({ sections }: { sections: { id: string; name:
 
 export function BreakingAlertForm({ articles }: { articles: { id: string; headline: string }[] }) {
   const { pending, onSubmit, formRef, errors, message } = useActionForm(sendBreakingAlertAction);
-  if (articles.length === 0) return <p className="text-sm text-muted">No article was published in the last 24 hours.</p>;
+  if (articles.length === 0) return <p className="text-sm text-muted">No story published in the last 24 hours is left to send: none was published, or each went out as an alert.</p>;
   return (
     <form ref={formRef} onSubmit={onSubmit} className="space-y-3">
-      <SelectField id="breaking-article" name="articleId" label="Published article" options={articles.map((a) => [a.id, a.headline] as const)} error={errors.articleId} />
+      <SelectField
+        id="breaking-article"
+        name="articleId"
+        label="Published article"
+        hint="A story goes out as an alert once: those already sent are not listed."
+        options={articles.map((a) => [a.id, a.headline] as const)}
+        error={errors.articleId}
+      />
       <FormMessage state={message} />
       <Button type="submit" variant="danger" disabled={pending}>
         Send as breaking alert

@@ -1,7 +1,7 @@
 /**
  * The admins' side of the subscribers (subscriber:manage): find one, export everything kept about them (JSON or CSV),
- * erase them, and import bounce or complaint addresses, which suppresses them for every list. An erase keeps no
- * address anywhere: its audit entry names the subscriber by id only.
+ * erase them, and import bounce or complaint addresses, which suppresses them for every list. An export and an erase
+ * are audited by the subscriber's id only: no address is kept in the (append-only) log.
  */
 import "server-only";
 import { getDb } from "@/lib/db";
@@ -28,27 +28,33 @@ export async function getSubscriberCounts(actor: SessionUser) {
   return Object.fromEntries(rows.map((row) => [row.status, row._count._all])) as Partial<Record<(typeof rows)[number]["status"], number>>;
 }
 
-/** Everything kept about one subscriber (the answer to "what do you hold on me?"). */
-export async function exportSubscriber(actor: SessionUser, id: string) {
+/**
+ * Everything kept about one subscriber (the answer to "what do you hold on me?"). Personal data leaving the
+ * system: the read and its audit entry (by id and format, never the address) are one transaction.
+ */
+export async function exportSubscriber(actor: SessionUser, id: string, format: "json" | "csv") {
   assertCan(actor.role, "subscriber:manage");
-  const row = await getDb().subscriber.findUnique({
-    where: { id },
-    select: {
-      id: true,
-      email: true,
-      status: true,
-      createdAt: true,
-      confirmedAt: true,
-      unsubscribedAt: true,
-      suppressedAt: true,
-      suppressedWhy: true,
-      lists: { select: { list: true, createdAt: true }, orderBy: { createdAt: "asc" } },
-      consents: { select: { action: true, source: true, lists: true, createdAt: true }, orderBy: { createdAt: "asc" } },
-      sends: { select: { editionId: true, state: true, sentAt: true, unsubscribedAt: true }, orderBy: { nextAttemptAt: "asc" } },
-    },
+  return getDb().$transaction(async (tx) => {
+    const row = await tx.subscriber.findUnique({
+      where: { id },
+      select: {
+        id: true,
+        email: true,
+        status: true,
+        createdAt: true,
+        confirmedAt: true,
+        unsubscribedAt: true,
+        suppressedAt: true,
+        suppressedWhy: true,
+        lists: { select: { list: true, createdAt: true }, orderBy: { createdAt: "asc" } },
+        consents: { select: { action: true, source: true, lists: true, createdAt: true }, orderBy: { createdAt: "asc" } },
+        sends: { select: { editionId: true, state: true, sentAt: true, unsubscribedAt: true }, orderBy: { nextAttemptAt: "asc" } },
+      },
+    });
+    if (!row) throw new NotFoundError("That subscriber");
+    await writeAudit(tx, { actor, action: "subscriber.export", targetType: "Subscriber", targetId: id, details: { format } });
+    return row;
   });
-  if (!row) throw new NotFoundError("That subscriber");
-  return row;
 }
 
 export type SubscriberExport = Awaited<ReturnType<typeof exportSubscriber>>;

@@ -25,6 +25,7 @@ import { getSiteSettings } from "@/lib/data/settings";
 import { listTagNames } from "@/lib/data/tags";
 import { listStaffForByline } from "@/lib/data/users/accounts";
 import { getTranslationPanel } from "@/lib/data/articles/translations";
+import { getBreakingAlert } from "@/lib/data/newsletters/editions";
 import { TranslationPanel, TranslationSource } from "@/components/editor/translation-panel";
 import { getEnv } from "@/lib/env";
 import { confirmTranslationAction, translateArticleAction } from "./actions";
@@ -53,7 +54,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function EditArticlePage({ params }: Props) {
   const { id } = await params;
   const { user, article } = await loadArticle(id);
-  const [sections, staff, tagNames, media, revisions, notes, changeRequest, previewLinks, settings, translations] = await Promise.all([
+  const mayAlert = can(user.role, "newsletter:send");
+  const [sections, staff, tagNames, media, revisions, notes, changeRequest, previewLinks, settings, translations, breakingAlert] = await Promise.all([
     listSections(),
     listStaffForByline(user),
     listTagNames(user),
@@ -64,6 +66,7 @@ export default async function EditArticlePage({ params }: Props) {
     listPreviewLinks(user, article.id),
     getSiteSettings(),
     getTranslationPanel(user, article.id),
+    mayAlert ? getBreakingAlert(user, article.id) : null,
   ]);
   const names = article.edition.isDefault ? NO_NAMES : await getEditionNames(article.edition.id);
   const { locale, timeZone } = settings;
@@ -96,6 +99,7 @@ export default async function EditArticlePage({ params }: Props) {
         pending: update.pending,
         otherChanges: update.otherChanges,
       },
+      breakingAlert,
       proposedTags: article.proposedTags,
       fields: {
         headline: article.headline,
@@ -157,7 +161,7 @@ export default async function EditArticlePage({ params }: Props) {
       canUnpublish: can(user.role, "article:unpublish"),
       canCorrect: can(user.role, "article:correct"),
       canCreateTags: can(user.role, "tag:create"),
-      canSendAlerts: can(user.role, "newsletter:send"),
+      canSendAlerts: mayAlert,
       canDelete: mayDelete(user, article),
     },
   };

@@ -12,7 +12,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   const { id } = await params;
   const format = new URL(request.url).searchParams.get("format") === "csv" ? "csv" : "json";
   try {
-    const data = await exportSubscriber(user, id);
+    const data = await exportSubscriber(user, id, format);
     const body = format === "csv" ? subscriberExportCsv(data) : `${JSON.stringify(data, null, 2)}\n`;
     return new Response(body, {
       headers: {
