@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { verifyPassword } from "@/lib/auth/password";
+import { createPreviewLink, getArticleByPreviewToken } from "@/lib/data/articles/previews";
 import { countUsersMatching, listUsers, setUserRole, setUserStatus } from "@/lib/data/users/accounts";
 import { changeOwnPassword, getOwnProfile, updateOwnProfile } from "@/lib/data/users/profile";
 import { getActiveSessionUser } from "@/lib/data/users/sign-in";
@@ -68,6 +69,29 @@ describe("roles and status", () => {
       await expect(listUsers(actor)).rejects.toBeInstanceOf(ForbiddenError);
     }
     expect(await rawDb().user.findUniqueOrThrow({ where: { id: journalist.id }, select: { role: true, status: true } })).toEqual({ role: "JOURNALIST", status: "ACTIVE" });
+  });
+
+  it("revokes the preview links someone made when they are deactivated, and those for stories not theirs when moved to a role that does not reach them", async () => {
+    const admin = await makeUser("ADMIN");
+    const journalist = await makeUser("JOURNALIST");
+    const editor = await makeUser("EDITOR");
+    const own = await makeArticle(journalist);
+    const colleagues = await makeArticle(await makeUser("JOURNALIST"));
+    const journalistLink = await createPreviewLink(journalist, own.id);
+    const editorOwn = await createPreviewLink(editor, own.id);
+    await rawDb().articleAuthor.create({ data: { articleId: own.id, userId: editor.id, position: 1 } });
+    const editorOther = await createPreviewLink(editor, colleagues.id);
+    const opens = async (link: { token: string }) => (await getArticleByPreviewToken(link.token)) !== null;
+
+    await setUserStatus(admin, journalist.id, "DEACTIVATED");
+    expect(await opens(journalistLink)).toBe(false);
+    const audit = await rawDb().auditLog.findFirstOrThrow({ where: { action: "user.deactivate", targetId: journalist.id } });
+    expect(audit.details).toMatchObject({ withdrawnPreviewLinks: 1 });
+
+    // An editor moved to journalist keeps the links of stories they co-author, not those of a colleague's story.
+    await setUserRole(admin, editor.id, "JOURNALIST");
+    expect(await opens(editorOwn)).toBe(true);
+    expect(await opens(editorOther)).toBe(false);
   });
 
   it("filters the staff list by search, role and status", async () => {

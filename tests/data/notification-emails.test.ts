@@ -138,3 +138,17 @@ describe("notification e-mails", () => {
     );
   });
 });
+
+describe("notification e-mails of someone deactivated", () => {
+  it("are not sent once the account is deactivated, even when they were waiting in the outbox before", async () => {
+    const author = await makeUser("JOURNALIST");
+    const gone = await makeUser("JOURNALIST");
+    const article = await makeArticle(author);
+    await rawDb().notification.create({ data: { userId: gone.id, kind: "NOTE", articleId: article.id, actorId: author.id, headline: article.headline, detail: "Waiting.", emailState: "PENDING" } });
+    await rawDb().user.update({ where: { id: gone.id }, data: { status: "DEACTIVATED" } });
+
+    await deliverNotificationEmails();
+    expect(inbox.received.filter((m) => m.to.includes(gone.email))).toEqual([]);
+    expect(await emailStates(article.id)).toEqual([{ userId: gone.id, emailState: "NONE", emailAttempts: 1 }]);
+  });
+});

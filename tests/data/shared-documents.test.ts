@@ -4,15 +4,18 @@
  * revision per writing session window naming every contributor, and the REST save refused while a document is open.
  */
 import * as Y from "yjs";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { editorSchema } from "@/collab-server/schema";
-import { documentAccess, readContent, setText } from "@/lib/collab/document";
+import { documentAccess, readContent, setChoice, setText } from "@/lib/collab/document";
 import { saveArticleOutsideSessions } from "@/lib/data/articles/editor";
 import { checkCollaborators, markSharedDocumentsOpen } from "@/lib/data/articles/shared-access";
 import { openSharedDocument, storeSharedDocument } from "@/lib/data/articles/shared-store";
+import { publishArticle } from "@/lib/data/articles/workflow";
 import { SharedSessionError } from "@/lib/data/errors";
 import { saveInput } from "../support/article-saves";
 import { makeArticle, makeUser, rawDb } from "../support/factories";
+
+vi.mock("next/cache", () => ({ unstable_cache: <T>(fn: T) => fn }));
 
 const schema = editorSchema();
 const live = (articleId: string) => ({ articleId, target: "live" as const });
@@ -99,5 +102,96 @@ describe("storing a shared document", () => {
 
     await markSharedDocumentsOpen([live(article.id)], null);
     expect((await saveArticleOutsideSessions(author, input)).version).toBe(article.version + 1);
+  });
+});
+
+/**
+ * The collaboration server trusts a "write" verdict for a moment (collab-server/guard.ts), so a journalist's last
+ * keystrokes in a story's live text can reach a store after the desk published it. Decision 0014: they wait for the
+ * desk as the story's pending update, or, when they cannot be told apart or moved there whole, as a CONFLICT revision.
+ */
+describe("storing a journalist's changes to a story the desk has just released", () => {
+  async function publishedWhileTyping(change: (doc: Y.Doc) => void) {
+    const journalist = await makeUser("JOURNALIST");
+    const editor = await makeUser("EDITOR");
+    const story = await makeArticle(journalist, { status: "IN_REVIEW", headline: "Council approves water plan" });
+    const copy = await openCopy(story.id);
+    // The journalist is still typing in the live document when the editor presses Publish.
+    change(copy.doc);
+    await publishArticle(editor, story.id);
+    const article = () => rawDb().article.findUniqueOrThrow({ where: { id: story.id }, include: { pendingUpdate: true } });
+    return { journalist, editor, story, ...copy, article };
+  }
+  const conflicts = (articleId: string) => rawDb().revision.findMany({ where: { articleId, kind: "CONFLICT" }, include: { contributors: true } });
+
+  it("does not put their last unstored keystrokes on the published page: they become the pending update", async () => {
+    const { journalist, story, doc, access, article } = await publishedWhileTyping((doc) => setText(doc, "headline", "Council approves water plan (DRAFT: check the figures!)"));
+    // The debounced store of the journalist's change runs after the publish committed.
+    const outcome = await storeSharedDocument(live(story.id), { access, contributions: [{ user: journalist, changed: [] }], mode: "autosave", closing: false });
+    expect(outcome.kind).toBe("saved");
+
+    const after = await article();
+    expect(after.status).toBe("PUBLISHED");
+    expect(after.headline).toBe("Council approves water plan");
+    expect(after.pendingUpdate).toMatchObject({ headline: "Council approves water plan (DRAFT: check the figures!)", lastEditedById: journalist.id, body: story.body });
+    // The live document is the live text again, so the desk's next store does not publish the change either.
+    expect(readContent(doc).headline).toBe("Council approves water plan");
+  });
+
+  it("leaves the URL to the desk when the slug only followed the headline, and takes the headline into the pending update", async () => {
+    const { journalist, story, access, article } = await publishedWhileTyping((doc) => {
+      // The editor lets the slug follow the headline of a story that was never published.
+      setText(doc, "headline", "Water plan: the figures");
+      setChoice(doc, "slug", "water-plan-the-figures");
+    });
+    await storeSharedDocument(live(story.id), { access, contributions: [{ user: journalist, changed: ["slug"] }], mode: "autosave", closing: false });
+
+    const after = await article();
+    expect(after).toMatchObject({ headline: "Council approves water plan", slug: story.slug });
+    expect(after.pendingUpdate?.headline).toBe("Water plan: the figures");
+  });
+
+  it("keeps a change they may not make to a released story (its URL) as a CONFLICT revision, not live and not pending", async () => {
+    const { journalist, story, access, article } = await publishedWhileTyping((doc) => {
+      setText(doc, "headline", "Water plan: the figures");
+      setChoice(doc, "slugEdited", true);
+      setChoice(doc, "slug", "the-figures-of-the-water-plan");
+    });
+    await storeSharedDocument(live(story.id), { access, contributions: [{ user: journalist, changed: ["slug"] }], mode: "autosave", closing: false });
+
+    const after = await article();
+    expect(after).toMatchObject({ headline: "Council approves water plan", slug: story.slug, pendingUpdate: null });
+    expect((await conflicts(story.id)).map((r) => [r.headline, r.authorId])).toEqual([["Water plan: the figures", journalist.id]]);
+  });
+
+  it("keeps changes the desk and a journalist made together as a CONFLICT revision naming both, since they cannot be told apart", async () => {
+    const { journalist, editor, story, doc, access, article } = await publishedWhileTyping((doc) => setText(doc, "headline", "Council approves water plan, finally"));
+    await storeSharedDocument(live(story.id), { access, contributions: [{ user: journalist, changed: [] }, { user: editor, changed: [] }], mode: "autosave", closing: false });
+
+    const after = await article();
+    expect(after).toMatchObject({ headline: "Council approves water plan", pendingUpdate: null });
+    const [kept, ...others] = await conflicts(story.id);
+    expect(others).toHaveLength(0);
+    expect(kept?.headline).toBe("Council approves water plan, finally");
+    expect(kept?.contributors.map((c) => c.userId).sort()).toEqual([journalist.id, editor.id].sort());
+    expect(readContent(doc).headline).toBe("Council approves water plan");
+
+    // The desk's own changes afterwards go live as before.
+    setText(doc, "dek", "The vote was unanimous.");
+    await storeSharedDocument(live(story.id), { access, contributions: [{ user: editor, changed: [] }], mode: "autosave", closing: false });
+    expect((await article()).dek).toBe("The vote was unanimous.");
+  });
+
+  it("keeps their change as a CONFLICT revision when the pending update already changed the same field", async () => {
+    const { journalist, story, access, article } = await publishedWhileTyping((doc) => setText(doc, "headline", "Council approves water plan in Monterrey"));
+    await rawDb().pendingUpdate.create({
+      data: { articleId: story.id, headline: "Council approves the water plan", dek: story.dek, body: story.body as object, bodyText: story.bodyText, datelineCity: story.datelineCity, lastEditedById: journalist.id },
+    });
+    await storeSharedDocument(live(story.id), { access, contributions: [{ user: journalist, changed: [] }], mode: "autosave", closing: false });
+
+    const after = await article();
+    expect(after.headline).toBe("Council approves water plan");
+    expect(after.pendingUpdate?.headline).toBe("Council approves the water plan");
+    expect((await conflicts(story.id)).map((r) => r.headline)).toEqual(["Council approves water plan in Monterrey"]);
   });
 });

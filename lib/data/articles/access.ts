@@ -11,7 +11,7 @@ import { can } from "@/lib/auth/permissions";
 import { NotFoundError } from "../errors";
 import type { SessionUser } from "../types";
 
-export function ownArticleWhere(actor: SessionUser): Prisma.ArticleWhereInput {
+export function ownArticleWhere(actor: Pick<SessionUser, "id">): Prisma.ArticleWhereInput {
   return { OR: [{ createdById: actor.id }, { authors: { some: { userId: actor.id } } }] };
 }
 

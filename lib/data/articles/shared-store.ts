@@ -6,6 +6,7 @@
  * last matched), then writes the article's fields through the same save path as PUT /api/articles/:id (saveLive, or
  * savePendingUpdate for a journalist's update of a released story), so search, cache tags, images in use and the audit
  * log follow. Everything runs in one transaction with the article row locked, as every save and transition does.
+ * Changes to a released story's live text from someone who may not save it live are held back (./shared-held.ts).
  *
  * Revisions follow the writing session window: the first stored change after a revision opens it, and the next
  * revision closes it, listing everyone whose changes it holds. A revision is due on a manual save, when the last writer
@@ -31,6 +32,7 @@ import { addRevision, articleStateSelect, contentSnapshot } from "./content";
 import { saveLive, SAVE_TRANSACTION } from "./editor";
 import { pendingContentSelect, RELEASED_STATUSES, savePendingUpdate, tagNamesOf } from "./pending";
 import { targetColumn } from "./shared-access";
+import { holdBackChanges, mustHoldBack, readWriters } from "./shared-held";
 
 /** A writing session window closes with a revision at the latest after this long. */
 export const WINDOW_MS = 3 * 60_000;
@@ -227,6 +229,16 @@ async function storeOnce(tx: DbTx, ref: SharedRef, request: StoreRequest): Promi
     return { kind: "unchanged", version: article.version, at: now, revision };
   }
 
+  // The writers as they are now: a journalist's keystrokes accepted just before the desk released the story wait for it.
+  const writers = await readWriters(tx, contributions.map((c) => c.user.id));
+  if (ref.target === "live" && mustHoldBack(writers, article.status)) {
+    const pending = article.pendingUpdate ? (await readTarget(tx, { ...ref, target: "pending" })).content : null;
+    const held = await holdBackChanges(tx, { article, live: theirs, pending, content, writers, mode });
+    access.write(theirs, changedFields(content, theirs));
+    await persist({ articleVersion: held.version, syncedContent: theirs as unknown as Prisma.InputJsonValue, windowStartedAt: null, windowContributorIds: [] });
+    return { kind: "saved", version: held.version, at: now, revision: true };
+  }
+
   const parsed = ArticleSaveSchema.safeParse(saveInputOf(ref, article, content, mode));
   if (!parsed.success) {
     const fieldErrors: Record<string, string> = {};
@@ -235,7 +247,8 @@ async function storeOnce(tx: DbTx, ref: SharedRef, request: StoreRequest): Promi
     return { kind: "invalid", message: parsed.error.issues[0]?.message ?? "Check the fields.", fieldErrors };
   }
   const input: ArticleSave = parsed.data;
-  const actor = pickActor(contributions) ?? (await userById(tx, fallbackAuthor));
+  const current = contributions.map((c) => ({ ...c, user: writers.find((w) => w.user.id === c.user.id)?.user ?? c.user }));
+  const actor = pickActor(current) ?? (await userById(tx, fallbackAuthor));
   const snapshot = contentSnapshot(input);
   const saved = ref.target === "live" ? await saveLive(tx, actor, input, article, snapshot) : await savePendingUpdate(tx, actor, input, article, snapshot);
   const readersSee = ref.target === "live" && article.status === "PUBLISHED";

@@ -2,8 +2,9 @@
  * Notification e-mails, sent after the event's transaction has committed. Each notification row is its own outbox
  * entry (`emailState`): PENDING when written; claimed (SENDING) by one sender at a time, whichever app instance it runs
  * in (FOR UPDATE SKIP LOCKED); then SENT, or PENDING again after a failed attempt (retried a minute later), FAILED
- * after MAX_ATTEMPTS. A claim older than STALE_CLAIM_MS (its sender died mid-way) is taken again, so a crash can
- * repeat an e-mail but never lose one. A failed send is logged (lib/mail/send.ts) and never undoes the event.
+ * after MAX_ATTEMPTS; NONE, unsent, when the recipient's account is no longer active by then. A claim older than
+ * STALE_CLAIM_MS (its sender died mid-way) is taken again, so a crash can repeat an e-mail but never lose one. A
+ * failed send is logged (lib/mail/send.ts) and never undoes the event.
  *
  * Each event asks for its e-mails at once after its commit (sendNotificationEmailsSoon); the scheduler's tick drains
  * whatever is left every few seconds (lib/jobs/scheduler.ts). Why an outbox: docs/decisions/0016.
@@ -49,9 +50,14 @@ export async function deliverNotificationEmails(): Promise<{ sent: number; faile
     const settings = await db.settings.findUnique({ where: { id: 1 }, select: { siteName: true } });
     const rows = await db.notification.findMany({
       where: { id: { in: ids } },
-      select: { id: true, kind: true, headline: true, detail: true, articleId: true, webhookEndpointId: true, emailAttempts: true, user: { select: { email: true } }, actor: { select: { name: true } } },
+      select: { id: true, kind: true, headline: true, detail: true, articleId: true, webhookEndpointId: true, emailAttempts: true, user: { select: { email: true, status: true } }, actor: { select: { name: true } } },
     });
     for (const row of rows) {
+      // Written before the recipient was deactivated: the account's mail stops with it, like its sign-in.
+      if (row.user.status !== "ACTIVE") {
+        await db.notification.update({ where: { id: row.id }, data: { emailState: "NONE" } });
+        continue;
+      }
       const message = notificationEmail({
         kind: row.kind,
         actor: row.actor?.name ?? null,

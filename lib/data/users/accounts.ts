@@ -17,6 +17,7 @@ import { slugify } from "@/lib/content/slug";
 import { writeAudit } from "../audit";
 import { DataValidationError, NotFoundError } from "../errors";
 import { transactionRefusingTaken } from "../transaction";
+import { ownArticleWhere } from "../articles/access";
 import type { SessionUser } from "../types";
 
 export function normalizeEmail(email: string): string {
@@ -148,9 +149,11 @@ async function lockedTarget(tx: DbTx, userId: string) {
  * an admin account) and a password reset link for a colleague's account. When `userId` no longer holds the
  * permission behind them (deactivated, or moved to a role without it), the pending invitations they sent or last
  * re-sent are revoked and the unused reset links they issued are expired, in the same transaction as the change.
+ * Preview links show a story's unpublished text to anyone holding them: those the person made are revoked when they
+ * are deactivated (`role` null), and those for stories their new role no longer reaches when they are moved.
  * Returns how many of each, for the audit entry.
  */
-async function withdrawIssuedLinks(tx: DbTx, userId: string, stillMay: { invite: boolean; reset: boolean }) {
+async function withdrawIssuedLinks(tx: DbTx, userId: string, stillMay: { invite: boolean; reset: boolean; role: Role | null }) {
   const now = new Date();
   let invitations = 0;
   let resets = 0;
@@ -166,13 +169,27 @@ async function withdrawIssuedLinks(tx: DbTx, userId: string, stillMay: { invite:
   if (!stillMay.reset) {
     resets = (await tx.passwordReset.updateMany({ where: { issuedById: userId, usedAt: null, expiresAt: { gt: now } }, data: { expiresAt: now } })).count;
   }
+  const { role } = stillMay;
+  const previews =
+    role && can(role, "article:update:any")
+      ? 0
+      : (
+          await tx.previewLink.updateMany({
+            where: { createdById: userId, revokedAt: null, expiresAt: { gt: now }, ...(role ? { article: { NOT: ownArticleWhere({ id: userId }) } } : {}) },
+            data: { revokedAt: now },
+          })
+        ).count;
   // Only what happened: most role changes withdraw nothing, and their audit entry stays { from, to }.
-  return { ...(invitations ? { withdrawnInvitations: invitations } : {}), ...(resets ? { withdrawnResetLinks: resets } : {}) };
+  return {
+    ...(invitations ? { withdrawnInvitations: invitations } : {}),
+    ...(resets ? { withdrawnResetLinks: resets } : {}),
+    ...(previews ? { withdrawnPreviewLinks: previews } : {}),
+  };
 }
 
 /**
  * Deactivates or reactivates an account. Deactivation bumps the session version, so the user's open sessions are
- * refused on their next request, and the invitation and reset links they issued stop working. The last active admin
+ * refused on their next request, and the invitation, reset and preview links they issued stop working. The last active admin
  * cannot be deactivated.
  */
 export async function setUserStatus(actor: SessionUser, userId: string, status: "ACTIVE" | "DEACTIVATED") {
@@ -190,7 +207,7 @@ export async function setUserStatus(actor: SessionUser, userId: string, status: 
       data: { status, ...(status === "DEACTIVATED" ? { sessionVersion: { increment: 1 } } : {}) },
       select: { id: true, role: true, status: true },
     });
-    const withdrawn = status === "DEACTIVATED" ? await withdrawIssuedLinks(tx, userId, { invite: false, reset: false }) : undefined;
+    const withdrawn = status === "DEACTIVATED" ? await withdrawIssuedLinks(tx, userId, { invite: false, reset: false, role: null }) : undefined;
     await writeAudit(tx, {
       actor,
       action: status === "DEACTIVATED" ? "user.deactivate" : "user.reactivate",
@@ -205,7 +222,8 @@ export async function setUserStatus(actor: SessionUser, userId: string, status: 
 /**
  * Changes a staff member's role. The role is read from the database on every request (lib/auth/session.ts), so
  * the change applies on the person's next request without ending their session. A role without the invitation or
- * user permissions also withdraws the links the person issued with them. The last active admin cannot be demoted.
+ * user permissions also withdraws the links the person issued with them, and one that does not reach every story the
+ * preview links they made for stories that are not theirs. The last active admin cannot be demoted.
  */
 export async function setUserRole(actor: SessionUser, userId: string, role: Role) {
   assertCan(actor.role, "user:manage");
@@ -216,7 +234,7 @@ export async function setUserRole(actor: SessionUser, userId: string, role: Role
       throw new DataValidationError("role", "The last active admin cannot be demoted. Make someone else an admin first.");
     }
     const updated = await tx.user.update({ where: { id: userId }, data: { role }, select: { id: true, role: true, status: true } });
-    const withdrawn = await withdrawIssuedLinks(tx, userId, { invite: can(role, "invitation:manage"), reset: can(role, "user:manage") });
+    const withdrawn = await withdrawIssuedLinks(tx, userId, { invite: can(role, "invitation:manage"), reset: can(role, "user:manage"), role });
     await writeAudit(tx, { actor, action: "user.role_change", targetType: "User", targetId: userId, details: { from: target.role, to: role, ...withdrawn } });
     return updated;
   });
