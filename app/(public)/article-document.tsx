@@ -42,10 +42,13 @@ async function loadArticle(code: string | null, localSection: string, slug: stri
   if (found && found.editionId === context.edition.id) {
     return { context, article: { ...localizeSection(found, context.names), tags: found.tags.map((t) => localName(t, context.names.tags)) }, sectionSlug: section };
   }
-  // Renamed slugs and sections redirect within the default edition, as before editions existed; in a prefixed
-  // edition, a section's former translated slug leads to its current one.
-  const location = code === null && !found ? await locateArticle(section, slug) : null;
-  if (location?.kind === "moved") permanentRedirect(location.path);
+  // A renamed slug or a story moved to another section leads to its current address in its edition (in the
+  // edition's section slug); in a prefixed edition, a section's former translated slug leads to its current one.
+  const location = found ? null : await locateArticle(section, slug, context.edition.id);
+  if (location?.kind === "moved") {
+    const moved = localName({ name: "", slug: location.sectionSlug }, context.names.sections);
+    permanentRedirect(context.text.path(`/${moved.slug}/${location.slug}`));
+  }
   const current = code !== null && !found ? await resolveEditionSlug(code, "SECTION", localSection) : null;
   if (current) permanentRedirect(context.text.path(`/${current}/${slug}`));
   return { context, article: null };
