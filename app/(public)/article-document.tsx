@@ -51,7 +51,7 @@ async function loadArticle(code: string | null, localSection: string, slug: stri
   }
   const current = code !== null && !found ? await resolveEditionSlug(code, "SECTION", localSection) : null;
   if (current) permanentRedirect(context.text.path(`/${current}/${slug}`));
-  return { context, article: null };
+  return { context, article: null, sectionSlug: section };
 }
 
 type Loaded = Awaited<ReturnType<typeof loadArticle>>;
@@ -169,11 +169,19 @@ export function articleResponse(code: string | null, params: { section: string; 
   return withRenderReads(() => renderArticle(code, params));
 }
 
+async function isGoneInEdition(context: NonNullable<Loaded>["context"], sections: string[], slug: string): Promise<boolean> {
+  const paths = new Set(sections.map((section) => `${context.text.prefix}/${section}/${slug}`));
+  const answers = await Promise.all([...paths].map((path) => isGonePath(path, getEnv().databaseUrl)));
+  return answers.includes(true);
+}
+
 async function renderArticle(code: string | null, { section, slug }: { section: string; slug: string }): Promise<Response> {
   const loaded = await loadArticle(code, section, slug);
   if (!loaded?.article) {
-    // Taken down (unpublished, or deleted after it was published): 410 with the edition's page, in its language.
-    const gone = loaded && (await isGonePath(`${loaded.context.text.prefix}/${section}/${slug}`, getEnv().databaseUrl));
+    // Taken down (unpublished, or deleted after it was published): 410 with the edition's page, in its language, at
+    // the address asked for and at the edition's own for that section (an edition also answers its stories under a
+    // section's default slug, /es/news/…, while they are published).
+    const gone = loaded && (await isGoneInEdition(loaded.context, [section, localName({ name: "", slug: loaded.sectionSlug }, loaded.context.names.sections).slug], slug));
     return missingPageResponse(loaded?.context ?? null, gone ? 410 : 404);
   }
   const found = loaded as Found;

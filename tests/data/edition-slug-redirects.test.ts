@@ -12,10 +12,10 @@ import { updateSection } from "@/lib/data/sections";
 import { mergeTags, renameTag } from "@/lib/data/tags";
 import { removeSectionTranslation, removeTagTranslation, saveSectionTranslation, saveTagTranslation } from "@/lib/data/name-translations";
 import { feedResponse } from "@/lib/feeds/routes";
-import { articleResponse } from "@/app/(public)/article-document";
 import { saveArticle } from "@/lib/data/articles/editor";
 import { makeArticle, makeSection, makeUser, rawDb, uid } from "../support/factories";
 import { saveInput } from "../support/article-saves";
+import { articleAnswer as answer } from "../support/article-route";
 import { recordExpiries } from "../support/cache-tags";
 import { makeSpanishEdition } from "../support/search-factories";
 
@@ -134,18 +134,6 @@ describe("a section or tag whose default slug changes", () => {
     }
   });
 });
-
-/** What the article route answers: its status and, for a redirect, where it leads. */
-async function answer(code: string | null, section: string, slug: string): Promise<string> {
-  try {
-    return `${(await articleResponse(code, { section, slug })).status}`;
-  } catch (error) {
-    const digest = (error as { digest?: string }).digest ?? "";
-    if (!digest.startsWith("NEXT_REDIRECT")) throw error;
-    const [, , url, status] = digest.split(";");
-    return `${status} ${url}`;
-  }
-}
 
 /** A published story of the Spanish edition. */
 async function spanishStory(editor: Awaited<ReturnType<typeof makeUser>>) {
