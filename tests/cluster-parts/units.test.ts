@@ -116,14 +116,18 @@ describe("front-cache refresh", () => {
       const rule = rules.find((r) => r.re.test(uri))!;
       return rule.value === "$request_uri" ? uri : rule.re.exec(uri)!.groups!.dateline_path!;
     };
-    expect(key("/news/water-plan?utm_source=twitter")).toBe("/news/water-plan");
-    expect(key("/?fbclid=1")).toBe("/");
-    expect(key("/tag/city-hall?x=1")).toBe("/tag/city-hall");
-    expect(key("/es/negocios/plan?utm_medium=mail")).toBe("/es/negocios/plan");
-    expect(key("/search?q=council&page=2")).toBe("/search?q=council&page=2");
-    expect(key("/es/search?q=agua")).toBe("/es/search?q=agua");
-    expect(key("/newsletters/confirm?token=abc")).toBe("/newsletters/confirm?token=abc");
-    expect(key("/searchlight/story?x=1"), "a section named like a query page").toBe("/searchlight/story");
+    const keys = {
+      "/news/water-plan?utm_source=twitter": "/news/water-plan",
+      "/?fbclid=1": "/",
+      "/tag/city-hall?x=1": "/tag/city-hall",
+      "/es/negocios/plan?utm_medium=mail": "/es/negocios/plan",
+      "/search?q=council&page=2": "/search?q=council&page=2",
+      "/es/search?q=agua": "/es/search?q=agua",
+      "/newsletters/confirm?token=abc": "/newsletters/confirm?token=abc",
+      // A section named like a query page is a reader page.
+      "/searchlight/story?x=1": "/searchlight/story",
+    };
+    expect(Object.fromEntries(Object.keys(keys).map((uri) => [uri, key(uri)]))).toEqual(keys);
   });
 
   it("nginx renews what no refresh names (search results, related lists) after a short validity, serving the stored page meanwhile", () => {
