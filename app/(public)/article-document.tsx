@@ -42,13 +42,16 @@ async function loadArticle(code: string | null, localSection: string, slug: stri
   if (found && found.editionId === context.edition.id) {
     return { context, article: { ...localizeSection(found, context.names), tags: found.tags.map((t) => localName(t, context.names.tags)) }, sectionSlug: section };
   }
-  // Renamed slugs and sections redirect within the default edition, as before editions existed; in a prefixed
-  // edition, a section's former translated slug leads to its current one.
-  const location = code === null && !found ? await locateArticle(section, slug) : null;
-  if (location?.kind === "moved") permanentRedirect(location.path);
+  // A renamed slug or a story moved to another section leads to its current address in its edition (in the
+  // edition's section slug); in a prefixed edition, a section's former translated slug leads to its current one.
+  const location = found ? null : await locateArticle(section, slug, context.edition.id);
+  if (location?.kind === "moved") {
+    const moved = localName({ name: "", slug: location.sectionSlug }, context.names.sections);
+    permanentRedirect(context.text.path(`/${moved.slug}/${location.slug}`));
+  }
   const current = code !== null && !found ? await resolveEditionSlug(code, "SECTION", localSection) : null;
   if (current) permanentRedirect(context.text.path(`/${current}/${slug}`));
-  return { context, article: null };
+  return { context, article: null, sectionSlug: section };
 }
 
 type Loaded = Awaited<ReturnType<typeof loadArticle>>;
@@ -166,11 +169,19 @@ export function articleResponse(code: string | null, params: { section: string; 
   return withRenderReads(() => renderArticle(code, params));
 }
 
+async function isGoneInEdition(context: NonNullable<Loaded>["context"], sections: string[], slug: string): Promise<boolean> {
+  const paths = new Set(sections.map((section) => `${context.text.prefix}/${section}/${slug}`));
+  const answers = await Promise.all([...paths].map((path) => isGonePath(path, getEnv().databaseUrl)));
+  return answers.includes(true);
+}
+
 async function renderArticle(code: string | null, { section, slug }: { section: string; slug: string }): Promise<Response> {
   const loaded = await loadArticle(code, section, slug);
   if (!loaded?.article) {
-    // Taken down (unpublished, or deleted after it was published): 410 with the edition's page, in its language.
-    const gone = loaded && (await isGonePath(`${loaded.context.text.prefix}/${section}/${slug}`, getEnv().databaseUrl));
+    // Taken down (unpublished, or deleted after it was published): 410 with the edition's page, in its language, at
+    // the address asked for and at the edition's own for that section (an edition also answers its stories under a
+    // section's default slug, /es/news/…, while they are published).
+    const gone = loaded && (await isGoneInEdition(loaded.context, [section, localName({ name: "", slug: loaded.sectionSlug }, loaded.context.names.sections).slug], slug));
     return missingPageResponse(loaded?.context ?? null, gone ? 410 : 404);
   }
   const found = loaded as Found;

@@ -9,8 +9,10 @@
  * (its own cache dropped the tagged entries on the same NOTIFY) and nginx stores the new response for every reader.
  *
  * - Fixed URLs go first (article, home, section/tag/author pages and their feeds, the feeds and sitemaps); numbered
- *   pages (/news/page/3) and sitemap chunks are found in nginx's cache directory (each file holds a `KEY:` line) and
- *   refreshed after. The tag "site" (settings, navigation) refreshes every cached URL, and so does an edition's
+ *   pages (/news/page/3), sitemap chunks, an article's own feeds (a live story's) and its social card (/og/…) are
+ *   found in nginx's cache directory (each file holds a `KEY:` line) and refreshed after. nginx keys reader pages by
+ *   their path, so a refresh covers every query-string variant of the page; what no tag names a URL for (search
+ *   results, other articles' related lists) is left to nginx's short validity (docs/decisions/0035). The tag "site" (settings, navigation) refreshes every cached URL, and so does an edition's
  *   section and tag names' ("edition-names:<code>").
  * - Language editions (docs/decisions/0029): a prefixed edition's front page and feeds go with "home" and "latest";
  *   its section, tag and author pages have their own slugs, unknown here, so a list's tag refreshes every cached URL
@@ -237,30 +239,40 @@ export async function startRefresher(o: RefresherOptions): Promise<Refresher> {
     return workers === 0 ? Promise.resolve() : new Promise((resolve) => idle.push(resolve));
   };
 
-  const articleUrls = async (slugs: string[], groupIds: string[]): Promise<string[]> => {
-    if (slugs.length === 0 && groupIds.length === 0) return [];
-    // An article's URL in its edition: the prefix of a non-default edition, and that edition's section slug.
-    const { rows } = await listener.query<{ url: string }>(
-      `SELECT CASE WHEN e."isDefault" THEN '' ELSE '/' || e.id END || '/' || coalesce(t.slug, s.slug) || '/' || a.slug AS url
+  /**
+   * Article URLs in their editions (and former slugs), and what else shows the article that nginx may hold: its own
+   * feeds (a live story's) and its social card, refreshed only when cached (most articles have neither).
+   */
+  const articleUrls = async (slugs: string[], groupIds: string[]): Promise<{ pages: string[]; ifCached: string[] }> => {
+    if (slugs.length === 0 && groupIds.length === 0) return { pages: [], ifCached: [] };
+    // An article's URL in its edition: the prefix of a non-default edition, and that edition's section slug; its card
+    // is under the default section slug in every edition.
+    const { rows } = await listener.query<{ url: string; card: string | null }>(
+      `SELECT CASE WHEN e."isDefault" THEN '' ELSE '/' || e.id END || '/' || coalesce(t.slug, s.slug) || '/' || a.slug AS url,
+              '/og/' || s.slug || '/' || a.slug AS card
          FROM "Article" a JOIN "Section" s ON s.id = a."sectionId" JOIN "LanguageEdition" e ON e.id = a."editionId"
          LEFT JOIN "SectionTranslation" t ON t."sectionId" = s.id AND t."editionId" = e.id AND NOT e."isDefault"
          WHERE a.slug = ANY($1::text[]) OR a."translationGroupId" = ANY($2::text[])
        UNION
-       SELECT '/' || s.slug || '/' || r."oldSlug" FROM "SlugRedirect" r JOIN "Article" a ON a.id = r."targetId"
+       SELECT '/' || s.slug || '/' || r."oldSlug", NULL FROM "SlugRedirect" r JOIN "Article" a ON a.id = r."targetId"
          JOIN "Section" s ON s.id = a."sectionId" WHERE r.entity = 'ARTICLE' AND (r."oldSlug" = ANY($1::text[]) OR a.slug = ANY($1::text[]))`,
       [slugs, groupIds],
     );
-    return rows.map((r) => encodeURI(r.url));
+    const pages = rows.map((r) => encodeURI(r.url));
+    const cards = rows.flatMap((r) => (r.card ? [encodeURI(r.card)] : []));
+    return { pages, ifCached: [...cards, ...pages.flatMap((page) => FEEDS.map((f) => `${page}/${f}`))] };
   };
 
   const handle = async (tags: string[]) => {
     const plan = urlsForTags(tags);
-    const first = [...(await articleUrls(plan.articleSlugs, plan.groupIds).catch(() => [])), ...plan.exact];
+    const articles = await articleUrls(plan.articleSlugs, plan.groupIds).catch(() => ({ pages: [], ifCached: [] }));
+    const first = [...articles.pages, ...plan.exact];
     await refreshAll(first);
     let more: string[] = [];
-    if (plan.everything || plan.prefixes.length > 0) {
+    if (plan.everything || plan.prefixes.length > 0 || articles.ifCached.length > 0) {
       const cached = await cachedUrls(o.cacheDir);
-      more = plan.everything ? cached : cached.filter((u) => plan.prefixes.some((p) => u.startsWith(p)));
+      const ifCached = new Set(articles.ifCached);
+      more = plan.everything ? cached : cached.filter((u) => ifCached.has(u) || plan.prefixes.some((p) => u.startsWith(p)));
       await refreshAll(more);
     }
     const all = [...first, ...more];

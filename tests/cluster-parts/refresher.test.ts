@@ -2,22 +2,27 @@
  * The front-cache refresher's queue, against the real test database (its NOTIFY channel) and a stand-in for nginx
  * that records when each refresh request starts and ends: article pages and the front page first, nothing of a lower
  * tier while they render, lists before feeds, no URL twice, and a URL named again while it renders is refreshed
- * again after.
+ * again after; and the URLs found in nginx's cache directory that show a changed article.
  */
 import http from "node:http";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import pg from "pg";
 import { CACHE_CHANNEL } from "@/cache-handlers/listener.cjs";
+import { documentFromParagraphs } from "@/lib/content/document";
+import { unpublishArticle } from "@/lib/data/articles/workflow";
+import { postEntry } from "@/lib/data/live/entries";
 import { startRefresher, type Refresher } from "@/scripts/cluster/refresher";
+import { makeArticle, makeLiveStory, makeUser } from "../support/factories";
 
 type Hit = { url: string; start: number; end: number; token: string | undefined };
 const hits: Hit[] = [];
 let server: http.Server;
 let refresher: Refresher;
 let port = 0;
+let cacheDir = "";
 const RENDER_MS = 60;
 /** When set, the front page's refresh is held until the test releases it. */
 let holdFront: Promise<void> | null = null;
@@ -57,7 +62,7 @@ beforeAll(async () => {
     databaseUrl: process.env.DATABASE_URL as string,
     nginxPort: port,
     refreshToken: "test-token",
-    cacheDir: mkdtempSync(path.join(os.tmpdir(), "dateline-refresher-")),
+    cacheDir: (cacheDir = mkdtempSync(path.join(os.tmpdir(), "dateline-refresher-"))),
     confirmAfterMs: [],
   });
 });
@@ -105,4 +110,48 @@ it("a page named again while it renders is refreshed once more after, ahead of t
   expect(feeds).toHaveLength(9);
   expect(fronts[1]!.start).toBeGreaterThanOrEqual(fronts[0]!.end);
   expect(Math.min(...feeds.map((h) => h.start))).toBeGreaterThanOrEqual(fronts[1]!.end);
+});
+
+/** nginx's cache holds `url` (each cache file starts with its KEY line). */
+function cached(url: string) {
+  writeFileSync(path.join(cacheDir, Math.random().toString(16).slice(2)), `\u0005\u0000\u0000\nKEY: GET ${url}\nHTTP/1.1 200 OK\n`);
+}
+
+async function refreshedWithin(url: string, ms = 3_000) {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    if (hits.some((h) => h.url === url)) return true;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return false;
+}
+
+it("a live entry refreshes the story's own feeds that nginx holds (/{section}/{slug}/feed.xml …)", async () => {
+  const author = await makeUser("JOURNALIST");
+  const { article } = await makeLiveStory(author);
+  const base = `/${article.section.slug}/${article.slug}`;
+  for (const f of ["feed.xml", "atom.xml", "feed.json"]) cached(`${base}/${f}`);
+  await postEntry(author, { articleId: article.id, title: "", body: documentFromParagraphs(["The bridge is closed."]), isKeyEvent: false, isPinned: false, authorIds: [] });
+  expect(await refreshedWithin(base), "control: the page").toBe(true);
+  for (const f of ["feed.xml", "atom.xml", "feed.json"]) expect(await refreshedWithin(`${base}/${f}`, 1_000), f).toBe(true);
+});
+
+it("a take-down refreshes the article's generated social card (/og/…) that nginx holds, which shows its headline", async () => {
+  const editor = await makeUser("EDITOR");
+  const article = await makeArticle(editor, { status: "PUBLISHED" });
+  const card = `/og/${article.section.slug}/${article.slug}`;
+  cached(card);
+  await unpublishArticle(editor, article.id);
+  expect(await refreshedWithin(`/${article.section.slug}/${article.slug}`), "control").toBe(true);
+  expect(await refreshedWithin(card, 1_000)).toBe(true);
+});
+
+it("an article change refreshes no feed or card nginx does not hold", async () => {
+  const editor = await makeUser("EDITOR");
+  const article = await makeArticle(editor, { status: "PUBLISHED" });
+  const base = `/${article.section.slug}/${article.slug}`;
+  await unpublishArticle(editor, article.id);
+  expect(await refreshedWithin(base), "control").toBe(true);
+  await new Promise((r) => setTimeout(r, 300));
+  expect(hits.map((h) => h.url).filter((u) => u.startsWith(`${base}/`) || u.startsWith(`/og${base}`))).toEqual([]);
 });

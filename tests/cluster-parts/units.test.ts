@@ -106,6 +106,39 @@ describe("front-cache refresh", () => {
     expect(conf).toContain("server 127.0.0.1:8082 max_fails=1");
   });
 
+  it("nginx keys reader pages by their path, so every query-string variant is the page a refresh renews; search and newsletter tokens keep theirs", () => {
+    const conf = nginxConfig({ prefix: "/x", port: 8080, upstreams: [8081], collabUpstreams: [8181], refreshToken: "t", user: null, staticDir: "/s" });
+    expect(conf).toContain('proxy_cache_key "$request_method $dateline_cache_uri";');
+    const map = /map \$request_uri \$dateline_cache_uri \{([^}]*)\}/.exec(conf)?.[1] ?? "";
+    // The map's rules in order, read as nginx does (first matching regex wins; PCRE and JS agree on these).
+    const rules = [...map.matchAll(/"~([^"]+)" (\S+);/g)].map(([, re, value]) => ({ re: new RegExp(re!), value: value! }));
+    const key = (uri: string) => {
+      const rule = rules.find((r) => r.re.test(uri))!;
+      return rule.value === "$request_uri" ? uri : rule.re.exec(uri)!.groups!.dateline_path!;
+    };
+    const keys = {
+      "/news/water-plan?utm_source=twitter": "/news/water-plan",
+      "/?fbclid=1": "/",
+      "/tag/city-hall?x=1": "/tag/city-hall",
+      "/es/negocios/plan?utm_medium=mail": "/es/negocios/plan",
+      "/search?q=council&page=2": "/search?q=council&page=2",
+      "/es/search?q=agua": "/es/search?q=agua",
+      "/newsletters/confirm?token=abc": "/newsletters/confirm?token=abc",
+      // A section named like a query page is a reader page.
+      "/searchlight/story?x=1": "/searchlight/story",
+    };
+    expect(Object.fromEntries(Object.keys(keys).map((uri) => [uri, key(uri)]))).toEqual(keys);
+  });
+
+  it("nginx renews what no refresh names (search results, related lists) after a short validity, serving the stored page meanwhile", () => {
+    const conf = nginxConfig({ prefix: "/x", port: 8080, upstreams: [8081], collabUpstreams: [8181], refreshToken: "t", user: null, staticDir: "/s" });
+    const valid = /proxy_cache_valid 200 301 308 410 (\d+)(s|m);/.exec(conf);
+    expect(valid, "one validity for pages, redirects and 410s").not.toBeNull();
+    expect(Number(valid![1]) * (valid![2] === "m" ? 60 : 1)).toBeLessThanOrEqual(60);
+    expect(conf).toMatch(/proxy_cache_use_stale updating /);
+    expect(conf).toContain("proxy_cache_background_update on;");
+  });
+
   it("nginx passes live event streams through unbuffered and uncached, ahead of the general API location", () => {
     const conf = nginxConfig({ prefix: "/x", port: 8080, upstreams: [8081], collabUpstreams: [8091], refreshToken: "t", user: null, staticDir: "/s" });
     const live = /location \^~ \/api\/live\/ \{([^}]*)\}/.exec(conf)?.[1] ?? "";

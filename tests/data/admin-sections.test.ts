@@ -28,7 +28,7 @@ describe("admin sections", () => {
     await updateSection(admin, section.id, { name: `City ${id}`, slug: `city-${id}`, description: "The city desk." });
     expect(await rawDb().slugRedirect.findUnique({ where: { entity_oldSlug: { entity: "SECTION", oldSlug: `metro-${id}` } } })).toMatchObject({ targetId: section.id });
     expect(await resolveSectionSlug(`metro-${id}`)).toBe(`city-${id}`);
-    expect(await locateArticle(`metro-${id}`, article.slug)).toEqual({ kind: "moved", path: `/city-${id}/${article.slug}` });
+    expect(await locateArticle(`metro-${id}`, article.slug, article.editionId)).toEqual({ kind: "moved", sectionSlug: `city-${id}`, slug: article.slug });
 
     const tags = (await rawDb().cacheTag.findMany({ where: { expiredAt: { gte: before } } })).map((t) => t.tag);
     expect(tags).toEqual(expect.arrayContaining(["site", `section:metro-${id}`, `section:city-${id}`]));

@@ -5,7 +5,9 @@ import { countUsersMatching, listUsers, setUserRole, setUserStatus } from "@/lib
 import { changeOwnPassword, getOwnProfile, updateOwnProfile } from "@/lib/data/users/profile";
 import { getActiveSessionUser } from "@/lib/data/users/sign-in";
 import { DataValidationError, ForbiddenError } from "@/lib/data/errors";
+import { CacheTags } from "@/lib/data/cache";
 import { makeArticle, makeUser, rawDb } from "../support/factories";
+import { recordExpiries } from "../support/cache-tags";
 
 async function sessionVersion(id: string) {
   return (await rawDb().user.findUniqueOrThrow({ where: { id }, select: { sessionVersion: true } })).sessionVersion;
@@ -33,6 +35,19 @@ describe("roles and status", () => {
     expect(await getActiveSessionUser(journalist.id, version)).toMatchObject({ role: "EDITOR" });
     const entry = await rawDb().auditLog.findFirstOrThrow({ where: { action: "user.role_change", targetId: journalist.id } });
     expect(entry).toMatchObject({ actorId: admin.id, details: { from: "JOURNALIST", to: "EDITOR" } });
+  });
+
+  it("expires the author page of the person whose role changes (components/author/author-profile.tsx shows it)", async () => {
+    const admin = await makeUser("ADMIN");
+    const writer = await makeUser("JOURNALIST");
+    await makeArticle(writer, { status: "PUBLISHED" });
+    const expiries = await recordExpiries();
+    try {
+      await setUserRole(admin, writer.id, "EDITOR");
+      expect(await expiries.expiredWith(CacheTags.author(writer.slug))).toContain(CacheTags.author(writer.slug));
+    } finally {
+      await expiries.close();
+    }
   });
 
   it("never leaves the newsroom without an active admin: the last one can be neither demoted nor deactivated", async () => {

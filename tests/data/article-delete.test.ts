@@ -1,9 +1,9 @@
 /**
  * Deleting articles (issue 20): the desk deletes what is not out (drafts, in review, unpublished), a journalist only
  * their own never-published draft; an audit entry keeps the headline and the URL, and a URL that was ever published
- * keeps answering 410 Gone.
+ * keeps answering 410 Gone, as an unpublished one's does, also after the desk files it elsewhere.
  */
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { deleteArticle } from "@/lib/data/articles/delete";
 import { isGonePath } from "@/lib/data/articles/gone";
 import { saveArticle } from "@/lib/data/articles/editor";
@@ -11,8 +11,12 @@ import { createPreviewLink } from "@/lib/data/articles/previews";
 import { addCorrection, publishArticle, scheduleArticle, unpublishArticle } from "@/lib/data/articles/workflow";
 import { ForbiddenError, NotFoundError, WorkflowError } from "@/lib/data/errors";
 import { saveInput } from "../support/article-saves";
-import { makeArticle, makeUser, rawDb, uid } from "../support/factories";
+import { makeArticle, makeSection, makeUser, rawDb, uid } from "../support/factories";
 import { makeSpanishEdition } from "../support/search-factories";
+import { articleAnswer } from "../support/article-route";
+import { expireElsewhere } from "../support/cache-tags";
+
+vi.mock("next/cache", () => ({ unstable_cache: <T>(fn: T) => fn }));
 
 const exists = async (id: string) => (await rawDb().article.count({ where: { id } })) === 1;
 const DATABASE_URL = process.env.DATABASE_URL;
@@ -133,5 +137,39 @@ describe("deleting an article", () => {
     await deleteArticle(editor, translated.id);
     expect((await rawDb().gonePath.findMany({ where: { articleId: translated.id } })).map((g) => g.path)).toEqual([spanishPath]);
     await expect.poll(() => isGonePath(spanishPath, DATABASE_URL)).toBe(true);
+  });
+});
+
+describe("an unpublished article", () => {
+  it("keeps answering 410 at the address it was published at after the desk files it under another section", async () => {
+    const editor = await makeUser("EDITOR");
+    const article = await makeArticle(editor, { status: "PUBLISHED" });
+    await unpublishArticle(editor, article.id);
+    expect(await articleAnswer(null, article.section.slug, article.slug)).toBe("410");
+    const other = await makeSection();
+    await saveArticle(editor, await saveInput(editor, article.id, { sectionId: other.id }));
+    // The move itself announces nothing (an archived article's save expires no tag), so the in-memory gone list
+    // changes at the next change anyone makes anywhere; one unrelated expiry stands for it.
+    await expireElsewhere([`unrelated-${uid()}`]);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await articleAnswer(null, article.section.slug, article.slug)).toBe("410");
+    // Put back in its new section, it answers there, and its former address leads to it.
+    await publishArticle(editor, article.id);
+    expect(await articleAnswer(null, other.slug, article.slug)).toBe("200");
+    expect(await articleAnswer(null, article.section.slug, article.slug)).toBe(`308 /${other.slug}/${article.slug}`);
+  });
+
+  it("a Spanish story answers 410 after its take-down at the section's default slug under /es/ too, where it answered 200", async () => {
+    await makeSpanishEdition();
+    const editor = await makeUser("EDITOR");
+    const article = await makeArticle(editor, { status: "PUBLISHED" });
+    const localSlug = `seccion-${uid()}`;
+    await rawDb().sectionTranslation.create({ data: { sectionId: article.sectionId, editionId: "es", name: "Sección", slug: localSlug } });
+    await rawDb().article.update({ where: { id: article.id }, data: { editionId: "es", searchConfig: "spanish" } });
+    expect([await articleAnswer("es", localSlug, article.slug), await articleAnswer("es", article.section.slug, article.slug)]).toEqual(["200", "200"]);
+    await unpublishArticle(editor, article.id);
+    await expect.poll(() => isGonePath(`/es/${localSlug}/${article.slug}`, DATABASE_URL)).toBe(true);
+    expect([await articleAnswer("es", localSlug, article.slug), await articleAnswer("es", article.section.slug, article.slug)]).toEqual(["410", "410"]);
+    expect(await articleAnswer(null, article.section.slug, article.slug), "never at the English address").toBe("404");
   });
 });

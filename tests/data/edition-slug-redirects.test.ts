@@ -2,7 +2,8 @@
  * A section's or tag's translated slug that changes (or goes with its translation) keeps answering in its edition:
  * the old Spanish address leads (308) to the current one (decisions 0029, 0033), for the section's page, its
  * articles and its feeds, and for the tag's page. A slug taken again stops redirecting. A new default slug (a rename
- * or a merge) reaches the edition's names and its redirects too.
+ * or a merge) reaches the edition's names and its redirects too. A Spanish story whose slug changes or that moves to
+ * another section leads from its old address to its current one in the edition, as a default-edition story does.
  */
 import { describe, expect, it, vi } from "vitest";
 import { CacheTags } from "@/lib/data/cache";
@@ -11,7 +12,10 @@ import { updateSection } from "@/lib/data/sections";
 import { mergeTags, renameTag } from "@/lib/data/tags";
 import { removeSectionTranslation, removeTagTranslation, saveSectionTranslation, saveTagTranslation } from "@/lib/data/name-translations";
 import { feedResponse } from "@/lib/feeds/routes";
-import { makeSection, makeUser, rawDb, uid } from "../support/factories";
+import { saveArticle } from "@/lib/data/articles/editor";
+import { makeArticle, makeSection, makeUser, rawDb, uid } from "../support/factories";
+import { saveInput } from "../support/article-saves";
+import { articleAnswer as answer } from "../support/article-route";
 import { recordExpiries } from "../support/cache-tags";
 import { makeSpanishEdition } from "../support/search-factories";
 
@@ -128,5 +132,48 @@ describe("a section or tag whose default slug changes", () => {
     } finally {
       await expiries.close();
     }
+  });
+});
+
+/** A published story of the Spanish edition. */
+async function spanishStory(editor: Awaited<ReturnType<typeof makeUser>>) {
+  await makeSpanishEdition();
+  const article = await makeArticle(editor, { status: "PUBLISHED" });
+  await rawDb().article.update({ where: { id: article.id }, data: { editionId: "es", searchConfig: "spanish" } });
+  return article;
+}
+
+describe("a published story whose address the desk changes", () => {
+  it("default edition: the old slug leads to the new one (control)", async () => {
+    const editor = await makeUser("EDITOR");
+    const article = await makeArticle(editor, { status: "PUBLISHED" });
+    expect(await answer(null, article.section.slug, article.slug)).toBe("200");
+    const renamed = `renamed-${uid()}`;
+    await saveArticle(editor, await saveInput(editor, article.id, { slug: renamed }));
+    expect(await answer(null, article.section.slug, article.slug)).toBe(`308 /${article.section.slug}/${renamed}`);
+  });
+
+  it("Spanish edition: the old slug leads to the new one under /es/, and not from the default edition", async () => {
+    const editor = await makeUser("EDITOR");
+    const article = await spanishStory(editor);
+    expect(await answer("es", article.section.slug, article.slug)).toBe("200");
+    const renamed = `renombrado-${uid()}`;
+    await saveArticle(editor, await saveInput(editor, article.id, { slug: renamed }));
+    expect(await answer("es", article.section.slug, renamed)).toBe("200");
+    // Links already out (newsletters, shares, search engines) to the story's first address:
+    expect(await answer("es", article.section.slug, article.slug)).toBe(`308 /es/${article.section.slug}/${renamed}`);
+    expect(await answer(null, article.section.slug, article.slug), "the story is not the default edition's").toBe("404");
+  });
+
+  it("Spanish edition: a story moved to another section leads there, in the edition's own section slug", async () => {
+    const editor = await makeUser("EDITOR");
+    const admin = await makeUser("ADMIN");
+    const article = await spanishStory(editor);
+    const other = await makeSection();
+    const spanish = `otra-${uid()}`;
+    await saveSectionTranslation(admin, other.id, "es", { name: `Otra ${uid()}`, slug: spanish, description: "" });
+    await saveArticle(editor, await saveInput(editor, article.id, { sectionId: other.id }));
+    expect(await answer("es", spanish, article.slug)).toBe("200");
+    expect(await answer("es", article.section.slug, article.slug)).toBe(`308 /es/${spanish}/${article.slug}`);
   });
 });

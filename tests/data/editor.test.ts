@@ -96,7 +96,7 @@ describe("the editor's saves", () => {
     const article = await makeArticle(editor, { status: "PUBLISHED" });
     const newSlug = `renamed-${uid()}`;
     await saveArticle(editor, await saveInput(editor, article.id, { slug: newSlug }));
-    expect(await locateArticle(article.section.slug, article.slug)).toEqual({ kind: "moved", path: `/${article.section.slug}/${newSlug}` });
+    expect(await locateArticle(article.section.slug, article.slug, article.editionId)).toEqual({ kind: "moved", sectionSlug: article.section.slug, slug: newSlug });
   });
 
   it("refuses a slug another article has", async () => {

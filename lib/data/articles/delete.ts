@@ -14,9 +14,9 @@ import { canMoveFrom } from "@/lib/article-status";
 import { writeAudit } from "../audit";
 import { CacheTags, expirePublicTags } from "../cache";
 import { WorkflowError } from "../errors";
-import { formerSlugs } from "../slug-redirects";
 import type { SessionUser } from "../types";
 import { lockArticle, visibleWhere } from "./access";
+import { articleAddresses, recordGonePaths } from "./gone-paths";
 import { RELEASED_STATUSES } from "./pending";
 
 type Deletable = { status: ArticleStatus; createdById: string; publishedAt: Date | null };
@@ -35,22 +35,17 @@ export async function deleteArticle(actor: SessionUser, articleId: string) {
     await lockArticle(tx, articleId, visibleWhere(actor));
     const article = await tx.article.findUniqueOrThrow({
       where: { id: articleId },
-      select: {
-        slug: true, headline: true, status: true, publishedAt: true, createdById: true, editionId: true, edition: { select: { isDefault: true } },
-        section: { select: { slug: true, translations: { where: { edition: { isDefault: false } }, select: { editionId: true, slug: true } } } },
-      },
+      select: { slug: true, headline: true, status: true, publishedAt: true, createdById: true },
     });
     if (RELEASED_STATUSES.includes(article.status)) {
       throw new WorkflowError(article.status === "PUBLISHED" ? "Unpublish this article before deleting it." : "Cancel the schedule before deleting this article.");
     }
     if (!mayDelete(actor, article)) throw new ForbiddenError("article:delete:any");
 
-    const slugs = [article.slug, ...(await formerSlugs(tx, "ARTICLE", articleId))];
-    // Where the article answered: in its edition, under the edition's prefix and section slug (docs/decisions/0029).
-    const localSection = article.section.translations.find((t) => t.editionId === article.editionId)?.slug ?? article.section.slug;
-    const base = article.edition.isDefault ? `/${article.section.slug}` : `/${article.editionId}/${localSection}`;
-    const gonePaths = article.publishedAt ? slugs.map((slug) => `${base}/${slug}`) : [];
-    await tx.gonePath.createMany({ data: gonePaths.map((path) => ({ path, articleId })), skipDuplicates: true });
+    // Where it answered, if it was ever published (also written when it was taken down, wherever it was filed then).
+    const { path, slugs, paths } = await articleAddresses(tx, articleId);
+    const gonePaths = article.publishedAt ? paths : [];
+    await recordGonePaths(tx, articleId, gonePaths);
     await tx.slugRedirect.deleteMany({ where: { entity: "ARTICLE", targetId: articleId } });
     await tx.article.delete({ where: { id: articleId } });
     await writeAudit(tx, {
@@ -58,7 +53,7 @@ export async function deleteArticle(actor: SessionUser, articleId: string) {
       action: "article.delete",
       targetType: "Article",
       targetId: articleId,
-      details: { headline: article.headline, slug: article.slug, path: `${base}/${article.slug}`, status: article.status, gonePaths },
+      details: { headline: article.headline, slug: article.slug, path, status: article.status, gonePaths },
     });
     if (gonePaths.length > 0) await expirePublicTags(tx, [...slugs.map(CacheTags.article), "gone"]);
     return { status: article.status };

@@ -1,7 +1,8 @@
 /**
  * Which public article URLs answer 410 Gone: articles that were published and then unpublished (ARCHIVED), at their
- * current and former URLs, and the URLs of deleted articles that had been published (GonePath, written when they were
- * deleted) unless a published article answers there now. A prefixed edition's articles are gone at their URLs in
+ * current and former URLs, and the URLs published articles had when they were taken down or deleted (GonePath, written
+ * then: ./gone-paths.ts, so a story filed elsewhere while it is down stays gone where it was) unless a published
+ * article answers there now. A prefixed edition's articles are gone at their URLs in
  * that edition ("/es/negocios/…"), where the article route answers with that edition's 410 page
  * (app/(public)/article-document.tsx); the answer is cached with the page, under the tags a take-down expires.
  *

@@ -160,33 +160,35 @@ export const findPublishedTranslations = publicQuery(
   { tags: (groupId) => [CacheTags.translations(groupId)], buildFallback: [] },
 );
 
-export type ArticleLocation = { kind: "moved"; path: string } | { kind: "gone" } | null;
+export type ArticleLocation = { kind: "moved"; sectionSlug: string; slug: string } | { kind: "gone" } | null;
 
 /**
- * What to answer for a public article URL that has no published article: the current URL when the slug was renamed
- * or the section changed (a permanent redirect), "gone" when the article was unpublished (410), else null (404).
+ * What to answer for a public article URL of edition `editionId` that has no published article: the article's
+ * current section (its default slug) and slug when the slug was renamed or the section changed (a permanent
+ * redirect, which the edition's page builds in its own section slug), "gone" when the article was unpublished
+ * (410), else null (404). Only an article of that edition is followed: another edition's would answer 404 there.
  */
 export const locateArticle = publicQuery(
   "locateArticle",
-  async (sectionSlug: string, slug: string): Promise<ArticleLocation> => {
+  async (sectionSlug: string, slug: string, editionId: string): Promise<ArticleLocation> => {
     const db = getPublicReadDb();
     const redirect = await db.slugRedirect.findUnique({ where: { entity_oldSlug: { entity: "ARTICLE", oldSlug: slug } }, select: { targetId: true } });
     const article = await db.article.findFirst({
-      where: redirect ? { id: redirect.targetId } : { slug },
+      where: { ...(redirect ? { id: redirect.targetId } : { slug }), editionId },
       select: { slug: true, status: true, publishedAt: true, section: { select: { slug: true } } },
     });
     if (!article) {
       const movedSection = await db.slugRedirect.findUnique({ where: { entity_oldSlug: { entity: "SECTION", oldSlug: sectionSlug } }, select: { targetId: true } });
       if (!movedSection) return null;
       const section = await db.section.findUnique({ where: { id: movedSection.targetId }, select: { slug: true } });
-      const again = section && (await db.article.findFirst({ where: { ...publishedWhere(), slug, section: { slug: section.slug } }, select: { id: true } }));
-      return again && section ? { kind: "moved", path: `/${section.slug}/${slug}` } : null;
+      const again = section && (await db.article.findFirst({ where: { ...publishedWhere(), slug, editionId, section: { slug: section.slug } }, select: { id: true } }));
+      return again && section ? { kind: "moved", sectionSlug: section.slug, slug } : null;
     }
     if (article.status === "ARCHIVED") return { kind: "gone" };
     const isPublic = article.status === "PUBLISHED" && article.publishedAt !== null && article.publishedAt <= new Date();
     if (!isPublic) return null;
-    const path = `/${article.section.slug}/${article.slug}`;
-    return path === `/${sectionSlug}/${slug}` ? null : { kind: "moved", path };
+    const isSame = article.section.slug === sectionSlug && article.slug === slug;
+    return isSame ? null : { kind: "moved", sectionSlug: article.section.slug, slug: article.slug };
   },
   { tags: (sectionSlug, slug) => [CacheTags.article(slug), CacheTags.section(sectionSlug)], buildFallback: null },
 );

@@ -23,6 +23,7 @@ import { EVENT } from "@/lib/validation/api";
 import type { SessionUser } from "../types";
 import { lockArticle, visibleWhere } from "./access";
 import { publishChecklist } from "./checklist";
+import { articleAddresses, recordGonePaths } from "./gone-paths";
 import { articleStateSelect } from "./content";
 import { RELEASED_STATUSES } from "./pending";
 import { adoptProposedTags } from "./tag-proposals";
@@ -229,11 +230,13 @@ async function takenDownTags(tx: DbTx, article: Parameters<typeof articleCacheTa
   return [...articleCacheTags(article), ...(await formerSlugs(tx, "ARTICLE", article.id)).map(CacheTags.article), "gone"];
 }
 
-/** PUBLISHED → ARCHIVED, by the desk. Its URL then answers 410 Gone. */
+/** PUBLISHED → ARCHIVED, by the desk. Its URLs then answer 410 Gone (recorded: ./gone-paths.ts). */
 export async function unpublishArticle(actor: SessionUser, articleId: string) {
   const rule: Rule = { permission: "article:unpublish", from: MOVES_FROM.unpublish, refusal: "Only a published article can be unpublished." };
   return changeArticle(actor, articleId, rule, async (tx, article) => {
     const updated = await transition(tx, actor, article, { status: "ARCHIVED", archivedAt: new Date() }, "article.unpublish");
+    // Its addresses stay gone if the desk files it under another section or edition while it is down.
+    await recordGonePaths(tx, article.id, (await articleAddresses(tx, article.id)).paths);
     await expirePublicTags(tx, await takenDownTags(tx, article));
     await enqueueArticleEvent(tx, EVENT.unpublished, article.id);
     return updated;

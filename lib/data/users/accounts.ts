@@ -15,6 +15,7 @@ import { assertCan, can } from "@/lib/auth/permissions";
 import { hashPassword, passwordProblem } from "@/lib/auth/password";
 import { slugify } from "@/lib/content/slug";
 import { writeAudit } from "../audit";
+import { CacheTags, expirePublicTags } from "../cache";
 import { DataValidationError, NotFoundError } from "../errors";
 import { transactionRefusingTaken } from "../transaction";
 import { ownArticleWhere } from "../articles/access";
@@ -223,7 +224,8 @@ export async function setUserStatus(actor: SessionUser, userId: string, status: 
  * Changes a staff member's role. The role is read from the database on every request (lib/auth/session.ts), so
  * the change applies on the person's next request without ending their session. A role without the invitation or
  * user permissions also withdraws the links the person issued with them, and one that does not reach every story the
- * preview links they made for stories that are not theirs. The last active admin cannot be demoted.
+ * preview links they made for stories that are not theirs. The last active admin cannot be demoted. Their author
+ * page, which shows the role, is expired.
  */
 export async function setUserRole(actor: SessionUser, userId: string, role: Role) {
   assertCan(actor.role, "user:manage");
@@ -233,9 +235,11 @@ export async function setUserRole(actor: SessionUser, userId: string, role: Role
     if (target.role === "ADMIN" && target.status === "ACTIVE" && (await countActiveAdmins(tx)) <= 1) {
       throw new DataValidationError("role", "The last active admin cannot be demoted. Make someone else an admin first.");
     }
-    const updated = await tx.user.update({ where: { id: userId }, data: { role }, select: { id: true, role: true, status: true } });
+    const { slug, ...updated } = await tx.user.update({ where: { id: userId }, data: { role }, select: { id: true, role: true, status: true, slug: true } });
     const withdrawn = await withdrawIssuedLinks(tx, userId, { invite: can(role, "invitation:manage"), reset: can(role, "user:manage"), role });
     await writeAudit(tx, { actor, action: "user.role_change", targetType: "User", targetId: userId, details: { from: target.role, to: role, ...withdrawn } });
+    // Their author page says the role.
+    await expirePublicTags(tx, [CacheTags.author(slug)]);
     return updated;
   });
 }
