@@ -5,17 +5,17 @@
  * private-network targets are refused unless allowed; the WebSub hub is pinged with the feeds a publish touched.
  */
 import http from "node:http";
-import type { AddressInfo } from "node:net";
+import type { AddressInfo, Socket } from "node:net";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { Webhook } from "standardwebhooks";
 import { addCorrection, publishArticle, unpublishArticle } from "@/lib/data/articles/workflow";
 import { updateApiSettings } from "@/lib/data/settings";
-import { deliverDueWebhooks } from "@/lib/data/webhooks/deliveries";
+import { deliverDueWebhooks, PER_RECEIVER } from "@/lib/data/webhooks/deliveries";
 import { createWebhookEndpoint, deleteWebhookEndpoint, getWebhookEndpoint, redeliverWebhook, setWebhookEndpointEnabled } from "@/lib/data/webhooks/endpoints";
 import { MAX_ATTEMPTS, retryDelayMs } from "@/lib/data/webhooks/queue";
 import { DataValidationError } from "@/lib/data/errors";
 import { WEBHOOK_EVENTS } from "@/lib/validation/api";
-import { postOnce } from "@/lib/webhooks/send";
+import { postOnce, SEND_TIMEOUT_MS } from "@/lib/webhooks/send";
 import { assertPublicTarget, isPrivateAddress } from "@/lib/webhooks/targets";
 import { documentFromParagraphs } from "@/lib/content/document";
 import { deleteEntry, postEntry } from "@/lib/data/live/entries";
@@ -31,16 +31,37 @@ type Received = { at: number; path: string; headers: Record<string, string>; bod
 const received: Received[] = [];
 const answers: number[] = [];
 let waiters: (() => void)[] = [];
+const drips = new Set<ReturnType<typeof setInterval>>();
+const sockets = new Set<Socket>();
 const server = http.createServer((request, response) => {
   const chunks: Buffer[] = [];
   request.on("data", (chunk: Buffer) => chunks.push(chunk));
   request.on("end", () => {
+    if (request.url === "/slow") {
+      // A hostile or broken receiver: headers at once, then one byte a second for a minute (never 10 s idle).
+      response.writeHead(200, { "content-type": "text/plain" });
+      let sent = 0;
+      const drip = setInterval(() => (++sent > 60 ? (clearInterval(drip), response.end()) : response.write(".")), 1000);
+      drips.add(drip);
+      return;
+    }
+    if (request.url === "/endless") {
+      // An answer that never ends, fast: only its first kilobyte is read.
+      response.writeHead(200, { "content-type": "text/plain" });
+      const flood = setInterval(() => response.write("x".repeat(64 * 1024)), 10);
+      drips.add(flood);
+      return;
+    }
     received.push({ at: Date.now(), path: request.url ?? "", headers: request.headers as Record<string, string>, body: Buffer.concat(chunks).toString("utf8") });
     response.writeHead(answers.shift() ?? 204).end("thanks");
     const woken = waiters;
     waiters = [];
     for (const wake of woken) wake();
   });
+});
+server.on("connection", (socket) => {
+  sockets.add(socket);
+  socket.on("close", () => sockets.delete(socket));
 });
 
 /** The next request to `path` after `count` were received, or a rejection after `ms`. */
@@ -77,6 +98,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await updateApiSettings(admin, { apiAnonymousAccess: false, apiRightsInfo: "", websubHubUrl: "" });
   for (const row of await rawDb().webhookEndpoint.findMany({ select: { id: true } })) await deleteWebhookEndpoint(admin, row.id);
+  for (const drip of drips) clearInterval(drip);
+  for (const socket of sockets) socket.destroy();
   await new Promise((resolve) => server.close(resolve));
   delete process.env.WEBHOOK_ALLOW_PRIVATE_TARGETS;
 });
@@ -234,3 +257,48 @@ describe("WebSub", () => {
     expect(form.getAll("hub.url")).toEqual(expect.arrayContaining([expect.stringMatching(/\/feed\.xml$/), expect.stringContaining(`/${article.section.slug}/atom.xml`)]));
   });
 });
+
+describe("a slow receiver", () => {
+  it("is cut off at the time limit however steadily it drips its answer", async () => {
+    const started = Date.now();
+    const result = await Promise.race([
+      postOnce(`${base}/slow`, "{}", {}, true),
+      new Promise<"still waiting">((resolve) => setTimeout(() => resolve("still waiting"), SEND_TIMEOUT_MS + 5_000)),
+    ]);
+    expect(result).not.toBe("still waiting");
+    expect(Date.now() - started).toBeLessThan(SEND_TIMEOUT_MS + 5_000);
+    // A 200 whose answer did not end in time is a failed attempt (retried, and in the end the endpoint turned off).
+    expect(result).toMatchObject({ status: 200, error: expect.stringMatching(/within 10 s/) });
+  }, 30_000);
+
+  it("reads only the first kilobyte of an answer that never ends", async () => {
+    const result = await postOnce(`${base}/endless`, "{}", {}, true);
+    expect(result).toMatchObject({ status: 200, error: "", excerpt: "x".repeat(1024) });
+    expect(result.latencyMs).toBeLessThan(SEND_TIMEOUT_MS);
+  });
+
+  it("does not hold up another endpoint's messages", async () => {
+    await rawDb().webhookEndpoint.updateMany({ data: { enabled: false } });
+    const slow = await createWebhookEndpoint(admin, { url: `${base}/slow`, description: "slow partner", events: ["article.published"] });
+    await publishArticle(editor, (await makeArticle(editor, { status: "IN_REVIEW" })).id); // its message starts dripping
+    await new Promise((resolve) => setTimeout(resolve, 500));
+
+    const fast = await createWebhookEndpoint(admin, { url: `${base}/fast`, description: "healthy partner", events: ["article.published"] });
+    await publishArticle(editor, (await makeArticle(editor, { status: "IN_REVIEW" })).id);
+    const committed = Date.now();
+    // Decision 0024: the healthy receiver hears of the publish within a second or so, whatever the slow one does.
+    await vi.waitFor(() => expect(received.some((r) => r.path === "/fast" && r.at >= committed)).toBe(true), { timeout: 8_000, interval: 100 });
+    for (const id of [slow.id, fast.id]) await deleteWebhookEndpoint(admin, id);
+  }, 30_000);
+
+  it("is sent no more than its share of messages at once; the rest wait their turn", async () => {
+    await rawDb().webhookEndpoint.updateMany({ data: { enabled: false } });
+    const slow = await createWebhookEndpoint(admin, { url: `${base}/slow`, description: "slow partner", events: ["article.published"] });
+    for (let i = 0; i < PER_RECEIVER + 2; i++) await publishArticle(editor, (await makeArticle(editor, { status: "IN_REVIEW" })).id);
+    const count = (state: "DELIVERING" | "PENDING") => rawDb().webhookDelivery.count({ where: { endpointId: slow.id, state } });
+    await vi.waitFor(async () => expect(await count("DELIVERING")).toBe(PER_RECEIVER), { timeout: 5_000, interval: 100 });
+    expect(await count("PENDING")).toBe(2);
+    await deleteWebhookEndpoint(admin, slow.id);
+  });
+});
+
