@@ -11,7 +11,7 @@ import { Webhook } from "standardwebhooks";
 import { addCorrection, publishArticle, unpublishArticle } from "@/lib/data/articles/workflow";
 import { updateApiSettings } from "@/lib/data/settings";
 import { deliverDueWebhooks, PER_RECEIVER } from "@/lib/data/webhooks/deliveries";
-import { createWebhookEndpoint, deleteWebhookEndpoint, getWebhookEndpoint, redeliverWebhook, setWebhookEndpointEnabled } from "@/lib/data/webhooks/endpoints";
+import { createWebhookEndpoint, deleteWebhookEndpoint, getWebhookEndpoint, redeliverWebhook, setWebhookEndpointEnabled, updateWebhookEndpoint } from "@/lib/data/webhooks/endpoints";
 import { MAX_ATTEMPTS, retryDelayMs } from "@/lib/data/webhooks/queue";
 import { DataValidationError } from "@/lib/data/errors";
 import { WEBHOOK_EVENTS } from "@/lib/validation/api";
@@ -53,7 +53,8 @@ const server = http.createServer((request, response) => {
       return;
     }
     received.push({ at: Date.now(), path: request.url ?? "", headers: request.headers as Record<string, string>, body: Buffer.concat(chunks).toString("utf8") });
-    response.writeHead(answers.shift() ?? 204).end("thanks");
+    // "/moved": a receiver's former address, which no longer takes messages.
+    response.writeHead(request.url === "/moved" ? 410 : (answers.shift() ?? 204)).end("thanks");
     const woken = waiters;
     waiters = [];
     for (const wake of woken) wake();
@@ -194,6 +195,30 @@ describe("signed deliveries", () => {
     await setWebhookEndpointEnabled(admin, endpoint.id, true);
     await deliverDueWebhooks();
     expect(received.length).toBe(count + 1);
+  });
+});
+
+describe("an endpoint's change of address", () => {
+  it("takes its waiting retries and its \"Send again\" to the new address", async () => {
+    const moving = await createWebhookEndpoint(admin, { url: `${base}/moved`, description: "Moving partner", events: ["article.corrected"] });
+    const article = await makeArticle(editor, { status: "PUBLISHED" });
+    await addCorrection(editor, { articleId: article.id, kind: "CLARIFICATION", text: "The council met on Tuesday." });
+    const message = await rawDb().webhookDelivery.findFirstOrThrow({ where: { endpointId: moving.id, articleId: article.id } });
+    await vi.waitFor(async () => expect((await rawDb().webhookDelivery.findUniqueOrThrow({ where: { id: message.id } })).lastStatus).toBe(410));
+
+    await updateWebhookEndpoint(admin, moving.id, { url: `${base}/new-home`, description: "Moving partner", events: ["article.corrected"] });
+    const moved = received.filter((r) => r.path === "/moved").length;
+    await deliverDueWebhooks({ now: () => new Date(Date.now() + retryDelayMs(1) + 1000) });
+    const retry = await nextRequest("/new-home", 0, 5000);
+    expect(retry.headers["webhook-id"]).toBe(message.id);
+    expect(new Webhook(moving.secret).verify(retry.body, retry.headers)).toMatchObject({ type: "article.corrected" });
+    expect(await rawDb().webhookDelivery.findUniqueOrThrow({ where: { id: message.id } })).toMatchObject({ state: "SUCCEEDED", lastStatus: 204 });
+
+    await redeliverWebhook(admin, message.id);
+    await deliverDueWebhooks();
+    expect((await nextRequest("/new-home", 1, 5000)).headers["webhook-id"]).toBe(message.id);
+    expect(received.filter((r) => r.path === "/moved").length).toBe(moved);
+    await deleteWebhookEndpoint(admin, moving.id);
   });
 });
 
