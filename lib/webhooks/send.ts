@@ -8,7 +8,8 @@
 import http from "node:http";
 import https from "node:https";
 import { isIP } from "node:net";
-import { guardedLookup, isPrivateAddress, PrivateTargetError } from "./targets";
+import { isPrivateAddress } from "@/lib/security/private-addresses";
+import { guardedLookup, PrivateTargetError } from "./targets";
 
 export const SEND_TIMEOUT_MS = 10_000;
 const EXCERPT_BYTES = 1024;
