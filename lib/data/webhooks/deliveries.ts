@@ -93,11 +93,21 @@ async function record(message: Claimed, result: SendResult, now: Date): Promise<
   });
 }
 
-/** Sends one claimed message and records the attempt; true when it was delivered. */
+const logFailure = (error: unknown) => console.error("[dateline] webhooks: the queue could not be worked:", error instanceof Error ? error.message : error);
+
+/**
+ * Sends one claimed message and records the attempt; true when it was delivered. Never rejects: nobody may be
+ * waiting for it. An attempt that could not be recorded is logged, and its claim is taken again once stale.
+ */
 async function attempt(message: Claimed, clock: () => Date): Promise<boolean> {
   const at = clock();
-  const result = await send(message, at);
-  await record(message, result, at);
+  const result = await send(message, at).catch((error: unknown): SendResult => ({ status: null, latencyMs: 0, excerpt: "", error: error instanceof Error ? error.message : String(error) }));
+  try {
+    await record(message, result, at);
+  } catch (error) {
+    logFailure(error);
+    return false;
+  }
   return isDelivered(result);
 }
 
@@ -129,8 +139,6 @@ export async function deliverDueWebhooks(options: { now?: () => Date } = {}): Pr
 
 const state = ((globalThis as { __datelineWebhooks?: { claiming: boolean; again: boolean } }).__datelineWebhooks ??= { claiming: false, again: false });
 
-const logFailure = (error: unknown) => console.error("[dateline] webhooks: the queue could not be worked:", error instanceof Error ? error.message : error);
-
 /**
  * After an event's commit (and on each scheduler tick): claim and start what is due now, without the caller waiting.
  * Only the claiming is serialized; each attempt, when it ends, looks again (its receiver has a free slot).
@@ -143,7 +151,7 @@ export function deliverWebhooksSoon(): void {
   state.claiming = true;
   startDue(new Date(), () => new Date())
     .then((started) => {
-      for (const sending of started) sending.then(deliverWebhooksSoon, logFailure);
+      for (const sending of started) void sending.then(deliverWebhooksSoon);
     }, logFailure)
     .finally(() => {
       state.claiming = false;
