@@ -112,6 +112,11 @@ export const config = {
     "/:path(.*%(?:(?![0-9A-Fa-f]{2})|[89A-Fa-f]).*)",
     // Possible server actions anywhere, without running the proxy for every GET of a cached page.
     { source: "/:path*", has: [{ type: "header", key: "next-action" }] },
-    { source: "/:path*", has: [{ type: "header", key: "content-type", value: "(?:multipart/form-data|application/x-www-form-urlencoded).*" }] },
+    // Any case of the form types (a header's media type is case-insensitive; so is readPostedForm's). Next tests the
+    // value as a RegExp without flags, and Node 20's RegExp has no inline (?i:), so each letter is spelt both ways.
+    {
+      source: "/:path*",
+      has: [{ type: "header", key: "content-type", value: "(?:[Mm][Uu][Ll][Tt][Ii][Pp][Aa][Rr][Tt]/[Ff][Oo][Rr][Mm]-[Dd][Aa][Tt][Aa]|[Aa][Pp][Pp][Ll][Ii][Cc][Aa][Tt][Ii][Oo][Nn]/[Xx]-[Ww][Ww][Ww]-[Ff][Oo][Rr][Mm]-[Uu][Rr][Ll][Ee][Nn][Cc][Oo][Dd][Ee][Dd]).*" }],
+    },
   ],
 };

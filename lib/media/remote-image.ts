@@ -14,26 +14,13 @@
  */
 import "server-only";
 import { lookup as dnsLookup } from "node:dns/promises";
-import { BlockList, isIP } from "node:net";
+import { isIP } from "node:net";
+import { isPrivateAddress } from "@/lib/security/private-addresses";
 
 export type RemoteImageCheck = { status: "image"; contentType: string } | { status: "not-image"; reason: string } | { status: "unchecked"; reason: string };
 
 const TIMEOUT_MS = 3_000;
 const MAX_REDIRECTS = 3;
-
-const PRIVATE = new BlockList();
-for (const [network, prefix] of [
-  ["0.0.0.0", 8], ["10.0.0.0", 8], ["100.64.0.0", 10], ["127.0.0.0", 8], ["169.254.0.0", 16], ["172.16.0.0", 12],
-  ["192.0.0.0", 24], ["192.168.0.0", 16], ["198.18.0.0", 15], ["224.0.0.0", 4], ["240.0.0.0", 4],
-] as const) PRIVATE.addSubnet(network, prefix, "ipv4");
-// IPv4-mapped IPv6 addresses (::ffff:10.0.0.1) are matched by the IPv4 ranges above.
-for (const [network, prefix] of [["::", 127], ["fc00::", 7], ["fe80::", 10], ["ff00::", 8]] as const) PRIVATE.addSubnet(network, prefix, "ipv6");
-
-/** True for an address the server must not fetch on someone's behalf. */
-export function isPrivateAddress(address: string): boolean {
-  const family = isIP(address);
-  return family === 0 || PRIVATE.check(address, family === 6 ? "ipv6" : "ipv4");
-}
 
 export type RemoteImageOptions = {
   /** The addresses a host name resolves to (DNS by default). */

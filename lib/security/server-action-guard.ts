@@ -94,7 +94,7 @@ export async function checkActionBody(body: Uint8Array, contentType: string, isF
 }
 
 /** The body, or null when it is larger than `limit` bytes (reading stops there). */
-export async function readBodyCapped(request: Request, limit: number): Promise<Uint8Array | null> {
+export async function readBodyCapped(request: Request, limit: number): Promise<Uint8Array<ArrayBuffer> | null> {
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > limit) return null;
   if (!request.body) return new Uint8Array();

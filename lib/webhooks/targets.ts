@@ -1,45 +1,13 @@
 /**
  * Where the server may send webhooks and WebSub pings: never to loopback, private, link-local or other reserved
- * addresses (a way into the newsroom's own network) unless WEBHOOK_ALLOW_PRIVATE_TARGETS=1. The check is on the
- * address the name resolves to, at connection time (`lookup` below), so a public name that resolves to 127.0.0.1,
- * or changes its answer after the endpoint was saved, is refused too.
+ * addresses (a way into the newsroom's own network; lib/security/private-addresses.ts lists them) unless
+ * WEBHOOK_ALLOW_PRIVATE_TARGETS=1. The check is on the address the name resolves to, at connection time (`lookup`
+ * below), so a public name that resolves to 127.0.0.1, or changes its answer after the endpoint was saved, is
+ * refused too.
  */
-import { BlockList, isIP } from "node:net";
+import { isIP } from "node:net";
 import { lookup as dnsLookup, type LookupAddress } from "node:dns";
-
-const blocked = new BlockList();
-for (const [network, prefix] of [
-  ["0.0.0.0", 8],
-  ["10.0.0.0", 8],
-  ["100.64.0.0", 10],
-  ["127.0.0.0", 8],
-  ["169.254.0.0", 16],
-  ["172.16.0.0", 12],
-  ["192.0.0.0", 24],
-  ["192.168.0.0", 16],
-  ["198.18.0.0", 15],
-  ["224.0.0.0", 4],
-  ["240.0.0.0", 4],
-] as const) {
-  blocked.addSubnet(network, prefix, "ipv4");
-}
-for (const [network, prefix] of [
-  ["::", 127],
-  ["fc00::", 7],
-  ["fe80::", 10],
-  ["ff00::", 8],
-] as const) {
-  blocked.addSubnet(network, prefix, "ipv6");
-}
-
-/** Whether an address is loopback, private or otherwise not on the public internet (IPv4-mapped IPv6 included). */
-export function isPrivateAddress(address: string): boolean {
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
-  if (mapped) return isPrivateAddress(mapped[1] as string);
-  const family = isIP(address);
-  if (family === 0) return true;
-  return blocked.check(address, family === 4 ? "ipv4" : "ipv6");
-}
+import { isPrivateAddress } from "@/lib/security/private-addresses";
 
 export class PrivateTargetError extends Error {
   constructor(public readonly address: string) {

@@ -2,10 +2,13 @@
  * The hostile-input corpus (e2e/security/hostile-inputs.ts) in the newsletters' two text inputs from outside the
  * newsroom's trust: the sign-up form (an address, list keys, the form's name, posted to the real route handler) and
  * an edition's introduction (through the desk's schema and data layer into the rendered e-mail). Nothing is ever a
- * 500; nothing is stored but an address; the intro reaches the e-mail as text.
+ * 500; nothing is stored but an address; the intro reaches the e-mail as text. A body larger than any form of ours
+ * is refused after reading FORM_BODY_LIMIT of it, however it is sent.
  */
 import { describe, expect, it, vi } from "vitest";
+import { FORM_BODY_LIMIT } from "@/app/api/newsletters/form-post";
 import { POST as subscribe } from "@/app/api/newsletters/subscribe/route";
+import { POST as unsubscribe } from "@/app/api/newsletters/unsubscribe/route";
 import { previewEdition, updateEdition } from "@/lib/data/newsletters/editions";
 import { EditionInputSchema } from "@/lib/validation/newsletters";
 import { HOSTILE_INPUTS } from "../../e2e/security/hostile-inputs";
@@ -72,3 +75,44 @@ describe("hostile input in an edition's introduction", () => {
     }
   });
 });
+
+/** A chunked form body (no Content-Length) of `chunks` × 64 KB that counts how much of it the handler pulled. */
+function chunkedForm(url: string, contentType: string, chunks = 128) {
+  const chunk = new TextEncoder().encode("a=&".repeat(21_845)); // 64 KB less a byte
+  const pulled = { bytes: 0 };
+  const body = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (pulled.bytes >= chunks * chunk.length) return controller.close();
+      pulled.bytes += chunk.length;
+      controller.enqueue(chunk);
+    },
+  });
+  const request = new Request(url, { method: "POST", body, duplex: "half", headers: { "content-type": contentType } } as RequestInit);
+  return { request, pulled };
+}
+
+describe("a body larger than any form of ours", () => {
+  it("one-click unsubscribe stops reading it and answers 413 (no Content-Length, the type in any case)", async () => {
+    const { request, pulled } = chunkedForm("http://localhost:3000/api/newsletters/unsubscribe?token=x", "Application/x-www-form-urlencoded");
+    const response = await unsubscribe(request);
+    expect(response.status).toBe(413);
+    expect(await response.text()).toMatch(/too large \(at most 64 KB\)/);
+    expect(pulled.bytes).toBeLessThanOrEqual(256 * 1024);
+  }, 60_000);
+
+  it("the sign-up form likewise", async () => {
+    const { request, pulled } = chunkedForm("http://localhost:3000/api/newsletters/subscribe", "application/x-www-form-urlencoded");
+    expect((await subscribe(request)).status).toBe(413);
+    expect(pulled.bytes).toBeLessThanOrEqual(256 * 1024);
+    expect(pending.tasks).toEqual([]);
+  }, 60_000);
+
+  it("a chunked form within the limit is read as before", async () => {
+    expect(65_535).toBeLessThanOrEqual(FORM_BODY_LIMIT);
+    const { request } = chunkedForm("http://localhost:3000/api/newsletters/subscribe", "Application/X-WWW-Form-Urlencoded", 1);
+    const response = await subscribe(request);
+    expect(response.status).toBe(303);
+    expect(response.headers.get("location")).toMatch(/\/newsletters\?error=email$/);
+  });
+});
+

@@ -5,18 +5,18 @@
  * private-network targets are refused unless allowed; the WebSub hub is pinged with the feeds a publish touched.
  */
 import http from "node:http";
-import type { AddressInfo } from "node:net";
+import type { AddressInfo, Socket } from "node:net";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { Webhook } from "standardwebhooks";
 import { addCorrection, publishArticle, unpublishArticle } from "@/lib/data/articles/workflow";
 import { updateApiSettings } from "@/lib/data/settings";
-import { deliverDueWebhooks } from "@/lib/data/webhooks/deliveries";
-import { createWebhookEndpoint, deleteWebhookEndpoint, getWebhookEndpoint, redeliverWebhook, setWebhookEndpointEnabled } from "@/lib/data/webhooks/endpoints";
+import { deliverDueWebhooks, PER_RECEIVER } from "@/lib/data/webhooks/deliveries";
+import { createWebhookEndpoint, deleteWebhookEndpoint, getWebhookEndpoint, redeliverWebhook, setWebhookEndpointEnabled, updateWebhookEndpoint } from "@/lib/data/webhooks/endpoints";
 import { MAX_ATTEMPTS, retryDelayMs } from "@/lib/data/webhooks/queue";
 import { DataValidationError } from "@/lib/data/errors";
 import { WEBHOOK_EVENTS } from "@/lib/validation/api";
-import { postOnce } from "@/lib/webhooks/send";
-import { assertPublicTarget, isPrivateAddress } from "@/lib/webhooks/targets";
+import { postOnce, SEND_TIMEOUT_MS } from "@/lib/webhooks/send";
+import { assertPublicTarget } from "@/lib/webhooks/targets";
 import { documentFromParagraphs } from "@/lib/content/document";
 import { deleteEntry, postEntry } from "@/lib/data/live/entries";
 import { makeArticle, makeLiveStory, makeUser, rawDb } from "../support/factories";
@@ -31,16 +31,38 @@ type Received = { at: number; path: string; headers: Record<string, string>; bod
 const received: Received[] = [];
 const answers: number[] = [];
 let waiters: (() => void)[] = [];
+const drips = new Set<ReturnType<typeof setInterval>>();
+const sockets = new Set<Socket>();
 const server = http.createServer((request, response) => {
   const chunks: Buffer[] = [];
   request.on("data", (chunk: Buffer) => chunks.push(chunk));
   request.on("end", () => {
+    if (request.url === "/slow") {
+      // A hostile or broken receiver: headers at once, then one byte a second for a minute (never 10 s idle).
+      response.writeHead(200, { "content-type": "text/plain" });
+      let sent = 0;
+      const drip = setInterval(() => (++sent > 60 ? (clearInterval(drip), response.end()) : response.write(".")), 1000);
+      drips.add(drip);
+      return;
+    }
+    if (request.url === "/endless") {
+      // An answer that never ends, fast: only its first kilobyte is read.
+      response.writeHead(200, { "content-type": "text/plain" });
+      const flood = setInterval(() => response.write("x".repeat(64 * 1024)), 10);
+      drips.add(flood);
+      return;
+    }
     received.push({ at: Date.now(), path: request.url ?? "", headers: request.headers as Record<string, string>, body: Buffer.concat(chunks).toString("utf8") });
-    response.writeHead(answers.shift() ?? 204).end("thanks");
+    // "/moved": a receiver's former address, which no longer takes messages.
+    response.writeHead(request.url === "/moved" ? 410 : (answers.shift() ?? 204)).end("thanks");
     const woken = waiters;
     waiters = [];
     for (const wake of woken) wake();
   });
+});
+server.on("connection", (socket) => {
+  sockets.add(socket);
+  socket.on("close", () => sockets.delete(socket));
 });
 
 /** The next request to `path` after `count` were received, or a rejection after `ms`. */
@@ -77,6 +99,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await updateApiSettings(admin, { apiAnonymousAccess: false, apiRightsInfo: "", websubHubUrl: "" });
   for (const row of await rawDb().webhookEndpoint.findMany({ select: { id: true } })) await deleteWebhookEndpoint(admin, row.id);
+  for (const drip of drips) clearInterval(drip);
+  for (const socket of sockets) socket.destroy();
   await new Promise((resolve) => server.close(resolve));
   delete process.env.WEBHOOK_ALLOW_PRIVATE_TARGETS;
 });
@@ -174,6 +198,30 @@ describe("signed deliveries", () => {
   });
 });
 
+describe("an endpoint's change of address", () => {
+  it("takes its waiting retries and its \"Send again\" to the new address", async () => {
+    const moving = await createWebhookEndpoint(admin, { url: `${base}/moved`, description: "Moving partner", events: ["article.corrected"] });
+    const article = await makeArticle(editor, { status: "PUBLISHED" });
+    await addCorrection(editor, { articleId: article.id, kind: "CLARIFICATION", text: "The council met on Tuesday." });
+    const message = await rawDb().webhookDelivery.findFirstOrThrow({ where: { endpointId: moving.id, articleId: article.id } });
+    await vi.waitFor(async () => expect((await rawDb().webhookDelivery.findUniqueOrThrow({ where: { id: message.id } })).lastStatus).toBe(410));
+
+    await updateWebhookEndpoint(admin, moving.id, { url: `${base}/new-home`, description: "Moving partner", events: ["article.corrected"] });
+    const moved = received.filter((r) => r.path === "/moved").length;
+    await deliverDueWebhooks({ now: () => new Date(Date.now() + retryDelayMs(1) + 1000) });
+    const retry = await nextRequest("/new-home", 0, 5000);
+    expect(retry.headers["webhook-id"]).toBe(message.id);
+    expect(new Webhook(moving.secret).verify(retry.body, retry.headers)).toMatchObject({ type: "article.corrected" });
+    expect(await rawDb().webhookDelivery.findUniqueOrThrow({ where: { id: message.id } })).toMatchObject({ state: "SUCCEEDED", lastStatus: 204 });
+
+    await redeliverWebhook(admin, message.id);
+    await deliverDueWebhooks();
+    expect((await nextRequest("/new-home", 1, 5000)).headers["webhook-id"]).toBe(message.id);
+    expect(received.filter((r) => r.path === "/moved").length).toBe(moved);
+    await deleteWebhookEndpoint(admin, moving.id);
+  });
+});
+
 describe("live coverage", () => {
   it("tells endpoints about an entry posted, edited and deleted on a published live story", async () => {
     const { article } = await makeLiveStory(editor);
@@ -188,13 +236,6 @@ describe("live coverage", () => {
 });
 
 describe("targets", () => {
-  it("knows private, loopback and reserved addresses", () => {
-    for (const address of ["127.0.0.1", "10.1.2.3", "172.20.0.1", "192.168.1.1", "169.254.169.254", "100.64.0.1", "0.0.0.0", "::1", "fd00::1", "fe80::1", "::ffff:127.0.0.1", "::"]) {
-      expect(isPrivateAddress(address), address).toBe(true);
-    }
-    for (const address of ["93.184.215.14", "8.8.8.8", "2606:4700:4700::1111", "::ffff:8.8.8.8"]) expect(isPrivateAddress(address), address).toBe(false);
-  });
-
   it("refuses a private target when it is saved and, by its resolved address, when it is sent to", async () => {
     await expect(assertPublicTarget("http://127.0.0.1:9/hook", false)).rejects.toThrow(/private network/);
     await expect(assertPublicTarget("http://[::1]/hook", false)).rejects.toThrow(/private network/);
@@ -234,3 +275,48 @@ describe("WebSub", () => {
     expect(form.getAll("hub.url")).toEqual(expect.arrayContaining([expect.stringMatching(/\/feed\.xml$/), expect.stringContaining(`/${article.section.slug}/atom.xml`)]));
   });
 });
+
+describe("a slow receiver", () => {
+  it("is cut off at the time limit however steadily it drips its answer", async () => {
+    const started = Date.now();
+    const result = await Promise.race([
+      postOnce(`${base}/slow`, "{}", {}, true),
+      new Promise<"still waiting">((resolve) => setTimeout(() => resolve("still waiting"), SEND_TIMEOUT_MS + 5_000)),
+    ]);
+    expect(result).not.toBe("still waiting");
+    expect(Date.now() - started).toBeLessThan(SEND_TIMEOUT_MS + 5_000);
+    // A 200 whose answer did not end in time is a failed attempt (retried, and in the end the endpoint turned off).
+    expect(result).toMatchObject({ status: 200, error: expect.stringMatching(/within 10 s/) });
+  }, 30_000);
+
+  it("reads only the first kilobyte of an answer that never ends", async () => {
+    const result = await postOnce(`${base}/endless`, "{}", {}, true);
+    expect(result).toMatchObject({ status: 200, error: "", excerpt: "x".repeat(1024) });
+    expect(result.latencyMs).toBeLessThan(SEND_TIMEOUT_MS);
+  });
+
+  it("does not hold up another endpoint's messages", async () => {
+    await rawDb().webhookEndpoint.updateMany({ data: { enabled: false } });
+    const slow = await createWebhookEndpoint(admin, { url: `${base}/slow`, description: "slow partner", events: ["article.published"] });
+    await publishArticle(editor, (await makeArticle(editor, { status: "IN_REVIEW" })).id); // its message starts dripping
+    await new Promise((resolve) => setTimeout(resolve, 500));
+
+    const fast = await createWebhookEndpoint(admin, { url: `${base}/fast`, description: "healthy partner", events: ["article.published"] });
+    await publishArticle(editor, (await makeArticle(editor, { status: "IN_REVIEW" })).id);
+    const committed = Date.now();
+    // Decision 0024: the healthy receiver hears of the publish within a second or so, whatever the slow one does.
+    await vi.waitFor(() => expect(received.some((r) => r.path === "/fast" && r.at >= committed)).toBe(true), { timeout: 8_000, interval: 100 });
+    for (const id of [slow.id, fast.id]) await deleteWebhookEndpoint(admin, id);
+  }, 30_000);
+
+  it("is sent no more than its share of messages at once; the rest wait their turn", async () => {
+    await rawDb().webhookEndpoint.updateMany({ data: { enabled: false } });
+    const slow = await createWebhookEndpoint(admin, { url: `${base}/slow`, description: "slow partner", events: ["article.published"] });
+    for (let i = 0; i < PER_RECEIVER + 2; i++) await publishArticle(editor, (await makeArticle(editor, { status: "IN_REVIEW" })).id);
+    const count = (state: "DELIVERING" | "PENDING") => rawDb().webhookDelivery.count({ where: { endpointId: slow.id, state } });
+    await vi.waitFor(async () => expect(await count("DELIVERING")).toBe(PER_RECEIVER), { timeout: 5_000, interval: 100 });
+    expect(await count("PENDING")).toBe(2);
+    await deleteWebhookEndpoint(admin, slow.id);
+  });
+});
+

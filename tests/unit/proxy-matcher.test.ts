@@ -92,4 +92,16 @@ describe("proxy matcher", () => {
   ])("does not see %s", (url) => {
     expect(matches(url)).toBe(false);
   });
+
+  it.each(["multipart/form-data; boundary=x", "application/x-www-form-urlencoded", "Application/x-www-form-urlencoded", "MULTIPART/FORM-DATA; boundary=x"])(
+    "sees a form posted as %s anywhere (a possible server action; its body capped), whatever the case",
+    (type) => {
+      expect(unstable_doesMiddlewareMatch({ config, url: "/news/some-story", headers: { "content-type": type } })).toBe(true);
+    },
+  );
+
+  it("does not see a cached page's GET or another type of body for it", () => {
+    expect(unstable_doesMiddlewareMatch({ config, url: "/news/some-story", headers: { "content-type": "application/json" } })).toBe(false);
+  });
 });
+

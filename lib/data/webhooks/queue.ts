@@ -93,6 +93,7 @@ export async function enqueueArticleEvent(tx: DbTx, event: WebhookEvent, article
   // An unpublished article has nothing left to describe: where it was, so receivers can take it down.
   const data = event === EVENT.unpublished ? { id: facts.id, url: facts.url, apiUrl: facts.apiUrl, language: facts.language } : facts;
   const payload = JSON.stringify({ type: event, timestamp, data: { ...data, ...extra } });
+  // A webhook row keeps the address it was queued for; it is sent to its endpoint's address as it is then (./deliveries.ts).
   const rows: Prisma.WebhookDeliveryCreateManyInput[] = endpoints.map((endpoint) => ({ id: newMessageId(), kind: "WEBHOOK", endpointId: endpoint.id, url: endpoint.url, event, articleId, payload }));
   if (hub) {
     const form = websubPing(websubTopics(siteUrl, article.section.slug, article.prefix));

@@ -10,7 +10,9 @@ import { formPrefix, readPostedForm, seeOther, textField } from "../form-post";
 
 export async function POST(request: Request) {
   const token = new URL(request.url).searchParams.get("token") ?? "";
-  const form = await readPostedForm(request);
+  const posted = await readPostedForm(request);
+  if ("refusal" in posted) return posted.refusal;
+  const form = posted.form;
   const isOneClick = textField(form, "List-Unsubscribe") === "One-Click";
   const done = await unsubscribe(token, isOneClick);
   if (isOneClick) {
