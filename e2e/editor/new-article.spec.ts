@@ -1,7 +1,7 @@
 /**
  * "New article" leaves no "Untitled" row behind (issue 21): a draft left with nothing typed is hidden from the
  * dashboard and deleted by the scheduler a minute later, whether it was left for another page of the app or for
- * another site; a reloaded one and one with a headline stay.
+ * another site; a reloaded one, one with a headline and one left for its live coverage stay.
  */
 import type { Page } from "@playwright/test";
 import { testDb } from "../support/db";
@@ -21,7 +21,7 @@ async function newArticle(page: Page): Promise<string> {
 
 const row = (id: string) => testDb().article.findUnique({ where: { id }, select: { leftBlankAt: true, headline: true } });
 
-test("a new article left with nothing typed is not listed and is deleted a minute later; a reloaded one stays", async ({ page, login }) => {
+test("a new article left with nothing typed is not listed and is deleted a minute later; a reloaded one and a live one stay", async ({ page, login }) => {
   await login({ role: "JOURNALIST" });
   const reloaded = await newArticle(page);
   await page.reload();
@@ -37,6 +37,20 @@ test("a new article left with nothing typed is not listed and is deleted a minut
   const leftForAnotherSite = await newArticle(elsewhere);
   await elsewhere.goto("about:blank");
 
+  // Left for its live coverage with nothing typed in the editor: the editor reports it left, the composer covers it.
+  const composer = await page.context().newPage();
+  const covered = await newArticle(composer);
+  await composer.getByRole("link", { name: "Live coverage" }).click();
+  await composer.waitForURL(`**/dashboard/articles/${covered}/live`);
+  await expect.poll(async () => (await row(covered))?.leftBlankAt ?? null).not.toBeNull();
+  await composer.getByRole("button", { name: "Start live coverage" }).click();
+  await expect(composer.getByRole("button", { name: "End coverage" })).toBeVisible();
+  const update = composer.getByRole("form", { name: "New entry" }).getByRole("textbox", { name: "Update" });
+  await update.fill("Crowds gather at the square.");
+  await update.press("Control+Enter");
+  await expect(composer.getByRole("heading", { name: "Entries (1)" })).toBeVisible();
+  await composer.goto("about:blank");
+
   await expect.poll(async () => (await row(leftForDashboard))?.leftBlankAt ?? null).not.toBeNull();
   await expect.poll(async () => (await row(leftForAnotherSite))?.leftBlankAt ?? null).not.toBeNull();
   await expect.poll(async () => [await row(leftForDashboard), await row(leftForAnotherSite)], { timeout: 150_000, intervals: [5_000] }).toEqual([null, null]);
@@ -45,6 +59,11 @@ test("a new article left with nothing typed is not listed and is deleted a minut
   }
   // Still open in the first tab after its reload: kept.
   expect(await row(reloaded)).not.toBeNull();
+  // The live story outlived the same sweeps, with its entry, and is listed.
+  expect(await row(covered)).not.toBeNull();
+  expect(await testDb().liveEntry.count({ where: { articleId: covered } })).toBe(1);
+  await page.goto("/dashboard");
+  await expect(page.getByRole("link", { name: "Untitled", exact: true }).and(page.locator(`[href="/dashboard/articles/${covered}"]`))).toBeVisible();
 });
 
 test("a new article with anything typed in it is kept and listed under its headline", async ({ page, login }) => {
