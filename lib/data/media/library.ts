@@ -5,10 +5,12 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { getDb } from "@/lib/db";
+import type { DbTx } from "@/lib/db/client";
 import { assertCan, can } from "@/lib/auth/permissions";
 import { mediaUrl, readVariants } from "@/lib/media/keys";
 import { imageSourcesForMedia, openGraphImageForMedia, thumbnailUrl } from "@/lib/media/sources";
 import { NotFoundError } from "../errors";
+import { RELEASED_STATUSES } from "../articles/pending";
 import { clampPage } from "../paging";
 import type { SessionUser } from "../types";
 
@@ -21,6 +23,24 @@ function canEditMedia(actor: SessionUser, media: { uploaderId: string }): boolea
 /** Articles that use an image: featured, or in the body (MediaUsage, kept in step by saveArticle). */
 export function usedByWhere(mediaId: string): Prisma.ArticleWhereInput {
   return { OR: [{ featuredImageId: mediaId }, { mediaUsages: { some: { mediaId } } }] };
+}
+
+/**
+ * Whether readers see the image's alt text, caption and credit (or are about to): it is the featured image of a
+ * published or scheduled story's live content. Body images carry their own copy of them (lib/content/document.ts),
+ * and a pending update's featured image is not shown yet.
+ */
+async function isTextShownToReaders(db: DbTx, mediaId: string): Promise<boolean> {
+  return (await db.article.count({ where: { featuredImageId: mediaId, status: { in: [...RELEASED_STATUSES] } } })) > 0;
+}
+
+/**
+ * Whether the actor may change the image's alt text, caption and credit as well as its focal point. Once readers see
+ * them, they are part of a released story, and those change under the desk's eye (docs/decisions/0014): only someone
+ * who edits released stories live changes them then.
+ */
+export async function canEditMediaText(db: DbTx, actor: SessionUser, mediaId: string): Promise<boolean> {
+  return can(actor.role, "article:update:live") || !(await isTextShownToReaders(db, mediaId));
 }
 
 const cardSelect = {
@@ -112,5 +132,6 @@ export async function getMediaDetail(actor: SessionUser, mediaId: string) {
     openGraph: openGraphImageForMedia(row),
     usedIn: usedIn.map((a) => ({ id: a.id, headline: a.headline, status: a.status, path: `/${a.section.slug}/${a.slug}`, asFeatured: a.featuredImageId === mediaId })),
     canEdit: canEditMedia(actor, row),
+    canEditText: await canEditMediaText(db, actor, mediaId),
   };
 }
