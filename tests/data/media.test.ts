@@ -167,6 +167,10 @@ describe("an image readers see on a released story", () => {
     const shown = await rawDb().article.findUniqueOrThrow({ where: { id: story.id }, select: { featuredImage: { select: { caption: true, credit: true } } } });
     expect(shown.featuredImage).toEqual({ caption: "Flooding on Main St.", credit: "J. Doe" });
     expect((await getMediaDetail(journalist, image.id)).canEditText).toBe(false);
+    // The editor's featured image details (its picker's canEdit) say so too.
+    const picked = async (who: typeof journalist) => (await listMediaForPicker(who, { include: image.id })).find((m) => m.id === image.id)?.canEdit;
+    expect(await picked(journalist)).toBe(false);
+    expect(await picked(editor)).toBe(true);
   });
 
   it("is refused on the uploader's own scheduled story too, while its focal point still moves; editors and admins change the text", async () => {
@@ -197,6 +201,7 @@ describe("an image readers see on a released story", () => {
     await rawDb().pendingUpdate.create({ data: { articleId: published.id, headline: published.headline, body: published.body as object, featuredImageId: image.id, tagIds: [], lastEditedById: journalist.id } });
 
     expect((await getMediaDetail(journalist, image.id)).canEditText).toBe(true);
+    expect((await listMediaForPicker(journalist, { include: image.id })).find((m) => m.id === image.id)?.canEdit).toBe(true);
     await updateMediaText(journalist, image.id, text("Flooding on Main St. on Tuesday."));
     expect((await detailsOf(image.id)).caption).toBe("Flooding on Main St. on Tuesday.");
   });

@@ -4,9 +4,9 @@
  * editor), and delete what no article uses.
  *
  * Any staff member uploads; only the uploader, an editor or an admin edits or deletes (the ownership is part of the
- * query). The text of an image readers see in a published or scheduled story is the desk's (./library.ts
- * canEditMediaText): an uploader without it may still move the focal point. Files are written to storage only after the pipeline accepted the upload, and removed only after the row's
- * deletion committed.
+ * query). The text of an image readers see on a published or scheduled story is the desk's (./library.ts
+ * lockedMediaText): its uploader may still move its focal point. Files are written to storage only after the
+ * pipeline accepted the upload, and removed only after the row's deletion committed.
  */
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -22,7 +22,7 @@ import { articleCacheTags, articleCacheTagsSelect, expirePublicTags } from "../c
 import { DataValidationError, NotFoundError } from "../errors";
 import { isUniqueViolation } from "../transaction";
 import type { SessionUser } from "../types";
-import { canEditMediaText, usedByWhere } from "./library";
+import { lockedMediaText, usedByWhere } from "./library";
 
 /** Refused deletion: the image is a featured or body image of at least one article. */
 export class MediaInUseError extends DataValidationError {
@@ -153,7 +153,7 @@ export async function updateMedia(actor: SessionUser, mediaId: string, input: Me
   try {
     await getDb().$transaction(async (tx) => {
       const textChanged = (["alt", "caption", "credit"] as const).some((k) => current[k] !== input[k]);
-      if (textChanged && !(await canEditMediaText(tx, actor, mediaId))) throw new MediaShownError();
+      if (textChanged && (await lockedMediaText(tx, actor, [mediaId])).has(mediaId)) throw new MediaShownError();
       const updated = await tx.media.updateMany({
         where: { id: mediaId, ...editableWhere(actor) },
         data: {
