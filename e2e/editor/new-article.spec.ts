@@ -5,7 +5,8 @@
  */
 import type { Page } from "@playwright/test";
 import { testDb } from "../support/db";
-import { expect, test } from "../support/fixtures";
+import { createTestUser } from "../support/factories";
+import { expect, openAs, test } from "../support/fixtures";
 
 // One test waits for the real scheduler: the minute's grace and a sweep (every 15 s).
 test.describe.configure({ timeout: 180_000 });
@@ -21,24 +22,17 @@ async function newArticle(page: Page): Promise<string> {
 
 const row = (id: string) => testDb().article.findUnique({ where: { id }, select: { leftBlankAt: true, headline: true } });
 
-test("a new article left with nothing typed is not listed and is deleted a minute later; a reloaded one and a live one stay", async ({ page, login }) => {
+test("a new article left with nothing typed is not listed and is deleted a minute later; a reloaded one and a live one stay", async ({ page, login, browser }) => {
   await login({ role: "JOURNALIST" });
   const reloaded = await newArticle(page);
   await page.reload();
   await expect(page.getByRole("textbox", { name: "Body" })).toBeVisible();
 
-  const viaLink = await page.context().newPage();
-  const leftForDashboard = await newArticle(viaLink);
-  await viaLink.getByRole("link", { name: "Articles" }).click();
-  await viaLink.waitForURL("**/dashboard");
-  await expect(viaLink.getByRole("link", { name: "Untitled", exact: true })).toHaveCount(0);
-
-  const elsewhere = await page.context().newPage();
-  const leftForAnotherSite = await newArticle(elsewhere);
-  await elsewhere.goto("about:blank");
-
-  // Left for its live coverage with nothing typed in the editor: the editor reports it left, the composer covers it.
-  const composer = await page.context().newPage();
+  // Left for its live coverage with nothing typed in the editor (another journalist's, whose dashboard lists it): the
+  // editor reports it left, the composer covers it. Left before the drafts below, so the sweeps that delete them
+  // come after its minute too.
+  const reporter = await openAs(browser, await createTestUser("JOURNALIST"));
+  const composer = reporter.page;
   const covered = await newArticle(composer);
   await composer.getByRole("link", { name: "Live coverage" }).click();
   await composer.waitForURL(`**/dashboard/articles/${covered}/live`);
@@ -51,6 +45,16 @@ test("a new article left with nothing typed is not listed and is deleted a minut
   await expect(composer.getByRole("heading", { name: "Entries (1)" })).toBeVisible();
   await composer.goto("about:blank");
 
+  const viaLink = await page.context().newPage();
+  const leftForDashboard = await newArticle(viaLink);
+  await viaLink.getByRole("link", { name: "Articles" }).click();
+  await viaLink.waitForURL("**/dashboard");
+  await expect(viaLink.getByRole("link", { name: "Untitled", exact: true })).toHaveCount(0);
+
+  const elsewhere = await page.context().newPage();
+  const leftForAnotherSite = await newArticle(elsewhere);
+  await elsewhere.goto("about:blank");
+
   await expect.poll(async () => (await row(leftForDashboard))?.leftBlankAt ?? null).not.toBeNull();
   await expect.poll(async () => (await row(leftForAnotherSite))?.leftBlankAt ?? null).not.toBeNull();
   await expect.poll(async () => [await row(leftForDashboard), await row(leftForAnotherSite)], { timeout: 150_000, intervals: [5_000] }).toEqual([null, null]);
@@ -62,8 +66,9 @@ test("a new article left with nothing typed is not listed and is deleted a minut
   // The live story outlived the same sweeps, with its entry, and is listed.
   expect(await row(covered)).not.toBeNull();
   expect(await testDb().liveEntry.count({ where: { articleId: covered } })).toBe(1);
-  await page.goto("/dashboard");
-  await expect(page.getByRole("link", { name: "Untitled", exact: true }).and(page.locator(`[href="/dashboard/articles/${covered}"]`))).toBeVisible();
+  await composer.goto("/dashboard");
+  await expect(composer.getByRole("link", { name: "Untitled", exact: true }).and(composer.locator(`[href="/dashboard/articles/${covered}"]`))).toBeVisible();
+  await reporter.context.close();
 });
 
 test("a new article with anything typed in it is kept and listed under its headline", async ({ page, login }) => {
