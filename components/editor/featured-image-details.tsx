@@ -3,8 +3,9 @@
 /**
  * The featured image's alt text, caption and credit, edited from the article editor. They are the media library
  * item's own details (readers see them under the image on every article that uses it), so saving them here changes
- * the library item, through the same rules as the library's page: its uploader or the desk may change them. Saved
- * on their own button, not with the article: they are not part of the article's versions.
+ * the library item, through the same rules as the library's page: its uploader or the desk may change them, only the
+ * desk once a published or scheduled story shows the image (docs/decisions/0014). Saved on their own button, not
+ * with the article: they are not part of the article's versions.
  */
 import { useId, useState, type KeyboardEvent } from "react";
 import { Button } from "@/components/ui/button";
@@ -69,7 +70,7 @@ export function FeaturedImageDetails({ image, onSaved }: Props) {
       <p className="text-sm text-muted">
         {image.canEdit
           ? "These belong to the image in the media library: saving them changes them on every article that uses this image."
-          : "These belong to the image in the media library. Only the person who uploaded it or an editor can change them."}
+          : "These belong to the image in the media library. Only the person who uploaded it or an editor can change them. Once the image appears in a published story, only an editor can."}
       </p>
       {field("alt", "Alt text", ALT_MAX, "What the image shows, for readers who cannot see it. Needed to publish.")}
       {field("caption", "Caption", CAPTION_MAX)}

@@ -3,7 +3,9 @@
 /**
  * Edit an image's alt text, caption, credit and focal point. The focal point (where crops such as the 1200×630
  * social card centre) is two number fields, percent from the left and from the top; clicking the picture sets both,
- * for those who prefer to point. The server action re-validates everything (lib/media/validation.ts).
+ * for those who prefer to point. The server action re-validates everything (lib/media/validation.ts). Once readers
+ * see the image in a published or scheduled story, its alt text, caption and credit are the desk's: without
+ * `canEditText` they are shown read-only, with the reason beside them (the server refuses a change anyway).
  */
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
@@ -17,11 +19,14 @@ type Props = {
   action: (state: ActionResult | null, form: FormData) => Promise<ActionResult>;
   image: { src: string; width: number; height: number };
   values: { alt: string; caption: string; credit: string; focalX: number; focalY: number };
+  canEditText: boolean;
 };
+
+const TEXT_LOCKED = "This image appears in a published story; an editor can change its caption, credit and alt text.";
 
 const percent = (fraction: number) => Math.round(fraction * 1000) / 10;
 
-export function MediaDetailsForm({ action, image, values }: Props) {
+export function MediaDetailsForm({ action, image, values, canEditText }: Props) {
   const { pending, onSubmit, formRef, errors, message } = useActionForm(action);
   const [focal, setFocal] = useState({ x: percent(values.focalX), y: percent(values.focalY) });
   const focalField = (axis: "x" | "y", label: string, name = `focal${axis.toUpperCase()}`) => (
@@ -40,6 +45,8 @@ export function MediaDetailsForm({ action, image, values }: Props) {
       className="w-32"
     />
   );
+
+  const locked = canEditText ? {} : { readOnly: true, "aria-describedby": "text-locked" };
 
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4">
@@ -71,6 +78,11 @@ export function MediaDetailsForm({ action, image, values }: Props) {
         </div>
       </div>
 
+      {!canEditText && (
+        <p id="text-locked" className="rounded border border-gray-300 bg-gray-50 p-2 text-sm">
+          {TEXT_LOCKED}
+        </p>
+      )}
       <TextAreaField
         id="alt"
         name="alt"
@@ -80,9 +92,10 @@ export function MediaDetailsForm({ action, image, values }: Props) {
         maxLength={ALT_MAX}
         defaultValue={values.alt}
         error={errors.alt}
+        {...locked}
       />
-      <TextAreaField id="caption" name="caption" label="Caption" rows={2} maxLength={CAPTION_MAX} defaultValue={values.caption} error={errors.caption} />
-      <TextField id="credit" name="credit" type="text" label="Credit" maxLength={CREDIT_MAX} defaultValue={values.credit} error={errors.credit} />
+      <TextAreaField id="caption" name="caption" label="Caption" rows={2} maxLength={CAPTION_MAX} defaultValue={values.caption} error={errors.caption} {...locked} />
+      <TextField id="credit" name="credit" type="text" label="Credit" maxLength={CREDIT_MAX} defaultValue={values.credit} error={errors.credit} {...locked} />
 
       <FormMessage state={message} />
       <Button type="submit" variant="primary" pending={pending} pendingLabel="Saving…">

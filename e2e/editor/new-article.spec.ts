@@ -1,11 +1,12 @@
 /**
  * "New article" leaves no "Untitled" row behind (issue 21): a draft left with nothing typed is hidden from the
  * dashboard and deleted by the scheduler a minute later, whether it was left for another page of the app or for
- * another site; a reloaded one and one with a headline stay.
+ * another site; a reloaded one, one with a headline and one left for its live coverage stay.
  */
 import type { Page } from "@playwright/test";
 import { testDb } from "../support/db";
-import { expect, test } from "../support/fixtures";
+import { createTestUser } from "../support/factories";
+import { expect, openAs, test } from "../support/fixtures";
 
 // One test waits for the real scheduler: the minute's grace and a sweep (every 15 s).
 test.describe.configure({ timeout: 180_000 });
@@ -21,11 +22,28 @@ async function newArticle(page: Page): Promise<string> {
 
 const row = (id: string) => testDb().article.findUnique({ where: { id }, select: { leftBlankAt: true, headline: true } });
 
-test("a new article left with nothing typed is not listed and is deleted a minute later; a reloaded one stays", async ({ page, login }) => {
+test("a new article left with nothing typed is not listed and is deleted a minute later; a reloaded one and a live one stay", async ({ page, login, browser }) => {
   await login({ role: "JOURNALIST" });
   const reloaded = await newArticle(page);
   await page.reload();
   await expect(page.getByRole("textbox", { name: "Body" })).toBeVisible();
+
+  // Left for its live coverage with nothing typed in the editor (another journalist's, whose dashboard lists it): the
+  // editor reports it left, the composer covers it. Left before the drafts below, so the sweeps that delete them
+  // come after its minute too.
+  const reporter = await openAs(browser, await createTestUser("JOURNALIST"));
+  const composer = reporter.page;
+  const covered = await newArticle(composer);
+  await composer.getByRole("link", { name: "Live coverage" }).click();
+  await composer.waitForURL(`**/dashboard/articles/${covered}/live`);
+  await expect.poll(async () => (await row(covered))?.leftBlankAt ?? null).not.toBeNull();
+  await composer.getByRole("button", { name: "Start live coverage" }).click();
+  await expect(composer.getByRole("button", { name: "End coverage" })).toBeVisible();
+  const update = composer.getByRole("form", { name: "New entry" }).getByRole("textbox", { name: "Update" });
+  await update.fill("Crowds gather at the square.");
+  await update.press("Control+Enter");
+  await expect(composer.getByRole("heading", { name: "Entries (1)" })).toBeVisible();
+  await composer.goto("about:blank");
 
   const viaLink = await page.context().newPage();
   const leftForDashboard = await newArticle(viaLink);
@@ -45,6 +63,12 @@ test("a new article left with nothing typed is not listed and is deleted a minut
   }
   // Still open in the first tab after its reload: kept.
   expect(await row(reloaded)).not.toBeNull();
+  // The live story outlived the same sweeps, with its entry, and is listed.
+  expect(await row(covered)).not.toBeNull();
+  expect(await testDb().liveEntry.count({ where: { articleId: covered } })).toBe(1);
+  await composer.goto("/dashboard");
+  await expect(composer.getByRole("link", { name: "Untitled", exact: true }).and(composer.locator(`[href="/dashboard/articles/${covered}"]`))).toBeVisible();
+  await reporter.context.close();
 });
 
 test("a new article with anything typed in it is kept and listed under its headline", async ({ page, login }) => {

@@ -12,6 +12,12 @@ export const MIN_BODY_WORDS = 50;
 /** A row id as the editor sends it (an article, a revision, a preview link). */
 export const RecordIdSchema = z.string().min(1).max(40);
 
+/**
+ * The version a change was based on (an article's, a live entry's). Versions are PostgreSQL integers: a larger number
+ * is no version at all, and a refused article save records it in its CONFLICT revision, which the column cannot hold.
+ */
+export const VersionSchema = z.number().int().positive().max(2_147_483_647, "That version number is out of range: reload the page.");
+
 /** The editor's actions that take only the article. */
 export const ArticleRefSchema = z.object({ articleId: RecordIdSchema });
 
@@ -36,7 +42,7 @@ export type ArticleFields = z.infer<typeof ArticleFieldsSchema>;
 
 export const ArticleSaveSchema = ArticleFieldsSchema.extend({
   articleId: RecordIdSchema,
-  baseVersion: z.number().int().positive(),
+  baseVersion: VersionSchema,
   mode: z.enum(["autosave", "manual"]),
 });
 export type ArticleSave = z.infer<typeof ArticleSaveSchema>;

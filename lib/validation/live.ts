@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { DocumentSchema } from "@/lib/content/document";
 import { text } from "@/lib/validation/text";
-import { RecordIdSchema } from "./articles";
+import { RecordIdSchema, VersionSchema } from "./articles";
 
 export const LIVE_TITLE_MAX = 200;
 
@@ -21,7 +21,7 @@ export type LiveEntryPost = z.infer<typeof LiveEntryPostSchema>;
 export const LiveEntryEditSchema = EntryContentSchema.extend({
   entryId: RecordIdSchema,
   /** The entry's version the edit was based on: a newer one (someone else's edit) is refused, not overwritten. */
-  baseVersion: z.number().int().positive(),
+  baseVersion: VersionSchema,
 });
 export type LiveEntryEdit = z.infer<typeof LiveEntryEditSchema>;
 

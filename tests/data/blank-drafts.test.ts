@@ -3,15 +3,20 @@
  * the dashboard list, deleted (audited) a minute after its writer left it with nothing typed unless it was opened
  * again, or after a day with nobody in it; a draft anyone typed or chose anything in is never deleted.
  */
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+import { documentFromParagraphs } from "@/lib/content/document";
 import { ABANDONED_BLANK_MS, LEFT_BLANK_GRACE_MS, markLeftBlank, sweepBlankDrafts } from "@/lib/data/articles/blank-drafts";
 import { listArticlesForDashboard } from "@/lib/data/articles/dashboard";
 import { createDraftArticle, saveArticle } from "@/lib/data/articles/editor";
 import { addNote } from "@/lib/data/articles/notes";
+import { saveEntryDraft } from "@/lib/data/live/composer";
+import { postEntry, startCoverage } from "@/lib/data/live/entries";
 import { markSharedDocumentsOpen } from "@/lib/data/articles/shared-access";
 import { NotFoundError } from "@/lib/data/errors";
 import { saveInput } from "../support/article-saves";
 import { makeSection, makeUser, rawDb } from "../support/factories";
+
+vi.mock("next/cache", () => ({ unstable_cache: <T>(fn: T) => fn }));
 
 const exists = async (id: string) => (await rawDb().article.findUnique({ where: { id }, select: { id: true } })) !== null;
 const later = (ms: number) => new Date(Date.now() + ms);
@@ -92,5 +97,38 @@ describe("blank new drafts", () => {
     const { id } = await createDraftArticle(owner);
     await expect(markLeftBlank(other, id)).rejects.toBeInstanceOf(NotFoundError);
     expect((await rawDb().article.findUniqueOrThrow({ where: { id } })).leftBlankAt).toBeNull();
+  });
+
+  // Review rv-data: the editor unmounts on the way to the live composer (/dashboard/articles/:id/live) with nothing
+  // typed in it, so it reports the draft left; the coverage, its entries and the entry being written are in the
+  // composer, and none of them moves the article's version.
+  it("are not deleted or hidden once their coverage has started and entries were posted", async () => {
+    await makeSection();
+    const journalist = await makeUser("JOURNALIST");
+    const { id } = await createDraftArticle(journalist);
+    expect(await markLeftBlank(journalist, id)).toEqual({ marked: true });
+    await startCoverage(journalist, id);
+    await postEntry(journalist, { articleId: id, title: "Breaking", body: documentFromParagraphs(["Crowds gather at the square."]), isKeyEvent: true, isPinned: false, authorIds: [] });
+    expect(await rawDb().liveEntry.count({ where: { articleId: id } })).toBe(1);
+
+    const swept = await sweepBlankDrafts({ now: later(LEFT_BLANK_GRACE_MS + 1_000) });
+    expect(swept).not.toContain(id);
+    expect(await exists(id)).toBe(true);
+    expect(await rawDb().liveEntry.count({ where: { articleId: id } })).toBe(1);
+    expect((await listArticlesForDashboard(journalist, { perPage: 200, sort: "created" })).items.map((a) => a.id)).toContain(id);
+  });
+
+  it("are kept from the moment coverage starts, and while an entry is being written", async () => {
+    const journalist = await makeUser("JOURNALIST");
+    const [started, drafting] = [await createDraftArticle(journalist), await createDraftArticle(journalist)];
+    for (const { id } of [started, drafting]) expect(await markLeftBlank(journalist, id)).toEqual({ marked: true });
+    await startCoverage(journalist, started.id);
+    // Coverage not started yet: the composer still autosaves the first entry being written.
+    await saveEntryDraft(journalist, { articleId: drafting.id, title: "", body: documentFromParagraphs(["Police close the bridge"]), isKeyEvent: false, isPinned: false });
+
+    const swept = await sweepBlankDrafts({ now: later(ABANDONED_BLANK_MS + 60_000) });
+    expect(swept).not.toContain(started.id);
+    expect(swept).not.toContain(drafting.id);
+    expect((await exists(started.id)) && (await exists(drafting.id))).toBe(true);
   });
 });

@@ -128,6 +128,25 @@ describe("the editor's saves", () => {
     await expect(saveArticle(me, await saveInput(me, article.id, { authorIds: [other.id] }))).rejects.toMatchObject({ field: "authorIds" });
   });
 
+  // Review rv-data: the byline took deactivated accounts, when a live entry's refuses them.
+  it("refuses adding a deactivated account to the byline, naming the person, but keeps one already on it saveable", async () => {
+    const editor = await makeUser("EDITOR");
+    const departed = await makeUser("JOURNALIST");
+    const article = await makeArticle(editor, { status: "PUBLISHED" });
+    const theirs = await makeArticle(departed, { status: "PUBLISHED" });
+    await rawDb().user.update({ where: { id: departed.id }, data: { status: "DEACTIVATED", name: `Former ${departed.name}` } });
+
+    const attempt = saveArticle(editor, await saveInput(editor, article.id, { authorIds: [editor.id, departed.id] }));
+    await expect(attempt).rejects.toBeInstanceOf(DataValidationError);
+    await expect(attempt).rejects.toMatchObject({ field: "authorIds", message: `Former ${departed.name}'s account is not active: only active staff can be added to the byline.` });
+    expect((await getArticleForEditor(editor, article.id)).authors.map((a) => a.id)).toEqual([editor.id]);
+
+    // Their own story keeps its byline through the desk's edits, and takes a co-author beside them.
+    await saveArticle(editor, await saveInput(editor, theirs.id, { headline: "The bridge reopens after a year of repairs" }));
+    await saveArticle(editor, await saveInput(editor, theirs.id, { authorIds: [departed.id, editor.id] }));
+    expect((await getArticleForEditor(editor, theirs.id)).authors.map((a) => a.id)).toEqual([departed.id, editor.id]);
+  });
+
   it("refuses a journalist co-author removing the other authors from a published article's byline (issue 20, finding 10)", async () => {
     const owner = await makeUser("JOURNALIST");
     const coAuthor = await makeUser("JOURNALIST");

@@ -22,6 +22,7 @@ import { getOwnProfile, updateOwnProfile } from "@/lib/data/users/profile";
 import { addCorrection } from "@/lib/data/articles/workflow";
 import { AdminSectionInputSchema, SOCIAL_LABELS, SiteSettingsSchema, TagInputSchema } from "@/lib/validation/admin";
 import { ArticleSaveSchema, CorrectionSchema, NoteSchema } from "@/lib/validation/articles";
+import { LiveEntryEditSchema } from "@/lib/validation/live";
 import { toStorableText } from "@/lib/validation/text";
 import { ProfileInputSchema } from "@/lib/validation/users";
 import { HOSTILE_DOCUMENTS, HOSTILE_INPUTS, type HostileInput } from "../../e2e/security/hostile-inputs";
@@ -149,6 +150,23 @@ describe("hostile input through every write path", () => {
       expect(result.ok ? "" : result.fieldErrors?.body, d.name).toMatch(/^The body is nested more than \d+ levels deep/);
     }
     expect((await getArticleForEditor(editor, article.id)).version).toBe(before.version);
+  });
+
+  // Review rv-data: a base version past PostgreSQL's integer overflowed the CONFLICT revision's column: a 500.
+  it("the article save refuses a base version no article can have with a 400, and records nothing", async () => {
+    const editor = await makeUser("EDITOR");
+    const article = await makeArticle(editor);
+    const before = await getArticleForEditor(editor, article.id);
+    const save = (baseVersion: number) => act(ArticleSaveSchema, { ...before, articleId: article.id, baseVersion, mode: "manual", authorIds: [editor.id] }, (parsed) => saveArticle(editor, parsed));
+    for (const baseVersion of [1e10, 2_147_483_648]) {
+      const result = await save(baseVersion);
+      expect(result).toMatchObject({ ok: false, status: 400, fieldErrors: { baseVersion: "That version number is out of range: reload the page." } });
+    }
+    expect(await rawDb().revision.count({ where: { articleId: article.id } })).toBe(0);
+    // The largest integer is a version, just not this article's: the usual conflict, kept as a CONFLICT revision.
+    expect(await save(2_147_483_647)).toMatchObject({ ok: false, status: 409 });
+    expect(await rawDb().revision.count({ where: { articleId: article.id, kind: "CONFLICT" } })).toBe(1);
+    expect(LiveEntryEditSchema.safeParse({ entryId: "e1", title: "", body: before.body, isKeyEvent: false, isPinned: false, baseVersion: 1e10 }).success).toBe(false);
   });
 
   it("the profile (name, bio, avatar URL) stores or refuses each entry", async () => {

@@ -1,14 +1,16 @@
 /**
  * The media library's data layer on the real test database and a real (temporary) storage folder: uploads store
  * files and a row, refused files store nothing, duplicates share a row, roles decide who edits and deletes, an image
- * in use cannot be deleted, and alt text is what the publish checklist asks for.
+ * in use cannot be deleted, the text readers see on a released story is the desk's, and alt text is what the publish
+ * checklist asks for.
  */
+import { randomBytes } from "node:crypto";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { ForbiddenError, WorkflowError } from "@/lib/data/errors";
-import { deleteMedia, MediaInUseError, updateMedia, uploadMedia } from "@/lib/data/media/changes";
+import { deleteMedia, MediaInUseError, MediaShownError, updateMedia, updateMediaText, uploadMedia } from "@/lib/data/media/changes";
 import { getMediaDetail, listMedia, listMediaForPicker, listMediaUploaders } from "@/lib/data/media/library";
 import { publishArticle } from "@/lib/data/articles/workflow";
 import { MediaRejectedError, REJECTION_MESSAGES } from "@/lib/media/errors";
@@ -134,6 +136,74 @@ describe("editing and roles", () => {
     await updateMedia(editor, id, { alt: "New alt text", ...keep });
     const tags = (await rawDb().cacheTag.findMany({ where: { expiredAt: { gte: before } } })).map((t) => t.tag);
     expect(tags).toContain(`article:${article.slug}`);
+  });
+});
+
+// Review rv-data: the featured image's alt text, caption and credit are the library item's, which its uploader could
+// change, and the change went to readers at once on every published story showing it, stories the journalist does
+// not write included, with no desk review (docs/decisions/0014-pending-updates.md).
+describe("an image readers see on a released story", () => {
+  /** A library row without files, as the demo seed makes them: no pipeline, no crop to redo. */
+  const photo = async (uploaderId: string) => {
+    const hash = randomBytes(32).toString("hex");
+    return rawDb().media.create({
+      data: { uploaderId, hash, storageKey: `${hash.slice(0, 32)}-10x10/w320.webp`, filename: "flood.jpg", mimeType: "image/jpeg", bytes: 1, width: 10, height: 10, alt: "Flooded street", caption: "Flooding on Main St.", credit: "J. Doe" },
+    });
+  };
+  const text = (caption: string) => ({ alt: "Flooded street", caption, credit: "J. Doe" });
+
+  it("does not change its caption before readers on a journalist's say-so", async () => {
+    const journalist = await makeUser("JOURNALIST");
+    const editor = await makeUser("EDITOR");
+    const image = await photo(journalist.id);
+    // The desk's story (the journalist is not on it), published with the journalist's photo.
+    const story = await makeArticle(editor, { status: "PUBLISHED" });
+    await rawDb().article.update({ where: { id: story.id }, data: { featuredImageId: image.id } });
+
+    const attempt = updateMediaText(journalist, image.id, { alt: "Flooded street", caption: "Something readers should not see", credit: "Nobody" });
+    await expect(attempt).rejects.toBeInstanceOf(MediaShownError);
+    await expect(attempt).rejects.toThrow("This image appears in a published story; an editor can change its caption, credit and alt text.");
+
+    const shown = await rawDb().article.findUniqueOrThrow({ where: { id: story.id }, select: { featuredImage: { select: { caption: true, credit: true } } } });
+    expect(shown.featuredImage).toEqual({ caption: "Flooding on Main St.", credit: "J. Doe" });
+    expect((await getMediaDetail(journalist, image.id)).canEditText).toBe(false);
+    // The editor's featured image details (its picker's canEdit) say so too.
+    const picked = async (who: typeof journalist) => (await listMediaForPicker(who, { include: image.id })).find((m) => m.id === image.id)?.canEdit;
+    expect(await picked(journalist)).toBe(false);
+    expect(await picked(editor)).toBe(true);
+  });
+
+  it("is refused on the uploader's own scheduled story too, while its focal point still moves; editors and admins change the text", async () => {
+    const journalist = await makeUser("JOURNALIST");
+    const image = await photo(journalist.id);
+    const story = await makeArticle(journalist, { status: "SCHEDULED" });
+    await rawDb().article.update({ where: { id: story.id }, data: { featuredImageId: image.id, scheduledAt: new Date(Date.now() + 3_600_000) } });
+
+    await expect(updateMedia(journalist, image.id, { ...text("Changed before it goes out"), focalX: 0.5, focalY: 0.5 })).rejects.toBeInstanceOf(ForbiddenError);
+    await updateMedia(journalist, image.id, { ...text("Flooding on Main St."), focalX: 0.2, focalY: 0.3 });
+    expect(await detailsOf(image.id)).toMatchObject({ caption: "Flooding on Main St.", focalX: 0.2, focalY: 0.3 });
+
+    for (const role of ["EDITOR", "ADMIN"] as const) {
+      const desk = await makeUser(role);
+      expect((await getMediaDetail(desk, image.id)).canEditText).toBe(true);
+      await updateMediaText(desk, image.id, text(`Checked by ${role}`));
+      expect((await detailsOf(image.id)).caption).toBe(`Checked by ${role}`);
+    }
+  });
+
+  it("stays the uploader's to change while only a draft or a pending update shows it", async () => {
+    const journalist = await makeUser("JOURNALIST");
+    const editor = await makeUser("EDITOR");
+    const image = await photo(journalist.id);
+    const draft = await makeArticle(journalist);
+    const published = await makeArticle(editor, { status: "PUBLISHED" });
+    await rawDb().article.update({ where: { id: draft.id }, data: { featuredImageId: image.id } });
+    await rawDb().pendingUpdate.create({ data: { articleId: published.id, headline: published.headline, body: published.body as object, featuredImageId: image.id, tagIds: [], lastEditedById: journalist.id } });
+
+    expect((await getMediaDetail(journalist, image.id)).canEditText).toBe(true);
+    expect((await listMediaForPicker(journalist, { include: image.id })).find((m) => m.id === image.id)?.canEdit).toBe(true);
+    await updateMediaText(journalist, image.id, text("Flooding on Main St. on Tuesday."));
+    expect((await detailsOf(image.id)).caption).toBe("Flooding on Main St. on Tuesday.");
   });
 });
 

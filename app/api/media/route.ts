@@ -4,7 +4,8 @@
  * library and the editor both send files here with fetch. The file is judged by its content (lib/media/pipeline.ts);
  * a refused file gets a status (413, 415, 422) and the message to show, and nothing is stored.
  * Answers 201 { ok, data: { id, duplicate, url, thumbUrl, width, height, alt, caption, credit, filename, canEdit } }
- * (200 with duplicate: true for a file already in the library; canEdit: this user may change its details).
+ * (200 with duplicate: true for a file already in the library; canEdit: this user may change its alt text, caption
+ * and credit, which a published story showing it leaves to the desk).
  */
 import { NextResponse } from "next/server";
 import { getCurrentUser } from "@/lib/auth/session";
@@ -59,7 +60,7 @@ export async function POST(request: Request) {
     return NextResponse.json(
       {
         ok: true,
-        data: { id: media.id, duplicate: uploaded.duplicate, url: media.url, thumbUrl: media.thumbUrl, width: media.width, height: media.height, alt: media.alt, caption: media.caption, credit: media.credit, filename: media.filename, canEdit: media.canEdit },
+        data: { id: media.id, duplicate: uploaded.duplicate, url: media.url, thumbUrl: media.thumbUrl, width: media.width, height: media.height, alt: media.alt, caption: media.caption, credit: media.credit, filename: media.filename, canEdit: media.canEdit && media.canEditText },
       },
       { status: uploaded.duplicate ? 200 : 201 },
     );

@@ -1,14 +1,16 @@
 /**
  * Drafts nobody wrote anything in (docs/decisions/0017-the-writing-day.md). "New article" creates the draft at once:
  * the editor, its saves and the co-editing document all need its id. A draft that is still blank (never saved, no
- * text, no tags, no image, no note, no history) is left out of the dashboard list, and deleted:
+ * text, no tags, no image, no note, no history, no live coverage) is left out of the dashboard list, and deleted:
  * - a minute after someone left it without typing (the editor says so: markLeftBlank), unless someone is in it now
  *   (a reload, going back to it): a collaboration server then marks its shared document open
  *   (SharedDocument.openUntil, renewed every few seconds while anyone is connected: docs/decisions/0015);
  * - after a day with nobody in it, for a draft whose leaving was never heard of (a browser that crashed).
  * The scheduler sweeps them (lib/jobs/scheduler.ts); each deletion is audited (article.discard_blank). Nothing typed
  * is ever deleted: any store of a typed change moves the version past 1, and the row is re-checked under its lock
- * before it goes. Text typed offline is on its writer's device: their editor does not say it left a blank draft.
+ * before it goes. Live coverage is written in the composer, not the editor (the editor says it left a blank draft on
+ * the way there), and posting or autosaving an entry leaves the article's version alone: coverage started, an entry
+ * (even a deleted one) or an entry being written each keep the draft. Text typed offline is on its writer's device: their editor does not say it left a blank draft.
  */
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -44,6 +46,10 @@ export function blankDraftWhere(): Prisma.ArticleWhereInput {
     corrections: { none: {} },
     previewLinks: { none: {} },
     pendingUpdate: { is: null },
+    isLive: false,
+    coverageStartAt: null,
+    liveEntries: { none: {} },
+    liveDrafts: { none: {} },
   };
 }
 

@@ -195,9 +195,14 @@ export type ArticleState = Prisma.ArticleGetPayload<{ select: typeof articleStat
  * document by its writing session window: ./shared.ts).
  */
 export async function saveLive(tx: DbTx, actor: SessionUser, input: ArticleSave, current: ArticleState, snapshot: ContentSnapshot) {
-  // Authors: must be staff; a journalist must keep themselves on their own article.
-  const authors = await tx.user.findMany({ where: { id: { in: input.authorIds } }, select: { id: true, slug: true } });
+  // Authors: must be staff; a journalist must keep themselves on their own article. Only active accounts join a
+  // byline (as a live entry's); someone already on it stays when their account is deactivated, so that a story whose
+  // author left keeps its byline and can still be saved.
+  const authors = await tx.user.findMany({ where: { id: { in: input.authorIds } }, select: { id: true, name: true, status: true } });
   if (authors.length !== input.authorIds.length) throw new DataValidationError("authorIds", "One of the authors is not a staff member.");
+  const byline = await tx.articleAuthor.findMany({ where: { articleId: current.id }, select: { userId: true } });
+  const inactive = authors.find((a) => a.status !== "ACTIVE" && !byline.some((b) => b.userId === a.id));
+  if (inactive) throw new DataValidationError("authorIds", `${inactive.name}'s account is not active: only active staff can be added to the byline.`);
   if (!can(actor.role, "article:update:any") && !input.authorIds.includes(actor.id)) {
     throw new DataValidationError("authorIds", "You cannot remove yourself from your own article's byline.");
   }

@@ -4,8 +4,9 @@
  * editor), and delete what no article uses.
  *
  * Any staff member uploads; only the uploader, an editor or an admin edits or deletes (the ownership is part of the
- * query). Files are written to storage only after the pipeline accepted the upload, and removed only after the row's
- * deletion committed.
+ * query). The text of an image readers see on a published or scheduled story is the desk's (./library.ts
+ * lockedMediaText): its uploader may still move its focal point. Files are written to storage only after the
+ * pipeline accepted the upload, and removed only after the row's deletion committed.
  */
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -21,7 +22,7 @@ import { articleCacheTags, articleCacheTagsSelect, expirePublicTags } from "../c
 import { DataValidationError, NotFoundError } from "../errors";
 import { isUniqueViolation } from "../transaction";
 import type { SessionUser } from "../types";
-import { usedByWhere } from "./library";
+import { lockedMediaText, usedByWhere } from "./library";
 
 /** Refused deletion: the image is a featured or body image of at least one article. */
 export class MediaInUseError extends DataValidationError {
@@ -33,6 +34,15 @@ export class MediaInUseError extends DataValidationError {
       `This image cannot be deleted: it is used in ${articles.length} ${articles.length === 1 ? "article" : "articles"} (${names.join(", ")}${more}). Remove it from ${articles.length === 1 ? "that article" : "them"} first.`,
     );
     this.name = "MediaInUseError";
+  }
+}
+
+/** Refused change: the image's text is on a released story's page, and the actor does not edit those live. */
+export class MediaShownError extends ForbiddenError {
+  constructor() {
+    super("article:update:live");
+    this.message = "This image appears in a published story; an editor can change its caption, credit and alt text.";
+    this.name = "MediaShownError";
   }
 }
 
@@ -142,6 +152,8 @@ export async function updateMedia(actor: SessionUser, mediaId: string, input: Me
   }
   try {
     await getDb().$transaction(async (tx) => {
+      const textChanged = (["alt", "caption", "credit"] as const).some((k) => current[k] !== input[k]);
+      if (textChanged && (await lockedMediaText(tx, actor, [mediaId])).has(mediaId)) throw new MediaShownError();
       const updated = await tx.media.updateMany({
         where: { id: mediaId, ...editableWhere(actor) },
         data: {
@@ -167,7 +179,8 @@ export async function updateMedia(actor: SessionUser, mediaId: string, input: Me
 
 /**
  * Changes only an image's alt text, caption and credit, keeping its focal point: what the article editor's featured
- * image edits. Same rules as any change to the image (its uploader or the desk), so it changes the library item.
+ * image edits. Same rules as any change to the image (its uploader or the desk, and only the desk once readers see
+ * it), so it changes the library item.
  */
 export async function updateMediaText(actor: SessionUser, mediaId: string, input: MediaText) {
   const { focalX, focalY } = await findEditable(actor, mediaId);

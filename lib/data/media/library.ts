@@ -5,10 +5,12 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { getDb } from "@/lib/db";
+import type { DbTx } from "@/lib/db/client";
 import { assertCan, can } from "@/lib/auth/permissions";
 import { mediaUrl, readVariants } from "@/lib/media/keys";
 import { imageSourcesForMedia, openGraphImageForMedia, thumbnailUrl } from "@/lib/media/sources";
 import { NotFoundError } from "../errors";
+import { RELEASED_STATUSES } from "../articles/pending";
 import { clampPage } from "../paging";
 import type { SessionUser } from "../types";
 
@@ -21,6 +23,19 @@ function canEditMedia(actor: SessionUser, media: { uploaderId: string }): boolea
 /** Articles that use an image: featured, or in the body (MediaUsage, kept in step by saveArticle). */
 export function usedByWhere(mediaId: string): Prisma.ArticleWhereInput {
   return { OR: [{ featuredImageId: mediaId }, { mediaUsages: { some: { mediaId } } }] };
+}
+
+/**
+ * Of these images, those whose alt text, caption and credit the actor may not change although they may change the
+ * image: readers see that text (or are about to) as the featured image of a published or scheduled story's live
+ * content, and a released story changes under the desk's eye (docs/decisions/0014): only those who edit released
+ * stories live change it then. Body images carry their own copy of the text (lib/content/document.ts), and a pending
+ * update's featured image is not shown yet.
+ */
+export async function lockedMediaText(db: DbTx, actor: SessionUser, mediaIds: string[]): Promise<Set<string>> {
+  if (can(actor.role, "article:update:live") || mediaIds.length === 0) return new Set();
+  const shown = await db.article.findMany({ where: { featuredImageId: { in: mediaIds }, status: { in: [...RELEASED_STATUSES] } }, select: { featuredImageId: true } });
+  return new Set(shown.flatMap((a) => (a.featuredImageId ? [a.featuredImageId] : [])));
 }
 
 const cardSelect = {
@@ -56,7 +71,9 @@ export async function listMediaForPicker(actor: SessionUser, options: { include?
   const db = getDb();
   const rows = await db.media.findMany({ orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 100, select });
   const extra = options.include && !rows.some((m) => m.id === options.include) ? await db.media.findUnique({ where: { id: options.include }, select }) : null;
-  return [...rows, ...(extra ? [extra] : [])].map(({ uploaderId, ...m }) => ({ ...m, url: `/${m.storageKey}`, thumbUrl: thumbnailUrl(m), canEdit: canEditMedia(actor, { uploaderId }) }));
+  const all = [...rows, ...(extra ? [extra] : [])];
+  const locked = await lockedMediaText(db, actor, all.map((m) => m.id));
+  return all.map(({ uploaderId, ...m }) => ({ ...m, url: `/${m.storageKey}`, thumbUrl: thumbnailUrl(m), canEdit: canEditMedia(actor, { uploaderId }) && !locked.has(m.id) }));
 }
 
 export type MediaListFilters = { q?: string; uploaderId?: string; from?: Date; to?: Date; page?: number; perPage?: number };
@@ -112,5 +129,6 @@ export async function getMediaDetail(actor: SessionUser, mediaId: string) {
     openGraph: openGraphImageForMedia(row),
     usedIn: usedIn.map((a) => ({ id: a.id, headline: a.headline, status: a.status, path: `/${a.section.slug}/${a.slug}`, asFeatured: a.featuredImageId === mediaId })),
     canEdit: canEditMedia(actor, row),
+    canEditText: !(await lockedMediaText(db, actor, [mediaId])).has(mediaId),
   };
 }

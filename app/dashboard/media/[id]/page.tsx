@@ -63,6 +63,7 @@ export default async function MediaDetailPage({ params }: Props) {
               action={updateMediaAction.bind(null, media.id)}
               image={{ src: sources.src, width: media.width, height: media.height }}
               values={{ alt: media.alt, caption: media.caption, credit: media.credit, focalX: media.focalX, focalY: media.focalY }}
+              canEditText={media.canEditText}
             />
           ) : (
             <>
