@@ -14,7 +14,6 @@ import { MOVES_FROM } from "@/lib/article-status";
 import { writeAudit } from "../audit";
 import { articleCacheTags, CacheTags, expirePublicTags } from "../cache";
 import { WorkflowError } from "../errors";
-import { formerSlugs } from "../slug-redirects";
 import { notifyStoryEvent, type StoryEvent } from "../notifications/notify";
 import { sendNotificationEmailsSoon } from "../notifications/outbox";
 import { deliverWebhooksSoon } from "../webhooks/deliveries";
@@ -137,7 +136,7 @@ export async function publishArticle(actor: SessionUser, articleId: string, opti
     const missing = await publishChecklist(tx, articleId);
     if (missing.length > 0) throw new WorkflowError("This article is not ready to publish.", missing);
     const updated = await transition(tx, actor, article, { status: "PUBLISHED", publishedAt: article.publishedAt ?? now, scheduledAt: null, archivedAt: null }, "article.publish");
-    await expirePublicTags(tx, article.status === "ARCHIVED" ? await takenDownTags(tx, article) : articleCacheTags(article));
+    await expirePublicTags(tx, article.status === "ARCHIVED" ? takenDownTags(article, (await articleAddresses(tx, article.id)).slugs) : articleCacheTags(article));
     await notify(tx, article, actor, "PUBLISHED");
     await enqueueArticleEvent(tx, EVENT.published, article.id);
     return updated;
@@ -226,8 +225,8 @@ export async function addCorrection(actor: SessionUser, input: { articleId: stri
  * What taking an article down (or putting it back) expires: its pages, and its former addresses, each cached as a
  * 308 to it that must become a 410 (or the other way round) wherever its section was then.
  */
-async function takenDownTags(tx: DbTx, article: Parameters<typeof articleCacheTags>[0] & { id: string }): Promise<string[]> {
-  return [...articleCacheTags(article), ...(await formerSlugs(tx, "ARTICLE", article.id)).map(CacheTags.article), "gone"];
+function takenDownTags(article: Parameters<typeof articleCacheTags>[0], slugs: string[]): string[] {
+  return [...articleCacheTags(article), ...slugs.map(CacheTags.article), "gone"];
 }
 
 /** PUBLISHED → ARCHIVED, by the desk. Its URLs then answer 410 Gone (recorded: ./gone-paths.ts). */
@@ -236,8 +235,9 @@ export async function unpublishArticle(actor: SessionUser, articleId: string) {
   return changeArticle(actor, articleId, rule, async (tx, article) => {
     const updated = await transition(tx, actor, article, { status: "ARCHIVED", archivedAt: new Date() }, "article.unpublish");
     // Its addresses stay gone if the desk files it under another section or edition while it is down.
-    await recordGonePaths(tx, article.id, (await articleAddresses(tx, article.id)).paths);
-    await expirePublicTags(tx, await takenDownTags(tx, article));
+    const addresses = await articleAddresses(tx, article.id);
+    await recordGonePaths(tx, article.id, addresses.paths);
+    await expirePublicTags(tx, takenDownTags(article, addresses.slugs));
     await enqueueArticleEvent(tx, EVENT.unpublished, article.id);
     return updated;
   });
