@@ -53,7 +53,9 @@ function createTagExpiry(options = {}) {
 
   const subscriber = {
     onNotification(payload) {
-      if (Array.isArray(payload.tags)) noteExpired(payload.tags, Number(payload.at) || Date.now());
+      // Noted as of when this process heard it, if that is later than the commit: until now its cached data still
+      // counted as fresh, so a render that began after the commit but before this moment may have used the old data.
+      if (Array.isArray(payload.tags)) noteExpired(payload.tags, Math.max(Number(payload.at) || 0, Date.now()));
     },
     /** What expired while nobody listened (a minute's overlap covers clocks and commits in flight). */
     async onConnect(query) {

@@ -8,3 +8,6 @@ export type TagExpiry = {
 };
 
 export declare function sharedTagExpiry(): TagExpiry;
+
+/** A tag expiry of its own (tests): `listener` stands in for the process's LISTEN connection. */
+export declare function createTagExpiry(options?: { state?: object; databaseUrl?: () => string | undefined; listener?: (url: string) => unknown }): TagExpiry;
